@@ -3167,6 +3167,55 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #35212 ("Config Tensors in DRAM for Pool2D"), pool_multi_core_program_factory.cpp@67a560408f (in_reader_indices CB of max_out_nhw_per_core · 6 + 2 B and the scalar config CB of max_out_nhw_per_core · 6 B, no backing buffer, with config_tensor_in_dram; CB creation order scalar, scalar 2, clear value, raw input, reader indices, input CBs, …, output, scalar config: the same order at @622c6fb), generic_pools.cpp@67a560408f (ttnn::halo(…, is_out_tiled, config_tensor_in_dram)), pool_utils.cpp@67a560408f (calculate_L1_usage: config_tensor_l1_CB_size)',
   },
+  'pool-parallel-config-shard-units': {
+    family: 'pool2d',
+    pr: 18601,
+    // Squash-merged on main as a74b197eef (2025-03-13 13:54 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-03-13',
+    dateFrom: 'merge',
+    what: "pool2d's parallel config counts N·H·W in single rows and channels in tiles of 32, doubling a width / block channel core count to half-tile (16-channel) shards when every core got one tile and twice the cores fit (set_shard_width_to_half_tile_if_possible); before, determine_parallel_config ran with is_out_tiled = false: N·H·W rounded up to 32 and counted in rows, channels counted one by one (largest divisor of C up to the grid / grid row)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@a74b197eef^ (determine_parallel_config: effective tile 1 x 1 when !is_out_tiled, out_nhw_ntiles = round_up(nhw, 32)), generic_pools.cpp@a74b197eef^ (is_out_tiled = false)',
+    after:
+      'tt-metal PR #18601 ("Changing determining parallel config logic"), conv2d_utils.cpp@a74b197eef (is_shard_height_tile_multiple / is_shard_width_tile_multiple, set_shard_width_to_half_tile_if_possible), generic_pools.cpp@a74b197eef (both false)',
+  },
+  'pool-auto-shard-l1-ranked': {
+    family: 'pool2d',
+    pr: 23668,
+    // Squash-merged on main as 3380016a0e (2025-06-24 01:37 UTC; nyoshifujiTT/tt-metal first-parent history). The same
+    // change first landed as PR #21137 (170411c20e) and was reverted the same day, 2025-06-13 (baa204bc90, PR #23539).
+    mergedOn: '2025-06-24',
+    dateFrom: 'merge',
+    what: 'pool2d auto-shards an unsharded input given no applied_shard_scheme: height, width and block ranked by calculate_L1_usage (CBs + output shard), height kept unless another is strictly smaller; until change point pool-parallel-config-half-tile-units a scheme whose channels per core are neither 16 nor a multiple of 32 is skipped, and none valid is a TT_FATAL; before, such an input was height sharded',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@3380016a0e^ (shard_layout defaults to HEIGHT_SHARDED)',
+    after:
+      'tt-metal PR #23668 ("Re-push Auto sharding to fix CI/CD"), generic_pools.cpp@3380016a0e (determine_pool_config_for_auto_shard, "autosharding could not determine valid shard scheme"), pool_utils.cpp@3380016a0e (determine_valid_parallel_config, calculate_L1_usage, the height / width / block comparison)',
+  },
+  'pool-parallel-config-tiled-whole-tiles': {
+    family: 'pool2d',
+    pr: 24898,
+    // Squash-merged on main as 70060010fc (2025-07-16; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-07-16',
+    dateFrom: 'merge',
+    what: 'a tiled pool input keeps whole-tile channel shards: generic_pools and auto shard pass is_shard_width_tile_multiple = is_in_tiled, so no half-tile core doubling for it; before, false for every input',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@70060010fc^ (is_shard_width_tile_multiple false)',
+    after:
+      'tt-metal PR #24898 ("Remove Generic Pool HW % 32 == 0 Restriction"), generic_pools.cpp@70060010fc and pool_utils.cpp@70060010fc (is_in_tiled passed as is_shard_width_tile_multiple)',
+  },
+  'pool-parallel-config-half-tile-units': {
+    family: 'pool2d',
+    pr: 26448,
+    // Squash-merged on main as 7ef2d0a0d0 (2025-08-15 17:08 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-08-15',
+    dateFrom: 'merge',
+    what: "pool2d's parallel config counts channels in units of 16 unless the shard width must be a tile multiple (tiled input or output), replacing the half-tile core doubling, and auto shard no longer skips schemes by channels per core (any channel count, padded to 8); before, change point pool-parallel-config-shard-units' tiles of 32 with the doubling",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@7ef2d0a0d0^ (set_shard_width_to_half_tile_if_possible), pool_utils.cpp@7ef2d0a0d0^ (determine_valid_parallel_config: 16 or a multiple of 32 channels per core)',
+    after:
+      'tt-metal PR #26448 ("[POOL] Support for arbitrary channel size of the input tensor for pool ops"), conv2d_utils.cpp@7ef2d0a0d0 (effective_tile_width TILE_WIDTH / 2 when not a tile multiple), pool_utils.cpp@7ef2d0a0d0 (determine_valid_parallel_config returns the config)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -474,3 +474,80 @@ describe('estimate/pool2d config tensors in DRAM: CB placement and the halo (cha
     assert.equal(halo(true), 8_416);
   });
 });
+
+// pool2d's parallel config and scheme choice by build, read in tt-metal's history (nyoshifujiTT/tt-metal first parents):
+//   conv2d_utils.cpp@a74b197eef^ (PR #18601's parent): determine_parallel_config with is_out_tiled = false counts
+//     N·H·W rounded up to 32 in rows and channels one by one; from a74b197eef (2025-03-13) rows are not rounded,
+//     channels go in tiles of 32, and a width / block channel core count is doubled to half-tile shards when every core
+//     got one tile and twice the cores fit (set_shard_width_to_half_tile_if_possible; not for a tiled input from
+//     PR #24898, 70060010fc, 2025-07-16); from PR #26448 (7ef2d0a0d0, 2025-08-15) channels go in units of 16 instead.
+//   generic_pools.cpp@3380016a0e^: an unsharded input with no scheme given is height sharded; from PR #23668
+//     (3380016a0e, 2025-06-24) auto shard ranks the three, skipping (until PR #26448) a scheme whose channels per core
+//     are neither 16 nor a multiple of 32 (pool_utils.cpp@3380016a0e determine_valid_parallel_config).
+// Wormhole n150: an 8x8 grid.
+describe('estimate/pool2d parallel config by build (PRs #18601, #23668, #24898, #26448)', () => {
+  const cores = (
+    c: number,
+    date: string,
+    extra: Record<string, PropValue> = {},
+    page: 'tile' | 'row_major' = 'row_major',
+  ) => {
+    const input = tensor([1, 1, 64, c], { page, buffer: 'dram' });
+    const r = estimateOp(
+      op(
+        'ttnn.max_pool2d',
+        [input],
+        [tensor([1, 1, 16, c], { page: 'row_major', buffer: 'dram' })],
+        poolAttrs(1, 8, 8, c, extra),
+      ),
+      whContext({ ttMetalDate: date }),
+    );
+    if (r.kind === 'illegal') return 'illegal';
+    return /(\d+) cores \((\d+) along NHW × (\d+) along C\)/.exec(est(r).factoryReason)?.slice(1, 4).join(' ');
+  };
+  const applied = (scheme: string): Record<string, PropValue> => ({
+    applied_shard_scheme: {
+      kind: 'dialect',
+      name: 'ttnn.tensor_memory_layout',
+      text: `#ttnn.tensor_memory_layout<${scheme}>`,
+      items: [scheme],
+      fields: {},
+    },
+  });
+
+  it('no scheme given: height sharded before PR #23668, 16 output rows rounded to 32 before PR #18601', () => {
+    // 8x8 input, k3 s2 p1 → 4x4 = 16 output sticks. Before #18601: 32 rows; the largest divisor d ≤ 64 with
+    // round_up(32, d) − 32 < round_up(32, d) / d is 32 → 32 cores. From it: 16 rows → 16 cores.
+    assert.equal(cores(64, '2025-03-12'), '32 32 1');
+    assert.equal(cores(64, '2025-03-13'), '16 16 1');
+    assert.equal(cores(64, '2025-06-23'), '16 16 1');
+  });
+
+  it('48 channels: width shards doubled to 4 before PR #26448 (12 channels each), 3 of 16 from it', () => {
+    // Width: ceil(48 / 32) = 2 tiles → 2 cores, one tile each and 4 ≤ 64 → doubled to 4. From #26448: ceil(48 / 16) = 3
+    // units → 3 cores.
+    // Before #18601 channels count one by one: the largest divisor of 48 up to 64 is 48 → 48 cores of one channel.
+    assert.equal(cores(48, '2025-03-12', applied('width_sharded')), '48 1 48');
+    assert.equal(cores(48, '2025-08-14', applied('width_sharded')), '4 1 4');
+    assert.equal(cores(48, '2025-08-15', applied('width_sharded')), '3 1 3');
+  });
+
+  it('auto shard of 48 channels between PRs #23668 and #26448: no valid scheme, TT_FATAL', () => {
+    // Height keeps all 48 channels per core, width and block split them 4 ways (12): none is 16 or a multiple of 32.
+    assert.equal(cores(48, '2025-07-11'), 'illegal');
+    assert.equal(cores(48, '2025-06-23'), '16 16 1');
+    assert.notEqual(cores(48, '2025-08-15'), 'illegal');
+  });
+
+  it('block, 64 channels: 4 channel cores by the half-tile doubling, 2 from PR #26448', () => {
+    // Block: 16 rows over at most 8 grid rows → 8; channels: the largest common divisor of 2 tiles and 2 blocks up to
+    // 8 columns is 2, one tile each and 4 ≤ 8 → 4. From #26448: 4 units of 16 and 2 blocks of 32 → 2.
+    assert.equal(cores(64, '2025-08-14', applied('block_sharded')), '32 8 4');
+    assert.equal(cores(64, '2025-08-15', applied('block_sharded')), '16 8 2');
+  });
+
+  it('a tiled input keeps whole-tile shards from PR #24898: 64 channels on 2 width cores, 4 before', () => {
+    assert.equal(cores(64, '2025-07-15', applied('width_sharded'), 'tile'), '4 1 4');
+    assert.equal(cores(64, '2025-07-16', applied('width_sharded'), 'tile'), '2 1 2');
+  });
+});

@@ -6,6 +6,9 @@
  *   parallel config: the input's sharding, else auto shard: height / width / block by `determine_valid_parallel_config`
  *     (conv's determine_parallel_config with C_align 32, no channel padding, shard height a tile multiple only for a
  *     tiled output), the smallest `calculate_L1_usage` wins (ties to height, then width)                      [1][2]
+ *     By build [11]: no auto shard before change point pool-auto-shard-l1-ranked (height sharded), and until
+ *     pool-parallel-config-half-tile-units it skips schemes whose channels per core are neither 16 nor a multiple of
+ *     32; the parallel config's units per era in `poolParallelConfig`.
  *   n_c = 1 (height), cores (width), grid columns (block); in_ntiles_c = ceil(C / n_c / 32);
  *   rows = kH·kW if ≤ 16 else 32; MAX = 1 with indices, 4 for large-kernel avg pools, else 8; wide = in_ntiles_c > MAX
  *   in_cb = (indices: MAX·1024; wide: MAX·32·rows; else in_ntiles_c·32·rows) elements rounded up to 1024     [1]
@@ -85,6 +88,12 @@
  *       same order at @622c6fb), generic_pools.cpp@67a560408f (ttnn::halo(…, is_out_tiled, config_tensor_in_dram);
  *       the halo's input is the resharded or given shard), untilize_with_halo_program_factory.cpp@67a560408f (num_cores_x
  *       of the tied-transfer NoC order = the input shard grid's width)
+ *   [11] tt-metal PR #18601 (conv2d_utils.cpp@a74b197eef and its parent: determine_parallel_config's units and
+ *       set_shard_width_to_half_tile_if_possible), PR #23668 (generic_pools.cpp / pool_utils.cpp@3380016a0e and its
+ *       parent: the height default, determine_pool_config_for_auto_shard, determine_valid_parallel_config), PR #24898
+ *       (generic_pools.cpp@70060010fc: is_in_tiled as is_shard_width_tile_multiple), PR #26448
+ *       (conv2d_utils.cpp / pool_utils.cpp@7ef2d0a0d0: units of 16, no validity check); the factory's CBs before
+ *       mid-2025 were not read by era (approx)
  *
  * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the copy
  *   `ttnn::move` may make of the halo output is not counted; the halo program's own CBs (halo.ts
@@ -154,6 +163,8 @@ const CITES = {
     'tt-metal PR #19834; untilize_with_halo_program_factory.cpp@02a3583 (inplace_untilize_with_halo_multi_core); sliding_window.cpp (search index id 3923747601, max_ref_size)',
   upsample:
     'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
+  autoShardValid:
+    'tt-metal ttnn/cpp/ttnn/operations/pool/pool_utils.cpp@3380016a0e (determine_valid_parallel_config: channels / num_cores_c must be 16 or a multiple of 32), generic_pools.cpp@3380016a0e (TT_FATAL when no scheme is valid); the check gone at @7ef2d0a0d0 (PR #26448)',
   validate:
     'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@3c6ee52 (validate: input dtype BFLOAT16, "Only BFLOAT16 supported for now"; the same check from PR #15561 to @622c6fb, 2026-06); the input is the halo output (generic_pools.cpp pool2d_L1), halo_device_operation.cpp (its dtype by build)',
 } as const;
@@ -367,18 +378,51 @@ function appliedShardScheme(applied: PropValue | undefined): ShardScheme | undef
   return undefined;
 }
 
-/** `determine_valid_parallel_config`: shard height a tile multiple only for tiled outputs, width for tiled in or out. */
+/**
+ * `determine_valid_parallel_config` (conv2d_utils.cpp determine_parallel_config with the pool's flags), by build [11]:
+ *   from change point pool-parallel-config-half-tile-units: shard height a tile multiple only for tiled outputs,
+ *     channels in units of 32 for a tiled input or output, else 16;
+ *   from pool-parallel-config-shard-units to it: N·H·W in single rows, channels in tiles of 32, and a width / block
+ *     channel core count doubled to half-tile (16-channel) shards when every core got one tile and twice the cores
+ *     fit (the grid for width, a grid row for block), except for a tiled input from
+ *     pool-parallel-config-tiled-whole-tiles;
+ *   before: is_out_tiled = false, so N·H·W rounded up to 32 and counted in rows, channels counted one by one.
+ */
 function poolParallelConfig(
   shape: PoolShape,
   scheme: ShardScheme,
   inputTiled: boolean,
   outputTiled: boolean,
   grid: { x: number; y: number },
+  ctx: EstimateContext,
 ): ParallelConfig {
-  return determineParallelConfig(asConvProblem(shape, outputTiled), scheme, 32, grid, true, {
-    tileH: outputTiled ? 32 : 1,
-    tileW: inputTiled || outputTiled ? 32 : 16,
-  });
+  if (!atOrAfter(ctx, 'pool-parallel-config-shard-units'))
+    return determineParallelConfig(asConvProblem(shape, false), scheme, 32, grid, true, {
+      tileH: 1,
+      tileW: 1,
+      rowsOfNhwTile: true,
+    });
+  if (atOrAfter(ctx, 'pool-parallel-config-half-tile-units'))
+    return determineParallelConfig(asConvProblem(shape, outputTiled), scheme, 32, grid, true, {
+      tileH: outputTiled ? 32 : 1,
+      tileW: inputTiled || outputTiled ? 32 : 16,
+    });
+  const pc = determineParallelConfig(asConvProblem(shape, false), scheme, 32, grid, true, { tileH: 1, tileW: 32 });
+  if (scheme === 'height_sharded' || (inputTiled && atOrAfter(ctx, 'pool-parallel-config-tiled-whole-tiles')))
+    return pc;
+  const maxCoresC = scheme === 'width_sharded' ? grid.x * grid.y : grid.x;
+  if (Math.ceil(Math.ceil(shape.channels / 32) / pc.coresC) !== 1 || 2 * pc.coresC > maxCoresC) return pc;
+  const coresC = 2 * pc.coresC;
+  return scheme === 'width_sharded'
+    ? { ...pc, nCores: coresC, coresC, box: rowWiseBox(coresC, grid.x) }
+    : { ...pc, nCores: coresC * pc.coresNhw, coresC, box: [coresC, pc.coresNhw] };
+}
+
+/** Auto shard's validity check from change point pool-auto-shard-l1-ranked to pool-parallel-config-half-tile-units:
+ *  a scheme whose channels per core (C / cores_c, rounded down) are neither 16 nor a multiple of 32 is skipped [11]. */
+function poolChannelsPerCoreValid(shape: PoolShape, pc: ParallelConfig): boolean {
+  const perCore = Math.floor(shape.channels / pc.coresC);
+  return perCore === 16 || perCore % 32 === 0;
 }
 
 export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -451,13 +495,28 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   } else {
     const applied = op.properties['applied_shard_scheme'];
     const forced = appliedShardScheme(applied);
+    // Before change point pool-auto-shard-l1-ranked an unsharded input with no scheme given is height sharded [11].
+    const autoRanked = forced === undefined && atOrAfter(ctx, 'pool-auto-shard-l1-ranked');
     const options: ShardScheme[] =
-      forced !== undefined ? [forced] : ['height_sharded', 'width_sharded', 'block_sharded'];
-    const sized = options.map((s) => {
-      const p = poolParallelConfig(shape, s, input.layout.pageLayout === 'tile', flavor.outputTiled, grid);
+      forced !== undefined
+        ? [forced]
+        : autoRanked
+          ? ['height_sharded', 'width_sharded', 'block_sharded']
+          : ['height_sharded'];
+    const checkChannels = autoRanked && !atOrAfter(ctx, 'pool-parallel-config-half-tile-units');
+    const sized = [];
+    for (const s of options) {
+      const p = poolParallelConfig(shape, s, input.layout.pageLayout === 'tile', flavor.outputTiled, grid, ctx);
+      if (checkChannels && !poolChannelsPerCoreValid(shape, p)) continue;
       const r = poolCbs(shape, flavor, input.dtype, out.dtype, p, ctx);
-      return { s, p, total: r.cbBytes + r.outputShardBytes };
-    });
+      sized.push({ s, p, total: r.cbBytes + r.outputShardBytes });
+    }
+    if (sized.length === 0)
+      return illegal(
+        op.name,
+        `"autosharding could not determine valid shard scheme, please check tensor dimensions": ${shape.channels} channels split over no scheme's cores into 16 or a multiple of 32 per core`,
+        CITES.autoShardValid,
+      );
     // tt-metal keeps height unless another is strictly smaller; width before block.
     let best = sized[0]!;
     for (const c of sized.slice(1)) if (c.total < best.total) best = c;
@@ -465,7 +524,9 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     why =
       forced !== undefined
         ? `applied_shard_scheme ${forced}`
-        : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
+        : !autoRanked
+          ? 'no applied_shard_scheme: height sharded (no auto shard before tt-metal PR #23668)'
+          : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
   }
   // Auto shard (calculate_L1_usage) ranks with the worst-case reader-index page; the factory sizes the CB to the
   // built config tensor's page from change point pool-reader-indices-actual-page.
