@@ -33,6 +33,17 @@ const poolAttrs = (n: number, h: number, w: number, c: number, extra: Record<str
   ...extra,
 });
 
+/** `applied_shard_scheme = #ttnn.tensor_memory_layout<scheme>` as the TTNN view hands it over. */
+const applied = (scheme: string): Record<string, PropValue> => ({
+  applied_shard_scheme: {
+    kind: 'dialect',
+    name: 'ttnn.tensor_memory_layout',
+    text: `#ttnn.tensor_memory_layout<${scheme}>`,
+    items: [scheme],
+    fields: {},
+  },
+});
+
 describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', () => {
   it('height-sharded 8x8 input on 2 cores: no reshard; halo 49 sticks · 32 · 2 B = 3,136 B per core', () => {
     // Padded input 10x10; output 4x4 = 16 sticks, 8 per core. Core 0: outputs (0,0)..(1,3): window origins 0 and
@@ -111,13 +122,7 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
           [tensor([1, 1, 64, 40], { page: 'row_major' })],
           [tensor([1, 1, 16, 40], { page: 'row_major' })],
           poolAttrs(1, 8, 8, 40, {
-            applied_shard_scheme: {
-              kind: 'dialect',
-              name: 'ttnn.tensor_memory_layout',
-              text: '#ttnn.tensor_memory_layout<width_sharded>',
-              items: ['width_sharded'],
-              fields: {},
-            },
+            ...applied('width_sharded'),
           }),
         ),
         whContext(),
@@ -171,13 +176,7 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
             [dram([1, 1, 28_224, 512], 'row_major')],
             poolAttrs(1, 168, 168, 512, {
               stride: ints(1, 1),
-              applied_shard_scheme: {
-                kind: 'dialect',
-                name: 'ttnn.tensor_memory_layout',
-                text: '#ttnn.tensor_memory_layout<height_sharded>',
-                items: ['height_sharded'],
-                fields: {},
-              },
+              ...applied('height_sharded'),
             }),
           ),
           ctx,
@@ -505,16 +504,6 @@ describe('estimate/pool2d parallel config by build (PRs #18601, #23668, #24898, 
     if (r.kind === 'illegal') return 'illegal';
     return /(\d+) cores \((\d+) along NHW × (\d+) along C\)/.exec(est(r).factoryReason)?.slice(1, 4).join(' ');
   };
-  const applied = (scheme: string): Record<string, PropValue> => ({
-    applied_shard_scheme: {
-      kind: 'dialect',
-      name: 'ttnn.tensor_memory_layout',
-      text: `#ttnn.tensor_memory_layout<${scheme}>`,
-      items: [scheme],
-      fields: {},
-    },
-  });
-
   it('no scheme given: height sharded before PR #23668, 16 output rows rounded to 32 before PR #18601', () => {
     // 8x8 input, k3 s2 p1 → 4x4 = 16 output sticks. Before #18601: 32 rows; the largest divisor d ≤ 64 with
     // round_up(32, d) − 32 < round_up(32, d) / d is 32 → 32 cores. From it: 16 rows → 16 cores.
