@@ -3216,6 +3216,30 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #26448 ("[POOL] Support for arbitrary channel size of the input tensor for pool ops"), conv2d_utils.cpp@7ef2d0a0d0 (effective_tile_width TILE_WIDTH / 2 when not a tile multiple), pool_utils.cpp@7ef2d0a0d0 (determine_valid_parallel_config returns the config)',
   },
+  'pool-mpwi-large-kernel-cbs': {
+    family: 'pool2d',
+    pr: 35216,
+    // Squash-merged on main as 966d61f815 (2026-01-29 06:32 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-29',
+    dateFrom: 'merge',
+    what: 'max_pool2d_with_indices gets a compute temporary index tile (compute_tmp_idx) and, for a large kernel (kernel_hw > 32, or > 16 with a partial last channel tile), two intra-kernel increment tiles: 6 (8) index tiles + 1 data tile; before, 5 index tiles + 1 data tile (12,288 B with 2 B indices)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_multi_core_program_factory.cpp@966d61f815^ (in_idx, pack_tmp, pack_idx_tmp, right_inc, down_left_wrap_inc, up_left_wrap_inc)',
+    after:
+      'tt-metal PR #35216 ("Large Kernel Support for MPWI"), pool_multi_core_program_factory.cpp@966d61f815 (compute_tmp_idx_cb; intra_kernel_right_inc / intra_kernel_down_left_wrap_inc when params.is_large_kernel), pool_utils.cpp@966d61f815 (is_large_kernel)',
+  },
+  'pool-mpwi-32-bit-indices': {
+    family: 'pool2d',
+    pr: 35491,
+    // Squash-merged on main as 3ddcbb3538 (2026-02-11 19:49 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-02-11',
+    dateFrom: 'merge',
+    what: 'max_pool2d_with_indices indexes an input of more than 65,535 sticks per image (in_h·in_w) with uint32: its index tiles (in_idx included) are 4,096 B; before, uint16 always (2,048 B)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/pool_utils.cpp@3ddcbb3538^ (get_factory_parameters: index_format UINT16)',
+    after:
+      'tt-metal PR #35491 ("32 Bit Indexing Support for MPWI"), pool_utils.cpp@3ddcbb3538 (get_index_data_type: UINT16 up to 65,535, else UINT32), pool_multi_core_program_factory.cpp@3ddcbb3538 (in_idx CB of index_nbytes · 1024)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

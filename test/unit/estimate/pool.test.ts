@@ -540,3 +540,42 @@ describe('estimate/pool2d parallel config by build (PRs #18601, #23668, #24898, 
     assert.equal(cores(64, '2025-07-16', applied('width_sharded'), 'tile'), '2 1 2');
   });
 });
+
+// max_pool2d_with_indices' CBs by build (pool_multi_core_program_factory.cpp): @37967f4424 in_idx and pack_tmp of
+// 2 · 1,024 B, pack_idx_tmp and three increment tiles of index_nbytes · 1,024; PR #35216 (966d61f815, 2026-01-29) adds
+// compute_tmp_idx, and two intra-kernel increment tiles when kernel_hw > 32; PR #35491 (3ddcbb3538, 2026-02-11) makes
+// the index tiles uint32 (4,096 B, in_idx included) when in_h · in_w > 65,535 (get_index_data_type).
+describe('estimate/max_pool2d_with_indices index CBs by build (PRs #35216, #35491)', () => {
+  const mpwi = (h: number, k: number, date: string) => {
+    const hs = (rows: number) =>
+      tensor([1, 1, rows, 32], { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
+    const out = Math.floor((h + (k === 3 ? 2 : 0) - k) / 2) + 1;
+    const attrs = poolAttrs(1, h, h, 32, k === 3 ? {} : { kernel_size: ints(k, k), padding: ints(0, 0) });
+    return est(
+      estimateOp(
+        op('ttnn.max_pool2d_with_indices', [hs(h * h)], [hs(out * out), hs(out * out)], attrs),
+        whContext({ ttMetalDate: date }),
+      ),
+    ).cbBytesPerCore;
+  };
+
+  it('16x16 k3: 26,624 B, then 28,672 B with the compute temporary', () => {
+    // C 32 on one channel shard, one tile per reduction (MAX 1): in_cb 1,024 elements → 2,048 B pages, ×2 each.
+    // scalar 2 · 2,048 + clear 2,048 + in_0 4,096 + in_1 4,096 + 5 index tiles · 2,048 + pack 2,048 = 26,624 B;
+    // from #35216 one more index tile: 28,672 B.
+    assert.equal(mpwi(16, 3, '2026-01-28'), 26_624);
+    assert.equal(mpwi(16, 3, '2026-01-29'), 28_672);
+  });
+
+  it('a 6x6 kernel (36 > 32 rows) adds two intra-kernel increment tiles from #35216: 32,768 B', () => {
+    // 16x16 k6 s2 p0 → 6x6 outputs; the same CBs as above + 2 · 2,048 B from #35216.
+    assert.equal(mpwi(16, 6, '2026-01-28'), 26_624);
+    assert.equal(mpwi(16, 6, '2026-01-29'), 32_768);
+  });
+
+  it('256x256 (65,536 sticks > 65,535): uint32 index tiles from #35491, 40,960 B', () => {
+    // 4,096 + 2,048 + 8,192 + 6 index tiles + 2,048: 6 · 2,048 = 12,288 → 28,672 B; 6 · 4,096 = 24,576 → 40,960 B.
+    assert.equal(mpwi(256, 3, '2026-02-10'), 28_672);
+    assert.equal(mpwi(256, 3, '2026-02-11'), 40_960);
+  });
+});

@@ -13,7 +13,7 @@
  *   rows = kH·kW if ≤ 16 else 32; MAX = 1 with indices, 4 for large-kernel avg pools, else 8; wide = in_ntiles_c > MAX
  *   in_cb = (indices: MAX·1024; wide: MAX·32·rows; else in_ntiles_c·32·rows) elements rounded up to 1024     [1]
  *   CBs: scalar 2·1024·B (+ a second one for avg pools needing per-element scalars); clear value 1024·B;
- *     in_0 and in_1 (split reader) 2·in_cb·B each; indices: 5·1024·2 + 1024·B; tiled output: pre-tilize
+ *     in_0 and in_1 (split reader) 2·in_cb·B each; indices: 5·1024·2 + 1024·B (by build [12]); tiled output: pre-tilize
  *     in_ntiles_c·1024·B. With config_tensors_in_dram, from change point pool-config-tensors-in-dram (before it
  *     the configs are L1_SMALL-backed, 0 B) [10]: a reader-index CB after the clear value, before the input CBs (so
  *     in_0 starts at its end rounded up to the alignment), shard_h·6 + 2 B (from change point
@@ -94,6 +94,12 @@
  *       (generic_pools.cpp@70060010fc: is_in_tiled as is_shard_width_tile_multiple), PR #26448
  *       (conv2d_utils.cpp / pool_utils.cpp@7ef2d0a0d0: units of 16, no validity check); the factory's CBs before
  *       mid-2025 were not read by era (approx)
+ *   [12] tt-metal pool_multi_core_program_factory.cpp, return_indices CBs: @37967f4424 (PR #29071: in_idx and pack_tmp
+ *       of nbytes·1024, pack_idx_tmp and three increment tiles of index_nbytes·1024; PR #27138's first form,
+ *       @5965834630, had the same 12,288 B: two double-buffered index input CBs and two temporaries), @966d61f815
+ *       (PR #35216: + compute_tmp_idx, + two intra-kernel increments when kernel_hw > 32, or > 16 with a partial last
+ *       channel tile), @3ddcbb3538 (PR #35491: in_idx of index_nbytes; pool_utils.cpp get_index_data_type: uint32 when
+ *       in_h·in_w > 65,535); the same 6 (+2) index tiles and one data tile in calculate_pool_cb_sizes@984f529e2f
  *
  * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the copy
  *   `ttnn::move` may make of the halo output is not counted; the halo program's own CBs (halo.ts
@@ -295,7 +301,18 @@ function poolCbs(
   cbs.push({ index: 3, role: 'input (reader 0)', nPages: 2, pageBytes: inCbPage });
   cbs.push({ index: 4, role: 'input (reader 1)', nPages: 2, pageBytes: inCbPage });
   if (flavor.returnIndices) {
-    cbs.push({ index: 5, role: 'index temporaries (5 index tiles)', nPages: 5, pageBytes: 2 * TILE_ELEMENTS });
+    // max_pool2d_with_indices' index tiles [12]: in_idx, pack_idx_tmp and the three increment tiles; from change point
+    // pool-mpwi-large-kernel-cbs a compute temporary, and two intra-kernel increments for a large kernel; from
+    // pool-mpwi-32-bit-indices uint32 index tiles (4 B) for an input of more than 65,535 sticks per image.
+    const moreCbs = atOrAfter(ctx, 'pool-mpwi-large-kernel-cbs');
+    const indexTiles = 5 + (moreCbs ? 1 + (large ? 2 : 0) : 0);
+    const indexBytes = shape.inputH * shape.inputW > 65_535 && atOrAfter(ctx, 'pool-mpwi-32-bit-indices') ? 4 : 2;
+    cbs.push({
+      index: 5,
+      role: `index temporaries (${indexTiles} index tiles)`,
+      nPages: indexTiles,
+      pageBytes: indexBytes * TILE_ELEMENTS,
+    });
     cbs.push({ index: 6, role: 'pack temporary', nPages: 1, pageBytes: nbytes * TILE_ELEMENTS });
   }
   if (flavor.outputTiled)
