@@ -3144,17 +3144,101 @@ export const CHANGE_POINTS = {
       'tt-metal PR #43193 ("Reader Indices CB Sizing Fix for Pool / Conv"), pool_multi_core_program_factory.cpp@984f529e2f (CB page reader_indices_storage.get_buffer()->page_size(); the indices from generate_sliding_window_op_config(op_trace_metadata, shard_boundaries, stride_w) with is_conv = false, pad_cores = true), pool_utils.cpp@984f529e2f (calculate_pool_cb_sizes reader_indices_actual_page_size, value_or the worst case), sliding_window.cpp@984f529e2f (construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved, one row per NHW core)',
   },
   'halo-config-tensors-in-dram': {
-    family: 'halo (conv2d)',
+    family: 'halo (conv2d, pool2d)',
     pr: 27753,
-    // PR description 2025-09-02, its CI runs of ~2025-09-11; merged 2025-09-13 by a colleague's reading (the merge
-    // commit not read in this session, hence 'approx').
+    // Squash-merged on main as 999bb7c959 (2025-09-13 13:38 UTC; nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2025-09-13',
-    dateFrom: 'approx',
-    what: "with Conv2dConfig.config_tensors_in_dram the halo's four config tensors (padding and gather configs, two each) are DRAM interleaved, one row of uint16 per NHW core, and the halo program creates their CBs as static CBs of one page (the longest core's config, padded to an even word count, × 2 B; halo.ts haloDramConfigPageBytes); before, the config tensors were always L1_SMALL shards and their CBs tensor-backed (no CB space). conv_transpose2d does not pass the flag to its halo (tt-metal #33284)",
+    dateFrom: 'merge',
+    what: "with Conv2dConfig.config_tensors_in_dram the halo's four config tensors (padding and gather configs, two each) are DRAM interleaved, one row of uint16 per NHW core, and the halo program creates their CBs as static CBs of one page (the longest core's config, padded to an even word count, × 2 B; halo.ts haloDramConfigPageBytes); before, the config tensors were always L1_SMALL shards and their CBs tensor-backed (no CB space). conv_transpose2d does not pass the flag to its halo (tt-metal #33284); the pools pass it from change point pool-config-tensors-in-dram",
     before:
       'tt-metal untilize_with_halo_program_factory.cpp@02a3583 (config CBs backed by the L1_SMALL config buffers, page = buffer size / cores); sliding_window.cpp move_config_tensor_to_device without store_in_dram',
     after:
-      'tt-metal PR #27753 ("Provide option to place config tensors for Conv2D in DRAM instead of L1_SMALL"); untilize_with_halo_program_factory.cpp@b844a98d7f (read here: config CBs of the buffer\'s page_size, no backing buffer when config_tensors_in_dram; the same at @984f529e2f by a colleague); sliding_window.cpp (search index id 7186334245) (generate_halo_kernel_config_tensors, serialize_gather_configs, construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved)',
+      'tt-metal PR #27753 ("Provide option to place config tensors for Conv2D in DRAM instead of L1_SMALL"); untilize_with_halo_program_factory.cpp@999bb7c959 and @b844a98d7f (config CBs of the buffer\'s page_size, no backing buffer when config_tensors_in_dram; the same at @984f529e2f by a colleague); sliding_window.cpp@999bb7c959 and @441c2f9567 (the search index\'s id 7186334245) (generate_halo_kernel_config_tensors, serialize_gather_configs, construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved)',
+  },
+  'pool-config-tensors-in-dram': {
+    family: 'pool2d',
+    pr: 35212,
+    // Squash-merged on main as 67a560408f (2026-01-14 10:50 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-14',
+    dateFrom: 'merge',
+    what: "max_pool2d / avg_pool2d take config_tensor_in_dram: the reader indices (and an avg pool's per-element scalar config) are DRAM tensors read into static CBs, the reader-index CB created after the clear-value CB (so the next CB starts at its end rounded up to the alignment) at the worst case output shard height · 6 + 2 B (from change point pool-reader-indices-actual-page the DRAM page), the scalar-config CB last at shard height · 6 B; calculate_L1_usage adds both worst cases to the auto-shard ranking; generic_pools passes the flag to its halo (change point halo-config-tensors-in-dram's static config CBs). Before, pool2d had no such argument: its config tensors were L1_SMALL shards backing their CBs (0 B), whatever the IR says",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_multi_core_program_factory.cpp@67a560408f^ (reader-indices and scalar-config CBs backed by their L1_SMALL buffers), generic_pools.cpp@67a560408f^ (ttnn::halo without the flag)',
+    after:
+      'tt-metal PR #35212 ("Config Tensors in DRAM for Pool2D"), pool_multi_core_program_factory.cpp@67a560408f (in_reader_indices CB of max_out_nhw_per_core · 6 + 2 B and the scalar config CB of max_out_nhw_per_core · 6 B, no backing buffer, with config_tensor_in_dram; CB creation order scalar, scalar 2, clear value, raw input, reader indices, input CBs, …, output, scalar config: the same order at @622c6fb), generic_pools.cpp@67a560408f (ttnn::halo(…, is_out_tiled, config_tensor_in_dram)), pool_utils.cpp@67a560408f (calculate_L1_usage: config_tensor_l1_CB_size)',
+  },
+  'pool-parallel-config-shard-units': {
+    family: 'pool2d',
+    pr: 18601,
+    // Squash-merged on main as a74b197eef (2025-03-13 13:54 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-03-13',
+    dateFrom: 'merge',
+    what: "pool2d's parallel config counts N·H·W in single rows and channels in tiles of 32, doubling a width / block channel core count to half-tile (16-channel) shards when every core got one tile and twice the cores fit (set_shard_width_to_half_tile_if_possible); before, determine_parallel_config ran with is_out_tiled = false: N·H·W rounded up to 32 and counted in rows, channels counted one by one (largest divisor of C up to the grid / grid row)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@a74b197eef^ (determine_parallel_config: effective tile 1 x 1 when !is_out_tiled, out_nhw_ntiles = round_up(nhw, 32)), generic_pools.cpp@a74b197eef^ (is_out_tiled = false)',
+    after:
+      'tt-metal PR #18601 ("Changing determining parallel config logic"), conv2d_utils.cpp@a74b197eef (is_shard_height_tile_multiple / is_shard_width_tile_multiple, set_shard_width_to_half_tile_if_possible), generic_pools.cpp@a74b197eef (both false)',
+  },
+  'pool-auto-shard-l1-ranked': {
+    family: 'pool2d',
+    pr: 23668,
+    // Squash-merged on main as 3380016a0e (2025-06-24 01:37 UTC; nyoshifujiTT/tt-metal first-parent history). The same
+    // change first landed as PR #21137 (170411c20e) and was reverted the same day, 2025-06-13 (baa204bc90, PR #23539).
+    mergedOn: '2025-06-24',
+    dateFrom: 'merge',
+    what: 'pool2d auto-shards an unsharded input given no applied_shard_scheme: height, width and block ranked by calculate_L1_usage (CBs + output shard), height kept unless another is strictly smaller; until change point pool-parallel-config-half-tile-units a scheme whose channels per core are neither 16 nor a multiple of 32 is skipped, and none valid is a TT_FATAL; before, such an input was height sharded',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@3380016a0e^ (shard_layout defaults to HEIGHT_SHARDED)',
+    after:
+      'tt-metal PR #23668 ("Re-push Auto sharding to fix CI/CD"), generic_pools.cpp@3380016a0e (determine_pool_config_for_auto_shard, "autosharding could not determine valid shard scheme"), pool_utils.cpp@3380016a0e (determine_valid_parallel_config, calculate_L1_usage, the height / width / block comparison)',
+  },
+  'pool-parallel-config-tiled-whole-tiles': {
+    family: 'pool2d',
+    pr: 24898,
+    // Squash-merged on main as 70060010fc (2025-07-16; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-07-16',
+    dateFrom: 'merge',
+    what: 'a tiled pool input keeps whole-tile channel shards: generic_pools and auto shard pass is_shard_width_tile_multiple = is_in_tiled, so no half-tile core doubling for it; before, false for every input',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@70060010fc^ (is_shard_width_tile_multiple false)',
+    after:
+      'tt-metal PR #24898 ("Remove Generic Pool HW % 32 == 0 Restriction"), generic_pools.cpp@70060010fc and pool_utils.cpp@70060010fc (is_in_tiled passed as is_shard_width_tile_multiple)',
+  },
+  'pool-parallel-config-half-tile-units': {
+    family: 'pool2d',
+    pr: 26448,
+    // Squash-merged on main as 7ef2d0a0d0 (2025-08-15 17:08 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-08-15',
+    dateFrom: 'merge',
+    what: "pool2d's parallel config counts channels in units of 16 unless the shard width must be a tile multiple (tiled input or output), replacing the half-tile core doubling, and auto shard no longer skips schemes by channels per core (any channel count, padded to 8); before, change point pool-parallel-config-shard-units' tiles of 32 with the doubling",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@7ef2d0a0d0^ (set_shard_width_to_half_tile_if_possible), pool_utils.cpp@7ef2d0a0d0^ (determine_valid_parallel_config: 16 or a multiple of 32 channels per core)',
+    after:
+      'tt-metal PR #26448 ("[POOL] Support for arbitrary channel size of the input tensor for pool ops"), conv2d_utils.cpp@7ef2d0a0d0 (effective_tile_width TILE_WIDTH / 2 when not a tile multiple), pool_utils.cpp@7ef2d0a0d0 (determine_valid_parallel_config returns the config)',
+  },
+  'pool-mpwi-large-kernel-cbs': {
+    family: 'pool2d',
+    pr: 35216,
+    // Squash-merged on main as 966d61f815 (2026-01-29 06:32 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-29',
+    dateFrom: 'merge',
+    what: 'max_pool2d_with_indices gets a compute temporary index tile (compute_tmp_idx) and, for a large kernel (kernel_hw > 32, or > 16 with a partial last channel tile), two intra-kernel increment tiles: 6 (8) index tiles + 1 data tile; before, 5 index tiles + 1 data tile (12,288 B with 2 B indices)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_multi_core_program_factory.cpp@966d61f815^ (in_idx, pack_tmp, pack_idx_tmp, right_inc, down_left_wrap_inc, up_left_wrap_inc)',
+    after:
+      'tt-metal PR #35216 ("Large Kernel Support for MPWI"), pool_multi_core_program_factory.cpp@966d61f815 (compute_tmp_idx_cb; intra_kernel_right_inc / intra_kernel_down_left_wrap_inc when params.is_large_kernel), pool_utils.cpp@966d61f815 (is_large_kernel)',
+  },
+  'pool-mpwi-32-bit-indices': {
+    family: 'pool2d',
+    pr: 35491,
+    // Squash-merged on main as 3ddcbb3538 (2026-02-11 19:49 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-02-11',
+    dateFrom: 'merge',
+    what: 'max_pool2d_with_indices indexes an input of more than 65,535 sticks per image (in_h·in_w) with uint32: its index tiles (in_idx included) are 4,096 B; before, uint16 always (2,048 B)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/pool_utils.cpp@3ddcbb3538^ (get_factory_parameters: index_format UINT16)',
+    after:
+      'tt-metal PR #35491 ("32 Bit Indexing Support for MPWI"), pool_utils.cpp@3ddcbb3538 (get_index_data_type: UINT16 up to 65,535, else UINT32), pool_multi_core_program_factory.cpp@3ddcbb3538 (in_idx CB of index_nbytes · 1024)',
   },
 } as const satisfies Record<string, ChangePoint>;
 

@@ -1,7 +1,7 @@
 /**
  * The halo program's four config CBs with `config_tensors_in_dram` (change point halo-config-tensors-in-dram, tt-metal
  * PR #27753): static CBs of one DRAM config page each (untilize_with_halo_program_factory.cpp@984f529e2f), the page the
- * longest core's config row, padded to an even word count, × 2 B (sliding_window.cpp (search index id 7186334245)
+ * longest core's config row, padded to an even word count, × 2 B (sliding_window.cpp@441c2f9567 (search index id 7186334245)
  * generate_halo_kernel_config_tensors, serialize_gather_configs, construct_on_host_config_tensor,
  * move_config_tensor_to_device). Every figure is worked by hand in the comment beside it.
  */

@@ -33,6 +33,17 @@ const poolAttrs = (n: number, h: number, w: number, c: number, extra: Record<str
   ...extra,
 });
 
+/** `applied_shard_scheme = #ttnn.tensor_memory_layout<scheme>` as the TTNN view hands it over. */
+const applied = (scheme: string): Record<string, PropValue> => ({
+  applied_shard_scheme: {
+    kind: 'dialect',
+    name: 'ttnn.tensor_memory_layout',
+    text: `#ttnn.tensor_memory_layout<${scheme}>`,
+    items: [scheme],
+    fields: {},
+  },
+});
+
 describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', () => {
   it('height-sharded 8x8 input on 2 cores: no reshard; halo 49 sticks · 32 · 2 B = 3,136 B per core', () => {
     // Padded input 10x10; output 4x4 = 16 sticks, 8 per core. Core 0: outputs (0,0)..(1,3): window origins 0 and
@@ -111,13 +122,7 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
           [tensor([1, 1, 64, 40], { page: 'row_major' })],
           [tensor([1, 1, 16, 40], { page: 'row_major' })],
           poolAttrs(1, 8, 8, 40, {
-            applied_shard_scheme: {
-              kind: 'dialect',
-              name: 'ttnn.tensor_memory_layout',
-              text: '#ttnn.tensor_memory_layout<width_sharded>',
-              items: ['width_sharded'],
-              fields: {},
-            },
+            ...applied('width_sharded'),
           }),
         ),
         whContext(),
@@ -171,13 +176,7 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
             [dram([1, 1, 28_224, 512], 'row_major')],
             poolAttrs(1, 168, 168, 512, {
               stride: ints(1, 1),
-              applied_shard_scheme: {
-                kind: 'dialect',
-                name: 'ttnn.tensor_memory_layout',
-                text: '#ttnn.tensor_memory_layout<height_sharded>',
-                items: ['height_sharded'],
-                fields: {},
-              },
+              ...applied('height_sharded'),
             }),
           ),
           ctx,
@@ -310,9 +309,9 @@ describe('estimate/pool2d reader indices (config tensors in DRAM)', () => {
         whContext({ ttMetalDate: date }),
       ),
     );
-    const cb = e.cbs.find((c) => c.role === 'config tensors');
-    assert.ok(cb !== undefined);
-    return cb.nPages * cb.pageBytes;
+    const cbs = e.cbs.filter((c) => c.role.endsWith('(config in DRAM)'));
+    assert.ok(cbs.length > 0);
+    return cbs.reduce((n, c) => n + c.nPages * c.pageBytes, 0);
   };
 
   it('max pool 16x16 k3 s2 p1 on 2 cores: 194 B worst case, then 20 B', () => {
@@ -344,7 +343,7 @@ describe('estimate/pool2d reader indices (config tensors in DRAM)', () => {
           whContext({ ttMetalDate: date }),
         ),
       );
-      return e.cbs.find((c) => c.role === 'config tensors')?.pageBytes;
+      return e.cbs.find((c) => c.role === 'reader indices (config in DRAM)')?.pageBytes;
     };
     assert.equal(cbAt('2026-04-29'), 98);
     assert.equal(cbAt('2026-04-30'), 12);
@@ -368,9 +367,215 @@ describe('estimate/pool2d reader indices (config tensors in DRAM)', () => {
           whContext({ ttMetalDate: date }),
         ),
       );
-      return e.cbs.find((c) => c.role === 'config tensors')?.pageBytes;
+      return e.cbs.find((c) => c.role === 'reader indices (config in DRAM)')?.pageBytes;
     };
     assert.equal(cbAt('2026-04-29'), 770);
     assert.equal(cbAt('2026-04-30'), 8);
+  });
+});
+
+// tt-metal PR #35212 (change point pool-config-tensors-in-dram, 67a560408f, 2026-01-14) gave the pools
+// config_tensor_in_dram. pool_multi_core_program_factory.cpp@67a560408f creates the reader-index CB right after the
+// clear-value CB, before the input CBs, so in_0 starts at its end rounded up to the 32 B DRAM alignment
+// (allocate_circular_buffers); an avg pool's scalar config CB comes last. generic_pools.cpp@67a560408f passes the flag to
+// the halo, whose four config CBs become static pages (change point halo-config-tensors-in-dram). Before the PR the pool
+// had no such argument: its configs stay L1_SMALL-backed (0 B) whatever the IR says.
+describe('estimate/pool2d config tensors in DRAM: CB placement and the halo (change point pool-config-tensors-in-dram)', () => {
+  const inDram = { kind: 'bool', value: true } as PropValue;
+  const hs = (shape: number[], cores: number) =>
+    tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [cores, 1] });
+  const pool16 = (name: string, date: string, extra: Record<string, PropValue>) =>
+    est(
+      estimateOp(
+        op(name, [hs([1, 1, 256, 32], 2)], [hs([1, 1, 64, 32], 2)], poolAttrs(1, 16, 16, 32, extra)),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('max pool 16x16 k3 s2 p1 on 2 cores: the 20 B reader-index CB takes 32 B before in_0; nothing before 2026-01-14', () => {
+    // C 32 on one channel shard: in_ntiles_c = 1, 9 window rows → in_cb 1·32·9 = 288 → 1,024 elements, 2,048 B pages.
+    // Without the flag: scalar 2·2,048 + clear 2,048 + in_0 2·2,048 + in_1 2·2,048 = 14,336 B.
+    // With it at 2026-04-30 (20 B page, see above): 4,096 + 2,048 = 6,144, + 20 = 6,164 → in_0 at 6,176, + 8,192 =
+    // 14,368 B (+32). At 2026-04-29 (worst case 32 · 6 + 2 = 194 B): 6,144 + 194 = 6,338 → 6,368, + 8,192 = 14,560 B.
+    // At 2026-01-13 (before PR #35212): 14,336 B, no config CB.
+    const cb = (date: string, flag: boolean) =>
+      pool16('ttnn.max_pool2d', date, flag ? { config_tensors_in_dram: inDram } : {}).cbBytesPerCore;
+    assert.equal(cb('2026-04-30', false), 14_336);
+    assert.equal(cb('2026-04-30', true), 14_368);
+    assert.equal(cb('2026-04-29', true), 14_560);
+    assert.equal(cb('2026-01-13', true), 14_336);
+    const before = pool16('ttnn.max_pool2d', '2026-01-13', { config_tensors_in_dram: inDram });
+    assert.equal(
+      before.cbs.some((c) => c.role.endsWith('(config in DRAM)')),
+      false,
+    );
+  });
+
+  it('avg pool with per-element scalars: two scalar CBs, reader indices, and the 192 B scalar config last', () => {
+    // count_include_pad false with padding → per-element scalars: scalar and scalar 2 (2·2,048 each) + clear 2,048 =
+    // 10,240; + reader indices 20 = 10,260 → in_0 at 10,272; in_0 + in_1 (kernel 9 ≤ 32: 8 tiles max, 1 tile wide,
+    // 2,048 B pages ×2 each) → 18,464; the scalar config 32 · 6 = 192 B → 18,656 B. Without the flag 18,432 B.
+    const extra = { count_include_pad: { kind: 'bool', value: false } as PropValue };
+    assert.equal(pool16('ttnn.avg_pool2d', '2026-04-30', extra).cbBytesPerCore, 18_432);
+    const e = pool16('ttnn.avg_pool2d', '2026-04-30', { ...extra, config_tensors_in_dram: inDram });
+    assert.equal(e.cbBytesPerCore, 18_656);
+    assert.equal(e.cbs[e.cbs.length - 1]?.role, 'avg scalar config (config in DRAM)');
+  });
+
+  it("the halo's four config CBs: 4x4 k3 s1 p1 row-major on 2 cores, pages 12, 12, 28, 16 B → +80 B from 2026-01-14", () => {
+    // The halo's geometry is haloDramConfigs.test.ts's two-core case (4x4 image, k3 s1 p1, 16 outputs, 8 per core; the
+    // input's own shards of 8 sticks): row-major pages 12, 12, 28, 16 B (worked there by hand), each L1-aligned (16 B):
+    // 16 + 16 + 32 + 16 = 80 B beside the two pad sticks of 32 · 2 = 64 B: 128 → 208 B. Before PR #35212: 128 B.
+    const halo = (date: string, flag: boolean) => {
+      const attrs = poolAttrs(1, 4, 4, 32, {
+        stride: ints(1, 1),
+        ...(flag && { config_tensors_in_dram: inDram }),
+      });
+      const e = est(
+        estimateOp(
+          op('ttnn.max_pool2d', [hs([1, 1, 16, 32], 2)], [hs([1, 1, 16, 32], 2)], attrs),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+      return e.l1Intermediates?.find((t) => t.role === 'halo output')?.writerProgram?.cbBytesPerCore;
+    };
+    assert.equal(halo('2026-01-14', false), 128);
+    assert.equal(halo('2026-01-14', true), 208);
+    assert.equal(halo('2026-01-13', true), 128);
+  });
+
+  it("a tiled input's halo: 8x8 k3 s2 p1 on 2 tile-row shards, pages 12, 16, 44, 4 B → +96 B", () => {
+    // Input 8x8 = 64 sticks in two shards of one tile row (32 sticks: core 0 image rows 0-3, core 1 rows 4-7); padded
+    // 10x10, position p = 10·row + col, real for row, col ∈ 1..8 (stick 8·(row − 1) + col − 1). Output 4x4 = 16
+    // sticks, row-major, 8 per core; origin of output (r, c) = 20r + 2c, window end + 2·10 + 2.
+    //   Core 0: outputs of rows 0-1, span [0, 26 + 22 = 48]: pad runs {0-10}, {19, 20}, {29, 30}, {39, 40}: 4;
+    //     transfers from core 0: sticks 0-7, 8-15, 16-23, 24-31 (offsets 0, 8, 16, 24; a pad between each).
+    //   Core 1: rows 2-3, span [40, 66 + 22 = 88]: pad runs {40}, {49, 50}, {59, 60}, {69, 70}, {79, 80}: 5;
+    //     transfers: core 0's offset 24 (sticks 24-31), core 1's offsets 0, 8, 16, 24.
+    // Padding: halves 2 / 2 and 2 / 3 → 2·2 + 2 = 6 words (12 B) and 2·3 + 2 = 8 words (16 B).
+    // Gather, tiled: all offsets in source block 0 → config 0. Source 0: offsets 0, 8, 16 (→ core 0), then 24 tied
+    // (core 0 at column 0 before core 1 at column 1 of the 2-column shard grid): routes core 0, core 1 → 1 + 3·2 +
+    // 3·5 = 22 words (44 B). Source 1: one route of 4 → 16 words. Config 1: 1 word → 2 (4 B).
+    // Config CBs L1-aligned: 16 + 16 + 48 + 16 = 96 B beside the pad sticks (2 · 64 B) and the double-buffered untilize
+    // CBs (2 · 2 · 2,048 B): 8,320 → 8,416 B.
+    const halo = (flag: boolean) => {
+      const input = tensor([1, 1, 64, 32], { buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
+      const attrs = poolAttrs(1, 8, 8, 32, flag ? { config_tensors_in_dram: inDram } : {});
+      const e = est(
+        estimateOp(
+          op('ttnn.max_pool2d', [input], [hs([1, 1, 16, 32], 2)], attrs),
+          whContext({ ttMetalDate: '2026-03-01' }),
+        ),
+      );
+      return e.l1Intermediates?.find((t) => t.role === 'halo output')?.writerProgram?.cbBytesPerCore;
+    };
+    assert.equal(halo(false), 8_320);
+    assert.equal(halo(true), 8_416);
+  });
+});
+
+// pool2d's parallel config and scheme choice by build, read in tt-metal's history (nyoshifujiTT/tt-metal first parents):
+//   conv2d_utils.cpp@a74b197eef^ (PR #18601's parent): determine_parallel_config with is_out_tiled = false counts
+//     N·H·W rounded up to 32 in rows and channels one by one; from a74b197eef (2025-03-13) rows are not rounded,
+//     channels go in tiles of 32, and a width / block channel core count is doubled to half-tile shards when every core
+//     got one tile and twice the cores fit (set_shard_width_to_half_tile_if_possible; not for a tiled input from
+//     PR #24898, 70060010fc, 2025-07-16); from PR #26448 (7ef2d0a0d0, 2025-08-15) channels go in units of 16 instead.
+//   generic_pools.cpp@3380016a0e^: an unsharded input with no scheme given is height sharded; from PR #23668
+//     (3380016a0e, 2025-06-24) auto shard ranks the three, skipping (until PR #26448) a scheme whose channels per core
+//     are neither 16 nor a multiple of 32 (pool_utils.cpp@3380016a0e determine_valid_parallel_config).
+// Wormhole n150: an 8x8 grid.
+describe('estimate/pool2d parallel config by build (PRs #18601, #23668, #24898, #26448)', () => {
+  const cores = (
+    c: number,
+    date: string,
+    extra: Record<string, PropValue> = {},
+    page: 'tile' | 'row_major' = 'row_major',
+  ) => {
+    const input = tensor([1, 1, 64, c], { page, buffer: 'dram' });
+    const r = estimateOp(
+      op(
+        'ttnn.max_pool2d',
+        [input],
+        [tensor([1, 1, 16, c], { page: 'row_major', buffer: 'dram' })],
+        poolAttrs(1, 8, 8, c, extra),
+      ),
+      whContext({ ttMetalDate: date }),
+    );
+    if (r.kind === 'illegal') return 'illegal';
+    return /(\d+) cores \((\d+) along NHW × (\d+) along C\)/.exec(est(r).factoryReason)?.slice(1, 4).join(' ');
+  };
+  it('no scheme given: height sharded before PR #23668, 16 output rows rounded to 32 before PR #18601', () => {
+    // 8x8 input, k3 s2 p1 → 4x4 = 16 output sticks. Before #18601: 32 rows; the largest divisor d ≤ 64 with
+    // round_up(32, d) − 32 < round_up(32, d) / d is 32 → 32 cores. From it: 16 rows → 16 cores.
+    assert.equal(cores(64, '2025-03-12'), '32 32 1');
+    assert.equal(cores(64, '2025-03-13'), '16 16 1');
+    assert.equal(cores(64, '2025-06-23'), '16 16 1');
+  });
+
+  it('48 channels: width shards doubled to 4 before PR #26448 (12 channels each), 3 of 16 from it', () => {
+    // Width: ceil(48 / 32) = 2 tiles → 2 cores, one tile each and 4 ≤ 64 → doubled to 4. From #26448: ceil(48 / 16) = 3
+    // units → 3 cores.
+    // Before #18601 channels count one by one: the largest divisor of 48 up to 64 is 48 → 48 cores of one channel.
+    assert.equal(cores(48, '2025-03-12', applied('width_sharded')), '48 1 48');
+    assert.equal(cores(48, '2025-08-14', applied('width_sharded')), '4 1 4');
+    assert.equal(cores(48, '2025-08-15', applied('width_sharded')), '3 1 3');
+  });
+
+  it('auto shard of 48 channels between PRs #23668 and #26448: no valid scheme, TT_FATAL', () => {
+    // Height keeps all 48 channels per core, width and block split them 4 ways (12): none is 16 or a multiple of 32.
+    assert.equal(cores(48, '2025-07-11'), 'illegal');
+    assert.equal(cores(48, '2025-06-23'), '16 16 1');
+    assert.notEqual(cores(48, '2025-08-15'), 'illegal');
+  });
+
+  it('block, 64 channels: 4 channel cores by the half-tile doubling, 2 from PR #26448', () => {
+    // Block: 16 rows over at most 8 grid rows → 8; channels: the largest common divisor of 2 tiles and 2 blocks up to
+    // 8 columns is 2, one tile each and 4 ≤ 8 → 4. From #26448: 4 units of 16 and 2 blocks of 32 → 2.
+    assert.equal(cores(64, '2025-08-14', applied('block_sharded')), '32 8 4');
+    assert.equal(cores(64, '2025-08-15', applied('block_sharded')), '16 8 2');
+  });
+
+  it('a tiled input keeps whole-tile shards from PR #24898: 64 channels on 2 width cores, 4 before', () => {
+    assert.equal(cores(64, '2025-07-15', applied('width_sharded'), 'tile'), '4 1 4');
+    assert.equal(cores(64, '2025-07-16', applied('width_sharded'), 'tile'), '2 1 2');
+  });
+});
+
+// max_pool2d_with_indices' CBs by build (pool_multi_core_program_factory.cpp): @37967f4424 in_idx and pack_tmp of
+// 2 · 1,024 B, pack_idx_tmp and three increment tiles of index_nbytes · 1,024; PR #35216 (966d61f815, 2026-01-29) adds
+// compute_tmp_idx, and two intra-kernel increment tiles when kernel_hw > 32; PR #35491 (3ddcbb3538, 2026-02-11) makes
+// the index tiles uint32 (4,096 B, in_idx included) when in_h · in_w > 65,535 (get_index_data_type).
+describe('estimate/max_pool2d_with_indices index CBs by build (PRs #35216, #35491)', () => {
+  const mpwi = (h: number, k: number, date: string) => {
+    const hs = (rows: number) =>
+      tensor([1, 1, rows, 32], { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
+    const out = Math.floor((h + (k === 3 ? 2 : 0) - k) / 2) + 1;
+    const attrs = poolAttrs(1, h, h, 32, k === 3 ? {} : { kernel_size: ints(k, k), padding: ints(0, 0) });
+    return est(
+      estimateOp(
+        op('ttnn.max_pool2d_with_indices', [hs(h * h)], [hs(out * out), hs(out * out)], attrs),
+        whContext({ ttMetalDate: date }),
+      ),
+    ).cbBytesPerCore;
+  };
+
+  it('16x16 k3: 26,624 B, then 28,672 B with the compute temporary', () => {
+    // C 32 on one channel shard, one tile per reduction (MAX 1): in_cb 1,024 elements → 2,048 B pages, ×2 each.
+    // scalar 2 · 2,048 + clear 2,048 + in_0 4,096 + in_1 4,096 + 5 index tiles · 2,048 + pack 2,048 = 26,624 B;
+    // from #35216 one more index tile: 28,672 B.
+    assert.equal(mpwi(16, 3, '2026-01-28'), 26_624);
+    assert.equal(mpwi(16, 3, '2026-01-29'), 28_672);
+  });
+
+  it('a 6x6 kernel (36 > 32 rows) adds two intra-kernel increment tiles from #35216: 32,768 B', () => {
+    // 16x16 k6 s2 p0 → 6x6 outputs; the same CBs as above + 2 · 2,048 B from #35216.
+    assert.equal(mpwi(16, 6, '2026-01-28'), 26_624);
+    assert.equal(mpwi(16, 6, '2026-01-29'), 32_768);
+  });
+
+  it('256x256 (65,536 sticks > 65,535): uint32 index tiles from #35491, 40,960 B', () => {
+    // 4,096 + 2,048 + 8,192 + 6 index tiles + 2,048: 6 · 2,048 = 12,288 → 28,672 B; 6 · 4,096 = 24,576 → 40,960 B.
+    assert.equal(mpwi(256, 3, '2026-02-10'), 28_672);
+    assert.equal(mpwi(256, 3, '2026-02-11'), 40_960);
   });
 });

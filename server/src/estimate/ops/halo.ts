@@ -20,9 +20,10 @@
  *       halo_device_operation.cpp UNTILIZE_BLOCK_SIZE = 32, search index id 3901799785), × 2 since change point
  *       halo-untilize-double-buffer (untilize_with_halo_program_factory.cpp@02a3583). Each CB is L1-aligned. The same sum
  *       is tt-metal's own "halo CB overhead" in pool2d's DRAM-slice L1 estimate (search index id 27365078288).
- *   With the conv's `config_tensors_in_dram`, from change point halo-config-tensors-in-dram (PR #27753): + the four
- *     config CBs (padding and gather configs, two each), static CBs of one DRAM config page each, L1-aligned
- *     (untilize_with_halo_program_factory.cpp@984f529e2f: no backing buffer when the configs are in DRAM;
+ *   With the conv's or pool's `config_tensors_in_dram`, from change point halo-config-tensors-in-dram (PR #27753; the
+ *     pools from pool-config-tensors-in-dram): + the four config CBs (padding and gather configs, two each), static
+ *     CBs of one DRAM config page each, L1-aligned (untilize_with_halo_program_factory.cpp@999bb7c959 and
+ *     @984f529e2f: no backing buffer when the configs are in DRAM;
  *     haloDramConfigPageBytes); before it, and without the flag, they are backed by the L1_SMALL config shards.
  *   The halo program runs while the halo's input (the resharded tensor) and its output are both allocated: its CBs must
  *   end below the lower of them (analysis/overflow.ts walkIntermediates). A row-major input has only the pad sticks.
@@ -166,7 +167,7 @@ const DRAM_CONFIG_PAGES_KEPT = 4096;
  * Page bytes of the halo's four DRAM config tensors [padding 0, padding 1, gather 0, gather 1]: each is one row of
  * uint16 words per NHW core, DRAM interleaved with a page of one row (sliding_window.cpp move_config_tensor_to_device
  * with store_in_dram), so the page is the longest core's list, padded to an even word count, × 2 B
- * (sliding_window.cpp (search index id 7186334245) generate_halo_kernel_config_tensors, serialize_gather_configs,
+ * (sliding_window.cpp@441c2f9567, the search index's id 7186334245, and @999bb7c959: generate_halo_kernel_config_tensors, serialize_gather_configs,
  * construct_on_host_config_tensor; the halo factory sizes each config CB to that page, one page). Per destination core,
  * its padded-input span (forEachShardWindowSpan) is cut into runs: a padding run (consecutive pad sticks) or a transfer
  * (consecutive real sticks from one source core: source offset, destination offset, length).

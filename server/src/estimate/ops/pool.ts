@@ -6,14 +6,20 @@
  *   parallel config: the input's sharding, else auto shard: height / width / block by `determine_valid_parallel_config`
  *     (conv's determine_parallel_config with C_align 32, no channel padding, shard height a tile multiple only for a
  *     tiled output), the smallest `calculate_L1_usage` wins (ties to height, then width)                      [1][2]
+ *     By build [11]: no auto shard before change point pool-auto-shard-l1-ranked (height sharded), and until
+ *     pool-parallel-config-half-tile-units it skips schemes whose channels per core are neither 16 nor a multiple of
+ *     32; the parallel config's units per era in `poolParallelConfig`.
  *   n_c = 1 (height), cores (width), grid columns (block); in_ntiles_c = ceil(C / n_c / 32);
  *   rows = kH·kW if ≤ 16 else 32; MAX = 1 with indices, 4 for large-kernel avg pools, else 8; wide = in_ntiles_c > MAX
  *   in_cb = (indices: MAX·1024; wide: MAX·32·rows; else in_ntiles_c·32·rows) elements rounded up to 1024     [1]
  *   CBs: scalar 2·1024·B (+ a second one for avg pools needing per-element scalars); clear value 1024·B;
- *     in_0 and in_1 (split reader) 2·in_cb·B each; indices: 5·1024·2 + 1024·B; tiled output: pre-tilize
- *     in_ntiles_c·1024·B; config tensors in DRAM: reader indices shard_h·6 + 2 (from change point
+ *     in_0 and in_1 (split reader) 2·in_cb·B each; indices: 5·1024·2 + 1024·B (by build [12]); tiled output: pre-tilize
+ *     in_ntiles_c·1024·B. With config_tensors_in_dram, from change point pool-config-tensors-in-dram (before it
+ *     the configs are L1_SMALL-backed, 0 B) [10]: a reader-index CB after the clear value, before the input CBs (so
+ *     in_0 starts at its end rounded up to the alignment), shard_h·6 + 2 B (from change point
  *     pool-reader-indices-actual-page the DRAM config page, 2 B · the longest core's index list; auto shard keeps the
- *     worst case) + shard_h·6 for avg scalars.
+ *     worst case), and, last, shard_h·6 B of avg scalar config when scalars are per element; the halo gets the flag
+ *     too (halo.ts: its four config CBs at their DRAM pages).
  *     The output shard (and the index shard) are tensor-backed                                                [1]
  *   output shard: round_up(N·OH·OW, cores_nhw · (32 for a tiled output, else 1)) / cores_nhw sticks: a row-major
  *     output is not rounded to the tile height (1 stick per core for 100 outputs on 100 cores, not 32)          [7]
@@ -76,6 +82,24 @@
  *       ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@0183cc8 (early 2025: tiled only for a bfloat8_b
  *       output) through the 2025 "pool output is row major" version (search index id 3579891975) to the output_layout
  *       version (id 920078013): the rule never changed, so no change point.
+ *   [10] tt-metal PR #35212 (67a560408f, 2026-01-14): pool_multi_core_program_factory.cpp@67a560408f (CB creation
+ *       order scalar, scalar 2, clear value, raw input, reader indices, in_0, in_1, …, pre-tilize, output, scalar
+ *       config; the reader-index and scalar-config CBs unbacked at their worst cases with config_tensor_in_dram; the
+ *       same order at @622c6fb), generic_pools.cpp@67a560408f (ttnn::halo(…, is_out_tiled, config_tensor_in_dram);
+ *       the halo's input is the resharded or given shard), untilize_with_halo_program_factory.cpp@67a560408f (num_cores_x
+ *       of the tied-transfer NoC order = the input shard grid's width)
+ *   [11] tt-metal PR #18601 (conv2d_utils.cpp@a74b197eef and its parent: determine_parallel_config's units and
+ *       set_shard_width_to_half_tile_if_possible), PR #23668 (generic_pools.cpp / pool_utils.cpp@3380016a0e and its
+ *       parent: the height default, determine_pool_config_for_auto_shard, determine_valid_parallel_config), PR #24898
+ *       (generic_pools.cpp@70060010fc: is_in_tiled as is_shard_width_tile_multiple), PR #26448
+ *       (conv2d_utils.cpp / pool_utils.cpp@7ef2d0a0d0: units of 16, no validity check); the factory's CBs before
+ *       mid-2025 were not read by era (approx)
+ *   [12] tt-metal pool_multi_core_program_factory.cpp, return_indices CBs: @37967f4424 (PR #29071: in_idx and pack_tmp
+ *       of nbytes·1024, pack_idx_tmp and three increment tiles of index_nbytes·1024; PR #27138's first form,
+ *       @5965834630, had the same 12,288 B: two double-buffered index input CBs and two temporaries), @966d61f815
+ *       (PR #35216: + compute_tmp_idx, + two intra-kernel increments when kernel_hw > 32, or > 16 with a partial last
+ *       channel tile), @3ddcbb3538 (PR #35491: in_idx of index_nbytes; pool_utils.cpp get_index_data_type: uint32 when
+ *       in_h·in_w > 65,535); the same 6 (+2) index tiles and one data tile in calculate_pool_cb_sizes@984f529e2f
  *
  * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the copy
  *   `ttnn::move` may make of the halo output is not counted; the halo program's own CBs (halo.ts
@@ -92,7 +116,7 @@
 import type { DataType } from '../../ttnn/dtype';
 import { itemValue, wordOf } from '../../ttnn/dialectFields';
 import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
-import { alignUp } from '../../ttnn/layout';
+import { type TensorLayout, alignUp } from '../../ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import {
   CbSpec,
@@ -145,6 +169,8 @@ const CITES = {
     'tt-metal PR #19834; untilize_with_halo_program_factory.cpp@02a3583 (inplace_untilize_with_halo_multi_core); sliding_window.cpp (search index id 3923747601, max_ref_size)',
   upsample:
     'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
+  autoShardValid:
+    'tt-metal ttnn/cpp/ttnn/operations/pool/pool_utils.cpp@3380016a0e (determine_valid_parallel_config: channels / num_cores_c must be 16 or a multiple of 32), generic_pools.cpp@3380016a0e (TT_FATAL when no scheme is valid); the check gone at @7ef2d0a0d0 (PR #26448)',
   validate:
     'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@3c6ee52 (validate: input dtype BFLOAT16, "Only BFLOAT16 supported for now"; the same check from PR #15561 to @622c6fb, 2026-06); the input is the halo output (generic_pools.cpp pool2d_L1), halo_device_operation.cpp (its dtype by build)',
 } as const;
@@ -262,28 +288,43 @@ function poolCbs(
   if (flavor.avg && !flavor.oneScalarPerCore)
     cbs.push({ index: 1, role: 'scalar (second reader)', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes });
   cbs.push({ index: 2, role: 'clear value', nPages: 1, pageBytes: TILE_ELEMENTS * nbytes });
+  // Config tensors in DRAM (change point pool-config-tensors-in-dram): the reader-index CB is created here, before the
+  // input CBs, so the next CB starts at its end rounded up to the alignment: the worst case of 3 words per output stick
+  // + 2 B, or the DRAM page the caller passes (change point pool-reader-indices-actual-page) [10].
+  if (flavor.configInDram)
+    cbs.push({
+      index: 8,
+      role: 'reader indices (config in DRAM)',
+      nPages: 1,
+      pageBytes: readerIndicesPageBytes ?? shardH * 6 + 2,
+    });
   cbs.push({ index: 3, role: 'input (reader 0)', nPages: 2, pageBytes: inCbPage });
   cbs.push({ index: 4, role: 'input (reader 1)', nPages: 2, pageBytes: inCbPage });
   if (flavor.returnIndices) {
-    cbs.push({ index: 5, role: 'index temporaries (5 index tiles)', nPages: 5, pageBytes: 2 * TILE_ELEMENTS });
+    // max_pool2d_with_indices' index tiles [12]: in_idx, pack_idx_tmp and the three increment tiles; from change point
+    // pool-mpwi-large-kernel-cbs a compute temporary, and two intra-kernel increments for a large kernel; from
+    // pool-mpwi-32-bit-indices uint32 index tiles (4 B) for an input of more than 65,535 sticks per image.
+    const moreCbs = atOrAfter(ctx, 'pool-mpwi-large-kernel-cbs');
+    const indexTiles = 5 + (moreCbs ? 1 + (large ? 2 : 0) : 0);
+    const indexBytes = shape.inputH * shape.inputW > 65_535 && atOrAfter(ctx, 'pool-mpwi-32-bit-indices') ? 4 : 2;
+    cbs.push({
+      index: 5,
+      role: `index temporaries (${indexTiles} index tiles)`,
+      nPages: indexTiles,
+      pageBytes: indexBytes * TILE_ELEMENTS,
+    });
     cbs.push({ index: 6, role: 'pack temporary', nPages: 1, pageBytes: nbytes * TILE_ELEMENTS });
   }
   if (flavor.outputTiled)
     cbs.push({ index: 7, role: 'pre-tilize', nPages: 1, pageBytes: inNtilesC * TILE_ELEMENTS * nbytes });
-  // With config tensors in DRAM: the reader indices (worst case 3 words per output stick + 2 B, or the DRAM page the
-  // caller passes, change point pool-reader-indices-actual-page) and the avg scalar config (worst case always).
-  if (flavor.configInDram)
-    cbs.push({
-      index: 8,
-      role: 'config tensors',
-      nPages: 1,
-      pageBytes: (readerIndicesPageBytes ?? shardH * 6 + 2) + (flavor.oneScalarPerCore ? 0 : shardH * 6),
-    });
   const outNtilesC = Math.ceil(shape.channels / nShardsC / (flavor.outputTiled ? 32 : 16));
   const outputShardBytes = flavor.outputTiled
     ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(outputDtype)
     : shardH * outNtilesC * Math.min(16, shardW) * nbytes;
   cbs.push({ index: 16, role: 'output (sharded)', nPages: 1, pageBytes: outputShardBytes, tensorBacked: true });
+  // An avg pool's per-element scalar config in DRAM: the last CB, at its worst case of 3 words per output stick [10].
+  if (flavor.configInDram && !flavor.oneScalarPerCore)
+    cbs.push({ index: 9, role: 'avg scalar config (config in DRAM)', nPages: 1, pageBytes: shardH * 6 });
   const cbBytes = cbs.reduce((n, c) => n + (c.tensorBacked === true ? 0 : c.nPages * c.pageBytes), 0);
   return { cbs, cbBytes, outputShardBytes };
 }
@@ -354,18 +395,51 @@ function appliedShardScheme(applied: PropValue | undefined): ShardScheme | undef
   return undefined;
 }
 
-/** `determine_valid_parallel_config`: shard height a tile multiple only for tiled outputs, width for tiled in or out. */
+/**
+ * `determine_valid_parallel_config` (conv2d_utils.cpp determine_parallel_config with the pool's flags), by build [11]:
+ *   from change point pool-parallel-config-half-tile-units: shard height a tile multiple only for tiled outputs,
+ *     channels in units of 32 for a tiled input or output, else 16;
+ *   from pool-parallel-config-shard-units to it: N·H·W in single rows, channels in tiles of 32, and a width / block
+ *     channel core count doubled to half-tile (16-channel) shards when every core got one tile and twice the cores
+ *     fit (the grid for width, a grid row for block), except for a tiled input from
+ *     pool-parallel-config-tiled-whole-tiles;
+ *   before: is_out_tiled = false, so N·H·W rounded up to 32 and counted in rows, channels counted one by one.
+ */
 function poolParallelConfig(
   shape: PoolShape,
   scheme: ShardScheme,
   inputTiled: boolean,
   outputTiled: boolean,
   grid: { x: number; y: number },
+  ctx: EstimateContext,
 ): ParallelConfig {
-  return determineParallelConfig(asConvProblem(shape, outputTiled), scheme, 32, grid, true, {
-    tileH: outputTiled ? 32 : 1,
-    tileW: inputTiled || outputTiled ? 32 : 16,
-  });
+  if (!atOrAfter(ctx, 'pool-parallel-config-shard-units'))
+    return determineParallelConfig(asConvProblem(shape, false), scheme, 32, grid, true, {
+      tileH: 1,
+      tileW: 1,
+      rowsOfNhwTile: true,
+    });
+  if (atOrAfter(ctx, 'pool-parallel-config-half-tile-units'))
+    return determineParallelConfig(asConvProblem(shape, outputTiled), scheme, 32, grid, true, {
+      tileH: outputTiled ? 32 : 1,
+      tileW: inputTiled || outputTiled ? 32 : 16,
+    });
+  const pc = determineParallelConfig(asConvProblem(shape, false), scheme, 32, grid, true, { tileH: 1, tileW: 32 });
+  if (scheme === 'height_sharded' || (inputTiled && atOrAfter(ctx, 'pool-parallel-config-tiled-whole-tiles')))
+    return pc;
+  const maxCoresC = scheme === 'width_sharded' ? grid.x * grid.y : grid.x;
+  if (Math.ceil(Math.ceil(shape.channels / 32) / pc.coresC) !== 1 || 2 * pc.coresC > maxCoresC) return pc;
+  const coresC = 2 * pc.coresC;
+  return scheme === 'width_sharded'
+    ? { ...pc, nCores: coresC, coresC, box: rowWiseBox(coresC, grid.x) }
+    : { ...pc, nCores: coresC * pc.coresNhw, coresC, box: [coresC, pc.coresNhw] };
+}
+
+/** Auto shard's validity check from change point pool-auto-shard-l1-ranked to pool-parallel-config-half-tile-units:
+ *  a scheme whose channels per core (C / cores_c, rounded down) are neither 16 nor a multiple of 32 is skipped [11]. */
+function poolChannelsPerCoreValid(shape: PoolShape, pc: ParallelConfig): boolean {
+  const perCore = Math.floor(shape.channels / pc.coresC);
+  return perCore === 16 || perCore % 32 === 0;
 }
 
 export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -410,7 +484,8 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     returnIndices,
     oneScalarPerCore,
     outputTiled: out.layout.pageLayout === 'tile',
-    configInDram: propBool(op, 'config_tensors_in_dram') ?? false,
+    // The pools take the flag from change point pool-config-tensors-in-dram; before it their configs are L1_SMALL.
+    configInDram: (propBool(op, 'config_tensors_in_dram') ?? false) && atOrAfter(ctx, 'pool-config-tensors-in-dram'),
   };
   const grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
   const inScheme = input.layout.memoryLayout;
@@ -437,13 +512,28 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   } else {
     const applied = op.properties['applied_shard_scheme'];
     const forced = appliedShardScheme(applied);
+    // Before change point pool-auto-shard-l1-ranked an unsharded input with no scheme given is height sharded [11].
+    const autoRanked = forced === undefined && atOrAfter(ctx, 'pool-auto-shard-l1-ranked');
     const options: ShardScheme[] =
-      forced !== undefined ? [forced] : ['height_sharded', 'width_sharded', 'block_sharded'];
-    const sized = options.map((s) => {
-      const p = poolParallelConfig(shape, s, input.layout.pageLayout === 'tile', flavor.outputTiled, grid);
+      forced !== undefined
+        ? [forced]
+        : autoRanked
+          ? ['height_sharded', 'width_sharded', 'block_sharded']
+          : ['height_sharded'];
+    const checkChannels = autoRanked && !atOrAfter(ctx, 'pool-parallel-config-half-tile-units');
+    const sized = [];
+    for (const s of options) {
+      const p = poolParallelConfig(shape, s, input.layout.pageLayout === 'tile', flavor.outputTiled, grid, ctx);
+      if (checkChannels && !poolChannelsPerCoreValid(shape, p)) continue;
       const r = poolCbs(shape, flavor, input.dtype, out.dtype, p, ctx);
-      return { s, p, total: r.cbBytes + r.outputShardBytes };
-    });
+      sized.push({ s, p, total: r.cbBytes + r.outputShardBytes });
+    }
+    if (sized.length === 0)
+      return illegal(
+        op.name,
+        `"autosharding could not determine valid shard scheme, please check tensor dimensions": ${shape.channels} channels split over no scheme's cores into 16 or a multiple of 32 per core`,
+        CITES.autoShardValid,
+      );
     // tt-metal keeps height unless another is strictly smaller; width before block.
     let best = sized[0]!;
     for (const c of sized.slice(1)) if (c.total < best.total) best = c;
@@ -451,7 +541,9 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     why =
       forced !== undefined
         ? `applied_shard_scheme ${forced}`
-        : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
+        : !autoRanked
+          ? 'no applied_shard_scheme: height sharded (no auto shard before tt-metal PR #23668)'
+          : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
   }
   // Auto shard (calculate_L1_usage) ranks with the worst-case reader-index page; the factory sizes the CB to the
   // built config tensor's page from change point pool-reader-indices-actual-page.
@@ -460,7 +552,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       ? poolReaderIndicesPageBytes(shape, pc, flavor.outputTiled)
       : undefined;
   const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc, ctx, readerIndicesPageBytes);
-  const intermediates = poolIntermediates(op, shape, input, flavor.outputTiled, pc, alreadySharded, inPlaceHalo, ctx);
+  const intermediates = poolIntermediates(op, shape, input, flavor, pc, alreadySharded, inPlaceHalo, ctx);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   return finishProgram({
     op,
@@ -494,12 +586,13 @@ function poolIntermediates(
   op: TtnnOp,
   shape: PoolShape,
   input: ResolvedTensor,
-  outputTiled: boolean,
+  flavor: PoolFlavor,
   pc: ParallelConfig,
   alreadySharded: boolean,
   inPlaceHalo: boolean,
   ctx: EstimateContext,
 ): L1Intermediate[] {
+  const outputTiled = flavor.outputTiled;
   const inTiled = input.layout.pageLayout === 'tile';
   const nbytes = haloElementBytes(input.dtype, ctx);
   // Channels snapped to cores·alignment: a tile for tiled inputs, else L1 alignment (16 B) in bf16 elements.
@@ -510,15 +603,28 @@ function poolIntermediates(
   const haloBytesPerCore = haloSticks * shardW * nbytes;
   const outputShardSticks = poolOutputShardSticks(shape, pc, outputTiled);
   const inputSticks = shape.batch * shape.inputH * shape.inputW;
+  // Sticks per core of the halo's input: the resharded input's shard height, or an L1-sharded input's own.
+  const shardH = alreadySharded
+    ? shardRowSticks(input.layout)
+    : alignUp(inputSticks, pc.coresNhw * (inTiled ? 32 : 1)) / pc.coresNhw;
   const haloProgram: HaloProgramInput = {
     tiled: inTiled,
     dtype: input.dtype,
     shardWidth: shardW,
     inputSticks,
     coresNhw: pc.coresNhw,
+    // generic_pools passes config_tensor_in_dram to its halo (change point pool-config-tensors-in-dram); the halo's
+    // NoC order of tied transfers follows the input shard grid's columns (height sharded) [10].
+    ...(flavor.configInDram && {
+      dramConfigs: {
+        geometry: poolHaloGeometry(shape),
+        outputSticksPerShard: outputShardSticks,
+        inputSticksPerShard: shardH,
+        gridColumns: pc.scheme === 'height_sharded' ? pc.box[0] : 0,
+      },
+    }),
   };
   if (!alreadySharded) {
-    const shardH = alignUp(inputSticks, pc.coresNhw * (inTiled ? 32 : 1)) / pc.coresNhw;
     const bytesPerCore = inTiled
       ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(input.dtype)
       : shardH * shardW * (elementBytes(input.dtype) ?? 2);
@@ -633,6 +739,14 @@ function poolHaloGeometry(shape: PoolShape): InPlaceHaloGeometry {
 function poolOutputShardSticks(shape: PoolShape, pc: ParallelConfig, outputTiled: boolean): number {
   const total = shape.batch * shape.outputH * shape.outputW;
   return alignUp(total, pc.coresNhw * (outputTiled ? 32 : 1)) / pc.coresNhw;
+}
+
+/** Sticks per core of a sharded layout: its memref's rows (tile rows · 32 for a tiled layout). */
+function shardRowSticks(layout: TensorLayout): number {
+  const dims = layout.shardShape;
+  let rows = 1;
+  for (let i = 0; i < dims.length - 1; i++) rows *= dims[i]!;
+  return layout.pageLayout === 'tile' ? rows * 32 : rows;
 }
 
 export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {

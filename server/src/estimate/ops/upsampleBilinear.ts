@@ -29,7 +29,7 @@
  *   [1] ttnn/cpp/ttnn/operations/pool/upsample/upsample.cpp@003a561 (compute_bilinear_autoshard_memory_config,
  *       apply_bilinear_halo_preprocessing, ExecuteUpSample::invoke)
  *   [2] ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_op_trace_metadata_bilinear,
- *       generate_shard_boundaries' bilinear min/max branch; search index id 7186334245)
+ *       generate_shard_boundaries' bilinear min/max branch; @441c2f9567, search index id 7186334245)
  *   [3] ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_bilinear_program_factory_multicore.cpp@00b0fa3 (the
  *       same CB sizes in the Program-API version of index id 250224777 and the metal2 port of id 58575244009)
  *   [4] ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_common.cpp@5acdb73 (compute_integer_output_mem_config:
@@ -53,7 +53,7 @@ import { estimateSlice } from './slice';
 
 const CITES = {
   invoke: 'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/upsample.cpp@003a561 (bilinear autoshard and halo)',
-  halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_op_trace_metadata_bilinear, generate_shard_boundaries; index id 7186334245)',
+  halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_op_trace_metadata_bilinear, generate_shard_boundaries; @441c2f9567, index id 7186334245)',
   factory:
     'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_bilinear_program_factory_multicore.cpp@00b0fa3',
   output:
