@@ -5,10 +5,12 @@
  *   npm run bench -- --quick          # one small size (2,000 ops), one run each: a smoke run
  *   npm run bench -- --ops 100000     # chosen sizes (comma-separated)
  *   npm run bench -- --worker         # also: keystrokes on the largest size in-process vs in the background worker
+ *   npm run bench -- --ops 100000 --first-diagnostics 5
+ *                                     # only first diagnostics: 5 interleaved rounds of ours, null server, mlir-lsp-server-16
  */
 
 import { runCliBench } from './cliBench';
-import { runLspBench, runWorkerComparison } from './lspBench';
+import { runFirstDiagnosticsBench, runLspBench, runWorkerComparison } from './lspBench';
 import { runParseBench } from './parseBench';
 
 const QUICK_OPS = 2_000;
@@ -24,6 +26,14 @@ async function main(): Promise<void> {
   const sizes = quick ? [QUICK_OPS] : ops !== undefined ? ops.split(',').map(Number) : [10_000, 100_000, 300_000];
   if (sizes.some((n) => !Number.isInteger(n) || n < 10))
     throw new Error(`--ops takes op counts (comma-separated), not ${ops}`);
+  const firstRounds = flag('first-diagnostics');
+  if (firstRounds !== undefined) {
+    const rounds = Number(firstRounds);
+    if (!Number.isInteger(rounds) || rounds < 1)
+      throw new Error(`--first-diagnostics takes a number of rounds, not ${firstRounds}`);
+    for (const nOps of sizes) await runFirstDiagnosticsBench(console.log, nOps, rounds);
+    return;
+  }
   // The language-server figures first: the parse bench grows this (client) process's heap, and its garbage
   // collections would then be counted in the server's latencies.
   await runLspBench(console.log, sizes);

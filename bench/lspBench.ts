@@ -117,6 +117,8 @@ const MANY_DIAGNOSTICS_CAP = 0.3;
 // The server as an editor starts it (default heap). BENCH_SERVER names another bundle (a build of an older commit)
 // for before/after figures on the same machine.
 const SERVER = { path: process.execPath, args: [process.env['BENCH_SERVER'] ?? SERVER_BUNDLE, '--stdio'] };
+// The floor: a do-nothing server on the same libraries (bench/nullServer.ts).
+const NULL_SERVER = { path: process.execPath, args: [path.join(__dirname, 'nullServer.js'), '--stdio'] };
 
 function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
@@ -301,9 +303,7 @@ export async function benchLsp(nOps: number, options: { readonly breakdown?: boo
   const falconClean = await keystrokeSession(nOps, 'falcon', falcon, {});
   const falconMany = await keystrokeSession(nOps, 'falcon-cap', falcon, { usableL1Cap: MANY_DIAGNOSTICS_CAP });
 
-  const nullServer = await startLsp({
-    command: { path: process.execPath, args: [path.join(__dirname, 'nullServer.js'), '--stdio'] },
-  });
+  const nullServer = await startLsp({ command: NULL_SERVER });
   const floorFirst = await timeFirstDiagnostics(nullServer, uri, text);
   const floor = { firstDiagnosticsMs: floorFirst.ms, peakRssBytes: peakRss(nullServer.child.pid) };
   await nullServer.shutdown();
@@ -386,6 +386,81 @@ export async function runLspBench(
     }
   }
   return results;
+}
+
+/** One server's time to first diagnostics, and its CPU (all threads) from the didOpen to the publish. */
+interface FirstDiagnosticsRun {
+  readonly ms: number;
+  readonly clientParseMs: number;
+  readonly serverCpuMs: number | undefined;
+  readonly nDiagnostics: number;
+}
+
+/** A fresh server of `command` opening `text`: process start and initialize are not timed, as in `benchLsp`. */
+async function firstDiagnosticsRun(
+  command: { readonly path: string; readonly args: readonly string[] },
+  uri: string,
+  text: string,
+): Promise<FirstDiagnosticsRun> {
+  const lsp = await startLsp({ command, settings: {} });
+  const cpuBefore = cpuMs(lsp.child.pid);
+  const first = await timeFirstDiagnostics(lsp, uri, text);
+  const cpuAfter = cpuMs(lsp.child.pid);
+  await lsp.shutdown();
+  return {
+    ms: first.ms,
+    clientParseMs: first.clientParseMs,
+    serverCpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+    nDiagnostics: first.params.diagnostics.length,
+  };
+}
+
+/**
+ * `npm run bench -- --first-diagnostics ROUNDS`: first diagnostics alone, `rounds` rounds of ours, the null server and
+ * mlir-lsp-server-16 (generic copy) in turn, each a fresh process, so that each side's spread shows next to the ratio
+ * (the full bench takes one run of each: on the VM at load 6-14, 8 rounds gave ratios of 2.0-4.5 while each server's
+ * CPU from didOpen to publish, also printed here, stayed within +-8%).
+ */
+export async function runFirstDiagnosticsBench(
+  log: (line: string) => void,
+  nOps: number,
+  rounds: number,
+): Promise<void> {
+  const text = generateTtnnModule({ nOps, seed: 1 });
+  const mlirPath = MLIR_LSP_CANDIDATES.find((p) => fs.existsSync(p));
+  const generic = mlirPath === undefined ? undefined : toGenericForm(text);
+  const sides: { name: string; run: () => Promise<FirstDiagnosticsRun> }[] = [
+    { name: 'ours', run: () => firstDiagnosticsRun(SERVER, `untitled:bench-${nOps}.mlir`, text) },
+    {
+      name: 'null server',
+      run: () => firstDiagnosticsRun(NULL_SERVER, `untitled:bench-${nOps}.mlir`, text),
+    },
+  ];
+  if (mlirPath !== undefined && generic !== undefined)
+    sides.push({
+      name: 'mlir-lsp-server-16',
+      run: () => firstDiagnosticsRun({ path: mlirPath, args: [] }, `file:///tmp/bench-${nOps}.mlir`, generic),
+    });
+  const runs = new Map<string, FirstDiagnosticsRun[]>(sides.map((s) => [s.name, []]));
+  for (let round = 0; round < rounds; round++) for (const side of sides) runs.get(side.name)!.push(await side.run());
+  const spread = (values: readonly number[]): string => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return `${sorted[0]!.toFixed(0)}/${percentile(sorted, 50).toFixed(0)}/${sorted[sorted.length - 1]!.toFixed(0)}`;
+  };
+  for (const side of sides) {
+    const r = runs.get(side.name)!;
+    const cpu = r.map((x) => x.serverCpuMs).filter((x): x is number => x !== undefined);
+    log(
+      `lsp ${nOps} ops, first diagnostics, ${side.name} (${r[0]!.nDiagnostics} diagnostics), min/median/max of ${rounds}: ${spread(r.map((x) => x.ms))} ms; client's parse ${spread(r.map((x) => x.clientParseMs))} ms; server CPU ${cpu.length === r.length ? spread(cpu) : 'n/a'} ms`,
+    );
+  }
+  const theirs = runs.get('mlir-lsp-server-16');
+  if (theirs !== undefined) {
+    const ratios = runs.get('ours')!.map((x, i) => x.ms / theirs[i]!.ms);
+    log(
+      `lsp ${nOps} ops, first diagnostics, ours/mlir-lsp-server-16 per round: ${ratios.map((x) => x.toFixed(2)).join(' ')}`,
+    );
+  }
 }
 
 /**
