@@ -5,6 +5,8 @@
  */
 
 import { strict as assert } from 'assert';
+import { readFileSync, readdirSync } from 'fs';
+import { join } from 'path';
 import { generateTtnnModule } from '../../../bench/generate';
 import {
   CHANGE_POINTS,
@@ -194,6 +196,41 @@ describe("estimate/registry: the newest sub-window's figure is the whole window'
       { earliest: '2025-01-06', latest: dayBefore(jan10) },
     ]);
     assert.equal(afresh.length, 3);
+  });
+
+  it('estimators read the window only through atOrAfter, windowAtOrAfter and windowWithinReadSpan', () => {
+    // The reuse rests on this: any other read (the window's dates or text) could tell the whole window from its newest
+    // sub-window. `atOrAfter` and `windowWithinReadSpan` take the context; the window itself is read where it is passed.
+    const root = join(__dirname, '../../../server/src/estimate');
+    const sources = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && !['changePoints.ts', 'registry.ts', 'types.ts'].includes(f),
+    );
+    assert.ok(sources.length > 40, `${sources.length} estimator sources`);
+    const readers: string[] = [];
+    for (const file of sources) {
+      const code = readFileSync(join(root, file), 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line));
+      // A helper handed the window takes a TtMetalWindow: every line of its file naming `window` is listed.
+      const takesWindow = code.some((line) => /TtMetalWindow/.test(line) && !line.startsWith('import'));
+      for (const line of code)
+        if (/\bttMetal\b/.test(line) || (takesWindow && /\bwindow\b/.test(line)))
+          readers.push(`${file}: ${line.trim()}`);
+    }
+    assert.deepEqual(
+      readers.sort(),
+      [
+        'common.ts: !(descriptorsFrom !== undefined && windowAtOrAfter(ctx.ttMetal.window, descriptorsFrom));',
+        // An argument of splitBlocksForTilizeRange (printedRange.ts), which passes it to windowAtOrAfter.
+        'ops/tilize.ts: ctx.ttMetal.window,',
+        'ops/untilize.ts: ctx.ttMetal.window,',
+        "ops/untilize.ts: args.columnMajorFrom !== undefined && windowAtOrAfter(ctx.ttMetal.window, args.columnMajorFrom) ? 'col' : 'row';",
+        "ops/reshape.ts: const groups = windowAtOrAfter(ctx.ttMetal.window, 'reshape-tiled-program-descriptor')",
+        'printedRange.ts: const columnMajor = windowAtOrAfter(window, columnMajorFrom);',
+        'printedRange.ts: const merged = !columnMajor || !windowAtOrAfter(window, descriptorsFrom);',
+        'printedRange.ts: window: TtMetalWindow,',
+      ].sort(),
+    );
   });
 
   it('every estimator: the same results as running each sub-window afresh, over real dumps and the generated one', function () {
