@@ -5,8 +5,6 @@
  */
 
 import { strict as assert } from 'assert';
-import { readFileSync, readdirSync } from 'fs';
-import { join } from 'path';
 import { generateTtnnModule } from '../../../bench/generate';
 import {
   CHANGE_POINTS,
@@ -32,6 +30,7 @@ import { resolveDevice } from '../../../server/src/ttnn/device';
 import { moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
 import type { TtnnModule, TtnnOp } from '../../../server/src/ttnn/op';
 import { DUMP, readCorpus } from '../../support/corpus';
+import { serverCodeLines } from '../../support/sourceLines';
 import { op, tensor, whContext } from './build';
 
 /** Change-point dates in order, each once. */
@@ -201,19 +200,15 @@ describe("estimate/registry: the newest sub-window's figure is the whole window'
   it('estimators read the window only through atOrAfter, windowAtOrAfter and windowWithinReadSpan', () => {
     // The reuse rests on this: any other read (the window's dates or text) could tell the whole window from its newest
     // sub-window. `atOrAfter` and `windowWithinReadSpan` take the context; the window itself is read where it is passed.
-    const root = join(__dirname, '../../../server/src/estimate');
-    const sources = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
-      (f) => f.endsWith('.ts') && !['changePoints.ts', 'registry.ts', 'types.ts'].includes(f),
+    const sources = serverCodeLines('estimate').filter(
+      ({ file }) => !['changePoints.ts', 'registry.ts', 'types.ts'].includes(file),
     );
     assert.ok(sources.length > 40, `${sources.length} estimator sources`);
     const readers: string[] = [];
-    for (const file of sources) {
-      const code = readFileSync(join(root, file), 'utf8')
-        .split('\n')
-        .filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line));
+    for (const { file, lines } of sources) {
       // A helper handed the window takes a TtMetalWindow: every line of its file naming `window` is listed.
-      const takesWindow = code.some((line) => /TtMetalWindow/.test(line) && !line.startsWith('import'));
-      for (const line of code)
+      const takesWindow = lines.some((line) => /TtMetalWindow/.test(line) && !line.startsWith('import'));
+      for (const line of lines)
         if (/\bttMetal\b/.test(line) || (takesWindow && /\bwindow\b/.test(line)))
           readers.push(`${file}: ${line.trim()}`);
     }
