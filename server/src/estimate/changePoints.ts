@@ -3326,9 +3326,18 @@ export type ReadSpanId = keyof typeof READ_SPANS;
 
 /** Whether the whole build window lies inside read span `id`. */
 export function windowWithinReadSpan(ctx: EstimateContext, id: ReadSpanId): boolean {
-  const span: ReadSpan = READ_SPANS[id];
-  const { window } = ctx.ttMetal;
+  return withinSpan(ctx.ttMetal.window, READ_SPANS[id]);
+}
+
+function withinSpan(window: TtMetalWindow, span: ReadSpan): boolean {
   return window.earliest >= span.earliest && window.latest <= span.latest;
+}
+
+/** Whether `windowWithinReadSpan` answers alike in two windows, for every read span. */
+export function sameReadSpanAnswers(a: TtMetalWindow, b: TtMetalWindow): boolean {
+  for (const span of Object.values(READ_SPANS) as ReadSpan[])
+    if (withinSpan(a, span) !== withinSpan(b, span)) return false;
+  return true;
 }
 
 /**

@@ -80,7 +80,7 @@ import { estimateSlice } from './ops/slice';
 import { estimateSoftmax } from './ops/softmax';
 import { estimateTilizeOp, estimateToLayout, estimateUntilizeOp } from './ops/toLayout';
 import type { ChangePointId, TtMetalWindow } from './changePoints';
-import { splitWindow, windowHasChangePoint, windowsText } from './changePoints';
+import { sameReadSpanAnswers, splitWindow, windowHasChangePoint, windowsText } from './changePoints';
 import type { EstimateContext, OpEstimate, OpEstimateResult, VersionRange, VersionedFigure } from './types';
 import { unmodeled } from './types';
 import { KNOWN_UNMODELED } from './unmodeledReasons';
@@ -283,7 +283,20 @@ export function estimateOpRecordingChangePoints(op: TtnnOp, ctx: EstimateContext
   return estimateOpIn(op, ctx, true);
 }
 
-function estimateOpIn(op: TtnnOp, ctx: EstimateContext, mayStraddle: boolean): OpEstimateResult {
+/**
+ * `estimateOpRecordingChangePoints` with every sub-window of a split window run afresh, the newest one too, whose figure
+ * the general path takes from its run over the whole window (`estimatePerSubWindow`); tests hold the two equal.
+ */
+export function estimateOpRunningEverySubWindow(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  return estimateOpIn(op, ctx, true, false);
+}
+
+function estimateOpIn(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  mayStraddle: boolean,
+  reuseWholeWindowRun = true,
+): OpEstimateResult {
   const entry = ESTIMATORS.get(op.name);
   if (entry === undefined) {
     // An op whose tensor inputs all live on the host (e.g. prepare_conv2d_weights on host weights) runs on the host.
@@ -314,7 +327,7 @@ function estimateOpIn(op: TtnnOp, ctx: EstimateContext, mayStraddle: boolean): O
   const offDevice = shardGridBeyondDevice(op, ctx);
   if (offDevice !== undefined) return unmodeled(op.name, offDevice);
   return mayStraddle
-    ? estimateOverWindow(op, entry.validatedEstimate, ctx)
+    ? estimateOverWindow(op, entry.validatedEstimate, ctx, reuseWholeWindowRun)
     : runTotal(op, entry.validatedEstimate, ctx);
 }
 
@@ -363,10 +376,16 @@ const MAX_SUB_WINDOWS = 64;
 
 /**
  * Run an estimator for the context's build window. When the window straddles change points the estimator asks about,
- * split it there and run once per sub-window (repeating while new straddles appear); the result is the sub-window
- * with the largest worst-core CB figure, carrying every sub-window's figure in `versionRange`.
+ * split it there and run once per sub-window (repeating while new straddles appear; the newest sub-window's figure is
+ * the first run's, `estimatePerSubWindow`); the result is the sub-window with the largest worst-core CB figure,
+ * carrying every sub-window's figure in `versionRange`.
  */
-export function estimateOverWindow(op: TtnnOp, estimator: Estimator, ctx: EstimateContext): OpEstimateResult {
+export function estimateOverWindow(
+  op: TtnnOp,
+  estimator: Estimator,
+  ctx: EstimateContext,
+  reuseWholeWindowRun = true,
+): OpEstimateResult {
   // The first run's recorder is the spare one when free, given back when nothing was recorded (nearly every run): no
   // Set per estimate (100k-op dump: 10 MB of them).
   const recorder = spareRecorder ?? new Set<ChangePointId>();
@@ -376,24 +395,34 @@ export function estimateOverWindow(op: TtnnOp, estimator: Estimator, ctx: Estima
     spareRecorder = recorder;
     return result;
   }
-  return estimatePerSubWindow(op, estimator, ctx, recorder);
+  return estimatePerSubWindow(op, estimator, ctx, recorder, reuseWholeWindowRun ? result : undefined);
 }
 
 // An empty recorder of straddled change points, free for estimateOverWindow's first run.
 let spareRecorder: Set<ChangePointId> | undefined = new Set();
 
-/** The runs of `estimateOverWindow` once its first run asked about the change points `straddled`. */
+/**
+ * The runs of `estimateOverWindow` once its first run, over the whole window, asked about the change points
+ * `straddled` and gave `wholeWindowResult` (undefined: run every sub-window afresh). That result is the newest
+ * sub-window's (the one ending with the window), which is not run again. An estimator reads the window only through
+ * changePoints.ts (no other read of `ctx.ttMetal` in estimate/), and there:
+ * - `atOrAfter` answers a straddled id as the newest build does, and the newest sub-window starts on or after the date
+ *   of every id split (all those the first run straddled): it answers each the same and records none. An id not
+ *   straddled has one answer over the whole window.
+ * - `windowAtOrAfter` reads only the newest build, the same in both.
+ * - `windowWithinReadSpan` also reads the first build: a read span starting inside the window can take in the newest
+ *   sub-window and not the whole (an auto-configured matmul, conv2d's 1x1 path); then the sub-window is run.
+ * With the same answers an estimator, a pure function of its op and context, takes the same path to the same result.
+ */
 function estimatePerSubWindow(
   op: TtnnOp,
   estimator: Estimator,
   ctx: EstimateContext,
   straddled: ReadonlySet<ChangePointId>,
+  wholeWindowResult: OpEstimateResult | undefined,
 ): OpEstimateResult {
+  const whole = ctx.ttMetal.window;
   const asked = new Set<ChangePointId>();
-  const runIn = (window: TtMetalWindow): { result: OpEstimateResult; straddled: Set<ChangePointId> } => {
-    const straddled = new Set<ChangePointId>();
-    return { result: runTotal(op, estimator, { ...ctx, ttMetal: { window, straddled } }), straddled };
-  };
   let runs: { window: TtMetalWindow; result: OpEstimateResult }[] = [];
   // A change point first asked inside one sub-window (behind another atOrAfter there) splits the window in the next
   // round, until no run asks about a new one.
@@ -402,10 +431,21 @@ function estimatePerSubWindow(
     for (const id of pending) asked.add(id);
     runs = [];
     const found = new Set<ChangePointId>();
-    for (const window of splitWindow(ctx.ttMetal.window, asked).slice(0, MAX_SUB_WINDOWS)) {
-      const run = runIn(window);
-      runs.push({ window, result: run.result });
-      for (const id of run.straddled) if (!asked.has(id)) found.add(id);
+    const windows = splitWindow(whole, asked).slice(0, MAX_SUB_WINDOWS);
+    for (let i = 0; i < windows.length; i++) {
+      const window = windows[i]!;
+      if (
+        wholeWindowResult !== undefined &&
+        i === windows.length - 1 &&
+        window.latest === whole.latest &&
+        sameReadSpanAnswers(window, whole)
+      ) {
+        runs.push({ window, result: wholeWindowResult });
+        continue;
+      }
+      const runStraddled = new Set<ChangePointId>();
+      runs.push({ window, result: runTotal(op, estimator, { ...ctx, ttMetal: { window, straddled: runStraddled } }) });
+      for (const id of runStraddled) if (!asked.has(id)) found.add(id);
     }
     pending = found;
   }

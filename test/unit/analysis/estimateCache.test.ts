@@ -4,12 +4,11 @@
  */
 
 import { strict as assert } from 'assert';
-import { readFileSync, readdirSync } from 'fs';
-import { join } from 'path';
 import { estimateCache, newEstimateReuse, propKey } from '../../../server/src/analysis/estimateCache';
 import { FULL_WINDOW } from '../../../server/src/estimate/changePoints';
 import { estimateOp, estimatorReads } from '../../../server/src/estimate/registry';
 import { presetDevice } from '../../../server/src/ttnn/device';
+import { serverCodeLines } from '../../support/sourceLines';
 import type { TensorLayout } from '../../../server/src/ttnn/layout';
 import type { PropValue, TensorSpec } from '../../../server/src/ttnn/op';
 import { int, ints, op, tensor } from '../estimate/build';
@@ -68,15 +67,11 @@ describe('analysis/estimateCache', () => {
   });
 
   it('estimators read free L1 only through liveL1Of (which notes the read)', () => {
-    const root = join(__dirname, '../../../server/src/estimate');
-    const sources = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const sources = serverCodeLines('estimate');
     assert.ok(sources.length > 40, `${sources.length} estimator sources`);
     const readers: string[] = [];
-    for (const file of sources) {
-      const code = readFileSync(join(root, file), 'utf8')
-        .split('\n')
-        .filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line));
-      for (const line of code) if (/\.liveL1BytesPerCore\b/.test(line)) readers.push(`${file}: ${line.trim()}`);
+    for (const { file, lines } of sources) {
+      for (const line of lines) if (/\.liveL1BytesPerCore\b/.test(line)) readers.push(`${file}: ${line.trim()}`);
     }
     assert.deepEqual(readers, ['common.ts: return ctx.liveL1BytesPerCore ?? 0;']);
   });
@@ -85,14 +80,10 @@ describe('analysis/estimateCache', () => {
     const readers: string[] = [];
     let files = 0;
     for (const dir of ['estimate', 'ttnn']) {
-      const root = join(__dirname, '../../../server/src', dir);
-      for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+      for (const { file, lines } of serverCodeLines(dir)) {
         files++;
-        const code = readFileSync(join(root, file), 'utf8')
-          .split('\n')
-          .filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line));
         // `layoutAlias: ...` is a key written into a spec (or declared): no read.
-        for (const line of code) if (/layoutAlias(?!:)/.test(line)) readers.push(`${dir}/${file}: ${line.trim()}`);
+        for (const line of lines) if (/layoutAlias(?!:)/.test(line)) readers.push(`${dir}/${file}: ${line.trim()}`);
       }
     }
     assert.ok(files > 60, `${files} sources`);
