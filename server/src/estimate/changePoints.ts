@@ -3156,6 +3156,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #27753 ("Provide option to place config tensors for Conv2D in DRAM instead of L1_SMALL"); untilize_with_halo_program_factory.cpp@b844a98d7f (read here: config CBs of the buffer\'s page_size, no backing buffer when config_tensors_in_dram; the same at @984f529e2f by a colleague); sliding_window.cpp (search index id 7186334245) (generate_halo_kernel_config_tensors, serialize_gather_configs, construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved)',
   },
+  'conv2d-dram-slice-every-slice': {
+    family: 'conv2d',
+    pr: 27355,
+    // Squash-merged on main as 5702b2d (2025-08-26 12:36 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-08-26',
+    dateFrom: 'merge',
+    what: "conv2d's DRAM slice-count search sizes every output slice of a count (each with its own input window and padding) and fits the largest L1 use among them; before, it sized one slice of the largest output size (and, from 45ecf0a, one of the smallest), its input taken as out·s + d·(k − 1) + 1 wherever it sits",
+    before:
+      'tt-metal conv2d_utils.cpp@28a524e and @45ecf0a (calculate_conv_dram_slice_L1_usage: max_output_slice_size only, min_output_slice_size too from 45ecf0a)',
+    after:
+      'tt-metal PR #27355 ("updated conv dram size calculation to calculate the L1 usage of every single slice"), conv2d_utils.cpp@5702b2d (calculate_conv_dram_slice_L1_usage: max over the slice loop); the same max in op_slicing.cpp@af7d566 and @4859af0 (compute_L1_usage_for_slice_config)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -281,13 +281,15 @@
  *  [23] a plain conv's DRAM slice: each slice reads only the input rows (columns) its outputs need and is padded only
  *       where that window leaves the image, the image edge keeping the conv's own padding (conv2d_DRAM's slice loop,
  *       conv2d.cpp@6a89f84 of 2025-06; Conv2dSliceAttr::get_input_slice_and_padding, conv2d.cpp@5f3b5b8 of
- *       2026-03-17). The first slice: input [0, (out − 1)·s − pad_before + d·(k − 1) + 1) clipped to the image, pad
- *       before as given, pad after only past the image. Figure: tt-metal #40090 (2026-03-17, SD3.5 VAE conv_out
+ *       2026-03-17). Output rows (columns) [a, b) read input [a·s − pad_before, (b − 1)·s − pad_before + d·(k − 1) + 1)
+ *       clipped to the image and padded where they leave it; the first slice keeps the conv's pad_before, the last its
+ *       pad_after and reads to the image's end. Figure: tt-metal #40090 (2026-03-17, SD3.5 VAE conv_out
  *       1024x1024, 128 → 3, 4 width slices): halo output 1,188,864 B per bank = 18 rows × 258 padded columns × 256 B
- *       (the padding kept on both sides of a 258-column window gave 260 columns, 1,197,568 B). tt-metal's own count
- *       search takes the largest over all slices (op_slicing.cpp@5f3b5b8 compute_L1_usage_for_slice_config), where an
- *       inner slice reads pad_before more input than the first; the model sizes the first, so a count at the edge of
- *       fitting can come out one too few (no corpus or thread case moved)
+ *       (the padding kept on both sides of a 258-column window gave 260 columns, 1,197,568 B). An inner slice reads
+ *       pad_before more input than the first, the last any rows no output uses: tt-metal's count search takes the
+ *       largest L1 over all slices from PR #27355 (conv2d_utils.cpp@5702b2d calculate_conv_dram_slice_L1_usage,
+ *       op_slicing.cpp@4859af0 compute_L1_usage_for_slice_config; change point conv2d-dram-slice-every-slice; before it
+ *       one slice of the largest output size, the model's first), and the estimate reports the slice of most modeled L1
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input and
  *   f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own,
@@ -1560,42 +1562,88 @@ function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan, ctx: EstimateContext
 }
 
 /**
- * Shrink the problem to one output slice of the DRAM path (the largest, the first), with the input window and padding
- * tt-metal gives that slice [23]. `groups` is the slice granule along
- * the sliced axis: the first ceil(extent / groups) mod count slices take one group more [17]. A tiled output's slice is
- * computed whole tiles wide: tt-metal pads its output width up to a multiple of 32 with extra right padding
- * (additional_padded_width · stride; conv2d.cpp index ids 3492362923, 8211315178, and Conv2dSliceAttr of the op_slicing
- * builds, index id 54522630930, there unless one slice is the whole input) [17].
+ * The output slices of the DRAM path along `kind` that differ in what they run, first to last, each as the conv it runs:
+ * the output slice with the input window and padding tt-metal gives it [23]. `groups` is the slice granule along the
+ * sliced axis: the first ceil(extent / groups) mod count slices take one group more [17]. An inner slice reads
+ * pad_before more input than the first, and the last reads to the image's end (rows a strided conv never uses
+ * included), so any of them can need the most L1. A tiled output's slice is computed whole tiles wide: tt-metal pads its
+ * output width up to a multiple of 32 with extra right padding (additional_padded_width · stride; conv2d.cpp index ids
+ * 3492362923, 8211315178, and Conv2dSliceAttr of the op_slicing builds, index id 54522630930, there unless one slice is
+ * the whole input) [17]. conv_transpose2d: its first slice only [19].
  */
-function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number, groups = 1): ConvProblem {
-  if (p.transposed) return transposedSliceProblem(p, kind, count, groups);
-  if (count <= 1) return p;
-  let sliced: ConvProblem;
+function dramSliceProblems(p: ConvProblem, kind: 'height' | 'width', count: number, groups = 1): ConvProblem[] {
+  if (p.transposed) return [transposedSliceProblem(p, kind, count, groups)];
+  if (count <= 1) return [p];
+  const extent = kind === 'height' ? p.outputH : p.outputW;
+  const units = Math.ceil(extent / groups);
   const [top, bottom, left, right] = p.padding;
-  if (kind === 'height') {
-    const outH = Math.min(p.outputH, groups * Math.ceil(Math.ceil(p.outputH / groups) / count));
-    const rows = firstSliceAxis(p.inputH, p.outputH, p.kernel[0], p.stride[0], p.dilation[0], top, bottom, outH);
-    sliced = { ...p, outputH: outH, inputH: rows.inExtent, padding: [top, rows.padAfter, left, right] };
-  } else {
-    const outW = Math.min(p.outputW, groups * Math.ceil(Math.ceil(p.outputW / groups) / count));
-    const cols = firstSliceAxis(p.inputW, p.outputW, p.kernel[1], p.stride[1], p.dilation[1], left, right, outW);
-    sliced = { ...p, outputW: outW, inputW: cols.inExtent, padding: [top, bottom, left, cols.padAfter] };
+  const out: ConvProblem[] = [];
+  const seen: SliceAxis[] = [];
+  // compute_L1_usage_for_slice_config's loop (op_slicing.cpp@4859af0; conv2d_utils.cpp@5702b2d before it).
+  for (let i = 0, start = 0; i < count && start < extent; i++) {
+    const end = Math.min(extent, start + groups * (Math.floor(units / count) + (i < units % count ? 1 : 0)));
+    const axis =
+      kind === 'height'
+        ? sliceAxis(p.inputH, p.outputH, p.kernel[0], p.stride[0], p.dilation[0], top, bottom, start, end)
+        : sliceAxis(p.inputW, p.outputW, p.kernel[1], p.stride[1], p.dilation[1], left, right, start, end);
+    start = end;
+    // A slice whose window lies wholly in the padding reads no input: tt-metal skips it.
+    if (axis.inExtent <= 0 || seen.some((a) => sameSliceAxis(a, axis))) continue;
+    seen.push(axis);
+    const sliced: ConvProblem =
+      kind === 'height'
+        ? {
+            ...p,
+            outputH: axis.outExtent,
+            inputH: axis.inExtent,
+            padding: [axis.padBefore, axis.padAfter, left, right],
+          }
+        : {
+            ...p,
+            outputW: axis.outExtent,
+            inputW: axis.inExtent,
+            padding: [top, bottom, axis.padBefore, axis.padAfter],
+          };
+    const tileWideW = alignUp(sliced.outputW, 32);
+    if (p.config.outputLayout !== 'tile' || tileWideW === sliced.outputW) out.push(sliced);
+    else {
+      const [sTop, sBottom, sLeft, sRight] = sliced.padding;
+      out.push({
+        ...sliced,
+        outputW: tileWideW,
+        padding: [sTop, sBottom, sLeft, sRight + (tileWideW - sliced.outputW) * p.stride[1]],
+      });
+    }
   }
-  const tileWideW = alignUp(sliced.outputW, 32);
-  if (p.config.outputLayout !== 'tile' || p.transposed || tileWideW === sliced.outputW) return sliced;
-  const [sTop, sBottom, sLeft, sRight] = sliced.padding;
-  return {
-    ...sliced,
-    outputW: tileWideW,
-    padding: [sTop, sBottom, sLeft, sRight + (tileWideW - sliced.outputW) * p.stride[1]],
-  };
+  return out;
+}
+
+/** The first output slice of the DRAM path (one of the largest) [23]. */
+function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number, groups = 1): ConvProblem {
+  return dramSliceProblems(p, kind, count, groups)[0] ?? p;
+}
+
+/** One axis of a plain conv's DRAM slice: its output extent, the input it reads and that input's padding. */
+interface SliceAxis {
+  readonly outExtent: number;
+  readonly inExtent: number;
+  readonly padBefore: number;
+  readonly padAfter: number;
+}
+
+function sameSliceAxis(a: SliceAxis, b: SliceAxis): boolean {
+  return (
+    a.outExtent === b.outExtent && a.inExtent === b.inExtent && a.padBefore === b.padBefore && a.padAfter === b.padAfter
+  );
 }
 
 /**
- * One axis of a plain conv's first DRAM slice, outputs [0, outEnd) [23]: the input extent it reads (from the image's
- * start) and its padding after, the conv's own only when the slice reaches the image's last output.
+ * One axis of a plain conv's DRAM slice, outputs [outStart, outEnd) [23] (Conv2dSliceAttr::get_input_slice_and_padding,
+ * conv2d.cpp@4859af0; the same window in conv2d_utils.cpp@5702b2d): the input window [outStart·s − pad_before,
+ * (outEnd − 1)·s − pad_before + d·(k − 1) + 1) clipped to the image, padded where it leaves the image; a slice at the
+ * image's first (last) output starts (ends) at the image's edge with the conv's own padding.
  */
-function firstSliceAxis(
+function sliceAxis(
   inputExtent: number,
   outputExtent: number,
   kernel: number,
@@ -1603,11 +1651,21 @@ function firstSliceAxis(
   dilation: number,
   padBefore: number,
   padAfter: number,
+  outStart: number,
   outEnd: number,
-): { inExtent: number; padAfter: number } {
-  if (outEnd >= outputExtent) return { inExtent: inputExtent, padAfter };
+): SliceAxis {
+  const windowStart = outStart * stride - padBefore;
   const windowEnd = (outEnd - 1) * stride - padBefore + (kernel - 1) * dilation + 1;
-  return { inExtent: Math.min(inputExtent, windowEnd), padAfter: Math.max(0, windowEnd - inputExtent) };
+  const first = outStart === 0;
+  const last = outEnd >= outputExtent;
+  const inStart = first ? 0 : Math.max(0, windowStart);
+  const inEnd = last ? inputExtent : Math.min(inputExtent, windowEnd);
+  return {
+    outExtent: outEnd - outStart,
+    inExtent: inEnd - inStart,
+    padBefore: first ? padBefore : Math.max(0, -windowStart),
+    padAfter: last ? padAfter : Math.max(0, windowEnd - inputExtent),
+  };
 }
 
 /**
@@ -1772,23 +1830,78 @@ function fewestFittingSlices(
 ): { count: number; fits: boolean } {
   const extent = Math.max(1, Math.min(maxCount, Math.ceil((kind === 'width' ? p.outputW : p.outputH) / columns)));
   let count = Math.min(minCount, extent);
+  // From change point conv2d-dram-slice-every-slice a count fits when its largest slice does; before, tt-metal sized a
+  // slice of the largest output size (the first) [17][23].
+  const everySlice = !p.transposed && atOrAfter(ctx, 'conv2d-dram-slice-every-slice');
   for (;;) {
-    const sliced = sliceProblem(p, kind, count, columns);
-    const c = choosePlan(sliced, grid, l1Align, ctx);
-    // No plan (illegal or unmodeled) stops the search: the caller's choosePlan says why.
-    if (typeof c === 'string' || 'unmodeled' in c) return { count, fits: true };
-    // conv_transpose2d: tt-metal's own per-slice figure against its free L1 [19]; conv2d: the slice's L1 as modeled.
-    const rawOutputW =
-      kind === 'width' && count > 1
-        ? Math.min(p.outputW, columns * Math.ceil(Math.ceil(p.outputW / columns) / count))
-        : p.outputW;
-    const fits = p.transposed
-      ? transposedSliceL1Estimate(sliced, rawOutputW, c.plan, grid, l1Align, ctx) <= free
-      : sliceFits(sliced, c.plan, free, ctx);
-    if (fits) return { count, fits: true };
+    if (p.transposed) {
+      const sliced = sliceProblem(p, kind, count, columns);
+      const c = choosePlan(sliced, grid, l1Align, ctx);
+      // No plan (illegal or unmodeled) stops the search: the caller's choosePlan says why.
+      if (typeof c === 'string' || 'unmodeled' in c) return { count, fits: true };
+      // conv_transpose2d: tt-metal's own per-slice figure against its free L1 [19].
+      const rawOutputW =
+        kind === 'width' && count > 1
+          ? Math.min(p.outputW, columns * Math.ceil(Math.ceil(p.outputW / columns) / count))
+          : p.outputW;
+      if (transposedSliceL1Estimate(sliced, rawOutputW, c.plan, grid, l1Align, ctx) <= free)
+        return { count, fits: true };
+    } else {
+      // conv2d: each slice's L1 as modeled.
+      const slices = dramSliceProblems(p, kind, count, columns);
+      const worst = largestSlice(everySlice ? slices : slices.slice(0, 1), grid, l1Align, ctx);
+      if (worst.needBytes === undefined || worst.needBytes <= free) return { count, fits: true };
+    }
     if (count >= extent) return { count, fits: false };
     count = count < 64 ? count + 1 : Math.min(extent, count * 2);
   }
+}
+
+/**
+ * The DRAM-path slice an estimate reports: of the slices that run, the one of most modeled L1 (the first of equals), and
+ * a note naming it when it is not the first [23].
+ */
+function sizedSlice(
+  p: ConvProblem,
+  kind: 'height' | 'width',
+  count: number,
+  groups: number,
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): { problem: ConvProblem; note: string } {
+  const slices = dramSliceProblems(p, kind, count, groups);
+  if (slices.length <= 1) return { problem: slices[0] ?? p, note: '' };
+  const worst = largestSlice(slices, grid, l1Align, ctx);
+  if (worst.index === 0) return { problem: worst.slice, note: '' };
+  const extent = kind === 'height' ? worst.slice.outputH : worst.slice.outputW;
+  const input = kind === 'height' ? worst.slice.inputH : worst.slice.inputW;
+  const unit = kind === 'height' ? 'rows' : 'columns';
+  return {
+    problem: worst.slice,
+    note: `, sized on the slice of most L1 (${extent} output ${unit} from ${input} input ${unit}), not the first`,
+  };
+}
+
+/**
+ * The slice of most modeled L1 among `slices` (the first of equals) and that L1 in bytes per core; a slice with no plan
+ * (illegal or unmodeled) is returned at once with no figure, for the caller's choosePlan to say why.
+ */
+function largestSlice(
+  slices: readonly ConvProblem[],
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): { slice: ConvProblem; index: number; needBytes: number | undefined } {
+  let best: { slice: ConvProblem; index: number; needBytes: number | undefined } | undefined;
+  for (let index = 0; index < slices.length; index++) {
+    const slice = slices[index];
+    const c = choosePlan(slice, grid, l1Align, ctx);
+    if (typeof c === 'string' || 'unmodeled' in c) return { slice, index, needBytes: undefined };
+    const needBytes = sliceL1NeedBytes(slice, c.plan, ctx);
+    if (best?.needBytes === undefined || needBytes > best.needBytes) best = { slice, index, needBytes };
+  }
+  return best ?? { slice: slices[0], index: 0, needBytes: undefined };
 }
 
 /**
@@ -1899,9 +2012,10 @@ export function planConv2dOp(
         p.config.outputLayout === 'tile' && (given.kind === 'width' || !atOrAfter(ctx, 'conv2d-dram-slice-count-auto'))
           ? 32
           : 1;
-      problem = sliceProblem(p, given.kind, given.count, groups);
+      const sized = sizedSlice(p, given.kind, given.count, groups, grid, l1Align, ctx);
+      problem = sized.problem;
       const unit = given.kind === 'width' ? 'column' : 'row';
-      sliceNote = `DRAM path, ${given.count} ${given.kind} slices${groups > 1 ? ` of ${groups}-${unit} groups` : ''} (conv2d_slice_config); `;
+      sliceNote = `DRAM path, ${given.count} ${given.kind} slices${groups > 1 ? ` of ${groups}-${unit} groups` : ''} (conv2d_slice_config)${sized.note}; `;
     } else {
       // tt-metal picks the slice count from its own L1 estimate; take the fewest slices that fit [17]. Every build
       // with a count search compares it with the L1 allocator's total_free_bytes: conv2d.cpp's own search from PR
@@ -1988,8 +2102,9 @@ export function planConv2dOp(
       }
       // A tiled width count stays clamped to ceil(OW / 32) groups.
       const count = found.fits || searchBound === Infinity || columns === 32 ? found.count : searchBound + 1;
-      problem = sliceProblem(p, kind, count, columns);
-      sliceNote = `DRAM path (${given !== undefined ? `conv2d_slice_config dram_${kind} with no count` : 'input in DRAM, no l1_full slice config'}): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (${found.fits ? 'the fewest that fit' : 'none fits: the count op_slicing returns when its search runs out'}; ${how}); `;
+      const sized = sizedSlice(p, kind, count, columns, grid, l1Align, ctx);
+      problem = sized.problem;
+      sliceNote = `DRAM path (${given !== undefined ? `conv2d_slice_config dram_${kind} with no count` : 'input in DRAM, no l1_full slice config'}): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (${found.fits ? 'the fewest that fit' : 'none fits: the count op_slicing returns when its search runs out'}; ${how})${sized.note}; `;
     }
   }
   const chosen = choosePlan(problem, grid, l1Align, ctx);
@@ -1999,20 +2114,22 @@ export function planConv2dOp(
 }
 
 /**
- * One DRAM-path slice fits when each of its L1 tensors can be allocated in turn (the slice's input shard, then the halo
- * output beside it) and the halo output, the slice's conv output and the CBs fit together.
+ * The L1 one DRAM-path slice needs per core: the most held while its L1 tensors are allocated in turn (the slice's
+ * input shard, then the halo output beside it, with the halo program's CBs), or while the halo output, the slice's conv
+ * output and the CBs are held together. It fits when this is at most the free L1.
  */
-function sliceFits(sliced: ConvProblem, plan: ConvPlan, freeBytes: number, ctx: EstimateContext): boolean {
+function sliceL1NeedBytes(sliced: ConvProblem, plan: ConvPlan, ctx: EstimateContext): number {
   const tensors = convIntermediates(sliced, plan, true, false, ctx);
   let held = 0;
   let pendingFree = 0;
+  let needBytes = 0;
   for (const t of tensors) {
     held += t.bytesPerCore;
-    if (held + (t.writerProgram?.cbBytesPerCore ?? 0) > freeBytes) return false;
+    needBytes = Math.max(needBytes, held + (t.writerProgram?.cbBytesPerCore ?? 0));
     held -= pendingFree;
     pendingFree = t.liveDuringProgram ? 0 : t.bytesPerCore;
   }
-  return held - pendingFree + plan.cbBytes <= freeBytes;
+  return Math.max(needBytes, held - pendingFree + plan.cbBytes);
 }
 
 /**
