@@ -52,8 +52,9 @@
  *     point conv2d-auto-shard-l1-estimate too (the most-cores rule's scheme does not reach the linear)         [8]
  *   other 1x1 stride-1 unpadded non-width convs run ttnn.matmul with the conv's blocks: in0 = per_core_M·K_t
  *     (height sharded: one K block, so c_0 is the input shard itself, tensor-backed), in1 = per_core_N·K_t,
- *     bias per_core_N, output tensor-backed, interm per_core_M·per_core_N only when its format differs from
- *     the output's (ttmetal-l1-model.md §4.8)                                                              [3]
+ *     bias per_core_N, output tensor-backed, interm per_core_M·per_core_N only when its format (Float32 under fp32
+ *     accumulation, Float16_b when the partials are packed in L1) differs from the output's; block sharded: the 2D
+ *     factory's c_6 L1 array (64 B) besides (ttmetal-l1-model.md §4.8)                                        [3]
  *   1-D depthwise (groups = C_in = C_out, no bias; kernel height 1 over a height-1 image, kernel width 1 until change
  *     point conv2d-1d-depthwise-any-kernel-width; kernel width 1 over a width-1 image before conv2d-1d-conv-on-height):
  *     auto shard → height; act_block_w = C_pad (C_pad·kW when coalesced: height sharded, dilation 1 and
@@ -122,7 +123,14 @@
  *       (create_program_mcast_in1: c_0 of num_blocks·per_core_M·in0_block_w·B tiles, globally allocated on the
  *       shard unless shard width / in0_block_w > 1) and matmul_buffers.cpp@c9482b1 (the same alias after PR #50975
  *       unless per_core_M / out_block_h > 1 and per_core_N / out_block_w > 1). Figure: tt-metal #18642 (YOLOv10x,
- *       2025-03-05: 1,862,048 B = base + WEIGHTS + BIAS only)
+ *       2025-03-05: 1,862,048 B = base + WEIGHTS + BIAS only). Read again at de47eb4 (2026-05-05):
+ *       determine_matmul_op_config_from_conv_op_config (conv2d_utils.cpp), matmul_multicore_reuse_mcast_1d_program_factory.cpp
+ *       (process_mcast_in1_program_and_create_override_variables: c_0 aliases the shard unless its width / in0_block_w
+ *       > 1; interm0 separate when its format, Float32 / Float16_b under packer_l1_acc_en / the output's, differs) and
+ *       matmul_multicore_reuse_mcast_2d_program_factory.cpp (block-sharded in0: c_0 and c_1 doubled over several K
+ *       blocks, c_2 on the shard, c_6 a 64 B L1 array); the commits between cb11809 (2026-03-05) and de47eb4 that touch
+ *       those files move no CB of a batch-1 conv matmul (#40172 / #40921: in0 reused only for an interleaved in0 with
+ *       in1 batch > 1; #42427, #42430, #43067, #43553: compile args; #42580: a TT_FATAL for a sharded output with B > 1)
  *   [4] conv2d_utils.cpp@002a3f4 (calculate_ct2d_output_image_size); tt-metal conv_transpose2d.cpp
  *   [5] tt-metal conv2d_utils.cpp before PR #32424 (determine_conv_config_for_auto_shard, get_l1_usage_for_sharding;
  *       added by PR #13941); change point conv2d-auto-shard-keeps-act-block-h
@@ -337,7 +345,7 @@ import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimate, OpEstima
 import { illegal, unmodeled } from '../types';
 import { HaloGeometry, haloElementBytes, haloProgramCbBytesPerCore, haloStickDtype, haloSticksPerCore } from './halo';
 import { programOf } from './composite';
-import { estimateMatmul } from './matmul';
+import { MATMUL_L1_ARRAY_CB_BYTES, estimateMatmul, packerL1AccEnabled } from './matmul';
 import { noProgram } from './noProgram';
 
 const CITES = {
@@ -1155,7 +1163,27 @@ export function planConv(
       pageBytes: outputTile,
       tensorBacked: true,
     });
-    const intermDtype: DataType = p.fp32DestAcc ? 'f32' : p.outputDtype;
+    // Block sharded: the 2D factory backs c_2 with the block-sharded input and adds its 64 B L1-array CB c_6 [3].
+    if (scheme === 'block_sharded')
+      cbs.push({ index: 6, role: 'mcast scratch (l1 array)', nPages: 1, pageBytes: MATMUL_L1_ARRAY_CB_BYTES });
+    // Partials packed in L1 (packer_l1_acc_en, the matmul factories' rule for these K blocks) are Float16_b [3].
+    const packerOn =
+      p.packerL1Acc &&
+      packerL1AccEnabled(
+        {
+          kind:
+            scheme === 'height_sharded'
+              ? 'MatmulMultiCoreReuseMultiCast1DProgramConfig'
+              : 'MatmulMultiCoreReuseMultiCastProgramConfig',
+          mcastIn0: false,
+        },
+        numKBlocks,
+        p.hasBias,
+        p.outputDtype,
+        p.fp32DestAcc,
+        ctx,
+      );
+    const intermDtype: DataType = p.fp32DestAcc ? 'f32' : packerOn ? 'bf16' : p.outputDtype;
     if (intermDtype !== p.outputDtype)
       cbs.push({ index: 5, role: 'interm0', nPages: perCoreOutTiles, pageBytes: tileOf(intermDtype) });
     notes.push(

@@ -174,7 +174,7 @@ const CITES = {
 } as const;
 
 /** Bytes of the c_6 scratch CB (`32 * 2`) the mcast factories create when in0 is block sharded / sharded with mcast_in0. */
-const L1_ARRAY_CB_BYTES = 64;
+export const MATMUL_L1_ARRAY_CB_BYTES = 64;
 
 function shardingOf(layout: TensorLayout): Sharding {
   switch (layout.memoryLayout) {
@@ -263,8 +263,8 @@ function estimatedBiasTileBytes(biasTileBytes: number, ctx: EstimateContext): nu
  * The change point is read only where the rules differ and the figure with it: not under fp32 accumulation (Float32
  * partials either way) and not for a bf16 output (Float16_b is its own format).
  */
-function packerL1AccEnabled(
-  cfg: MatmulConfig,
+export function packerL1AccEnabled(
+  cfg: Pick<MatmulConfig, 'kind' | 'mcastIn0'>,
   kBlocks: number,
   fusedBias: boolean,
   outDtype: DataType,
@@ -984,7 +984,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
         pageBytes: a.tileBytes,
         tensorBacked: true,
       });
-      cbs.push({ index: 6, role: 'mcast scratch (l1 array)', nPages: 1, pageBytes: L1_ARRAY_CB_BYTES });
+      cbs.push({ index: 6, role: 'mcast scratch (l1 array)', nPages: 1, pageBytes: MATMUL_L1_ARRAY_CB_BYTES });
     }
     const outTiles = outSharded ? cfg.perCoreM * cfg.perCoreN : bh * bw;
     // A sharded output shares its shard with the partials only while the core computes one out block: several block
