@@ -3248,6 +3248,15 @@ export const READ_SPANS = {
     evidence:
       'tt-metal matmul_op.cpp@0155a43 (the source of createSimpleLegacy, wusatosi/tt-metal) against main on these builds, @bf94433 (3787a8a~1): create_simple_matmul_program_config, generate_matmul_program_config, get_per_core_factor, get_estimated_size_of_cbs, estimate_interm_tile_size, is_narrow_shape and get_core_range are the same text; matmul_op_multi_core_program_factory.cpp@bf94433 (num_input_tiles 2, num_output_tiles 2; unchanged from 352e61a, 2024-11-27, to 250ef95, 2025-01-08)',
   },
+  'conv2d-sharded-matmul-1x1-2026-spring': {
+    family: 'conv2d',
+    // cb11809 (2026-03-05 23:45 UTC) to de47eb4 (2026-05-05 23:59 UTC), first-parent main (nyoshifujiTT/tt-metal).
+    earliest: '2026-03-06',
+    latest: '2026-05-05',
+    what: "a 1x1 stride-1 unpadded conv2d whose tiled input is already height or block sharded as it runs (no reshard, no tilize) and whose result is the conv's own sharded output, given a conv2d_config: use_matmul_for_1x1_conv, the input's parallel config kept for the output (determine_output_parallel_config for a matmul conv), per_core_M/N from get_conv_configs, act_block_w from determine_per_core_conv_block_config, determine_matmul_op_config_from_conv_op_config (height: 1D mcast_in1 with in0_block_w = act_block_w, out_block = per_core; block: 2D), and those matmul programs' CBs: 1D c_0 on the shard (one K block), c_1 per_core_N·in0_block_w doubled over several K blocks, bias per_core_N, c_4 on the output, c_5 only when the partials' format (Float32 / Float16_b under packer_l1_acc_en / the output's) differs; 2D c_0 and c_1 doubled over several K blocks, c_2 on the shard, c_6 64 B",
+    evidence:
+      "tt-metal de47eb4 (2026-05-05): conv2d_utils.cpp (determine_matmul_op_config_from_conv_op_config, determine_output_parallel_config, determine_per_core_conv_block_config, determine_packer_l1_acc, get_conv_default_compute_kernel_config), conv2d.cpp (conv2d_L1: tilize_with_optional_deallocation, then ttnn::linear with the conv's program config, output memory config and compute config), matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in1_program_and_create_override_variables) and matmul_multicore_reuse_mcast_2d_program_factory.cpp (CB sizes); git diff cb11809..de47eb4 of conv2d.cpp, conv2d_utils.cpp, conv2d.hpp and the device-operation types (padding_mode, halo compute config, #41917 DRAM-slice estimate, #43193 reader indices, namespaces), and the commits inside that touch the two matmul factories: #40172 (7dde75c, 03-25) and #40921 (c0d41ee, 03-27) reuse in0 only for an interleaved in0 with in1 batch > 1, #40905 (09d6c79) in0 strides, #40619 ring matmul, f874151 / c262c36 names, #42427 (9875d5a), #42430 / revert / re-apply (04-23/24), #43553 and #43067 (05-05) compile args, #42580 (1389d4a) a TT_FATAL for a sharded output with B > 1",
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;

@@ -339,13 +339,13 @@ import { alignUp, l1Footprint } from '../../ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
-import { atOrAfter, changePointText } from '../changePoints';
+import { atOrAfter, changePointText, windowWithinReadSpan } from '../changePoints';
 import { firstRowWiseRange, gridRectangle } from '../printedRange';
 import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { HaloGeometry, haloElementBytes, haloProgramCbBytesPerCore, haloStickDtype, haloSticksPerCore } from './halo';
 import { programOf } from './composite';
-import { MATMUL_L1_ARRAY_CB_BYTES, estimateMatmul, packerL1AccEnabled } from './matmul';
+import { MATMUL_L1_ARRAY_CB_BYTES, estimateMatmul, packerL1AccEnabled, readSpanCite } from './matmul';
 import { noProgram } from './noProgram';
 
 const CITES = {
@@ -2629,7 +2629,9 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   const { plan, why, problem: p, sliced, resharded, sliceNote } = planned;
   const cbs = withActualReaderIndices(sliced, plan, ctx);
   if (typeof cbs === 'string') return illegal(op.name, cbs, CITES.readerIndices);
-  const intermediates = convIntermediates(sliced, plan, resharded, resultIsConvOutput(op, plan, p.path), ctx);
+  const outputIsResult = resultIsConvOutput(op, plan, p.path);
+  const intermediates = convIntermediates(sliced, plan, resharded, outputIsResult, ctx);
+  const exact = readSpanCovers(p, plan, resharded, outputIsResult, ctx);
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
   const family = transposed ? 'conv_transpose2d' : op.name === 'ttnn.conv1d' ? 'conv1d (a height-1 conv2d)' : 'conv2d';
   const matmulKind = plan.input.scheme === 'height_sharded' ? '1D' : '';
@@ -2673,17 +2675,53 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
     grid: [plan.output.box[1], plan.output.box[0]],
     groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0], ...convPrintedRange(plan) }],
     cbs,
-    confidence: 'approx',
-    approxReason:
-      `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}` +
-      (isDepthwise(p) && p.kernel[0] * p.kernel[1] > 1 && p.inputH > 1
-        ? '; 2-D depthwise: the general conv CBs on block-diagonal weights (later builds run a pool-based depthwise kernel, not modeled)'
-        : ''),
-    citations: [CITES.utils, CITES.cbInfo, CITES.model, CITES.invoke, CITES.halo],
+    ...(exact
+      ? { confidence: 'exact' as const }
+      : {
+          confidence: 'approx' as const,
+          approxReason:
+            `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}` +
+            (isDepthwise(p) && p.kernel[0] * p.kernel[1] > 1 && p.inputH > 1
+              ? '; 2-D depthwise: the general conv CBs on block-diagonal weights (later builds run a pool-based depthwise kernel, not modeled)'
+              : ''),
+        }),
+    citations: [
+      CITES.utils,
+      CITES.cbInfo,
+      CITES.model,
+      CITES.invoke,
+      CITES.halo,
+      ...(exact ? [readSpanCite('conv2d-sharded-matmul-1x1-2026-spring')] : []),
+    ],
     notes,
     l1Intermediates: intermediates,
   });
   return withConvProgramBeforeResult(est, family);
+}
+
+/**
+ * Whether the conv's figure is `exact`: a 1x1 matmul conv on a tiled input already sharded (height or block) as it runs,
+ * its result the conv's own sharded output, a conv2d_config given, and the build window inside read span
+ * conv2d-sharded-matmul-1x1-2026-spring, over which those rules were read commit by commit [3].
+ */
+function readSpanCovers(
+  p: ConvProblem,
+  plan: ConvPlan,
+  resharded: boolean,
+  outputIsResult: boolean,
+  ctx: EstimateContext,
+): boolean {
+  return (
+    plan.mmConv &&
+    !p.transposed &&
+    p.path === 'l1' &&
+    !resharded &&
+    outputIsResult &&
+    p.config.present &&
+    p.inputLayout.pageLayout !== 'row_major' &&
+    (plan.input.scheme === 'height_sharded' || plan.input.scheme === 'block_sharded') &&
+    windowWithinReadSpan(ctx, 'conv2d-sharded-matmul-1x1-2026-spring')
+  );
 }
 
 /**

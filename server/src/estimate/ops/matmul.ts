@@ -363,8 +363,9 @@ const READ_SPAN_SOURCES: Record<ReadSpanId, string> = {
   'matmul-auto-1d-all-dram-2025': 'tt-metal @3787a8a, @2bb3ccb and the commits between',
   'matmul-auto-multicore-2025-01': 'tt-metal @bf94433 against @0155a43',
   'matmul-auto-2d-all-dram': 'tt-metal @b2292f9 and the commits inside',
+  'conv2d-sharded-matmul-1x1-2026-spring': 'tt-metal @de47eb4 and the commits since @cb11809',
 };
-const readSpanCite = (id: ReadSpanId): string =>
+export const readSpanCite = (id: ReadSpanId): string =>
   `read span ${id} (builds ${READ_SPANS[id].earliest}..${READ_SPANS[id].latest}, ${READ_SPAN_SOURCES[id]}; changePoints.ts READ_SPANS)`;
 
 /**
