@@ -1155,7 +1155,7 @@ export const CHANGE_POINTS = {
     before:
       'tt-metal PR #17945 ("Use input tensor approx size for auto-shard heuristic"); conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_conv_config_for_auto_shard, approx_input_size_per_core)',
     after:
-      'tt-metal conv2d_utils.cpp@002a3f4 (determine_conv_config_for_auto_shard with the halo estimate); PR #25907, PR #27355 (estimate_halo_output_elems)',
+      'tt-metal conv2d_utils.cpp@002a3f4 (determine_conv_config_for_auto_shard with the halo estimate); PR #25907, conv2d_utils.cpp@28a524e (estimate_halo_output_bytes, read)',
   },
   'conv2d-auto-shard-halo-exact': {
     family: 'conv2d',
@@ -1167,9 +1167,9 @@ export const CHANGE_POINTS = {
     // is late October; day not read. conv2d_utils.cpp@71ff3c1 (a 2026 version: PR #34957's is_1d_conv) has the term.
     mergedOn: '2025-10-29',
     dateFrom: 'merge',
-    what: "auto shard's halo term is the halo op's own output shard (generate_shard_boundaries' widest padded-input span of one output shard, snapped to tiles, × the halo input shard width × 2 or 4 B), as ops/halo.ts sizes the allocation, for matmul convs too; before, estimate_halo_output_elems: the halo input shard's whole image rows + (d·kH − 1), doubled for a batch above 1, × the padded width × the shard width (the PR: \"tends to overestimate the output\")",
+    what: "auto shard's halo term is the halo op's own output shard (generate_shard_boundaries' widest padded-input span of one output shard, snapped to tiles, × the halo input shard width × 2 or 4 B), as ops/halo.ts sizes the allocation, for matmul convs too; before, estimate_halo_output_elems: the halo input shard's image rows + (d·kH − 1) × (1, or for a batch above 1 the shard's whole images + 2), × the padded width × the shard width (the PR: \"tends to overestimate the output\")",
     before:
-      'tt-metal conv2d_utils.cpp between PR #25907 and PR #30446 (calculate_L1_usage_for_conv_op: estimate_halo_output_elems(halo input shard shape, batch, H, W, kernel, dilation, padding)); its body as PR #25907\'s diff wrote it (review of 2025-08-04, conv2d_utils.cpp:1137: (shard rows / W + (d·kH − 1)·(batch > 1 ? 2 : 1))·(W + pL + pR)·shard width) and the PR #30446 plan (index id 12271855419: "batch boundary multipliers"); PR #27355 (2025-08-25) changed one line of it, not read',
+      'tt-metal conv2d_utils.cpp between PR #25907 and PR #30446 (calculate_L1_usage_for_conv_op: estimate_halo_output_elems(halo input shard shape, batch, H, W, kernel, dilation, padding)); its body read at 28a524e (estimate_halo_output_bytes), 45ecf0a and 5702b2d (estimate_halo_output_elems; change point conv2d-auto-shard-halo-estimate-fractional-rows)',
     after:
       'tt-metal PR #30446 ("Use exact halo output size when calculate conv2d L1 usage"); conv2d_utils.cpp@71ff3c1 (calculate_L1_usage_for_conv_op: SlidingWindowConfig with the conv stride, num_cores_nhw of the input config, snap_to_tile; sliding_window::calculate_precise_halo_output_elems(config, halo input shard shape) → total_size)',
   },
@@ -3167,6 +3167,17 @@ export const CHANGE_POINTS = {
       'tt-metal conv2d_utils.cpp@28a524e and @45ecf0a (calculate_conv_dram_slice_L1_usage: max_output_slice_size only, min_output_slice_size too from 45ecf0a)',
     after:
       'tt-metal PR #27355 ("updated conv dram size calculation to calculate the L1 usage of every single slice"), conv2d_utils.cpp@5702b2d (calculate_conv_dram_slice_L1_usage: max over the slice loop); the same max in op_slicing.cpp@af7d566 and @4859af0 (compute_L1_usage_for_slice_config)',
+  },
+  'conv2d-auto-shard-halo-estimate-fractional-rows': {
+    family: 'conv2d',
+    pr: 27355,
+    // The merge of change point conv2d-dram-slice-every-slice (5702b2d, 2025-08-26 12:36 UTC).
+    mergedOn: '2025-08-26',
+    dateFrom: 'merge',
+    what: "auto shard's halo output estimate (change point conv2d-auto-shard-halo-estimate) takes the halo input shard's image rows as a float (sticks / width, the sticks truncated after the multiply by the padded width); before, whole rows (integer division)",
+    before:
+      'tt-metal conv2d_utils.cpp@28a524e (estimate_halo_output_bytes) and @45ecf0a (estimate_halo_output_elems): uint32_t shard_height = shard rows / input_width',
+    after: 'tt-metal PR #27355, conv2d_utils.cpp@5702b2d (estimate_halo_output_elems: float shard_height)',
   },
 } as const satisfies Record<string, ChangePoint>;
 

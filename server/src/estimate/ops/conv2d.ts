@@ -201,9 +201,8 @@
  *       conv2d-auto-shard-most-cores, 2024-12-16, unmodeled);
  *       tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101, determine_conv_config_for_auto_shard:
  *       CB_allocation_size + output + approx_input_size_per_core, PR #17945, change point conv2d-auto-shard-input-proxy);
- *       the halo estimate later (@002a3f4; estimate_halo_output_elems' body from PR #25907's diff, review thread of
- *       2025-08-04 at conv2d_utils.cpp:1137, and the PR #30446 plan, index id 12271855419); change point
- *       conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
+ *       the halo estimate later (@002a3f4; estimate_halo_output_bytes / _elems read at 28a524e, 45ecf0a and 5702b2d);
+ *       change points conv2d-auto-shard-halo-estimate and conv2d-auto-shard-halo-estimate-fractional-rows. Figures: tt-forge-fe models-ops
  *       Conv2D1441 / Conv2D765 (2025-05-20, clash at 416,448 / 654,368, height picked by the proxy). The exact halo:
  *       tt-metal PR #30446 (≈2025-10-29); conv2d_utils.cpp@71ff3c1 (calculate_L1_usage_for_conv_op: a SlidingWindowConfig
  *       with the conv's stride, padding, dilation, the input config's NHW cores and snap_to_tile, then
@@ -307,8 +306,8 @@
  *   general conv, as after it. Before PR #32424 auto shard also set a width-sharded act_block_w_div to its largest
  *   value (PR #15644): modeled before change point conv2d-auto-shard-l1-estimate (mostCoresAutoShard), not after it
  *   (the config's is used). The auto-shard choice ranks schemes with tt-metal's own halo estimate
- *   (estimatedHaloElementsPerCore: estimate_halo_output_elems as PR #25907's diff wrote it, whole image rows of the
- *   halo input shard + (d·kH − 1), doubled for a batch above 1; PR #27355's one-line change to it not read) until
+ *   (estimatedHaloElementsPerCore: the halo input shard's image rows + (d·kH − 1) × (1, or the shard's whole images
+ *   + 2 for a batch above 1), whole rows until PR #27355, fractional from it) until
  *   change point conv2d-auto-shard-halo-exact, the allocation rule of halo.ts
  *   from it; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true from change point
  *   conv2d-reallocate-halo-default-true, tt-metal PR #16185; ttnn::move of a sharded tensor frees it first and reallocates it at the top, move.cpp@8557d7a, with
@@ -454,7 +453,6 @@ export interface ConvPlan {
   readonly cbs: readonly CbSpec[];
   readonly cbBytes: number;
   readonly outputShardBytes: number;
-  readonly haloBytes: number;
   readonly notes: readonly string[];
 }
 
@@ -1016,23 +1014,32 @@ function tileOf(dtype: DataType): number {
 }
 
 /**
- * tt-metal's estimate_halo_output_elems, which auto shard ranked with from PR #25907 until PR #30446 [14]: the halo input
- * shard's whole image rows (its sticks / the image width, rounded down), plus the dilated kernel height less one, twice
- * when the batch is above 1 (a shard may straddle two images: "at the boundary between two batches, the additional
- * height is needed twice"), times the padded image width, times the shard width. Read from PR #25907's diff (review of
- * 2025-08-04, conv2d_utils.cpp:1137: shard_height = shard_shape[0] / input_width, batch_boundary_multiplier) and the
- * PR #30446 plan (index id 12271855419: "approx_max_halo_num_sticks * halo_input_shard_shape[1]", "batch boundary
- * multipliers"); PR #27355 (2025-08-25) changed one line of the function, not read.
+ * tt-metal's halo output estimate, which auto shard ranked with from PR #25907 until PR #30446 [14]: the halo input
+ * shard's image rows (its sticks / the image width), plus the dilated kernel height less one times the batch-boundary
+ * multiplier (1 for one image; the shard's whole images + 2 for a batch above 1), times the padded image width, times
+ * the shard width (conv2d_utils.cpp@28a524e estimate_halo_output_bytes, @45ecf0a estimate_halo_output_elems). The rows
+ * are whole before change point conv2d-auto-shard-halo-estimate-fractional-rows (integer division), a float from it
+ * (conv2d_utils.cpp@5702b2d: sticks / width as a float, the product truncated to whole sticks; float32 arithmetic).
  */
 export function estimatedHaloElementsPerCore(
-  p: Pick<ConvProblem, 'batch' | 'inputW' | 'kernel' | 'dilation' | 'padding'>,
+  p: Pick<ConvProblem, 'batch' | 'inputH' | 'inputW' | 'kernel' | 'dilation' | 'padding'>,
   haloInputShardRows: number,
   haloInputShardWidth: number,
+  ctx: EstimateContext,
 ): number {
-  const shardImageRows = Math.floor(haloInputShardRows / p.inputW);
-  const batchBoundaryMultiplier = p.batch > 1 ? 2 : 1;
-  const rows = shardImageRows + (p.dilation[0] * p.kernel[0] - 1) * batchBoundaryMultiplier;
-  return rows * (p.inputW + p.padding[2] + p.padding[3]) * haloInputShardWidth;
+  const fractional = atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate-fractional-rows');
+  const f = Math.fround;
+  const shardImageRows = fractional
+    ? f(f(haloInputShardRows) / f(p.inputW))
+    : Math.floor(haloInputShardRows / p.inputW);
+  const shardImages = Math.trunc(fractional ? f(shardImageRows / f(p.inputH)) : shardImageRows / p.inputH);
+  const batchBoundaryMultiplier = p.batch > 1 ? shardImages + 2 : 1;
+  const overlapRows = (p.dilation[0] * p.kernel[0] - 1) * batchBoundaryMultiplier;
+  const paddedWidth = p.inputW + p.padding[2] + p.padding[3];
+  const sticks = fractional
+    ? Math.trunc(f(f(shardImageRows + overlapRows) * paddedWidth))
+    : (shardImageRows + overlapRows) * paddedWidth;
+  return sticks * haloInputShardWidth;
 }
 
 /**
@@ -1290,11 +1297,6 @@ export function planConv(
       );
   }
   const cbBytes = cbs.reduce((n, cb) => n + (cb.tensorBacked === true ? 0 : cb.nPages * cb.pageBytes), 0);
-  const channelsPerCore = inChannelsPadded / input.coresC;
-  const haloBytes = mm
-    ? 0
-    : estimatedHaloElementsPerCore(p, haloInputShardRows(p, input), channelsPerCore) *
-      haloElementBytes(p.inputDtype, ctx);
   return {
     input,
     output,
@@ -1308,7 +1310,6 @@ export function planConv(
     cbs,
     cbBytes,
     outputShardBytes,
-    haloBytes,
     notes,
   };
 }
@@ -1456,7 +1457,10 @@ function autoShard(
     thirdTermKind === 'exact halo'
       ? exactHaloBytesPerCore(p, x, ctx)
       : thirdTermKind === 'halo estimate'
-        ? x.haloBytes
+        ? x.mmConv
+          ? 0
+          : estimatedHaloElementsPerCore(p, haloInputShardRows(p, x.input), x.inChannelsPadded / x.input.coresC, ctx) *
+            haloElementBytes(p.inputDtype, ctx)
         : thirdTermKind === 'none'
           ? 0
           : Math.floor(
