@@ -1155,7 +1155,7 @@ export const CHANGE_POINTS = {
     before:
       'tt-metal PR #17945 ("Use input tensor approx size for auto-shard heuristic"); conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_conv_config_for_auto_shard, approx_input_size_per_core)',
     after:
-      'tt-metal conv2d_utils.cpp@002a3f4 (determine_conv_config_for_auto_shard with the halo estimate); PR #25907, PR #27355 (estimate_halo_output_elems)',
+      'tt-metal conv2d_utils.cpp@002a3f4 (determine_conv_config_for_auto_shard with the halo estimate); PR #25907, conv2d_utils.cpp@28a524e (estimate_halo_output_bytes, read)',
   },
   'conv2d-auto-shard-halo-exact': {
     family: 'conv2d',
@@ -1167,9 +1167,9 @@ export const CHANGE_POINTS = {
     // is late October; day not read. conv2d_utils.cpp@71ff3c1 (a 2026 version: PR #34957's is_1d_conv) has the term.
     mergedOn: '2025-10-29',
     dateFrom: 'merge',
-    what: "auto shard's halo term is the halo op's own output shard (generate_shard_boundaries' widest padded-input span of one output shard, snapped to tiles, × the halo input shard width × 2 or 4 B), as ops/halo.ts sizes the allocation, for matmul convs too; before, estimate_halo_output_elems: the halo input shard's whole image rows + (d·kH − 1), doubled for a batch above 1, × the padded width × the shard width (the PR: \"tends to overestimate the output\")",
+    what: "auto shard's halo term is the halo op's own output shard (generate_shard_boundaries' widest padded-input span of one output shard, snapped to tiles, × the halo input shard width × 2 or 4 B), as ops/halo.ts sizes the allocation, for matmul convs too; before, estimate_halo_output_elems: the halo input shard's image rows + (d·kH − 1) × (1, or for a batch above 1 the shard's whole images + 2), × the padded width × the shard width (the PR: \"tends to overestimate the output\")",
     before:
-      'tt-metal conv2d_utils.cpp between PR #25907 and PR #30446 (calculate_L1_usage_for_conv_op: estimate_halo_output_elems(halo input shard shape, batch, H, W, kernel, dilation, padding)); its body as PR #25907\'s diff wrote it (review of 2025-08-04, conv2d_utils.cpp:1137: (shard rows / W + (d·kH − 1)·(batch > 1 ? 2 : 1))·(W + pL + pR)·shard width) and the PR #30446 plan (index id 12271855419: "batch boundary multipliers"); PR #27355 (2025-08-25) changed one line of it, not read',
+      'tt-metal conv2d_utils.cpp between PR #25907 and PR #30446 (calculate_L1_usage_for_conv_op: estimate_halo_output_elems(halo input shard shape, batch, H, W, kernel, dilation, padding)); its body read at 28a524e (estimate_halo_output_bytes), 45ecf0a and 5702b2d (estimate_halo_output_elems; change point conv2d-auto-shard-halo-estimate-fractional-rows)',
     after:
       'tt-metal PR #30446 ("Use exact halo output size when calculate conv2d L1 usage"); conv2d_utils.cpp@71ff3c1 (calculate_L1_usage_for_conv_op: SlidingWindowConfig with the conv stride, num_cores_nhw of the input config, snap_to_tile; sliding_window::calculate_precise_halo_output_elems(config, halo input shard shape) → total_size)',
   },
@@ -3240,6 +3240,29 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #35491 ("32 Bit Indexing Support for MPWI"), pool_utils.cpp@3ddcbb3538 (get_index_data_type: UINT16 up to 65,535, else UINT32), pool_multi_core_program_factory.cpp@3ddcbb3538 (in_idx CB of index_nbytes · 1024)',
   },
+  'conv2d-dram-slice-every-slice': {
+    family: 'conv2d',
+    pr: 27355,
+    // Squash-merged on main as 5702b2d (2025-08-26 12:36 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-08-26',
+    dateFrom: 'merge',
+    what: "conv2d's DRAM slice-count search sizes every output slice of a count (each with its own input window and padding) and fits the largest L1 use among them; before, it sized one slice of the largest output size (and, from 45ecf0a, one of the smallest), its input taken as out·s + d·(k − 1) + 1 wherever it sits",
+    before:
+      'tt-metal conv2d_utils.cpp@28a524e and @45ecf0a (calculate_conv_dram_slice_L1_usage: max_output_slice_size only, min_output_slice_size too from 45ecf0a)',
+    after:
+      'tt-metal PR #27355 ("updated conv dram size calculation to calculate the L1 usage of every single slice"), conv2d_utils.cpp@5702b2d (calculate_conv_dram_slice_L1_usage: max over the slice loop); the same max in op_slicing.cpp@af7d566 and @4859af0 (compute_L1_usage_for_slice_config)',
+  },
+  'conv2d-auto-shard-halo-estimate-fractional-rows': {
+    family: 'conv2d',
+    pr: 27355,
+    // The merge of change point conv2d-dram-slice-every-slice (5702b2d, 2025-08-26 12:36 UTC).
+    mergedOn: '2025-08-26',
+    dateFrom: 'merge',
+    what: "auto shard's halo output estimate (change point conv2d-auto-shard-halo-estimate) takes the halo input shard's image rows as a float (sticks / width, the sticks truncated after the multiply by the padded width); before, whole rows (integer division)",
+    before:
+      'tt-metal conv2d_utils.cpp@28a524e (estimate_halo_output_bytes) and @45ecf0a (estimate_halo_output_elems): uint32_t shard_height = shard rows / input_width',
+    after: 'tt-metal PR #27355, conv2d_utils.cpp@5702b2d (estimate_halo_output_elems: float shard_height)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -3319,6 +3342,15 @@ export const READ_SPANS = {
     what: 'an interleaved matmul with no program config, bias, activation or transpose_a for which the late-2024 create_simple_matmul_program_config (createSimpleLegacy) picks MatmulMultiCoreProgramConfig, and that factory: c_0, c_1 and the output CB of 2 tiles each',
     evidence:
       'tt-metal matmul_op.cpp@0155a43 (the source of createSimpleLegacy, wusatosi/tt-metal) against main on these builds, @bf94433 (3787a8a~1): create_simple_matmul_program_config, generate_matmul_program_config, get_per_core_factor, get_estimated_size_of_cbs, estimate_interm_tile_size, is_narrow_shape and get_core_range are the same text; matmul_op_multi_core_program_factory.cpp@bf94433 (num_input_tiles 2, num_output_tiles 2; unchanged from 352e61a, 2024-11-27, to 250ef95, 2025-01-08)',
+  },
+  'conv2d-sharded-matmul-1x1-2026-spring': {
+    family: 'conv2d',
+    // cb11809 (2026-03-05 23:45 UTC) to de47eb4 (2026-05-05 23:59 UTC), first-parent main (nyoshifujiTT/tt-metal).
+    earliest: '2026-03-06',
+    latest: '2026-05-05',
+    what: "a 1x1 stride-1 unpadded conv2d whose tiled input is already height or block sharded as it runs (no reshard, no tilize) and whose result is the conv's own sharded output, given a conv2d_config: use_matmul_for_1x1_conv, the input's parallel config kept for the output (determine_output_parallel_config for a matmul conv), per_core_M/N from get_conv_configs, act_block_w from determine_per_core_conv_block_config, determine_matmul_op_config_from_conv_op_config (height: 1D mcast_in1 with in0_block_w = act_block_w, out_block = per_core; block: 2D), and those matmul programs' CBs: 1D c_0 on the shard (one K block), c_1 per_core_N·in0_block_w doubled over several K blocks, bias per_core_N, c_4 on the output, c_5 only when the partials' format (Float32 / Float16_b under packer_l1_acc_en / the output's) differs; 2D c_0 and c_1 doubled over several K blocks, c_2 on the shard, c_6 64 B",
+    evidence:
+      "tt-metal de47eb4 (2026-05-05): conv2d_utils.cpp (determine_matmul_op_config_from_conv_op_config, determine_output_parallel_config, determine_per_core_conv_block_config, determine_packer_l1_acc, get_conv_default_compute_kernel_config), conv2d.cpp (conv2d_L1: tilize_with_optional_deallocation, then ttnn::linear with the conv's program config, output memory config and compute config), matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in1_program_and_create_override_variables) and matmul_multicore_reuse_mcast_2d_program_factory.cpp (CB sizes); git diff cb11809..de47eb4 of conv2d.cpp, conv2d_utils.cpp, conv2d.hpp and the device-operation types (padding_mode, halo compute config, #41917 DRAM-slice estimate, #43193 reader indices, namespaces), and the commits inside that touch the two matmul factories: #40172 (7dde75c, 03-25) and #40921 (c0d41ee, 03-27) reuse in0 only for an interleaved in0 with in1 batch > 1, #40905 (09d6c79) in0 strides, #40619 ring matmul, f874151 / c262c36 names, #42427 (9875d5a), #42430 / revert / re-apply (04-23/24), #43553 and #43067 (05-05) compile args, #42580 (1389d4a) a TT_FATAL for a sharded output with B > 1",
   },
 } as const satisfies Record<string, ReadSpan>;
 

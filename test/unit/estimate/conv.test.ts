@@ -785,10 +785,18 @@ describe('conv2d change points', () => {
   // winning before the change point; tt-metal's formula does not).
   const haloFlip = () => conv2d({ n: 1, h: 14, w: 14, cIn: 96, cOut: 64, k: 3, s: 2, p: 1 });
   it("auto shard before PR #30446 ranks by tt-metal's halo estimate: height 111,680 B < width 114,752 B", () => {
-    const e = est(estimateOp(haloFlip(), whContext({ ttMetalDate: '2025-10-20' })));
+    const e = est(estimateOp(haloFlip(), whContext({ ttMetalDate: '2025-08-20' })));
     assert.match(e.factory, /height_sharded/);
     assert.match(e.factoryReason ?? '', /halo estimate.*height 111,680 B, block [\d,]+ B, width 114,752 B/);
     assert.equal(e.cbBytesPerCore, 73_792);
+  });
+  // From PR #27355 (change point conv2d-auto-shard-halo-estimate-fractional-rows, conv2d_utils.cpp@5702b2d) the rows are
+  // a float and the sticks truncated after the multiply: height 128 / 14 = 9.142857 + 2 = 11.142857 · 16 = 178.29 → 178
+  // sticks · 96 · 2 B = 34,176 B → 73,792 + 4,096 + 34,176 = 112,064 B; width 224 / 14 = 16 exactly, 114,752 B as before.
+  it('from PR #27355 the halo estimate takes fractional rows: height 112,064 B < width 114,752 B', () => {
+    const e = est(estimateOp(haloFlip(), whContext({ ttMetalDate: '2025-10-20' })));
+    assert.match(e.factory, /height_sharded/);
+    assert.match(e.factoryReason ?? '', /halo estimate.*height 112,064 B, block [\d,]+ B, width 114,752 B/);
   });
   it("auto shard from PR #30446 ranks by the halo op's exact shard: height 110,336 B < width 111,616 B", () => {
     const e = est(estimateOp(haloFlip(), whContext({ ttMetalDate: '2025-11-01' })));
@@ -796,18 +804,22 @@ describe('conv2d change points', () => {
     assert.match(e.factoryReason ?? '', /exact halo.*height 110,336 B, block [\d,]+ B, width 111,616 B/);
     assert.deepEqual([e.cbBytesPerCore, e.nCoresUsed], [73_792, 2]);
   });
-  // The same conv on a batch of 2 (before PR #30446): the estimate doubles the kernel overlap (d·kH − 1 = 2 rows → 4) for
-  // a shard that may straddle two images. NHW 392 input sticks, 98 outputs = 4 tiles.
+  // The same conv on a batch of 2 (before PR #30446): the kernel overlap (d·kH − 1 = 2 rows) is counted (the shard's
+  // whole images + 2) times, a shard straddling image boundaries (conv2d_utils.cpp@28a524e and @5702b2d:
+  // batch_boundary_multiplier = shard_batches + 2, shard_batches = shard rows / W / H). NHW 392 input sticks, 98 outputs
+  // = 4 tiles.
   //   height: 4 cores, per_core_M 1, per_core_N 2: CBs as above 73,792 B + output 4,096 B; shard rows round_up(392, 4·32)
-  //     / 4 = 128 → 9 + 2·2 = 13 rows · 16 · 96 · 2 B = 39,936 B → 117,824 B (batch 1: 11 rows).
+  //     / 4 = 128 → 9 image rows, 0 whole images → ×2: 9 + 4 = 13 rows · 16 · 96 · 2 B = 39,936 B → 117,824 B.
+  //     Fractional (PR #27355): 9.142857 + 4 = 13.142857 · 16 = 210.29 → 210 · 192 B = 40,320 B → 118,208 B.
   //   width: 3 input cores, per_core_M 4, per_core_N 1: CBs 92,224 B as above (act_block_h one tile), output 4 tiles =
-  //     8,192 B; one shard of round_up(392, 32) = 416 rows → ⌊416 / 14⌋ = 29 + 4 = 33 rows · 16 · 32 · 2 B = 33,792 B →
-  //     134,208 B.
+  //     8,192 B; one shard of round_up(392, 32) = 416 rows → 29 image rows, 2 whole images → ×4: 29 + 8 = 37 rows · 16 ·
+  //     32 · 2 B = 37,888 B → 138,304 B. Fractional: 29.714286 + 8 = 37.714286 · 16 = 603.43 → 603 · 64 B = 38,592 B →
+  //     139,008 B.
   //   block: 4 NHW × 3 channel cores = 12 ≥ 8; act_block_w round_up(32·3, 32) = 3 tiles (kW only, PR #25805), output on
   //     its own 2 channel cores (PR #27767): per_core_N 1, per_core_M 1: ACT 3, ACT_TILIZED 3, WEIGHTS 3 (row-major
   //     CB overlapped) → 9 · 2,048 + 64 = 18,496 B; output 2,048 B; shard rows 128 → 13 rows · 16 · 32 · 2 B = 13,312 B
-  //     → 33,856 B: block wins.
-  it('the pre-#30446 halo estimate doubles the kernel overlap for a batch above 1 (2x14x14x96 → 64: block 33,856 B)', () => {
+  //     → 33,856 B (fractional: 210 · 64 B = 13,440 B → 33,984 B): block wins either way.
+  it('the pre-#30446 halo estimate counts the kernel overlap per image boundary for a batch above 1 (block 33,984 B)', () => {
     const e = est(
       estimateOp(
         conv2d({ n: 2, h: 14, w: 14, cIn: 96, cOut: 64, k: 3, s: 2, p: 1 }),
@@ -815,8 +827,16 @@ describe('conv2d change points', () => {
       ),
     );
     assert.match(e.factory, /block_sharded/);
-    assert.match(e.factoryReason ?? '', /halo estimate.*height 117,824 B, block 33,856 B, width 134,208 B/);
+    assert.match(e.factoryReason ?? '', /halo estimate.*height 118,208 B, block 33,984 B, width 139,008 B/);
     assert.equal(e.cbBytesPerCore, 18_496);
+    const whole = est(
+      estimateOp(
+        conv2d({ n: 2, h: 14, w: 14, cIn: 96, cOut: 64, k: 3, s: 2, p: 1 }),
+        whContext({ ttMetalDate: '2025-08-20' }),
+      ),
+    );
+    // Whole rows before PR #27355 (block's output still on its input's channel cores then, PR #27767: not asserted).
+    assert.match(whole.factoryReason ?? '', /halo estimate.*height 117,824 B, block [\d,]+ B, width 138,304 B/);
   });
   // tt-metal PR #33763 (change point conv2d-dram-auto-slice-axis, 2025-12-17): with no slice config a DRAM input's
   // auto-slicer takes its axis from op_slicing.cpp@d134b03's best_guess_slice_type on the input image. bf16 row-major

@@ -75,3 +75,57 @@ describe('estimate/conv2d DRAM auto slice count: sized to the L1 bank below L1_S
     assert.equal(op.overflow, undefined);
   });
 });
+
+// A strided conv whose last DRAM slice reads more input than its first: batch 1, 132x128, C 256 → 32, kernel 1, stride 4,
+// no padding → output 33x32 (⌊131 / 4⌋ + 1, ⌊127 / 4⌋ + 1); row-major bf16 DRAM input, tiled bf16 output, height sharded.
+// Conv2dSliceAttr::get_input_slice_and_padding (conv2d.cpp@4859af0): output rows [a, b) read input rows
+// [4a, 4(b − 1) + 1), except that the slice ending at the last output row reads to the image's end (row 132), the 3 rows
+// no output uses included. One output row is 32 sticks = one tile; n tiles of output go on n cores (determine_parallel_config,
+// at most 64) and the resharded input shard is round_up(rows · 128, n · 32) / n sticks of 256 · 2 = 512 B
+// (determine_input_memory_config). Every core's halo output is one output row's window: input sticks 0, 4, …, 124 of a
+// row, 125 sticks · 512 B = 64,000 B; the halo program's CBs are two 512 B sticks (row-major input, config tensors in
+// L1_SMALL) = 1,024 B.
+const stridedText = (slice: string, l1Size: number) => `
+#dram = #ttnn.buffer_type<dram>
+#system_memory = #ttnn.buffer_type<system_memory>
+#system_desc = #ttcore.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{arch = <wormhole_b0>, grid = 8x8, coord_translation_offsets = 18x18, l1_size = ${l1Size}, num_dram_channels = 12, dram_channel_size = 1073741824, noc_l1_address_align_bytes = 16, pcie_address_align_bytes = 32, noc_dram_address_align_bytes = 32, l1_unreserved_base = 103712, erisc_l1_unreserved_base = 98304, dram_unreserved_base = 32, dram_unreserved_end = 1073064064, supported_data_types = [<f32>, <f16>, <bf16>, <bfp_f8>, <bfp_bf8>, <bfp_f4>, <bfp_bf4>, <bfp_f2>, <bfp_bf2>, <u32>, <u16>, <u8>, <si32>], supported_tile_sizes = [ 4x16,  16x16,  32x16,  4x32,  16x32,  32x32], dst_physical_size_tiles = 16, num_cbs = 32, num_compute_threads = 1, num_datamovement_threads = 2}], [0], [1 : i32], [ 0x0x0x0]>
+#in = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 16896 + d1 * 16896 + d2, d3), <1x1>, memref<16896x256xbf16, #dram>, <interleaved>>
+#w = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 256 + d1 * 1 + d2, d3), <1x1>, memref<8192x1xbf16, #system_memory>>
+#out = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 1056 + d1 * 1056 + d2, d3), <1x1>, memref<33x1x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>
+module attributes {ttcore.system_desc = #system_desc} {
+  func.func @f(%arg0: tensor<1x1x16896x256xbf16, #in>, %arg1: tensor<32x256x1x1xbf16, #w>, %arg2: !ttnn.device) -> tensor<1x1x1056x32xbf16, #out> {
+    %0 = "ttnn.conv2d"(%arg0, %arg1, %arg2) <{batch_size = 1 : i32, conv2d_config = #ttnn.conv2d_config<shard_layout = height_sharded>, conv2d_slice_config = #ttnn.conv2d_slice_config<${slice}>, dilation = array<i32: 1, 1>, groups = 1 : i32, in_channels = 256 : i32, input_height = 132 : i32, input_width = 128 : i32, kernel_size = array<i32: 1, 1>, out_channels = 32 : i32, padding = array<i32: 0, 0>, stride = array<i32: 4, 4>}> : (tensor<1x1x16896x256xbf16, #in>, tensor<32x256x1x1xbf16, #w>, !ttnn.device) -> tensor<1x1x1056x32xbf16, #out>
+    return %0 : tensor<1x1x1056x32xbf16, #out>
+  }
+}
+`;
+
+function stridedConv(slice: string, l1Size: number) {
+  const a = analyzeDocument(stridedText(slice, l1Size), {
+    ...DEFAULT_ANALYSIS_SETTINGS,
+    ttMetalDate: '2026-04-10',
+  }).analysis;
+  return a.functions[0]!.ops.find((o) => o.op.name === 'ttnn.conv2d')!;
+}
+
+describe('estimate/conv2d DRAM path: the slice of most L1, not the first (op_slicing compute_L1_usage_for_slice_config)', () => {
+  it('<dram_height, 3>: the last slice reads 44 input rows, 262,144 B of resharded input per core (the first, 245,760 B)', () => {
+    // 33 rows in 3 slices of 11 (11 cores each). First [0, 11): rows [0, 41) = 5,248 sticks, round_up(5,248, 352) / 11
+    // = 480 sticks = 245,760 B. Last [22, 33): rows [88, 132) = 44 rows = 5,632 sticks = 512 per core = 262,144 B.
+    const op = stridedConv('dram_height, 3', 1_499_136);
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.match(op.estimate.factoryReason ?? '', /11 output rows from 44 input rows/);
+    assert.match(op.estimate.factoryReason ?? '', /resharded conv input 262,144 B/);
+  });
+
+  it("<dram_height, 0> with 318,000 B free: every count's last slice needs 327,168 B, so no count fits (the first of 3 would)", () => {
+    // Free L1 = 487,248 − 103,712 base − 65,536 L1_SMALL = 318,000 B. A count's first 3-slice needs 245,760 + 64,000 +
+    // 1,024 = 310,784 B (fits). But the last slice of any count, n output rows from row 33 − n, reads input rows
+    // [4(33 − n), 132) = 4n rows on n cores: 4n · 128 / n = 512 sticks per core = 262,144 B, + 64,000 + 1,024 = 327,168 B
+    // > 318,000 at every count (one slice, the whole conv: 132 · 128 / 33 = 512 too). tt-metal's search sizes every
+    // slice from PR #27355 (conv2d_utils.cpp@5702b2d; op_slicing.cpp@4859af0), so it finds none.
+    const op = stridedConv('dram_height, 0', 487_248);
+    assert.equal(op.estimate.kind, 'illegal');
+    assert.match(op.estimate.kind === 'illegal' ? op.estimate.rule : '', /no DRAM slice count fits the 318000 B/);
+  });
+});

@@ -52,8 +52,9 @@
  *     point conv2d-auto-shard-l1-estimate too (the most-cores rule's scheme does not reach the linear)         [8]
  *   other 1x1 stride-1 unpadded non-width convs run ttnn.matmul with the conv's blocks: in0 = per_core_M·K_t
  *     (height sharded: one K block, so c_0 is the input shard itself, tensor-backed), in1 = per_core_N·K_t,
- *     bias per_core_N, output tensor-backed, interm per_core_M·per_core_N only when its format differs from
- *     the output's (ttmetal-l1-model.md §4.8)                                                              [3]
+ *     bias per_core_N, output tensor-backed, interm per_core_M·per_core_N only when its format (Float32 under fp32
+ *     accumulation, Float16_b when the partials are packed in L1) differs from the output's; block sharded: the 2D
+ *     factory's c_6 L1 array (64 B) besides (ttmetal-l1-model.md §4.8)                                        [3]
  *   1-D depthwise (groups = C_in = C_out, no bias; kernel height 1 over a height-1 image, kernel width 1 until change
  *     point conv2d-1d-depthwise-any-kernel-width; kernel width 1 over a width-1 image before conv2d-1d-conv-on-height):
  *     auto shard → height; act_block_w = C_pad (C_pad·kW when coalesced: height sharded, dilation 1 and
@@ -122,7 +123,14 @@
  *       (create_program_mcast_in1: c_0 of num_blocks·per_core_M·in0_block_w·B tiles, globally allocated on the
  *       shard unless shard width / in0_block_w > 1) and matmul_buffers.cpp@c9482b1 (the same alias after PR #50975
  *       unless per_core_M / out_block_h > 1 and per_core_N / out_block_w > 1). Figure: tt-metal #18642 (YOLOv10x,
- *       2025-03-05: 1,862,048 B = base + WEIGHTS + BIAS only)
+ *       2025-03-05: 1,862,048 B = base + WEIGHTS + BIAS only). Read again at de47eb4 (2026-05-05):
+ *       determine_matmul_op_config_from_conv_op_config (conv2d_utils.cpp), matmul_multicore_reuse_mcast_1d_program_factory.cpp
+ *       (process_mcast_in1_program_and_create_override_variables: c_0 aliases the shard unless its width / in0_block_w
+ *       > 1; interm0 separate when its format, Float32 / Float16_b under packer_l1_acc_en / the output's, differs) and
+ *       matmul_multicore_reuse_mcast_2d_program_factory.cpp (block-sharded in0: c_0 and c_1 doubled over several K
+ *       blocks, c_2 on the shard, c_6 a 64 B L1 array); the commits between cb11809 (2026-03-05) and de47eb4 that touch
+ *       those files move no CB of a batch-1 conv matmul (#40172 / #40921: in0 reused only for an interleaved in0 with
+ *       in1 batch > 1; #42427, #42430, #43067, #43553: compile args; #42580: a TT_FATAL for a sharded output with B > 1)
  *   [4] conv2d_utils.cpp@002a3f4 (calculate_ct2d_output_image_size); tt-metal conv_transpose2d.cpp
  *   [5] tt-metal conv2d_utils.cpp before PR #32424 (determine_conv_config_for_auto_shard, get_l1_usage_for_sharding;
  *       added by PR #13941); change point conv2d-auto-shard-keeps-act-block-h
@@ -193,9 +201,8 @@
  *       conv2d-auto-shard-most-cores, 2024-12-16, unmodeled);
  *       tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101, determine_conv_config_for_auto_shard:
  *       CB_allocation_size + output + approx_input_size_per_core, PR #17945, change point conv2d-auto-shard-input-proxy);
- *       the halo estimate later (@002a3f4; estimate_halo_output_elems' body from PR #25907's diff, review thread of
- *       2025-08-04 at conv2d_utils.cpp:1137, and the PR #30446 plan, index id 12271855419); change point
- *       conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
+ *       the halo estimate later (@002a3f4; estimate_halo_output_bytes / _elems read at 28a524e, 45ecf0a and 5702b2d);
+ *       change points conv2d-auto-shard-halo-estimate and conv2d-auto-shard-halo-estimate-fractional-rows. Figures: tt-forge-fe models-ops
  *       Conv2D1441 / Conv2D765 (2025-05-20, clash at 416,448 / 654,368, height picked by the proxy). The exact halo:
  *       tt-metal PR #30446 (≈2025-10-29); conv2d_utils.cpp@71ff3c1 (calculate_L1_usage_for_conv_op: a SlidingWindowConfig
  *       with the conv's stride, padding, dilation, the input config's NHW cores and snap_to_tile, then
@@ -281,13 +288,15 @@
  *  [23] a plain conv's DRAM slice: each slice reads only the input rows (columns) its outputs need and is padded only
  *       where that window leaves the image, the image edge keeping the conv's own padding (conv2d_DRAM's slice loop,
  *       conv2d.cpp@6a89f84 of 2025-06; Conv2dSliceAttr::get_input_slice_and_padding, conv2d.cpp@5f3b5b8 of
- *       2026-03-17). The first slice: input [0, (out − 1)·s − pad_before + d·(k − 1) + 1) clipped to the image, pad
- *       before as given, pad after only past the image. Figure: tt-metal #40090 (2026-03-17, SD3.5 VAE conv_out
+ *       2026-03-17). Output rows (columns) [a, b) read input [a·s − pad_before, (b − 1)·s − pad_before + d·(k − 1) + 1)
+ *       clipped to the image and padded where they leave it; the first slice keeps the conv's pad_before, the last its
+ *       pad_after and reads to the image's end. Figure: tt-metal #40090 (2026-03-17, SD3.5 VAE conv_out
  *       1024x1024, 128 → 3, 4 width slices): halo output 1,188,864 B per bank = 18 rows × 258 padded columns × 256 B
- *       (the padding kept on both sides of a 258-column window gave 260 columns, 1,197,568 B). tt-metal's own count
- *       search takes the largest over all slices (op_slicing.cpp@5f3b5b8 compute_L1_usage_for_slice_config), where an
- *       inner slice reads pad_before more input than the first; the model sizes the first, so a count at the edge of
- *       fitting can come out one too few (no corpus or thread case moved)
+ *       (the padding kept on both sides of a 258-column window gave 260 columns, 1,197,568 B). An inner slice reads
+ *       pad_before more input than the first, the last any rows no output uses: tt-metal's count search takes the
+ *       largest L1 over all slices from PR #27355 (conv2d_utils.cpp@5702b2d calculate_conv_dram_slice_L1_usage,
+ *       op_slicing.cpp@4859af0 compute_L1_usage_for_slice_config; change point conv2d-dram-slice-every-slice; before it
+ *       one slice of the largest output size, the model's first), and the estimate reports the slice of most modeled L1
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input and
  *   f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own,
@@ -297,8 +306,8 @@
  *   general conv, as after it. Before PR #32424 auto shard also set a width-sharded act_block_w_div to its largest
  *   value (PR #15644): modeled before change point conv2d-auto-shard-l1-estimate (mostCoresAutoShard), not after it
  *   (the config's is used). The auto-shard choice ranks schemes with tt-metal's own halo estimate
- *   (estimatedHaloElementsPerCore: estimate_halo_output_elems as PR #25907's diff wrote it, whole image rows of the
- *   halo input shard + (d·kH − 1), doubled for a batch above 1; PR #27355's one-line change to it not read) until
+ *   (estimatedHaloElementsPerCore: the halo input shard's image rows + (d·kH − 1) × (1, or the shard's whole images
+ *   + 2 for a batch above 1), whole rows until PR #27355, fractional from it) until
  *   change point conv2d-auto-shard-halo-exact, the allocation rule of halo.ts
  *   from it; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true from change point
  *   conv2d-reallocate-halo-default-true, tt-metal PR #16185; ttnn::move of a sharded tensor frees it first and reallocates it at the top, move.cpp@8557d7a, with
@@ -329,13 +338,13 @@ import { alignUp, l1Footprint } from '../../ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
-import { atOrAfter, changePointText } from '../changePoints';
+import { atOrAfter, changePointText, windowWithinReadSpan } from '../changePoints';
 import { firstRowWiseRange, gridRectangle } from '../printedRange';
 import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { HaloGeometry, haloElementBytes, haloProgramCbBytesPerCore, haloStickDtype, haloSticksPerCore } from './halo';
 import { programOf } from './composite';
-import { estimateMatmul } from './matmul';
+import { MATMUL_L1_ARRAY_CB_BYTES, estimateMatmul, packerL1AccEnabled, readSpanCite } from './matmul';
 import { noProgram } from './noProgram';
 
 const CITES = {
@@ -444,7 +453,6 @@ export interface ConvPlan {
   readonly cbs: readonly CbSpec[];
   readonly cbBytes: number;
   readonly outputShardBytes: number;
-  readonly haloBytes: number;
   readonly notes: readonly string[];
 }
 
@@ -1006,23 +1014,32 @@ function tileOf(dtype: DataType): number {
 }
 
 /**
- * tt-metal's estimate_halo_output_elems, which auto shard ranked with from PR #25907 until PR #30446 [14]: the halo input
- * shard's whole image rows (its sticks / the image width, rounded down), plus the dilated kernel height less one, twice
- * when the batch is above 1 (a shard may straddle two images: "at the boundary between two batches, the additional
- * height is needed twice"), times the padded image width, times the shard width. Read from PR #25907's diff (review of
- * 2025-08-04, conv2d_utils.cpp:1137: shard_height = shard_shape[0] / input_width, batch_boundary_multiplier) and the
- * PR #30446 plan (index id 12271855419: "approx_max_halo_num_sticks * halo_input_shard_shape[1]", "batch boundary
- * multipliers"); PR #27355 (2025-08-25) changed one line of the function, not read.
+ * tt-metal's halo output estimate, which auto shard ranked with from PR #25907 until PR #30446 [14]: the halo input
+ * shard's image rows (its sticks / the image width), plus the dilated kernel height less one times the batch-boundary
+ * multiplier (1 for one image; the shard's whole images + 2 for a batch above 1), times the padded image width, times
+ * the shard width (conv2d_utils.cpp@28a524e estimate_halo_output_bytes, @45ecf0a estimate_halo_output_elems). The rows
+ * are whole before change point conv2d-auto-shard-halo-estimate-fractional-rows (integer division), a float from it
+ * (conv2d_utils.cpp@5702b2d: sticks / width as a float, the product truncated to whole sticks; float32 arithmetic).
  */
 export function estimatedHaloElementsPerCore(
-  p: Pick<ConvProblem, 'batch' | 'inputW' | 'kernel' | 'dilation' | 'padding'>,
+  p: Pick<ConvProblem, 'batch' | 'inputH' | 'inputW' | 'kernel' | 'dilation' | 'padding'>,
   haloInputShardRows: number,
   haloInputShardWidth: number,
+  ctx: EstimateContext,
 ): number {
-  const shardImageRows = Math.floor(haloInputShardRows / p.inputW);
-  const batchBoundaryMultiplier = p.batch > 1 ? 2 : 1;
-  const rows = shardImageRows + (p.dilation[0] * p.kernel[0] - 1) * batchBoundaryMultiplier;
-  return rows * (p.inputW + p.padding[2] + p.padding[3]) * haloInputShardWidth;
+  const fractional = atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate-fractional-rows');
+  const f = Math.fround;
+  const shardImageRows = fractional
+    ? f(f(haloInputShardRows) / f(p.inputW))
+    : Math.floor(haloInputShardRows / p.inputW);
+  const shardImages = Math.trunc(fractional ? f(shardImageRows / f(p.inputH)) : shardImageRows / p.inputH);
+  const batchBoundaryMultiplier = p.batch > 1 ? shardImages + 2 : 1;
+  const overlapRows = (p.dilation[0] * p.kernel[0] - 1) * batchBoundaryMultiplier;
+  const paddedWidth = p.inputW + p.padding[2] + p.padding[3];
+  const sticks = fractional
+    ? Math.trunc(f(f(shardImageRows + overlapRows) * paddedWidth))
+    : (shardImageRows + overlapRows) * paddedWidth;
+  return sticks * haloInputShardWidth;
 }
 
 /**
@@ -1153,7 +1170,27 @@ export function planConv(
       pageBytes: outputTile,
       tensorBacked: true,
     });
-    const intermDtype: DataType = p.fp32DestAcc ? 'f32' : p.outputDtype;
+    // Block sharded: the 2D factory backs c_2 with the block-sharded input and adds its 64 B L1-array CB c_6 [3].
+    if (scheme === 'block_sharded')
+      cbs.push({ index: 6, role: 'mcast scratch (l1 array)', nPages: 1, pageBytes: MATMUL_L1_ARRAY_CB_BYTES });
+    // Partials packed in L1 (packer_l1_acc_en, the matmul factories' rule for these K blocks) are Float16_b [3].
+    const packerOn =
+      p.packerL1Acc &&
+      packerL1AccEnabled(
+        {
+          kind:
+            scheme === 'height_sharded'
+              ? 'MatmulMultiCoreReuseMultiCast1DProgramConfig'
+              : 'MatmulMultiCoreReuseMultiCastProgramConfig',
+          mcastIn0: false,
+        },
+        numKBlocks,
+        p.hasBias,
+        p.outputDtype,
+        p.fp32DestAcc,
+        ctx,
+      );
+    const intermDtype: DataType = p.fp32DestAcc ? 'f32' : packerOn ? 'bf16' : p.outputDtype;
     if (intermDtype !== p.outputDtype)
       cbs.push({ index: 5, role: 'interm0', nPages: perCoreOutTiles, pageBytes: tileOf(intermDtype) });
     notes.push(
@@ -1260,11 +1297,6 @@ export function planConv(
       );
   }
   const cbBytes = cbs.reduce((n, cb) => n + (cb.tensorBacked === true ? 0 : cb.nPages * cb.pageBytes), 0);
-  const channelsPerCore = inChannelsPadded / input.coresC;
-  const haloBytes = mm
-    ? 0
-    : estimatedHaloElementsPerCore(p, haloInputShardRows(p, input), channelsPerCore) *
-      haloElementBytes(p.inputDtype, ctx);
   return {
     input,
     output,
@@ -1278,7 +1310,6 @@ export function planConv(
     cbs,
     cbBytes,
     outputShardBytes,
-    haloBytes,
     notes,
   };
 }
@@ -1426,7 +1457,10 @@ function autoShard(
     thirdTermKind === 'exact halo'
       ? exactHaloBytesPerCore(p, x, ctx)
       : thirdTermKind === 'halo estimate'
-        ? x.haloBytes
+        ? x.mmConv
+          ? 0
+          : estimatedHaloElementsPerCore(p, haloInputShardRows(p, x.input), x.inChannelsPadded / x.input.coresC, ctx) *
+            haloElementBytes(p.inputDtype, ctx)
         : thirdTermKind === 'none'
           ? 0
           : Math.floor(
@@ -1560,42 +1594,88 @@ function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan, ctx: EstimateContext
 }
 
 /**
- * Shrink the problem to one output slice of the DRAM path (the largest, the first), with the input window and padding
- * tt-metal gives that slice [23]. `groups` is the slice granule along
- * the sliced axis: the first ceil(extent / groups) mod count slices take one group more [17]. A tiled output's slice is
- * computed whole tiles wide: tt-metal pads its output width up to a multiple of 32 with extra right padding
- * (additional_padded_width · stride; conv2d.cpp index ids 3492362923, 8211315178, and Conv2dSliceAttr of the op_slicing
- * builds, index id 54522630930, there unless one slice is the whole input) [17].
+ * The output slices of the DRAM path along `kind` that differ in what they run, first to last, each as the conv it runs:
+ * the output slice with the input window and padding tt-metal gives it [23]. `groups` is the slice granule along the
+ * sliced axis: the first ceil(extent / groups) mod count slices take one group more [17]. An inner slice reads
+ * pad_before more input than the first, and the last reads to the image's end (rows a strided conv never uses
+ * included), so any of them can need the most L1. A tiled output's slice is computed whole tiles wide: tt-metal pads its
+ * output width up to a multiple of 32 with extra right padding (additional_padded_width · stride; conv2d.cpp index ids
+ * 3492362923, 8211315178, and Conv2dSliceAttr of the op_slicing builds, index id 54522630930, there unless one slice is
+ * the whole input) [17]. conv_transpose2d: its first slice only [19].
  */
-function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number, groups = 1): ConvProblem {
-  if (p.transposed) return transposedSliceProblem(p, kind, count, groups);
-  if (count <= 1) return p;
-  let sliced: ConvProblem;
+function dramSliceProblems(p: ConvProblem, kind: 'height' | 'width', count: number, groups = 1): ConvProblem[] {
+  if (p.transposed) return [transposedSliceProblem(p, kind, count, groups)];
+  if (count <= 1) return [p];
+  const extent = kind === 'height' ? p.outputH : p.outputW;
+  const units = Math.ceil(extent / groups);
   const [top, bottom, left, right] = p.padding;
-  if (kind === 'height') {
-    const outH = Math.min(p.outputH, groups * Math.ceil(Math.ceil(p.outputH / groups) / count));
-    const rows = firstSliceAxis(p.inputH, p.outputH, p.kernel[0], p.stride[0], p.dilation[0], top, bottom, outH);
-    sliced = { ...p, outputH: outH, inputH: rows.inExtent, padding: [top, rows.padAfter, left, right] };
-  } else {
-    const outW = Math.min(p.outputW, groups * Math.ceil(Math.ceil(p.outputW / groups) / count));
-    const cols = firstSliceAxis(p.inputW, p.outputW, p.kernel[1], p.stride[1], p.dilation[1], left, right, outW);
-    sliced = { ...p, outputW: outW, inputW: cols.inExtent, padding: [top, bottom, left, cols.padAfter] };
+  const out: ConvProblem[] = [];
+  const seen: SliceAxis[] = [];
+  // compute_L1_usage_for_slice_config's loop (op_slicing.cpp@4859af0; conv2d_utils.cpp@5702b2d before it).
+  for (let i = 0, start = 0; i < count && start < extent; i++) {
+    const end = Math.min(extent, start + groups * (Math.floor(units / count) + (i < units % count ? 1 : 0)));
+    const axis =
+      kind === 'height'
+        ? sliceAxis(p.inputH, p.outputH, p.kernel[0], p.stride[0], p.dilation[0], top, bottom, start, end)
+        : sliceAxis(p.inputW, p.outputW, p.kernel[1], p.stride[1], p.dilation[1], left, right, start, end);
+    start = end;
+    // A slice whose window lies wholly in the padding reads no input: tt-metal skips it.
+    if (axis.inExtent <= 0 || seen.some((a) => sameSliceAxis(a, axis))) continue;
+    seen.push(axis);
+    const sliced: ConvProblem =
+      kind === 'height'
+        ? {
+            ...p,
+            outputH: axis.outExtent,
+            inputH: axis.inExtent,
+            padding: [axis.padBefore, axis.padAfter, left, right],
+          }
+        : {
+            ...p,
+            outputW: axis.outExtent,
+            inputW: axis.inExtent,
+            padding: [top, bottom, axis.padBefore, axis.padAfter],
+          };
+    const tileWideW = alignUp(sliced.outputW, 32);
+    if (p.config.outputLayout !== 'tile' || tileWideW === sliced.outputW) out.push(sliced);
+    else {
+      const [sTop, sBottom, sLeft, sRight] = sliced.padding;
+      out.push({
+        ...sliced,
+        outputW: tileWideW,
+        padding: [sTop, sBottom, sLeft, sRight + (tileWideW - sliced.outputW) * p.stride[1]],
+      });
+    }
   }
-  const tileWideW = alignUp(sliced.outputW, 32);
-  if (p.config.outputLayout !== 'tile' || p.transposed || tileWideW === sliced.outputW) return sliced;
-  const [sTop, sBottom, sLeft, sRight] = sliced.padding;
-  return {
-    ...sliced,
-    outputW: tileWideW,
-    padding: [sTop, sBottom, sLeft, sRight + (tileWideW - sliced.outputW) * p.stride[1]],
-  };
+  return out;
+}
+
+/** The first output slice of the DRAM path (one of the largest) [23]. */
+function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number, groups = 1): ConvProblem {
+  return dramSliceProblems(p, kind, count, groups)[0] ?? p;
+}
+
+/** One axis of a plain conv's DRAM slice: its output extent, the input it reads and that input's padding. */
+interface SliceAxis {
+  readonly outExtent: number;
+  readonly inExtent: number;
+  readonly padBefore: number;
+  readonly padAfter: number;
+}
+
+function sameSliceAxis(a: SliceAxis, b: SliceAxis): boolean {
+  return (
+    a.outExtent === b.outExtent && a.inExtent === b.inExtent && a.padBefore === b.padBefore && a.padAfter === b.padAfter
+  );
 }
 
 /**
- * One axis of a plain conv's first DRAM slice, outputs [0, outEnd) [23]: the input extent it reads (from the image's
- * start) and its padding after, the conv's own only when the slice reaches the image's last output.
+ * One axis of a plain conv's DRAM slice, outputs [outStart, outEnd) [23] (Conv2dSliceAttr::get_input_slice_and_padding,
+ * conv2d.cpp@4859af0; the same window in conv2d_utils.cpp@5702b2d): the input window [outStart·s − pad_before,
+ * (outEnd − 1)·s − pad_before + d·(k − 1) + 1) clipped to the image, padded where it leaves the image; a slice at the
+ * image's first (last) output starts (ends) at the image's edge with the conv's own padding.
  */
-function firstSliceAxis(
+function sliceAxis(
   inputExtent: number,
   outputExtent: number,
   kernel: number,
@@ -1603,11 +1683,21 @@ function firstSliceAxis(
   dilation: number,
   padBefore: number,
   padAfter: number,
+  outStart: number,
   outEnd: number,
-): { inExtent: number; padAfter: number } {
-  if (outEnd >= outputExtent) return { inExtent: inputExtent, padAfter };
+): SliceAxis {
+  const windowStart = outStart * stride - padBefore;
   const windowEnd = (outEnd - 1) * stride - padBefore + (kernel - 1) * dilation + 1;
-  return { inExtent: Math.min(inputExtent, windowEnd), padAfter: Math.max(0, windowEnd - inputExtent) };
+  const first = outStart === 0;
+  const last = outEnd >= outputExtent;
+  const inStart = first ? 0 : Math.max(0, windowStart);
+  const inEnd = last ? inputExtent : Math.min(inputExtent, windowEnd);
+  return {
+    outExtent: outEnd - outStart,
+    inExtent: inEnd - inStart,
+    padBefore: first ? padBefore : Math.max(0, -windowStart),
+    padAfter: last ? padAfter : Math.max(0, windowEnd - inputExtent),
+  };
 }
 
 /**
@@ -1772,23 +1862,78 @@ function fewestFittingSlices(
 ): { count: number; fits: boolean } {
   const extent = Math.max(1, Math.min(maxCount, Math.ceil((kind === 'width' ? p.outputW : p.outputH) / columns)));
   let count = Math.min(minCount, extent);
+  // From change point conv2d-dram-slice-every-slice a count fits when its largest slice does; before, tt-metal sized a
+  // slice of the largest output size (the first) [17][23].
+  const everySlice = !p.transposed && atOrAfter(ctx, 'conv2d-dram-slice-every-slice');
   for (;;) {
-    const sliced = sliceProblem(p, kind, count, columns);
-    const c = choosePlan(sliced, grid, l1Align, ctx);
-    // No plan (illegal or unmodeled) stops the search: the caller's choosePlan says why.
-    if (typeof c === 'string' || 'unmodeled' in c) return { count, fits: true };
-    // conv_transpose2d: tt-metal's own per-slice figure against its free L1 [19]; conv2d: the slice's L1 as modeled.
-    const rawOutputW =
-      kind === 'width' && count > 1
-        ? Math.min(p.outputW, columns * Math.ceil(Math.ceil(p.outputW / columns) / count))
-        : p.outputW;
-    const fits = p.transposed
-      ? transposedSliceL1Estimate(sliced, rawOutputW, c.plan, grid, l1Align, ctx) <= free
-      : sliceFits(sliced, c.plan, free, ctx);
-    if (fits) return { count, fits: true };
+    if (p.transposed) {
+      const sliced = sliceProblem(p, kind, count, columns);
+      const c = choosePlan(sliced, grid, l1Align, ctx);
+      // No plan (illegal or unmodeled) stops the search: the caller's choosePlan says why.
+      if (typeof c === 'string' || 'unmodeled' in c) return { count, fits: true };
+      // conv_transpose2d: tt-metal's own per-slice figure against its free L1 [19].
+      const rawOutputW =
+        kind === 'width' && count > 1
+          ? Math.min(p.outputW, columns * Math.ceil(Math.ceil(p.outputW / columns) / count))
+          : p.outputW;
+      if (transposedSliceL1Estimate(sliced, rawOutputW, c.plan, grid, l1Align, ctx) <= free)
+        return { count, fits: true };
+    } else {
+      // conv2d: each slice's L1 as modeled.
+      const slices = dramSliceProblems(p, kind, count, columns);
+      const worst = largestSlice(everySlice ? slices : slices.slice(0, 1), grid, l1Align, ctx);
+      if (worst.needBytes === undefined || worst.needBytes <= free) return { count, fits: true };
+    }
     if (count >= extent) return { count, fits: false };
     count = count < 64 ? count + 1 : Math.min(extent, count * 2);
   }
+}
+
+/**
+ * The DRAM-path slice an estimate reports: of the slices that run, the one of most modeled L1 (the first of equals), and
+ * a note naming it when it is not the first [23].
+ */
+function sizedSlice(
+  p: ConvProblem,
+  kind: 'height' | 'width',
+  count: number,
+  groups: number,
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): { problem: ConvProblem; note: string } {
+  const slices = dramSliceProblems(p, kind, count, groups);
+  if (slices.length <= 1) return { problem: slices[0] ?? p, note: '' };
+  const worst = largestSlice(slices, grid, l1Align, ctx);
+  if (worst.index === 0) return { problem: worst.slice, note: '' };
+  const extent = kind === 'height' ? worst.slice.outputH : worst.slice.outputW;
+  const input = kind === 'height' ? worst.slice.inputH : worst.slice.inputW;
+  const unit = kind === 'height' ? 'rows' : 'columns';
+  return {
+    problem: worst.slice,
+    note: `, sized on the slice of most L1 (${extent} output ${unit} from ${input} input ${unit}), not the first`,
+  };
+}
+
+/**
+ * The slice of most modeled L1 among `slices` (the first of equals) and that L1 in bytes per core; a slice with no plan
+ * (illegal or unmodeled) is returned at once with no figure, for the caller's choosePlan to say why.
+ */
+function largestSlice(
+  slices: readonly ConvProblem[],
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): { slice: ConvProblem; index: number; needBytes: number | undefined } {
+  let best: { slice: ConvProblem; index: number; needBytes: number | undefined } | undefined;
+  for (let index = 0; index < slices.length; index++) {
+    const slice = slices[index];
+    const c = choosePlan(slice, grid, l1Align, ctx);
+    if (typeof c === 'string' || 'unmodeled' in c) return { slice, index, needBytes: undefined };
+    const needBytes = sliceL1NeedBytes(slice, c.plan, ctx);
+    if (best?.needBytes === undefined || needBytes > best.needBytes) best = { slice, index, needBytes };
+  }
+  return best ?? { slice: slices[0], index: 0, needBytes: undefined };
 }
 
 /**
@@ -1899,9 +2044,10 @@ export function planConv2dOp(
         p.config.outputLayout === 'tile' && (given.kind === 'width' || !atOrAfter(ctx, 'conv2d-dram-slice-count-auto'))
           ? 32
           : 1;
-      problem = sliceProblem(p, given.kind, given.count, groups);
+      const sized = sizedSlice(p, given.kind, given.count, groups, grid, l1Align, ctx);
+      problem = sized.problem;
       const unit = given.kind === 'width' ? 'column' : 'row';
-      sliceNote = `DRAM path, ${given.count} ${given.kind} slices${groups > 1 ? ` of ${groups}-${unit} groups` : ''} (conv2d_slice_config); `;
+      sliceNote = `DRAM path, ${given.count} ${given.kind} slices${groups > 1 ? ` of ${groups}-${unit} groups` : ''} (conv2d_slice_config)${sized.note}; `;
     } else {
       // tt-metal picks the slice count from its own L1 estimate; take the fewest slices that fit [17]. Every build
       // with a count search compares it with the L1 allocator's total_free_bytes: conv2d.cpp's own search from PR
@@ -1988,8 +2134,9 @@ export function planConv2dOp(
       }
       // A tiled width count stays clamped to ceil(OW / 32) groups.
       const count = found.fits || searchBound === Infinity || columns === 32 ? found.count : searchBound + 1;
-      problem = sliceProblem(p, kind, count, columns);
-      sliceNote = `DRAM path (${given !== undefined ? `conv2d_slice_config dram_${kind} with no count` : 'input in DRAM, no l1_full slice config'}): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (${found.fits ? 'the fewest that fit' : 'none fits: the count op_slicing returns when its search runs out'}; ${how}); `;
+      const sized = sizedSlice(p, kind, count, columns, grid, l1Align, ctx);
+      problem = sized.problem;
+      sliceNote = `DRAM path (${given !== undefined ? `conv2d_slice_config dram_${kind} with no count` : 'input in DRAM, no l1_full slice config'}): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (${found.fits ? 'the fewest that fit' : 'none fits: the count op_slicing returns when its search runs out'}; ${how})${sized.note}; `;
     }
   }
   const chosen = choosePlan(problem, grid, l1Align, ctx);
@@ -1999,20 +2146,22 @@ export function planConv2dOp(
 }
 
 /**
- * One DRAM-path slice fits when each of its L1 tensors can be allocated in turn (the slice's input shard, then the halo
- * output beside it) and the halo output, the slice's conv output and the CBs fit together.
+ * The L1 one DRAM-path slice needs per core: the most held while its L1 tensors are allocated in turn (the slice's
+ * input shard, then the halo output beside it, with the halo program's CBs), or while the halo output, the slice's conv
+ * output and the CBs are held together. It fits when this is at most the free L1.
  */
-function sliceFits(sliced: ConvProblem, plan: ConvPlan, freeBytes: number, ctx: EstimateContext): boolean {
+function sliceL1NeedBytes(sliced: ConvProblem, plan: ConvPlan, ctx: EstimateContext): number {
   const tensors = convIntermediates(sliced, plan, true, false, ctx);
   let held = 0;
   let pendingFree = 0;
+  let needBytes = 0;
   for (const t of tensors) {
     held += t.bytesPerCore;
-    if (held + (t.writerProgram?.cbBytesPerCore ?? 0) > freeBytes) return false;
+    needBytes = Math.max(needBytes, held + (t.writerProgram?.cbBytesPerCore ?? 0));
     held -= pendingFree;
     pendingFree = t.liveDuringProgram ? 0 : t.bytesPerCore;
   }
-  return held - pendingFree + plan.cbBytes <= freeBytes;
+  return Math.max(needBytes, held - pendingFree + plan.cbBytes);
 }
 
 /**
@@ -2484,7 +2633,9 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   const { plan, why, problem: p, sliced, resharded, sliceNote } = planned;
   const cbs = withActualReaderIndices(sliced, plan, ctx);
   if (typeof cbs === 'string') return illegal(op.name, cbs, CITES.readerIndices);
-  const intermediates = convIntermediates(sliced, plan, resharded, resultIsConvOutput(op, plan, p.path), ctx);
+  const outputIsResult = resultIsConvOutput(op, plan, p.path);
+  const intermediates = convIntermediates(sliced, plan, resharded, outputIsResult, ctx);
+  const exact = readSpanCovers(p, plan, resharded, outputIsResult, ctx);
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
   const family = transposed ? 'conv_transpose2d' : op.name === 'ttnn.conv1d' ? 'conv1d (a height-1 conv2d)' : 'conv2d';
   const matmulKind = plan.input.scheme === 'height_sharded' ? '1D' : '';
@@ -2528,17 +2679,53 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
     grid: [plan.output.box[1], plan.output.box[0]],
     groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0], ...convPrintedRange(plan) }],
     cbs,
-    confidence: 'approx',
-    approxReason:
-      `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}` +
-      (isDepthwise(p) && p.kernel[0] * p.kernel[1] > 1 && p.inputH > 1
-        ? '; 2-D depthwise: the general conv CBs on block-diagonal weights (later builds run a pool-based depthwise kernel, not modeled)'
-        : ''),
-    citations: [CITES.utils, CITES.cbInfo, CITES.model, CITES.invoke, CITES.halo],
+    ...(exact
+      ? { confidence: 'exact' as const }
+      : {
+          confidence: 'approx' as const,
+          approxReason:
+            `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}` +
+            (isDepthwise(p) && p.kernel[0] * p.kernel[1] > 1 && p.inputH > 1
+              ? '; 2-D depthwise: the general conv CBs on block-diagonal weights (later builds run a pool-based depthwise kernel, not modeled)'
+              : ''),
+        }),
+    citations: [
+      CITES.utils,
+      CITES.cbInfo,
+      CITES.model,
+      CITES.invoke,
+      CITES.halo,
+      ...(exact ? [readSpanCite('conv2d-sharded-matmul-1x1-2026-spring')] : []),
+    ],
     notes,
     l1Intermediates: intermediates,
   });
   return withConvProgramBeforeResult(est, family);
+}
+
+/**
+ * Whether the conv's figure is `exact`: a 1x1 matmul conv on a tiled input already sharded (height or block) as it runs,
+ * its result the conv's own sharded output, a conv2d_config given, and the build window inside read span
+ * conv2d-sharded-matmul-1x1-2026-spring, over which those rules were read commit by commit [3].
+ */
+function readSpanCovers(
+  p: ConvProblem,
+  plan: ConvPlan,
+  resharded: boolean,
+  outputIsResult: boolean,
+  ctx: EstimateContext,
+): boolean {
+  return (
+    plan.mmConv &&
+    !p.transposed &&
+    p.path === 'l1' &&
+    !resharded &&
+    outputIsResult &&
+    p.config.present &&
+    p.inputLayout.pageLayout !== 'row_major' &&
+    (plan.input.scheme === 'height_sharded' || plan.input.scheme === 'block_sharded') &&
+    windowWithinReadSpan(ctx, 'conv2d-sharded-matmul-1x1-2026-spring')
+  );
 }
 
 /**

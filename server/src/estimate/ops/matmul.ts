@@ -174,7 +174,7 @@ const CITES = {
 } as const;
 
 /** Bytes of the c_6 scratch CB (`32 * 2`) the mcast factories create when in0 is block sharded / sharded with mcast_in0. */
-const L1_ARRAY_CB_BYTES = 64;
+export const MATMUL_L1_ARRAY_CB_BYTES = 64;
 
 function shardingOf(layout: TensorLayout): Sharding {
   switch (layout.memoryLayout) {
@@ -263,8 +263,8 @@ function estimatedBiasTileBytes(biasTileBytes: number, ctx: EstimateContext): nu
  * The change point is read only where the rules differ and the figure with it: not under fp32 accumulation (Float32
  * partials either way) and not for a bf16 output (Float16_b is its own format).
  */
-function packerL1AccEnabled(
-  cfg: MatmulConfig,
+export function packerL1AccEnabled(
+  cfg: Pick<MatmulConfig, 'kind' | 'mcastIn0'>,
   kBlocks: number,
   fusedBias: boolean,
   outDtype: DataType,
@@ -363,8 +363,9 @@ const READ_SPAN_SOURCES: Record<ReadSpanId, string> = {
   'matmul-auto-1d-all-dram-2025': 'tt-metal @3787a8a, @2bb3ccb and the commits between',
   'matmul-auto-multicore-2025-01': 'tt-metal @bf94433 against @0155a43',
   'matmul-auto-2d-all-dram': 'tt-metal @b2292f9 and the commits inside',
+  'conv2d-sharded-matmul-1x1-2026-spring': 'tt-metal @de47eb4 and the commits since @cb11809',
 };
-const readSpanCite = (id: ReadSpanId): string =>
+export const readSpanCite = (id: ReadSpanId): string =>
   `read span ${id} (builds ${READ_SPANS[id].earliest}..${READ_SPANS[id].latest}, ${READ_SPAN_SOURCES[id]}; changePoints.ts READ_SPANS)`;
 
 /**
@@ -984,7 +985,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
         pageBytes: a.tileBytes,
         tensorBacked: true,
       });
-      cbs.push({ index: 6, role: 'mcast scratch (l1 array)', nPages: 1, pageBytes: L1_ARRAY_CB_BYTES });
+      cbs.push({ index: 6, role: 'mcast scratch (l1 array)', nPages: 1, pageBytes: MATMUL_L1_ARRAY_CB_BYTES });
     }
     const outTiles = outSharded ? cfg.perCoreM * cfg.perCoreN : bh * bw;
     // A sharded output shares its shard with the partials only while the core computes one out block: several block
