@@ -2806,10 +2806,11 @@ export const CHANGE_POINTS = {
     // Squash-merged as 629ddfc at 2025-09-29 18:52 UTC (nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2025-09-29',
     dateFrom: 'merge',
-    what: "is_legacy_only drops its non-height-sharded test, and binary_ng binds a sharded tensor's CB to its shard only under its new is_native_L1_sharding; before, binary_ng bound every sharded operand's and a sharded output's CB (from tt-metal #16138, 2025-01), and a, b, c had to share one memory layout and shard spec (validate_sharding)",
+    what: "is_legacy_only drops its non-height-sharded test, and binary_ng binds a sharded tensor's CB to its shard only under its new is_native_L1_sharding (a tensor-scalar op with a sharded a, or a and b of one logical shape with one of a, b, c sharded in L1), c_2 holding c's whole shard when c is sharded but not bound; validate_on_program_cache_miss also rejects a sharded a, b or c outside L1; before, binary_ng bound every sharded operand's and a sharded output's CB (from tt-metal #16138, 2025-01). validate_sharding (one memory layout, and under no subtile broadcast one shard spec, for sharded a/b, a/c, else b/c) holds on both sides, to change points binary-ng-sharding-layout-test-dropped and binary-ng-native-same-layout-l1",
     before:
       'tt-metal binary.cpp@f1d7b9a (is_legacy_only: any_non_height_sharded, any_uneven of a and b, any_sharded_block_format); binary_ng_program_factory.cpp@629ddfc~1 (c_0/c_1/c_2 on the shard of each sharded tensor), binary_ng_device_operation.cpp@629ddfc~1 (validate_sharding)',
-    after: 'tt-metal PR #27989, binary.cpp@629ddfc, binary_ng_program_factory.cpp@629ddfc (is_native_L1_sharding)',
+    after:
+      'tt-metal PR #27989, binary.cpp@629ddfc, binary_ng_program_factory.cpp@629ddfc (is_native_L1_sharding; get_shard_specs for any sharded tensor; c_2 = c_num_tiles_per_shard when c is sharded; CB lines unchanged to af6910e~1: 4c1d431, 4d8679b, b22b0e1 touch other lines), binary_ng_device_operation.cpp@629ddfc (the L1 TT_FATALs, validate_sharding)',
   },
   'binary-ng-sharded-native-l1': {
     family: 'eltwise (binary)',
@@ -2829,8 +2830,9 @@ export const CHANGE_POINTS = {
     // Squash-merged as 6132b08 at 2025-10-27 02:54 UTC (nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2025-10-27',
     dateFrom: 'merge',
-    what: 'is_native_L1_sharding also needs a and b in one memory layout and none of a, b, c in DRAM',
-    before: 'tt-metal binary_ng_program_factory.cpp@af6910e (is_native_L1_sharding)',
+    what: "is_native_L1_sharding also needs a and b in one memory layout and none of a, b, c in DRAM; the device op's validate_sharding and its TT_FATALs on a sharded a, b or c outside L1 go",
+    before:
+      'tt-metal binary_ng_program_factory.cpp@af6910e (is_native_L1_sharding); binary_ng_device_operation.cpp@6132b08~1 (validate_sharding, the L1 tests)',
     after: 'tt-metal PR #31096, binary_ng_program_factory.cpp@6132b08 (memory_layout equality, the DRAM test)',
   },
   'binary-ng-native-same-memory-config': {
@@ -2885,6 +2887,19 @@ export const CHANGE_POINTS = {
       'tt-metal binary_ng_utils.cpp@154ae51 (is_native_L1_sharding); binary_ng_program_factory.cpp@154ae51 (get_shard_specs)',
     after:
       'tt-metal PR #37996, binary_ng_utils.cpp@0fca1ed and binary_ng_program_factory.cpp@0fca1ed; the same at 076511e and 622c6fb (2026-06-23)',
+  },
+  'binary-ng-sharding-layout-test-dropped': {
+    family: 'eltwise (binary)',
+    pr: 30702,
+    // Squash-merged as 6f9c404 at 2025-10-17 16:59 UTC (nyoshifujiTT/tt-metal first-parent history; git log -G on the
+    // message finds only it since #16138's ff723f0 / 27d4416, 2025-01). The PR's title is a test split; the device op's
+    // validate_sharding loses its first TT_FATAL in it.
+    mergedOn: '2025-10-17',
+    dateFrom: 'merge',
+    what: "binary_ng's validate_sharding no longer rejects two sharded tensors of different memory layouts (it still asks one shard spec under no subtile broadcast, to change point binary-ng-native-same-layout-l1)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_device_operation.cpp@629ddfc and @af6910e (validate_sharding: "Operands to eltwise binary need to have the same memory layout")',
+    after: 'tt-metal PR #30702, binary_ng_device_operation.cpp@6f9c404; validate_sharding removed by #31096 (6132b08)',
   },
   'typecast-sharded-fallback': {
     family: 'eltwise (typecast)',
