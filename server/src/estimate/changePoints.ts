@@ -3251,6 +3251,17 @@ export const READ_SPANS = {
     evidence:
       'tt-metal matmul_op.cpp@0155a43 (the source of createSimpleLegacy, wusatosi/tt-metal) against main on these builds, @bf94433 (3787a8a~1): create_simple_matmul_program_config, generate_matmul_program_config, get_per_core_factor, get_estimated_size_of_cbs, estimate_interm_tile_size, is_narrow_shape and get_core_range are the same text; matmul_op_multi_core_program_factory.cpp@bf94433 (num_input_tiles 2, num_output_tiles 2; unchanged from 352e61a, 2024-11-27, to 250ef95, 2025-01-08)',
   },
+  'matmul-explicit-1d-mcast-in0': {
+    family: 'matmul',
+    // From the day after e617a17 (2026-03-04 22:11 UTC, the last commit before it touching the 1D factory, matmul.cpp
+    // or the device op: #37845, transpose_a padding) to the day of #43067 (21210d4, 2026-05-05 16:44 UTC); the next,
+    // 0099c93 (05-07), drops a batched-input TT_FATAL in matmul.cpp.
+    earliest: '2026-03-05',
+    latest: '2026-05-05',
+    what: "a matmul / linear with an explicit MatmulMultiCoreReuseMultiCast1DProgramConfig with mcast_in0 (gather_in0, untilize_out and fused_activation unset) on interleaved a and b, a one-tile-row interleaved bias fused or none, no activation or transpose_a: the 1D mcast-in0 program's CBs — c_0 out_block_h·in0_block_w and c_1 out_block_w·in0_block_w tiles, doubled when B·num_blocks > 1, c_4 the out block (the per_core_M·per_core_N shard, bound to it, for a sharded output), a separate c_5 when the partials' format differs (packer_l1_acc with more than one K block) or a sharded output has several block rows, c_3 out_block_w bias tiles; bound_matmul fusing the one-row bias; the compute defaults fp32_acc = f32 output, packer_l1_acc = not f32",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp, process_mcast_in0_program_and_create_override_variables' tile counts, CB configs, packer_l1_acc_en and do_not_inplace lines the same at 4af112c (02-24), e617a17 (03-04), c262c36 (04-03) and 21210d4 (05-05) but for in0_B passed in; the commits between touching the file: 7dde75c (#40172, 03-25: in0_B / in1_B, the mcast_in1 program's buffering), 3f49248 (#40619, ring matmul cores), 09d6c79 (#40905, transpose_a strides), c0d41ee (#40921, mcast_in1's reuse_in0_in_CB), f874151 (namespace), 9875d5a (#42427), 034ac58 / 7439952 / d964b8e (#42430, bias compile args), 21210d4 (#43067, the named-CB map); matmul.cpp (bound_matmul, get_post_process_bias): 4cab147 and d4a7056 (call syntax, an include), #42430 (a reshape of the output to the bias-broadcast shape, a view when it is the matmul's); matmul_device_operation.cpp: create_matmul_attributes' default_fp32_acc = is_float_32, default_l1_acc = !is_float_32 at e617a17 and 21210d4 (aaca681, #40089, changes the math fidelity only), #42430's bias-broadcast TT_FATAL, #37236 / #40905 / #40936 validation for block-sharded outputs and transpose_a only",
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;

@@ -320,6 +320,32 @@ describe('estimate/matmul: every matmul/linear of the corpus dumps gets a figure
   });
 });
 
+describe('estimate/matmul: read span matmul-explicit-1d-mcast-in0 (2026-03-05..2026-05-05)', () => {
+  // VoVNet's classifier linear: a 1x1024 f32 (L1 interleaved) @ 1024x1000 f32 (DRAM) + bias 1000 f32 (DRAM, one tile
+  // row, fused) → 1x1000 f32, width-sharded in L1, with the IR's 1D config: grid 8x4, mcast_in0, per_core 1x1,
+  // in0_block_w 8. matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in0, the same CB lines @e617a17,
+  // @c262c36, @21210d4): Kt 32 / 8 = 4 K blocks, B 1 → double-buffered: c_0 1·8·2 = 16 f32 tiles = 65,536 B, c_1
+  // 1·8·2 = 16 = 65,536 B; c_4 the 1x1-tile output shard (bound to it); c_3 out_block_w = 1 bias tile = 4,096 B; f32
+  // output → fp32 accumulation, partials Float32 = the output's format, one block row: no c_5. 135,168 B.
+  const linear = (date: string) => {
+    const settings = { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: date };
+    const doc = analyzeDocument(readCorpus(DUMP.vovnet), settings);
+    const o = doc.analysis.functions.flatMap((f) => f.ops).find((x) => x.op.name === 'ttnn.linear')!;
+    return est(o.estimate);
+  };
+  it("VoVNet's dump window (2026-03-06..05-05) lies in it: 135,168 B, exact", () => {
+    const e = linear('auto');
+    assert.equal(e.cbBytesPerCore, 135_168);
+    assert.equal(e.confidence, 'exact');
+    assert.ok(e.citations.some((c) => /read span matmul-explicit-1d-mcast-in0/.test(c)));
+  });
+  it('a build outside it keeps the figure but not the exactness', () => {
+    const e = linear('2026-02-15');
+    assert.equal(e.cbBytesPerCore, 135_168);
+    assert.equal(e.confidence, 'approx');
+  });
+});
+
 describe('estimate/matmul: version axis', () => {
   // a [1,64,1024] times b [4,1024,1024] (a broadcast over b's batches).
   const build = () => op('ttnn.matmul', [dram([1, 64, 1024]), dram([4, 1024, 1024])], [dram([4, 64, 1024])]);

@@ -390,6 +390,7 @@ const READ_SPAN_SOURCES: Record<ReadSpanId, string> = {
   'matmul-auto-1d-all-dram-2025': 'tt-metal @3787a8a, @2bb3ccb and the commits between',
   'matmul-auto-multicore-2025-01': 'tt-metal @bf94433 against @0155a43',
   'matmul-auto-2d-all-dram': 'tt-metal @b2292f9 and the commits inside',
+  'matmul-explicit-1d-mcast-in0': 'tt-metal @e617a17, @c262c36, @21210d4 and the commits between',
 };
 const readSpanCite = (id: ReadSpanId): string =>
   `read span ${id} (builds ${READ_SPANS[id].earliest}..${READ_SPANS[id].latest}, ${READ_SPAN_SOURCES[id]}; changePoints.ts READ_SPANS)`;
@@ -622,6 +623,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   const biasSpec = op.name === 'ttnn.linear' ? op.operands[2] : undefined;
   let biasTile = 0;
   let biasRowsPadded = TILE_HW;
+  let biasInterleaved = true;
   if (biasSpec !== undefined && biasSpec.kind === 'tensor') {
     const bias = resolveTensor(biasSpec, 'bias');
     if (typeof bias === 'string') return unmodeled(op.name, bias);
@@ -629,6 +631,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
       return illegal(op.name, 'Batched input not supported when bias exists (linear operation).', CITES.validate);
     biasRowsPadded = paddedBiasRows(bias);
     biasTile = tileBytes(bias.dtype);
+    biasInterleaved = bias.layout.memoryLayout === 'interleaved';
   }
   // An activation without a user grid runs as a unary op after the matmul (bound_matmul); sharded inputs reject it [7].
   const activation = op.properties['activation'];
@@ -1133,7 +1136,29 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     !hasActivation &&
     !transposeA;
   const allDram = a.buffer === 'dram' && b.buffer === 'dram' && out.buffer === 'dram';
-  const readSpan = plainAuto ? autoConfigReadSpan(cfg, legacySelection, allDram, ctx) : undefined;
+  // An explicit 1D mcast_in0 config on interleaved a and b, a fused interleaved bias or none, no activation (here or in
+  // the config), no transpose_a, gather_in0 / untilize_out off: its factory CBs, bias fusion and compute defaults.
+  const configProp = op.properties['matmul_program_config'];
+  const configFlagOff = (name: string) =>
+    configProp?.kind !== 'dialect' || (boolOf(fieldValue(configProp, name)) ?? false) === false;
+  const plainExplicitMcastIn0 =
+    !auto &&
+    cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' &&
+    cfg.mcastIn0 &&
+    configFlagOff('gather_in0') &&
+    configFlagOff('untilize_out') &&
+    (configProp?.kind !== 'dialect' || fieldValue(configProp, 'fused_activation') === undefined) &&
+    a.sharding === 'interleaved' &&
+    b.sharding === 'interleaved' &&
+    biasInterleaved &&
+    !biasAddedAfter &&
+    !hasActivation &&
+    !transposeA;
+  const readSpan = plainAuto
+    ? autoConfigReadSpan(cfg, legacySelection, allDram, ctx)
+    : plainExplicitMcastIn0 && windowWithinReadSpan(ctx, 'matmul-explicit-1d-mcast-in0')
+      ? 'matmul-explicit-1d-mcast-in0'
+      : undefined;
   const readPath = readSpan !== undefined;
   const approxReasons: string[] = [];
   if (auto && !readPath)
