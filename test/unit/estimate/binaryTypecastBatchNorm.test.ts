@@ -340,7 +340,7 @@ describe('estimate/binary of sharded operands', () => {
     assert.equal(bytes(batchB, '2025-10-20'), 12_288);
   });
 
-  it("validate_sharding from #27989 to #31096: spec and layout mismatches are tt-metal's TT_FATALs", () => {
+  it("validate_sharding to #31096: spec and layout mismatches are tt-metal's TT_FATALs", () => {
     const rule = (o: ReturnType<typeof op>, date: string) => {
       const r = estimateOp(o, on(date));
       return r.kind === 'illegal' ? r.rule : `not illegal: ${r.kind}`;
@@ -354,6 +354,10 @@ describe('estimate/binary of sharded operands', () => {
     const ws = add(tensor(x, hs([8, 1])), tensor(x, { buffer: 'l1', mem: 'width_sharded', grid: [1, 2] }), tensor(x));
     assert.match(rule(ws, '2025-10-16'), /need to have the same memory layout/);
     assert.match(rule(ws, '2025-10-17'), /need to have the same shard spec/);
+    // Before #27989 (binary_ng_device_operation.cpp@629ddfc~1, the same tests from 27d4416): height-sharded a and b,
+    // even, so binary_ng runs (is_legacy_only@f1d7b9a), and validate_sharding rejects a's and b's specs.
+    const abRegrid = add(tensor(x, hs([8, 1])), tensor(x, hs([4, 1])), tensor(x, hs([8, 1])));
+    assert.match(rule(abRegrid, '2025-07-01'), /need to have the same shard spec/);
   });
 
   it('a sharded bfp8 a with an interleaved b: legacy before #37996 (4,352 B), binary_ng after (6,528 B)', () => {

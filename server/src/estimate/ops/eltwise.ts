@@ -800,10 +800,11 @@ function binaryNgNativeL1ShardingFirst(a: ResolvedTensor, b: ResolvedTensor | un
 }
 
 /**
- * tt-metal's message when binary_ng's validate_on_program_cache_miss rejects the sharded tensors, on the builds from
- * change point binary-ng-native-l1-first to binary-ng-native-same-layout-l1 (binary_ng_device_operation.cpp@629ddfc,
- * @af6910e, @6f9c404): a sharded a, c or b outside L1, then validate_sharding of sharded a/b, a/c, else b/c — one
- * memory layout (to binary-ng-sharding-layout-test-dropped) and, under no subtile broadcast, one shard spec.
+ * tt-metal's message when binary_ng's validate_on_program_cache_miss rejects the sharded tensors, on builds before
+ * change point binary-ng-native-same-layout-l1 (binary_ng_device_operation.cpp@27d4416, @629ddfc~1, @629ddfc, @af6910e,
+ * @6f9c404): from binary-ng-native-l1-first a sharded a, c or b outside L1; then validate_sharding of sharded a/b, a/c,
+ * else b/c — one memory layout (to binary-ng-sharding-layout-test-dropped) and, under no subtile broadcast, one shard
+ * spec (the same tests from 27d4416, 2025-02, for no subtile broadcast; git log -G finds no change between).
  */
 function binaryNgShardingRejected(
   ctx: EstimateContext,
@@ -812,12 +813,14 @@ function binaryNgShardingRejected(
   c: ResolvedTensor,
   sub: SubtileBroadcast,
 ): string | undefined {
-  if (!atOrAfter(ctx, 'binary-ng-native-l1-first') || atOrAfter(ctx, 'binary-ng-native-same-layout-l1'))
-    return undefined;
+  if (atOrAfter(ctx, 'binary-ng-native-same-layout-l1')) return undefined;
+  const l1Tests = atOrAfter(ctx, 'binary-ng-native-l1-first');
+  // Before #27989 a subtile broadcast had rules of its own (COL height-sharded alike, others thrown): not modeled.
+  if (!l1Tests && sub !== 'NONE') return undefined;
   const bSharded = b !== undefined && isSharded(b.layout);
-  if (isSharded(a.layout) && !inL1(a)) return 'Sharded input tensor A memory config must be in L1';
-  if (isSharded(c.layout) && !inL1(c)) return 'Sharded output memory config must be in L1';
-  if (b !== undefined && bSharded && !inL1(b)) return 'Sharded input tensor B memory config must be in L1';
+  if (l1Tests && isSharded(a.layout) && !inL1(a)) return 'Sharded input tensor A memory config must be in L1';
+  if (l1Tests && isSharded(c.layout) && !inL1(c)) return 'Sharded output memory config must be in L1';
+  if (l1Tests && b !== undefined && bSharded && !inL1(b)) return 'Sharded input tensor B memory config must be in L1';
   const mismatch = (x: ResolvedTensor, y: ResolvedTensor): string | undefined => {
     if (x.layout.memoryLayout !== y.layout.memoryLayout && !atOrAfter(ctx, 'binary-ng-sharding-layout-test-dropped'))
       return 'Operands to eltwise binary need to have the same memory layout';
@@ -978,7 +981,7 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     else if (!atOrAfter(ctx, 'binary-ng-native-l1-first')) {
       if (!shardedAlike([a, ...(b === undefined ? [] : [b]), c]))
         approx =
-          "binary_ng's validate_sharding rejects sharded operands of different memory layouts or shard specs on these builds (before change point binary-ng-native-l1-first): not modeled";
+          "binary_ng's validate_sharding rules for a subtile broadcast on these builds (before change point binary-ng-native-l1-first) are not modeled";
       else {
         native = true;
         notes.push("binary_ng binds each sharded tensor's CB to its shard on these builds (before #27989)");
