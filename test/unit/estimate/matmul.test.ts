@@ -1495,3 +1495,21 @@ describe('estimate/matmul 2D mcast with transpose_mcast', () => {
     ]);
   });
 });
+
+describe('estimate/matmul auto config for a block-sharded a', () => {
+  it('leaves fuse_batch at its default, true: a batched a spans the block rows of every batch', () => {
+    // a 1x2x256x256 bf16 block-sharded on 4 rows x 8 columns (shards of 128x32: 4x1 tiles), b 256x256 DRAM.
+    // create_matmul_program_config's block-sharded branch (matmul_op.cpp@3787a8a, matmul_program_config.cpp@622c6fb):
+    // M = 2·8 = 16 tiles with the batches fused, K 8, N 8; grid 8x4; per_core_M = ceil(16/4) = 4, per_core_N =
+    // ceil(8/8) = 1; fuse_batch not set: the struct's default, true. The 2D factory then has ceil(16/4) = 4 block rows
+    // and 8 block columns: all_cores (0,0)-(7,3), 32 cores (with fuse_batch false it would see 8/4 = 2 block rows).
+    const a = tensor([1, 2, 256, 256], { buffer: 'l1', mem: 'block_sharded', grid: [4, 8] });
+    const e = est(estimateOp(op('ttnn.matmul', [a, dram([256, 256])], [dram([1, 2, 256, 256])]), whContext()));
+    assert.match(e.factoryReason, /per_core_m = 4, per_core_n = 1, transpose_mcast = false, fuse_batch = true>/);
+    assert.equal(e.nCoresUsed, 32);
+    assert.deepEqual(e.reportedRange, [
+      [0, 0],
+      [7, 3],
+    ]);
+  });
+});
