@@ -2806,10 +2806,11 @@ export const CHANGE_POINTS = {
     // Squash-merged as 629ddfc at 2025-09-29 18:52 UTC (nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2025-09-29',
     dateFrom: 'merge',
-    what: "is_legacy_only drops its non-height-sharded test, and binary_ng binds a sharded tensor's CB to its shard only under its new is_native_L1_sharding; before, binary_ng bound every sharded operand's and a sharded output's CB (from tt-metal #16138, 2025-01), and a, b, c had to share one memory layout and shard spec (validate_sharding)",
+    what: "is_legacy_only drops its non-height-sharded test, and binary_ng binds a sharded tensor's CB to its shard only under its new is_native_L1_sharding (a tensor-scalar op with a sharded a, or a and b of one logical shape with one of a, b, c sharded in L1), c_2 holding c's whole shard when c is sharded but not bound; validate_on_program_cache_miss also rejects a sharded a, b or c outside L1; before, binary_ng bound every sharded operand's and a sharded output's CB (from tt-metal #16138, 2025-01). validate_sharding (one memory layout, and under no subtile broadcast one shard spec, for sharded a/b, a/c, else b/c) holds on both sides, to change points binary-ng-sharding-layout-test-dropped and binary-ng-native-same-layout-l1",
     before:
       'tt-metal binary.cpp@f1d7b9a (is_legacy_only: any_non_height_sharded, any_uneven of a and b, any_sharded_block_format); binary_ng_program_factory.cpp@629ddfc~1 (c_0/c_1/c_2 on the shard of each sharded tensor), binary_ng_device_operation.cpp@629ddfc~1 (validate_sharding)',
-    after: 'tt-metal PR #27989, binary.cpp@629ddfc, binary_ng_program_factory.cpp@629ddfc (is_native_L1_sharding)',
+    after:
+      'tt-metal PR #27989, binary.cpp@629ddfc, binary_ng_program_factory.cpp@629ddfc (is_native_L1_sharding; get_shard_specs for any sharded tensor; c_2 = c_num_tiles_per_shard when c is sharded; CB lines unchanged to af6910e~1: 4c1d431, 4d8679b, b22b0e1 touch other lines), binary_ng_device_operation.cpp@629ddfc (the L1 TT_FATALs, validate_sharding)',
   },
   'binary-ng-sharded-native-l1': {
     family: 'eltwise (binary)',
@@ -2829,8 +2830,9 @@ export const CHANGE_POINTS = {
     // Squash-merged as 6132b08 at 2025-10-27 02:54 UTC (nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2025-10-27',
     dateFrom: 'merge',
-    what: 'is_native_L1_sharding also needs a and b in one memory layout and none of a, b, c in DRAM',
-    before: 'tt-metal binary_ng_program_factory.cpp@af6910e (is_native_L1_sharding)',
+    what: "is_native_L1_sharding also needs a and b in one memory layout and none of a, b, c in DRAM; the device op's validate_sharding and its TT_FATALs on a sharded a, b or c outside L1 go",
+    before:
+      'tt-metal binary_ng_program_factory.cpp@af6910e (is_native_L1_sharding); binary_ng_device_operation.cpp@6132b08~1 (validate_sharding, the L1 tests)',
     after: 'tt-metal PR #31096, binary_ng_program_factory.cpp@6132b08 (memory_layout equality, the DRAM test)',
   },
   'binary-ng-native-same-memory-config': {
@@ -2885,6 +2887,19 @@ export const CHANGE_POINTS = {
       'tt-metal binary_ng_utils.cpp@154ae51 (is_native_L1_sharding); binary_ng_program_factory.cpp@154ae51 (get_shard_specs)',
     after:
       'tt-metal PR #37996, binary_ng_utils.cpp@0fca1ed and binary_ng_program_factory.cpp@0fca1ed; the same at 076511e and 622c6fb (2026-06-23)',
+  },
+  'binary-ng-sharding-layout-test-dropped': {
+    family: 'eltwise (binary)',
+    pr: 30702,
+    // Squash-merged as 6f9c404 at 2025-10-17 16:59 UTC (nyoshifujiTT/tt-metal first-parent history; git log -G on the
+    // message finds only it since #16138's ff723f0 / 27d4416, 2025-01). The PR's title is a test split; the device op's
+    // validate_sharding loses its first TT_FATAL in it.
+    mergedOn: '2025-10-17',
+    dateFrom: 'merge',
+    what: "binary_ng's validate_sharding no longer rejects two sharded tensors of different memory layouts (it still asks one shard spec under no subtile broadcast, to change point binary-ng-native-same-layout-l1)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_device_operation.cpp@629ddfc and @af6910e (validate_sharding: "Operands to eltwise binary need to have the same memory layout")',
+    after: 'tt-metal PR #30702, binary_ng_device_operation.cpp@6f9c404; validate_sharding removed by #31096 (6132b08)',
   },
   'typecast-sharded-fallback': {
     family: 'eltwise (typecast)',
@@ -3351,6 +3366,17 @@ export const READ_SPANS = {
     what: "a 1x1 stride-1 unpadded conv2d whose tiled input is already height or block sharded as it runs (no reshard, no tilize) and whose result is the conv's own sharded output, given a conv2d_config: use_matmul_for_1x1_conv, the input's parallel config kept for the output (determine_output_parallel_config for a matmul conv), per_core_M/N from get_conv_configs, act_block_w from determine_per_core_conv_block_config, determine_matmul_op_config_from_conv_op_config (height: 1D mcast_in1 with in0_block_w = act_block_w, out_block = per_core; block: 2D), and those matmul programs' CBs: 1D c_0 on the shard (one K block), c_1 per_core_N·in0_block_w doubled over several K blocks, bias per_core_N, c_4 on the output, c_5 only when the partials' format (Float32 / Float16_b under packer_l1_acc_en / the output's) differs; 2D c_0 and c_1 doubled over several K blocks, c_2 on the shard, c_6 64 B",
     evidence:
       "tt-metal de47eb4 (2026-05-05): conv2d_utils.cpp (determine_matmul_op_config_from_conv_op_config, determine_output_parallel_config, determine_per_core_conv_block_config, determine_packer_l1_acc, get_conv_default_compute_kernel_config), conv2d.cpp (conv2d_L1: tilize_with_optional_deallocation, then ttnn::linear with the conv's program config, output memory config and compute config), matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in1_program_and_create_override_variables) and matmul_multicore_reuse_mcast_2d_program_factory.cpp (CB sizes); git diff cb11809..de47eb4 of conv2d.cpp, conv2d_utils.cpp, conv2d.hpp and the device-operation types (padding_mode, halo compute config, #41917 DRAM-slice estimate, #43193 reader indices, namespaces), and the commits inside that touch the two matmul factories: #40172 (7dde75c, 03-25) and #40921 (c0d41ee, 03-27) reuse in0 only for an interleaved in0 with in1 batch > 1, #40905 (09d6c79) in0 strides, #40619 ring matmul, f874151 / c262c36 names, #42427 (9875d5a), #42430 / revert / re-apply (04-23/24), #43553 and #43067 (05-05) compile args, #42580 (1389d4a) a TT_FATAL for a sharded output with B > 1",
+  },
+  'matmul-explicit-1d-mcast-in0': {
+    family: 'matmul',
+    // From the day after e617a17 (2026-03-04 22:11 UTC, the last commit before it touching the 1D factory, matmul.cpp
+    // or the device op: #37845, transpose_a padding) to the day of #43067 (21210d4, 2026-05-05 16:44 UTC); the next,
+    // 0099c93 (05-07), drops a batched-input TT_FATAL in matmul.cpp.
+    earliest: '2026-03-05',
+    latest: '2026-05-05',
+    what: "a matmul / linear with an explicit MatmulMultiCoreReuseMultiCast1DProgramConfig with mcast_in0 (gather_in0, untilize_out and fused_activation unset) on interleaved a and b, a one-tile-row interleaved bias fused or none, no activation or transpose_a: the 1D mcast-in0 program's CBs — c_0 out_block_h·in0_block_w and c_1 out_block_w·in0_block_w tiles, doubled when B·num_blocks > 1, c_4 the out block (the per_core_M·per_core_N shard, bound to it, for a sharded output), a separate c_5 when the partials' format differs (packer_l1_acc with more than one K block) or a sharded output has several block rows, c_3 out_block_w bias tiles; bound_matmul fusing the one-row bias; the compute defaults fp32_acc = f32 output, packer_l1_acc = not f32",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp, process_mcast_in0_program_and_create_override_variables' tile counts, CB configs, packer_l1_acc_en and do_not_inplace lines the same at 4af112c (02-24), e617a17 (03-04), c262c36 (04-03) and 21210d4 (05-05) but for in0_B passed in; the commits between touching the file: 7dde75c (#40172, 03-25: in0_B / in1_B, the mcast_in1 program's buffering), 3f49248 (#40619, ring matmul cores), 09d6c79 (#40905, transpose_a strides), c0d41ee (#40921, mcast_in1's reuse_in0_in_CB), f874151 (namespace), 9875d5a (#42427), 034ac58 / 7439952 / d964b8e (#42430, bias compile args), 21210d4 (#43067, the named-CB map); matmul.cpp (bound_matmul, get_post_process_bias): 4cab147 and d4a7056 (call syntax, an include), #42430 (a reshape of the output to the bias-broadcast shape, a view when it is the matmul's); matmul_device_operation.cpp: create_matmul_attributes' default_fp32_acc = is_float_32, default_l1_acc = !is_float_32 at e617a17 and 21210d4 (aaca681, #40089, changes the math fidelity only), #42430's bias-broadcast TT_FATAL, #37236 / #40905 / #40936 validation for block-sharded outputs and transpose_a only",
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -295,18 +295,69 @@ describe('estimate/binary of sharded operands', () => {
     assert.equal(bytes(dramB, '2025-07-01'), 4_096);
   });
 
-  it('stays approx where the sharded path was not read: #27989 to #30557, binary-ng-default-first, legacy scalar', () => {
+  it('stays approx where the sharded path was not read: binary-ng-default-first, legacy scalar', () => {
     const alike = add(tensor(x, hs([8, 1])), tensor(x, hs([8, 1])), tensor(x, hs([8, 1])));
     const reason = (o: ReturnType<typeof op>, date: string) => {
       const e = estimateOf(estimateOp(o, on(date)));
       assert.equal(e.confidence, 'approx', date);
       return e.confidence === 'approx' ? e.approxReason : '';
     };
-    assert.match(reason(alike, '2025-10-01'), /binary-ng-native-l1-first/);
     assert.match(reason(alike, '2025-05-18'), /binary-ng-default-first/);
     assert.match(reason(add(tensor(x, hs([8, 1])), undefined, tensor(x, hs([8, 1]))), '2025-03-01'), /tensor-scalar/);
+    // 2025-09..11 now reads every sub-window's factory (#16138's binding, #27989's, #30557's): all bound, exact.
     const range = estimateOf(estimateOp(alike, window('2025-09-01', '2025-11-30')));
-    assert.equal(range.confidence, 'approx');
+    assert.equal(range.confidence, 'exact');
+    assert.equal(range.cbBytesPerCore, 0);
+  });
+
+  // #27989's builds (2025-09-29..10-14), binary_ng_program_factory.cpp@629ddfc (CB lines the same to af6910e~1):
+  // is_native_L1_sharding = tensor-scalar with a sharded a, or a and b of one logical shape with one of a, b, c sharded
+  // in L1; c_0/c_1 bind under it, else 2 tiles; c_2 is c_num_tiles_per_shard (c's own shard) whenever c is sharded,
+  // bound only under it. binary_ng_device_operation.cpp@629ddfc rejects sharded tensors outside L1 and, in
+  // validate_sharding, sharded a/b, a/c (else b/c) of different memory layouts (to #30702, 6f9c404, 2025-10-17) or,
+  // with no subtile broadcast, of different shard specs (to #31096, 6132b08, 2025-10-27).
+  it("#27989's builds: alike 0 B; a DRAM b 4,096 B; tensor-scalar 6,144 B (10,240 B at #30557)", () => {
+    const alike = add(tensor(x, hs([8, 1])), tensor(x, hs([8, 1])), tensor(x, hs([8, 1])));
+    assert.equal(bytes(alike, '2025-10-01'), 0);
+    // a L1-sharded, same shapes: native; c_0 and c_2 bound; c_1 2 · 2,048 = 4,096 B.
+    assert.equal(bytes(add(tensor(x, hs([8, 1])), tensor(x), tensor(x, hs([8, 1]))), '2025-10-01'), 4_096);
+    // Tensor-scalar with a sharded a and an interleaved c: native at 629ddfc (c_0 bound): c_1 1 tile + c_2 2 tiles =
+    // 3 · 2,048 = 6,144 B. af6910e's test is false without a tensor b: c_0 2 tiles more, 10,240 B.
+    const scalar = add(tensor(x, hs([8, 1])), undefined, tensor(x));
+    assert.equal(bytes(scalar, '2025-10-01'), 6_144);
+    assert.equal(bytes(scalar, '2025-10-20'), 10_240);
+  });
+
+  it("#27989's builds: a batch-broadcast b leaves a sharded c's whole shard in c_2, unbound (40,960 B; 12,288 B at #30557)", () => {
+    // a and c 1x2x256x64 height-sharded on 2 cores (shards of 256x64: 8x2 = 16 tiles), b 1x1x256x64 interleaved: the
+    // same H and W (no subtile broadcast) but different logical shapes, so not native. 629ddfc: c_0, c_1 2 tiles each
+    // + c_2 16 tiles = 20 · 2,048 = 40,960 B on a's 2 shard cores. af6910e: c_2 a 2-tile ring too: 6 · 2,048 = 12,288 B.
+    const big = [1, 2, 256, 64];
+    const batchB = op('ttnn.add', [tensor(big, hs([2, 1])), tensor(x)], [tensor(big, hs([2, 1]))]);
+    const e = estimateOf(estimateOp(batchB, on('2025-10-01')));
+    assert.equal(e.cbBytesPerCore, 40_960);
+    assert.equal(e.nCoresUsed, 2);
+    assert.equal(bytes(batchB, '2025-10-20'), 12_288);
+  });
+
+  it("validate_sharding to #31096: spec and layout mismatches are tt-metal's TT_FATALs", () => {
+    const rule = (o: ReturnType<typeof op>, date: string) => {
+      const r = estimateOp(o, on(date));
+      return r.kind === 'illegal' ? r.rule : `not illegal: ${r.kind}`;
+    };
+    // a, b on 8 cores, c on 4: a/c shard specs differ under no subtile broadcast.
+    const regrid = add(tensor(x, hs([8, 1])), tensor(x, hs([8, 1])), tensor(x, hs([4, 1])));
+    for (const date of ['2025-10-01', '2025-10-20', '2025-10-26'])
+      assert.match(rule(regrid, date), /need to have the same shard spec/, date);
+    assert.equal(bytes(regrid, '2025-10-27'), 0);
+    // a height-, b width-sharded: the layout test until #30702 (2025-10-17), then the spec test.
+    const ws = add(tensor(x, hs([8, 1])), tensor(x, { buffer: 'l1', mem: 'width_sharded', grid: [1, 2] }), tensor(x));
+    assert.match(rule(ws, '2025-10-16'), /need to have the same memory layout/);
+    assert.match(rule(ws, '2025-10-17'), /need to have the same shard spec/);
+    // Before #27989 (binary_ng_device_operation.cpp@629ddfc~1, the same tests from 27d4416): height-sharded a and b,
+    // even, so binary_ng runs (is_legacy_only@f1d7b9a), and validate_sharding rejects a's and b's specs.
+    const abRegrid = add(tensor(x, hs([8, 1])), tensor(x, hs([4, 1])), tensor(x, hs([8, 1])));
+    assert.match(rule(abRegrid, '2025-07-01'), /need to have the same shard spec/);
   });
 
   it('a sharded bfp8 a with an interleaved b: legacy before #37996 (4,352 B), binary_ng after (6,528 B)', () => {

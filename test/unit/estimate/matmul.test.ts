@@ -320,6 +320,32 @@ describe('estimate/matmul: every matmul/linear of the corpus dumps gets a figure
   });
 });
 
+describe('estimate/matmul: read span matmul-explicit-1d-mcast-in0 (2026-03-05..2026-05-05)', () => {
+  // VoVNet's classifier linear: a 1x1024 f32 (L1 interleaved) @ 1024x1000 f32 (DRAM) + bias 1000 f32 (DRAM, one tile
+  // row, fused) → 1x1000 f32, width-sharded in L1, with the IR's 1D config: grid 8x4, mcast_in0, per_core 1x1,
+  // in0_block_w 8. matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in0, the same CB lines @e617a17,
+  // @c262c36, @21210d4): Kt 32 / 8 = 4 K blocks, B 1 → double-buffered: c_0 1·8·2 = 16 f32 tiles = 65,536 B, c_1
+  // 1·8·2 = 16 = 65,536 B; c_4 the 1x1-tile output shard (bound to it); c_3 out_block_w = 1 bias tile = 4,096 B; f32
+  // output → fp32 accumulation, partials Float32 = the output's format, one block row: no c_5. 135,168 B.
+  const linear = (date: string) => {
+    const settings = { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: date };
+    const doc = analyzeDocument(readCorpus(DUMP.vovnet), settings);
+    const o = doc.analysis.functions.flatMap((f) => f.ops).find((x) => x.op.name === 'ttnn.linear')!;
+    return est(o.estimate);
+  };
+  it("VoVNet's dump window (2026-03-06..05-05) lies in it: 135,168 B, exact", () => {
+    const e = linear('auto');
+    assert.equal(e.cbBytesPerCore, 135_168);
+    assert.equal(e.confidence, 'exact');
+    assert.ok(e.citations.some((c) => /read span matmul-explicit-1d-mcast-in0/.test(c)));
+  });
+  it('a build outside it keeps the figure but not the exactness', () => {
+    const e = linear('2026-02-15');
+    assert.equal(e.cbBytesPerCore, 135_168);
+    assert.equal(e.confidence, 'approx');
+  });
+});
+
 describe('estimate/matmul: version axis', () => {
   // a [1,64,1024] times b [4,1024,1024] (a broadcast over b's batches).
   const build = () => op('ttnn.matmul', [dram([1, 64, 1024]), dram([4, 1024, 1024])], [dram([4, 64, 1024])]);
@@ -1355,5 +1381,135 @@ describe("estimate/matmul: read spans 'matmul-auto-multicore-2025-01' and 'matmu
       [f32([12, 3200])],
     );
     assert.equal(est(estimateOp(l1a, whContext({ ttMetalDate: '2025-04-01' }))).confidence, 'approx');
+  });
+});
+
+/**
+ * The 2D mcast program with transpose_mcast (an explicit MatmulMultiCoreReuseMultiCastProgramConfig).
+ * matmul_multicore_reuse_mcast_2d_program_factory.cpp (@3787a8a in matmul_op_multi_core_reuse_mcast_2d_program_factory.cpp,
+ * @d447542~1, @622c6fb): num_blocks_y = ceil(Mt / per_core_M), num_blocks_x = ceil(Nt / per_core_N); under
+ * transpose_mcast both the grid check (num_blocks_x ≤ grid x, num_blocks_y ≤ grid y, after swapping them) and
+ * all_cores (num_blocks_x columns by num_blocks_y rows, swapped) turn; a block-sharded a widens all_cores along in0's
+ * width to its shard grid. The CB sizes do not depend on transpose_mcast. matmul_device_operation.cpp's validation
+ * (@97327cf, @622c6fb): a block-sharded a must be COL_MAJOR under transpose_mcast (tt-mlir's shards are ROW_MAJOR); a
+ * height-sharded a and a sharded b reject transpose_mcast. No public thread prints a transpose_mcast figure.
+ */
+describe('estimate/matmul 2D mcast with transpose_mcast', () => {
+  const cfg2d = (f: Record<string, string>) =>
+    dialect('ttnn.matmul_multi_core_reuse_multi_cast_program_config', {
+      compute_with_storage_grid_size: '8,4',
+      in0_block_w: '2',
+      out_subblock_h: '1',
+      out_subblock_w: '4',
+      out_block_h: '1',
+      out_block_w: '4',
+      per_core_m: '1',
+      per_core_n: '4',
+      transpose_mcast: 'true',
+      fuse_batch: 'false',
+      ...f,
+    });
+  const mm = (a: ReturnType<typeof tensor>, b: ReturnType<typeof tensor>, f: Record<string, string> = {}) =>
+    op('ttnn.matmul', [a, b], [dram([256, 512])], { matmul_program_config: cfg2d(f) });
+  const rule = (r: OpEstimateResult) => (r.kind === 'illegal' ? r.rule : `not illegal: ${r.kind}`);
+
+  it('256x256 @ 256x512 on an 8x4 grid: 8 block rows fit only transposed, on (0,0)-(7,3), 49,152 B', () => {
+    // Mt 8, Nt 16, Kt 8: per_core 1x4 → 8 block rows, 4 block columns. Untransposed: 8 rows > 4 grid rows → the
+    // factory's TT_FATAL. Transposed: x 8 ≤ 8, y 4 ≤ 4; all_cores (0,0)-(7,3), 32 cores. K blocks 8/2 = 4 → double
+    // buffers: c_0 1·2·2 = 4 tiles, c_1 4·2·2 = 16 tiles, c_4 1·4 = 4 tiles (bf16 partials share it): 24 · 2,048 =
+    // 49,152 B.
+    const untransposed = estimateOp(mm(dram([256, 256]), dram([256, 512]), { transpose_mcast: 'false' }), whContext());
+    assert.equal(
+      rule(untransposed),
+      'Num output blocks along y (8) must be smaller than or equal to the number of rows in compute grid (4)!',
+    );
+    const e = est(estimateOp(mm(dram([256, 256]), dram([256, 512])), whContext()));
+    assert.equal(e.cbBytesPerCore, 49_152);
+    assert.equal(e.nCoresUsed, 32);
+    assert.deepEqual(e.reportedRange, [
+      [0, 0],
+      [7, 3],
+    ]);
+  });
+
+  it('transposed, the grid check is on the swapped counts: 16 block rows on 8 columns is rejected', () => {
+    // M 512 (Mt 16), per_core_M 1 → 16 block rows, x after the swap: 16 > 8 columns.
+    const r = estimateOp(
+      op('ttnn.matmul', [dram([512, 256]), dram([256, 512])], [dram([512, 512])], {
+        matmul_program_config: cfg2d({}),
+      }),
+      whContext(),
+    );
+    assert.equal(
+      rule(r),
+      'Num output blocks along x (16) must be smaller than or equal to the number of columns in compute grid (8)!',
+    );
+  });
+
+  it('sharded operands: a ROW_MAJOR block-sharded a, a height-sharded a or a sharded b reject transpose_mcast', () => {
+    const bs = tensor([256, 256], { buffer: 'l1', mem: 'block_sharded', grid: [4, 8] });
+    assert.equal(
+      rule(estimateOp(mm(bs, dram([256, 512]), { fuse_batch: 'true' }), whContext())),
+      'Input tensor A must have COL_MAJOR shard orientation for transpose MCAST, got: ROW_MAJOR',
+    );
+    const hsA = tensor([256, 256], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+    assert.equal(
+      rule(estimateOp(mm(hsA, dram([256, 512]), { fuse_batch: 'true' }), whContext())),
+      'Transpose MCAST not supported with HEIGHT_SHARDED layout',
+    );
+    assert.equal(
+      rule(estimateOp(mm(hsA, dram([256, 512])), whContext())),
+      'Batch fusion is required when input A is sharded',
+    );
+    const wsB = tensor([256, 512], { buffer: 'l1', mem: 'width_sharded', grid: [1, 4] });
+    assert.equal(
+      rule(estimateOp(mm(dram([256, 256]), wsB), whContext())),
+      'Transpose MCAST not supported when input B is sharded',
+    );
+  });
+
+  it('a block-sharded a whose shard grid is wider than the output blocks: all_cores spans its 8 columns', () => {
+    // a 256x512 block-sharded on 2 rows x 8 columns: shards of 128x64 (4x2 tiles). b 512x128 (Nt 4). per_core 4x1 →
+    // 2 block rows x 4 block columns; in0 spans 8 > 4 columns, so all_cores is (0,0)-(7,1), 16 cores. K blocks 16/2 = 8:
+    // c_0 4·2·2 = 16 tiles, c_1 1·2·2 = 4, c_4 4·1 = 4 (partials share it) → 24 · 2,048 = 49,152 B, + c_6 64 B of
+    // mcast scratch = 49,216 B; c_2 is a's shard (tensor-backed).
+    const a = tensor([256, 512], { buffer: 'l1', mem: 'block_sharded', grid: [2, 8] });
+    const o = op('ttnn.matmul', [a, dram([512, 128])], [dram([256, 128])], {
+      matmul_program_config: cfg2d({
+        per_core_m: '4',
+        per_core_n: '1',
+        out_block_h: '4',
+        out_block_w: '1',
+        out_subblock_h: '4',
+        out_subblock_w: '1',
+        transpose_mcast: 'false',
+        fuse_batch: 'true',
+      }),
+    });
+    const e = est(estimateOp(o, whContext()));
+    assert.equal(e.cbBytesPerCore, 49_216);
+    assert.equal(e.nCoresUsed, 16);
+    assert.deepEqual(e.reportedRange, [
+      [0, 0],
+      [7, 1],
+    ]);
+  });
+});
+
+describe('estimate/matmul auto config for a block-sharded a', () => {
+  it('leaves fuse_batch at its default, true: a batched a spans the block rows of every batch', () => {
+    // a 1x2x256x256 bf16 block-sharded on 4 rows x 8 columns (shards of 128x32: 4x1 tiles), b 256x256 DRAM.
+    // create_matmul_program_config's block-sharded branch (matmul_op.cpp@3787a8a, matmul_program_config.cpp@622c6fb):
+    // M = 2·8 = 16 tiles with the batches fused, K 8, N 8; grid 8x4; per_core_M = ceil(16/4) = 4, per_core_N =
+    // ceil(8/8) = 1; fuse_batch not set: the struct's default, true. The 2D factory then has ceil(16/4) = 4 block rows
+    // and 8 block columns: all_cores (0,0)-(7,3), 32 cores (with fuse_batch false it would see 8/4 = 2 block rows).
+    const a = tensor([1, 2, 256, 256], { buffer: 'l1', mem: 'block_sharded', grid: [4, 8] });
+    const e = est(estimateOp(op('ttnn.matmul', [a, dram([256, 256])], [dram([1, 2, 256, 256])]), whContext()));
+    assert.match(e.factoryReason, /per_core_m = 4, per_core_n = 1, transpose_mcast = false, fuse_batch = true>/);
+    assert.equal(e.nCoresUsed, 32);
+    assert.deepEqual(e.reportedRange, [
+      [0, 0],
+      [7, 3],
+    ]);
   });
 });

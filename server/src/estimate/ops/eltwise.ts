@@ -12,7 +12,9 @@
  *             is_native_L1_sharding and get_shard_specs hold, else every CB its 2-tile ring; before it the
  *             legacy ElementWiseMultiCore where dispatch sends a same-H/W op there (a sharded input's CB its
  *             shard, else 2·find_max_block_size(shard tiles); c_2 the shard tiles for a width/block-sharded
- *             source), binary_ng binding every sharded tensor before binary-ng-native-l1-first       [2][15]
+ *             source), binary_ng binding every sharded tensor before binary-ng-native-l1-first and, from
+ *             it, under #27989's is_native_L1_sharding (c_2 c's whole shard when c is sharded); binary_ng's
+ *             validate_sharding rejections to binary-ng-native-same-layout-l1 are `illegal`          [2][15]
  *   typecast: c_0 = 2·page(in), c_2 = 2·page(out); page = tile bytes, or one full row for row-major;
  *             a sharded input's TypecastShardedProgramFactory binds both to the shards when
  *             can_use_sharded_optimized_factory holds (change point typecast-sharded-fallback)       [3]
@@ -110,6 +112,10 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/element_wise_multi_core_program_factory.cpp and element_wise_multi_core_sfpu_pgm_factory.cpp@1d923b2 (the CB sizes the same from @91e3f22, 2024-12-19, to the parent of 0fca1ed: the later commits 76f5736, 6131bec, 0741d5c, c262c36 are style only); binary_device_operation.cpp@1d923b2 (select_program_factory, validate)',
   binaryNativeL1Sharding:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@af6910e, @6132b08, @8096aa6 (is_native_L1_sharding, the shard-bound c_0/c_1/c_2), binary_ng_utils.cpp@31570cf, @ad5f256, @0fca1ed (the same at @622c6fb); get_shard_specs @154ae51, @0fca1ed; change points binary-ng-sharded-native-l1 .. binary-ng-native-sharded-a-broadcast',
+  binaryNgNativeL1First:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@629ddfc (is_native_L1_sharding, get_shard_specs, c_0/c_1/c_2; the CB lines the same to af6910e~1); change point binary-ng-native-l1-first',
+  binaryNgValidateSharding:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_device_operation.cpp@629ddfc, @af6910e, @6f9c404 (validate_on_program_cache_miss: sharded tensors in L1; validate_sharding); change points binary-ng-native-l1-first, binary-ng-sharding-layout-test-dropped, binary-ng-native-same-layout-l1',
   unary: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681',
   binaryNg: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@5eb4ca2',
   binaryNgSubtile:
@@ -782,6 +788,52 @@ function binaryNgNativeL1Sharding(
   return [a, b, c].some((x) => isSharded(x.layout) && inL1(x)) && outputOk();
 }
 
+/**
+ * is_native_L1_sharding as PR #27989 first wrote it (binary_ng_program_factory.cpp@629ddfc; the same to af6910e~1), the
+ * test of change point binary-ng-native-l1-first's builds: a tensor-scalar op with a sharded a, or a and b of one
+ * logical shape with one of a, b, c sharded in L1.
+ */
+function binaryNgNativeL1ShardingFirst(a: ResolvedTensor, b: ResolvedTensor | undefined, c: ResolvedTensor): boolean {
+  if (b === undefined) return isSharded(a.layout);
+  const sameShape = a.logical.length === b.logical.length && a.logical.every((d, i) => d === b.logical[i]);
+  return sameShape && [a, b, c].some((x) => isSharded(x.layout) && inL1(x));
+}
+
+/**
+ * tt-metal's message when binary_ng's validate_on_program_cache_miss rejects the sharded tensors, on builds before
+ * change point binary-ng-native-same-layout-l1 (binary_ng_device_operation.cpp@27d4416, @629ddfc~1, @629ddfc, @af6910e,
+ * @6f9c404): from binary-ng-native-l1-first a sharded a, c or b outside L1; then validate_sharding of sharded a/b, a/c,
+ * else b/c — one memory layout (to binary-ng-sharding-layout-test-dropped) and, under no subtile broadcast, one shard
+ * spec (the same tests from 27d4416, 2025-02, for no subtile broadcast; git log -G finds no change between).
+ */
+function binaryNgShardingRejected(
+  ctx: EstimateContext,
+  a: ResolvedTensor,
+  b: ResolvedTensor | undefined,
+  c: ResolvedTensor,
+  sub: SubtileBroadcast,
+): string | undefined {
+  if (atOrAfter(ctx, 'binary-ng-native-same-layout-l1')) return undefined;
+  const l1Tests = atOrAfter(ctx, 'binary-ng-native-l1-first');
+  // Before #27989 a subtile broadcast had rules of its own (COL height-sharded alike, others thrown): not modeled.
+  if (!l1Tests && sub !== 'NONE') return undefined;
+  const bSharded = b !== undefined && isSharded(b.layout);
+  if (l1Tests && isSharded(a.layout) && !inL1(a)) return 'Sharded input tensor A memory config must be in L1';
+  if (l1Tests && isSharded(c.layout) && !inL1(c)) return 'Sharded output memory config must be in L1';
+  if (l1Tests && b !== undefined && bSharded && !inL1(b)) return 'Sharded input tensor B memory config must be in L1';
+  const mismatch = (x: ResolvedTensor, y: ResolvedTensor): string | undefined => {
+    if (x.layout.memoryLayout !== y.layout.memoryLayout && !atOrAfter(ctx, 'binary-ng-sharding-layout-test-dropped'))
+      return 'Operands to eltwise binary need to have the same memory layout';
+    if (sub === 'NONE' && !sameShardSpec(x, y)) return 'Operands to eltwise binary need to have the same shard spec';
+    return undefined;
+  };
+  if (isSharded(a.layout))
+    return (
+      (b !== undefined && bSharded ? mismatch(a, b) : undefined) ?? (isSharded(c.layout) ? mismatch(a, c) : undefined)
+    );
+  return b !== undefined && bSharded && isSharded(c.layout) ? mismatch(b, c) : undefined;
+}
+
 /** find_max_block_size (tt_metal/common/work_split.cpp): the largest divisor of `tiles` up to 8. */
 function maxBlockSize(tiles: number): number {
   for (let d = 8; d > 1; d--) if (tiles % d === 0) return d;
@@ -880,7 +932,9 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   // The stand-in binds all three CBs when a, b and c are sharded alike, else none.
   let native = b !== undefined && sameSharding(a, b) && sameSharding(a, c);
   let legacyRing = 2;
-  let legacyOutputTiles: number | undefined;
+  let outputCbTiles: number | undefined;
+  // The shard grid the work is split over, when it is not the bound shards' (#27989's get_shard_specs).
+  let workShardSource: ResolvedTensor | undefined;
   if (anySharded && approx === '') {
     citations.push(CITES.binaryNativeL1Sharding);
     const tiled = [a, b, c].every((t) => t === undefined || !isSharded(t.layout) || t.layout.pageLayout === 'tile');
@@ -888,6 +942,10 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       b !== undefined && a.logical.length === b.logical.length && a.logical.every((d, i) => d === b.logical[i]);
     // A subtile broadcast's program is binaryProgram's (the factory above); only a same-H/W op asks here.
     const legacy = sub === 'NONE' ? elementWiseRunsLegacy(ctx, a, b, c) : false;
+    const rejected =
+      factory === BINARY_NG_FACTORY && tiled && legacy === false
+        ? binaryNgShardingRejected(ctx, a, b, c, sub)
+        : undefined;
     if (factory !== BINARY_NG_FACTORY)
       approx =
         "the legacy BinaryDeviceOperation's sharded broadcast factories are not modeled; the stand-in binds all three CBs when a, b and c are sharded alike, else none";
@@ -911,7 +969,7 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         const first = [a, b, c].find((t) => isSharded(t.layout)) ?? a;
         const shardTiles = volume(first.layout.shardShape);
         legacyRing = 2 * maxBlockSize(shardTiles);
-        if (!isSharded(c.layout) && first.layout.memoryLayout !== 'height_sharded') legacyOutputTiles = shardTiles;
+        if (!isSharded(c.layout) && first.layout.memoryLayout !== 'height_sharded') outputCbTiles = shardTiles;
         native = true;
         factory = 'BinaryDeviceOperation::ElementWiseMultiCore';
         citations.push(CITES.legacyElementWise);
@@ -919,18 +977,32 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
           `the legacy element-wise factory: ${shardTiles} tiles per shard, max_block_size ${legacyRing / 2}; each sharded tensor's CB is its shard`,
         );
       }
-    } else if (!atOrAfter(ctx, 'binary-ng-native-l1-first')) {
+    } else if (rejected !== undefined) return illegal(op.name, rejected, CITES.binaryNgValidateSharding);
+    else if (!atOrAfter(ctx, 'binary-ng-native-l1-first')) {
       if (!shardedAlike([a, ...(b === undefined ? [] : [b]), c]))
         approx =
-          "binary_ng's validate_sharding rejects sharded operands of different memory layouts or shard specs on these builds (before change point binary-ng-native-l1-first): not modeled";
+          "binary_ng's validate_sharding rules for a subtile broadcast on these builds (before change point binary-ng-native-l1-first) are not modeled";
       else {
         native = true;
         notes.push("binary_ng binds each sharded tensor's CB to its shard on these builds (before #27989)");
       }
-    } else if (!atOrAfter(ctx, 'binary-ng-sharded-native-l1'))
-      approx =
-        "binary_ng's first is_native_L1_sharding (change point binary-ng-native-l1-first, to 2025-10-14) is not modeled; the stand-in binds all three CBs when a, b and c are sharded alike, else none";
-    else {
+    } else if (!atOrAfter(ctx, 'binary-ng-sharded-native-l1')) {
+      // #27989's factory (629ddfc): get_shard_specs splits the work over a's shard grid (else c's, else b's) whenever one
+      // is sharded; c_0/c_1 bind to a/b's shards under is_native_L1_sharding, and c_2 is c's whole shard, bound to it
+      // only then. An uneven width/block shard TT_FATALs in its ShardShapeGenerator (uneven a, b run the legacy op).
+      native = binaryNgNativeL1ShardingFirst(a, b, c);
+      workShardSource = [a, c, b].find((t) => t !== undefined && isSharded(t.layout));
+      if (isSharded(c.layout) && unevenShards(c) && c.layout.memoryLayout !== 'height_sharded')
+        approx =
+          "an unevenly width- or block-sharded output on #27989's builds (binary_ng's ShardShapeGenerator TT_FATALs on it): not modeled";
+      else if (isSharded(c.layout) && !native) outputCbTiles = volume(c.layout.shardShape);
+      citations.push(CITES.binaryNgNativeL1First);
+      notes.push(
+        native
+          ? "is_native_L1_sharding (#27989's) holds: each sharded tensor's CB is its shard"
+          : `is_native_L1_sharding (#27989's) does not hold: 2-tile input CBs${outputCbTiles === undefined ? '' : `, c_2 c's whole shard (${outputCbTiles} tiles) unbound`}`,
+      );
+    } else {
       native = binaryNgNativeL1Sharding(ctx, a, b, c, sub);
       notes.push(
         native
@@ -952,7 +1024,7 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     {
       index: 2,
       role: 'output',
-      nPages: legacyOutputTiles ?? legacyRing,
+      nPages: outputCbTiles ?? legacyRing,
       pageBytes: tileBytes(c.dtype),
       tensorBacked: bound(c),
     },
@@ -961,7 +1033,11 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     cbs.push({ index: 5, role: 'broadcast lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: false });
   if (side === 'b' && b !== undefined)
     cbs.push({ index: 6, role: 'broadcast rhs', nPages: 2, pageBytes: tileBytes(b.dtype), tensorBacked: false });
-  const k = cores(ctx, c, native ? [c, a, b].find((t) => t !== undefined && isSharded(t.layout)) : undefined);
+  const k = cores(
+    ctx,
+    c,
+    workShardSource ?? (native ? [c, a, b].find((t) => t !== undefined && isSharded(t.layout)) : undefined),
+  );
   return finishProgram({
     op,
     ctx,

@@ -143,6 +143,10 @@ import {
 const CITES = {
   mcast2d:
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49',
+  mcast2dGrid:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@d447542~1 (create: num_blocks_x/y swapped under transpose_mcast, then the grid TT_FATALs; the same in matmul_op_multi_core_reuse_mcast_2d_program_factory.cpp@3787a8a); matmul_device_operation.cpp@d447542 (#43987 moves them into validation)',
+  validate2d:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_device_operation.cpp@622c6fb and @97327cf (validate_on_program_cache_miss, MatmulMultiCoreReuseMultiCastProgramConfig: sharded a / b and transpose_mcast; "Error" before #27169); matmul_op.cpp@3787a8a (the same tests)',
   mcast1d:
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0 (create_program: in0_B / in1_B; mcast_in0 / mcast_in1 CB sizes)',
   reuse:
@@ -345,6 +349,29 @@ function rejectedBy1dValidation(
 }
 
 /**
+ * Why MatmulDeviceOperation's validation rejects an explicit 2D mcast config for its sharded operands' kinds and
+ * orientation (tt-metal's message), or undefined: a sharded a needs fuse_batch and block or height sharding; a
+ * block-sharded a needs COL_MAJOR shards under transpose_mcast and ROW_MAJOR ones without (tt-mlir's sharded tensors
+ * are ROW_MAJOR); a height-sharded a and a sharded b reject transpose_mcast. The same tests from matmul_op.cpp@3787a8a
+ * (2025-01) to matmul_device_operation.cpp@622c6fb (2026-06); builds before #27169 (97327cf, 2025-08-20) print "Error".
+ * The shard-shape tests that follow them are not modeled here.
+ */
+function rejectedBy2dShardValidation(cfg: MatmulConfig, a: OperandFacts, b: OperandFacts): string | undefined {
+  if (a.sharding !== 'interleaved') {
+    if (!cfg.fuseBatch) return 'Batch fusion is required when input A is sharded';
+    if (a.sharding !== 'block_sharded' && a.sharding !== 'height_sharded')
+      return `Unsupported memory layout ${a.sharding.toUpperCase()}.`;
+    if (a.sharding === 'block_sharded' && cfg.transposeMcast)
+      return 'Input tensor A must have COL_MAJOR shard orientation for transpose MCAST, got: ROW_MAJOR';
+    if (a.sharding === 'height_sharded' && cfg.transposeMcast)
+      return 'Transpose MCAST not supported with HEIGHT_SHARDED layout';
+  }
+  if (b.sharding !== 'interleaved' && cfg.transposeMcast)
+    return 'Transpose MCAST not supported when input B is sharded';
+  return undefined;
+}
+
+/**
  * selectMatmulConfig with the build's bias term in the CB estimate: in0_block_w tiles before tt-metal PR #38309, the
  * block width after (change point 'matmul-estimate-bias-per-core-n'). The change point is read only when a bias is
  * counted and the two terms select different configs, so other linears get no version range from it.
@@ -364,6 +391,7 @@ const READ_SPAN_SOURCES: Record<ReadSpanId, string> = {
   'matmul-auto-multicore-2025-01': 'tt-metal @bf94433 against @0155a43',
   'matmul-auto-2d-all-dram': 'tt-metal @b2292f9 and the commits inside',
   'conv2d-sharded-matmul-1x1-2026-spring': 'tt-metal @de47eb4 and the commits since @cb11809',
+  'matmul-explicit-1d-mcast-in0': 'tt-metal @e617a17, @c262c36, @21210d4 and the commits between',
 };
 export const readSpanCite = (id: ReadSpanId): string =>
   `read span ${id} (builds ${READ_SPANS[id].earliest}..${READ_SPANS[id].latest}, ${READ_SPAN_SOURCES[id]}; changePoints.ts READ_SPANS)`;
@@ -596,6 +624,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   const biasSpec = op.name === 'ttnn.linear' ? op.operands[2] : undefined;
   let biasTile = 0;
   let biasRowsPadded = TILE_HW;
+  let biasInterleaved = true;
   if (biasSpec !== undefined && biasSpec.kind === 'tensor') {
     const bias = resolveTensor(biasSpec, 'bias');
     if (typeof bias === 'string') return unmodeled(op.name, bias);
@@ -603,6 +632,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
       return illegal(op.name, 'Batched input not supported when bias exists (linear operation).', CITES.validate);
     biasRowsPadded = paddedBiasRows(bias);
     biasTile = tileBytes(bias.dtype);
+    biasInterleaved = bias.layout.memoryLayout === 'interleaved';
   }
   // An activation without a user grid runs as a unary op after the matmul (bound_matmul); sharded inputs reject it [7].
   const activation = op.properties['activation'];
@@ -714,6 +744,10 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   if (!auto && cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig') {
     const rejected = rejectedBy1dValidation(cfg, a, b, out, Mt, Kt, Nt);
     if (rejected !== undefined) return illegal(op.name, rejected, CITES.validate1d);
+  }
+  if (!auto && cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig') {
+    const rejected = rejectedBy2dShardValidation(cfg, a, b);
+    if (rejected !== undefined) return illegal(op.name, rejected, CITES.validate2d);
   }
   // From PR #55682 (change point 'matmul-per-core-m-at-most-mt') an explicit 2D or 1D mcast-in1 config whose per_core_M
   // exceeds Mt is rejected; before, the 2D factory wrote the extra rows past the output (tt-metal #51550) and the CBs
@@ -1013,26 +1047,48 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
       });
     const blocksY = Math.ceil(Mt / cfg.perCoreM);
     const blocksX = Math.ceil(Nt / cfg.perCoreN);
-    let nCores = blocksY * blocksX;
-    if (aIsShardSource && a.shardCores !== undefined) nCores = Math.max(nCores, a.shardCores);
-    // The range tt-metal's overflow message names: the 2D factory creates its CBs on `all_cores`, the CoreRange of
-    // the blocks' grid (num_blocks_x columns by num_blocks_y rows, swapped under transpose_mcast) [1]; the 1D factory
-    // on num_cores_to_corerangeset(num_cores, compute_with_storage_grid_size, row_major), whose full rows come first [2].
-    const printedRange: CoreRangeXY = is1d
-      ? firstRowWiseRange(nCores, cfg.gridX)
-      : [[0, 0], cfg.transposeMcast ? [blocksY - 1, blocksX - 1] : [blocksX - 1, blocksY - 1]];
-    groups = [{ name: 'all', nCores, firstCore: [0, 0], printedRange }];
-    if (
-      cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' &&
-      (blocksY > cfg.gridY || blocksX > cfg.gridX) &&
-      !cfg.transposeMcast
-    ) {
-      return illegal(
-        op.name,
-        `the ${blocksY}x${blocksX} output blocks need more cores than the ${cfg.gridY}x${cfg.gridX} compute grid`,
-        CITES.mcast2d,
-      );
+    if (!is1d) {
+      // The 2D factory's grid check, on the block counts swapped under transpose_mcast (in the factory from f7c10a2,
+      // 2024-07, to #43987, 2026-05-22, which moved it into validate_on_program_cache_miss, the same test) [1].
+      const [blocksAlongX, blocksAlongY] = cfg.transposeMcast ? [blocksY, blocksX] : [blocksX, blocksY];
+      if (blocksAlongX > cfg.gridX)
+        return illegal(
+          op.name,
+          `Num output blocks along x (${blocksAlongX}) must be smaller than or equal to the number of columns in compute grid (${cfg.gridX})!`,
+          CITES.mcast2dGrid,
+        );
+      if (blocksAlongY > cfg.gridY)
+        return illegal(
+          op.name,
+          `Num output blocks along y (${blocksAlongY}) must be smaller than or equal to the number of rows in compute grid (${cfg.gridY})!`,
+          CITES.mcast2dGrid,
+        );
     }
+    // The cores the CBs are created on, and the range tt-metal's overflow message names: the 2D factory's `all_cores`,
+    // the blocks' grid (num_blocks_x columns by num_blocks_y rows, swapped under transpose_mcast) widened along in0's
+    // width (x, or y under transpose_mcast) to a block-sharded a's shard grid, whose extra cores send in0 [1] (the same
+    // @3787a8a and @622c6fb); the 1D factory's num_cores_to_corerangeset(num_cores, compute_with_storage_grid_size,
+    // row_major), whose full rows come first [2].
+    let printedRange: CoreRangeXY;
+    let nCores: number;
+    if (is1d) {
+      nCores = blocksY * blocksX;
+      if (aIsShardSource && a.shardCores !== undefined) nCores = Math.max(nCores, a.shardCores);
+      printedRange = firstRowWiseRange(nCores, cfg.gridX);
+    } else {
+      let coresX = cfg.transposeMcast ? blocksY : blocksX;
+      let coresY = cfg.transposeMcast ? blocksX : blocksY;
+      if (a.sharding === 'block_sharded' && aIsShardSource) {
+        if (cfg.transposeMcast) coresY = Math.max(coresY, a.shardGridY ?? 0);
+        else coresX = Math.max(coresX, a.shardGridX ?? 0);
+      }
+      nCores = coresX * coresY;
+      printedRange = [
+        [0, 0],
+        [coresX - 1, coresY - 1],
+      ];
+    }
+    groups = [{ name: 'all', nCores, firstCore: [0, 0], printedRange }];
   }
   if (biasAddedAfter)
     notes.push(
@@ -1081,7 +1137,29 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     !hasActivation &&
     !transposeA;
   const allDram = a.buffer === 'dram' && b.buffer === 'dram' && out.buffer === 'dram';
-  const readSpan = plainAuto ? autoConfigReadSpan(cfg, legacySelection, allDram, ctx) : undefined;
+  // An explicit 1D mcast_in0 config on interleaved a and b, a fused interleaved bias or none, no activation (here or in
+  // the config), no transpose_a, gather_in0 / untilize_out off: its factory CBs, bias fusion and compute defaults.
+  const configProp = op.properties['matmul_program_config'];
+  const configFlagOff = (name: string) =>
+    configProp?.kind !== 'dialect' || (boolOf(fieldValue(configProp, name)) ?? false) === false;
+  const plainExplicitMcastIn0 =
+    !auto &&
+    cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' &&
+    cfg.mcastIn0 &&
+    configFlagOff('gather_in0') &&
+    configFlagOff('untilize_out') &&
+    (configProp?.kind !== 'dialect' || fieldValue(configProp, 'fused_activation') === undefined) &&
+    a.sharding === 'interleaved' &&
+    b.sharding === 'interleaved' &&
+    biasInterleaved &&
+    !biasAddedAfter &&
+    !hasActivation &&
+    !transposeA;
+  const readSpan = plainAuto
+    ? autoConfigReadSpan(cfg, legacySelection, allDram, ctx)
+    : plainExplicitMcastIn0 && windowWithinReadSpan(ctx, 'matmul-explicit-1d-mcast-in0')
+      ? 'matmul-explicit-1d-mcast-in0'
+      : undefined;
   const readPath = readSpan !== undefined;
   const approxReasons: string[] = [];
   if (auto && !readPath)

@@ -856,6 +856,9 @@ function fromShardedA(s: SelectionInput): Selection | SelectionError {
         outBlockW: bw,
         perCoreM: pcm,
         perCoreN: pcn,
+        // The branch leaves fuse_batch at the struct's default, true (matmul_op.cpp@3787a8a; config/
+        // matmul_program_config.cpp and matmul_program_config_types.hpp@622c6fb): M counts every batch's rows.
+        fuseBatch: true,
       }),
       because: `a is block sharded on a ${gy}x${gx} grid: 2D mcast, per_core = ceil(${M}/${gy}) x ceil(${N}/${gx}) tiles, in0_block_w = ${alongX ? `gcd(shard width ${shard[1]}, K ${K})` : '1'}`,
     };
