@@ -330,17 +330,26 @@ export interface MessageWording {
 }
 
 /** The wording of the builds of `window`, each change point at its newest build when the window straddles it (as
- *  `atOrAfter` answers). */
+ *  `atOrAfter` answers), so a function of its newest build alone: made once per such date (an op whose estimate is split
+ *  into sub-windows asks for its reported sub-window's at each overflow check: 5.7k times in a 100k-op check). */
 function wordingOf(window: TtMetalWindow): MessageWording {
-  return {
-    coreRangeStyle: windowAtOrAfter(window, 'corerange-str-dash') ? 'dash' : 'xy',
-    dataflowBufferFactories: new Set(
-      DATAFLOW_BUFFER_PORTS.filter((port) => windowAtOrAfter(window, port.changePoint)).flatMap(
-        (port) => port.factories,
+  let wording = wordingsByLatestBuild.get(window.latest);
+  if (wording === undefined) {
+    wording = {
+      coreRangeStyle: windowAtOrAfter(window, 'corerange-str-dash') ? 'dash' : 'xy',
+      dataflowBufferFactories: new Set(
+        DATAFLOW_BUFFER_PORTS.filter((port) => windowAtOrAfter(window, port.changePoint)).flatMap(
+          (port) => port.factories,
+        ),
       ),
-    ),
-  };
+    };
+    if (wordingsByLatestBuild.size < MAX_WORDINGS_KEPT) wordingsByLatestBuild.set(window.latest, wording);
+  }
+  return wording;
 }
+const wordingsByLatestBuild = new Map<string, MessageWording>();
+// Distinct newest-build dates whose wording is kept (windows end at change points' dates or a dump's build date).
+const MAX_WORDINGS_KEPT = 256;
 
 /** tt-metal's word for a program's static buffers in its overflow messages. */
 function bufferWord(wording: MessageWording, factory: string): 'circular' | 'dataflow' {

@@ -27,6 +27,8 @@ export function streamSink(stream: { write(chunk: Uint8Array): unknown; readonly
 export const JSON_CHUNK_BYTES = 1 << 17;
 
 const NO_BYTES = new Uint8Array(0);
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with a receiver (`asciiString`)
+const charCodeAt = String.prototype.charCodeAt;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const COLON = 0x3a;
@@ -143,7 +145,9 @@ export class JsonBytes {
     chunk[at++] = QUOTE;
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
+      // Called on String.prototype's own function: `text.charCodeAt` looked the method up by the text's map, which varies
+      // (flat, sliced, concatenated, internalized), a megamorphic load per character.
+      const c = charCodeAt.call(text, i);
       if (c < 0x20 || c >= 0x80 || c === QUOTE || c === BACKSLASH) return false;
       chunk[at++] = c;
     }
