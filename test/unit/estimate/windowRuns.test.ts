@@ -220,6 +220,9 @@ describe("estimate/registry: the newest sub-window's figure is the whole window'
         'ops/tilize.ts: ctx.ttMetal.window,',
         'ops/untilize.ts: ctx.ttMetal.window,',
         "ops/untilize.ts: args.columnMajorFrom !== undefined && windowAtOrAfter(ctx.ttMetal.window, args.columnMajorFrom) ? 'col' : 'row';",
+        // blockFactoryProgram's merged prefix range: until the factory's ProgramDescriptor, from cb-core-ranges-merged.
+        'ops/untilize.ts: !windowAtOrAfter(ctx.ttMetal.window, args.descriptorsFrom);',
+        "ops/untilize.ts: windowAtOrAfter(ctx.ttMetal.window, 'cb-core-ranges-merged') &&",
         "ops/reshape.ts: const groups = windowAtOrAfter(ctx.ttMetal.window, 'reshape-tiled-program-descriptor')",
         'printedRange.ts: const columnMajor = windowAtOrAfter(window, columnMajorFrom);',
         'printedRange.ts: const merged = !columnMajor || !windowAtOrAfter(window, descriptorsFrom);',
