@@ -3108,6 +3108,45 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #50967 (num_dest_write_slots, pages_16b_aligned); reshape_rm_program_factory.cpp (search index id 69758822617: choose_num_dest_write_slots against lowest_occupied_compute_l1_address)',
   },
+  'reshape-tiled-sharded-direct': {
+    family: 'reshape',
+    pr: 37407,
+    // "Implemented Native reshape_tiled", squash-merged on main as a3ffa27bc4 at 2026-02-24 15:54 UTC
+    // (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-02-24',
+    dateFrom: 'merge',
+    what: 'reshape_tiled hands a sharded tensor to prim::reshape_view directly (the tiled factory reads and writes through TensorAccessor; its three CBs do not depend on the placement) unless the requested output is width-sharded, which keeps the round trip; before, a sharded input went through sharded_to_interleaved (into its own buffer type) and a sharded output through interleaved_to_sharded around an interleaved reshape_view',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@ed0a405 (PR #20189) … @9cfdc2a (reshape_tiled: s2i of a sharded input, i2s to a sharded output; the same at every first-parent commit between)',
+    after:
+      'tt-metal PR #37407, reshape.cpp@a3ffa27 … @d9169f1 (reshape_tiled: "use s-to-i & i-to-s for width sharded only"); reshape_tiled_program_factory.cpp unchanged from a3ffa27~1 to 1116349 bar a copyright line (c262c36); reshape_device_operation.cpp@d9169f1 (no placement check)',
+  },
+  'reshape-tiled-sharded-single-run': {
+    family: 'reshape',
+    pr: 42904,
+    // "#42837: refactoring reshape to avoid redundant kernel calls", first on main as 4c32297427 (2026-04-23 12:58 UTC);
+    // undone and redone three times that day by 034ac587a5, bb5f24fb47, 24d1ac08ad; in for good from d9ac9a533d
+    // (2026-04-24 04:04 UTC, nyoshifujiTT/tt-metal first-parent history): the first day built with it is taken.
+    mergedOn: '2026-04-24',
+    dateFrom: 'merge',
+    what: 'a tiled reshape to a height- or block-sharded output runs prim::reshape_view once, into the shard spec recomputed for the output shape; before (from PR #37407), twice: first into the requested memory config (its result kept alive) and again into the recomputed one',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@a3ffa27, @c262c36 (two reshape_view calls)',
+    after: 'tt-metal PR #42904, reshape.cpp@4c32297, @d9ac9a5, @d9169f1 (synthetic TensorSpec, one call)',
+  },
+  'reshape-tiled-sharded-output-direct': {
+    family: 'reshape',
+    pr: 42543,
+    // "Extend universal input support for reshape", squash-merged on main as 1116349651 at 2026-05-15 05:56 UTC
+    // (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-05-15',
+    dateFrom: 'merge',
+    what: 'a non-bfp8 tiled reshape to any sharded output (width-sharded too) runs prim::reshape_view directly into the recomputed shard spec (sharded_to_interleaved first only when that recompute falls back to interleaved); before, a width-sharded output kept the s2i / i2s round trip. An interleaved output of a sharded input runs reshape_view directly on both sides of it',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@d9169f1 (width-sharded round trip)',
+    after:
+      'tt-metal PR #42543, reshape.cpp@1116349, @a8bffc3 (PR #45215), @2c561f0, @622c6fb (2026-06-23): the direct sharded path; the padding fill only with an explicit pad_value',
+  },
   'untilize-unpadding-col-factory': {
     family: 'tilize/untilize',
     pr: 17538,
