@@ -3147,6 +3147,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #42543, reshape.cpp@1116349, @a8bffc3 (PR #45215), @2c561f0, @622c6fb (2026-06-23): the direct sharded path; the padding fill only with an explicit pad_value',
   },
+  'slice-rm-merge-single-alignment': {
+    family: 'slice',
+    pr: 43055,
+    // "fix(slice): align RM CB sizing with kernel's num_read_per_barrier to avoid deadlock (#39947)", squash-merged on
+    // main as 8ab89d1108 at 2026-04-28 03:58 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-28',
+    dateFrom: 'merge',
+    what: "the row-major slice's rows per read (merge_num_sticks_to_read: the largest divisor m of the rows per core rounded up to 32 with m · stride ≤ 4,096 B) take as stride the output row rounded up to the single alignment max(src, dst), as the reader's runtime arguments do; before, the CB page, whose alignment is doubled when begins[-1] · elem is off the source alignment. c_0 = 2 · m · page either way: only a misaligned start can differ",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory.cpp@7ce4e6d … @d0900d6, slice_program_factory_rm.cpp@6ea225d … @a67eb83 (compute_cb_size: merge over cb_page_size)',
+    after:
+      'tt-metal PR #43055, slice_program_factory_rm.cpp@8ab89d1 (stick_stride_for_merge); the same at ef9e7c4 (PR #45074, CBDescriptor) and fdefd7c (2026-06-16)',
+  },
   'untilize-unpadding-col-factory': {
     family: 'tilize/untilize',
     pr: 17538,
@@ -3386,6 +3399,16 @@ export const READ_SPANS = {
     what: "an all-DRAM-interleaved matmul with no program config, bias, activation or transpose_a that create_simple_matmul_program_config sends to get_mcast_1d_config (mcast_in0 for a wide narrow shape or one row of blocks, mcast_in1 for a tall narrow one or one column), and that config's CBs in the 1D program: per-core factor, per_core_M / per_core_N, in0_block_w, out block and subblock as read span matmul-auto-1d-mcast-in0 describes for mcast_in0 (mcast_in1: per_core_M = ceil(ceil(M / cores) / 32), per_core_N = N/32), the estimate without its sharded-in0 term, the bias term per change point matmul-estimate-bias-term, the compute defaults per change point matmul-default-fp32-acc-f32-output; c_0 and c_1 doubled when B·num_blocks > 1, c_4 the out block, a separate partials CB when its format differs (packer_l1_acc_en: more than one K block for mcast_in0, more than two for mcast_in1); the output and partials CBs were numbered c_16 / c_24 on the earlier builds (c_4 / c_5 later), their bytes the same",
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) matmul_op.cpp@3787a8a and @2bb3ccb (is_narrow_shape, estimate_interm_tile_size, get_estimated_size_of_cbs, get_max_l1_space, get_per_core_factor, get_multi_dim_per_core_factor, get_mcast_1d_config, create_simple_matmul_program_config, generate_matmul_program_config, get_core_range, get_matmul_subblock_params: the same but for #17056's bias term, #21366's MCAST_INPUT_BUFFERING_DEPTH = 2 and the sharded-in0 term); git log -G over them (SUBBLOCK_HW_CHOICES, per_core_factor, NARROW_SHAPE, is_narrow, in0_block_w = K, get_mcast_1d_config, default_fp32_acc, default_l1_acc) finds only #15938, #16567, #17056 and #22181 (ab1f1dc, 05-21, reverted 05-22: routing of blocks that do not fit changes, the all-DRAM path does not); matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp create_program_mcast_in0 / create_program_mcast_in1 @3787a8a and process_mcast_in0_ / process_mcast_in1_program_and_create_override_variables @2bb3ccb (in0/in1/out/interm CB sizes and packer_l1_acc_en the same; the commits inside that touch CB lines, 5e7387f, 5db3a16, 1d5d4a0, ae2579b, change gather_in0 only, 378b078 names the 2, 3b28664 no CB line); compute_kernel_config.cpp (880f700 adds get_arch_from_compute_config only)",
+  },
+  'slice-tiled-rm-path': {
+    family: 'slice',
+    // From f22b9b1 (PR #19441, 2025-03-21, "Slice handles non-aligned tiled inputs") to the day before f5f8fc4 (PR
+    // #45974, 2026-06-15, which reroutes the row-major path's inputs).
+    earliest: '2025-03-21',
+    latest: '2026-06-14',
+    what: 'an interleaved TILE input with a begin of the last two dims off a tile boundary (unit steps, rank ≥ 2) runs to_layout ROW_MAJOR into the output memory config, the row-major slice (SliceRmProgramFactory: c_0 = 2 · m · page, page = the output row rounded up to max(src, dst) alignment, doubled for a misaligned start; m by change point slice-rm-merge-single-alignment), then to_memory_config (the same interleaved config: no program) and to_layout TILE',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) slice.cpp at every commit from f22b9b1 to c262c36 (2026-04-03; none after until f5f8fc4): rm_only for a TILE input (!no_step || rank 1 || begins off the tile; is_sharded dropped at 0445a2b, 2026-03-17, for sharded inputs only), to_layout(input, ROW_MAJOR, nullopt, memory_config), ret_adjustment to_memory_config + to_layout(input_layout); the row-major factory's compute_cb_size at every commit of slice_program_factory.cpp (7ce4e6d … d0900d6) and slice_program_factory_rm.cpp (6ea225d … fdefd7c): MAX_READ_SIZE 4,096, the doubled alignment, c_0 = num_read_per_barrier · 2 · cb_page_size on all_cores; the merge stride changes at 8ab89d1 (PR #43055)",
   },
   'matmul-auto-multicore-2025-01': {
     family: 'matmul',

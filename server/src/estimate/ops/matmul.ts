@@ -392,6 +392,7 @@ const READ_SPAN_SOURCES: Record<ReadSpanId, string> = {
   'matmul-auto-2d-all-dram': 'tt-metal @b2292f9 and the commits inside',
   'conv2d-sharded-matmul-1x1-2026-spring': 'tt-metal @de47eb4 and the commits since @cb11809',
   'matmul-explicit-1d-mcast-in0': 'tt-metal @e617a17, @c262c36, @21210d4 and the commits between',
+  'slice-tiled-rm-path': 'tt-metal slice.cpp and the row-major slice factory at every commit inside (slice.ts)',
 };
 export const readSpanCite = (id: ReadSpanId): string =>
   `read span ${id} (builds ${READ_SPANS[id].earliest}..${READ_SPANS[id].latest}, ${READ_SPAN_SOURCES[id]}; changePoints.ts READ_SPANS)`;

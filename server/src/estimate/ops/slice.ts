@@ -44,7 +44,7 @@
  */
 
 import type { BufferType } from '../../ttnn/layout';
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, windowWithinReadSpan } from '../changePoints';
 import { elementBytes, tileBytes, TILE_HW } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -191,12 +191,17 @@ function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEs
   const composite =
     s.viaTiles === undefined
       ? {}
-      : {
-          approxReason:
-            'tt-metal runs this slice as three programs (untilize, row-major slice, tilize); the path is taken from slice.cpp, the programs are estimated one by one',
-          notes: ['The untilize before and the tilize after are separate programs with their own CB regions.'],
-        };
-  const confidence = s.viaTiles === undefined ? 'exact' : 'approx';
+      : s.unitSteps && windowWithinReadSpan(ctx, 'slice-tiled-rm-path')
+        ? { notes: ['The untilize before and the tilize after are separate programs with their own CB regions.'] }
+        : {
+            approxReason:
+              'tt-metal runs this slice as three programs (untilize, row-major slice, tilize); the path is taken from slice.cpp, the programs are estimated one by one',
+            notes: ['The untilize before and the tilize after are separate programs with their own CB regions.'],
+          };
+  // The three-program path was read at every commit of the builds in read span `slice-tiled-rm-path` (unit steps,
+  // whole rows); the strided factory and the sub-row chunks were not.
+  const pathRead = s.viaTiles === undefined || (s.unitSteps && windowWithinReadSpan(ctx, 'slice-tiled-rm-path'));
+  const confidence = pathRead ? 'exact' : 'approx';
   const citeTail =
     s.viaTiles === undefined ? [CITES.select, CITE.workSplit] : [CITES.select, CITE.workSplit, CITES.unalignedTiled];
   if (!s.unitSteps) {
@@ -234,9 +239,12 @@ function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEs
       citations: [CITES.slice, 'tt-metal PR #49067', ...citeTail],
     });
   }
+  // Rows per read: from tt-metal PR #43055 merged over the single-aligned row, as the reader is told; before, over the
+  // page (whose alignment a misaligned start doubles). Asked only when the two differ.
+  const mergeStride = misaligned && atOrAfter(ctx, 'slice-rm-merge-single-alignment') ? alignUp(s.rowBytes, a) : page;
   const target = alignUp(Math.max(1, split.maxUnitsPerCore), 32);
   let m = 1;
-  for (let d = Math.min(target, Math.floor(4096 / Math.max(1, page))); d >= 1; d--) {
+  for (let d = Math.min(target, Math.floor(4096 / Math.max(1, mergeStride))); d >= 1; d--) {
     if (target % d === 0) {
       m = d;
       break;
