@@ -38,6 +38,8 @@
  *       (validate_on_program_cache_miss, select_program_factory)
  *   [6] ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_rm_stride.cpp@465a425
  *   [7] tt-metal PR #49067 (2026-07-06, for issue #42882): sub-row NOC chunking when 2 · row page exceeds the L1 budget
+ *   [8] slice_program_factory_rm.cpp@8ab89d1 (PR #43055); slice.cpp and the row-major factory read at every commit of
+ *       read span `slice-tiled-rm-path` (2025-03-21..2026-06-14): the unit-step three-program path `exact` inside it
  *
  * Worked example: slice to 64 rows of 96 bf16 elements on WH: page = 192, 1 row per core → m = 16
  *   (largest divisor of 32 with m·192 ≤ 4096), c_0 = 2·16·192 = 6,144 B; see test/unit/estimate/families.test.ts.
