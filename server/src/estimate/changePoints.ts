@@ -3410,6 +3410,16 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) slice.cpp at every commit from f22b9b1 to c262c36 (2026-04-03; none after until f5f8fc4): rm_only for a TILE input (!no_step || rank 1 || begins off the tile; is_sharded dropped at 0445a2b, 2026-03-17, for sharded inputs only), to_layout(input, ROW_MAJOR, nullopt, memory_config), ret_adjustment to_memory_config + to_layout(input_layout); the row-major factory's compute_cb_size at every commit of slice_program_factory.cpp (7ce4e6d … d0900d6) and slice_program_factory_rm.cpp (6ea225d … fdefd7c): MAX_READ_SIZE 4,096, the doubled alignment, c_0 = num_read_per_barrier · 2 · cb_page_size on all_cores; the merge stride changes at 8ab89d1 (PR #43055)",
   },
+  'concat-s2s-multi-height-sharded-w': {
+    family: 'concat',
+    // From 498e08d (PR #33779, 2025-12-05: concat on the new device-operation infra) to 622c6fb (2026-06-23), the newest
+    // build the snapshot holds.
+    earliest: '2025-12-05',
+    latest: '2026-06-23',
+    what: 'a concat of more than two L1 height-sharded rank-4 inputs on the last dim into an L1 height-sharded output runs ConcatS2SMultiProgramFactory, whose input and output CBs are all bound to the shards (no CB-region bytes)',
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) concat_device_operation.cpp at every commit from 498e08d to 622c6fb: select_program_factory sends sharded inputs with a sharded output and more than two inputs to the S2S multi factory (restructured at 5a7d275, PR #42752: dim 2 or 3 and not ND-sharded, the same for these), validate_on_program_cache_miss allows width concat on height-sharded inputs (PR #41566 at f11fd1a adds a check for interleaved inputs only); concat_s2s_multi_program_factory.cpp: every CB set_globally_allocated_address / CBDescriptor .buffer on its tensor (30e53f lines unchanged to 5a7d275; the descriptor port 438eaf0, PR #43535, keeps them bound)',
+  },
   'matmul-auto-multicore-2025-01': {
     family: 'matmul',
     // The builds before #15938 (3787a8a, 2025-01-06) from the oldest modeled one; no first-parent commit touches

@@ -65,6 +65,24 @@ describe('estimate/concat: L1-sharded operands', () => {
     assert.equal(e.factory, 'ConcatS2SMultiProgramFactory');
     assert.equal(e.cbBytesPerCore, 0);
     assert.ok(e.cbs.every((c) => c.tensorBacked));
+    // whContext's build (2025-11-27) is before read span concat-s2s-multi-height-sharded-w (498e08d, 2025-12-05).
+    assert.equal(e.confidence, 'approx');
+  });
+
+  it('the S2S multi factory is exact on the builds read (2025-12-05..2026-06-23), approx on a window reaching past', () => {
+    // concat_device_operation.cpp@498e08d … @622c6fb: more than two sharded inputs with a sharded output → S2S multi
+    // (dim 3 of rank 4); every CB bound to its shard at each commit: 0 B of CB region.
+    const three = op(
+      'ttnn.concat',
+      [hs([1, 1, 128, 64]), hs([1, 1, 128, 64]), hs([1, 1, 128, 64])],
+      [hs([1, 1, 128, 192])],
+      { dim: int(3) },
+    );
+    const inside = est(estimateOp(three, whContext({ ttMetalDate: '2026-04-15' })));
+    assert.equal(inside.cbBytesPerCore, 0);
+    assert.equal(inside.confidence, 'exact');
+    const past = est(estimateOp(three, whContext({ window: { earliest: '2026-06-01', latest: '2026-07-01' } })));
+    assert.equal(past.confidence, 'approx');
   });
 
   it('sharded inputs to an interleaved output: S2I, input shards bound', () => {

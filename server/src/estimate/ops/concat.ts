@@ -26,7 +26,9 @@
  *   [4] concat_device_operation.cpp@0029bb1 (select_program_factory, validate), concat_s2s_multi_program_factory.cpp@019b681,
  *       concat_s2s_tiled_program_factory.cpp@09b4c34, concat_s2s_rm_program_factory.cpp@03725f2,
  *       concat_s2i_program_factory.cpp@050f24f, concat_block_sharded_program_factory.cpp@01c8afe ('approx': 2026
- *       builds read; the block-sharded factory is new in 2026, the path block-sharded tensors took before it was not read)
+ *       builds read; the block-sharded factory is new in 2026, the path block-sharded tensors took before it was not read);
+ *       more than two height-sharded rank-4 inputs on W `exact` inside read span concat-s2s-multi-height-sharded-w
+ *       (select_program_factory, validate and the S2S multi factory read at every commit 498e08d … 622c6fb)
  *
  *   [5] tt-metal PR #46321 (change point concat-unaligned-chunking; concat.cpp after it, search index id 54616107264):
  *       when the transposed page align(elem · dim[-2], buffer alignment) exceeds l1_capacity = l1_size − base, the
@@ -52,7 +54,7 @@
  *   figure; tt-xla #4583's pinned tt-metal (base 103,712) printed 1,843,040.
  */
 
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, windowWithinReadSpan } from '../changePoints';
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -445,6 +447,13 @@ function shardedConcat(
     });
   }
   const twoRowMajor = inputs.length === 2 && width && first.layout.pageLayout === 'row_major';
+  // Read at every build of span concat-s2s-multi-height-sharded-w: more than two height-sharded rank-4 inputs on W.
+  const multiRead =
+    inputs.length > 2 &&
+    width &&
+    rank === 4 &&
+    layout === 'height_sharded' &&
+    windowWithinReadSpan(ctx, 'concat-s2s-multi-height-sharded-w');
   return finishProgram({
     op,
     ctx,
@@ -452,8 +461,7 @@ function shardedConcat(
     factoryReason: `sharded to sharded on ${width ? 'W' : 'H'}: input and output shards are the CBs on ${nCores} cores`,
     groups,
     cbs: [...inputCbs, outputCb],
-    confidence: 'approx',
-    approxReason,
+    ...(multiRead ? { confidence: 'exact' as const } : { confidence: 'approx' as const, approxReason }),
     citations: [CITE_SHARDED.select, twoRowMajor ? CITE_SHARDED.rm : CITE_SHARDED.multi],
   });
 }

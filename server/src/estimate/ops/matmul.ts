@@ -393,6 +393,8 @@ const READ_SPAN_SOURCES: Record<ReadSpanId, string> = {
   'conv2d-sharded-matmul-1x1-2026-spring': 'tt-metal @de47eb4 and the commits since @cb11809',
   'matmul-explicit-1d-mcast-in0': 'tt-metal @e617a17, @c262c36, @21210d4 and the commits between',
   'slice-tiled-rm-path': 'tt-metal slice.cpp and the row-major slice factory at every commit inside (slice.ts)',
+  'concat-s2s-multi-height-sharded-w':
+    'tt-metal concat_device_operation.cpp and the S2S multi factory at every commit inside (concat.ts)',
 };
 export const readSpanCite = (id: ReadSpanId): string =>
   `read span ${id} (builds ${READ_SPANS[id].earliest}..${READ_SPANS[id].latest}, ${READ_SPAN_SOURCES[id]}; changePoints.ts READ_SPANS)`;
