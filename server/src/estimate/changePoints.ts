@@ -3420,6 +3420,16 @@ export const READ_SPANS = {
     evidence:
       'tt-metal (nyoshifujiTT/tt-metal first-parent main) concat_device_operation.cpp at every commit from 498e08d to 622c6fb: select_program_factory sends sharded inputs with a sharded output and more than two inputs to the S2S multi factory (restructured at 5a7d275, PR #42752: dim 2 or 3 and not ND-sharded, the same for these), validate_on_program_cache_miss allows width concat on height-sharded inputs (PR #41566 at f11fd1a adds a check for interleaved inputs only); concat_s2s_multi_program_factory.cpp: every CB set_globally_allocated_address / CBDescriptor .buffer on its tensor (30e53f lines unchanged to 5a7d275; the descriptor port 438eaf0, PR #43535, keeps them bound)',
   },
+  'repeat-rm-round-trip': {
+    family: 'repeat',
+    // From b45f5a2 (2025-02-05: the last-dim and higher-dim programs in device/host/repeat_program_factory.cpp) to the
+    // day before 7c23328 (PR #46318, 2026-06-21, "Extend universal input/output support for ttnn::repeat").
+    earliest: '2025-02-05',
+    latest: '2026-06-20',
+    what: 'ttnn::repeat with a repetition per input dim: sharded_to_interleaved of a sharded input (its buffer type), to_layout ROW_MAJOR of a TILE input, one row-major program per dim whose repetition is not 1, from the last dim to the first (the last dim by the last-dim factory: c_0 = c_1 = 2s, 4s, 8s or 16s for s = W·elem a multiple of 8, 4, 2 or neither; the others by the higher-dim factory: c_0 = c_1 = 2·64 + W·elem of the tensor so far), each into the output memory config made interleaved, to_layout TILE back, interleaved_to_sharded to a sharded output',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) repeat.cpp at every commit from b45f5a2 to 4b30829 (the same sequence; queue_id, to_layout arguments and namespaces aside), device/host/repeat_program_factory.cpp@b45f5a2 … @0e9a565 and device/repeat_program_factory_{last,higher}_dim.cpp@a438328 … @4b30829 (PR #43840's CBDescriptors: the same sizes on total_cores)",
+  },
   'matmul-auto-multicore-2025-01': {
     family: 'matmul',
     // The builds before #15938 (3787a8a, 2025-01-06) from the oldest modeled one; no first-parent commit touches

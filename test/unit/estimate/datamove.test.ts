@@ -716,6 +716,50 @@ describe('estimate/datamove: repeat and slice_dynamic by hand', () => {
     );
     assert.equal(e.cbBytesPerCore, 680);
     assert.equal(e.nCoresUsed, 64);
+    // whContext's build (2025-11-27) is inside read span repeat-rm-round-trip.
+    assert.equal(e.confidence, 'exact');
+  });
+
+  const shapeAttr = (reps: string) =>
+    ({ kind: 'dialect', name: 'ttnn.shape', text: `#ttnn.shape<${reps}>`, items: [reps], fields: {} }) as const;
+
+  it('a last-dim repeat runs the last-dim factory: CBs of 2s, 4s, 8s or 16s by the row bytes s', () => {
+    // repeat_program_factory_last_dim.cpp: `READ_ALIGNMENT * 2 + (s & 0xF) == 0 ? s : (s & 0x7) == 0 ? s * 2 : …`
+    // parses as ((128 + (s & 0xF)) == 0) ? s : …, never the first branch. [4, 100] bf16 → [4, 200]: s = 200, a multiple
+    // of 8 → 400 B each; c_1 at the next 32 B boundary (416): 816 B per core.
+    const e = est(
+      estimateOp(op('ttnn.repeat', [rm([4, 100])], [rm([4, 200])], { repeat_dims: shapeAttr('1x2') }), whContext()),
+    );
+    assert.equal(e.factory, 'RepeatProgramFactoryLastDim (row-major)');
+    assert.equal(e.cbBytesPerCore, 816);
+    assert.equal(e.confidence, 'exact');
+    // [4, 3] bf16 → [4, 6]: s = 6, even but not a multiple of 4 → 8 · 6 = 48 B each; c_1 at 64: 112 B.
+    const odd = est(
+      estimateOp(op('ttnn.repeat', [rm([4, 3])], [rm([4, 6])], { repeat_dims: shapeAttr('1x2') }), whContext()),
+    );
+    assert.equal(odd.cbBytesPerCore, 112);
+  });
+
+  it('every repeated dim runs its own program, last dim first, the higher dims on the widened rows', () => {
+    // [4, 100] bf16 → [8, 200]: the last dim first (s = 200 → 816 B as above), then dim 0 by the higher-dim factory on
+    // rows now 400 B wide: 128 + 400 = 528 B each, c_1 at 544 → 1,072 B, the larger of the two programs.
+    const e = est(
+      estimateOp(op('ttnn.repeat', [rm([4, 100])], [rm([8, 200])], { repeat_dims: shapeAttr('2x2') }), whContext()),
+    );
+    assert.equal(e.cbBytesPerCore, 1_072);
+    assert.match(
+      e.factoryReason,
+      /2 programs run in turn \(row-major repeat ×2 of dim 1: RepeatProgramFactoryLastDim \(row-major\) 816 B; row-major repeat ×2 of dim 0/,
+    );
+    assert.equal(e.confidence, 'exact');
+    // Outside the span (PR #46318 of 2026-06-21 reworks repeat): one program, the old higher-dim guess, approx.
+    const past = est(
+      estimateOp(
+        op('ttnn.repeat', [rm([4, 100])], [rm([8, 200])], { repeat_dims: shapeAttr('2x2') }),
+        whContext({ ttMetalDate: '2026-07-01' }),
+      ),
+    );
+    assert.equal(past.confidence, 'approx');
   });
 
   it('a tiled repeat reports the first of its programs whose CBs pass L1 (tt-metal throws there), not the largest', () => {

@@ -385,7 +385,8 @@ function selectWithBiasTerm(input: SelectionInput, ctx: EstimateContext): Return
   return atOrAfter(ctx, 'matmul-estimate-bias-per-core-n') ? byBlockWidth : byInnerBlock;
 }
 
-const READ_SPAN_SOURCES: Record<ReadSpanId, string> = {
+/** The sources of the matmul read spans, in short (other families' spans cite their own). */
+const READ_SPAN_SOURCES: Partial<Record<ReadSpanId, string>> = {
   'matmul-auto-1d-mcast-in0': 'tt-metal @b2292f9 and the commits inside',
   'matmul-auto-1d-all-dram-2025': 'tt-metal @3787a8a, @2bb3ccb and the commits between',
   'matmul-auto-multicore-2025-01': 'tt-metal @bf94433 against @0155a43',
@@ -397,7 +398,7 @@ const READ_SPAN_SOURCES: Record<ReadSpanId, string> = {
     'tt-metal concat_device_operation.cpp and the S2S multi factory at every commit inside (concat.ts)',
 };
 export const readSpanCite = (id: ReadSpanId): string =>
-  `read span ${id} (builds ${READ_SPANS[id].earliest}..${READ_SPANS[id].latest}, ${READ_SPAN_SOURCES[id]}; changePoints.ts READ_SPANS)`;
+  `read span ${id} (builds ${READ_SPANS[id].earliest}..${READ_SPANS[id].latest}, ${READ_SPAN_SOURCES[id] ?? READ_SPANS[id].evidence}; changePoints.ts READ_SPANS)`;
 
 /**
  * The read span (changePoints.ts READ_SPANS) over whose every build this auto-configured matmul's selection and
