@@ -109,7 +109,9 @@ function rmRepeatProgram(
   return finishProgram({
     op,
     ctx,
-    factory: `RepeatProgramFactory${lastDim ? 'LastDim' : 'HigherDim'} (row-major)`,
+    factory: exactRead
+      ? `RepeatProgramFactory${lastDim ? 'LastDim' : 'HigherDim'} (row-major)`
+      : 'RepeatProgramFactory (row-major)',
     factoryReason: `rows of ${page} B; two ${cb} B CBs on every worker core`,
     // CBs on CoreRange({0, 0}, {grid.x − 1, grid.y − 1}) [1] (the same at 6f9186c, 2025-08, and 7c23328, 2026-06).
     groups: [
