@@ -3430,6 +3430,15 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) repeat.cpp at every commit from b45f5a2 to 4b30829 (the same sequence; queue_id, to_layout arguments and namespaces aside), device/host/repeat_program_factory.cpp@b45f5a2 … @0e9a565 and device/repeat_program_factory_{last,higher}_dim.cpp@a438328 … @4b30829 (PR #43840's CBDescriptors: the same sizes on total_cores)",
   },
+  'reshard-tiled-generic': {
+    family: 'to_memory_config',
+    // From 5aa764d (PR #33270, 2025-12-05: reshard on the new device-operation infra) to 622c6fb (2026-06-23).
+    earliest: '2025-12-05',
+    latest: '2026-06-23',
+    what: "a tiled sharded → sharded to_memory_config with no dtype change into an L1 shard, not height → height: ttnn::reshard (to_memory_config's s2i → i2s workaround is for row-major tensors only; from PR #41413 can_use_reshard passes: validation has no tiled check, its CB checks are for height → height and DRAM → DRAM), is_valid_for_legacy_reshard (an L1 output) → ReshardGenericFactory, whose one CB c_16 is bound to the output shard",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) to_memory_config_op.hpp / .cpp at 5aa764d, c83c151, 2ee6b13 (PR #40964), 1ed3656 (PR #41413, can_use_reshard), 7cdaf9d; reshard_device_operation.cpp select_program_factory and is_valid_for_legacy_reshard at every commit 5aa764d … 4b30829 (the same at 622c6fb; 1ed3656 excludes ND-sharded layouts only); reshard_program_factory_generic.cpp: CircularBufferConfig(total_size) .set_globally_allocated_address(output) at every commit to 1ed3656, CBDescriptor .buffer = the output at 4b30829 (PR #43840)',
+  },
   'matmul-auto-multicore-2025-01': {
     family: 'matmul',
     // The builds before #15938 (3787a8a, 2025-01-06) from the oldest modeled one; no first-parent commit touches

@@ -157,10 +157,33 @@ describe('estimate/datamove: to_memory_config in every direction', () => {
   });
 
   it('reshard: the CB is the output shard itself (0 B of CB region)', () => {
+    // whContext's build (2025-11-27) is before read span reshard-tiled-generic (5aa764d, 2025-12-05): factory not named.
     const block = tensor(shape, { buffer: 'l1', mem: 'block_sharded', grid: [2, 2] });
     const e = est(estimateOp(op('ttnn.to_memory_config', [hs()], [block]), whContext()));
     assert.equal(e.factory, 'ReshardDeviceOperation');
     assert.equal(e.cbBytesPerCore, 0);
+    assert.equal(e.confidence, 'approx');
+  });
+
+  it('a tiled reshard into L1, not height → height, runs the generic factory: c_16 bound to the output shard, exact', () => {
+    // to_memory_config_op.cpp@7cdaf9d: tiled, no dtype → can_use_reshard (valid; its CB checks are for height → height
+    // and DRAM → DRAM) → ttnn::reshard. is_valid_for_legacy_reshard: height → block, an L1 output → legacy; not
+    // height → height, not row-major width → width → ReshardGenericFactory: one CB c_16 of the output shard (2x2 grid:
+    // 8 tile rows x 2 tile cols = 16 tiles), set_globally_allocated_address on the output: 0 B of CB region.
+    const block = tensor(shape, { buffer: 'l1', mem: 'block_sharded', grid: [2, 2] });
+    const e = est(estimateOp(op('ttnn.to_memory_config', [hs()], [block]), whContext({ ttMetalDate: '2026-04-15' })));
+    assert.equal(e.factory, 'ReshardGenericFactory');
+    assert.equal(e.cbBytesPerCore, 0);
+    assert.deepEqual(
+      e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes, c.tensorBacked]),
+      [['c_16', 16, 2_048, true]],
+    );
+    assert.equal(e.confidence, 'exact');
+    // Height → height runs the same-width factory (a scratch CB for unaligned units): not the generic one, approx.
+    const hh = tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [4, 1] });
+    const same = est(estimateOp(op('ttnn.to_memory_config', [hs()], [hh]), whContext({ ttMetalDate: '2026-04-15' })));
+    assert.equal(same.factory, 'ReshardDeviceOperation');
+    assert.equal(same.confidence, 'approx');
   });
 
   it('interleaved DRAM → L1 runs the copy program (2 tiles); the same placement runs nothing', () => {
