@@ -3160,6 +3160,20 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #43055, slice_program_factory_rm.cpp@8ab89d1 (stick_stride_for_merge); the same at ef9e7c4 (PR #45074, CBDescriptor) and fdefd7c (2026-06-16)',
   },
+  'concat-sharded-block-and-s2i': {
+    family: 'concat',
+    pr: 41743,
+    // "#40406: Concat - native block sharded support for H / W dim concat", recorded merged (issues corpus; reviewed
+    // 2026-04-13); not in main at 622c6fb (2026-06-23), the newest build the snapshot holds, whose validation still
+    // rejects block-sharded inputs: dated the day after, the earliest it can be.
+    mergedOn: '2026-06-24',
+    dateFrom: 'approx',
+    what: 'ttnn.concat accepts block-sharded inputs (H / W concat) and sharded inputs into an interleaved output; before, ConcatDeviceOperation\'s validation rejected them: two width-sharded inputs ("Width sharded inputs are not supported for two tensors concat yet"), block-sharded ones ("Block sharded inputs are not supported"), an output of another memory layout, interleaved included ("Sharded output and inputs must have the same memory layout."), a W concat of other than height-sharded and an H concat of other than width-sharded tensors',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp@9baa114 (PR #13737, 2024-10-17) … @622c6fb (validate: the same checks and messages at every version read: 9baa114, d82e424, 498e08d~1, 498e08d, 5a7d275, 622c6fb)',
+    after:
+      'tt-metal PR #41743 (concat_block_sharded_program_factory.cpp, read @01c8afe; S2I through a temporary sharded concat)',
+  },
   'untilize-unpadding-col-factory': {
     family: 'tilize/untilize',
     pr: 17538,
