@@ -385,7 +385,7 @@ function selectWithBiasTerm(input: SelectionInput, ctx: EstimateContext): Return
   return atOrAfter(ctx, 'matmul-estimate-bias-per-core-n') ? byBlockWidth : byInnerBlock;
 }
 
-/** The sources of the matmul read spans, in short (other families' spans cite their own). */
+/** Short sources of the read spans; a span without one is cited by its evidence (changePoints.ts READ_SPANS). */
 const READ_SPAN_SOURCES: Partial<Record<ReadSpanId, string>> = {
   'matmul-auto-1d-mcast-in0': 'tt-metal @b2292f9 and the commits inside',
   'matmul-auto-1d-all-dram-2025': 'tt-metal @3787a8a, @2bb3ccb and the commits between',
