@@ -246,7 +246,14 @@ const DATAFLOW_BUFFER_PORTS: readonly { readonly changePoint: ChangePointId; rea
         'PermuteDeviceOperation::MultiCoreTiledGeneric',
       ],
     },
-    { changePoint: 'repeat-dataflow-buffers', factories: ['RepeatProgramFactory (row-major)'] },
+    {
+      changePoint: 'repeat-dataflow-buffers',
+      factories: [
+        'RepeatProgramFactory (row-major)',
+        'RepeatProgramFactoryLastDim (row-major)',
+        'RepeatProgramFactoryHigherDim (row-major)',
+      ],
+    },
     {
       changePoint: 'rotary-embedding-llama-dataflow-buffers',
       factories: ['RotaryEmbeddingLlamaMultiCore', 'RotaryEmbeddingLlamaMultiCoreSharded'],

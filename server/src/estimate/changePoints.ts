@@ -3108,6 +3108,72 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #50967 (num_dest_write_slots, pages_16b_aligned); reshape_rm_program_factory.cpp (search index id 69758822617: choose_num_dest_write_slots against lowest_occupied_compute_l1_address)',
   },
+  'reshape-tiled-sharded-direct': {
+    family: 'reshape',
+    pr: 37407,
+    // "Implemented Native reshape_tiled", squash-merged on main as a3ffa27bc4 at 2026-02-24 15:54 UTC
+    // (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-02-24',
+    dateFrom: 'merge',
+    what: 'reshape_tiled hands a sharded tensor to prim::reshape_view directly (the tiled factory reads and writes through TensorAccessor; its three CBs do not depend on the placement) unless the requested output is width-sharded, which keeps the round trip; before, a sharded input went through sharded_to_interleaved (into its own buffer type) and a sharded output through interleaved_to_sharded around an interleaved reshape_view',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@ed0a405 (PR #20189) … @9cfdc2a (reshape_tiled: s2i of a sharded input, i2s to a sharded output; the same at every first-parent commit between)',
+    after:
+      'tt-metal PR #37407, reshape.cpp@a3ffa27 … @d9169f1 (reshape_tiled: "use s-to-i & i-to-s for width sharded only"); reshape_tiled_program_factory.cpp unchanged from a3ffa27~1 to 1116349 bar a copyright line (c262c36); reshape_device_operation.cpp@d9169f1 (no placement check)',
+  },
+  'reshape-tiled-sharded-single-run': {
+    family: 'reshape',
+    pr: 42904,
+    // "#42837: refactoring reshape to avoid redundant kernel calls", first on main as 4c32297427 (2026-04-23 12:58 UTC);
+    // undone and redone three times that day by 034ac587a5, bb5f24fb47, 24d1ac08ad; in for good from d9ac9a533d
+    // (2026-04-24 04:04 UTC, nyoshifujiTT/tt-metal first-parent history): the first day built with it is taken.
+    mergedOn: '2026-04-24',
+    dateFrom: 'merge',
+    what: 'a tiled reshape to a height- or block-sharded output runs prim::reshape_view once, into the shard spec recomputed for the output shape; before (from PR #37407), twice: first into the requested memory config (its result kept alive) and again into the recomputed one',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@a3ffa27, @c262c36 (two reshape_view calls)',
+    after: 'tt-metal PR #42904, reshape.cpp@4c32297, @d9ac9a5, @d9169f1 (synthetic TensorSpec, one call)',
+  },
+  'reshape-tiled-sharded-output-direct': {
+    family: 'reshape',
+    pr: 42543,
+    // "Extend universal input support for reshape", squash-merged on main as 1116349651 at 2026-05-15 05:56 UTC
+    // (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-05-15',
+    dateFrom: 'merge',
+    what: 'a non-bfp8 tiled reshape to any sharded output (width-sharded too) runs prim::reshape_view directly into the recomputed shard spec (sharded_to_interleaved first only when that recompute falls back to interleaved); before, a width-sharded output kept the s2i / i2s round trip. An interleaved output of a sharded input runs reshape_view directly on both sides of it',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@d9169f1 (width-sharded round trip)',
+    after:
+      'tt-metal PR #42543, reshape.cpp@1116349, @a8bffc3 (PR #45215), @2c561f0, @622c6fb (2026-06-23): the direct sharded path; the padding fill only with an explicit pad_value',
+  },
+  'slice-rm-merge-single-alignment': {
+    family: 'slice',
+    pr: 43055,
+    // "fix(slice): align RM CB sizing with kernel's num_read_per_barrier to avoid deadlock (#39947)", squash-merged on
+    // main as 8ab89d1108 at 2026-04-28 03:58 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-28',
+    dateFrom: 'merge',
+    what: "the row-major slice's rows per read (merge_num_sticks_to_read: the largest divisor m of the rows per core rounded up to 32 with m · stride ≤ 4,096 B) take as stride the output row rounded up to the single alignment max(src, dst), as the reader's runtime arguments do; before, the CB page, whose alignment is doubled when begins[-1] · elem is off the source alignment. c_0 = 2 · m · page either way: only a misaligned start can differ",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory.cpp@7ce4e6d … @d0900d6, slice_program_factory_rm.cpp@6ea225d … @a67eb83 (compute_cb_size: merge over cb_page_size)',
+    after:
+      'tt-metal PR #43055, slice_program_factory_rm.cpp@8ab89d1 (stick_stride_for_merge); the same at ef9e7c4 (PR #45074, CBDescriptor) and fdefd7c (2026-06-16)',
+  },
+  'concat-sharded-block-and-s2i': {
+    family: 'concat',
+    pr: 41743,
+    // "#40406: Concat - native block sharded support for H / W dim concat", recorded merged (issues corpus; reviewed
+    // 2026-04-13); not in main at 622c6fb (2026-06-23), the newest build the snapshot holds, whose validation still
+    // rejects block-sharded inputs: dated the day after, the earliest it can be.
+    mergedOn: '2026-06-24',
+    dateFrom: 'approx',
+    what: 'ttnn.concat accepts block-sharded inputs (H / W concat) and sharded inputs into an interleaved output; before, ConcatDeviceOperation\'s validation rejected them: two width-sharded inputs ("Width sharded inputs are not supported for two tensors concat yet"), block-sharded ones ("Block sharded inputs are not supported"), an output of another memory layout, interleaved included ("Sharded output and inputs must have the same memory layout."), a W concat of other than height-sharded and an H concat of other than width-sharded tensors',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp@9baa114 (PR #13737, 2024-10-17) … @622c6fb (validate: the same checks and messages at every version read: 9baa114, d82e424, 498e08d~1, 498e08d, 5a7d275, 622c6fb)',
+    after:
+      'tt-metal PR #41743 (concat_block_sharded_program_factory.cpp, read @01c8afe; S2I through a temporary sharded concat)',
+  },
   'untilize-unpadding-col-factory': {
     family: 'tilize/untilize',
     pr: 17538,
@@ -3347,6 +3413,45 @@ export const READ_SPANS = {
     what: "an all-DRAM-interleaved matmul with no program config, bias, activation or transpose_a that create_simple_matmul_program_config sends to get_mcast_1d_config (mcast_in0 for a wide narrow shape or one row of blocks, mcast_in1 for a tall narrow one or one column), and that config's CBs in the 1D program: per-core factor, per_core_M / per_core_N, in0_block_w, out block and subblock as read span matmul-auto-1d-mcast-in0 describes for mcast_in0 (mcast_in1: per_core_M = ceil(ceil(M / cores) / 32), per_core_N = N/32), the estimate without its sharded-in0 term, the bias term per change point matmul-estimate-bias-term, the compute defaults per change point matmul-default-fp32-acc-f32-output; c_0 and c_1 doubled when B·num_blocks > 1, c_4 the out block, a separate partials CB when its format differs (packer_l1_acc_en: more than one K block for mcast_in0, more than two for mcast_in1); the output and partials CBs were numbered c_16 / c_24 on the earlier builds (c_4 / c_5 later), their bytes the same",
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) matmul_op.cpp@3787a8a and @2bb3ccb (is_narrow_shape, estimate_interm_tile_size, get_estimated_size_of_cbs, get_max_l1_space, get_per_core_factor, get_multi_dim_per_core_factor, get_mcast_1d_config, create_simple_matmul_program_config, generate_matmul_program_config, get_core_range, get_matmul_subblock_params: the same but for #17056's bias term, #21366's MCAST_INPUT_BUFFERING_DEPTH = 2 and the sharded-in0 term); git log -G over them (SUBBLOCK_HW_CHOICES, per_core_factor, NARROW_SHAPE, is_narrow, in0_block_w = K, get_mcast_1d_config, default_fp32_acc, default_l1_acc) finds only #15938, #16567, #17056 and #22181 (ab1f1dc, 05-21, reverted 05-22: routing of blocks that do not fit changes, the all-DRAM path does not); matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp create_program_mcast_in0 / create_program_mcast_in1 @3787a8a and process_mcast_in0_ / process_mcast_in1_program_and_create_override_variables @2bb3ccb (in0/in1/out/interm CB sizes and packer_l1_acc_en the same; the commits inside that touch CB lines, 5e7387f, 5db3a16, 1d5d4a0, ae2579b, change gather_in0 only, 378b078 names the 2, 3b28664 no CB line); compute_kernel_config.cpp (880f700 adds get_arch_from_compute_config only)",
+  },
+  'slice-tiled-rm-path': {
+    family: 'slice',
+    // From f22b9b1 (PR #19441, 2025-03-21, "Slice handles non-aligned tiled inputs") to the day before f5f8fc4 (PR
+    // #45974, 2026-06-15, which reroutes the row-major path's inputs).
+    earliest: '2025-03-21',
+    latest: '2026-06-14',
+    what: 'an interleaved TILE input with a begin of the last two dims off a tile boundary (unit steps, rank ≥ 2) runs to_layout ROW_MAJOR into the output memory config, the row-major slice (SliceRmProgramFactory: c_0 = 2 · m · page, page = the output row rounded up to max(src, dst) alignment, doubled for a misaligned start; m by change point slice-rm-merge-single-alignment), then to_memory_config (the same interleaved config: no program) and to_layout TILE',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) slice.cpp at every commit from f22b9b1 to c262c36 (2026-04-03; none after until f5f8fc4): rm_only for a TILE input (!no_step || rank 1 || begins off the tile; is_sharded dropped at 0445a2b, 2026-03-17, for sharded inputs only), to_layout(input, ROW_MAJOR, nullopt, memory_config), ret_adjustment to_memory_config + to_layout(input_layout); the row-major factory's compute_cb_size at every commit of slice_program_factory.cpp (7ce4e6d … d0900d6) and slice_program_factory_rm.cpp (6ea225d … fdefd7c): MAX_READ_SIZE 4,096, the doubled alignment, c_0 = num_read_per_barrier · 2 · cb_page_size on all_cores; the merge stride changes at 8ab89d1 (PR #43055)",
+  },
+  'concat-s2s-multi-height-sharded-w': {
+    family: 'concat',
+    // From 498e08d (PR #33779, 2025-12-05: concat on the new device-operation infra) to 622c6fb (2026-06-23), the newest
+    // build the snapshot holds.
+    earliest: '2025-12-05',
+    latest: '2026-06-23',
+    what: 'a concat of more than two L1 height-sharded rank-4 inputs on the last dim into an L1 height-sharded output runs ConcatS2SMultiProgramFactory, whose input and output CBs are all bound to the shards (no CB-region bytes)',
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) concat_device_operation.cpp at every commit from 498e08d to 622c6fb: select_program_factory sends sharded inputs with a sharded output and more than two inputs to the S2S multi factory (restructured at 5a7d275, PR #42752: dim 2 or 3 and not ND-sharded, the same for these), validate_on_program_cache_miss allows width concat on height-sharded inputs (PR #41566 at f11fd1a adds a check for interleaved inputs only); concat_s2s_multi_program_factory.cpp: every CB set_globally_allocated_address / CBDescriptor .buffer on its tensor (30e53f lines unchanged to 5a7d275; the descriptor port 438eaf0, PR #43535, keeps them bound)',
+  },
+  'repeat-rm-round-trip': {
+    family: 'repeat',
+    // From b45f5a2 (2025-02-05: the last-dim and higher-dim programs in device/host/repeat_program_factory.cpp) to the
+    // day before 7c23328 (PR #46318, 2026-06-21, "Extend universal input/output support for ttnn::repeat").
+    earliest: '2025-02-05',
+    latest: '2026-06-20',
+    what: 'ttnn::repeat with a repetition per input dim: sharded_to_interleaved of a sharded input (its buffer type), to_layout ROW_MAJOR of a TILE input, one row-major program per dim whose repetition is not 1, from the last dim to the first (the last dim by the last-dim factory: c_0 = c_1 = 2s, 4s, 8s or 16s for s = W·elem a multiple of 8, 4, 2 or neither; the others by the higher-dim factory: c_0 = c_1 = 2·64 + W·elem of the tensor so far), each into the output memory config made interleaved, to_layout TILE back, interleaved_to_sharded to a sharded output',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) repeat.cpp at every commit from b45f5a2 to 4b30829 (the same sequence; queue_id, to_layout arguments and namespaces aside), device/host/repeat_program_factory.cpp@b45f5a2 … @0e9a565 and device/repeat_program_factory_{last,higher}_dim.cpp@a438328 … @4b30829 (PR #43840's CBDescriptors: the same sizes on total_cores)",
+  },
+  'reshard-tiled-generic': {
+    family: 'to_memory_config',
+    // From 5aa764d (PR #33270, 2025-12-05: reshard on the new device-operation infra) to 622c6fb (2026-06-23).
+    earliest: '2025-12-05',
+    latest: '2026-06-23',
+    what: "a tiled sharded → sharded to_memory_config with no dtype change into an L1 shard, not height → height: ttnn::reshard (to_memory_config's s2i → i2s workaround is for row-major tensors only; from PR #41413 can_use_reshard passes: validation has no tiled check, its CB checks are for height → height and DRAM → DRAM), is_valid_for_legacy_reshard (an L1 output) → ReshardGenericFactory, whose one CB c_16 is bound to the output shard",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) to_memory_config_op.hpp / .cpp at 5aa764d, c83c151, 2ee6b13 (PR #40964), 1ed3656 (PR #41413, can_use_reshard), 7cdaf9d; reshard_device_operation.cpp select_program_factory and is_valid_for_legacy_reshard at every commit 5aa764d … 4b30829 (the same at 622c6fb; 1ed3656 excludes ND-sharded layouts only); reshard_program_factory_generic.cpp: CircularBufferConfig(total_size) .set_globally_allocated_address(output) at every commit to 1ed3656, CBDescriptor .buffer = the output at 4b30829 (PR #43840)',
   },
   'matmul-auto-multicore-2025-01': {
     family: 'matmul',

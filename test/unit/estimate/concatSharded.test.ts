@@ -65,28 +65,68 @@ describe('estimate/concat: L1-sharded operands', () => {
     assert.equal(e.factory, 'ConcatS2SMultiProgramFactory');
     assert.equal(e.cbBytesPerCore, 0);
     assert.ok(e.cbs.every((c) => c.tensorBacked));
+    // whContext's build (2025-11-27) is before read span concat-s2s-multi-height-sharded-w (498e08d, 2025-12-05).
+    assert.equal(e.confidence, 'approx');
   });
 
-  it('sharded inputs to an interleaved output: S2I, input shards bound', () => {
-    const e = est(
-      estimateOp(
-        op('ttnn.concat', [hs([1, 1, 128, 64]), hs([1, 1, 128, 64])], [tensor([1, 1, 128, 128])], { dim: int(3) }),
-        whContext(),
-      ),
+  it('the S2S multi factory is exact on the builds read (2025-12-05..2026-06-23), approx on a window reaching past', () => {
+    // concat_device_operation.cpp@498e08d … @622c6fb: more than two sharded inputs with a sharded output → S2S multi
+    // (dim 3 of rank 4); every CB bound to its shard at each commit: 0 B of CB region.
+    const three = op(
+      'ttnn.concat',
+      [hs([1, 1, 128, 64]), hs([1, 1, 128, 64]), hs([1, 1, 128, 64])],
+      [hs([1, 1, 128, 192])],
+      { dim: int(3) },
     );
+    const inside = est(estimateOp(three, whContext({ ttMetalDate: '2026-04-15' })));
+    assert.equal(inside.cbBytesPerCore, 0);
+    assert.equal(inside.confidence, 'exact');
+    const past = est(estimateOp(three, whContext({ window: { earliest: '2026-06-01', latest: '2026-07-01' } })));
+    assert.equal(past.confidence, 'approx');
+  });
+
+  // Builds from change point concat-sharded-block-and-s2i (PR #41743, dated 2026-06-24 at the earliest).
+  const afterBlockSupport = () => whContext({ ttMetalDate: '2026-07-01' });
+
+  it('sharded inputs to an interleaved output: S2I, input shards bound (from PR #41743); rejected before', () => {
+    const s2i = op('ttnn.concat', [hs([1, 1, 128, 64]), hs([1, 1, 128, 64])], [tensor([1, 1, 128, 128])], {
+      dim: int(3),
+    });
+    const e = est(estimateOp(s2i, afterBlockSupport()));
     assert.equal(e.factory, 'ConcatS2IProgramFactory');
     assert.equal(e.cbBytesPerCore, 0);
+    // concat_device_operation.cpp@9baa114 … @622c6fb validate: the interleaved output's memory layout is not the
+    // inputs' → TT_FATAL "Sharded output and inputs must have the same memory layout."
+    const before = estimateOp(s2i, whContext());
+    assert.equal(before.kind, 'illegal');
+    assert.equal((before as { rule: string }).rule, 'Sharded output and inputs must have the same memory layout.');
+  });
+
+  it('block-sharded inputs: rejected by the validation before PR #41743 ("Block sharded inputs are not supported")', () => {
+    const bs = (shape: number[]) => tensor(shape, { buffer: 'l1', mem: 'block_sharded', grid: [2, 2] });
+    const r = estimateOp(
+      op('ttnn.concat', [bs([1, 1, 128, 128]), bs([1, 1, 128, 128])], [bs([1, 1, 128, 256])], { dim: int(3) }),
+      whContext({ ttMetalDate: '2026-04-15' }),
+    );
+    assert.equal(r.kind, 'illegal');
+    assert.equal((r as { rule: string }).rule, 'Block sharded inputs are not supported');
   });
 
   it("tt-metal's validation: W concat of width-sharded tensors, mixed sharding, a batch-dim concat", () => {
-    const widthOnWs = estimateOp(
-      op('ttnn.concat', [ws([1, 1, 64, 128]), ws([1, 1, 64, 128])], [ws([1, 1, 64, 256])], { dim: int(3) }),
-      whContext(),
-    );
+    const widthOnWsOp = op('ttnn.concat', [ws([1, 1, 64, 128]), ws([1, 1, 64, 128])], [ws([1, 1, 64, 256])], {
+      dim: int(3),
+    });
+    const widthOnWs = estimateOp(widthOnWsOp, afterBlockSupport());
     assert.equal(widthOnWs.kind, 'illegal');
     assert.match(
       (widthOnWs as { rule: string }).rule,
       /Only support width concat on height-sharded or block-sharded tensors/,
+    );
+    // Before PR #41743 the per-input check fires first: two width-sharded inputs.
+    const widthOnWsBefore = estimateOp(widthOnWsOp, whContext());
+    assert.equal(
+      (widthOnWsBefore as { rule: string }).rule,
+      'Width sharded inputs are not supported for two tensors concat yet',
     );
     const mixed = estimateOp(
       op('ttnn.concat', [hs([1, 1, 128, 64]), tensor([1, 1, 128, 64])], [hs([1, 1, 128, 128])], { dim: int(3) }),

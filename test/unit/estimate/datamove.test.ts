@@ -157,10 +157,33 @@ describe('estimate/datamove: to_memory_config in every direction', () => {
   });
 
   it('reshard: the CB is the output shard itself (0 B of CB region)', () => {
+    // whContext's build (2025-11-27) is before read span reshard-tiled-generic (5aa764d, 2025-12-05): factory not named.
     const block = tensor(shape, { buffer: 'l1', mem: 'block_sharded', grid: [2, 2] });
     const e = est(estimateOp(op('ttnn.to_memory_config', [hs()], [block]), whContext()));
     assert.equal(e.factory, 'ReshardDeviceOperation');
     assert.equal(e.cbBytesPerCore, 0);
+    assert.equal(e.confidence, 'approx');
+  });
+
+  it('a tiled reshard into L1, not height → height, runs the generic factory: c_16 bound to the output shard, exact', () => {
+    // to_memory_config_op.cpp@7cdaf9d: tiled, no dtype → can_use_reshard (valid; its CB checks are for height → height
+    // and DRAM → DRAM) → ttnn::reshard. is_valid_for_legacy_reshard: height → block, an L1 output → legacy; not
+    // height → height, not row-major width → width → ReshardGenericFactory: one CB c_16 of the output shard (2x2 grid:
+    // 8 tile rows x 2 tile cols = 16 tiles), set_globally_allocated_address on the output: 0 B of CB region.
+    const block = tensor(shape, { buffer: 'l1', mem: 'block_sharded', grid: [2, 2] });
+    const e = est(estimateOp(op('ttnn.to_memory_config', [hs()], [block]), whContext({ ttMetalDate: '2026-04-15' })));
+    assert.equal(e.factory, 'ReshardGenericFactory');
+    assert.equal(e.cbBytesPerCore, 0);
+    assert.deepEqual(
+      e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes, c.tensorBacked]),
+      [['c_16', 16, 2_048, true]],
+    );
+    assert.equal(e.confidence, 'exact');
+    // Height → height runs the same-width factory (a scratch CB for unaligned units): not the generic one, approx.
+    const hh = tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [4, 1] });
+    const same = est(estimateOp(op('ttnn.to_memory_config', [hs()], [hh]), whContext({ ttMetalDate: '2026-04-15' })));
+    assert.equal(same.factory, 'ReshardDeviceOperation');
+    assert.equal(same.confidence, 'approx');
   });
 
   it('interleaved DRAM → L1 runs the copy program (2 tiles); the same placement runs nothing', () => {
@@ -716,6 +739,50 @@ describe('estimate/datamove: repeat and slice_dynamic by hand', () => {
     );
     assert.equal(e.cbBytesPerCore, 680);
     assert.equal(e.nCoresUsed, 64);
+    // whContext's build (2025-11-27) is inside read span repeat-rm-round-trip.
+    assert.equal(e.confidence, 'exact');
+  });
+
+  const shapeAttr = (reps: string) =>
+    ({ kind: 'dialect', name: 'ttnn.shape', text: `#ttnn.shape<${reps}>`, items: [reps], fields: {} }) as const;
+
+  it('a last-dim repeat runs the last-dim factory: CBs of 2s, 4s, 8s or 16s by the row bytes s', () => {
+    // repeat_program_factory_last_dim.cpp: `READ_ALIGNMENT * 2 + (s & 0xF) == 0 ? s : (s & 0x7) == 0 ? s * 2 : …`
+    // parses as ((128 + (s & 0xF)) == 0) ? s : …, never the first branch. [4, 100] bf16 → [4, 200]: s = 200, a multiple
+    // of 8 → 400 B each; c_1 at the next 32 B boundary (416): 816 B per core.
+    const e = est(
+      estimateOp(op('ttnn.repeat', [rm([4, 100])], [rm([4, 200])], { repeat_dims: shapeAttr('1x2') }), whContext()),
+    );
+    assert.equal(e.factory, 'RepeatProgramFactoryLastDim (row-major)');
+    assert.equal(e.cbBytesPerCore, 816);
+    assert.equal(e.confidence, 'exact');
+    // [4, 3] bf16 → [4, 6]: s = 6, even but not a multiple of 4 → 8 · 6 = 48 B each; c_1 at 64: 112 B.
+    const odd = est(
+      estimateOp(op('ttnn.repeat', [rm([4, 3])], [rm([4, 6])], { repeat_dims: shapeAttr('1x2') }), whContext()),
+    );
+    assert.equal(odd.cbBytesPerCore, 112);
+  });
+
+  it('every repeated dim runs its own program, last dim first, the higher dims on the widened rows', () => {
+    // [4, 100] bf16 → [8, 200]: the last dim first (s = 200 → 816 B as above), then dim 0 by the higher-dim factory on
+    // rows now 400 B wide: 128 + 400 = 528 B each, c_1 at 544 → 1,072 B, the larger of the two programs.
+    const e = est(
+      estimateOp(op('ttnn.repeat', [rm([4, 100])], [rm([8, 200])], { repeat_dims: shapeAttr('2x2') }), whContext()),
+    );
+    assert.equal(e.cbBytesPerCore, 1_072);
+    assert.match(
+      e.factoryReason,
+      /2 programs run in turn \(row-major repeat ×2 of dim 1: RepeatProgramFactoryLastDim \(row-major\) 816 B; row-major repeat ×2 of dim 0/,
+    );
+    assert.equal(e.confidence, 'exact');
+    // Outside the span (PR #46318 of 2026-06-21 reworks repeat): one program, the old higher-dim guess, approx.
+    const past = est(
+      estimateOp(
+        op('ttnn.repeat', [rm([4, 100])], [rm([8, 200])], { repeat_dims: shapeAttr('2x2') }),
+        whContext({ ttMetalDate: '2026-07-01' }),
+      ),
+    );
+    assert.equal(past.confidence, 'approx');
   });
 
   it('a tiled repeat reports the first of its programs whose CBs pass L1 (tt-metal throws there), not the largest', () => {

@@ -103,15 +103,82 @@ describe('estimate/reshape: the tiled factory traces the host segment map', () =
     assert.match(e.approxReason ?? '', /typecasts to bf16/);
   });
 
-  it('a sharded result keeps approx (the s2i / i2s steps are not modeled)', () => {
-    const sharded = op(
-      'ttnn.reshape',
-      [tensor([64, 1024], { buffer: 'l1', mem: 'height_sharded', grid: [2, 1] })],
-      [tensor([256, 256], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] })],
-    );
-    const e = est(estimateOp(sharded, april2026()));
-    assert.equal(e.confidence, 'approx');
-    assert.match(e.approxReason ?? '', /sharded/);
+  describe('sharded tensors, routed as reshape_tiled routes them (reshape.ts [6])', () => {
+    // [64, 1024] → [256, 256] bf16 as above: the interleaved program's CBs are 1,024 + 2 · 2,048 = 5,120 B.
+    const shardedReshape = (inMem: 'block_sharded' | 'height_sharded', outMem: string) =>
+      op(
+        'ttnn.reshape',
+        [tensor([64, 1024], { buffer: 'l1', mem: inMem, grid: [2, 2] })],
+        [
+          tensor([256, 256], {
+            buffer: 'l1',
+            mem: outMem as 'interleaved',
+            grid: outMem === 'interleaved' ? [1, 1] : [1, 8],
+          }),
+        ],
+      );
+
+    it('sharded input, interleaved result, from PR #37407 (2026-02-24): the one program, exact', () => {
+      // reshape.cpp@a3ffa27 … @d9169f1: only a WIDTH_SHARDED requested config takes s2i / i2s; here prim::reshape_view
+      // reads the block-sharded input through its TensorAccessor, CBs as interleaved: 5,120 B, no intermediate.
+      const e = est(estimateOp(shardedReshape('block_sharded', 'interleaved'), april2026()));
+      assert.equal(e.factory, 'ReshapeTiledProgramFactory');
+      assert.equal(e.cbBytesPerCore, 5_120);
+      assert.equal(e.confidence, 'exact');
+      assert.equal(e.l1Intermediates, undefined);
+    });
+
+    it('before PR #37407 (2026-01-15): sharded_to_interleaved into L1 first, then the program; exact', () => {
+      // reshape.cpp@9cfdc2a: s2i of the sharded input into INTERLEAVED in its own buffer type (L1). S2I with no dtype
+      // change: c_0 is the L1 shard itself, 0 B of CBs. Then the reshape, 5,120 B: the larger, reported. The L1
+      // interleaved copy of the input is an intermediate: 2 · 32 = 64 tiles over 64 banks → 1 tile = 2,048 B per core.
+      const e = est(
+        estimateOp(shardedReshape('block_sharded', 'interleaved'), whContext({ ttMetalDate: '2026-01-15' })),
+      );
+      assert.equal(e.factory, 'ReshapeTiledProgramFactory');
+      assert.equal(e.cbBytesPerCore, 5_120);
+      assert.match(
+        e.factoryReason,
+        /2 programs run in turn \(sharded_to_interleaved \(input\): ShardedToInterleavedProgramFactory 0 B/,
+      );
+      assert.equal(e.l1Intermediates?.[0]?.bytesPerCore, 2_048);
+      assert.equal(e.confidence, 'exact');
+    });
+
+    it('width-sharded result before PR #42543: s2i → reshape → i2s, the i2s scratch the largest (8,320 B)', () => {
+      // reshape.cpp@d9169f1 keeps the round trip for a WIDTH_SHARDED output. I2S from L1 interleaved bf16 tiles to an
+      // L1 width shard (to_memory_config's factory, from PR #34414's padded scratch, 2026-02-03): output CB bound to
+      // the shard (0 B), c_1 = 4 · align(2,048 + 32, 32) = 8,320 B > the reshape's 5,120 B.
+      const e = est(estimateOp(shardedReshape('height_sharded', 'width_sharded'), april2026()));
+      assert.equal(e.factory, 'InterleavedToShardedProgramFactory');
+      assert.equal(e.cbBytesPerCore, 8_320);
+      assert.match(e.factoryReason, /3 programs run in turn/);
+      assert.equal(e.confidence, 'exact');
+    });
+
+    it('width-sharded result from PR #42543 (2026-06-10): the one program on the sharded tensors, approx', () => {
+      // reshape.cpp@1116349 … @622c6fb: reshape_view straight into the shard spec recomputed for the output shape.
+      const e = est(
+        estimateOp(shardedReshape('height_sharded', 'width_sharded'), whContext({ ttMetalDate: '2026-06-10' })),
+      );
+      assert.equal(e.factory, 'ReshapeTiledProgramFactory');
+      assert.equal(e.cbBytesPerCore, 5_120);
+      assert.equal(e.confidence, 'approx');
+      assert.match(e.approxReason ?? '', /recomputes/);
+      assert.doesNotMatch(e.approxReason ?? '', /twice/);
+    });
+
+    it('height-sharded result: reshape_view twice before PR #42904 (2026-04-24), once after; approx both', () => {
+      const before = est(estimateOp(shardedReshape('block_sharded', 'height_sharded'), april2026()));
+      assert.equal(before.cbBytesPerCore, 5_120);
+      assert.equal(before.confidence, 'approx');
+      assert.match(before.approxReason ?? '', /twice/);
+      const after = est(
+        estimateOp(shardedReshape('block_sharded', 'height_sharded'), whContext({ ttMetalDate: '2026-05-01' })),
+      );
+      assert.equal(after.cbBytesPerCore, 5_120);
+      assert.doesNotMatch(after.approxReason ?? '', /twice/);
+    });
   });
 
   it('CBs on the whole grid before PR #45075 (2026-06-02), on the work cores after', () => {

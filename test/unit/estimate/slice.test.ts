@@ -152,7 +152,29 @@ describe('estimate/slice: routing and CBs by hand from the source', () => {
     assert.equal(e.confidence, 'exact');
   });
 
-  it('TILE with begins[-1] off a tile boundary: the same row-major program, approx for the untilize/tilize around it', () => {
+  it('row-major, misaligned start: rows per read merged over the single-aligned row from PR #43055 (2026-04-28)', () => {
+    // [10240, 64] bf16 → [10240, 48] at begins[-1] = 1 (2 B: off the 32 B DRAM alignment). Row 96 B; page =
+    // round_up(96, 64) = 128. 10,240 rows over 64 cores = 160 each (already a multiple of 32). merge_num_sticks_to_read
+    // (160, stride, 4096) ends at the largest k dividing 160 with k · stride ≤ 4096, num_read_per_barrier = k.
+    // Before (stride = the page, 128): k ≤ 32 → 32; c_0 = 32 · 2 · 128 = 8,192 B. From #43055 (stride = round_up(96,
+    // 32) = 96): k ≤ 42 → 40; c_0 = 40 · 2 · 128 = 10,240 B.
+    const slice = op('ttnn.slice_static', [rm([10240, 64])], [rm([10240, 48])], {
+      begins: ints(0, 1),
+      ends: ints(10240, 49),
+      step: ints(1, 1),
+    });
+    const before = est(estimateOp(slice, whContext({ ttMetalDate: '2026-04-27' })));
+    assert.equal(before.cbBytesPerCore, 8_192);
+    const after = est(estimateOp(slice, whContext({ ttMetalDate: '2026-04-28' })));
+    assert.equal(after.cbBytesPerCore, 10_240);
+    assert.deepEqual(
+      after.cbs.map((cb) => [cb.nPages, cb.pageBytes]),
+      [[80, 128]],
+    );
+    assert.equal(after.confidence, 'exact');
+  });
+
+  it('TILE with begins[-1] off a tile boundary: the same row-major program; exact on builds read (2025-03-21..2026-06-14)', () => {
     // Same figures as the row-major case above: the untilized copy lives in the output's DRAM memory config.
     const e = est(
       estimateOp(
@@ -170,7 +192,22 @@ describe('estimate/slice: routing and CBs by hand from the source', () => {
     // in and out (4 x 2,048 x 2 = 16,384 B), the op's figure.
     assert.equal(stepBytes(e, 'to_layout ROW_MAJOR (input)'), 16_384);
     assert.equal(e.cbBytesPerCore, 16_384);
-    assert.equal(e.confidence, 'approx');
+    // whContext's build (2025-11-27) lies in read span slice-tiled-rm-path: every slice.cpp and row-major factory
+    // commit of it read. A window reaching past it (PR #45974 of 2026-06-15 reroutes the path) stays approx.
+    assert.equal(e.confidence, 'exact');
+    const past = est(
+      estimateOp(
+        op('ttnn.slice_static', [tensor([64, 128])], [tensor([64, 100])], {
+          begins: ints(0, 1),
+          ends: ints(64, 101),
+          step: ints(1, 1),
+        }),
+        whContext({ window: { earliest: '2026-06-01', latest: '2026-06-20' } }),
+      ),
+    );
+    assert.equal(past.cbBytesPerCore, 16_384);
+    assert.equal(past.confidence, 'approx');
+    assert.match(past.approxReason, /three programs/);
   });
 
   it('a legacy-era build: the untilize of the whole input overflows first, and its figure is the one reported', () => {

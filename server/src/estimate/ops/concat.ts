@@ -26,7 +26,10 @@
  *   [4] concat_device_operation.cpp@0029bb1 (select_program_factory, validate), concat_s2s_multi_program_factory.cpp@019b681,
  *       concat_s2s_tiled_program_factory.cpp@09b4c34, concat_s2s_rm_program_factory.cpp@03725f2,
  *       concat_s2i_program_factory.cpp@050f24f, concat_block_sharded_program_factory.cpp@01c8afe ('approx': 2026
- *       builds read; the block-sharded factory is new in 2026, the path block-sharded tensors took before it was not read)
+ *       builds read; the block-sharded factory and S2I come with change point concat-sharded-block-and-s2i (PR #41743),
+ *       before which validation rejects block-sharded inputs, two width-sharded ones and an output of another layout);
+ *       more than two height-sharded rank-4 inputs on W `exact` inside read span concat-s2s-multi-height-sharded-w
+ *       (select_program_factory, validate and the S2S multi factory read at every commit 498e08d … 622c6fb)
  *
  *   [5] tt-metal PR #46321 (change point concat-unaligned-chunking; concat.cpp after it, search index id 54616107264):
  *       when the transposed page align(elem · dim[-2], buffer alignment) exceeds l1_capacity = l1_size − base, the
@@ -52,7 +55,7 @@
  *   figure; tt-xla #4583's pinned tt-metal (base 103,712) printed 1,843,040.
  */
 
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, windowWithinReadSpan } from '../changePoints';
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -324,6 +327,8 @@ function interleavedBatchSize(ctx: EstimateContext, nInputs: number): number | u
 const CITE_SHARDED = {
   select:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp@0029bb1 (select_program_factory, validate_on_program_cache_miss)',
+  validateBefore:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp@9baa114 … @622c6fb (validate: sharded inputs before PR #41743)',
   multi: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_s2s_multi_program_factory.cpp@019b681',
   tiled: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_s2s_tiled_program_factory.cpp@09b4c34',
   rm: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_s2s_rm_program_factory.cpp@03725f2',
@@ -359,6 +364,30 @@ function shardedConcat(
   const layout = first.layout.memoryLayout;
   if (inputs.some((t) => t.layout.memoryLayout !== layout))
     return illegal(op.name, 'Sharded tensors must have the same memory layout.', CITE_SHARDED.select);
+  const width = rank >= 2 && dim === rank - 1;
+  const height = rank >= 2 && dim === rank - 2;
+  // Before tt-metal PR #41743 the validation rejected what the later factories take [4]: asked only for those cases.
+  const rejectedBefore =
+    (inputs.length === 2 && layout === 'width_sharded') ||
+    layout === 'block_sharded' ||
+    output.layout.memoryLayout !== layout ||
+    (width && layout !== 'height_sharded') ||
+    (height && layout !== 'width_sharded');
+  if (rejectedBefore && !atOrAfter(ctx, 'concat-sharded-block-and-s2i')) {
+    const message =
+      inputs.length === 2 && layout === 'width_sharded'
+        ? 'Width sharded inputs are not supported for two tensors concat yet'
+        : layout === 'block_sharded'
+          ? 'Block sharded inputs are not supported'
+          : output.layout.memoryLayout !== layout
+            ? 'Sharded output and inputs must have the same memory layout.'
+            : width
+              ? 'Only support width concat on height-sharded tensors.'
+              : height
+                ? 'Only support height concat on width-sharded tensors.'
+                : 'Only width or height concat on sharded tensors';
+    return illegal(op.name, message, CITE_SHARDED.validateBefore);
+  }
   const nCores = shardCoreCount(first.layout);
   const groups = [{ name: 'shard cores', nCores, firstCore: [0, 0] as const }];
   // A CB bound to a shard: its size is the shard's, but it costs no CB-region L1 (finishProgram counts it as 0).
@@ -390,8 +419,6 @@ function shardedConcat(
   }
   if (output.layout.memoryLayout !== layout)
     return illegal(op.name, 'Sharded output and inputs must have the same memory layout.', CITE_SHARDED.select);
-  const width = rank >= 2 && dim === rank - 1;
-  const height = rank >= 2 && dim === rank - 2;
   if (width && layout !== 'height_sharded' && layout !== 'block_sharded')
     return illegal(
       op.name,
@@ -445,6 +472,13 @@ function shardedConcat(
     });
   }
   const twoRowMajor = inputs.length === 2 && width && first.layout.pageLayout === 'row_major';
+  // Read at every build of span concat-s2s-multi-height-sharded-w: more than two height-sharded rank-4 inputs on W.
+  const multiRead =
+    inputs.length > 2 &&
+    width &&
+    rank === 4 &&
+    layout === 'height_sharded' &&
+    windowWithinReadSpan(ctx, 'concat-s2s-multi-height-sharded-w');
   return finishProgram({
     op,
     ctx,
@@ -452,8 +486,7 @@ function shardedConcat(
     factoryReason: `sharded to sharded on ${width ? 'W' : 'H'}: input and output shards are the CBs on ${nCores} cores`,
     groups,
     cbs: [...inputCbs, outputCb],
-    confidence: 'approx',
-    approxReason,
+    ...(multiRead ? { confidence: 'exact' as const } : { confidence: 'approx' as const, approxReason }),
     citations: [CITE_SHARDED.select, twoRowMajor ? CITE_SHARDED.rm : CITE_SHARDED.multi],
   });
 }

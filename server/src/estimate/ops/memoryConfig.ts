@@ -18,7 +18,8 @@
  *       is not a multiple of dramAlign, or on Blackhole
  *   sharded → interleaved [2]: c_0 = the input shard (tensor-backed, 0 B); dtype change: c_16 = shard pages ×
  *     align(output unit, output buffer alignment); c_16 ≥ l1_size − base → copy from 'to-memory-config-reroute-copy' [4]
- *   sharded → sharded (reshard) [3]: the output CB is the output shard (tensor-backed, 0 B)
+ *   sharded → sharded (reshard) [3]: the output CB is the output shard (tensor-backed, 0 B); a tiled one into an L1 shard,
+ *     not height → height, runs the generic factory (`exact` inside read span reshard-tiled-generic)
  *   interleaved → interleaved (copy) [5]: c_0 = 2 input pages, + c_16 = 2 output pages on a dtype change;
  *     split_work_to_cores over pages (a row-major page is one aligned row)
  *
@@ -48,7 +49,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, windowWithinReadSpan } from '../changePoints';
 import { ResolvedTensor, bufferAlignmentBytes, finishProgram, resolveTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
@@ -59,6 +60,8 @@ const CITES = {
   i2s: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/interleaved_to_sharded/device/interleaved_to_sharded_program_factory.cpp@8473c4d, @3ae3181, @7cdaf9d, @019b681',
   s2i: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/sharded_to_interleaved/device/sharded_to_interleaved_program_factory.cpp@e258476, @1ed3656, @622c6fb',
   reshard: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/reshard/device/reshard_program_factory.cpp',
+  reshardGeneric:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/reshard/device/reshard_device_operation.cpp@5aa764d … @4b30829 (select_program_factory, is_valid_for_legacy_reshard); reshard_program_factory_generic.cpp@5aa764d … @4b30829 (c_16 bound to the output)',
   route:
     'tt-metal ttnn/cpp/ttnn/operations/core/to_memory_config/to_memory_config_op.hpp; to_memory_config_op.cpp@1ed3656 (can_use_interleaved_to_sharded, can_use_sharded_to_interleaved)',
 } as const;
@@ -262,6 +265,25 @@ function reshard(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output
   if (outPages === undefined) return unmodeled(op.name, 'shard shape empty or a row-major block-float shard');
   const outL1 = output.layout.bufferType === 'l1';
   const nCores = shardCoreCount(output.layout);
+  // Read span reshard-tiled-generic: a tiled reshard into an L1 shard, not height → height, runs the generic factory.
+  const generic =
+    input.layout.pageLayout === 'tile' &&
+    outL1 &&
+    !(input.layout.memoryLayout === 'height_sharded' && output.layout.memoryLayout === 'height_sharded') &&
+    windowWithinReadSpan(ctx, 'reshard-tiled-generic');
+  if (generic)
+    return finishProgram({
+      op,
+      ctx,
+      factory: 'ReshardGenericFactory',
+      factoryReason: `${input.layout.memoryLayout} → ${output.layout.memoryLayout} (tiled, into L1): the generic factory over the ${nCores} output shard cores; its one CB is the output shard itself`,
+      groups: [{ name: 'shards', nCores, firstCore: firstCoreOf(output) }],
+      cbs: [
+        { index: 16, role: 'output shard', nPages: outPages.pages, pageBytes: outPages.pageBytes, tensorBacked: true },
+      ],
+      confidence: 'exact',
+      citations: [CITES.reshardGeneric, CITES.route],
+    });
   return finishProgram({
     op,
     ctx,

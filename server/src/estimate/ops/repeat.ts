@@ -43,7 +43,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, volume } from '../../ttnn/layout';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, windowWithinReadSpan } from '../changePoints';
 import {
   bufferAlignmentBytes,
   CITE,
@@ -68,6 +68,8 @@ const READ_ALIGNMENT = 64;
 const CITES = {
   higherDim:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat/device/repeat_program_factory_higher_dim.cpp@044f460',
+  lastDim:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat/device/repeat_program_factory_last_dim.cpp@a438328 … @4b30829 (host/repeat_program_factory.cpp@b45f5a2 … @0e9a565 before: the same size expression)',
   composite: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat/repeat.cpp (ROW_MAJOR round trip)',
   riSupported:
     'tt-metal …/repeat_interleave/codegen/repeat_interleave_codegen_supported.cpp@0257b81 (supported_by_codegen, is_demoted)',
@@ -75,18 +77,41 @@ const CITES = {
     'tt-metal …/repeat_interleave/codegen/repeat_interleave_codegen_program_factory.cpp@03d0c73 (kCbDepth = 8: TILE aligned tile pages, ROW_MAJOR stick pages)',
 } as const;
 
-/** The row-major repeat program on a row-major tensor `rm` (c_0, c_1 on every worker core). */
-function rmRepeatProgram(op: TtnnOp, ctx: EstimateContext, rm: TensorSpec): OpEstimateResult {
+/**
+ * One row-major repeat program [1][7] on the row-major tensor `rm`, along `dim`: c_0 and c_1 of one size on every
+ * worker core. The higher-dim factory (a dim above the last): 2 · 64 + W·elem. The last-dim factory: its size
+ * expression parses as ((2 · 64 + (s & 0xF)) == 0) ? s : (s & 7) == 0 ? 2s : (s & 3) == 0 ? 4s : (s & 1) == 0 ? 8s :
+ * 16s, s = W·elem (C++ binds + before == before ?:, and the first test is never true). `exactRead`: the factories were
+ * read at every build of the window (read span repeat-rm-round-trip); else the pre-span single-factory guess, approx.
+ */
+function rmRepeatProgram(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  rm: TensorSpec,
+  lastDim: boolean,
+  exactRead: boolean,
+): OpEstimateResult {
   const t = resolveTensorSpec(rm, 'row-major input');
   if (typeof t === 'string') return unmodeled(op.name, t);
   const elem = elementBytes(t.dtype);
   if (elem === undefined) return unmodeled(op.name, `${t.dtype} has no row-major form`);
   const page = (t.logical[t.logical.length - 1] ?? 1) * elem;
-  const cb = READ_ALIGNMENT * 2 + page;
+  const cb =
+    lastDim && exactRead
+      ? page % 8 === 0
+        ? 2 * page
+        : page % 4 === 0
+          ? 4 * page
+          : page % 2 === 0
+            ? 8 * page
+            : 16 * page
+      : READ_ALIGNMENT * 2 + page;
   return finishProgram({
     op,
     ctx,
-    factory: 'RepeatProgramFactory (row-major)',
+    factory: exactRead
+      ? `RepeatProgramFactory${lastDim ? 'LastDim' : 'HigherDim'} (row-major)`
+      : 'RepeatProgramFactory (row-major)',
     factoryReason: `rows of ${page} B; two ${cb} B CBs on every worker core`,
     // CBs on CoreRange({0, 0}, {grid.x − 1, grid.y − 1}) [1] (the same at 6f9186c, 2025-08, and 7c23328, 2026-06).
     groups: [
@@ -101,10 +126,21 @@ function rmRepeatProgram(op: TtnnOp, ctx: EstimateContext, rm: TensorSpec): OpEs
       { index: 0, role: 'row', nPages: 1, pageBytes: cb },
       { index: 1, role: 'row', nPages: 1, pageBytes: cb },
     ],
-    confidence: 'approx',
-    approxReason: 'last-dim and higher-dim repeat programs sized alike',
-    citations: [CITES.higherDim],
+    ...(exactRead
+      ? { confidence: 'exact' as const }
+      : {
+          confidence: 'approx' as const,
+          approxReason: 'last-dim and higher-dim repeat programs sized alike',
+        }),
+    citations: [lastDim ? CITES.lastDim : CITES.higherDim],
   });
+}
+
+/** Repetitions per dim read off the shapes (result ÷ input, same rank), or undefined when they do not divide. */
+function repetitionsOf(input: readonly number[], output: readonly number[]): number[] | undefined {
+  if (input.length !== output.length || input.length === 0) return undefined;
+  const reps = input.map((d, i) => (d > 0 && (output[i] ?? 0) % d === 0 ? (output[i] ?? 0) / d : -1));
+  return reps.every((r) => r >= 1) ? reps : undefined;
 }
 
 /**
@@ -201,18 +237,54 @@ export function estimateRepeat(opAsWritten: TtnnOp, ctx: EstimateContext): OpEst
   const { inSpec, outSpec, input, output } = resolved;
   if (input.layout.bufferType === 'system_memory')
     return noProgram(op, ctx, 'repeat of a host tensor runs on the host');
+  // ttnn::repeat [2] as read over read span repeat-rm-round-trip: a sharded input to interleaved (its buffer type), a
+  // TILE one untilized, one row-major program per repeated dim from the last to the first (each result in the output's
+  // buffer type, interleaved), tilized back, then interleaved_to_sharded to a sharded output. Repetitions of 1 run
+  // nothing; all 1 return the input.
+  const reps = op.name === 'ttnn.repeat' ? repetitionsOf(input.logical, output.logical) : undefined;
+  const exactRead = reps !== undefined && windowWithinReadSpan(ctx, 'repeat-rm-round-trip');
+  if (reps !== undefined && reps.every((r) => r === 1))
+    return noProgram(op, ctx, 'every repetition is 1: ttnn::repeat returns its input');
   const steps: Step[] = [];
-  let rmIn: TensorSpec = inSpec;
-  if (input.layout.pageLayout === 'tile') {
-    const u = toLayoutStep(op, ctx, 'untilize input', inSpec, 'row_major');
-    steps.push(u.step);
-    rmIn = u.to;
+  let working: TensorSpec = inSpec;
+  if (exactRead && isSharded(input.layout)) {
+    const to = specWith(inSpec, { memoryLayout: 'interleaved', bufferType: input.layout.bufferType });
+    steps.push({
+      label: 'sharded_to_interleaved (input)',
+      result: estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [inSpec], [to]), ctx),
+    });
+    working = to;
   }
-  steps.push({ label: 'row-major repeat', result: rmRepeatProgram(op, ctx, rmIn) });
+  if (input.layout.pageLayout === 'tile') {
+    const u = toLayoutStep(op, ctx, 'untilize input', working, 'row_major');
+    steps.push(u.step);
+    working = u.to;
+  }
+  const outBuffer = output.layout.bufferType === 'system_memory' ? 'dram' : output.layout.bufferType;
+  if (exactRead) {
+    const dims = [...input.logical];
+    for (let i = reps.length - 1; i >= 0; i--) {
+      const r = reps[i] ?? 1;
+      if (r === 1) continue;
+      dims[i] = (dims[i] ?? 1) * r;
+      const repeated = specWith(working, {
+        dims: [...dims],
+        pageLayout: 'row_major',
+        bufferType: outBuffer,
+        memoryLayout: 'interleaved',
+      });
+      const last = i === reps.length - 1;
+      steps.push({
+        label: `row-major repeat ×${r} of dim ${i}`,
+        result: rmRepeatProgram(stepOp(op, 'ttnn.repeat', [working], [repeated]), ctx, working, last, true),
+      });
+      working = repeated;
+    }
+  } else steps.push({ label: 'row-major repeat', result: rmRepeatProgram(op, ctx, working, false, false) });
   const outSharded = isSharded(output.layout);
   const rmOut = specWith(outSpec, {
     pageLayout: 'row_major',
-    bufferType: output.layout.bufferType === 'system_memory' ? 'dram' : output.layout.bufferType,
+    bufferType: outBuffer,
     memoryLayout: 'interleaved',
   });
   let last: TensorSpec = rmOut;
@@ -226,6 +298,7 @@ export function estimateRepeat(opAsWritten: TtnnOp, ctx: EstimateContext): OpEst
       label: 'reshard result',
       result: estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [last], [outSpec]), ctx),
     });
+  if (exactRead) return largestStep(op, ctx, steps, { firstBeyondL1: true, citations: [CITES.composite] });
   return largestStep(op, ctx, steps, {
     firstBeyondL1: true,
     confidence: 'approx',

@@ -12,6 +12,10 @@
  *     16·(M + M mod 16) B, M the widest output tile's entry count in tt-metal's host segment map (traced here from the
  *     shapes, as the factory builds it), c_1 = 1 input tile, c_2 = 1 output tile (bf16 tiles for bfp8) [3]; on the
  *     whole grid, from change point `reshape-tiled-program-descriptor` on split_work_to_cores' cores
+ *   sharded tiled reshape [6]: before change point `reshape-tiled-sharded-direct` (PR #37407), and for a width-sharded
+ *     output until `reshape-tiled-sharded-output-direct` (PR #42543), sharded_to_interleaved → the interleaved tiled
+ *     reshape → interleaved_to_sharded, run in turn (memoryConfig.ts's figures); otherwise the tiled reshape above on
+ *     the sharded tensors (a sharded output `approx`: its recomputed shard spec; twice before PR #42904)
  *   tiled reshape before change point `reshape-tiled-native` (PR #20189): to_layout(ROW_MAJOR), the row-major reshape
  *     above, to_layout(TILE), run in turn: the first whose CBs end past L1 (tt-metal throws there), else the largest
  *     [4]; tt-forge-onnx #1655's three reshapes exact at tt-metal 7d60ca2 / 7598b7e (threads-datamove.test.ts)
@@ -40,10 +44,13 @@
  *       explicit pad_value, which tt-mlir's runtime never passes: runtime/lib/ttnn/operations/data_movement/reshape.cpp
  *       @19c86fc); bfp8 is typecast to bf16 around it; sharded layouts pass through s2i/i2s steps that changed with
  *       PRs #37407 and #42543.
+ *   [6] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp, reshape_tiled, read at every
+ *       first-parent commit from ed0a405 (2025-04-17) to 622c6fb (2026-06-23): the routing by placement changes at
+ *       a3ffa27 (PR #37407), d9ac9a5 (PR #42904, after three reverts on 04-23/24) and 1116349 (PR #42543)
  *
  * Assumptions: the row-major program is exact for interleaved tensors until `reshape-rm-dest-staging`. The tiled
- * reshape before PR #20189 is exact when its three programs are (not for block floats). The tiled estimate is exact for interleaved
- * non-block-float tensors; a segment map over the trace budget keeps the old 64 / 128-entry guess ('approx').
+ * reshape before PR #20189 is exact when its three programs are (not for block floats). The tiled estimate is exact for non-block-float tensors
+ * with an interleaved result (a sharded input from PR #37407 on, or through the round trip before); a segment map over the trace budget keeps the old 64 / 128-entry guess ('approx').
  * Worked example: reshape of RM 6x4884480 → 6x1x768x60x106: src row 9,768,960 B → c_0 = 2·(9,768,896 + 128).
  */
 
@@ -54,7 +61,8 @@ import type { EstimateContext, NoProgram, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { outputsInL1 } from '../common';
 import { atOrAfter, windowAtOrAfter } from '../changePoints';
-import { largestStep, specWith, stepOp, toLayoutStep } from './composite';
+import { largestStep, specWith, stepOp, toLayoutStep, type Step } from './composite';
+import { estimateToMemoryConfig } from './memoryConfig';
 import { gridRectangle, onRange } from '../printedRange';
 
 const CITE_RESHAPE =
@@ -63,6 +71,8 @@ const CITE_TILED_BEFORE =
   "tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@d30b8c2, @83f816b … @3b28664 (every commit before PR #20189 from 2024-12-24: convert_tile_to_rm: to_layout ROW_MAJOR in the input's memory config, the row-major reshape, to_layout TILE in the requested one)";
 const CITE_TILED =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@fdefd7c (mapping code as at ed0a405, PR #20189)';
+const CITE_TILED_SHARDED =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@ed0a405 … @9cfdc2a (s2i / i2s around every sharded tiled reshape), @a3ffa27 … @d9169f1 (PR #37407: the round trip for a width-sharded output only), @1116349 … @622c6fb (PR #42543: sharded outputs direct)';
 const CITE_TILED_CALLER =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@622c6fb (reshape_tiled: squeeze_shape_to_3D, bfp8 typecast)';
 
@@ -289,6 +299,7 @@ function tiledReshape(
   ctx: EstimateContext,
   input: ResolvedTensor,
   output: ResolvedTensor,
+  placementReason: string | undefined,
 ): OpEstimateResult {
   const in3 = shapeTo3d(input.logical);
   const out3 = shapeTo3d(output.logical);
@@ -300,9 +311,6 @@ function tiledReshape(
   const mapEntries = width + (width % ctx.device.l1AlignmentBytes);
   const bfp8 = input.dtype === 'bfp_bf8';
   const tileDtype = bfp8 ? 'bf16' : input.dtype;
-  const isSharded = (t: ResolvedTensor): boolean =>
-    t.layout.memoryLayout !== undefined && t.layout.memoryLayout !== 'interleaved';
-  const sharded = isSharded(input) || isSharded(output);
   // The Metal 2.0 port (change point `reshape-view-dataflow-buffers`, PR #54202: "No functional change") keeps the
   // three buffers as dataflow buffers of the same sizes on split_work_to_cores' cores [3]: only the overflow wording
   // moves (analysis/overflow.ts).
@@ -312,9 +320,7 @@ function tiledReshape(
     ...(isBlockFloat(input.dtype) && !bfp8
       ? [`${input.dtype}: the factory's handling of this block float not read`]
       : []),
-    ...(sharded
-      ? ['sharded input or result: the sharded_to_interleaved / interleaved_to_sharded steps are not modeled']
-      : []),
+    ...(placementReason !== undefined ? [placementReason] : []),
   ];
   const split = splitWorkToCores(gridArea(ctx), outputTiles);
   const groups = windowAtOrAfter(ctx.ttMetal.window, 'reshape-tiled-program-descriptor')
@@ -340,6 +346,94 @@ function tiledReshape(
       : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
     citations: [CITE_TILED, CITE_TILED_CALLER],
   });
+}
+
+const isShardedTensor = (t: ResolvedTensor): boolean =>
+  t.layout.memoryLayout !== undefined && t.layout.memoryLayout !== 'interleaved';
+
+/**
+ * A tiled reshape from PR #20189 as reshape_tiled routes it by placement [6]. Interleaved on both sides: the one
+ * program. A sharded side: before change point `reshape-tiled-sharded-direct` (and for a width-sharded output until
+ * `reshape-tiled-sharded-output-direct`) the round trip sharded_to_interleaved → interleaved reshape → interleaved_to_sharded
+ * (`shardedReshapeRoundTrip`); otherwise prim::reshape_view runs on the sharded tensors directly, its CBs as for
+ * interleaved ones. bfp8's typecasts around it are not modeled (approx), so its placement is not routed either.
+ */
+function routedTiledReshape(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+): OpEstimateResult {
+  const inSharded = isShardedTensor(input);
+  const outSharded = isShardedTensor(output);
+  if (!inSharded && !outSharded) return tiledReshape(op, ctx, input, output, undefined);
+  if (input.dtype === 'bfp_bf8')
+    return tiledReshape(
+      op,
+      ctx,
+      input,
+      output,
+      'sharded bfp8: the sharded_to_interleaved / interleaved_to_sharded steps around the typecasts are not modeled',
+    );
+  const roundTrip =
+    !atOrAfter(ctx, 'reshape-tiled-sharded-direct') ||
+    (output.layout.memoryLayout === 'width_sharded' && !atOrAfter(ctx, 'reshape-tiled-sharded-output-direct'));
+  if (roundTrip) return shardedReshapeRoundTrip(op, ctx, inSharded, outSharded);
+  if (!outSharded) return tiledReshape(op, ctx, input, output, undefined);
+  // A sharded output: tt-metal recomputes its shard spec for the output shape (recompute_shard_spec_for_output) [6];
+  // before `reshape-tiled-sharded-single-run` it ran reshape_view twice, the first result alive during the second.
+  const twice = !atOrAfter(ctx, 'reshape-tiled-sharded-single-run');
+  return tiledReshape(
+    op,
+    ctx,
+    input,
+    output,
+    `sharded output: the shard spec tt-metal recomputes for the output shape is taken as the IR's${
+      twice ? '; reshape_view runs twice (tt-metal PR #42904 not yet in), the first result held: not modeled' : ''
+    }`,
+  );
+}
+
+/**
+ * The round trip of a sharded tiled reshape [6]: sharded_to_interleaved of a sharded input into its own buffer type,
+ * the interleaved reshape into the output's buffer type, interleaved_to_sharded to a sharded output; each program
+ * estimated as the lone to_memory_config / reshape would be (memoryConfig.ts), run in turn (composite.ts).
+ */
+function shardedReshapeRoundTrip(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  inSharded: boolean,
+  outSharded: boolean,
+): OpEstimateResult {
+  const [inSpec] = op.operands;
+  const outSpec = op.results[0];
+  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor' || inSpec.layout.kind !== 'layout')
+    return unmodeled(op.name, 'reshape needs an input and a result tensor');
+  if (outSpec.layout.kind !== 'layout') return unmodeled(op.name, 'reshape needs a result layout');
+  const steps: Step[] = [];
+  let reshapeIn = inSpec;
+  if (inSharded) {
+    reshapeIn = specWith(inSpec, { memoryLayout: 'interleaved', bufferType: inSpec.layout.bufferType });
+    steps.push({
+      label: 'sharded_to_interleaved (input)',
+      result: estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [inSpec], [reshapeIn]), ctx),
+    });
+  }
+  const reshapeOut = outSharded
+    ? specWith(outSpec, { memoryLayout: 'interleaved', bufferType: outSpec.layout.bufferType })
+    : outSpec;
+  const reshapeOp = stepOp(op, 'ttnn.reshape', [reshapeIn], [reshapeOut]);
+  const rIn = resolveTensor(reshapeIn, 'input');
+  const rOut = resolveTensor(reshapeOut, 'result');
+  if (typeof rIn === 'string') return unmodeled(op.name, rIn);
+  if (typeof rOut === 'string') return unmodeled(op.name, rOut);
+  steps.push({ label: 'interleaved reshape', result: tiledReshape(reshapeOp, ctx, rIn, rOut, undefined) });
+  if (outSharded)
+    steps.push({
+      label: 'interleaved_to_sharded (result)',
+      result: estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [reshapeOut], [outSpec]), ctx),
+    });
+  return largestStep(op, ctx, steps, { firstBeyondL1: true, citations: [CITE_TILED_SHARDED] });
 }
 
 /**
@@ -419,7 +513,7 @@ export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   }
   if (input.layout.pageLayout === 'tile' && output.layout.pageLayout === 'tile')
     return atOrAfter(ctx, 'reshape-tiled-native')
-      ? tiledReshape(op, ctx, input, output)
+      ? routedTiledReshape(op, ctx, input, output)
       : tiledReshapeThroughRowMajor(op, ctx);
   if (input.layout.pageLayout !== 'row_major' || output.layout.pageLayout !== 'row_major')
     return unmodeled(op.name, 'reshape that also changes the page layout is not modeled');

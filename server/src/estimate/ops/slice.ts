@@ -38,13 +38,15 @@
  *       (validate_on_program_cache_miss, select_program_factory)
  *   [6] ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_rm_stride.cpp@465a425
  *   [7] tt-metal PR #49067 (2026-07-06, for issue #42882): sub-row NOC chunking when 2 · row page exceeds the L1 budget
+ *   [8] slice_program_factory_rm.cpp@8ab89d1 (PR #43055); slice.cpp and the row-major factory read at every commit of
+ *       read span `slice-tiled-rm-path` (2025-03-21..2026-06-14): the unit-step three-program path `exact` inside it
  *
  * Worked example: slice to 64 rows of 96 bf16 elements on WH: page = 192, 1 row per core → m = 16
  *   (largest divisor of 32 with m·192 ≤ 4096), c_0 = 2·16·192 = 6,144 B; see test/unit/estimate/families.test.ts.
  */
 
 import type { BufferType } from '../../ttnn/layout';
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, windowWithinReadSpan } from '../changePoints';
 import { elementBytes, tileBytes, TILE_HW } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -191,12 +193,17 @@ function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEs
   const composite =
     s.viaTiles === undefined
       ? {}
-      : {
-          approxReason:
-            'tt-metal runs this slice as three programs (untilize, row-major slice, tilize); the path is taken from slice.cpp, the programs are estimated one by one',
-          notes: ['The untilize before and the tilize after are separate programs with their own CB regions.'],
-        };
-  const confidence = s.viaTiles === undefined ? 'exact' : 'approx';
+      : s.unitSteps && windowWithinReadSpan(ctx, 'slice-tiled-rm-path')
+        ? { notes: ['The untilize before and the tilize after are separate programs with their own CB regions.'] }
+        : {
+            approxReason:
+              'tt-metal runs this slice as three programs (untilize, row-major slice, tilize); the path is taken from slice.cpp, the programs are estimated one by one',
+            notes: ['The untilize before and the tilize after are separate programs with their own CB regions.'],
+          };
+  // The three-program path was read at every commit of the builds in read span `slice-tiled-rm-path` (unit steps,
+  // whole rows); the strided factory and the sub-row chunks were not.
+  const pathRead = s.viaTiles === undefined || (s.unitSteps && windowWithinReadSpan(ctx, 'slice-tiled-rm-path'));
+  const confidence = pathRead ? 'exact' : 'approx';
   const citeTail =
     s.viaTiles === undefined ? [CITES.select, CITE.workSplit] : [CITES.select, CITE.workSplit, CITES.unalignedTiled];
   if (!s.unitSteps) {
@@ -234,9 +241,12 @@ function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEs
       citations: [CITES.slice, 'tt-metal PR #49067', ...citeTail],
     });
   }
+  // Rows per read: from tt-metal PR #43055 merged over the single-aligned row, as the reader is told; before, over the
+  // page (whose alignment a misaligned start doubles). Asked only when the two differ.
+  const mergeStride = misaligned && atOrAfter(ctx, 'slice-rm-merge-single-alignment') ? alignUp(s.rowBytes, a) : page;
   const target = alignUp(Math.max(1, split.maxUnitsPerCore), 32);
   let m = 1;
-  for (let d = Math.min(target, Math.floor(4096 / Math.max(1, page))); d >= 1; d--) {
+  for (let d = Math.min(target, Math.floor(4096 / Math.max(1, mergeStride))); d >= 1; d--) {
     if (target % d === 0) {
       m = d;
       break;
