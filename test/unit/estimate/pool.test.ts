@@ -579,3 +579,44 @@ describe('estimate/max_pool2d_with_indices index CBs by build (PRs #35216, #3549
     assert.equal(mpwi(256, 3, '2026-02-11'), 40_960);
   });
 });
+
+describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2026-02 (builds 2026-02-12..2026-05-07)', () => {
+  // The factory's CBs read at 3ddcbb3538 (2026-02-11) and through every commit to 98acd847ac~1 (2026-05-07); #41050's
+  // calculate_pool_cb_sizes (4a20c4b56b) gives the same sizes. Max pool 16x16 k3 s2 p1, C 32, height sharded on 2
+  // cores: get_factory_parameters: in_ntiles_c = ceil(32 / 1 / 32) = 1, kernel 9 ≤ 16 → 9 tilized rows, in_cb_sz =
+  // 1·32·9 = 288 → round_up to 1,024 elements · 2 B = 2,048 B pages, multi_buffering_factor 2, split_reader: scalar
+  // 2·2,048 + clear 2,048 + in_0 2·2,048 + in_1 2·2,048 = 14,336 B.
+  const hs = (shape: number[], cores: number) =>
+    tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [cores, 1] });
+  const pool = (date: string, c = 32, input = hs([1, 1, 256, c], 2)) =>
+    est(
+      estimateOp(
+        op('ttnn.max_pool2d', [input], [hs([1, 1, 64, c], 2)], poolAttrs(1, 16, 16, c)),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('an L1 height-sharded input: exact at the span ends and inside, approx the day outside either end', () => {
+    for (const date of ['2026-02-12', '2026-04-02', '2026-05-07']) {
+      const e = pool(date);
+      assert.equal(e.confidence, 'exact', date);
+      assert.equal(e.cbBytesPerCore, 14_336, date);
+      assert.ok(e.citations.some((c) => c.startsWith('read span pool2d-factory-cbs-2026-02')));
+    }
+    for (const date of ['2026-02-11', '2026-05-08']) {
+      const e = pool(date);
+      assert.equal(e.confidence, 'approx', date);
+      assert.equal(e.cbBytesPerCore, 14_336, date);
+    }
+  });
+
+  it("approx when an input is assumed: a shard width other than the halo's snapped width, or an interleaved input", () => {
+    // C 20 row-major: the halo output is sized at round_up(20, 8) = 24 channels, the input's own shard is 20 wide.
+    assert.equal(pool('2026-04-02', 20).confidence, 'approx');
+    // C 24: round_up(24, 8) = 24, the input's own width → exact.
+    assert.equal(pool('2026-04-02', 24).confidence, 'exact');
+    // A DRAM interleaved input is resharded (and DRAM slicing from PR #35774 is not modeled).
+    const dram = tensor([1, 1, 256, 32], { page: 'row_major', buffer: 'dram', mem: 'interleaved' });
+    assert.equal(pool('2026-04-02', 32, dram).confidence, 'approx');
+  });
+});

@@ -396,6 +396,7 @@ const READ_SPAN_SOURCES: Partial<Record<ReadSpanId, string>> = {
   'slice-tiled-rm-path': 'tt-metal slice.cpp and the row-major slice factory at every commit inside (slice.ts)',
   'concat-s2s-multi-height-sharded-w':
     'tt-metal concat_device_operation.cpp and the S2S multi factory at every commit inside (concat.ts)',
+  'pool2d-factory-cbs-2026-02': 'tt-metal @4a20c4b56b and every commit from 3ddcbb3538 to 98acd847ac~1',
 };
 export const readSpanCite = (id: ReadSpanId): string =>
   `read span ${id} (builds ${READ_SPANS[id].earliest}..${READ_SPANS[id].latest}, ${READ_SPAN_SOURCES[id] ?? READ_SPANS[id].evidence}; changePoints.ts READ_SPANS)`;

@@ -100,6 +100,12 @@
  *       (PR #35216: + compute_tmp_idx, + two intra-kernel increments when kernel_hw > 32, or > 16 with a partial last
  *       channel tile), @3ddcbb3538 (PR #35491: in_idx of index_nbytes; pool_utils.cpp get_index_data_type: uint32 when
  *       in_h·in_w > 65,535); the same 6 (+2) index tiles and one data tile in calculate_pool_cb_sizes@984f529e2f
+ *   [13] Read span pool2d-factory-cbs-2026-02 (changePoints.ts READ_SPANS; first-parent main of nyoshifujiTT/tt-metal):
+ *       get_factory_parameters and calculate_pool_cb_sizes@4a20c4b56b (PR #41050: the factory's inline CB sizes moved
+ *       there unchanged; the auto-shard total the same sum) and every commit from 3ddcbb3538 (2026-02-11) to
+ *       98acd847ac~1 (2026-05-07) touching pool/generic, pool_utils.cpp or sliding_window/: no CB moves but #43193's
+ *       (change point pool-reader-indices-actual-page). `exact` there for an input already sharded in L1 whose shard
+ *       width is the snapped width the halo output is sized with; a reshard, auto shard or DRAM slicing stays approx.
  *
  * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the copy
  *   `ttnn::move` may make of the halo output is not counted; the halo program's own CBs (halo.ts
@@ -133,7 +139,7 @@ import {
 import { firstSplitRange, shardGridFirstRange } from '../printedRange';
 import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, windowWithinReadSpan } from '../changePoints';
 import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
 import {
@@ -156,6 +162,7 @@ import {
   inPlaceHaloProgramCbBytesPerCore,
 } from './halo';
 import { estimateBilinearUpsample } from './upsampleBilinear';
+import { readSpanCite } from './matmul';
 
 const CITES = {
   usage:
@@ -553,6 +560,13 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       : undefined;
   const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc, ctx, readerIndicesPageBytes);
   const intermediates = poolIntermediates(op, shape, input, flavor, pc, alreadySharded, inPlaceHalo, ctx);
+  // Exact inside read span pool2d-factory-cbs-2026-02 when no input is assumed: an input already sharded in L1 (no
+  // reshard, auto shard or DRAM slicing) whose shard width is the snapped channel width the halo output is sized with.
+  const exact =
+    alreadySharded &&
+    !inPlaceHalo &&
+    windowWithinReadSpan(ctx, 'pool2d-factory-cbs-2026-02') &&
+    inputShardWidthIsSnapped(shape, input, pc);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   return finishProgram({
     op,
@@ -562,8 +576,14 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     grid: [pc.box[1], pc.box[0]],
     groups: [{ name: 'shard cores', nCores: pc.nCores, firstCore: [0, 0] }],
     cbs,
-    confidence: 'approx',
-    approxReason: "pool2d factory sized from tt-metal's own calculate_L1_usage at an undated version",
+    ...(exact
+      ? { confidence: 'exact' as const }
+      : {
+          confidence: 'approx' as const,
+          approxReason: alreadySharded
+            ? "pool2d factory CBs read commit by commit only for builds 2026-02-12..2026-05-07 (read span pool2d-factory-cbs-2026-02), with the input's shard width the snapped channel width"
+            : 'pool2d on an input not already sharded in L1 (reshard, auto shard or DRAM slicing) is not read by era',
+        }),
     citations: [
       CITES.usage,
       CITES.factory,
@@ -571,6 +591,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       CITES.invoke,
       CITES.halo,
       ...(inPlaceHalo ? [CITES.inPlaceHalo] : []),
+      ...(exact ? [readSpanCite('pool2d-factory-cbs-2026-02')] : []),
     ],
     notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`, ...intermediateNotes],
     l1Intermediates: intermediates,
@@ -742,6 +763,14 @@ function poolOutputShardSticks(shape: PoolShape, pc: ParallelConfig, outputTiled
 }
 
 /** Sticks per core of a sharded layout: its memref's rows (tile rows · 32 for a tiled layout). */
+/** Whether an L1-sharded input's own shard width is the channel width the halo output is sized with (poolIntermediates). */
+function inputShardWidthIsSnapped(shape: PoolShape, input: ResolvedTensor, pc: ParallelConfig): boolean {
+  const dims = input.layout.shardShape;
+  const inTiled = input.layout.pageLayout === 'tile';
+  const widthElems = (dims[dims.length - 1] ?? 0) * (inTiled ? 32 : 1);
+  return widthElems === alignUp(shape.channels, pc.coresC * (inTiled ? 32 : 8)) / pc.coresC;
+}
+
 function shardRowSticks(layout: TensorLayout): number {
   const dims = layout.shardShape;
   let rows = 1;
