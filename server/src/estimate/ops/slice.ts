@@ -190,20 +190,22 @@ function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEs
     s.viaTiles === undefined
       ? ''
       : `TILE input, ${s.viaTiles} → to_layout ROW_MAJOR, row-major slice, to_layout TILE; `;
+  // The three-program path was read at every commit of the builds in read span `slice-tiled-rm-path` (unit steps,
+  // whole rows); the strided factory and the sub-row chunks were not.
+  const threeProgramPathRead =
+    s.viaTiles !== undefined && s.unitSteps && windowWithinReadSpan(ctx, 'slice-tiled-rm-path');
+  const viaTilesNotes = ['The untilize before and the tilize after are separate programs with their own CB regions.'];
   const composite =
     s.viaTiles === undefined
       ? {}
-      : s.unitSteps && windowWithinReadSpan(ctx, 'slice-tiled-rm-path')
-        ? { notes: ['The untilize before and the tilize after are separate programs with their own CB regions.'] }
+      : threeProgramPathRead
+        ? { notes: viaTilesNotes }
         : {
             approxReason:
               'tt-metal runs this slice as three programs (untilize, row-major slice, tilize); the path is taken from slice.cpp, the programs are estimated one by one',
-            notes: ['The untilize before and the tilize after are separate programs with their own CB regions.'],
+            notes: viaTilesNotes,
           };
-  // The three-program path was read at every commit of the builds in read span `slice-tiled-rm-path` (unit steps,
-  // whole rows); the strided factory and the sub-row chunks were not.
-  const pathRead = s.viaTiles === undefined || (s.unitSteps && windowWithinReadSpan(ctx, 'slice-tiled-rm-path'));
-  const confidence = pathRead ? 'exact' : 'approx';
+  const confidence = s.viaTiles === undefined || threeProgramPathRead ? 'exact' : 'approx';
   const citeTail =
     s.viaTiles === undefined ? [CITES.select, CITE.workSplit] : [CITES.select, CITE.workSplit, CITES.unalignedTiled];
   if (!s.unitSteps) {
