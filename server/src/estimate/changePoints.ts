@@ -3382,6 +3382,8 @@ export interface ReadSpan {
   readonly what: string;
   /** The sources read and the commits inside the span that touch them, each found not to change the rule. */
   readonly evidence: string;
+  /** The sources read, in short, as an estimate's citation names them (`readSpanCite`); else the evidence. */
+  readonly citedAs?: string;
 }
 
 export const READ_SPANS = {
@@ -3394,6 +3396,7 @@ export const READ_SPANS = {
     what: "an interleaved matmul with no program config, bias, activation or transpose_a that create_simple_matmul_program_config sends to get_mcast_1d_config with mcast_in0 (one row of blocks, or a wide narrow shape), and that config's CBs in the 1D mcast-in0 program: per-core factor from get_estimated_size_of_cbs against get_max_l1_space, per_core_M = M/32, per_core_N = ceil(ceil(N / cores) / 32), in0_block_w 2 or 1, get_multi_dim_per_core_factor without in0_block_w adjustment, get_matmul_subblock_params without constraints; c_0 out_block_h·in0_block_w and c_1 out_block_w·in0_block_w tiles, doubled when B·num_blocks > 1, c_4 out_block_h·out_block_w, a separate c_5 when the partials' format differs (packer_l1_acc with more than one K block), the compute config's defaults fp32_acc = f32 output, packer_l1_acc = not f32",
     evidence:
       'tt-metal (nyoshifujiTT/tt-metal first-parent main) @b2292f9 (2026-04-29): config/matmul_program_config.cpp (create_simple_matmul_program_config, get_mcast_1d_config, get_per_core_factor, get_multi_dim_per_core_factor, get_matmul_subblock_params: unchanged from c262c366, 04-03, to ebaaa57, 05-15), utilities/matmul_utilities.cpp (get_estimated_size_of_cbs, estimate_interm_tile_size, get_max_l1_space; #42430 of 04-23/24 adds bias-shape helpers only), factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in0 CB sizes; inside the span f874151 04-10 a namespace rename, #42427 04-16 and #42430 04-24 compile args for a bias, #43067 05-05 the named-CB map; on Blackhole the c_8/c_9 intermediate-read CBs only for tiles not a multiple of 64 B, which no ttnn dtype has), matmul_device_operation.cpp (init_device_compute_kernel_config defaults; #42430 adds a bias validation only); kernels-only commits #41791 (04-10), #41902 (04-15)',
+    citedAs: 'tt-metal @b2292f9 and the commits inside',
   },
   'matmul-auto-2d-all-dram': {
     family: 'matmul',
@@ -3403,6 +3406,7 @@ export const READ_SPANS = {
     what: "an all-DRAM-interleaved matmul with no program config, bias, activation or transpose_a that create_simple_matmul_program_config sends to its 2D branch (all_dram_interleaved, not narrow, or blocks on more than one row and column): transpose_mcast false (it needs a block-sharded a), in0_block_w = Kt / grid x when that divides else 1, per_core_M = ceil(Mt / grid y), per_core_N = ceil(Nt / grid x), get_multi_dim_per_core_factor with in0_block_w adjustment (the K loop outside the blocks), get_matmul_subblock_params without constraints; the 2D mcast program's CBs: c_0 out_block_h·in0_block_w and c_1 out_block_w·in0_block_w tiles doubled when B·num_blocks > 1, c_4 the out block, a separate c_5 when the partials' format differs (packer_l1_acc_en: more than two K blocks, or more than one with a bias), compute defaults fp32_acc = f32 output, packer_l1_acc = not f32",
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) @b2292f9 (2026-04-29): config/matmul_program_config.cpp (create_simple_matmul_program_config's all-DRAM 2D branch, get_multi_dim_per_core_factor: unchanged from c262c366 to ebaaa57), factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp (CB sizes, packer_l1_acc_en; on Blackhole the c_8/c_9 intermediate-read CBs only for tiles not a multiple of 64 B); the commits inside that touch the factory: f874151 (04-10, a namespace), #42580 (1389d4a, 04-20, a TT_FATAL for a sharded output with B > 1), #42430 / its revert / re-apply (04-23/24, bias helpers and validation), #43553 (61e690c, 05-05, compile-arg order), #43067 (21210d4, 05-05, the named-CB map and activation helpers); #42427 (9875d5a, 04-16) changes the 1D kernel only",
+    citedAs: 'tt-metal @b2292f9 and the commits inside',
   },
   'matmul-auto-1d-all-dram-2025': {
     family: 'matmul',
@@ -3413,6 +3417,7 @@ export const READ_SPANS = {
     what: "an all-DRAM-interleaved matmul with no program config, bias, activation or transpose_a that create_simple_matmul_program_config sends to get_mcast_1d_config (mcast_in0 for a wide narrow shape or one row of blocks, mcast_in1 for a tall narrow one or one column), and that config's CBs in the 1D program: per-core factor, per_core_M / per_core_N, in0_block_w, out block and subblock as read span matmul-auto-1d-mcast-in0 describes for mcast_in0 (mcast_in1: per_core_M = ceil(ceil(M / cores) / 32), per_core_N = N/32), the estimate without its sharded-in0 term, the bias term per change point matmul-estimate-bias-term, the compute defaults per change point matmul-default-fp32-acc-f32-output; c_0 and c_1 doubled when B·num_blocks > 1, c_4 the out block, a separate partials CB when its format differs (packer_l1_acc_en: more than one K block for mcast_in0, more than two for mcast_in1); the output and partials CBs were numbered c_16 / c_24 on the earlier builds (c_4 / c_5 later), their bytes the same",
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) matmul_op.cpp@3787a8a and @2bb3ccb (is_narrow_shape, estimate_interm_tile_size, get_estimated_size_of_cbs, get_max_l1_space, get_per_core_factor, get_multi_dim_per_core_factor, get_mcast_1d_config, create_simple_matmul_program_config, generate_matmul_program_config, get_core_range, get_matmul_subblock_params: the same but for #17056's bias term, #21366's MCAST_INPUT_BUFFERING_DEPTH = 2 and the sharded-in0 term); git log -G over them (SUBBLOCK_HW_CHOICES, per_core_factor, NARROW_SHAPE, is_narrow, in0_block_w = K, get_mcast_1d_config, default_fp32_acc, default_l1_acc) finds only #15938, #16567, #17056 and #22181 (ab1f1dc, 05-21, reverted 05-22: routing of blocks that do not fit changes, the all-DRAM path does not); matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp create_program_mcast_in0 / create_program_mcast_in1 @3787a8a and process_mcast_in0_ / process_mcast_in1_program_and_create_override_variables @2bb3ccb (in0/in1/out/interm CB sizes and packer_l1_acc_en the same; the commits inside that touch CB lines, 5e7387f, 5db3a16, 1d5d4a0, ae2579b, change gather_in0 only, 378b078 names the 2, 3b28664 no CB line); compute_kernel_config.cpp (880f700 adds get_arch_from_compute_config only)",
+    citedAs: 'tt-metal @3787a8a, @2bb3ccb and the commits between',
   },
   'slice-tiled-rm-path': {
     family: 'slice',
@@ -3423,6 +3428,7 @@ export const READ_SPANS = {
     what: 'an interleaved TILE input with a begin of the last two dims off a tile boundary (unit steps, rank ≥ 2) runs to_layout ROW_MAJOR into the output memory config, the row-major slice (SliceRmProgramFactory: c_0 = 2 · m · page, page = the output row rounded up to max(src, dst) alignment, doubled for a misaligned start; m by change point slice-rm-merge-single-alignment), then to_memory_config (the same interleaved config: no program) and to_layout TILE',
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) slice.cpp at every commit from f22b9b1 to c262c36 (2026-04-03; none after until f5f8fc4): rm_only for a TILE input (!no_step || rank 1 || begins off the tile; is_sharded dropped at 0445a2b, 2026-03-17, for sharded inputs only), to_layout(input, ROW_MAJOR, nullopt, memory_config), ret_adjustment to_memory_config + to_layout(input_layout); the row-major factory's compute_cb_size at every commit of slice_program_factory.cpp (7ce4e6d … d0900d6) and slice_program_factory_rm.cpp (6ea225d … fdefd7c): MAX_READ_SIZE 4,096, the doubled alignment, c_0 = num_read_per_barrier · 2 · cb_page_size on all_cores; the merge stride changes at 8ab89d1 (PR #43055)",
+    citedAs: 'tt-metal slice.cpp and the row-major slice factory at every commit inside (slice.ts)',
   },
   'concat-s2s-multi-height-sharded-w': {
     family: 'concat',
@@ -3433,6 +3439,7 @@ export const READ_SPANS = {
     what: 'a concat of more than two L1 height-sharded rank-4 inputs on the last dim into an L1 height-sharded output runs ConcatS2SMultiProgramFactory, whose input and output CBs are all bound to the shards (no CB-region bytes)',
     evidence:
       'tt-metal (nyoshifujiTT/tt-metal first-parent main) concat_device_operation.cpp at every commit from 498e08d to 622c6fb: select_program_factory sends sharded inputs with a sharded output and more than two inputs to the S2S multi factory (restructured at 5a7d275, PR #42752: dim 2 or 3 and not ND-sharded, the same for these), validate_on_program_cache_miss allows width concat on height-sharded inputs (PR #41566 at f11fd1a adds a check for interleaved inputs only); concat_s2s_multi_program_factory.cpp: every CB set_globally_allocated_address / CBDescriptor .buffer on its tensor (30e53f lines unchanged to 5a7d275; the descriptor port 438eaf0, PR #43535, keeps them bound)',
+    citedAs: 'tt-metal concat_device_operation.cpp and the S2S multi factory at every commit inside (concat.ts)',
   },
   'repeat-rm-round-trip': {
     family: 'repeat',
@@ -3462,6 +3469,7 @@ export const READ_SPANS = {
     what: 'an interleaved matmul with no program config, bias, activation or transpose_a for which the late-2024 create_simple_matmul_program_config (createSimpleLegacy) picks MatmulMultiCoreProgramConfig, and that factory: c_0, c_1 and the output CB of 2 tiles each',
     evidence:
       'tt-metal matmul_op.cpp@0155a43 (the source of createSimpleLegacy, wusatosi/tt-metal) against main on these builds, @bf94433 (3787a8a~1): create_simple_matmul_program_config, generate_matmul_program_config, get_per_core_factor, get_estimated_size_of_cbs, estimate_interm_tile_size, is_narrow_shape and get_core_range are the same text; matmul_op_multi_core_program_factory.cpp@bf94433 (num_input_tiles 2, num_output_tiles 2; unchanged from 352e61a, 2024-11-27, to 250ef95, 2025-01-08)',
+    citedAs: 'tt-metal @bf94433 against @0155a43',
   },
   'conv2d-sharded-matmul-1x1-2026-spring': {
     family: 'conv2d',
@@ -3471,6 +3479,7 @@ export const READ_SPANS = {
     what: "a 1x1 stride-1 unpadded conv2d whose tiled input is already height or block sharded as it runs (no reshard, no tilize) and whose result is the conv's own sharded output, given a conv2d_config: use_matmul_for_1x1_conv, the input's parallel config kept for the output (determine_output_parallel_config for a matmul conv), per_core_M/N from get_conv_configs, act_block_w from determine_per_core_conv_block_config, determine_matmul_op_config_from_conv_op_config (height: 1D mcast_in1 with in0_block_w = act_block_w, out_block = per_core; block: 2D), and those matmul programs' CBs: 1D c_0 on the shard (one K block), c_1 per_core_N·in0_block_w doubled over several K blocks, bias per_core_N, c_4 on the output, c_5 only when the partials' format (Float32 / Float16_b under packer_l1_acc_en / the output's) differs; 2D c_0 and c_1 doubled over several K blocks, c_2 on the shard, c_6 64 B",
     evidence:
       "tt-metal de47eb4 (2026-05-05): conv2d_utils.cpp (determine_matmul_op_config_from_conv_op_config, determine_output_parallel_config, determine_per_core_conv_block_config, determine_packer_l1_acc, get_conv_default_compute_kernel_config), conv2d.cpp (conv2d_L1: tilize_with_optional_deallocation, then ttnn::linear with the conv's program config, output memory config and compute config), matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in1_program_and_create_override_variables) and matmul_multicore_reuse_mcast_2d_program_factory.cpp (CB sizes); git diff cb11809..de47eb4 of conv2d.cpp, conv2d_utils.cpp, conv2d.hpp and the device-operation types (padding_mode, halo compute config, #41917 DRAM-slice estimate, #43193 reader indices, namespaces), and the commits inside that touch the two matmul factories: #40172 (7dde75c, 03-25) and #40921 (c0d41ee, 03-27) reuse in0 only for an interleaved in0 with in1 batch > 1, #40905 (09d6c79) in0 strides, #40619 ring matmul, f874151 / c262c36 names, #42427 (9875d5a), #42430 / revert / re-apply (04-23/24), #43553 and #43067 (05-05) compile args, #42580 (1389d4a) a TT_FATAL for a sharded output with B > 1",
+    citedAs: 'tt-metal @de47eb4 and the commits since @cb11809',
   },
   'matmul-explicit-1d-mcast-in0': {
     family: 'matmul',
@@ -3482,6 +3491,7 @@ export const READ_SPANS = {
     what: "a matmul / linear with an explicit MatmulMultiCoreReuseMultiCast1DProgramConfig with mcast_in0 (gather_in0, untilize_out and fused_activation unset) on interleaved a and b, a one-tile-row interleaved bias fused or none, no activation or transpose_a: the 1D mcast-in0 program's CBs — c_0 out_block_h·in0_block_w and c_1 out_block_w·in0_block_w tiles, doubled when B·num_blocks > 1, c_4 the out block (the per_core_M·per_core_N shard, bound to it, for a sharded output), a separate c_5 when the partials' format differs (packer_l1_acc with more than one K block) or a sharded output has several block rows, c_3 out_block_w bias tiles; bound_matmul fusing the one-row bias; the compute defaults fp32_acc = f32 output, packer_l1_acc = not f32",
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp, process_mcast_in0_program_and_create_override_variables' tile counts, CB configs, packer_l1_acc_en and do_not_inplace lines the same at 4af112c (02-24), e617a17 (03-04), c262c36 (04-03) and 21210d4 (05-05) but for in0_B passed in; the commits between touching the file: 7dde75c (#40172, 03-25: in0_B / in1_B, the mcast_in1 program's buffering), 3f49248 (#40619, ring matmul cores), 09d6c79 (#40905, transpose_a strides), c0d41ee (#40921, mcast_in1's reuse_in0_in_CB), f874151 (namespace), 9875d5a (#42427), 034ac58 / 7439952 / d964b8e (#42430, bias compile args), 21210d4 (#43067, the named-CB map); matmul.cpp (bound_matmul, get_post_process_bias): 4cab147 and d4a7056 (call syntax, an include), #42430 (a reshape of the output to the bias-broadcast shape, a view when it is the matmul's); matmul_device_operation.cpp: create_matmul_attributes' default_fp32_acc = is_float_32, default_l1_acc = !is_float_32 at e617a17 and 21210d4 (aaca681, #40089, changes the math fidelity only), #42430's bias-broadcast TT_FATAL, #37236 / #40905 / #40936 validation for block-sharded outputs and transpose_a only",
+    citedAs: 'tt-metal @e617a17, @c262c36, @21210d4 and the commits between',
   },
   'pool2d-factory-cbs-2026-02': {
     family: 'pool',
@@ -3493,10 +3503,17 @@ export const READ_SPANS = {
     what: "max_pool2d / avg_pool2d / max_pool2d_with_indices on an input already sharded in L1: the pool program's CBs (scalar 2 tiles, a second scalar CB for an avg pool with per-element scalars, clear value 1 tile, two input CBs of 2 pages of round_up(in_cb_sz, 1024) elements with in_cb_sz = tiles per reduction · 32 · tilized rows, the MPWI index tiles, a pre-tilize CB for a tiled output, the config-in-DRAM CBs per change points pool-config-tensors-in-dram and pool-reader-indices-actual-page), get_factory_parameters (multi_buffering_factor 2, split_reader always, num_tilized_rows, MAX_TILES_PER_REDUCTION 1 / 4 / 8, is_large_kernel), and the halo output it reads",
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): git diff 3ddcbb3538..98acd847ac~1 over pool/generic, pool_utils.cpp and sliding_window/ (only compile-arg order moves in the factory); commits inside that touch them: 85d0dea30b / 49615768fc / 5413218728 (02-12..02-17, validate / factory selection / free-function refactors), #37599 e53c5f9b41 (02-13, runtime args and halo_gather's padding chunk in bytes), #37667 4ff7301484 (02-14, a halo grid check), #38426 4f632e0b18 (02-24, the halo's row-major input CB, tensor-backed), de92bc4766 / 706be77037 (op_slicing dead stores), #35876 883c71429c (02-25, kernel cleanup: compile args), typo commits (03-03, 03-04), #37791 cb76be1ac4 (03-05, generic_pools' slicing call), ce15e49b65 (03-15, ttsl rename), 63693b8617 / 1523554948 (03-24 / 03-31, compute-kernel hw configure only), 7096f73859 (04-01, decorator), #41050 4a20c4b56b (04-02: calculate_pool_cb_sizes takes the factory's inline CB sizes unchanged, calculate_L1_usage's total the same sum with the output CBs align_buffer'ed as before, ranked by total()), c262c366d5 (04-03, copyright), #41263 62af7d63d3 (04-07: a positive-output check, the slice padding check, the perf model; no CB), f874151fce (04-10, namespace), 831bbb9656 / dce5fd4d70 / 69eb869a7b (kernels, TensorAccessor), #42838 cd10c66409 (04-23, replicate padding metadata in sliding_window.cpp; the pools pass zero padding), 7fb82fd003 (04-24, REDUCE_OP define), #43256 2f9afc8584 (04-29, the halo's fp32 accumulation for an f32 input, which pool rejects), #43193 984f529e2f (04-30, change point pool-reader-indices-actual-page); the halo factory's only change is its compute config",
+    citedAs: 'tt-metal @4a20c4b56b and every commit from 3ddcbb3538 to 98acd847ac~1',
   },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;
+
+/** How an estimate made `exact` by read span `id` cites it: the span's builds and the sources read. */
+export function readSpanCite(id: ReadSpanId): string {
+  const span: ReadSpan = READ_SPANS[id];
+  return `read span ${id} (builds ${span.earliest}..${span.latest}, ${span.citedAs ?? span.evidence}; changePoints.ts READ_SPANS)`;
+}
 
 /** Whether the whole build window lies inside read span `id`. */
 export function windowWithinReadSpan(ctx: EstimateContext, id: ReadSpanId): boolean {

@@ -338,13 +338,13 @@ import { alignUp, l1Footprint } from '../../ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
-import { atOrAfter, changePointText, windowWithinReadSpan } from '../changePoints';
+import { atOrAfter, changePointText, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import { firstRowWiseRange, gridRectangle } from '../printedRange';
 import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { HaloGeometry, haloElementBytes, haloProgramCbBytesPerCore, haloStickDtype, haloSticksPerCore } from './halo';
 import { programOf } from './composite';
-import { MATMUL_L1_ARRAY_CB_BYTES, estimateMatmul, packerL1AccEnabled, readSpanCite } from './matmul';
+import { MATMUL_L1_ARRAY_CB_BYTES, estimateMatmul, packerL1AccEnabled } from './matmul';
 import { noProgram } from './noProgram';
 
 const CITES = {

@@ -104,7 +104,7 @@ import { programOf, stepOp } from './composite';
 import { estimateBinary, estimateUnary } from './eltwise';
 import { boolOf, fieldValue, intOf, pairOf, type DialectProp } from '../../ttnn/dialectFields';
 import type { CbSpec, GroupSpec } from '../common';
-import { atOrAfter, READ_SPANS, type ReadSpanId, windowWithinReadSpan } from '../changePoints';
+import { atOrAfter, type ReadSpanId, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import { firstRowWiseRange } from '../printedRange';
 import { samePlainData } from '../../text/plainData';
 import {
@@ -384,22 +384,6 @@ function selectWithBiasTerm(input: SelectionInput, ctx: EstimateContext): Return
   if (samePlainData(config(byInnerBlock), config(byBlockWidth))) return byInnerBlock;
   return atOrAfter(ctx, 'matmul-estimate-bias-per-core-n') ? byBlockWidth : byInnerBlock;
 }
-
-/** Short sources of the read spans; a span without one is cited by its evidence (changePoints.ts READ_SPANS). */
-const READ_SPAN_SOURCES: Partial<Record<ReadSpanId, string>> = {
-  'matmul-auto-1d-mcast-in0': 'tt-metal @b2292f9 and the commits inside',
-  'matmul-auto-1d-all-dram-2025': 'tt-metal @3787a8a, @2bb3ccb and the commits between',
-  'matmul-auto-multicore-2025-01': 'tt-metal @bf94433 against @0155a43',
-  'matmul-auto-2d-all-dram': 'tt-metal @b2292f9 and the commits inside',
-  'conv2d-sharded-matmul-1x1-2026-spring': 'tt-metal @de47eb4 and the commits since @cb11809',
-  'matmul-explicit-1d-mcast-in0': 'tt-metal @e617a17, @c262c36, @21210d4 and the commits between',
-  'slice-tiled-rm-path': 'tt-metal slice.cpp and the row-major slice factory at every commit inside (slice.ts)',
-  'concat-s2s-multi-height-sharded-w':
-    'tt-metal concat_device_operation.cpp and the S2S multi factory at every commit inside (concat.ts)',
-  'pool2d-factory-cbs-2026-02': 'tt-metal @4a20c4b56b and every commit from 3ddcbb3538 to 98acd847ac~1',
-};
-export const readSpanCite = (id: ReadSpanId): string =>
-  `read span ${id} (builds ${READ_SPANS[id].earliest}..${READ_SPANS[id].latest}, ${READ_SPAN_SOURCES[id] ?? READ_SPANS[id].evidence}; changePoints.ts READ_SPANS)`;
 
 /**
  * The read span (changePoints.ts READ_SPANS) over whose every build this auto-configured matmul's selection and

@@ -139,7 +139,7 @@ import {
 import { firstSplitRange, shardGridFirstRange } from '../printedRange';
 import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { atOrAfter, windowWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
 import {
@@ -162,7 +162,6 @@ import {
   inPlaceHaloProgramCbBytesPerCore,
 } from './halo';
 import { estimateBilinearUpsample } from './upsampleBilinear';
-import { readSpanCite } from './matmul';
 
 const CITES = {
   usage:
