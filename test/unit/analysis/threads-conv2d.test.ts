@@ -1517,3 +1517,36 @@ describe("conv2d: tt-xla's ViT-L/16-384 JAX test (xfail reason of 2025-10-08, tt
     assert.ok(op.estimate.factoryReason.includes('DRAM path'), op.estimate.factoryReason);
   });
 });
+
+describe('conv2d / conv_transpose2d: four tt-forge-remediation reports (tt-metal 3fa4d753, 2026-04-08, Blackhole p150)', () => {
+  // op_slicing's TT_FATAL (change point conv2d-dram-auto-slice-retry) for four f32 DRAM convs of tt-xla model tests; the
+  // fixture's header has the reports and the shapes. The free L1 is 1,572,864 − 111,104 (the 2026-04 Blackhole base) −
+  // 65,536 (L1_SMALL) = 1,396,224 B, the reports' "Available L1". The slice counts are compute_max_num_slices': the
+  // output height for height slices (16), ceil(OW / 32) for a tiled output's width slices (157 → 5, 16,000 → 500, 1 → 1).
+  const run = {
+    file: 'conv2d_tt-forge-remediation-dram-slice-p150.mlir',
+    date: '2026-04-08',
+    arch: 'blackhole_p150',
+  };
+  const cases: [string, string][] = [
+    ['aesthetic_shadow_patch_embed', 'Tried up to 16 slices for height-slicing on output dimension 16'],
+    ['dccrnet_stft_encoder', 'Tried up to 5 slices for width-slicing on output dimension 157'],
+    ['audioseal_reverse_convolution', 'Tried up to 500 slices for width-slicing on output dimension 16000'],
+    ['dots_patch_embed', 'Tried up to 1 slices for width-slicing on output dimension 1'],
+  ];
+  for (const [fn, tried] of cases)
+    it(`@${fn}: "${tried}. Available L1: 1396224 bytes."`, () => {
+      const { op, first } = deviceOp(run, fn);
+      // The file's four functions run in turn: the first's is the run's first error.
+      if (fn === cases[0]![0]) assert.equal(first, 'this op');
+      assert.ok(op.estimate.kind === 'illegal', op.estimate.kind);
+      const rule = op.estimate.kind === 'illegal' ? op.estimate.rule : '';
+      assert.ok(rule.includes(`${tried}. Available L1: 1396224 bytes.`), rule);
+    });
+  it('before tt-metal PR #35774 (2026-02-10) the search returned its last count: the transposed conv overflows instead', () => {
+    // Change point conv2d-dram-auto-slice-retry: no TT_FATAL, the 500 one-tile slices' program runs and its CBs
+    // (width sharded, ours) are beyond L1.
+    const op = assertFails({ ...run, date: '2026-02-09' }, 'audioseal_reverse_convolution', { first: false });
+    assert.equal(op.overflow?.kind, 'cbBeyondL1');
+  });
+});

@@ -2122,8 +2122,10 @@ export function planConv2dOp(
       }
       // From change point conv2d-dram-auto-slice-retry a search that runs out of counts is a TT_FATAL before any
       // program: up to ceil(dimension / 32) tiled width slices, the dimension otherwise (compute_max_num_slices);
-      // before it op_slicing returned its last count with a warning [17].
-      if (!found.fits && retryRead && !p.transposed) {
+      // before it op_slicing returned its last count with a warning [17]. conv_transpose2d's DRAM path runs the same
+      // determine_slice_config (op_slicing.cpp@3fa4d75; tt-forge-remediation's AudioSeal report prints it for a
+      // conv_transpose2d).
+      if (!found.fits && retryRead) {
         const dimension = kind === 'width' ? p.outputW : p.outputH;
         const last = choosePlan(sliceProblem(p, kind, found.count, columns), grid, l1Align, ctx);
         const need = typeof last === 'string' || 'unmodeled' in last ? '' : `, their CBs alone ${last.plan.cbBytes} B`;
