@@ -1302,6 +1302,44 @@ describe('conv2d change points', () => {
     assert.equal(at('2025-05-31').cbBytesPerCore, 196_608);
     for (const date of ['2025-05-29', '2025-06-02']) assert.equal(at(date).cbBytesPerCore, 180_224, date);
   });
+  it("before tt-metal PR #22509 an auto-sharded 1x1 conv's ttnn.linear runs with the matmul's default compute config", () => {
+    // conv2d.cpp passed no compute_config to ttnn::linear until 7ec6d04 (PR #22509, 2025-05-27; issue #22328), so the
+    // linear took create_matmul_struct's default for an unset config: packer_l1_acc on and fp32 accumulation off for
+    // every output from PR #15214 (matmul_op.cpp@93fccc5), fp32 accumulation exactly for an f32 output from PR #16567
+    // (@652490d, 2025-01-10). The conv's own config (f32 input and weights) does not reach it.
+    // The 32x32x256 → 256 f32 conv of the test above, on a build of 2025-01-08 (after PR #15938's all-DRAM selection):
+    // Mt 32, Nt 8, Kt 8; the 8x8 per-core block fits free L1 (128 f32 tiles, 512 KiB), so the blocks form one column
+    // (ceil(8/8) = 1) → 1D mcast_in1, per_core_M = ceil(ceil(1024/64)/32) = 1, per_core_N = 8, in0_block_w 2 (Kt even).
+    // 4 K blocks: c_0 1·2·2 = 4, c_1 8·2·2 = 32, c_4 8 f32 tiles → 44 · 4,096 = 180,224 B; packer_l1_acc with 4 > 2 K
+    // blocks packs Float16_b partials, not the f32 output's format: c_5 8 · 2,048 = 16,384 → 196,608 B. From 2025-01-10
+    // the default is fp32 accumulation for the f32 output: Float32 partials share c_4 → 180,224 B.
+    const f32 = (shape: number[], buffer: 'dram' | 'system_memory' = 'dram') =>
+      tensor(shape, { dtype: 'f32', buffer, ...(buffer === 'system_memory' ? { page: 'row_major' as const } : {}) });
+    const conv = op(
+      'ttnn.conv2d',
+      [f32([1, 1, 1024, 256]), f32([256, 256, 1, 1], 'system_memory'), DEVICE_VALUE],
+      [f32([1, 1, 1024, 256])],
+      {
+        in_channels: int(256),
+        out_channels: int(256),
+        batch_size: int(1),
+        input_height: int(32),
+        input_width: int(32),
+        kernel_size: ints(1, 1),
+        stride: ints(1, 1),
+        padding: ints(0, 0),
+        dilation: ints(1, 1),
+        groups: int(1),
+      },
+    );
+    const at = (date: string) => est(estimateOp(conv, whContext({ ttMetalDate: date })));
+    assert.match(
+      at('2025-01-08').factoryReason,
+      /MatmulMultiCoreReuseMultiCast1DProgramConfig.*per_core_M 1, per_core_N 8, in0_block_w 2/,
+    );
+    assert.equal(at('2025-01-08').cbBytesPerCore, 196_608);
+    assert.equal(at('2025-01-12').cbBytesPerCore, 180_224);
+  });
   it('an auto-sharded 1x1 conv runs ttnn.linear before PR #17485 too: the most-cores rule does not reach it', () => {
     // conv2d_utils.cpp of early 2025 (search index id 2427742271): determine_conv_config_for_auto_shard still takes
     // select_shard_spec's most-cores scheme, but shard_or_reshard_tensor_if_required skips the reshard for a matmul conv

@@ -2546,11 +2546,13 @@ function autoShardedMatmulConvAsLinear(op: TtnnOp, p: ConvProblem): TtnnOp {
 
 function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): OpEstimateResult {
   // conv2d resolves its compute config (the IR's, else the conv default) and hands it to ttnn::linear
-  // (conv2d.cpp@622c6fb conv2d_L1), so the linear never takes the matmul default.
-  const est = estimateMatmul(autoShardedMatmulConvAsLinear(op, p), ctx, {
-    fp32: p.fp32DestAcc,
-    packerL1Acc: p.packerL1Acc,
-  });
+  // (conv2d.cpp@622c6fb conv2d_L1) from change point conv2d-mm-linear-compute-config; before it the linear got none and
+  // ran with the matmul's default for an unset config (estimateMatmul's own, by build).
+  const est = estimateMatmul(
+    autoShardedMatmulConvAsLinear(op, p),
+    ctx,
+    atOrAfter(ctx, 'conv2d-mm-linear-compute-config') ? { fp32: p.fp32DestAcc, packerL1Acc: p.packerL1Acc } : undefined,
+  );
   if (est.kind !== 'estimate')
     return est.kind === 'unmodeled' || est.kind === 'illegal' ? { ...est, opName: op.name } : est;
   // The op's own L1 result is the to_memory_config copy made after the matmul; counted beside the matmul's CBs here
@@ -2577,9 +2579,10 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
       l1Intermediates: [{ role: 'tilized conv input', bytesPerCore: tiledInL1.bytesPerCore, liveDuringProgram: true }],
     }),
     confidence: 'approx',
+    // The L1 result clause only when there is one: a DRAM result is the linear's own, written by the matmul.
     approxReason:
-      "the linear's operands as conv2d prepares them (weights [C_in, C_out] and bias tiled in DRAM) and its L1 result " +
-      'held beside the CBs (tt-metal copies it there after the matmul)' +
+      "the linear's operands as conv2d prepares them (weights [C_in, C_out] and bias tiled in DRAM)" +
+      (outputs.length > 0 ? ' and its L1 result held beside the CBs (tt-metal copies it there after the matmul)' : '') +
       (est.approxReason === '' ? '' : `; ${est.approxReason}`),
     opName: op.name,
     factory: `${p.transposed ? 'conv_transpose2d' : 'conv2d'} → ttnn.linear (auto-sharded 1x1 conv, interleaved input): ${est.factory}`,
