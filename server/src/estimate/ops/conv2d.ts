@@ -2481,6 +2481,11 @@ function resultIsConvOutput(op: TtnnOp, plan: ConvPlan, path: 'l1' | 'dram'): bo
  * operands and writes DRAM interleaved (matmul.cpp's default), and `to_memory_config` copies the result afterwards.
  * Not gated on change point conv2d-auto-shard-l1-estimate: before it the most-cores rule picked a scheme, but this
  * path ignores it (no reshard, no program config; the weights' padding is tile rounding whatever it picked) [8].
+ * Until tt-metal PR #28619 (8538102, 2025-09-17) the weights were padded for the pick's channel cores (C_out to a
+ * multiple of cores_c · 32, which the linear reads as N), but a matmul conv's cores_c divides C_out's tile count
+ * (determine_parallel_config without channel padding, find_closest_largest_divisor of the output channel tiles, at
+ * every first-parent commit of conv2d_utils.cpp from 36e2494 to f0b9698; its output parallel config is the input's),
+ * so that padding is tile rounding too; from the PR the [KhKwCi, Co] matrix is tilized as it is.
  * From change point conv2d-auto-shard-most-cores (PR #15861, restored by PR #16045); before it auto shard resharded.
  */
 export function isAutoShardedMatmulConv(p: ConvProblem, ctx: EstimateContext): boolean {
