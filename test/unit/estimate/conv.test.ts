@@ -1302,6 +1302,51 @@ describe('conv2d change points', () => {
     assert.equal(at('2025-05-31').cbBytesPerCore, 196_608);
     for (const date of ['2025-05-29', '2025-06-02']) assert.equal(at(date).cbBytesPerCore, 180_224, date);
   });
+  it('an auto-sharded 1x1 conv on a row-major input runs the tilize program before its linear, and reports the larger', () => {
+    // conv2d tilizes a row-major input with ttnn::to_layout(TILE) into its own memory config before ttnn::linear
+    // (shard_or_reshard_tensor_if_required or conv2d_L1's matmul branch; tilize_with_optional_deallocation at de47eb4).
+    // VoVNet's 14x14x512 → 192 1x1 conv without the bias (corpus vovnet.opt.ttnn.mlir %75), DRAM interleaved
+    // row-major bf16 input [1, 1, 196, 512], build 2026-04-15:
+    // - tilize: 196 rows are not a tile multiple → tilize_with_val_padding, interleaved factory, one tile row per core
+    //   (ceil(196/32) = 7 rows on 7 cores): c_0 and c_16 of Wt = 512/32 = 16 bf16 tiles → 2 · 16 · 2,048 = 65,536 B;
+    // - linear (all DRAM, 2D mcast): Mt 7, Kt 16, Nt 6 → per_core 1x1 (ceil(7/8), ceil(6/8)), in0_block_w 16/8 = 2,
+    //   8 K blocks → c_0 1·2·2 = 4, c_1 4, c_4 1 → 9 · 2,048 = 18,432 B.
+    // The op reports the tilize (65,536 B); a tiled input runs the linear alone (18,432 B).
+    // The IR's `conv2d_slice_config<l1_full, 0>` keeps the DRAM input on conv2d's L1 path, as in the corpus file.
+    const l1Full = (o: ReturnType<typeof conv2d>) => ({
+      ...o,
+      properties: {
+        ...o.properties,
+        conv2d_slice_config: {
+          kind: 'dialect' as const,
+          name: 'ttnn.conv2d_slice_config',
+          text: '#ttnn.conv2d_slice_config<l1_full, 0>',
+          items: ['l1_full', '0'],
+          fields: {},
+        },
+      },
+    });
+    const shape = { n: 1, h: 14, w: 14, cIn: 512, cOut: 192, k: 1, s: 1, p: 0 };
+    const rowMajor = l1Full(conv2d({ ...shape, input: tensor([1, 1, 196, 512], { page: 'row_major' }) }));
+    const tiled = l1Full(conv2d({ ...shape, input: tensor([1, 1, 196, 512]) }));
+    const ctx = () => whContext({ ttMetalDate: '2026-04-15' });
+    const e = est(estimateOp(rowMajor, ctx()));
+    assert.match(
+      e.factoryReason,
+      /2 programs run in turn .*TilizeWithValPadding\w* 65536 B; ttnn\.linear: .* 18432 B\)/,
+    );
+    assert.equal(e.cbBytesPerCore, 65_536);
+    assert.equal(e.nCoresUsed, 7);
+    // The tilized copy is in DRAM: 0 B of L1, its program checked where it runs.
+    assert.deepEqual(
+      e.l1Intermediates?.map((t) => [t.bytesPerCore, t.writerProgram?.cbBytesPerCore]),
+      [[0, 65_536]],
+    );
+    assert.equal(e.lastProgram?.cbBytesPerCore, 18_432);
+    const t = est(estimateOp(tiled, ctx()));
+    assert.equal(t.cbBytesPerCore, 18_432);
+    assert.equal(t.l1Intermediates, undefined);
+  });
   it("before tt-metal PR #22509 an auto-sharded 1x1 conv's ttnn.linear runs with the matmul's default compute config", () => {
     // conv2d.cpp passed no compute_config to ttnn::linear until 7ec6d04 (PR #22509, 2025-05-27; issue #22328), so the
     // linear took create_matmul_struct's default for an unset config: packer_l1_acc on and fp32 accumulation off for

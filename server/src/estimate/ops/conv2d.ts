@@ -343,7 +343,8 @@ import { firstRowWiseRange, gridRectangle } from '../printedRange';
 import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { HaloGeometry, haloElementBytes, haloProgramCbBytesPerCore, haloStickDtype, haloSticksPerCore } from './halo';
-import { programOf } from './composite';
+import { largestStep, programOf, specWith, stepOp } from './composite';
+import { estimateToLayout } from './toLayout';
 import { MATMUL_L1_ARRAY_CB_BYTES, estimateMatmul, packerL1AccEnabled } from './matmul';
 import { noProgram } from './noProgram';
 
@@ -2563,26 +2564,8 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
   // The op's own L1 result is the to_memory_config copy made after the matmul; counted beside the matmul's CBs here
   // (a small overstatement: an L1 interleaved result spreads over every bank).
   const outputs = outputsInL1(op, ctx);
-  // A row-major input is tilized first (tilize_with_optional_deallocation) into its own memory config: in L1 that
-  // tiled copy is the matmul's a, held while it runs [8].
-  const nhw = p.batch * p.inputH * p.inputW;
-  const tiledInL1 =
-    p.inputLayout.pageLayout === 'row_major'
-      ? l1Footprint(
-          [1, 1, nhw, p.inChannels],
-          {
-            ...p.inputLayout,
-            pageLayout: 'tile',
-            shardShape: [Math.ceil(nhw / 32), Math.ceil(p.inChannels / 32)],
-          },
-          ctx.device,
-        )
-      : undefined;
-  return {
+  const linear: OpEstimate = {
     ...est,
-    ...(tiledInL1 !== undefined && {
-      l1Intermediates: [{ role: 'tilized conv input', bytesPerCore: tiledInL1.bytesPerCore, liveDuringProgram: true }],
-    }),
     confidence: 'approx',
     // The L1 result clause only when there is one: a DRAM result is the linear's own, written by the matmul.
     approxReason:
@@ -2603,6 +2586,18 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
     l1TensorBytesPerCore: outputs.reduce((n, o) => n + o.bytesPerCore, 0),
     citations: [CITES.autoShardMm, ...est.citations],
   };
+  if (p.inputLayout.pageLayout !== 'row_major') return linear;
+  // A row-major input is first tilized into its own memory config by ttnn::to_layout(TILE), a program of its own, on
+  // the input flattened to [1, 1, N·H·W, C_in] (a view): in shard_or_reshard_tensor_if_required for a non-height pick,
+  // else in the matmul branch (conv2d.cpp@b4a702b ttnn::to_layout; @f547498 (PR #21285) keeps the input's dtype,
+  // which tt-mlir's runtime also set as conv_config.dtype before; @de47eb4 tilize_with_optional_deallocation). Its
+  // result, in L1 for an L1 input, is the linear's a, held while the matmul runs [8].
+  const flat = specWith(op.operands[0] as TensorSpec, { dims: [1, 1, p.batch * p.inputH * p.inputW, p.inChannels] });
+  const tilize = estimateToLayout(stepOp(op, 'ttnn.to_layout', [flat], [specWith(flat, { pageLayout: 'tile' })]), ctx);
+  return largestStep(op, ctx, [
+    { label: 'tilize the row-major conv input (to_layout)', result: tilize },
+    { label: 'ttnn.linear', result: linear },
+  ]);
 }
 
 /**
