@@ -68,6 +68,29 @@ function conv2d(o: {
   );
 }
 
+/** A 32x32x256 → 256 f32 1x1 conv, tiled DRAM interleaved input and result, host weights, no conv2d_config. */
+function f32Conv32x32x256() {
+  const f32 = (shape: number[], buffer: 'dram' | 'system_memory' = 'dram') =>
+    tensor(shape, { dtype: 'f32', buffer, ...(buffer === 'system_memory' ? { page: 'row_major' as const } : {}) });
+  return op(
+    'ttnn.conv2d',
+    [f32([1, 1, 1024, 256]), f32([256, 256, 1, 1], 'system_memory'), DEVICE_VALUE],
+    [f32([1, 1, 1024, 256])],
+    {
+      in_channels: int(256),
+      out_channels: int(256),
+      batch_size: int(1),
+      input_height: int(32),
+      input_width: int(32),
+      kernel_size: ints(1, 1),
+      stride: ints(1, 1),
+      padding: ints(0, 0),
+      dilation: ints(1, 1),
+      groups: int(1),
+    },
+  );
+}
+
 describe('estimate/conv2d', () => {
   it("an IR width-sharded input's 1x49 virtual grid prints the physical row-wise range (0,0)-(7,5)", () => {
     // tt-mlir's width-sharded layout: <1x49> virtual cores, virt_to_physical_map (d0, d1) -> (0, d1 floordiv 8, d1 mod 8)
@@ -1278,25 +1301,7 @@ describe('conv2d change points', () => {
     // 8, in0_block_w 2 (the figure's config line); Kt 8 → 4 K blocks, double-buffered: c_0 1·2·2 = 4, c_1 8·2·2 = 32,
     // c_4 8 f32 tiles → 44 · 4,096 = 180,224 B. In the runtime window packer_l1_acc with 4 > 2 K blocks packs Float16_b
     // partials (not the f32 output's format): c_5 of 8 · 2,048 = 16,384 → 196,608 B; outside it f32 partials share c_4.
-    const f32 = (shape: number[], buffer: 'dram' | 'system_memory' = 'dram') =>
-      tensor(shape, { dtype: 'f32', buffer, ...(buffer === 'system_memory' ? { page: 'row_major' as const } : {}) });
-    const conv = op(
-      'ttnn.conv2d',
-      [f32([1, 1, 1024, 256]), f32([256, 256, 1, 1], 'system_memory'), DEVICE_VALUE],
-      [f32([1, 1, 1024, 256])],
-      {
-        in_channels: int(256),
-        out_channels: int(256),
-        batch_size: int(1),
-        input_height: int(32),
-        input_width: int(32),
-        kernel_size: ints(1, 1),
-        stride: ints(1, 1),
-        padding: ints(0, 0),
-        dilation: ints(1, 1),
-        groups: int(1),
-      },
-    );
+    const conv = f32Conv32x32x256();
     const at = (date: string) => est(estimateOp(conv, whContext({ ttMetalDate: date })));
     assert.match(at('2025-05-31').factoryReason, /per_core_M 1, per_core_N 8, in0_block_w 2/);
     assert.equal(at('2025-05-31').cbBytesPerCore, 196_608);
@@ -1358,25 +1363,7 @@ describe('conv2d change points', () => {
     // 4 K blocks: c_0 1·2·2 = 4, c_1 8·2·2 = 32, c_4 8 f32 tiles → 44 · 4,096 = 180,224 B; packer_l1_acc with 4 > 2 K
     // blocks packs Float16_b partials, not the f32 output's format: c_5 8 · 2,048 = 16,384 → 196,608 B. From 2025-01-10
     // the default is fp32 accumulation for the f32 output: Float32 partials share c_4 → 180,224 B.
-    const f32 = (shape: number[], buffer: 'dram' | 'system_memory' = 'dram') =>
-      tensor(shape, { dtype: 'f32', buffer, ...(buffer === 'system_memory' ? { page: 'row_major' as const } : {}) });
-    const conv = op(
-      'ttnn.conv2d',
-      [f32([1, 1, 1024, 256]), f32([256, 256, 1, 1], 'system_memory'), DEVICE_VALUE],
-      [f32([1, 1, 1024, 256])],
-      {
-        in_channels: int(256),
-        out_channels: int(256),
-        batch_size: int(1),
-        input_height: int(32),
-        input_width: int(32),
-        kernel_size: ints(1, 1),
-        stride: ints(1, 1),
-        padding: ints(0, 0),
-        dilation: ints(1, 1),
-        groups: int(1),
-      },
-    );
+    const conv = f32Conv32x32x256();
     const at = (date: string) => est(estimateOp(conv, whContext({ ttMetalDate: date })));
     assert.match(
       at('2025-01-08').factoryReason,
