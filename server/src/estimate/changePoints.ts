@@ -3344,6 +3344,18 @@ export const CHANGE_POINTS = {
       'tt-metal conv2d_utils.cpp@28a524e (estimate_halo_output_bytes) and @45ecf0a (estimate_halo_output_elems): uint32_t shard_height = shard rows / input_width',
     after: 'tt-metal PR #27355, conv2d_utils.cpp@5702b2d (estimate_halo_output_elems: float shard_height)',
   },
+  'conv2d-mm-linear-compute-config': {
+    family: 'conv2d',
+    pr: 22509,
+    // Squash-merged on main as 7ec6d04 (2025-05-27 10:51 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-05-27',
+    dateFrom: 'merge',
+    what: "a 1x1 conv run as ttnn::linear (conv2d_L1's matmul branch) hands the linear the conv's resolved compute kernel config; before, the linear got none, so it ran with the matmul's default for an unset config (change points matmul-default-packer-l1-acc and matmul-default-fp32-acc-f32-output) whatever the conv's config said",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp at every first-parent commit touching it from c4df003 (2024-12-31) to a026170 (2025-05-26): the one ttnn::linear call passes no compute_config (PR #22509\'s issue #22328, "1x1 Convs in models don\'t respect passed compute kernel config")',
+    after:
+      'tt-metal conv2d.cpp@7ec6d04 (ttnn::linear(..., activation, compute_config)) and at every later commit to 622c6fb (2026-06-23; two linear calls from 2025-11-21, both with it)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

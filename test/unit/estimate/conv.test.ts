@@ -68,6 +68,29 @@ function conv2d(o: {
   );
 }
 
+/** A 32x32x256 → 256 f32 1x1 conv, tiled DRAM interleaved input and result, host weights, no conv2d_config. */
+function f32Conv32x32x256() {
+  const f32 = (shape: number[], buffer: 'dram' | 'system_memory' = 'dram') =>
+    tensor(shape, { dtype: 'f32', buffer, ...(buffer === 'system_memory' ? { page: 'row_major' as const } : {}) });
+  return op(
+    'ttnn.conv2d',
+    [f32([1, 1, 1024, 256]), f32([256, 256, 1, 1], 'system_memory'), DEVICE_VALUE],
+    [f32([1, 1, 1024, 256])],
+    {
+      in_channels: int(256),
+      out_channels: int(256),
+      batch_size: int(1),
+      input_height: int(32),
+      input_width: int(32),
+      kernel_size: ints(1, 1),
+      stride: ints(1, 1),
+      padding: ints(0, 0),
+      dilation: ints(1, 1),
+      groups: int(1),
+    },
+  );
+}
+
 describe('estimate/conv2d', () => {
   it("an IR width-sharded input's 1x49 virtual grid prints the physical row-wise range (0,0)-(7,5)", () => {
     // tt-mlir's width-sharded layout: <1x49> virtual cores, virt_to_physical_map (d0, d1) -> (0, d1 floordiv 8, d1 mod 8)
@@ -1278,29 +1301,76 @@ describe('conv2d change points', () => {
     // 8, in0_block_w 2 (the figure's config line); Kt 8 → 4 K blocks, double-buffered: c_0 1·2·2 = 4, c_1 8·2·2 = 32,
     // c_4 8 f32 tiles → 44 · 4,096 = 180,224 B. In the runtime window packer_l1_acc with 4 > 2 K blocks packs Float16_b
     // partials (not the f32 output's format): c_5 of 8 · 2,048 = 16,384 → 196,608 B; outside it f32 partials share c_4.
-    const f32 = (shape: number[], buffer: 'dram' | 'system_memory' = 'dram') =>
-      tensor(shape, { dtype: 'f32', buffer, ...(buffer === 'system_memory' ? { page: 'row_major' as const } : {}) });
-    const conv = op(
-      'ttnn.conv2d',
-      [f32([1, 1, 1024, 256]), f32([256, 256, 1, 1], 'system_memory'), DEVICE_VALUE],
-      [f32([1, 1, 1024, 256])],
-      {
-        in_channels: int(256),
-        out_channels: int(256),
-        batch_size: int(1),
-        input_height: int(32),
-        input_width: int(32),
-        kernel_size: ints(1, 1),
-        stride: ints(1, 1),
-        padding: ints(0, 0),
-        dilation: ints(1, 1),
-        groups: int(1),
-      },
-    );
+    const conv = f32Conv32x32x256();
     const at = (date: string) => est(estimateOp(conv, whContext({ ttMetalDate: date })));
     assert.match(at('2025-05-31').factoryReason, /per_core_M 1, per_core_N 8, in0_block_w 2/);
     assert.equal(at('2025-05-31').cbBytesPerCore, 196_608);
     for (const date of ['2025-05-29', '2025-06-02']) assert.equal(at(date).cbBytesPerCore, 180_224, date);
+  });
+  it('an auto-sharded 1x1 conv on a row-major input runs the tilize program before its linear, and reports the larger', () => {
+    // conv2d tilizes a row-major input with ttnn::to_layout(TILE) into its own memory config before ttnn::linear
+    // (shard_or_reshard_tensor_if_required or conv2d_L1's matmul branch; tilize_with_optional_deallocation at de47eb4).
+    // VoVNet's 14x14x512 → 192 1x1 conv without the bias (corpus vovnet.opt.ttnn.mlir %75), DRAM interleaved
+    // row-major bf16 input [1, 1, 196, 512], build 2026-04-15:
+    // - tilize: 196 rows are not a tile multiple → tilize_with_val_padding, interleaved factory, one tile row per core
+    //   (ceil(196/32) = 7 rows on 7 cores): c_0 and c_16 of Wt = 512/32 = 16 bf16 tiles → 2 · 16 · 2,048 = 65,536 B;
+    // - linear (all DRAM, 2D mcast): Mt 7, Kt 16, Nt 6 → per_core 1x1 (ceil(7/8), ceil(6/8)), in0_block_w 16/8 = 2,
+    //   8 K blocks → c_0 1·2·2 = 4, c_1 4, c_4 1 → 9 · 2,048 = 18,432 B.
+    // The op reports the tilize (65,536 B); a tiled input runs the linear alone (18,432 B).
+    // The IR's `conv2d_slice_config<l1_full, 0>` keeps the DRAM input on conv2d's L1 path, as in the corpus file.
+    const l1Full = (o: ReturnType<typeof conv2d>) => ({
+      ...o,
+      properties: {
+        ...o.properties,
+        conv2d_slice_config: {
+          kind: 'dialect' as const,
+          name: 'ttnn.conv2d_slice_config',
+          text: '#ttnn.conv2d_slice_config<l1_full, 0>',
+          items: ['l1_full', '0'],
+          fields: {},
+        },
+      },
+    });
+    const shape = { n: 1, h: 14, w: 14, cIn: 512, cOut: 192, k: 1, s: 1, p: 0 };
+    const rowMajor = l1Full(conv2d({ ...shape, input: tensor([1, 1, 196, 512], { page: 'row_major' }) }));
+    const tiled = l1Full(conv2d({ ...shape, input: tensor([1, 1, 196, 512]) }));
+    const ctx = () => whContext({ ttMetalDate: '2026-04-15' });
+    const e = est(estimateOp(rowMajor, ctx()));
+    assert.match(
+      e.factoryReason,
+      /2 programs run in turn .*TilizeWithValPadding\w* 65536 B; ttnn\.linear: .* 18432 B\)/,
+    );
+    assert.equal(e.cbBytesPerCore, 65_536);
+    assert.equal(e.nCoresUsed, 7);
+    // The tilized copy is in DRAM: 0 B of L1, its program checked where it runs.
+    assert.deepEqual(
+      e.l1Intermediates?.map((t) => [t.bytesPerCore, t.writerProgram?.cbBytesPerCore]),
+      [[0, 65_536]],
+    );
+    assert.equal(e.lastProgram?.cbBytesPerCore, 18_432);
+    const t = est(estimateOp(tiled, ctx()));
+    assert.equal(t.cbBytesPerCore, 18_432);
+    assert.equal(t.l1Intermediates, undefined);
+  });
+  it("before tt-metal PR #22509 an auto-sharded 1x1 conv's ttnn.linear runs with the matmul's default compute config", () => {
+    // conv2d.cpp passed no compute_config to ttnn::linear until 7ec6d04 (PR #22509, 2025-05-27; issue #22328), so the
+    // linear took create_matmul_struct's default for an unset config: packer_l1_acc on and fp32 accumulation off for
+    // every output from PR #15214 (matmul_op.cpp@93fccc5), fp32 accumulation exactly for an f32 output from PR #16567
+    // (@652490d, 2025-01-10). The conv's own config (f32 input and weights) does not reach it.
+    // The 32x32x256 → 256 f32 conv of the test above, on a build of 2025-01-08 (after PR #15938's all-DRAM selection):
+    // Mt 32, Nt 8, Kt 8; the 8x8 per-core block fits free L1 (128 f32 tiles, 512 KiB), so the blocks form one column
+    // (ceil(8/8) = 1) → 1D mcast_in1, per_core_M = ceil(ceil(1024/64)/32) = 1, per_core_N = 8, in0_block_w 2 (Kt even).
+    // 4 K blocks: c_0 1·2·2 = 4, c_1 8·2·2 = 32, c_4 8 f32 tiles → 44 · 4,096 = 180,224 B; packer_l1_acc with 4 > 2 K
+    // blocks packs Float16_b partials, not the f32 output's format: c_5 8 · 2,048 = 16,384 → 196,608 B. From 2025-01-10
+    // the default is fp32 accumulation for the f32 output: Float32 partials share c_4 → 180,224 B.
+    const conv = f32Conv32x32x256();
+    const at = (date: string) => est(estimateOp(conv, whContext({ ttMetalDate: date })));
+    assert.match(
+      at('2025-01-08').factoryReason,
+      /MatmulMultiCoreReuseMultiCast1DProgramConfig.*per_core_M 1, per_core_N 8, in0_block_w 2/,
+    );
+    assert.equal(at('2025-01-08').cbBytesPerCore, 196_608);
+    assert.equal(at('2025-01-12').cbBytesPerCore, 180_224);
   });
   it('an auto-sharded 1x1 conv runs ttnn.linear before PR #17485 too: the most-cores rule does not reach it', () => {
     // conv2d_utils.cpp of early 2025 (search index id 2427742271): determine_conv_config_for_auto_shard still takes

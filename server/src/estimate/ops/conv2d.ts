@@ -343,7 +343,8 @@ import { firstRowWiseRange, gridRectangle } from '../printedRange';
 import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { HaloGeometry, haloElementBytes, haloProgramCbBytesPerCore, haloStickDtype, haloSticksPerCore } from './halo';
-import { programOf } from './composite';
+import { largestStep, programOf, specWith, stepOp } from './composite';
+import { estimateToLayout } from './toLayout';
 import { MATMUL_L1_ARRAY_CB_BYTES, estimateMatmul, packerL1AccEnabled } from './matmul';
 import { noProgram } from './noProgram';
 
@@ -2483,6 +2484,11 @@ function resultIsConvOutput(op: TtnnOp, plan: ConvPlan, path: 'l1' | 'dram'): bo
  * operands and writes DRAM interleaved (matmul.cpp's default), and `to_memory_config` copies the result afterwards.
  * Not gated on change point conv2d-auto-shard-l1-estimate: before it the most-cores rule picked a scheme, but this
  * path ignores it (no reshard, no program config; the weights' padding is tile rounding whatever it picked) [8].
+ * Until tt-metal PR #28619 (8538102, 2025-09-17) the weights were padded for the pick's channel cores (C_out to a
+ * multiple of cores_c · 32, which the linear reads as N), but a matmul conv's cores_c divides C_out's tile count
+ * (determine_parallel_config without channel padding, find_closest_largest_divisor of the output channel tiles, at
+ * every first-parent commit of conv2d_utils.cpp from 36e2494 to f0b9698; its output parallel config is the input's),
+ * so that padding is tile rounding too; from the PR the [KhKwCi, Co] matrix is tilized as it is.
  * From change point conv2d-auto-shard-most-cores (PR #15861, restored by PR #16045); before it auto shard resharded.
  */
 export function isAutoShardedMatmulConv(p: ConvProblem, ctx: EstimateContext): boolean {
@@ -2548,40 +2554,25 @@ function autoShardedMatmulConvAsLinear(op: TtnnOp, p: ConvProblem): TtnnOp {
 
 function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): OpEstimateResult {
   // conv2d resolves its compute config (the IR's, else the conv default) and hands it to ttnn::linear
-  // (conv2d.cpp@622c6fb conv2d_L1), so the linear never takes the matmul default.
-  const est = estimateMatmul(autoShardedMatmulConvAsLinear(op, p), ctx, {
-    fp32: p.fp32DestAcc,
-    packerL1Acc: p.packerL1Acc,
-  });
+  // (conv2d.cpp@622c6fb conv2d_L1) from change point conv2d-mm-linear-compute-config; before it the linear got none and
+  // ran with the matmul's default for an unset config (estimateMatmul's own, by build).
+  const est = estimateMatmul(
+    autoShardedMatmulConvAsLinear(op, p),
+    ctx,
+    atOrAfter(ctx, 'conv2d-mm-linear-compute-config') ? { fp32: p.fp32DestAcc, packerL1Acc: p.packerL1Acc } : undefined,
+  );
   if (est.kind !== 'estimate')
     return est.kind === 'unmodeled' || est.kind === 'illegal' ? { ...est, opName: op.name } : est;
   // The op's own L1 result is the to_memory_config copy made after the matmul; counted beside the matmul's CBs here
   // (a small overstatement: an L1 interleaved result spreads over every bank).
   const outputs = outputsInL1(op, ctx);
-  // A row-major input is tilized first (tilize_with_optional_deallocation) into its own memory config: in L1 that
-  // tiled copy is the matmul's a, held while it runs [8].
-  const nhw = p.batch * p.inputH * p.inputW;
-  const tiledInL1 =
-    p.inputLayout.pageLayout === 'row_major'
-      ? l1Footprint(
-          [1, 1, nhw, p.inChannels],
-          {
-            ...p.inputLayout,
-            pageLayout: 'tile',
-            shardShape: [Math.ceil(nhw / 32), Math.ceil(p.inChannels / 32)],
-          },
-          ctx.device,
-        )
-      : undefined;
-  return {
+  const linear: OpEstimate = {
     ...est,
-    ...(tiledInL1 !== undefined && {
-      l1Intermediates: [{ role: 'tilized conv input', bytesPerCore: tiledInL1.bytesPerCore, liveDuringProgram: true }],
-    }),
     confidence: 'approx',
+    // The L1 result clause only when there is one: a DRAM result is the linear's own, written by the matmul.
     approxReason:
-      "the linear's operands as conv2d prepares them (weights [C_in, C_out] and bias tiled in DRAM) and its L1 result " +
-      'held beside the CBs (tt-metal copies it there after the matmul)' +
+      "the linear's operands as conv2d prepares them (weights [C_in, C_out] and bias tiled in DRAM)" +
+      (outputs.length > 0 ? ' and its L1 result held beside the CBs (tt-metal copies it there after the matmul)' : '') +
       (est.approxReason === '' ? '' : `; ${est.approxReason}`),
     opName: op.name,
     factory: `${p.transposed ? 'conv_transpose2d' : 'conv2d'} → ttnn.linear (auto-sharded 1x1 conv, interleaved input): ${est.factory}`,
@@ -2597,6 +2588,18 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
     l1TensorBytesPerCore: outputs.reduce((n, o) => n + o.bytesPerCore, 0),
     citations: [CITES.autoShardMm, ...est.citations],
   };
+  if (p.inputLayout.pageLayout !== 'row_major') return linear;
+  // A row-major input is first tilized into its own memory config by ttnn::to_layout(TILE), a program of its own, on
+  // the input flattened to [1, 1, N·H·W, C_in] (a view): in shard_or_reshard_tensor_if_required for a non-height pick,
+  // else in the matmul branch (conv2d.cpp@b4a702b ttnn::to_layout; @f547498 (PR #21285) keeps the input's dtype,
+  // which tt-mlir's runtime also set as conv_config.dtype before; @de47eb4 tilize_with_optional_deallocation). Its
+  // result, in L1 for an L1 input, is the linear's a, held while the matmul runs [8].
+  const flat = specWith(op.operands[0] as TensorSpec, { dims: [1, 1, p.batch * p.inputH * p.inputW, p.inChannels] });
+  const tilize = estimateToLayout(stepOp(op, 'ttnn.to_layout', [flat], [specWith(flat, { pageLayout: 'tile' })]), ctx);
+  return largestStep(op, ctx, [
+    { label: 'tilize the row-major conv input (to_layout)', result: tilize },
+    { label: 'ttnn.linear', result: linear },
+  ]);
 }
 
 /**
