@@ -6,7 +6,7 @@
  */
 
 import { strict as assert } from 'assert';
-import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
+import { analyzed } from '../../support/checks';
 import type { OpEstimate } from '../../../server/src/estimate/types';
 
 // VoVNet's stage-1 depthwise conv (docs/vovnet-bounty vovnet.opt.ttnn.mlir line 934): 1x112x112x64 bf16 tiled, already
@@ -27,11 +27,11 @@ module attributes {ttcore.system_desc = #system_desc} {
 }
 `;
 
+/** The function's one conv2d estimate on a build of `date`. */
 function conv(src: string, date: string): OpEstimate {
-  const a = analyzeDocument(src, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: date }).analysis;
-  const e = a.functions[0]!.ops.find((o) => o.op.name === 'ttnn.conv2d')!.estimate;
-  assert.ok(e.kind === 'estimate');
-  return e;
+  const [estimate] = analyzed(src, { ttMetalDate: date }).analysis.functions[0]!.ops.map((o) => o.estimate);
+  assert.ok(estimate?.kind === 'estimate');
+  return estimate;
 }
 
 // The input's 56-core height config is kept (tiled shards, no reshard). 56 · 56 = 3,136 output rows = 98 tiles over 56
