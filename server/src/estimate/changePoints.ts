@@ -1244,7 +1244,7 @@ export const CHANGE_POINTS = {
     before:
       'tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: is_1d_deptwise_conv(groups, C_in, C_out, kernel_width, image_width, has_bias)); conv2d_op_sharded_program_factory.cpp@003324f',
     after:
-      'tt-metal PR #34957 ("Fix is_1d_conv to check kernel_height and image_height"); conv2d_utils.cpp@002a3f4 (is_1d_conv(kernel_height, image_height); by then also kernel_width == 1, commit dadf6a7 "change depthwise condition", before 2026-04-15 per tt-metal #42163, assumed from this point)',
+      'tt-metal PR #34957 ("Fix is_1d_conv to check kernel_height and image_height"); conv2d_utils.cpp@e88993ce77 (the squash merge, nyoshifujiTT/tt-metal first-parent: is_1d_conv(kernel_height, image_height) and kernel_width == 1 for is_1d_depthwise_conv; determine_per_core_conv_block_config: dw1d act_block_w = C; get_cb_info: WEIGHTS per_core_N·act_block_h·kW), the same at de47eb4',
   },
   'conv2d-1d-depthwise-any-kernel-width': {
     family: 'conv2d',
@@ -3356,6 +3356,28 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal conv2d.cpp@7ec6d04 (ttnn::linear(..., activation, compute_config)) and at every later commit to 622c6fb (2026-06-23; two linear calls from 2025-11-21, both with it)',
   },
+  'conv2d-skip-act-mcast-single-core': {
+    family: 'conv2d',
+    pr: 24515,
+    // Squash-merged on main as 0692862e3f (2025-07-17 08:44 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-07-17',
+    dateFrom: 'merge',
+    what: 'a block- or width-sharded conv2d on one core in all skips the activation multicast (is_singlecore_skip_mcast): get_cb_info creates no ACT CB (the reader writes ACT_TILIZED) and block sharding keeps its row-major CB even when the formats match; before, the full ACT CB (and the hang this PR fixed)',
+    before: 'tt-metal conv2d_op_program_factory_common.cpp@0692862e3f^ (get_cb_info without skip_act_cb_create)',
+    after:
+      'tt-metal PR #24515 ("Single core Width and Block sharding conv hang fix"), conv2d_op_program_factory_common.cpp@0692862e3f (ACT num_pages 0 under skip_act_cb_create; ACT_ROW_MAJOR overlapped only without it), conv2d_utils.cpp@0692862e3f (is_singlecore_skip_mcast: block or width, num_cores_c · num_cores_nhw = 1)',
+  },
+  'conv2d-skip-act-mcast-one-channel-core': {
+    family: 'conv2d',
+    pr: 25889,
+    // Squash-merged on main as 7d5b570096 (2025-08-01 12:28 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-08-01',
+    dateFrom: 'merge',
+    what: 'a block-sharded conv2d with one channel core (any NHW cores) skips the activation multicast too (conv_skip_mcast; width sharding still only on one core): no ACT CB, the row-major CB its own; from PR #27767 (2025-09-05) the test is one channel core in and out, which is the same while the output kept the input grid',
+    before: 'tt-metal conv2d_utils.cpp@0692862e3f (is_singlecore_skip_mcast: one core in all)',
+    after:
+      'tt-metal PR #25889 ("Conv2d skip_mcast cleanup"), conv2d_utils.cpp@7d5b570096 (conv_skip_mcast: block num_cores_c == 1), conv2d_op_program_factory_common.cpp@7d5b570096 (overlap_act_cb = not height and skip_act_cb_create); conv2d_utils.cpp@8e2c9f3c43 (PR #27767: num_cores_c_in == 1 && num_cores_c_out == 1) and @de47eb4 (the same)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -3516,6 +3538,17 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): git diff 3ddcbb3538..98acd847ac~1 over pool/generic, pool_utils.cpp and sliding_window/ (only compile-arg order moves in the factory); commits inside that touch them: 85d0dea30b / 49615768fc / 5413218728 (02-12..02-17, validate / factory selection / free-function refactors), #37599 e53c5f9b41 (02-13, runtime args and halo_gather's padding chunk in bytes), #37667 4ff7301484 (02-14, a halo grid check), #38426 4f632e0b18 (02-24, the halo's row-major input CB, tensor-backed), de92bc4766 / 706be77037 (op_slicing dead stores), #35876 883c71429c (02-25, kernel cleanup: compile args), typo commits (03-03, 03-04), #37791 cb76be1ac4 (03-05, generic_pools' slicing call), ce15e49b65 (03-15, ttsl rename), 63693b8617 / 1523554948 (03-24 / 03-31, compute-kernel hw configure only), 7096f73859 (04-01, decorator), #41050 4a20c4b56b (04-02: calculate_pool_cb_sizes takes the factory's inline CB sizes unchanged, calculate_L1_usage's total the same sum with the output CBs align_buffer'ed as before, ranked by total()), c262c366d5 (04-03, copyright), #41263 62af7d63d3 (04-07: a positive-output check, the slice padding check, the perf model; no CB), f874151fce (04-10, namespace), 831bbb9656 / dce5fd4d70 / 69eb869a7b (kernels, TensorAccessor), #42838 cd10c66409 (04-23, replicate padding metadata in sliding_window.cpp; the pools pass zero padding), 7fb82fd003 (04-24, REDUCE_OP define), #43256 2f9afc8584 (04-29, the halo's fp32 accumulation for an f32 input, which pool rejects), #43193 984f529e2f (04-30, change point pool-reader-indices-actual-page); the halo factory's only change is its compute config",
     citedAs: 'tt-metal @4a20c4b56b and every commit from 3ddcbb3538 to 98acd847ac~1',
+  },
+  'conv2d-sharded-program-2026-spring': {
+    family: 'conv2d',
+    // The span of conv2d-sharded-matmul-1x1-2026-spring: cb11809 (2026-03-05 23:45 UTC) to de47eb4 (2026-05-05 23:59
+    // UTC), first-parent main (nyoshifujiTT/tt-metal).
+    earliest: '2026-03-06',
+    latest: '2026-05-05',
+    what: "a conv2d (not 1x1 matmul, not transposed) whose input is already height, block or width sharded as it runs (no reshard), whose result is the conv's own sharded output, given a conv2d_config without enable_activation_reuse, force_split_reader or kernel-stride folding: the input's parallel config kept (get_conv_padded_input_shape_and_mem_config), determine_output_parallel_config (width and block re-split C_out), get_conv_configs and determine_per_core_conv_block_config (act_block_h from the override's divisor, act_block_w by scheme), the halo output, and get_cb_info's CBs: WEIGHTS (×kH over several height blocks, ×2 double-buffered), MATMUL_PARTIALS on the output unless its format differs (determine_packer_l1_acc), ACT / ACT_SECOND_READER split by is_split_reader_viable's cycle model (height) or always (block, the same total), ACT_TILIZED, BIAS, ACT_ROW_MAJOR (width 2·act_block_w, block the act block unless overlapped), READER_INDICES (change point conv2d-reader-indices-actual-page), L1_ARRAY 64 B, the 1-D depthwise CBs; 2-D depthwise convs run this program on block-diagonal (grouped) weights",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) @de47eb4: conv2d_op_program_factory_common.cpp (get_cb_info, is_split_reader_supported, is_split_reader_viable, the NoC-rate and tilize-cycle tables), conv2d_utils.cpp (get_input_channels_alignment, determine_parallel_config, determine_output_parallel_config, get_conv_padded_input_shape_and_mem_config, shard_or_reshard_tensor_if_required, get_conv_configs, determine_per_core_conv_block_config, determine_packer_l1_acc, conv_skip_mcast, is_1d_depthwise_conv, auto_enable_kernel_folding), prepare_conv2d_weights.cpp (grouped layout for groups > 1); git diff cb11809..de47eb4 of conv2d/ and sliding_window/: get_cb_info and both sharded factories change only the READER_INDICES page (#43193, 984f529e2f, 04-30, the change point), conv2d_utils.cpp only a namespace and calculate_L1_usage's page argument, conv2d.cpp the halo's padding_mode and compute config (#42838 cd10c66409 04-23: replicate padding moves halo metadata, not sizes, removed by #42430 034ac587a5 and restored by its revert #43002 7439952fce the same day; #43256 2f9afc8584 04-29: the halo's compute config) and the DRAM-slice estimate (#41917 7785814f74, 04-20: DRAM path only), conv2d_device_operation.cpp a block-sharded subblock check that determine_largest_subblock_size always passes (#38108 cd9d40eece, 04-13), sliding_window.cpp replicate padding and log levels, the halo factory its compute config; prepare_conv2d_weights.cpp a log level (#41412) and a copyright line; kernels-only commits #38958, #39294, #41653, #41902, #42541, #42542",
+    citedAs: 'tt-metal @de47eb4 and the commits since @cb11809',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -180,9 +180,9 @@
  *       (PR #3610, 2025-06-02: dropped); change points conv2d-runtime-compute-config-packer / -metal-default. Figure:
  *       tt-mlir #3643 (Conv2D940: the bf16 partials CB beside an f32 output, 465,952 B region end)
  *  [13] 1-D depthwise: tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: is_1d_deptwise_conv on kernel
- *       and image width), PR #34957 (2025-12-23: on kernel and image height), conv2d_utils.cpp@002a3f4 (kernel_width == 1
- *       as well, commit dadf6a7; the dw1d act_block_w = C), conv2d_op_program_factory_common.cpp@003324f (WEIGHTS
- *       per_core_N·act_block_h, partials and TEMP_SUM one tile); PR #44490 (2026-05-19): conv2d_op_sharded_program_factory.cpp
+ *       and image width), PR #34957 (2025-12-23: on kernel and image height), kernel_width == 1 as well in the same
+ *       squash merge, e88993ce77 of 2025-12-25, with the dw1d act_block_w = C and WEIGHTS per_core_N·act_block_h·kW (kW
+ *       = 1), read there and at de47eb4; partials and TEMP_SUM one tile, conv2d_op_program_factory_common.cpp@003324f); PR #44490 (2026-05-19): conv2d_op_sharded_program_factory.cpp
  *       (index id 54489741416: num_blocks_act_w = coalesce ? 1 : kW, weight_block_h_ntiles = act_block_h·(coalesce ? kW : 1),
  *       act_block_w = C·(coalesce ? kW : 1)), compute_depthwise_conv1d.cpp (id 56956942099: in0, in1, tilized in0 and
  *       out CBs only), noc_parameters.h (NOC_MAX_BURST_SIZE = 256 words of 32 B WH / 64 B BH). Figure: tt-metal #46025
@@ -301,9 +301,7 @@
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input and
  *   f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own,
  *   [12]); weights dtype = config `weights_dtype`, else the weight operand's. Activation reuse, kernel-stride folding
- *   and the 2-D depthwise pool-based path of later builds are not modeled (a folded conv is estimated unfolded); a 1-D
- *   depthwise conv of kernel width > 1 between PR #34957 and commit dadf6a7 (whose date is not known) is sized as the
- *   general conv, as after it. Before PR #32424 auto shard also set a width-sharded act_block_w_div to its largest
+ *   and the 2-D depthwise pool-based path of later builds are not modeled (a folded conv is estimated unfolded). Before PR #32424 auto shard also set a width-sharded act_block_w_div to its largest
  *   value (PR #15644): modeled before change point conv2d-auto-shard-l1-estimate (mostCoresAutoShard), not after it
  *   (the config's is used). The auto-shard choice ranks schemes with tt-metal's own halo estimate
  *   (estimatedHaloElementsPerCore: the halo input shard's image rows + (d·kH − 1) × (1, or the shard's whole images
@@ -339,6 +337,7 @@ import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
 import { atOrAfter, changePointText, readSpanCite, windowWithinReadSpan } from '../changePoints';
+import type { ReadSpanId } from '../changePoints';
 import { firstRowWiseRange, gridRectangle } from '../printedRange';
 import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
@@ -390,6 +389,11 @@ export interface Conv2dConfigFields {
   readonly reallocateHaloOutput: boolean | undefined;
   /** Older builds: the split reader only when asked for (the field was removed by tt-metal PR #27731). */
   readonly enableSplitReader: boolean;
+  /** Fields the model does not follow (activation reuse; force_split_reader, which overrides the split-reader
+   *  heuristic; kernel-stride folding), read only to say an estimate is not exact: undefined when absent. */
+  readonly enableActivationReuse?: boolean;
+  readonly forceSplitReader?: boolean;
+  readonly kernelStrideFolding?: boolean;
   /** The attribute was present in the IR. */
   readonly present: boolean;
 }
@@ -505,6 +509,9 @@ export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
     deallocateActivation: boolField(f, 'deallocate_activation', false),
     reallocateHaloOutput: boolOf(fieldValue(f, 'reallocate_halo_output')),
     enableSplitReader: boolField(f, 'enable_split_reader', false),
+    enableActivationReuse: boolOf(fieldValue(f, 'enable_activation_reuse')),
+    forceSplitReader: boolOf(fieldValue(f, 'force_split_reader')),
+    kernelStrideFolding: boolOf(fieldValue(f, 'enable_kernel_stride_folding')),
     present: op.properties['conv2d_config'] !== undefined,
   };
 }
@@ -777,6 +784,23 @@ function is1dDepthwise(p: ConvProblem, ctx: EstimateContext): boolean {
   if (!atOrAfter(ctx, 'conv2d-1d-conv-on-height')) return p.kernel[1] === 1 && p.inputW === 1;
   const oneD = p.kernel[0] === 1 && p.inputH === 1;
   return atOrAfter(ctx, 'conv2d-1d-depthwise-any-kernel-width') ? oneD : oneD && p.kernel[1] === 1;
+}
+
+/**
+ * conv_skip_mcast's skip_activation_mcast for a block or width sharded conv (conv2d_utils.cpp@de47eb4: one channel core
+ * in and out), with get_cb_info's consequence (no ACT CB, block's row-major CB not overlapped): since change point
+ * conv2d-skip-act-mcast-one-channel-core; from change point conv2d-skip-act-mcast-single-core only for a conv on one
+ * core in all; before, never. Asked only for a conv it could change [2].
+ */
+function skipsActivationMcast(
+  scheme: ShardScheme,
+  input: ParallelConfig,
+  output: ParallelConfig,
+  ctx: EstimateContext,
+): boolean {
+  if (scheme === 'height_sharded' || input.coresC !== 1 || output.coresC !== 1) return false;
+  if (input.nCores === 1 && output.nCores === 1 && atOrAfter(ctx, 'conv2d-skip-act-mcast-single-core')) return true;
+  return atOrAfter(ctx, 'conv2d-skip-act-mcast-one-channel-core');
 }
 
 /** NOC_MAX_BURST_SIZE: 256 NoC words of 32 B (Wormhole) or 64 B (Blackhole) [13]. */
@@ -1239,11 +1263,14 @@ export function planConv(
         ? splitReaderViable(p, actBlockHTiles, actBlockWTiles, perCoreOutWTiles, inChannelsPadded, ctx)
         : p.config.enableSplitReader);
     const buffering = p.config.actDoubleBuffer && doubleBuffers ? 2 : 1;
+    const skipActCb = skipsActivationMcast(scheme, input, output, ctx);
     const actTile = scheme === 'height_sharded' ? inputTile : outputTile;
     const first = split ? actBlockHTiles - Math.floor(actBlockHTiles / 2) : actBlockHTiles;
     const second = split ? Math.floor(actBlockHTiles / 2) : 0;
     const actTiles = first * actBlockWTiles * buffering;
-    cbs.push({ index: 2, role: 'act', nPages: actTiles, pageBytes: actTile });
+    // A block or width conv that skips the activation multicast reads its act block straight into ACT_TILIZED: no ACT
+    // CB, and block sharding's row-major CB is then its own [2].
+    if (!skipActCb) cbs.push({ index: 2, role: 'act', nPages: actTiles, pageBytes: actTile });
     if (second > 0)
       cbs.push({
         index: 3,
@@ -1266,7 +1293,7 @@ export function planConv(
       });
     else if (scheme === 'block_sharded' && !atOrAfter(ctx, 'conv2d-block-rm-overlap'))
       cbs.push({ index: 7, role: 'act row-major', nPages: actBlockHTiles * actBlockWTiles, pageBytes: inputTile });
-    else if (scheme === 'block_sharded' && inputDf !== p.outputDtype)
+    else if (scheme === 'block_sharded' && (inputDf !== p.outputDtype || skipActCb))
       cbs.push({ index: 7, role: 'act row-major', nPages: actTiles, pageBytes: inputTile });
     cbs.push({ index: 8, role: 'output', nPages: perCoreOutTiles, pageBytes: outputTile, tensorBacked: true });
     // The worst case get_cb_info sizes a DRAM config's reader indices to (and auto shard ranks with): one word per output
@@ -1284,6 +1311,8 @@ export function planConv(
     });
     cbs.push({ index: 10, role: 'L1 scratchpad', nPages: 1, pageBytes: 64 });
     if (split) notes.push(`split reader (heuristic): act ${first}+${second} of ${actBlockHTiles} tile rows`);
+    if (skipActCb)
+      notes.push('one channel core: the activation multicast is skipped and no ACT CB is made (skip_activation_mcast)');
     if (dw1d)
       notes.push(
         dw1dMultiBlock
@@ -2465,15 +2494,21 @@ function withActualReaderIndices(p: ConvProblem, plan: ConvPlan, ctx: EstimateCo
   return plan.cbs.map((cb) => (cb.role === 'reader indices' ? { ...cb, pageBytes } : cb));
 }
 
-/** The op's result is the conv's own sharded L1 output (same buffer, same shard scheme), not a copy made after it. */
+/**
+ * The op's result is the conv's own sharded L1 output (its memory config: the shard scheme, core count and shard
+ * shape), not a copy made after it: tt-mlir's runtime passes the result's memory config, and conv2d_L1 runs
+ * `to_memory_config` when it differs from the conv output's (conv2d.cpp@de47eb4) [22].
+ */
 function resultIsConvOutput(op: TtnnOp, plan: ConvPlan, path: 'l1' | 'dram'): boolean {
   const r = resolveTensor(op.results[0], 'result');
-  return (
-    path === 'l1' &&
-    typeof r !== 'string' &&
-    r.layout.bufferType === 'l1' &&
-    r.layout.memoryLayout === plan.output.scheme
-  );
+  if (path !== 'l1' || typeof r === 'string') return false;
+  const layout = r.layout;
+  if (layout.bufferType !== 'l1' || layout.memoryLayout !== plan.output.scheme) return false;
+  const [rows, cols] = layout.gridShape;
+  if (rows * cols !== plan.output.nCores) return false;
+  const [shardH, shardW] = layout.shardShape;
+  const unit = layout.pageLayout === 'tile' ? 1 : 32;
+  return shardH === plan.perCoreOutHTiles * unit && shardW === plan.perCoreOutWTiles * unit;
 }
 
 /**
@@ -2640,7 +2675,7 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   if (typeof cbs === 'string') return illegal(op.name, cbs, CITES.readerIndices);
   const outputIsResult = resultIsConvOutput(op, plan, p.path);
   const intermediates = convIntermediates(sliced, plan, resharded, outputIsResult, ctx);
-  const exact = readSpanCovers(p, plan, resharded, outputIsResult, ctx);
+  const exactness = convExactness(p, plan, resharded, outputIsResult, ctx);
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
   const family = transposed ? 'conv_transpose2d' : op.name === 'ttnn.conv1d' ? 'conv1d (a height-1 conv2d)' : 'conv2d';
   const matmulKind = plan.input.scheme === 'height_sharded' ? '1D' : '';
@@ -2684,23 +2719,16 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
     grid: [plan.output.box[1], plan.output.box[0]],
     groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0], ...convPrintedRange(plan) }],
     cbs,
-    ...(exact
+    ...('span' in exactness
       ? { confidence: 'exact' as const }
-      : {
-          confidence: 'approx' as const,
-          approxReason:
-            `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}` +
-            (isDepthwise(p) && p.kernel[0] * p.kernel[1] > 1 && p.inputH > 1
-              ? '; 2-D depthwise: the general conv CBs on block-diagonal weights (later builds run a pool-based depthwise kernel, not modeled)'
-              : ''),
-        }),
+      : { confidence: 'approx' as const, approxReason: exactness.approxReason }),
     citations: [
       CITES.utils,
       CITES.cbInfo,
       CITES.model,
       CITES.invoke,
       CITES.halo,
-      ...(exact ? [readSpanCite('conv2d-sharded-matmul-1x1-2026-spring')] : []),
+      ...('span' in exactness ? [readSpanCite(exactness.span)] : []),
     ],
     notes,
     l1Intermediates: intermediates,
@@ -2709,27 +2737,67 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
 }
 
 /**
- * Whether the conv's figure is `exact`: a 1x1 matmul conv on a tiled input already sharded (height or block) as it runs,
- * its result the conv's own sharded output, a conv2d_config given, and the build window inside read span
- * conv2d-sharded-matmul-1x1-2026-spring, over which those rules were read commit by commit [3].
+ * The read span that makes the conv's figure `exact`, else why it is `approx`. Exact: a conv2d already sharded as it
+ * runs (no reshard), its result the conv's own sharded output, a conv2d_config given, and the build window inside the
+ * span over which its program's rules were read commit by commit: a 1x1 matmul conv on a tiled height or block sharded
+ * input [3], or the sharded conv program with none of the config fields the model does not follow (activation reuse,
+ * force_split_reader, kernel-stride folding) [1][2]. Inside a span, the reason names the step that was not read.
  */
-function readSpanCovers(
+function convExactness(
   p: ConvProblem,
   plan: ConvPlan,
   resharded: boolean,
   outputIsResult: boolean,
   ctx: EstimateContext,
-): boolean {
+): { readonly span: ReadSpanId } | { readonly approxReason: string } {
+  const span: ReadSpanId = plan.mmConv ? 'conv2d-sharded-matmul-1x1-2026-spring' : 'conv2d-sharded-program-2026-spring';
+  const inSpan = !p.transposed && p.path === 'l1' && windowWithinReadSpan(ctx, span);
+  const heuristics =
+    `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}` +
+    (!inSpan && isDepthwise(p) && p.kernel[0] * p.kernel[1] > 1 && p.inputH > 1
+      ? '; 2-D depthwise: the general conv CBs on block-diagonal weights (later builds run a pool-based depthwise kernel, not modeled)'
+      : '');
+  const rowMajor = p.inputLayout.pageLayout === 'row_major';
+  const notRead = (step: string): { approxReason: string } => ({
+    approxReason: `${step} (not read over the window; the conv program's own rules were, read span ${span})`,
+  });
+  if (!inSpan || !p.config.present) return { approxReason: heuristics };
+  if (plan.mmConv && plan.input.scheme === 'width_sharded') return { approxReason: heuristics };
+  if (resharded) return notRead('the input is resharded before the conv');
+  if (plan.mmConv && rowMajor) return notRead('the row-major input is tilized before the matmul');
+  if (!plan.mmConv && !keepsInputShards(p, plan.input.scheme))
+    return { approxReason: `${heuristics}; a row-major input shard off the channel alignment is resharded` };
+  if (p.config.enableActivationReuse === true || p.config.forceSplitReader !== undefined || mayFold(p))
+    return {
+      approxReason: `${heuristics}; conv2d_config asks for activation reuse, force_split_reader or kernel-stride folding (not modeled)`,
+    };
+  if (!outputIsResult) return notRead("the conv output is copied to the result's memory config (to_memory_config)");
+  return { span };
+}
+
+/**
+ * Whether tt-metal keeps a sharded input's shards (get_conv_padded_input_shape_and_mem_config: no reshard unless the
+ * shard width misses the channel alignment): a tiled shard's width is whole tiles, a row-major one's must be a multiple
+ * of 32 when width sharded, else of 8 (get_input_channels_alignment takes 32, 16 or 8 from the shard width itself) [1].
+ */
+function keepsInputShards(p: ConvProblem, scheme: ShardScheme): boolean {
+  if (p.inputLayout.pageLayout !== 'row_major') return true;
+  const shardWidth = p.inputLayout.shardShape[p.inputLayout.shardShape.length - 1] ?? 0;
+  return shardWidth > 0 && shardWidth % (scheme === 'width_sharded' ? 32 : 8) === 0;
+}
+
+/**
+ * Whether tt-metal may fold the kernel into the stride (not modeled): asked for in the config, or, the field absent,
+ * auto_enable_kernel_folding's first tests pass (kernel = stride > 1, undilated; conv2d_utils.cpp@de47eb4) [1].
+ */
+function mayFold(p: ConvProblem): boolean {
+  if (p.config.kernelStrideFolding !== undefined) return p.config.kernelStrideFolding;
   return (
-    plan.mmConv &&
-    !p.transposed &&
-    p.path === 'l1' &&
-    !resharded &&
-    outputIsResult &&
-    p.config.present &&
-    p.inputLayout.pageLayout !== 'row_major' &&
-    (plan.input.scheme === 'height_sharded' || plan.input.scheme === 'block_sharded') &&
-    windowWithinReadSpan(ctx, 'conv2d-sharded-matmul-1x1-2026-spring')
+    p.stride[0] === p.kernel[0] &&
+    p.stride[1] === p.kernel[1] &&
+    (p.stride[0] !== 1 || p.stride[1] !== 1) &&
+    p.dilation[0] === 1 &&
+    p.dilation[1] === 1
   );
 }
 
