@@ -737,25 +737,36 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #51158 description; reduce_op_multi_core_w_program_factory.cpp (search index id 58135263952: w_uses_height_sharding, c_1 / c_3 bound to the shards, c_2 one tile)',
   },
-  'reduce-w-scaler-unread': {
+  'reduce-scaler-one-tile': {
     family: 'reduction',
-    // Squash-merged on main as ba4ef4f (2025-12-02 23:13 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
-    // 22:00 UTC: the next day). What was known before that merge was read, kept as evidence:
-    // Not the PR that changed the W factory's scaler CB: that PR was not found (session 16 searched the issues index
-    // for reduce scaler / prepare_reduce_scaler / generate_reduce_scaler CB changes and the reduction Metal 2.0 and
-    // ProgramDescriptor ports, #51778, #43208, #41637; none shows the c_2 change). #33535 ("Migrate op to new infra:
-    // generic reduce op", description 2025-12-02, merged; day not read) is the last PR whose W factory was read with
-    // two bf16 scaler tiles: @2441aa2 is its new-infra form (cached_program_t, tensor_args.input_tensor), so that build
-    // is no older than #33535's merge. The first factory read with one tile is the ProgramDescriptor form (index id
-    // 55227023945, after PR #43208 of 2026-04-27 and PR #43989's SFPU path of 2026-05). Builds from here are approx.
-    pr: 33535,
-    mergedOn: '2025-12-03',
+    pr: 41838,
+    // Squash-merged on main as ebab885 (2026-04-14 00:35 UTC; nyoshifujiTT/tt-metal first-parent history). Read commit
+    // by commit: every first-parent commit touching the W and single-core HW factories from ba4ef4f (#33535,
+    // 2025-12-02) to c262c36 (2026-04-03) sizes c_2 as num_input_tiles (2) bf16 tiles; ebab885 makes it one tile, and
+    // every later commit to 622c6fb (2026-06-23) keeps one (the ProgramDescriptor port 1b02d5c included), as do the
+    // index's later W factories (ids 55227023945, 58135263952).
+    mergedOn: '2026-04-14',
     dateFrom: 'merge',
-    what: "the W reduce's scaler CB c_2 is no longer known: two bf16 tiles at the last factory read before (2441aa2), one tile (Float32 for an f32 input, bf16 otherwise) at every factory read after, the PR between not identified; the two-tile figure is kept as an upper bound for a bf16/bfp8 input (2,048 B over if the change is in the build) and the W reduce is approx",
+    what: "the W reduce's and the single-core HW reduce's scaler CB c_2 is one tile instead of two (the H reduce's was one tile already)",
     before:
-      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp@2441aa2 (c_2 num_input_tiles = 2 tiles, "hardcoded bfloat16"); PR #33535 description',
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp and reduce_op_single_core_hw_program_factory.cpp@c262c36 (c_2 num_input_tiles = 2 bf16 tiles; the same at ba4ef4f and 2441aa2)',
     after:
-      'tt-metal reduce_op_multi_core_w_program_factory.cpp (search index ids 55227023945 and 58135263952: c_2 total_size = one scaler tile, Float32 when the input is Float32, Float16_b otherwise); the PR that made the change not identified',
+      'the same files @ebab885 (PR #41838, "Implement ttnn.std/var using Welford\'s algorithm": c_2 one scaler tile) to @622c6fb',
+  },
+  'reduce-scaler-f32-input': {
+    family: 'reduction',
+    pr: 41637,
+    // Squash-merged on main as 7fb82fd (2026-04-24 08:59 UTC; nyoshifujiTT/tt-metal first-parent history). Before it
+    // every W / H / single-core HW factory read (ba4ef4f to 0fa5c69) hardcodes a Float16_b scaler; from it to 622c6fb
+    // (2026-06-23) the scaler's format follows the input's, Float32 exactly for a Float32 input (the index's later H and
+    // W factories, ids 52567424569, 58135263952, likewise).
+    mergedOn: '2026-04-24',
+    dateFrom: 'merge',
+    what: 'the W, H and single-core HW reduce factories make the scaler CB c_2 Float32 for a Float32 input (bf16 otherwise); before, bf16 for every input',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_{w,h}_program_factory.cpp and reduce_op_single_core_hw_program_factory.cpp@0fa5c69 (scaler_cb_data_format = Float16_b)',
+    after:
+      'the same files @7fb82fd (PR #41637, "Reduce compute and dataflow helpers": Float32 when the input CB is Float32) to @622c6fb',
   },
   'reduce-min-fused-negate': {
     family: 'reduction',
