@@ -468,6 +468,33 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f (find_max_divisor)',
     after: 'tt-metal PR #51145 description (fixed dest-register blocking; CB sizes not re-read)',
   },
+  'softmax-sum-scaler-cb': {
+    family: 'softmax',
+    pr: 41637,
+    // Squash-merged on main as 7fb82fd (2026-04-24 08:59 UTC; nyoshifujiTT/tt-metal first-parent history): the row SUM
+    // of the reduce helpers runs as a matmul, which needs its own scaler tile. Kept by every later commit touching the
+    // factory to 622c6fb (2026-06-23: 926ea5e's ProgramDescriptor port, 86dab3f, 71ee2d0).
+    mergedOn: '2026-04-24',
+    dateFrom: 'merge',
+    what: 'the attention-optimized softmax adds c_13, the sum scaler (one tile in the intermediate format: Float32 with fp32 accumulation, else bf16), after c_2, and c_2 (the max scaler) becomes Float32 for a Float32 input; the general H factories add c_3, a one-tile sum scaler in the mask/scaler format; the large-kernel fit test is unchanged',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@c262c36 (c_2 one Float16_b tile, no c_13)',
+    after:
+      'the same file @7fb82fd (PR #41637, "Reduce compute and dataflow helpers": max_scaler / sum_scaler formats, c_13) to @622c6fb; softmax_program_factory_general_h_{small,large}.cpp@7fb82fd (c_3 sum scaler)',
+  },
+  'softmax-stable-cb-by-padding': {
+    family: 'softmax',
+    pr: 44849,
+    // Squash-merged on main as 86dab3f (2026-05-28 18:39 UTC; nyoshifujiTT/tt-metal first-parent history); unchanged by
+    // 71ee2d0 (06-11, a TT_FATAL removed) to 622c6fb.
+    mergedOn: '2026-05-28',
+    dateFrom: 'merge',
+    what: 'a numeric_stable attention-optimized softmax with no mask keeps the whole row in c_0 (Wt tiles) and no x − max CB c_10 when the last dim needs no padding (the kernel aliases c_10 to the exps); with padding, c_0 is 2·block and c_10 holds the row (Wt tiles), counted in the large-kernel fit test; before, every numeric_stable run had both the whole-row c_0 and c_10',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@7fb82fd (in0_t = Wt when numeric_stable; c_10 when numeric_stable or the large kernel)',
+    after:
+      'the same file @86dab3f (PR #44849: small_kernel_numeric_stable_uses_cb_in0_at_wt / _uses_cb_x_at_wt from mask_padded_data, W > logical W)',
+  },
   'pad-rm-barrier-from-output': {
     family: 'pad',
     pr: 40316,
