@@ -3543,6 +3543,17 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): git diff 3ddcbb3538..98acd847ac~1 over pool/generic, pool_utils.cpp and sliding_window/ (only compile-arg order moves in the factory); commits inside that touch them: 85d0dea30b / 49615768fc / 5413218728 (02-12..02-17, validate / factory selection / free-function refactors), #37599 e53c5f9b41 (02-13, runtime args and halo_gather's padding chunk in bytes), #37667 4ff7301484 (02-14, a halo grid check), #38426 4f632e0b18 (02-24, the halo's row-major input CB, tensor-backed), de92bc4766 / 706be77037 (op_slicing dead stores), #35876 883c71429c (02-25, kernel cleanup: compile args), typo commits (03-03, 03-04), #37791 cb76be1ac4 (03-05, generic_pools' slicing call), ce15e49b65 (03-15, ttsl rename), 63693b8617 / 1523554948 (03-24 / 03-31, compute-kernel hw configure only), 7096f73859 (04-01, decorator), #41050 4a20c4b56b (04-02: calculate_pool_cb_sizes takes the factory's inline CB sizes unchanged, calculate_L1_usage's total the same sum with the output CBs align_buffer'ed as before, ranked by total()), c262c366d5 (04-03, copyright), #41263 62af7d63d3 (04-07: a positive-output check, the slice padding check, the perf model; no CB), f874151fce (04-10, namespace), 831bbb9656 / dce5fd4d70 / 69eb869a7b (kernels, TensorAccessor), #42838 cd10c66409 (04-23, replicate padding metadata in sliding_window.cpp; the pools pass zero padding), 7fb82fd003 (04-24, REDUCE_OP define), #43256 2f9afc8584 (04-29, the halo's fp32 accumulation for an f32 input, which pool rejects), #43193 984f529e2f (04-30, change point pool-reader-indices-actual-page); the halo factory's only change is its compute config",
     citedAs: 'tt-metal @4a20c4b56b and every commit from 3ddcbb3538 to 98acd847ac~1',
   },
+  'fill-cache-factory': {
+    family: 'kv_cache',
+    // From the oldest modeled build to 622c6fb (2026-06-23), the newest first-parent commit read.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "ttnn::fill_cache's one program: input tiles through c_0, two tiles of the input's format, on split_work_to_cores(grid, heads · input Ht) row-major (one block is a tile row of Wt tiles); a sharded input binds c_0 to its shard on the shard grid",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) kv_cache/device/update_cache_op_multi_core.cpp fill_cache_multi_core at every commit touching it from f4ac0bc (2024-10-10) to de6219c (2025-10-02): num_blocks_of_work = padded[1]·padded[-2]/32, num_input_tiles = 2 (the shard tiles, globally allocated, for a sharded input), only shape-accessor renames between; fill_cache_multi_core_program_factory.cpp at every commit from db5d07f (PR #33106, 2025-11-26) to f4796b7 (PR #45128, 2026-06-03: the CBDescriptor form, .buffer = the input for a sharded one), unchanged to 622c6fb; the index's later descriptor version (id 55311661634) alike",
+    citedAs:
+      'tt-metal fill_cache_multi_core (update_cache_op_multi_core.cpp, then fill_cache_multi_core_program_factory.cpp) at every commit f4ac0bc … 622c6fb',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;
