@@ -3554,6 +3554,19 @@ export const READ_SPANS = {
     citedAs:
       'tt-metal fill_cache_multi_core (update_cache_op_multi_core.cpp, then fill_cache_multi_core_program_factory.cpp) at every commit f4ac0bc … 622c6fb',
   },
+  'embedding-fused-2026-spring': {
+    family: 'embedding',
+    // The day after d6499ea (2026-03-18 21:51 UTC, "Revert embedding op changes", the last commit before c262c36 to
+    // touch embedding.cpp or the device operation) to the day before e9ca210 (PR #43912, 2026-06-04 00:33 UTC: the
+    // fused factory's chunked path changes).
+    earliest: '2026-03-19',
+    latest: '2026-06-03',
+    what: "ttnn::embedding's fused_tilized path (indices' padded last dim and the weights' width multiples of 32, a TILE result) into EmbeddingsFusedProgramFactory with an interleaved result: split_work_to_cores(grid, batch · padded last dim / 32 blocks) column-wise; c_0 and c_2 buffering · n tiles of the weights' / output's format with n = Wt and buffering 1 above 64 tiles else 2, or, when 2 · Wt weight tiles exceed 1 MiB, n = min(1 MiB / tile, Wt, 64) and buffering 2; c_1 32 index elements",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) embeddings_fused_program_factory.cpp@c262c36 (unchanged since c83c151, 2026-01-17, but for copyright; next touched by e9ca210), embedding.cpp and embedding_device_operation.cpp@c262c36 (d6499ea … c262c36: copyright and an include only; untouched to 622c6fb); the commits inside touching the embedding folder (69eb869, 8d87710 / PR #42548, c22b979, 5cbb689, 4652be9, d5daf40) change kernels, the build files or the row-major factory only',
+    citedAs:
+      'tt-metal embeddings_fused_program_factory.cpp, embedding.cpp and the device operation @c262c36, and the commits inside',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;
