@@ -326,7 +326,7 @@ function tileHSplit(
   if (split.slices < 2 || !atOrAfter(ctx, 'reduce-h-split-tile-sum-mean')) return null;
   const specs = inputAndResultSpecs(op);
   if (!('inSpec' in specs)) return specs;
-  const scaler = hScalerDtype(ctx, input);
+  const scaler = reduceScalerDtype(ctx, input);
   const stage1Columns = split.tileColumns * split.slices;
   return twoStageHSplit(op, ctx, specs.inSpec, specs.outSpec, output, split, {
     label: 'tiled H sum of the slices into Float32 partials',
@@ -604,11 +604,11 @@ function scalerCb(
   factory: 'W' | 'H' | 'HW',
 ): { pages: number; dtype: 'f32' | 'bf16' } {
   const pages = factory === 'H' || atOrAfter(ctx, 'reduce-scaler-one-tile') ? 1 : 2;
-  return { pages, dtype: hScalerDtype(ctx, input) };
+  return { pages, dtype: reduceScalerDtype(ctx, input) };
 }
 
 /** The reduce factories' scaler format: Float32 for a Float32 input from change point reduce-scaler-f32-input. */
-function hScalerDtype(ctx: EstimateContext, input: ResolvedTensor): 'f32' | 'bf16' {
+function reduceScalerDtype(ctx: EstimateContext, input: ResolvedTensor): 'f32' | 'bf16' {
   return input.dtype === 'f32' && atOrAfter(ctx, 'reduce-scaler-f32-input') ? 'f32' : 'bf16';
 }
 
@@ -691,7 +691,7 @@ function reduceH(
     const scratch = hNegateScratchTiles(negate, heightTiles, unitsPerCoreGroups(split, columns));
     if (2 * scratch * tileBytes(outDtype) > maxL1Space(ctx)) return 'negate CBs do not fit';
   }
-  const scaler = hScalerDtype(ctx, input);
+  const scaler = reduceScalerDtype(ctx, input);
   return reduceProgram(op, ctx, input, outDtype, approxReason, {
     factory: 'ReduceMultiCoreHProgramFactory',
     factoryReason: `${columns} tile columns (NC·Wt)`,
@@ -824,7 +824,7 @@ function reduceHWidthSharded(
   const heightTiles = rank >= 2 ? Math.max(1, Math.ceil(input.logical[rank - 2]! / 32)) : 1;
   const nc = input.geometry.heightTilesTotal / heightTiles;
   const shardWidthTiles = input.layout.shardShape[1];
-  const scaler = hScalerDtype(ctx, input);
+  const scaler = reduceScalerDtype(ctx, input);
   const cbs = shardBoundReduceCbs(input, output, scaler);
   if (negate !== undefined) {
     const scratch = negate.fullColumn
