@@ -468,6 +468,33 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f (find_max_divisor)',
     after: 'tt-metal PR #51145 description (fixed dest-register blocking; CB sizes not re-read)',
   },
+  'softmax-sum-scaler-cb': {
+    family: 'softmax',
+    pr: 41637,
+    // Squash-merged on main as 7fb82fd (2026-04-24 08:59 UTC; nyoshifujiTT/tt-metal first-parent history): the row SUM
+    // of the reduce helpers runs as a matmul, which needs its own scaler tile. Kept by every later commit touching the
+    // factory to 622c6fb (2026-06-23: 926ea5e's ProgramDescriptor port, 86dab3f, 71ee2d0).
+    mergedOn: '2026-04-24',
+    dateFrom: 'merge',
+    what: 'the attention-optimized softmax adds c_13, the sum scaler (one tile in the intermediate format: Float32 with fp32 accumulation, else bf16), after c_2, and c_2 (the max scaler) becomes Float32 for a Float32 input; the general H factories add c_3, a one-tile sum scaler in the mask/scaler format; the large-kernel fit test is unchanged',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@c262c36 (c_2 one Float16_b tile, no c_13)',
+    after:
+      'the same file @7fb82fd (PR #41637, "Reduce compute and dataflow helpers": max_scaler / sum_scaler formats, c_13) to @622c6fb; softmax_program_factory_general_h_{small,large}.cpp@7fb82fd (c_3 sum scaler)',
+  },
+  'softmax-stable-cb-by-padding': {
+    family: 'softmax',
+    pr: 44849,
+    // Squash-merged on main as 86dab3f (2026-05-28 18:39 UTC; nyoshifujiTT/tt-metal first-parent history); unchanged by
+    // 71ee2d0 (06-11, a TT_FATAL removed) to 622c6fb.
+    mergedOn: '2026-05-28',
+    dateFrom: 'merge',
+    what: 'a numeric_stable attention-optimized softmax with no mask keeps the whole row in c_0 (Wt tiles) and no x − max CB c_10 when the last dim needs no padding (the kernel aliases c_10 to the exps); with padding, c_0 is 2·block and c_10 holds the row (Wt tiles), counted in the large-kernel fit test; before, every numeric_stable run had both the whole-row c_0 and c_10',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@7fb82fd (in0_t = Wt when numeric_stable; c_10 when numeric_stable or the large kernel)',
+    after:
+      'the same file @86dab3f (PR #44849: small_kernel_numeric_stable_uses_cb_in0_at_wt / _uses_cb_x_at_wt from mask_padded_data, W > logical W)',
+  },
   'pad-rm-barrier-from-output': {
     family: 'pad',
     pr: 40316,
@@ -737,25 +764,36 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #51158 description; reduce_op_multi_core_w_program_factory.cpp (search index id 58135263952: w_uses_height_sharding, c_1 / c_3 bound to the shards, c_2 one tile)',
   },
-  'reduce-w-scaler-unread': {
+  'reduce-scaler-one-tile': {
     family: 'reduction',
-    // Squash-merged on main as ba4ef4f (2025-12-02 23:13 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
-    // 22:00 UTC: the next day). What was known before that merge was read, kept as evidence:
-    // Not the PR that changed the W factory's scaler CB: that PR was not found (session 16 searched the issues index
-    // for reduce scaler / prepare_reduce_scaler / generate_reduce_scaler CB changes and the reduction Metal 2.0 and
-    // ProgramDescriptor ports, #51778, #43208, #41637; none shows the c_2 change). #33535 ("Migrate op to new infra:
-    // generic reduce op", description 2025-12-02, merged; day not read) is the last PR whose W factory was read with
-    // two bf16 scaler tiles: @2441aa2 is its new-infra form (cached_program_t, tensor_args.input_tensor), so that build
-    // is no older than #33535's merge. The first factory read with one tile is the ProgramDescriptor form (index id
-    // 55227023945, after PR #43208 of 2026-04-27 and PR #43989's SFPU path of 2026-05). Builds from here are approx.
-    pr: 33535,
-    mergedOn: '2025-12-03',
+    pr: 41838,
+    // Squash-merged on main as ebab885 (2026-04-14 00:35 UTC; nyoshifujiTT/tt-metal first-parent history). Read commit
+    // by commit: every first-parent commit touching the W and single-core HW factories from ba4ef4f (#33535,
+    // 2025-12-02) to c262c36 (2026-04-03) sizes c_2 as num_input_tiles (2) bf16 tiles; ebab885 makes it one tile, and
+    // every later commit to 622c6fb (2026-06-23) keeps one (the ProgramDescriptor port 1b02d5c included), as do the
+    // index's later W factories (ids 55227023945, 58135263952).
+    mergedOn: '2026-04-14',
     dateFrom: 'merge',
-    what: "the W reduce's scaler CB c_2 is no longer known: two bf16 tiles at the last factory read before (2441aa2), one tile (Float32 for an f32 input, bf16 otherwise) at every factory read after, the PR between not identified; the two-tile figure is kept as an upper bound for a bf16/bfp8 input (2,048 B over if the change is in the build) and the W reduce is approx",
+    what: "the W reduce's and the single-core HW reduce's scaler CB c_2 is one tile instead of two (the H reduce's was one tile already)",
     before:
-      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp@2441aa2 (c_2 num_input_tiles = 2 tiles, "hardcoded bfloat16"); PR #33535 description',
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp and reduce_op_single_core_hw_program_factory.cpp@c262c36 (c_2 num_input_tiles = 2 bf16 tiles; the same at ba4ef4f and 2441aa2)',
     after:
-      'tt-metal reduce_op_multi_core_w_program_factory.cpp (search index ids 55227023945 and 58135263952: c_2 total_size = one scaler tile, Float32 when the input is Float32, Float16_b otherwise); the PR that made the change not identified',
+      'the same files @ebab885 (PR #41838, "Implement ttnn.std/var using Welford\'s algorithm": c_2 one scaler tile) to @622c6fb',
+  },
+  'reduce-scaler-f32-input': {
+    family: 'reduction',
+    pr: 41637,
+    // Squash-merged on main as 7fb82fd (2026-04-24 08:59 UTC; nyoshifujiTT/tt-metal first-parent history). Before it
+    // every W / H / single-core HW factory read (ba4ef4f to 0fa5c69) hardcodes a Float16_b scaler; from it to 622c6fb
+    // (2026-06-23) the scaler's format follows the input's, Float32 exactly for a Float32 input (the index's later H and
+    // W factories, ids 52567424569, 58135263952, likewise).
+    mergedOn: '2026-04-24',
+    dateFrom: 'merge',
+    what: 'the W, H and single-core HW reduce factories make the scaler CB c_2 Float32 for a Float32 input (bf16 otherwise); before, bf16 for every input',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_{w,h}_program_factory.cpp and reduce_op_single_core_hw_program_factory.cpp@0fa5c69 (scaler_cb_data_format = Float16_b)',
+    after:
+      'the same files @7fb82fd (PR #41637, "Reduce compute and dataflow helpers": Float32 when the input CB is Float32) to @622c6fb',
   },
   'reduce-min-fused-negate': {
     family: 'reduction',
@@ -3549,6 +3587,30 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) @de47eb4: conv2d_op_program_factory_common.cpp (get_cb_info, is_split_reader_supported, is_split_reader_viable, the NoC-rate and tilize-cycle tables), conv2d_utils.cpp (get_input_channels_alignment, determine_parallel_config, determine_output_parallel_config, get_conv_padded_input_shape_and_mem_config, shard_or_reshard_tensor_if_required, get_conv_configs, determine_per_core_conv_block_config, determine_packer_l1_acc, conv_skip_mcast, is_1d_depthwise_conv, auto_enable_kernel_folding), prepare_conv2d_weights.cpp (grouped layout for groups > 1); git diff cb11809..de47eb4 of conv2d/ and sliding_window/: get_cb_info and both sharded factories change only the READER_INDICES page (#43193, 984f529e2f, 04-30, the change point), conv2d_utils.cpp only a namespace and calculate_L1_usage's page argument, conv2d.cpp the halo's padding_mode and compute config (#42838 cd10c66409 04-23: replicate padding moves halo metadata, not sizes, removed by #42430 034ac587a5 and restored by its revert #43002 7439952fce the same day; #43256 2f9afc8584 04-29: the halo's compute config) and the DRAM-slice estimate (#41917 7785814f74, 04-20: DRAM path only), conv2d_device_operation.cpp a block-sharded subblock check that determine_largest_subblock_size always passes (#38108 cd9d40eece, 04-13), sliding_window.cpp replicate padding and log levels, the halo factory its compute config; prepare_conv2d_weights.cpp a log level (#41412) and a copyright line; kernels-only commits #38958, #39294, #41653, #41902, #42541, #42542",
     citedAs: 'tt-metal @de47eb4 and the commits since @cb11809',
+  },
+  'fill-cache-factory': {
+    family: 'kv_cache',
+    // From the oldest modeled build to 622c6fb (2026-06-23), the newest first-parent commit read.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "ttnn::fill_cache's one program: input tiles through c_0, two tiles of the input's format, on split_work_to_cores(grid, heads · input Ht) row-major (one block is a tile row of Wt tiles); a sharded input binds c_0 to its shard on the shard grid",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) kv_cache/device/update_cache_op_multi_core.cpp fill_cache_multi_core at every commit touching it from f4ac0bc (2024-10-10) to de6219c (2025-10-02): num_blocks_of_work = padded[1]·padded[-2]/32, num_input_tiles = 2 (the shard tiles, globally allocated, for a sharded input), only shape-accessor renames between; fill_cache_multi_core_program_factory.cpp at every commit from db5d07f (PR #33106, 2025-11-26) to f4796b7 (PR #45128, 2026-06-03: the CBDescriptor form, .buffer = the input for a sharded one), unchanged to 622c6fb; the index's later descriptor version (id 55311661634) alike",
+    citedAs:
+      'tt-metal fill_cache_multi_core (update_cache_op_multi_core.cpp, then fill_cache_multi_core_program_factory.cpp) at every commit f4ac0bc … 622c6fb',
+  },
+  'embedding-fused-2026-spring': {
+    family: 'embedding',
+    // The day after d6499ea (2026-03-18 21:51 UTC, "Revert embedding op changes", the last commit before c262c36 to
+    // touch embedding.cpp or the device operation) to the day before e9ca210 (PR #43912, 2026-06-04 00:33 UTC: the
+    // fused factory's chunked path changes).
+    earliest: '2026-03-19',
+    latest: '2026-06-03',
+    what: "ttnn::embedding's fused_tilized path (indices' padded last dim and the weights' width multiples of 32, a TILE result) into EmbeddingsFusedProgramFactory with an interleaved result: split_work_to_cores(grid, batch · padded last dim / 32 blocks) column-wise; c_0 and c_2 buffering · n tiles of the weights' / output's format with n = Wt and buffering 1 above 64 tiles else 2, or, when 2 · Wt weight tiles exceed 1 MiB, n = min(1 MiB / tile, Wt, 64) and buffering 2; c_1 32 index elements",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) embeddings_fused_program_factory.cpp@c262c36 (unchanged since c83c151, 2026-01-17, but for copyright; next touched by e9ca210), embedding.cpp and embedding_device_operation.cpp@c262c36 (d6499ea … c262c36: copyright and an include only; untouched to 622c6fb); the commits inside touching the embedding folder (69eb869, 8d87710 / PR #42548, c22b979, 5cbb689, 4652be9, d5daf40) change kernels, the build files or the row-major factory only',
+    citedAs:
+      'tt-metal embeddings_fused_program_factory.cpp, embedding.cpp and the device operation @c262c36, and the commits inside',
   },
 } as const satisfies Record<string, ReadSpan>;
 

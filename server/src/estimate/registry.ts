@@ -503,8 +503,8 @@ function combineWindows(
 /**
  * The confidence of a range of builds: 'exact' only when every sub-window's estimate is exact (the formula read at each
  * of its builds, every input known). One approximated or unmodeled sub-window makes the whole range 'approx', even when
- * the reported figure is an exact sub-window's (reduce-w-scaler-unread: the same 2-tile figure is exact before it and
- * an upper bound after), and the reason says on which builds and why. A sub-window tt-metal rejects (`illegal`) is a
+ * the reported figure is an exact sub-window's (reduce-reader-batched-input-cb: the same figure is exact before it and
+ * a kept bound after), and the reason says on which builds and why. A sub-window tt-metal rejects (`illegal`) is a
  * verdict read from its validation, not an approximation: it leaves the confidence alone. Every sub-window approx for
  * one reason: the chosen estimate's own words, with no build list.
  */

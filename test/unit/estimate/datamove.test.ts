@@ -523,6 +523,26 @@ describe('estimate/datamove: composites (largest program of the sequence)', () =
     assert.equal(unfused.cbBytesPerCore, 65_536);
   });
 
+  it('fused embedding inside read span embedding-fused-2026-spring (2026-03-19..06-03): exact, outside approx', () => {
+    // embeddings_fused_program_factory.cpp@c262c36: row-major indices [2, 64] viewed as [2, 1, 1, 64] → 2·64/32 = 4
+    // blocks over 4 cores (column-wise); weights 3072 wide bf16: Wt = 96 > 64 tiles → single-buffered, and 2·96·2,048 =
+    // 393,216 B ≤ 1 MiB → not chunked: c_0 96·2,048 = 196,608 + c_1 32·4 = 128 + c_2 196,608 = 393,344 B.
+    const fused = (date: string) =>
+      est(
+        estimateOp(
+          op('ttnn.embedding', [rm([2, 64], 'u32'), rm([1024, 3072])], [dram([2, 64, 3072])]),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+    const inside = fused('2026-05-01');
+    assert.deepEqual(
+      [inside.factory, inside.cbBytesPerCore, inside.nCoresUsed, inside.confidence],
+      ['EmbeddingsFusedProgramFactory', 393_344, 4, 'exact'],
+    );
+    assert.equal(fused('2026-03-18').confidence, 'approx');
+    assert.equal(fused('2026-06-04').confidence, 'approx');
+  });
+
   it('row-major mean: tilize → reduce → untilize', () => {
     // 1x1x49x2048 f32 row-major, mean over dim 2 (H): the H reduce program is 2·4,096 + 1·2,048 (bf16 scaler) +
     // 2·4,096 = 18,432 B over NC·Wt = 64 columns; it runs between the tilize and the untilize, and is the largest.

@@ -338,6 +338,30 @@ describe('estimate/normattn', () => {
     assert.equal(e.nCoresUsed, 1);
   });
 
+  it('fill_cache splits heads · input Ht tile rows over the grid; a sharded input is its own c_0', () => {
+    // fill_cache_multi_core (update_cache_op_multi_core.cpp to 2025-10, fill_cache_multi_core_program_factory.cpp
+    // after, read span fill-cache-factory): num_blocks_of_work = padded[1] · padded[-2] / 32 = 8 heads · 2 tile rows =
+    // 16 blocks (of Wt = 4 tiles each) → 16 cores, c_0 2 bf16 tiles = 4,096 B. (Split by tiles it would be 64 cores.)
+    const fill = (input: TensorSpec, date?: string) =>
+      estimateOf(
+        estimateOp(
+          op('ttnn.fill_cache', [dram([1, 8, 128, 128]), input], [], { batch_offset: int(0) }),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+    const e = fill(dram([1, 8, 64, 128]), '2026-06-01');
+    assert.deepEqual([e.cbBytesPerCore, e.nCoresUsed, e.confidence], [4_096, 16, 'exact']);
+    // After the last commit read (2026-06-23) the same figure, approx.
+    assert.equal(fill(dram([1, 8, 64, 128]), '2026-07-01').confidence, 'approx');
+    // Height-sharded on 2 cores (16 tile rows / 2 = 8 each, · Wt 4 = 32 tiles): c_0 is the 32-tile shard, globally
+    // allocated (0 B of CBs).
+    const sharded = fill(tensor([1, 8, 64, 128], { buffer: 'l1', mem: 'height_sharded', grid: [2, 1] }), '2026-06-01');
+    assert.deepEqual(
+      [sharded.cbBytesPerCore, sharded.nCoresUsed, sharded.cbs.map((c) => [c.cbIndex, c.nPages, c.tensorBacked])],
+      [0, 2, [['c_0', 32, true]]],
+    );
+  });
+
   it('KV caches report the L1 cache they update in place as their output, not as an allocation', () => {
     const l1 = (shape: number[]) => tensor(shape, { buffer: 'l1' });
     const e = estimateOf(

@@ -228,14 +228,15 @@ describe('estimate/reduction: a sharded input to the W reduce', () => {
 
   it('before tt-metal PR #51158: the interleaved CB set over the grid (the reader walks the shards)', () => {
     // reduce_op_multi_core_w_program_factory.cpp@2441aa2 has no sharded path: NC·Ht = 8 tile rows → 8 cores;
-    // c_0 2·2,048 + c_2 2·2,048 + c_3 2·2,048 = 12,288 B. A 2026-08 build is past change point
-    // reduce-w-scaler-unread (its scaler CB may be one tile): approx.
+    // c_0 2·2,048 + c_2 2·2,048 + c_3 2·2,048 = 12,288 B. A 2026-08 build is past change point reduce-scaler-one-tile
+    // (@ebab885, PR #41838: c_2 one bf16 tile): 2·2,048 + 2,048 + 2·2,048 = 10,240 B.
     const e = sumW(hsOut, '2026-08-01');
     assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
-    assert.equal(e.cbBytesPerCore, 12_288);
+    assert.equal(e.cbBytesPerCore, 10_240);
     assert.equal(e.nCoresUsed, 8);
-    assert.equal(e.confidence, 'approx');
-    assert.equal(sumW(hsOut, '2025-11-27').confidence, 'exact');
+    assert.equal(e.confidence, 'exact');
+    const old = sumW(hsOut, '2025-11-27');
+    assert.deepEqual([old.cbBytesPerCore, old.confidence], [12_288, 'exact']);
   });
 
   it('from PR #51158: on the shard cores, c_1 and c_3 bound to the shards', () => {
@@ -254,29 +255,28 @@ describe('estimate/reduction: a sharded input to the W reduce', () => {
       ],
     );
     assert.equal(e.confidence, 'approx');
-    // An interleaved result, or a result on another grid, falls through to the generic path: 12,288 B.
-    assert.equal(sumW(l1([1, 1, 256, 1]), '2026-09-01').cbBytesPerCore, 12_288);
+    // An interleaved result, or a result on another grid, falls through to the generic path: 10,240 B.
+    assert.equal(sumW(l1([1, 1, 256, 1]), '2026-09-01').cbBytesPerCore, 10_240);
     const other = tensor([1, 1, 256, 1], { buffer: 'l1', mem: 'height_sharded', grid: [4, 1] });
     assert.equal(sumW(other, '2026-09-01').factory, 'ReduceMultiCoreWProgramFactory');
   });
 });
 
-describe("estimate/reduction: the W reduce's scaler CB across change point reduce-w-scaler-unread", () => {
-  // sum over W of 1x1x64x1024 bf16: NC·Ht = 2 tile rows → 2 cores. reduce_op_multi_core_w_program_factory.cpp@2441aa2
-  // (PR #33535's new-infra form, the last W factory read with two bf16 scaler tiles): c_0 2·2,048 + c_2 2·2,048 +
-  // c_3 2·2,048 = 12,288 B. Every later factory read (index ids 55227023945, 58135263952) has c_2 = one bf16 tile:
-  // 2·2,048 + 1·2,048 + 2·2,048 = 10,240 B, 2,048 B less. The PR between is not identified, so builds from the change
-  // point keep 12,288 B (an upper bound) but may not call it exact.
-  const sumW = (date: string) =>
+describe("estimate/reduction: the W reduce's scaler CB across change point reduce-scaler-one-tile", () => {
+  // sum over W of 1x1x64x1024 bf16: NC·Ht = 2 tile rows → 2 cores. reduce_op_multi_core_w_program_factory.cpp, read at
+  // every first-parent commit from ba4ef4f (2025-12-02) to c262c36 (2026-04-03): c_2 = num_input_tiles = 2 bf16 tiles,
+  // c_0 2·2,048 + c_2 2·2,048 + c_3 2·2,048 = 12,288 B. From ebab885 (tt-metal PR #41838, merged 2026-04-14 00:35 UTC)
+  // c_2 is one tile: 2·2,048 + 2,048 + 2·2,048 = 10,240 B. Both read: exact on either side.
+  const sumW = (ctx: Parameters<typeof whContext>[0]) =>
     est(
       estimateOp(
         op('ttnn.sum', [dram([1, 1, 64, 1024])], [dram([1, 1, 64, 1])], { keep_dim: KEEP, dim_arg: ints(3) }),
-        whContext({ ttMetalDate: date }),
+        whContext(ctx),
       ),
     );
 
-  it('a build before it (2025-11-27): two bf16 scaler tiles, 12,288 B, exact', () => {
-    const e = sumW('2025-11-27');
+  it('the day before it (2026-04-13): two bf16 scaler tiles, 12,288 B, exact', () => {
+    const e = sumW({ ttMetalDate: '2026-04-13' });
     assert.equal(e.cbBytesPerCore, 12_288);
     assert.deepEqual(
       e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]),
@@ -289,11 +289,18 @@ describe("estimate/reduction: the W reduce's scaler CB across change point reduc
     assert.equal(e.confidence, 'exact');
   });
 
-  it('a 2026 build: 12,288 B kept as the upper bound (10,240 B with one tile), approx naming the change point', () => {
-    const e = sumW('2026-03-01');
-    assert.equal(e.cbBytesPerCore, 12_288);
-    assert.equal(e.confidence, 'approx');
-    assert.match(e.approxReason, /reduce-w-scaler-unread/);
+  it('from it (2026-04-14): one scaler tile, 10,240 B, exact; a window across it reports 12,288 B, exact', () => {
+    const e = sumW({ ttMetalDate: '2026-04-14' });
+    assert.deepEqual([e.cbBytesPerCore, e.confidence], [10_240, 'exact']);
+    const range = sumW({ window: { earliest: '2026-04-01', latest: '2026-04-20' } });
+    assert.deepEqual([range.cbBytesPerCore, range.confidence], [12_288, 'exact']);
+    assert.deepEqual(
+      range.versionRange?.figures.map((f) => [f.window.earliest, f.cbBytesPerCore]),
+      [
+        ['2026-04-01', 12_288],
+        ['2026-04-14', 10_240],
+      ],
+    );
   });
 });
 
@@ -801,28 +808,29 @@ describe('estimate/reduction: Float32 between the stages of a bf16 sum', () => {
       ),
     );
 
-  it('HW sum before PR #48578 (2026-07-01): the W partial is bf16; the W reduce (12,288 B) is reported', () => {
-    // 64 input tiles → W then H. W: NC·Ht = 2 tile rows, c_0 2·2,048 + c_2 2·2,048 (the two-tile bound of change point
-    // reduce-w-scaler-unread) + c_3 2·2,048 = 12,288 B; H of the 1x1x64x1 bf16 partial: 2·2,048 + 2,048 + 2·2,048 =
+  it('HW sum before PR #48578 (2026-07-01): the W partial is bf16; both programs 10,240 B', () => {
+    // 64 input tiles → W then H. W: NC·Ht = 2 tile rows, c_0 2·2,048 + c_2 one bf16 tile 2,048 (from change point
+    // reduce-scaler-one-tile) + c_3 2·2,048 = 10,240 B; H of the 1x1x64x1 bf16 partial: 2·2,048 + 2,048 + 2·2,048 =
     // 10,240 B.
     const e = sumHw('2026-07-01');
-    assert.equal(e.cbBytesPerCore, 12_288);
+    assert.equal(e.cbBytesPerCore, 10_240);
     assert.match(
       e.factoryReason,
-      /reduce W: ReduceMultiCoreWProgramFactory 12288 B; reduce H: ReduceMultiCoreHProgramFactory 10240 B/,
+      /reduce W: ReduceMultiCoreWProgramFactory 10240 B; reduce H: ReduceMultiCoreHProgramFactory 10240 B/,
     );
   });
 
-  it('HW sum from PR #48578 (2026-08-01): the W partial is Float32, both programs 16,384 B', () => {
-    // W into Float32: c_0 2·2,048 + c_2 2·2,048 + c_3 2·4,096 = 16,384 B. H of the Float32 partial: c_0 2·4,096 +
-    // c_2 one Float32 tile 4,096 + c_3 2·2,048 = 16,384 B (ties go to the later program).
+  it('HW sum from PR #48578 (2026-08-01): the W partial is Float32, the H reduce (16,384 B) is reported', () => {
+    // W into Float32: c_0 2·2,048 + c_2 one bf16 tile 2,048 + c_3 2·4,096 = 14,336 B. H of the Float32 partial: c_0
+    // 2·4,096 + c_2 one Float32 tile 4,096 (a Float32 input, from change point reduce-scaler-f32-input) + c_3 2·2,048 =
+    // 16,384 B.
     const e = sumHw('2026-08-01');
     assert.equal(e.cbBytesPerCore, 16_384);
     assert.match(
       e.factoryReason,
-      /reduce W \(Float32 partial\): ReduceMultiCoreWProgramFactory 16384 B; reduce H: ReduceMultiCoreHProgramFactory 16384 B/,
+      /reduce W \(Float32 partial\): ReduceMultiCoreWProgramFactory 14336 B; reduce H: ReduceMultiCoreHProgramFactory 16384 B/,
     );
-    assert.equal(e.confidence, 'approx');
+    assert.equal(e.confidence, 'exact');
   });
 
   it('HW sum from PR #48578 with an L1 result: the Float32 partial is the L1 tensor (4,096 B, 2,048 B before)', () => {
@@ -832,15 +840,15 @@ describe('estimate/reduction: Float32 between the stages of a bf16 sum', () => {
   });
 
   it('HW sum from PR #48578 with fp32 accumulation off, and an HW mean: the partial stays bf16', () => {
-    // keep_w_fp32 needs fp32_dest_acc_en for a bf16 input, and SUM (mean is AVG): 12,288 B as before.
-    assert.equal(sumHw('2026-08-01', { compute_config: computeConfig(false) }).cbBytesPerCore, 12_288);
+    // keep_w_fp32 needs fp32_dest_acc_en for a bf16 input, and SUM (mean is AVG): 10,240 B as before.
+    assert.equal(sumHw('2026-08-01', { compute_config: computeConfig(false) }).cbBytesPerCore, 10_240);
     const mean = est(
       estimateOp(
         op('ttnn.mean', [dram([1, 1, 64, 1024])], [dram([1, 1, 1, 1])], { keep_dim: KEEP, dim_arg: ints(2, 3) }),
         whContext({ ttMetalDate: '2026-08-01' }),
       ),
     );
-    assert.equal(mean.cbBytesPerCore, 12_288);
+    assert.equal(mean.cbBytesPerCore, 10_240);
   });
 
   const sumC_W = (date: string) =>
@@ -900,26 +908,31 @@ describe('estimate/reduction: Float32 between the stages of a bf16 sum', () => {
   });
 });
 
-describe('estimate/reduction: Float32 scalers after change point reduce-w-scaler-unread', () => {
-  it('an f32 W reduce stays exact: two bf16 scaler tiles and one Float32 tile are both 4,096 B', () => {
-    // sum over W of 1x1x64x1024 f32: c_0 2·4,096 + c_2 4,096 + c_3 2·4,096 = 20,480 B in both forms.
-    const sumW = (date: string) =>
-      est(
-        estimateOp(
-          op('ttnn.sum', [dram([1, 1, 64, 1024], 'f32')], [dram([1, 1, 64, 1], 'f32')], {
-            keep_dim: KEEP,
-            dim_arg: ints(3),
-          }),
-          whContext({ ttMetalDate: date }),
-        ),
-      );
-    const before = sumW('2025-11-27');
-    const after = sumW('2026-03-01');
-    assert.equal(before.cbBytesPerCore, 20_480);
-    assert.equal(after.cbBytesPerCore, 20_480);
-    assert.equal(after.confidence, 'exact');
+describe('estimate/reduction: Float32 scalers from change point reduce-scaler-f32-input', () => {
+  // tt-metal PR #41637 (7fb82fd, merged 2026-04-24 08:59 UTC): the W, H and single-core HW factories make c_2 Float32
+  // for a Float32 input; every earlier commit from ba4ef4f hardcodes Float16_b. Tile bytes: bf16 2,048, f32 4,096.
+  const f32Reduce = (name: string, dims: number[], outShape: number[], date: string, inShape = [1, 1, 64, 1024]) =>
+    est(
+      estimateOp(
+        op(name, [dram(inShape, 'f32')], [dram(outShape, 'f32')], { keep_dim: KEEP, dim_arg: ints(...dims) }),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('an f32 W reduce: two bf16 scaler tiles, then one bf16 tile, then one Float32 tile', () => {
+    // sum over W of 1x1x64x1024 f32: c_0 2·4,096 + c_3 2·4,096 = 16,384 B plus c_2: 2·2,048 (to 2026-04-13) → 20,480 B;
+    // 2,048 (04-14..04-23) → 18,432 B; 4,096 (from 04-24) → 20,480 B. Every side read: exact.
+    const w = (date: string) => f32Reduce('ttnn.sum', [3], [1, 1, 64, 1], date);
     assert.deepEqual(
-      after.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]),
+      ['2026-04-13', '2026-04-14', '2026-04-24'].map((d) => [w(d).cbBytesPerCore, w(d).confidence]),
+      [
+        [20_480, 'exact'],
+        [18_432, 'exact'],
+        [20_480, 'exact'],
+      ],
+    );
+    assert.deepEqual(
+      w('2026-04-24').cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]),
       [
         ['c_0', 2, 4_096],
         ['c_2', 1, 4_096],
@@ -928,26 +941,25 @@ describe('estimate/reduction: Float32 scalers after change point reduce-w-scaler
     );
   });
 
-  it("an f32 H reduce takes the 2026 factory's Float32 scaler tile (approx) after it", () => {
-    // mean over dim 2 of 1x1x3136x256 f32: 2·4,096 + 2,048 + 2·4,096 = 18,432 B exact before; 2·4,096 + 4,096 +
-    // 2·4,096 = 20,480 B after, approx.
-    const meanH = (date: string) =>
-      est(
-        estimateOp(
-          op('ttnn.mean', [dram([1, 1, 3136, 256], 'f32')], [dram([1, 1, 1, 256], 'f32')], {
-            keep_dim: KEEP,
-            dim_arg: ints(2),
-          }),
-          whContext({ ttMetalDate: date }),
-        ),
-      );
-    const before = meanH('2025-11-27');
-    assert.equal(before.cbBytesPerCore, 18_432);
-    assert.equal(before.confidence, 'exact');
-    const after = meanH('2026-03-01');
-    assert.equal(after.cbBytesPerCore, 20_480);
-    assert.equal(after.confidence, 'approx');
-    assert.match(after.approxReason, /reduce-w-scaler-unread/);
+  it('an f32 H reduce: a bf16 scaler tile before it, a Float32 one from it, exact on both sides', () => {
+    // mean over dim 2 of 1x1x3136x256 f32: 2·4,096 + 2,048 + 2·4,096 = 18,432 B before; 2·4,096 + 4,096 + 2·4,096 =
+    // 20,480 B from it.
+    const h = (date: string) => f32Reduce('ttnn.mean', [2], [1, 1, 1, 256], date, [1, 1, 3136, 256]);
+    assert.deepEqual([h('2026-04-23').cbBytesPerCore, h('2026-04-23').confidence], [18_432, 'exact']);
+    assert.deepEqual([h('2026-04-24').cbBytesPerCore, h('2026-04-24').confidence], [20_480, 'exact']);
+  });
+
+  it('a one-tile f32 max on the single-core HW factory: 2 bf16, 1 bf16, then 1 Float32 scaler tile', () => {
+    // max over dims 2, 3 of 1x1x32x32 f32 (one tile; an f32 max leaves the FPU only from change point
+    // reduce-max-f32-sfpu, ≈2026-08-17): c_0 2·4,096 + c_3 2·4,096 = 16,384 B plus c_2 2·2,048 → 20,480 B (04-13);
+    // 2,048 → 18,432 B (04-14); 4,096 → 20,480 B (04-24).
+    const hw = (date: string) => f32Reduce('ttnn.max', [2, 3], [1, 1, 1, 1], date, [1, 1, 32, 32]);
+    assert.equal(hw('2026-04-13').factory, 'ReduceSingleCoreHwProgramFactory');
+    assert.deepEqual(
+      ['2026-04-13', '2026-04-14', '2026-04-24'].map((d) => hw(d).cbBytesPerCore),
+      [20_480, 18_432, 20_480],
+    );
+    assert.equal(hw('2026-04-24').confidence, 'exact');
   });
 });
 

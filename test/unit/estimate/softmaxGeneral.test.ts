@@ -9,11 +9,11 @@ import { estimateOp } from '../../../server/src/estimate/registry';
 import type { PropValue } from '../../../server/src/ttnn/op';
 import { computeConfig, int, op, tensor, whContext } from './build';
 
-function softmaxH(shape: number[], o: { dtype?: 'bf16' | 'f32'; fp32?: boolean } = {}) {
+function softmaxH(shape: number[], o: { dtype?: 'bf16' | 'f32'; fp32?: boolean; date?: string } = {}) {
   const t = () => tensor(shape, { dtype: o.dtype ?? 'bf16' });
   const props: Record<string, PropValue> = { dimension: int(-2) };
   if (o.fp32 !== undefined) props['compute_config'] = computeConfig(o.fp32);
-  return estimateOp(op('ttnn.softmax', [t()], [t()], props), whContext());
+  return estimateOp(op('ttnn.softmax', [t()], [t()], props), whContext({ ttMetalDate: o.date }));
 }
 
 describe('estimate/softmax over dim -2 (general H factories)', () => {
@@ -61,5 +61,15 @@ describe('estimate/softmax over dim -2 (general H factories)', () => {
     if (r.kind !== 'estimate') return;
     assert.equal(r.nCoresUsed, 6);
     assert.equal(r.cbBytesPerCore, 26_624);
+  });
+
+  it('from tt-metal PR #41637 (7fb82fd, 2026-04-24) a one-tile sum scaler c_3: Ht = 51 streams in 13 tiles', () => {
+    // general_h_large.cpp@7fb82fd: the 12 tiles above + c_3 1 = 13 tiles = 26,624 B; the small test is unchanged.
+    const r = softmaxH([51 * 32, 32], { date: '2026-04-24' });
+    assert.equal(r.kind, 'estimate');
+    if (r.kind !== 'estimate') return;
+    assert.equal(r.cbBytesPerCore, 26_624);
+    const before = softmaxH([51 * 32, 32], { date: '2026-04-23' });
+    assert.equal(before.kind === 'estimate' && before.cbBytesPerCore, 24_576);
   });
 });

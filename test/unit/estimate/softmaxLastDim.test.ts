@@ -84,3 +84,52 @@ describe('estimate/softmax over the last dim (attention-optimized factory)', () 
     assert.equal(r.kind, 'unmodeled');
   });
 });
+
+/**
+ * The attention-optimized factory read at every first-parent commit from c262c36 (2026-04-03) to 622c6fb (2026-06-23):
+ * 7fb82fd (tt-metal PR #41637, merged 2026-04-24 08:59 UTC) adds c_13, the sum scaler, one tile in the intermediate
+ * format, and makes c_2 Float32 for a Float32 input; 86dab3f (PR #44849, 2026-05-28 18:39 UTC) gives a numeric_stable
+ * run with no mask the whole-row c_0 and no c_10 when the last dim is unpadded (W = logical W), else c_0 2·block and
+ * c_10 Wt tiles.
+ */
+describe('estimate/softmax over the last dim: the CBs of tt-metal PRs #41637 and #44849', () => {
+  it('bf16 64x1024: 137,216 B on 2026-04-23, one bf16 sum-scaler tile more (139,264 B) from 2026-04-24', () => {
+    // Wt 32, block 8, fp32 off: 137,216 B (the OpModel golden) + c_13 2,048 = 139,264 B.
+    assert.equal(estimateOf(softmax([64, 1024], '2026-04-23')).cbBytesPerCore, 137_216);
+    const e = estimateOf(softmax([64, 1024], '2026-04-24'));
+    assert.equal(e.cbBytesPerCore, 139_264);
+    assert.deepEqual(
+      e.cbs.filter((c) => c.cbIndex === 'c_2' || c.cbIndex === 'c_13').map((c) => [c.cbIndex, c.pageBytes]),
+      [
+        ['c_2', 2_048],
+        ['c_13', 2_048],
+      ],
+    );
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('f32 (32, 1024): c_2 a Float32 tile and c_13 a Float32 tile from 2026-04-24 (204,800 → 210,944 B)', () => {
+    // fp32 acc on (f32 input), block 4: 204,800 B before (above); after, c_2 4,096 (+2,048) and c_13 4,096 → 210,944.
+    assert.equal(estimateOf(softmax([32, 1024], '2026-04-23', { dtype: 'f32' })).cbBytesPerCore, 204_800);
+    assert.equal(estimateOf(softmax([32, 1024], '2026-04-24', { dtype: 'f32' })).cbBytesPerCore, 210_944);
+  });
+
+  it('numeric_stable bf16 64x1024 (unpadded): c_10 dropped from 2026-05-28 (239,616 → 174,080 B)', () => {
+    // 2026-05-01: c_0 32·2,048 65,536 + c_11 16·2,048 32,768 + c_7 2,048 + c_2 2,048 + c_13 2,048 + c_6 65,536 + c_5
+    // 2,048 + c_8 2,048 + c_10 65,536 = 239,616 B; from 05-28 no c_10: 174,080 B.
+    assert.equal(estimateOf(softmax([64, 1024], '2026-05-01', { stable: true })).cbBytesPerCore, 239_616);
+    const after = estimateOf(softmax([64, 1024], '2026-05-28', { stable: true }));
+    assert.equal(after.cbBytesPerCore, 174_080);
+    assert.equal(
+      after.cbs.some((c) => c.cbIndex === 'c_10'),
+      false,
+    );
+  });
+
+  it('numeric_stable bf16 64x1000 (padded to Wt 32): c_0 2·block with c_10 the row from 2026-05-28 (206,848 B)', () => {
+    // From 05-28: c_0 16·2,048 32,768 + c_11 32,768 + c_7, c_2, c_13, c_5, c_8 5·2,048 10,240 + c_6 65,536 + c_10
+    // 65,536 = 206,848 B; before, the whole-row c_0 as well: 239,616 B.
+    assert.equal(estimateOf(softmax([64, 1000], '2026-05-01', { stable: true })).cbBytesPerCore, 239_616);
+    assert.equal(estimateOf(softmax([64, 1000], '2026-05-28', { stable: true })).cbBytesPerCore, 206_848);
+  });
+});

@@ -25,38 +25,39 @@ function est(r: OpEstimateResult): OpEstimate {
 }
 
 describe('estimate/registry: the confidence of a build range that straddles change points', () => {
-  // sum over W of 1x1x64x1024 bf16 (reduction.test.ts): 2 tile rows on 2 cores, c_0 2·2,048 + c_2 2·2,048 + c_3
-  // 2·2,048 = 12,288 B. Before change point reduce-w-scaler-unread (≈2025-12-03) the two-tile scaler is the factory read
-  // at 2441aa2 (exact); from it the same 12,288 B is an upper bound (later factories read one tile: 10,240 B), approx.
+  // sum over W of 1x1x64x1024 bf16 (reduction.test.ts): 2 tile rows on 2 cores, c_0 2·2,048 + c_2 2,048 + c_3
+  // 2·2,048 = 10,240 B (the factory read to 622c6fb; exact). From change point reduce-reader-batched-input-cb
+  // (≈2026-09-03) the reader batches 4 tiles (1 row · 32 tiles per core ≥ 4) and c_0 is a function not read: the same
+  // 10,240 B is kept, approx.
   const sumW = op('ttnn.sum', [tensor([1, 1, 64, 1024])], [tensor([1, 1, 64, 1])], {
     keep_dim: KEEP,
     dim_arg: ints(3),
   });
-  const straddling = { earliest: '2025-11-01', latest: '2026-01-31' };
+  const straddling = { earliest: '2026-08-01', latest: '2026-09-30' };
 
-  it('reduce-w-scaler-unread: the same 12,288 B in both sub-windows, exact before and approx after → approx overall', () => {
+  it('reduce-reader-batched-input-cb: the same 10,240 B in both sub-windows, exact before and approx after → approx overall', () => {
     const e = est(estimateOp(sumW, whContext({ window: straddling })));
-    assert.equal(e.cbBytesPerCore, 12_288);
+    assert.equal(e.cbBytesPerCore, 10_240);
     const figures = e.versionRange?.figures ?? [];
     assert.deepEqual(
       figures.map((f) => [f.window.earliest, f.window.latest, f.cbBytesPerCore, f.confidence]),
       [
-        ['2025-11-01', '2025-12-02', 12_288, 'exact'],
-        ['2025-12-03', '2026-01-31', 12_288, 'approx'],
+        ['2026-08-01', '2026-09-02', 10_240, 'exact'],
+        ['2026-09-03', '2026-09-30', 10_240, 'approx'],
       ],
     );
     // The range as a whole: approx (the old behaviour reported the first sub-window's 'exact'), its reason naming the
     // approximated builds and the change point; the exact sub-window carries no reason, the approx one its own.
     assert.equal(e.confidence, 'approx');
-    assert.match(e.approxReason, /^on tt-metal builds 2025-12-03\.\.2026-01-31: .*reduce-w-scaler-unread/);
+    assert.match(e.approxReason, /^on tt-metal builds 2026-09-03\.\.2026-09-30: .*reduce-reader-batched-input-cb/);
     assert.equal(figures[0]!.approxReason, undefined);
-    assert.match(figures[1]!.approxReason ?? '', /two tiles kept \(change point reduce-w-scaler-unread\)$/);
+    assert.match(figures[1]!.approxReason ?? '', /c_0's 2 tiles are kept, likely a lower bound$/);
   });
 
   it('a single build on either side keeps its own confidence (no range, no build list)', () => {
-    const before = est(estimateOp(sumW, whContext({ ttMetalDate: '2025-11-27' })));
+    const before = est(estimateOp(sumW, whContext({ ttMetalDate: '2026-08-27' })));
     assert.deepEqual([before.confidence, before.approxReason, before.versionRange], ['exact', '', undefined]);
-    const after = est(estimateOp(sumW, whContext({ ttMetalDate: '2026-01-15' })));
+    const after = est(estimateOp(sumW, whContext({ ttMetalDate: '2026-09-15' })));
     assert.equal(after.confidence, 'approx');
     assert.doesNotMatch(after.approxReason, /^on tt-metal builds/);
   });
@@ -84,11 +85,11 @@ describe('estimate/registry: the confidence of a build range that straddles chan
   it('the build-range text says which builds are exact and which approx', () => {
     const e = est(estimateOp(sumW, whContext({ window: straddling })));
     const text = versionRangeText(e.versionRange!, presetDevice('wormhole_b0_n150'), 0) ?? '';
-    assert.match(text, /exact on tt-metal builds 2025-11-01\.\.2025-12-02, approx on 2025-12-03\.\.2026-01-31/);
+    assert.match(text, /exact on tt-metal builds 2026-08-01\.\.2026-09-02, approx on 2026-09-03\.\.2026-09-30/);
   });
 
-  it("the JSON report of a dump read as a 2025-12 build: the op approx with the approximated builds' reason", () => {
-    // --tt-metal-date 2025-12 is the window 2025-12-01..12-31, which reduce-w-scaler-unread (≈2025-12-03) splits.
+  it("the JSON report of a dump read as a 2026-09 build: the op approx with the approximated builds' reason", () => {
+    // --tt-metal-date 2026-09 is the window 2026-09-01..09-30, which reduce-reader-batched-input-cb (≈2026-09-03) splits.
     const text = [
       '#dram = #ttnn.buffer_type<dram>',
       '#in = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 64 + d1 * 64 + d2, d3), <1x1>, memref<2x32x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>',
@@ -100,13 +101,13 @@ describe('estimate/registry: the confidence of a build range that straddles chan
       '  }',
       '}',
     ].join('\n');
-    const doc = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2025-12' });
+    const doc = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2026-09' });
     const report = fileReport('sum.mlir', doc.analysis, diagnostics(doc), doc.lineIndex);
     const o = report.ops.find((r) => r.result === '%0');
     assert.ok(o !== undefined);
-    assert.equal(o.cbBytesPerCore, 12_288);
+    assert.equal(o.cbBytesPerCore, 10_240);
     assert.equal(o.confidence, 'approx');
-    assert.match(o.approxReason ?? '', /^on tt-metal builds 2025-12-03\.\.2025-12-31: /);
+    assert.match(o.approxReason ?? '', /^on tt-metal builds 2026-09-03\.\.2026-09-30: /);
     assert.deepEqual(
       o.versionRange?.figures.map((f) => f.confidence),
       ['exact', 'approx'],

@@ -41,9 +41,9 @@
  *   c_0 = 9,768,960 B: overflows L1 (the seed's %10); asserted in test/unit/analysis/seed.test.ts.
  */
 
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
-import { alignUp, volume } from '../../ttnn/layout';
+import { alignUp, isSharded, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
   bufferAlignmentBytes,
@@ -144,8 +144,12 @@ function fusedEmbedding(
   const chunked = 2 * wt * tw > MAX_CHUNK_BYTES && atOrAfter(ctx, 'embedding-fused-chunks');
   const n = chunked ? Math.max(1, Math.min(Math.floor(MAX_CHUNK_BYTES / tw), wt, 64)) : wt;
   const buffering = chunked ? 2 : wt > 64 ? 1 : 2;
-  const blocks = Math.ceil(volume(indices.logical) / 32);
+  // embedding.cpp views row-major indices as [batch, 1, 1, S] (batch = dim 0, 1 for rank 1); 32 rows a block [3].
+  const rank = indices.logical.length;
+  const blocks = Math.ceil(((rank === 1 ? 1 : indices.logical[0]!) * indices.logical[rank - 1]!) / 32);
   const split = splitWorkToCores(gridArea(ctx), blocks);
+  // Read commit by commit for an interleaved result (a sharded one binds c_2 to its shard, not modeled here).
+  const read = !isSharded(output.layout) && windowWithinReadSpan(ctx, 'embedding-fused-2026-spring');
   const fused = finishProgram({
     op,
     ctx,
@@ -163,10 +167,11 @@ function fusedEmbedding(
       { index: 1, role: 'indices', nPages: 1, pageBytes: 32 * iElem },
       { index: 2, role: 'tilized output', nPages: buffering * n, pageBytes: tOut },
     ],
-    confidence: 'approx',
-    approxReason:
-      'fused factory read at 0021b0d (chunked) with the whole-row form before PR #32016 taken from its non-chunked branch; core order not checked against a thread',
-    citations: [CITE_FUSED, CITE.workSplit],
+    confidence: read ? 'exact' : 'approx',
+    approxReason: read
+      ? ''
+      : 'fused factory read at 0021b0d (chunked) and at every commit from 2026-03-19 to 2026-06-03 (read span embedding-fused-2026-spring), the whole-row form before PR #32016 taken from its non-chunked branch',
+    citations: [CITE_FUSED, ...(read ? [readSpanCite('embedding-fused-2026-spring')] : []), CITE.workSplit],
   });
   const wSpec = op.operands[1];
   if (weight.layout.pageLayout === 'row_major' || wSpec?.kind !== 'tensor') return fused;

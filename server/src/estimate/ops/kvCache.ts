@@ -7,7 +7,8 @@
  *     input is sharded) · c_24+c_25 2·g·Wt im · c_26 2·g·Wt im · c_16 B·Wt T(cache), B = input padded[-2];
  *     cores: split_work_to_cores(grid, input heads·B/32, row_major = true) (sharded input: its shard grid); every CB
  *     on all_cores, so the printed range is that row-wise set's first CoreRange
- *   fill_cache [2]: c_0 2 tiles of the input dtype; split_work_to_cores over the input's tiles
+ *   fill_cache [2]: c_0 2 tiles of the input dtype; split_work_to_cores(grid, heads · input Ht tile rows, row-major);
+ *     a sharded input: c_0 its shard (tensor-backed) on the shard grid
  *   paged_update_cache [3]: c_0 2·Wt T(cache) · c_1 = the input's shard (tensor-backed) · c_24+c_25 2·Wt im ·
  *     c_26 2·Wt im · c_16 B·Wt T(cache), B = input padded[1] · c_2 1 tile of the index dtype (update index tensor) ·
  *     c_3 one page-table row (padded last dim × element bytes); cores = the input's shard grid
@@ -16,8 +17,8 @@
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/update_cache_multi_core_program_factory.cpp@0055520
- *   [2] tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/fill_cache_multi_core_program_factory.cpp@28fa477 (2-tile
- *       input CB; the factory text was not re-read line by line, the size agrees with the OpModel golden)
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/fill_cache_multi_core_program_factory.cpp@28fa477 and every
+ *       version before it to 2024-10 (read span fill-cache-factory: exact for builds to 2026-06-23)
  *   [3] tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_program_factory.cpp@0147d78
  *   [4] tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/fill_cache/paged_fill_cache_program_factory.cpp@056bc6a
  *   [5] tt-metal …/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp@06bd373 (validate: sharded,
@@ -42,9 +43,10 @@
  *   Wt = 16, B = 32: 32 + 32 + 32 + 32 + 512 = 640 tiles = 1,310,720 B.
  */
 
-import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
+import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
+import { readSpanCite, windowWithinReadSpan } from '../changePoints';
 import {
   bufferAlignmentBytes,
   CITE,
@@ -189,19 +191,36 @@ export function estimateFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (mismatch !== undefined) return mismatch;
   if (input.padded[0] !== 1)
     return illegal(op.name, `Input tensor batch size must be 1 but got ${input.padded[0]}`, CITE_UPDATE_VALIDATE);
-  const tiles = volume(input.padded) / TILE_ELEMENTS;
-  const split = splitWorkToCores(gridArea(ctx), tiles);
+  // One block of work is a tile row (Wt tiles) of one head [2].
+  const blocks = (input.padded[1] * input.padded[2]) / 32;
+  const sharded = isSharded(input.layout);
+  const split = splitWorkToCores(gridArea(ctx), blocks);
+  const read = windowWithinReadSpan(ctx, 'fill-cache-factory');
   return withInPlaceOutput(
     finishProgram({
       op,
       ctx,
       factory: 'FillCacheMultiCoreProgramFactory',
-      factoryReason: `${tiles} input tiles over ${split.nCores} cores`,
-      groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-      cbs: [{ index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) }],
-      confidence: 'approx',
-      approxReason: 'fill_cache factory size agrees with the OpModel golden; its text was not re-read',
-      citations: [CITE_FILL, CITE.workSplit],
+      factoryReason: sharded
+        ? `sharded input: c_0 is its shard on the ${shardCoreCount(input.layout)}-core shard grid`
+        : `${blocks} tile rows (heads · input Ht) over ${split.nCores} cores`,
+      groups: sharded ? [shardGridGroup(input.layout)] : groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+      cbs: [
+        sharded
+          ? {
+              index: 0,
+              role: 'input shard',
+              nPages: shardTileCount(input.layout),
+              pageBytes: tileBytes(input.dtype),
+              tensorBacked: true,
+            }
+          : { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
+      ],
+      confidence: read ? 'exact' : 'approx',
+      approxReason: read
+        ? ''
+        : 'the fill_cache factory was read commit by commit to tt-metal 622c6fb (2026-06-23); later builds were not compared',
+      citations: [CITE_FILL, readSpanCite('fill-cache-factory'), CITE.workSplit],
     }),
     op,
     ctx,

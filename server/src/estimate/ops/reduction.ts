@@ -3,7 +3,8 @@
  * over one dim (prod_nc: c_0 input 2, c_1 ones 1, c_2 accumulator 1, c_3 output 2 tiles of the output dtype [3]).
  *
  * Formula (bytes per core), by the dims reduced (H = second-to-last, W = last dim):
- *   W:  c_0 input 2 tiles, c_2 scaler 2 bf16 tiles, c_3 output 2 tiles; NC·Ht tile rows split   [2]
+ *   W:  c_0 input 2 tiles, c_2 scaler 2 tiles (1 from change point reduce-scaler-one-tile), c_3 output 2 tiles;
+ *       NC·Ht tile rows split                                                                          [2][17]
  *       (a sharded input too: the reader walks its shards, [2] has no sharded CB set); from change point
  *       reduce-w-height-sharded-in-place an L1 height-sharded input into a matching height-sharded result: on the
  *       shard cores, c_0 2 tiles + c_2 1 tile, c_1 and c_3 the shards (tensor-backed)                [13]
@@ -18,15 +19,16 @@
  *       tile; H c_0 = c_3 = the dest-register chunk (4 tiles with fp32 accumulation, on by default; 8 off), c_4/c_5 =
  *       lcm of the per-core pushes, from change point reduce-min-h-negate-full-column Ht·(columns per core), with
  *       the external negation when they do not fit the free L1                                   [12]
- *   HW: one input tile → single-core HW factory (2 + 2 bf16 + 2 tiles on core (0,0)); more → the W reduce then
+ *   HW: one input tile → single-core HW factory (c_0 2, c_2 2 scaler tiles (1 from reduce-scaler-one-tile), c_3 2 on
+ *       core (0,0)); more → the W reduce then
  *       the H reduce of its [.., H, 1] result (output dtype and memory config; listed as an L1 intermediate when
  *       in L1); the larger program is reported; the W result is Float32 for a bf16 sum with fp32 accumulation from
  *       change point reduce-sum-hw-fp32-w-intermediate, and at the end of the precision chain below   [7][16];
  *       a one-tile Float32 sum / mean / max on the SFPU reduce runs W then H too (the SFPU has no REDUCE_SCALAR),
  *       from change points reduce-sum-f32-sfpu, reduce-mean-f32-sfpu and reduce-max-f32-sfpu: the same CB bytes,
  *       but its one-tile W partial is a tensor (an L1 intermediate with an L1 result)                    [24]
- *   scaler format: W two bf16 tiles, or for an f32 input from change point reduce-w-scaler-unread one Float32 tile
- *       (4,096 B either way); H one bf16 tile, Float32 for an f32 input from that change point (approx)  [2][17]
+ *   scaler format: bf16, or Float32 for an f32 input from change point reduce-scaler-f32-input (W, H and single-core
+ *       HW alike)                                                                                      [17]
  *   other dims (below H, or several that are not exactly H and W): the programs ttnn's reduce runs in turn, the
  *       largest reported; a bf16/bfp8 sum from change point reduce-sum-front-dims-fast-nc: fast_reduce_nc per dim
  *       below H (c_0 2·granularity, c_1 1 bf16, c_24 1 Float32 with the default fp32 accumulation — gone from
@@ -53,8 +55,7 @@
  *   [5] tt-metal ttnn/cpp/ttnn/operations/reduction/prod/prod.cpp (2025 version, index id 5478370822)
  *   [6] tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp@049eabc;
  *       the same CB set at …/generic/device/multi_core_h/reduce_op_multi_core_h.cpp@01c6ad3 (2024), so it holds over
- *       the modeled window (a 2023 version had a 2-tile scaler). The Metal-2.0 port (index id 56260604359) makes the
- *       scaler Float32 for f32 input: not yet a change point.
+ *       the modeled window (a 2023 version had a 2-tile scaler), but for the scaler's format [17].
  *   [7] tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@01c6ad3 and its 2025 version (index
  *       id 96151051): get_parallelization_strategy → MULTI_CORE_HW when the input has more than one tile, run as W
  *       then H; reduce_op_single_core_hw_program_factory.cpp@050f24f otherwise
@@ -81,8 +82,10 @@
  *       (index id 52685111089: keep_w_fp32 for a Float32 input packed to bf16), fast_reduce_nc_program_factory.cpp
  *       (index id 58522491129: input and output CB formats); PR #48578: reduce_op.cpp (index ids 54551941191,
  *       57968691308: keep_w_fp32 also for a bf16 SUM with fp32_dest_acc_en)
- *   [17] reduce_op_multi_core_h_program_factory.cpp (index id 52567424569, 2026 before PR #43752: the scaler one
- *       Float32 tile for a Float32 input) and the W factories of [2] and [13]
+ *   [17] the W, H and single-core HW factories read at every first-parent commit from ba4ef4f (2025-12-02) to 622c6fb
+ *       (2026-06-23, nyoshifujiTT/tt-metal): c_2 two bf16 tiles (W, HW) / one (H) to c262c36; one tile from ebab885
+ *       (PR #41838); Float32 for a Float32 input from 7fb82fd (PR #41637); the index's later versions (ids 52567424569,
+ *       58135263952) alike
  *   [18] tt-metal PR #44249 as main merged it (82f9895, 2026-06-03; nyoshifujiTT/tt-metal):
  *       reduce_op_multi_core_w_program_factory.cpp's RM branch (rm_path) and common.cpp's make_rm_plan (W: wt chunk
  *       min(8, Wt), ht chunk 1; H: wt chunk 1, ht chunk min(8, ceil(H/32)); one c_24 page per chunk-wide row); unchanged
@@ -115,13 +118,10 @@
  *   reduce-min-f32-sfpu [23].
  *
  * Assumptions: W, H and HW reductions are 'exact' for an interleaved or sharded input (the width-sharded H reduce and
- *   the generic path of any other sharding), W and HW only before change point reduce-w-scaler-unread; min's negate variant (its CB counts changed through 2026) and the
+ *   the generic path of any other sharding); min's negate variant (its CB counts changed through 2026) and the
  *   height-sharded W path (its one-tile scaler read at a later version) are 'approx'; so is
  *   every reduction over dims outside the last two (transpose and permute factories approximate; the precision chain's fast_reduce_nc c_24 taken
- *   as 03725f2 sizes it). The 2026 W factory (index id 58135263952) makes c_2 one tile (Float32
- *   for an f32 input) on its generic path too; the PR was not identified, so the 2-tile scaler stays for every build
- *   and the W reduce is 'approx' from change point reduce-w-scaler-unread (PR #33535, whose factory @2441aa2 is the
- *   last read with two bf16 tiles).
+ *   as 03725f2 sizes it).
  * prod over all dims runs prod_all on one core: c_0 = 2 input tiles, c_3 = 2 output tiles [4]; ttnn::prod moves the reduced dim to dim 0 or 1 of a 4-D view first
  *   (a permute, smaller), so only the prod_nc program is sized ('approx' unless the dim already is 0 or 1 of a rank-4
  *   input).
@@ -160,7 +160,7 @@ const CITE_REDUCE =
 const CITE_REDUCE_H =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp@049eabc (c_0 2, c_2 1 bf16, c_3 2 tiles; split_work_to_cores over NC·Wt columns, grid_to_cores column-major); same CBs at multi_core_h/reduce_op_multi_core_h.cpp@01c6ad3';
 const CITE_REDUCE_HW =
-  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@01c6ad3 and its 2025 version (index id 96151051): HW over more than one tile = W reduce (scaler 1) then H reduce of its result; one tile → reduce_op_single_core_hw_program_factory.cpp@050f24f (c_0 2, c_2 2 bf16, c_3 2 tiles on core (0,0))';
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@01c6ad3 and its 2025 version (index id 96151051): HW over more than one tile = W reduce (scaler 1) then H reduce of its result; one tile → reduce_op_single_core_hw_program_factory.cpp@050f24f (c_0 2, c_2 2 bf16, c_3 2 tiles on core (0,0); c_2 per the next citation)';
 
 /** Which generic reduce the dims select: the last dim (W), the second-to-last (H), both (HW), or something else. */
 type ReduceDim = 'W' | 'H' | 'HW' | 'other';
@@ -326,7 +326,7 @@ function tileHSplit(
   if (split.slices < 2 || !atOrAfter(ctx, 'reduce-h-split-tile-sum-mean')) return null;
   const specs = inputAndResultSpecs(op);
   if (!('inSpec' in specs)) return specs;
-  const scaler = hScalerDtype(ctx, input);
+  const scaler = reduceScalerDtype(ctx, input);
   const stage1Columns = split.tileColumns * split.slices;
   return twoStageHSplit(op, ctx, specs.inSpec, specs.outSpec, output, split, {
     label: 'tiled H sum of the slices into Float32 partials',
@@ -493,7 +493,7 @@ interface ReduceSplit {
   readonly units: number;
   readonly order: 'row' | 'col';
   readonly scalerPages: number;
-  /** The scaler CB's format: bf16, or Float32 for an f32 input in the factories read after reduce-w-scaler-unread. */
+  /** The scaler CB's format: bf16, or Float32 for an f32 input from change point reduce-scaler-f32-input. */
   readonly scalerDtype: DataType;
   readonly citation: string;
   /** The negate variant's CBs (ttnn.min): c_0/c_3 depths and the c_4/c_5 tiles, from the split. */
@@ -590,32 +590,30 @@ function hNegateScratchTiles(negate: Negate, heightTiles: number, perCore: reado
   return tiles;
 }
 
-const CITE_REDUCE_W_F32_SCALER =
-  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp@2441aa2 (c_2 two bf16 tiles, 4,096 B) and its later versions (search index ids 55227023945, 58135263952: c_2 one Float32 tile for a Float32 input, 4,096 B)';
-const CITE_REDUCE_H_F32_SCALER =
-  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp (search index id 52567424569, before PR #43752: c_0 2, c_2 1 tile, Float32 for a Float32 input, c_3 2 tiles); 049eabc has a bf16 scaler';
-const H_F32_SCALER_REASON =
-  "the H factory's scaler is one Float32 tile for an f32 input in the 2026 factory read (index id 52567424569) and bf16 at 049eabc; the change is placed at change point reduce-w-scaler-unread (the W scaler's rework, PR not identified): Float32 taken, an upper bound";
+const CITE_REDUCE_SCALER =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_{w,h}_program_factory.cpp, reduce_op_single_core_hw_program_factory.cpp, every first-parent commit ba4ef4f..622c6fb (c_2: W and single-core HW 2 tiles to c262c36, 1 from ebab885 / PR #41838; bf16, Float32 for a Float32 input from 7fb82fd / PR #41637)';
 
 /**
- * The H reduce's scaler format: bf16 (reduce_op_multi_core_h_program_factory.cpp@049eabc), or Float32 for an f32 input
- * from change point reduce-w-scaler-unread (the 2026 factory, index id 52567424569; the PR that changed it is not
- * identified and is taken to be the W scaler's).
+ * The scaler CB c_2 of the W, H and single-core HW reduce factories [CITE_REDUCE_SCALER]: bf16, or Float32 for a
+ * Float32 input from change point reduce-scaler-f32-input; the W and single-core HW factories' two tiles become one
+ * from change point reduce-scaler-one-tile (the H factory's is one tile throughout).
  */
-function hScalerDtype(ctx: EstimateContext, input: ResolvedTensor): 'f32' | 'bf16' {
-  return input.dtype === 'f32' && atOrAfter(ctx, 'reduce-w-scaler-unread') ? 'f32' : 'bf16';
+function scalerCb(
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  factory: 'W' | 'H' | 'HW',
+): { pages: number; dtype: 'f32' | 'bf16' } {
+  const pages = factory === 'H' || atOrAfter(ctx, 'reduce-scaler-one-tile') ? 1 : 2;
+  return { pages, dtype: reduceScalerDtype(ctx, input) };
 }
 
-function withHScalerReason(approxReason: string, scaler: 'f32' | 'bf16'): string {
-  return scaler === 'f32' ? [approxReason, H_F32_SCALER_REASON].filter((r) => r !== '').join('; ') : approxReason;
+/** The reduce factories' scaler format: Float32 for a Float32 input from change point reduce-scaler-f32-input. */
+function reduceScalerDtype(ctx: EstimateContext, input: ResolvedTensor): 'f32' | 'bf16' {
+  return input.dtype === 'f32' && atOrAfter(ctx, 'reduce-scaler-f32-input') ? 'f32' : 'bf16';
 }
-
-const SCALER_UNREAD_REASON =
-  "the W factory's scaler CB c_2 was read as two bf16 tiles up to PR #33535 (@2441aa2) and as one tile (Float32 for an f32 input) in later factories, the PR between not identified: two tiles kept (change point reduce-w-scaler-unread)";
 
 /**
- * ReduceMultiCoreWProgramFactory: NC·Ht tile rows split over the grid, row-major; scaler 2 tiles [CITE_REDUCE],
- * 'approx' from change point reduce-w-scaler-unread (later factories read one scaler tile, PR not identified). From
+ * ReduceMultiCoreWProgramFactory: NC·Ht tile rows split over the grid, row-major; the scaler per scalerCb. From
  * change point reduce-w-height-sharded-in-place a height-sharded input into a matching height-sharded result runs on
  * its shard cores instead (reduceWHeightSharded).
  */
@@ -635,23 +633,16 @@ function reduceW(
   )
     return reduceWHeightSharded(op, ctx, input, output, approxReason, negate);
   const units = input.geometry.heightTilesTotal;
-  // From change point reduce-w-scaler-unread the scaler CB may be one tile (the PR that made it so is not known): the
-  // two bf16 tiles are kept, an upper bound for a bf16/bfp8 input, and the estimate is approx. An f32 input needs
-  // neither: the old form's two bf16 tiles and the new form's one Float32 tile are both 4,096 B, so its figure stays
-  // exact (given as the newer form).
-  const unread = atOrAfter(ctx, 'reduce-w-scaler-unread');
-  const f32Scaler = unread && input.dtype === 'f32';
-  const reason =
-    unread && !f32Scaler ? [approxReason, SCALER_UNREAD_REASON].filter((r) => r !== '').join('; ') : approxReason;
-  return reduceProgram(op, ctx, input, outDtype, reason, {
+  const scaler = scalerCb(ctx, input, 'W');
+  return reduceProgram(op, ctx, input, outDtype, approxReason, {
     factory: 'ReduceMultiCoreWProgramFactory',
     factoryReason: `${units} tile rows`,
     units,
     // Rows by core_group membership of the column-wise split (reduce_op_multi_core_w.cpp@08d7e9a).
     order: 'col',
-    scalerPages: f32Scaler ? 1 : 2,
-    scalerDtype: f32Scaler ? 'f32' : 'bf16',
-    citation: f32Scaler ? CITE_REDUCE_W_F32_SCALER : CITE_REDUCE,
+    scalerPages: scaler.pages,
+    scalerDtype: scaler.dtype,
+    citation: `${CITE_REDUCE}; ${CITE_REDUCE_SCALER}`,
     ...(negate !== undefined && { negate: () => ({ inPages: 2, outPages: 2, scratchPages: 1 }) }),
     // @05ddaab: batched when the smallest core's rows · Wt reach a batch of 4 tiles, not for the fused negate with
     // fewer than 2 rows per core [CITE_READER_BATCH].
@@ -700,15 +691,15 @@ function reduceH(
     const scratch = hNegateScratchTiles(negate, heightTiles, unitsPerCoreGroups(split, columns));
     if (2 * scratch * tileBytes(outDtype) > maxL1Space(ctx)) return 'negate CBs do not fit';
   }
-  const scaler = hScalerDtype(ctx, input);
-  return reduceProgram(op, ctx, input, outDtype, withHScalerReason(approxReason, scaler), {
+  const scaler = reduceScalerDtype(ctx, input);
+  return reduceProgram(op, ctx, input, outDtype, approxReason, {
     factory: 'ReduceMultiCoreHProgramFactory',
     factoryReason: `${columns} tile columns (NC·Wt)`,
     units: columns,
     order: 'col',
     scalerPages: 1,
     scalerDtype: scaler,
-    citation: scaler === 'f32' ? CITE_REDUCE_H_F32_SCALER : CITE_REDUCE_H,
+    citation: scaler === 'f32' ? `${CITE_REDUCE_H}; ${CITE_REDUCE_SCALER}` : CITE_REDUCE_H,
     // @05ddaab: the column reader batches a dest chunk (4 tiles with fp32 accumulation, 8 without) when every core
     // owns at least a chunk of columns; the negate variant's c_0 is the chunk already [CITE_READER_BATCH].
     ...(negate === undefined && {
@@ -833,7 +824,7 @@ function reduceHWidthSharded(
   const heightTiles = rank >= 2 ? Math.max(1, Math.ceil(input.logical[rank - 2]! / 32)) : 1;
   const nc = input.geometry.heightTilesTotal / heightTiles;
   const shardWidthTiles = input.layout.shardShape[1];
-  const scaler = hScalerDtype(ctx, input);
+  const scaler = reduceScalerDtype(ctx, input);
   const cbs = shardBoundReduceCbs(input, output, scaler);
   if (negate !== undefined) {
     const scratch = negate.fullColumn
@@ -848,8 +839,8 @@ function reduceHWidthSharded(
     factoryReason: `width-sharded input and result: ${nCores} shard cores, ${nc * shardWidthTiles} columns each`,
     groups: [{ name: 'shard cores', nCores, firstCore: [0, 0] }],
     cbs,
-    confidence: withHScalerReason(approxReason, scaler) === '' ? 'exact' : 'approx',
-    approxReason: withHScalerReason(approxReason, scaler),
+    confidence: approxReason === '' ? 'exact' : 'approx',
+    approxReason,
     citations: negate !== undefined ? [CITE_REDUCE_H_SHARDED, CITE_MIN] : [CITE_REDUCE_H_SHARDED],
   });
 }
@@ -879,7 +870,8 @@ function reduceHw(
   // Asked only for a one-tile input, the one case the SFPU path changes (a larger one runs W then H anyway).
   const sfpuTwoStep =
     !forceTwoStep && input.geometry.nPages <= 1 && negate === undefined && onF32Sfpu(op, ctx, input.dtype);
-  if (input.geometry.nPages <= 1 && !forceTwoStep && !sfpuTwoStep)
+  const hwScaler = input.geometry.nPages <= 1 && !forceTwoStep && !sfpuTwoStep ? scalerCb(ctx, input, 'HW') : null;
+  if (hwScaler !== null)
     return finishProgram({
       op,
       ctx,
@@ -888,13 +880,14 @@ function reduceHw(
       groups: [{ name: 'core', nCores: 1, firstCore: [0, 0] }],
       cbs: [
         { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
-        { index: 2, role: 'scaler', nPages: 2, pageBytes: tileBytes('bf16') },
+        { index: 2, role: 'scaler', nPages: hwScaler.pages, pageBytes: tileBytes(hwScaler.dtype) },
         { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(output.dtype) },
         ...(negate !== undefined ? negateCbs(1, output.dtype) : []),
       ],
       confidence: approxReason === '' ? 'exact' : 'approx',
       approxReason,
-      citations: negate !== undefined ? [CITE_REDUCE_HW, CITE_MIN] : [CITE_REDUCE_HW],
+      citations:
+        negate !== undefined ? [CITE_REDUCE_HW, CITE_REDUCE_SCALER, CITE_MIN] : [CITE_REDUCE_HW, CITE_REDUCE_SCALER],
     });
   const specs = inputAndResultSpecs(op);
   if (!('inSpec' in specs)) return specs;

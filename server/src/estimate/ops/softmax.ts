@@ -15,6 +15,9 @@
  *   whole-row CBs, in creation order: c_0 in (numeric_stable ? WtB : 2·block)·T(in) · c_11 2·block·T(out) · c_7 1 im ·
  *     c_2 1 bf16 scaler · c_6 exps WtB im · c_5 1 bf16 (mask format, bf16 without a mask) · numeric_stable: c_8 1 im,
  *     c_10 x − max WtB im
+ *   from 'softmax-sum-scaler-cb' (PR #41637): c_2 Float32 for an f32 input, and c_13 1 im (the sum scaler) after it  [7]
+ *   from 'softmax-stable-cb-by-padding' (PR #44849), numeric_stable: a last dim with no padding keeps c_0 WtB and has no
+ *     c_10; a padded one has c_0 2·block and c_10 WtB (also in the fit test)                                    [7]
  *   large-kernel test (from 'softmax-large-kernel', PR #23130; before it the whole-row CBs always):
  *     0.9 · l1_size < c_0 + c_6 (before 'softmax-fit-check-all-cbs'), or
  *     0.9 · l1_size < c_0 + c_6 + c_11 + 5·im (+ c_10 when numeric_stable) (from it)
@@ -49,6 +52,9 @@
  *       lib/OpModel/TTNN/TTNNOpModel.cpp@19c86fc (OpModel<SoftmaxOp>)
  *   [5] tt-metal …/softmax/device/softmax_program_factory_general_h_small.cpp@003544f
  *   [6] tt-metal …/softmax/device/softmax_program_factory_general_h_large.cpp@003544f
+ *   [7] tt-metal softmax_program_factory_attention_optimized.cpp at every first-parent commit from c262c36 (2026-04-03)
+ *       to 622c6fb (2026-06-23, nyoshifujiTT/tt-metal): 7fb82fd (PR #41637) and 86dab3f (PR #44849) change its CBs;
+ *       general_h_{small,large}.cpp@7fb82fd add c_3
  *
  * Confidence: exact for the whole-row CBs on builds before 'softmax-fixed-block' (read at 003544f/86aa094, every input
  *   known); approx for the large kernel (its CB list read at 2026 commits only), for builds from 'softmax-fixed-block'
@@ -81,6 +87,8 @@ const CITE_SOFTMAX =
   'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f';
 const CITE_SOFTMAX_ENTRY =
   'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_device_operation.cpp@001a9c0 (softmax(): compute config default)';
+const CITE_SOFTMAX_2026_CBS =
+  'tt-metal softmax_program_factory_attention_optimized.cpp@7fb82fd (PR #41637: c_13 sum scaler, c_2 Float32 for Float32 input) and @86dab3f (PR #44849: numeric_stable c_0 / c_10 by padding), unchanged to 622c6fb';
 const CITE_SOFTMAX_FIXED_BLOCK = 'tt-metal PR #51145 (fixed 4/8 blocking in the attention-optimized softmax)';
 const LARGE_KERNEL_TILES = 80;
 const SINGLE_TILE_CBS_IN_FIT_TEST = 5;
@@ -131,14 +139,21 @@ export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   const tOut = tileBytes(output.dtype);
   const im = tileBytes(fp32 ? 'f32' : 'bf16');
   const bf16 = tileBytes('bf16');
-  const in0Tiles = stable ? wtB : 2 * block;
+  // From 'softmax-stable-cb-by-padding' a stable run keeps the whole row in c_0 only when the last dim needs no padding;
+  // with padding the row sits in c_10 (x − max) instead. Before it, both.
+  const stableByPadding = stable && atOrAfter(ctx, 'softmax-stable-cb-by-padding');
+  const wPadded = input.padded[rank - 1] > input.logical[rank - 1];
+  const in0WholeRow = stable && !(stableByPadding && wPadded);
+  const xMinusMaxRow = stable && (!stableByPadding || wPadded);
+  const in0Tiles = in0WholeRow ? wtB : 2 * block;
+  const sumScaler = atOrAfter(ctx, 'softmax-sum-scaler-cb');
 
   // The factory's own "noisy CB estimator" decides the kernel, not the CBs it then allocates.
   const fitTestFull = atOrAfter(ctx, 'softmax-fit-check-all-cbs');
   const fitTestBytes =
     in0Tiles * tIn +
     wtB * im +
-    (fitTestFull ? 2 * block * tOut + SINGLE_TILE_CBS_IN_FIT_TEST * im + (stable ? wtB * im : 0) : 0);
+    (fitTestFull ? 2 * block * tOut + SINGLE_TILE_CBS_IN_FIT_TEST * im + (xMinusMaxRow ? wtB * im : 0) : 0);
   const large = atOrAfter(ctx, 'softmax-large-kernel') && fitTestBytes > 0.9 * ctx.device.l1SizeBytes;
   let streamTiles = wtB;
   if (large) {
@@ -166,12 +181,15 @@ export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
     );
   }
   cbs.push(
-    { index: 2, role: 'reduce scaler', nPages: 1, pageBytes: bf16 },
+    sumScaler
+      ? { index: 2, role: 'max scaler', nPages: 1, pageBytes: tileBytes(input.dtype === 'f32' ? 'f32' : 'bf16') }
+      : { index: 2, role: 'reduce scaler', nPages: 1, pageBytes: bf16 },
+    ...(sumScaler ? [{ index: 13, role: 'sum scaler', nPages: 1, pageBytes: im }] : []),
     { index: 6, role: 'exps', nPages: streamTiles, pageBytes: im },
     { index: 5, role: 'padding mask', nPages: 1, pageBytes: bf16 },
   );
   if (stable) cbs.push({ index: 8, role: 'max', nPages: 1, pageBytes: im });
-  if (stable || large) cbs.push({ index: 10, role: 'x - max', nPages: streamTiles, pageBytes: im });
+  if (xMinusMaxRow || large) cbs.push({ index: 10, role: 'x - max', nPages: streamTiles, pageBytes: im });
 
   const approxWhy = [
     ...(large ? ['large-kernel CB list read at 2026 commits (003544f, 86aa094), not for older builds'] : []),
@@ -195,7 +213,13 @@ export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
     cbs,
     confidence: approxWhy.length === 0 ? 'exact' : 'approx',
     approxReason: approxWhy.join('; '),
-    citations: [CITE_SOFTMAX, CITE_SOFTMAX_ENTRY, ...(fixedBlock ? [CITE_SOFTMAX_FIXED_BLOCK] : []), CITE.workSplit],
+    citations: [
+      CITE_SOFTMAX,
+      CITE_SOFTMAX_ENTRY,
+      ...(sumScaler || stableByPadding ? [CITE_SOFTMAX_2026_CBS] : []),
+      ...(fixedBlock ? [CITE_SOFTMAX_FIXED_BLOCK] : []),
+      CITE.workSplit,
+    ],
   });
 }
 
@@ -230,11 +254,16 @@ function estimateSoftmaxGeneralH(op: TtnnOp, ctx: EstimateContext, input: Resolv
   const ti = fp32 ? tileBytes('f32') : t;
   const smallUsage = (2 * ht + 2) * t + (2 * ht + 3) * ti;
   const small = ctx.device.l1UnreservedBase + smallUsage <= L1_512KB;
+  // From 'softmax-sum-scaler-cb' a one-tile sum scaler c_3 (general_h_small/large.cpp@7fb82fd); the small test is unchanged.
+  const sumScalerCb = atOrAfter(ctx, 'softmax-sum-scaler-cb')
+    ? [{ index: 3, role: 'sum scaler', nPages: 1, pageBytes: t }]
+    : [];
   const cbs = small
     ? [
         { index: 0, role: 'input', nPages: ht, pageBytes: t },
         { index: 1, role: 'mask', nPages: 1, pageBytes: t },
         { index: 2, role: 'scaler', nPages: 1, pageBytes: t },
+        ...sumScalerCb,
         { index: 16, role: 'output', nPages: ht, pageBytes: t },
         { index: 24, role: 'exp(x)', nPages: ht, pageBytes: ti },
         { index: 25, role: 'reduce', nPages: 1, pageBytes: ti },
@@ -246,6 +275,7 @@ function estimateSoftmaxGeneralH(op: TtnnOp, ctx: EstimateContext, input: Resolv
         { index: 0, role: 'input', nPages: 2, pageBytes: t },
         { index: 1, role: 'mask', nPages: 1, pageBytes: t },
         { index: 2, role: 'scaler', nPages: 1, pageBytes: t },
+        ...sumScalerCb,
         { index: 16, role: 'output', nPages: 2, pageBytes: t },
         { index: 24, role: 'exp(x)', nPages: 2, pageBytes: ti },
         { index: 25, role: 'reduce', nPages: 1, pageBytes: ti },
