@@ -3321,6 +3321,42 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #35491 ("32 Bit Indexing Support for MPWI"), pool_utils.cpp@3ddcbb3538 (get_index_data_type: UINT16 up to 65,535, else UINT32), pool_multi_core_program_factory.cpp@3ddcbb3538 (in_idx CB of index_nbytes · 1024)',
   },
+  'pool-output-face-pad': {
+    family: 'pool2d',
+    pr: 43280,
+    // Squash-merged on main as 98acd847ac (2026-05-08 13:27 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-05-08',
+    dateFrom: 'merge',
+    what: "a row-major pool output whose widest channel shard (ceil(C / cores_c)) ends in a partial tile of fewer than 16 channels, after at least one more face, is padded to whole tiles (round_up(C, cores_c · 32)); other row-major outputs keep the 16-channel rounding and tiled ones the 32. The output CB (tensor-backed) takes its pages from that shard width. Auto shard's ranking sizes the output shard with channels rounded to cores_c · 16 (before, cores_c · 32), which moves only a tiled output's figure (whole output tiles, rounded down)",
+    before:
+      'tt-metal generic_pools.cpp@3ddcbb3538 (output_c_padded = round_up(C, cores_c · (tiled ? 32 : 16))), pool_utils.cpp@3ddcbb3538 (out_cb_npages = shard height · out_ntiles_c; the auto-shard memory config round_up(C, cores_c · 32))',
+    after:
+      'tt-metal PR #43280 ("Always pack 2 faces in pool output"), generic_pools.cpp@98acd847ac (needs_tile_pad), pool_utils.cpp@98acd847ac (calculate_pool_cb_sizes: out_cb_npages = shard height · shard width / 16; determine_pool_config_for_auto_shard: round_up(C, cores_c · 16))',
+  },
+  'pool-reader-indices-descriptor-worst-case': {
+    family: 'pool2d',
+    pr: 43305,
+    // Squash-merged on main as 761e21dca0 (2026-05-11 18:58 UTC); undone by change point
+    // pool-reader-indices-actual-page-restored (PR #44064, 09e2e4ab83, 2026-05-12 10:26 UTC).
+    mergedOn: '2026-05-11',
+    dateFrom: 'merge',
+    what: 'the pool factory built as a ProgramDescriptor creates the DRAM-config reader-index CB at the worst case (shard height · 6 + 2 B) while calculate_pool_cb_sizes still predicts the config tensor\'s page: the factory\'s self-check fails ("Local CB size mismatch: actual A != expected E", the plain sums of the local CBs) for every config_tensors_in_dram pool whose page is not the worst case',
+    before:
+      'tt-metal pool_multi_core_program_factory.cpp@984f529e2f (change point pool-reader-indices-actual-page: the CB at the DRAM page)',
+    after:
+      'tt-metal PR #43305 ("Migrate pool family to ProgramDescriptor framework"), pool_multi_core_program_factory.cpp@761e21dca0 (add_local_cb(in_reader_indices_cb_id, max_reader_indices_size, …); TT_FATAL actual_local_cb_size == cb_sizes.local_cb_total()); PR #44064\'s description quotes the failure ("actual 18458 != expected 18452")',
+  },
+  'pool-reader-indices-actual-page-restored': {
+    family: 'pool2d',
+    pr: 44064,
+    // Squash-merged on main as 09e2e4ab83 (2026-05-12 10:26 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-05-12',
+    dateFrom: 'merge',
+    what: "the DRAM-config reader-index CB is again the config tensor's page, as from change point pool-reader-indices-actual-page; before, change point pool-reader-indices-descriptor-worst-case's mismatch",
+    before: 'tt-metal pool_multi_core_program_factory.cpp@761e21dca0 (max_reader_indices_size)',
+    after:
+      'tt-metal PR #44064 ("Pool: restore actual-page sizing for DRAM reader indices CB"), pool_multi_core_program_factory.cpp@09e2e4ab83 (actual_reader_indices_buffer_page_size)',
+  },
   'conv2d-dram-slice-every-slice': {
     family: 'conv2d',
     pr: 27355,
@@ -3495,15 +3531,14 @@ export const READ_SPANS = {
   },
   'pool2d-factory-cbs-2026-02': {
     family: 'pool',
-    // The day after #35491 (3ddcbb3538, 2026-02-11, change point pool-mpwi-32-bit-indices) to the day before #43280
-    // (98acd847ac, 2026-05-08: the output channels padded to whole tiles for some shard widths and the output CB paged by
-    // faces of the shard width, read and not modeled).
+    // The day after #35491 (3ddcbb3538, 2026-02-11, change point pool-mpwi-32-bit-indices) to the last readable build
+    // (622c6fb9c0, 2026-06-23, the newest first-parent commit of the nyoshifujiTT/tt-metal snapshot).
     earliest: '2026-02-12',
-    latest: '2026-05-07',
+    latest: '2026-06-23',
     what: "max_pool2d / avg_pool2d / max_pool2d_with_indices on an input already sharded in L1: the pool program's CBs (scalar 2 tiles, a second scalar CB for an avg pool with per-element scalars, clear value 1 tile, two input CBs of 2 pages of round_up(in_cb_sz, 1024) elements with in_cb_sz = tiles per reduction · 32 · tilized rows, the MPWI index tiles, a pre-tilize CB for a tiled output, the config-in-DRAM CBs per change points pool-config-tensors-in-dram and pool-reader-indices-actual-page), get_factory_parameters (multi_buffering_factor 2, split_reader always, num_tilized_rows, MAX_TILES_PER_REDUCTION 1 / 4 / 8, is_large_kernel), and the halo output it reads",
     evidence:
-      "tt-metal (nyoshifujiTT/tt-metal first-parent main): git diff 3ddcbb3538..98acd847ac~1 over pool/generic, pool_utils.cpp and sliding_window/ (only compile-arg order moves in the factory); commits inside that touch them: 85d0dea30b / 49615768fc / 5413218728 (02-12..02-17, validate / factory selection / free-function refactors), #37599 e53c5f9b41 (02-13, runtime args and halo_gather's padding chunk in bytes), #37667 4ff7301484 (02-14, a halo grid check), #38426 4f632e0b18 (02-24, the halo's row-major input CB, tensor-backed), de92bc4766 / 706be77037 (op_slicing dead stores), #35876 883c71429c (02-25, kernel cleanup: compile args), typo commits (03-03, 03-04), #37791 cb76be1ac4 (03-05, generic_pools' slicing call), ce15e49b65 (03-15, ttsl rename), 63693b8617 / 1523554948 (03-24 / 03-31, compute-kernel hw configure only), 7096f73859 (04-01, decorator), #41050 4a20c4b56b (04-02: calculate_pool_cb_sizes takes the factory's inline CB sizes unchanged, calculate_L1_usage's total the same sum with the output CBs align_buffer'ed as before, ranked by total()), c262c366d5 (04-03, copyright), #41263 62af7d63d3 (04-07: a positive-output check, the slice padding check, the perf model; no CB), f874151fce (04-10, namespace), 831bbb9656 / dce5fd4d70 / 69eb869a7b (kernels, TensorAccessor), #42838 cd10c66409 (04-23, replicate padding metadata in sliding_window.cpp; the pools pass zero padding), 7fb82fd003 (04-24, REDUCE_OP define), #43256 2f9afc8584 (04-29, the halo's fp32 accumulation for an f32 input, which pool rejects), #43193 984f529e2f (04-30, change point pool-reader-indices-actual-page); the halo factory's only change is its compute config",
-    citedAs: 'tt-metal @4a20c4b56b and every commit from 3ddcbb3538 to 98acd847ac~1',
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): git diff 3ddcbb3538..98acd847ac~1 over pool/generic, pool_utils.cpp and sliding_window/ (only compile-arg order moves in the factory); commits inside that touch them: 85d0dea30b / 49615768fc / 5413218728 (02-12..02-17, validate / factory selection / free-function refactors), #37599 e53c5f9b41 (02-13, runtime args and halo_gather's padding chunk in bytes), #37667 4ff7301484 (02-14, a halo grid check), #38426 4f632e0b18 (02-24, the halo's row-major input CB, tensor-backed), de92bc4766 / 706be77037 (op_slicing dead stores), #35876 883c71429c (02-25, kernel cleanup: compile args), typo commits (03-03, 03-04), #37791 cb76be1ac4 (03-05, generic_pools' slicing call), ce15e49b65 (03-15, ttsl rename), 63693b8617 / 1523554948 (03-24 / 03-31, compute-kernel hw configure only), 7096f73859 (04-01, decorator), #41050 4a20c4b56b (04-02: calculate_pool_cb_sizes takes the factory's inline CB sizes unchanged, calculate_L1_usage's total the same sum with the output CBs align_buffer'ed as before, ranked by total()), c262c366d5 (04-03, copyright), #41263 62af7d63d3 (04-07: a positive-output check, the slice padding check, the perf model; no CB), f874151fce (04-10, namespace), 831bbb9656 / dce5fd4d70 / 69eb869a7b (kernels, TensorAccessor), #42838 cd10c66409 (04-23, replicate padding metadata in sliding_window.cpp; the pools pass zero padding), 7fb82fd003 (04-24, REDUCE_OP define), #43256 2f9afc8584 (04-29, the halo's fp32 accumulation for an f32 input, which pool rejects), #43193 984f529e2f (04-30, change point pool-reader-indices-actual-page); the halo factory's only change is its compute config. Then every commit from 98acd847ac to 622c6fb9c0 touching the same paths (git diff 98acd847ac..622c6fb9c0 leaves pool_utils.cpp and pool_op.cpp as they were): #43280 98acd847ac (05-08, change point pool-output-face-pad), #42925 / #46391 (CMake), #43305 761e21dca0 (05-11, the factory as a ProgramDescriptor: the same CBs in the same order on all_cores, but change point pool-reader-indices-descriptor-worst-case), #44064 09e2e4ab83 (05-12, change point pool-reader-indices-actual-page-restored), #43577 / #44370 / #44842 / #46589 / #43934 (kernel lines), #43692 (nanobind), #43820 1536dd481d and #44275 f3678d3ce0 (the global avg-pool fast path, change point avg-pool2d-global-reduce; no sliding-window CB), #44432 8e823c2365 (05-19, MeshDescriptor: the config tensors kept on the workload, no CB), #44901 fe07cd1115 (compile-arg indices), #44281 253d52db48 (06-03: the pre-tilize CB gets a second format view, one allocation of the same size), #45075 b2af0cd67b (06-02, the halo factory as a ProgramDescriptor: the same CB sizes on the same cores), #46052 (kernel), #45706 9890788bb7 (06-16, MemoryConfig built instead of with_shard_spec: the same shard specs)",
+    citedAs: 'tt-metal @4a20c4b56b and every commit from 3ddcbb3538 to 622c6fb9c0',
   },
 } as const satisfies Record<string, ReadSpan>;
 

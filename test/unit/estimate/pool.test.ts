@@ -580,30 +580,30 @@ describe('estimate/max_pool2d_with_indices index CBs by build (PRs #35216, #3549
   });
 });
 
-describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2026-02 (builds 2026-02-12..2026-05-07)', () => {
-  // The factory's CBs read at 3ddcbb3538 (2026-02-11) and through every commit to 98acd847ac~1 (2026-05-07); #41050's
+describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2026-02 (builds 2026-02-12..2026-06-23)', () => {
+  // The factory's CBs read at 3ddcbb3538 (2026-02-11) and through every commit to 622c6fb9c0 (2026-06-23); #41050's
   // calculate_pool_cb_sizes (4a20c4b56b) gives the same sizes. Max pool 16x16 k3 s2 p1, C 32, height sharded on 2
   // cores: get_factory_parameters: in_ntiles_c = ceil(32 / 1 / 32) = 1, kernel 9 ≤ 16 → 9 tilized rows, in_cb_sz =
   // 1·32·9 = 288 → round_up to 1,024 elements · 2 B = 2,048 B pages, multi_buffering_factor 2, split_reader: scalar
   // 2·2,048 + clear 2,048 + in_0 2·2,048 + in_1 2·2,048 = 14,336 B.
   const hs = (shape: number[], cores: number) =>
     tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [cores, 1] });
-  const pool = (date: string, c = 32, input = hs([1, 1, 256, c], 2)) =>
+  const pool = (date: string, c = 32, input = hs([1, 1, 256, c], 2), outputWidth = c) =>
     est(
       estimateOp(
-        op('ttnn.max_pool2d', [input], [hs([1, 1, 64, c], 2)], poolAttrs(1, 16, 16, c)),
+        op('ttnn.max_pool2d', [input], [hs([1, 1, 64, outputWidth], 2)], poolAttrs(1, 16, 16, c)),
         whContext({ ttMetalDate: date }),
       ),
     );
 
   it('an L1 height-sharded input: exact at the span ends and inside, approx the day outside either end', () => {
-    for (const date of ['2026-02-12', '2026-04-02', '2026-05-07']) {
+    for (const date of ['2026-02-12', '2026-04-02', '2026-05-07', '2026-05-11', '2026-06-23']) {
       const e = pool(date);
       assert.equal(e.confidence, 'exact', date);
       assert.equal(e.cbBytesPerCore, 14_336, date);
       assert.ok(e.citations.some((c) => c.startsWith('read span pool2d-factory-cbs-2026-02')));
     }
-    for (const date of ['2026-02-11', '2026-05-08']) {
+    for (const date of ['2026-02-11', '2026-06-24']) {
       const e = pool(date);
       assert.equal(e.confidence, 'approx', date);
       assert.equal(e.cbBytesPerCore, 14_336, date);
@@ -613,10 +613,93 @@ describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2026-02 (bui
   it("approx when an input is assumed: a shard width other than the halo's snapped width, or an interleaved input", () => {
     // C 20 row-major: the halo output is sized at round_up(20, 8) = 24 channels, the input's own shard is 20 wide.
     assert.equal(pool('2026-04-02', 20).confidence, 'approx');
-    // C 24: round_up(24, 8) = 24, the input's own width → exact.
-    assert.equal(pool('2026-04-02', 24).confidence, 'exact');
+    // C 24: round_up(24, 8) = 24, the input's own width; the pool writes an output shard of round_up(24, 16) = 32
+    // channels: exact when the result is that shard, approx when it is 24 wide (tt-metal moves the output to it).
+    assert.equal(pool('2026-04-02', 24, hs([1, 1, 256, 24], 2), 32).confidence, 'exact');
+    assert.equal(pool('2026-04-02', 24).confidence, 'approx');
     // A DRAM interleaved input is resharded (and DRAM slicing from PR #35774 is not modeled).
     const dram = tensor([1, 1, 256, 32], { page: 'row_major', buffer: 'dram', mem: 'interleaved' });
     assert.equal(pool('2026-04-02', 32, dram).confidence, 'approx');
+  });
+});
+
+// tt-metal PR #43280 (98acd847ac, 2026-05-08; change point pool-output-face-pad): generic_pools.cpp pads a row-major
+// output's channels to whole tiles when the widest channel shard ceil(C / cores_c) ends in a partial tile of 1..15
+// channels after more than one face; before (generic_pools.cpp@3ddcbb3538), round_up(C, cores_c · 16). C 40 on one
+// channel shard: 40 mod 32 = 8 < 16 and 40 > 16 → round_up(40, 32) = 64 from 05-08, round_up(40, 16) = 48 before.
+// The pool's CBs do not move (in_ntiles_c = 2, in_cb 2·32·9 = 576 → 1,024 elements, 2,048 B pages: scalar 4,096 +
+// clear 2,048 + in_0 4,096 + in_1 4,096 = 14,336 B); which result shard is the pool's own output does.
+describe('estimate/pool2d output shard width by build (PR #43280)', () => {
+  const hs = (shape: number[]) =>
+    tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
+  const pool = (date: string, outputWidth: number) =>
+    est(
+      estimateOp(
+        op('ttnn.max_pool2d', [hs([1, 1, 256, 40])], [hs([1, 1, 64, outputWidth])], poolAttrs(1, 16, 16, 40)),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('C 40: the pool writes 48-wide shards to 05-07 and 64-wide from 05-08; exact only when the result is that shard', () => {
+    assert.equal(pool('2026-05-07', 48).confidence, 'exact');
+    assert.equal(pool('2026-05-08', 48).confidence, 'approx');
+    assert.equal(pool('2026-05-07', 64).confidence, 'approx');
+    assert.equal(pool('2026-05-08', 64).confidence, 'exact');
+    for (const date of ['2026-05-07', '2026-05-08']) assert.equal(pool(date, 64).cbBytesPerCore, 14_336, date);
+    // The tensor-backed output CB holds the pool's shard: 32 sticks · 48 or 64 channels · 2 B.
+    const outCb = (date: string) => pool(date, 64).cbs.find((c) => c.role === 'output (sharded)')!;
+    assert.equal(outCb('2026-05-07').pageBytes, 32 * 48 * 2);
+    assert.equal(outCb('2026-05-08').pageBytes, 32 * 64 * 2);
+  });
+
+  it("auto shard ranks a tiled output's shard at C rounded to cores_c · 16 from 05-08: height 22,528 B → 20,480 B", () => {
+    // 16x16 DRAM row-major input, C 48, tiled output: height sharded, 64 output sticks rounded to 2 cores · 32 → shard
+    // height 32. CBs: scalar 4,096 + clear 2,048 + in_0 / in_1 2 · 2,048 each (in_ntiles_c 2, 576 → 1,024 elements) +
+    // pre-tilize 2 tiles 4,096 = 18,432 B. Output shard before: 32 · 64 / 1,024 = 2 tiles = 4,096 B → 22,528 B; from
+    // 05-08 (pool_utils.cpp@98acd847ac: round_up(48, 16) = 48, whole tiles rounded down): 32 · 48 / 1,024 = 1.5 → 1 tile
+    // = 2,048 B → 20,480 B.
+    const dram = tensor([1, 1, 256, 48], { page: 'row_major', buffer: 'dram', mem: 'interleaved' });
+    const out = tensor([1, 1, 64, 48], { page: 'tile', buffer: 'dram', mem: 'interleaved' });
+    const reason = (date: string) =>
+      est(estimateOp(op('ttnn.max_pool2d', [dram], [out], poolAttrs(1, 16, 16, 48)), whContext({ ttMetalDate: date })))
+        .factoryReason;
+    assert.match(reason('2026-05-07'), /height 22,528 B/);
+    assert.match(reason('2026-05-08'), /height 20,480 B/);
+  });
+});
+
+// tt-metal PR #43305 (761e21dca0, 2026-05-11) built the pool factory as a ProgramDescriptor and created the DRAM-config
+// reader-index CB at its worst case while calculate_pool_cb_sizes predicted the config tensor's page; the factory's
+// self-check then fails. PR #44064 (09e2e4ab83, 2026-05-12) quotes the failure from CI run 25695898779 on main:
+// "Local CB size mismatch: actual 18458 != expected 18452" for test_avg_pool2d_post_commit input [2, 32, 16, 16] (NCHW;
+// (1, 1, 512, 32) row-major bf16 in DRAM), k3 s2 p1, count_include_pad False, auto shard, config_tensor_in_dram True.
+describe('estimate/pool2d reader-index CB mismatch between PR #43305 and PR #44064', () => {
+  const attrs = {
+    ...poolAttrs(2, 16, 16, 32),
+    count_include_pad: { kind: 'bool', value: false } as PropValue,
+    config_tensors_in_dram: { kind: 'bool', value: true } as PropValue,
+  };
+  const run = (date: string) =>
+    estimateOp(
+      op(
+        'ttnn.avg_pool2d',
+        [tensor([1, 1, 512, 32], { page: 'row_major', buffer: 'dram', mem: 'interleaved' })],
+        [tensor([1, 1, 128, 32], { page: 'row_major', buffer: 'dram', mem: 'interleaved' })],
+        attrs,
+      ),
+      whContext({ ttMetalDate: date }),
+    );
+
+  it("builds of 2026-05-11 fail with PR #44064's figures; the day before and after run", () => {
+    // Height sharded: 2·8·8 = 128 output sticks on 64 cores, 2 per core (the PR's max_out_nhw_per_core = 2). Plain sums
+    // of the local CBs: scalar 2 · 2,048 and the second reader's scalar 2 · 2,048 (per-element scalars), clear 2,048,
+    // in_0 / in_1 2 · 2,048 each (in_cb 32·9 = 288 → 1,024 elements), scalar config at its worst case 2 · 6 = 12 B, and
+    // the reader indices: worst case 2 · 6 + 2 = 14 B (the CB) against the page, 8 B (expected, the PR's "actual = 8"):
+    // 4,096 + 4,096 + 2,048 + 8,192 + 12 = 18,444; + 14 = 18,458, + 8 = 18,452.
+    const r = run('2026-05-11');
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /Local CB size mismatch: actual 18458 != expected 18452/);
+    assert.equal(run('2026-05-10').kind, 'estimate');
+    assert.equal(run('2026-05-12').kind, 'estimate');
   });
 });

@@ -106,6 +106,9 @@
  *       98acd847ac~1 (2026-05-07) touching pool/generic, pool_utils.cpp or sliding_window/: no CB moves but #43193's
  *       (change point pool-reader-indices-actual-page). `exact` there for an input already sharded in L1 whose shard
  *       width is the snapped width the halo output is sized with; a reshard, auto shard or DRAM slicing stays approx.
+ *   [14] tt-metal PR #43280 (change point pool-output-face-pad): generic_pools.cpp@98acd847ac (output_c_padded with
+ *       needs_tile_pad), pool_utils.cpp@98acd847ac (out_cb_npages from the shard width; the auto-shard memory config
+ *       at cores_c · 16); before, generic_pools.cpp / pool_utils.cpp@3ddcbb3538.
  *
  * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the copy
  *   `ttnn::move` may make of the halo output is not counted; the halo program's own CBs (halo.ts
@@ -177,6 +180,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
   autoShardValid:
     'tt-metal ttnn/cpp/ttnn/operations/pool/pool_utils.cpp@3380016a0e (determine_valid_parallel_config: channels / num_cores_c must be 16 or a multiple of 32), generic_pools.cpp@3380016a0e (TT_FATAL when no scheme is valid); the check gone at @7ef2d0a0d0 (PR #26448)',
+  descriptorMismatch:
+    'tt-metal PR #43305, pool_multi_core_program_factory.cpp@761e21dca0 (reader-index CB at max_reader_indices_size; TT_FATAL "Local CB size mismatch: actual {} != expected {}"), fixed by PR #44064 (09e2e4ab83)',
   validate:
     'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@3c6ee52 (validate: input dtype BFLOAT16, "Only BFLOAT16 supported for now"; the same check from PR #15561 to @622c6fb, 2026-06); the input is the halo output (generic_pools.cpp pool2d_L1), halo_device_operation.cpp (its dtype by build)',
 } as const;
@@ -267,6 +272,7 @@ function poolCbs(
   outputDtype: DataType,
   pc: ParallelConfig,
   ctx: EstimateContext,
+  forAutoShardRanking: boolean,
   readerIndicesPageBytes?: number,
 ): { cbs: CbSpec[]; cbBytes: number; outputShardBytes: number } {
   const nbytes = haloElementBytes(inputDtype, ctx);
@@ -285,11 +291,9 @@ function poolCbs(
       ? maxTiles * 32 * rows
       : inNtilesC * 32 * rows;
   const inCbPage = nbytes * alignUp(inCbElems, TILE_ELEMENTS);
-  const cPadded = alignUp(shape.channels, nShardsC * 32);
   // The output shard height of pool2d's sharded output memory config: ceil(NHW_out / cores_nhw) sticks, rounded to a
   // tile multiple only for a tiled output (a row-major output keeps the bare quotient) [7].
   const shardH = poolOutputShardSticks(shape, pc, flavor.outputTiled);
-  const shardW = cPadded / nShardsC;
   const cbs: CbSpec[] = [{ index: 0, role: 'scalar', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes }];
   if (flavor.avg && !flavor.oneScalarPerCore)
     cbs.push({ index: 1, role: 'scalar (second reader)', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes });
@@ -323,10 +327,11 @@ function poolCbs(
   }
   if (flavor.outputTiled)
     cbs.push({ index: 7, role: 'pre-tilize', nPages: 1, pageBytes: inNtilesC * TILE_ELEMENTS * nbytes });
-  const outNtilesC = Math.ceil(shape.channels / nShardsC / (flavor.outputTiled ? 32 : 16));
+  // Output CB pages: whole tiles of the shard (rounded down), or sticks of 16 channels (B = the halo's datum size) [14].
+  const shardW = poolOutputShardWidth(shape.channels, nShardsC, flavor.outputTiled, forAutoShardRanking, ctx);
   const outputShardBytes = flavor.outputTiled
-    ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(outputDtype)
-    : shardH * outNtilesC * Math.min(16, shardW) * nbytes;
+    ? Math.floor((shardH * shardW) / TILE_ELEMENTS) * tileBytes(outputDtype)
+    : shardH * shardW * nbytes;
   cbs.push({ index: 16, role: 'output (sharded)', nPages: 1, pageBytes: outputShardBytes, tensorBacked: true });
   // An avg pool's per-element scalar config in DRAM: the last CB, at its worst case of 3 words per output stick [10].
   if (flavor.configInDram && !flavor.oneScalarPerCore)
@@ -531,7 +536,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     for (const s of options) {
       const p = poolParallelConfig(shape, s, input.layout.pageLayout === 'tile', flavor.outputTiled, grid, ctx);
       if (checkChannels && !poolChannelsPerCoreValid(shape, p)) continue;
-      const r = poolCbs(shape, flavor, input.dtype, out.dtype, p, ctx);
+      const r = poolCbs(shape, flavor, input.dtype, out.dtype, p, ctx, true);
       sized.push({ s, p, total: r.cbBytes + r.outputShardBytes });
     }
     if (sized.length === 0)
@@ -557,7 +562,32 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     flavor.configInDram && atOrAfter(ctx, 'pool-reader-indices-actual-page')
       ? poolReaderIndicesPageBytes(shape, pc, flavor.outputTiled)
       : undefined;
-  const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc, ctx, readerIndicesPageBytes);
+  const { cbs, cbBytes, outputShardBytes } = poolCbs(
+    shape,
+    flavor,
+    input.dtype,
+    out.dtype,
+    pc,
+    ctx,
+    false,
+    readerIndicesPageBytes,
+  );
+  // Between change points pool-reader-indices-descriptor-worst-case and pool-reader-indices-actual-page-restored the
+  // factory creates the reader-index CB at its worst case but checks the local CBs' plain sum against the prediction
+  // at the DRAM page: any other page fails its self-check.
+  if (
+    readerIndicesPageBytes !== undefined &&
+    atOrAfter(ctx, 'pool-reader-indices-descriptor-worst-case') &&
+    !atOrAfter(ctx, 'pool-reader-indices-actual-page-restored')
+  ) {
+    const worstCase = poolCbs(shape, flavor, input.dtype, out.dtype, pc, ctx, false);
+    if (worstCase.cbBytes !== cbBytes)
+      return illegal(
+        op.name,
+        `Local CB size mismatch: actual ${worstCase.cbBytes} != expected ${cbBytes}`,
+        CITES.descriptorMismatch,
+      );
+  }
   const intermediates = poolIntermediates(op, shape, input, flavor, pc, alreadySharded, inPlaceHalo, ctx);
   // Exact inside read span pool2d-factory-cbs-2026-02 when no input is assumed: an input already sharded in L1 (no
   // reshard, auto shard or DRAM slicing) whose shard width is the snapped channel width the halo output is sized with.
@@ -565,7 +595,8 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     alreadySharded &&
     !inPlaceHalo &&
     windowWithinReadSpan(ctx, 'pool2d-factory-cbs-2026-02') &&
-    inputShardWidthIsSnapped(shape, input, pc);
+    inputShardWidthIsSnapped(shape, input, pc) &&
+    resultIsPoolOutputShard(out, pc, poolOutputShardSticks(shape, pc, flavor.outputTiled), shape.channels, ctx);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   return finishProgram({
     op,
@@ -580,7 +611,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       : {
           confidence: 'approx' as const,
           approxReason: alreadySharded
-            ? "pool2d factory CBs read commit by commit only for builds 2026-02-12..2026-05-07 (read span pool2d-factory-cbs-2026-02), with the input's shard width the snapped channel width"
+            ? "pool2d factory CBs read commit by commit only for builds 2026-02-12..2026-06-23 (read span pool2d-factory-cbs-2026-02), with the input's shard width the snapped channel width and the result the pool's own output shard (else a to_memory_config of the output follows, not modeled)"
             : 'pool2d on an input not already sharded in L1 (reshard, auto shard or DRAM slicing) is not read by era',
         }),
     citations: [
@@ -761,7 +792,47 @@ function poolOutputShardSticks(shape: PoolShape, pc: ParallelConfig, outputTiled
   return alignUp(total, pc.coresNhw * (outputTiled ? 32 : 1)) / pc.coresNhw;
 }
 
-/** Sticks per core of a sharded layout: its memref's rows (tile rows · 32 for a tiled layout). */
+/**
+ * The pool output's shard width in channels [14]: round_up(C, cores_c · 32) / cores_c for a tiled output, else
+ * round_up(C, cores_c · 16) / cores_c; from change point pool-output-face-pad a row-major shard whose widest channel
+ * slice (ceil(C / cores_c)) ends in a partial tile of 1..15 channels after more than one face takes the tile rounding,
+ * and auto shard's ranking (calculate_L1_usage) sizes a tiled output at the 16 rounding (before it, the 32).
+ */
+function poolOutputShardWidth(
+  channels: number,
+  coresC: number,
+  outputTiled: boolean,
+  forAutoShardRanking: boolean,
+  ctx: EstimateContext,
+): number {
+  const facePad = atOrAfter(ctx, 'pool-output-face-pad');
+  const perShard = Math.ceil(channels / coresC);
+  const partialUnderFace = perShard % 32 > 0 && perShard % 32 < 16 && perShard > 16;
+  const tileRounded = outputTiled
+    ? !(forAutoShardRanking && facePad)
+    : !forAutoShardRanking && facePad && partialUnderFace;
+  return alignUp(channels, coresC * (tileRounded ? 32 : 16)) / coresC;
+}
+
+/** Whether the result is the L1 shard the pool program writes (same scheme, shard height and width), so no
+ *  to_memory_config follows it (generic_pools.cpp pool2d_L1: memory_config != out_memory_config moves the output). */
+function resultIsPoolOutputShard(
+  out: ResolvedTensor,
+  pc: ParallelConfig,
+  shardSticks: number,
+  channels: number,
+  ctx: EstimateContext,
+): boolean {
+  const layout = out.layout;
+  if (layout.bufferType !== 'l1' || layout.memoryLayout !== pc.scheme) return false;
+  const tiled = layout.pageLayout === 'tile';
+  const widthElems = (layout.shardShape[layout.shardShape.length - 1] ?? 0) * (tiled ? 32 : 1);
+  return (
+    shardRowSticks(layout) === shardSticks &&
+    widthElems === poolOutputShardWidth(channels, pc.coresC, tiled, false, ctx)
+  );
+}
+
 /** Whether an L1-sharded input's own shard width is the channel width the halo output is sized with (poolIntermediates). */
 function inputShardWidthIsSnapped(shape: PoolShape, input: ResolvedTensor, pc: ParallelConfig): boolean {
   const dims = input.layout.shardShape;
@@ -770,6 +841,7 @@ function inputShardWidthIsSnapped(shape: PoolShape, input: ResolvedTensor, pc: P
   return widthElems === alignUp(shape.channels, pc.coresC * (inTiled ? 32 : 8)) / pc.coresC;
 }
 
+/** Sticks per core of a sharded layout: its memref's rows (tile rows · 32 for a tiled layout). */
 function shardRowSticks(layout: TensorLayout): number {
   const dims = layout.shardShape;
   let rows = 1;
