@@ -3321,6 +3321,41 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #35491 ("32 Bit Indexing Support for MPWI"), pool_utils.cpp@3ddcbb3538 (get_index_data_type: UINT16 up to 65,535, else UINT32), pool_multi_core_program_factory.cpp@3ddcbb3538 (in_idx CB of index_nbytes · 1024)',
   },
+  'pool-mpwi-row-major-output': {
+    family: 'pool2d',
+    pr: 29745,
+    // Squash-merged on main as 9b02e24864 (2025-10-03; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-03',
+    dateFrom: 'merge',
+    what: 'max_pool2d_with_indices rejects a tiled output ("Only ROW_MAJOR supported when return_indices is true"); before, no such check (not read further)',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@5965834630 (validate_pool2d)',
+    after:
+      'tt-metal PR #29745 ("MPWI Eliminate Idx Tensor Typecast and Bug Fix For Partial Sticks"), pool_op.cpp@9b02e24864 (TT_FATAL(output_layout == ROW_MAJOR) with return_indices; the same at @622c6fb9c0)',
+  },
+  'pool-mpwi-kernel-up-to-9': {
+    family: 'pool2d',
+    pr: 30329,
+    // Squash-merged on main as 30ab409cc4 (2025-10-14 00:52 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-14',
+    dateFrom: 'merge',
+    what: 'max_pool2d_with_indices takes kernels of at most 9 sticks ("only kernel sizes less than or equal to 9 are supported"); before, exactly 9 ("only kernel sizes equal to 9 are supported")',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@5965834630 (TT_FATAL kernel_h · kernel_w == 9)',
+    after:
+      'tt-metal PR #30329 ("Hack To Make MPWI Work with Kernel Sizes < 9"), pool_op.cpp@30ab409cc4 (kernel_h · kernel_w <= 9)',
+  },
+  'pool-mpwi-kernel-up-to-32': {
+    family: 'pool2d',
+    pr: 34031,
+    // Squash-merged on main as c5d8862c9f (2025-12-18 19:20 UTC; nyoshifujiTT/tt-metal first-parent history); the
+    // limit goes with change point pool-mpwi-large-kernel-cbs (PR #35216).
+    mergedOn: '2025-12-18',
+    dateFrom: 'merge',
+    what: 'max_pool2d_with_indices takes kernels of at most 32 sticks; before, at most 9 (change point pool-mpwi-kernel-up-to-9). get_factory_parameters still rejects a large kernel (more sticks than one reduction: 32, or 16 with a partial last channel tile of at most 16) until PR #35216',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@30ab409cc4 (kernel_h · kernel_w <= 9)',
+    after:
+      'tt-metal PR #34031 ("MPWI Support for Kernels <=32 Sticks"), pool_op.cpp@c5d8862c9f (kernel_h · kernel_w <= 32); pool_utils.cpp@c5d8862c9f (get_factory_parameters: "Currently only small full width max pool is supported with return_indices" for is_large_kernel), both gone at @966d61f815',
+  },
   'pool-output-face-pad': {
     family: 'pool2d',
     pr: 43280,
@@ -3529,16 +3564,16 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp, process_mcast_in0_program_and_create_override_variables' tile counts, CB configs, packer_l1_acc_en and do_not_inplace lines the same at 4af112c (02-24), e617a17 (03-04), c262c36 (04-03) and 21210d4 (05-05) but for in0_B passed in; the commits between touching the file: 7dde75c (#40172, 03-25: in0_B / in1_B, the mcast_in1 program's buffering), 3f49248 (#40619, ring matmul cores), 09d6c79 (#40905, transpose_a strides), c0d41ee (#40921, mcast_in1's reuse_in0_in_CB), f874151 (namespace), 9875d5a (#42427), 034ac58 / 7439952 / d964b8e (#42430, bias compile args), 21210d4 (#43067, the named-CB map); matmul.cpp (bound_matmul, get_post_process_bias): 4cab147 and d4a7056 (call syntax, an include), #42430 (a reshape of the output to the bias-broadcast shape, a view when it is the matmul's); matmul_device_operation.cpp: create_matmul_attributes' default_fp32_acc = is_float_32, default_l1_acc = !is_float_32 at e617a17 and 21210d4 (aaca681, #40089, changes the math fidelity only), #42430's bias-broadcast TT_FATAL, #37236 / #40905 / #40936 validation for block-sharded outputs and transpose_a only",
     citedAs: 'tt-metal @e617a17, @c262c36, @21210d4 and the commits between',
   },
-  'pool2d-factory-cbs-2026-02': {
+  'pool2d-factory-cbs-2025-11': {
     family: 'pool',
-    // The day after #35491 (3ddcbb3538, 2026-02-11, change point pool-mpwi-32-bit-indices) to the last readable build
-    // (622c6fb9c0, 2026-06-23, the newest first-parent commit of the nyoshifujiTT/tt-metal snapshot).
-    earliest: '2026-02-12',
+    // From #31516 (f5964193d6, 2025-11-10, change point halo-in-place-removed: no in-place halo from then on) to the
+    // last readable build (622c6fb9c0, 2026-06-23, the newest first-parent commit of the nyoshifujiTT/tt-metal snapshot).
+    earliest: '2025-11-10',
     latest: '2026-06-23',
     what: "max_pool2d / avg_pool2d / max_pool2d_with_indices on an input already sharded in L1: the pool program's CBs (scalar 2 tiles, a second scalar CB for an avg pool with per-element scalars, clear value 1 tile, two input CBs of 2 pages of round_up(in_cb_sz, 1024) elements with in_cb_sz = tiles per reduction · 32 · tilized rows, the MPWI index tiles, a pre-tilize CB for a tiled output, the config-in-DRAM CBs per change points pool-config-tensors-in-dram and pool-reader-indices-actual-page), get_factory_parameters (multi_buffering_factor 2, split_reader always, num_tilized_rows, MAX_TILES_PER_REDUCTION 1 / 4 / 8, is_large_kernel), and the halo output it reads",
     evidence:
-      "tt-metal (nyoshifujiTT/tt-metal first-parent main): git diff 3ddcbb3538..98acd847ac~1 over pool/generic, pool_utils.cpp and sliding_window/ (only compile-arg order moves in the factory); commits inside that touch them: 85d0dea30b / 49615768fc / 5413218728 (02-12..02-17, validate / factory selection / free-function refactors), #37599 e53c5f9b41 (02-13, runtime args and halo_gather's padding chunk in bytes), #37667 4ff7301484 (02-14, a halo grid check), #38426 4f632e0b18 (02-24, the halo's row-major input CB, tensor-backed), de92bc4766 / 706be77037 (op_slicing dead stores), #35876 883c71429c (02-25, kernel cleanup: compile args), typo commits (03-03, 03-04), #37791 cb76be1ac4 (03-05, generic_pools' slicing call), ce15e49b65 (03-15, ttsl rename), 63693b8617 / 1523554948 (03-24 / 03-31, compute-kernel hw configure only), 7096f73859 (04-01, decorator), #41050 4a20c4b56b (04-02: calculate_pool_cb_sizes takes the factory's inline CB sizes unchanged, calculate_L1_usage's total the same sum with the output CBs align_buffer'ed as before, ranked by total()), c262c366d5 (04-03, copyright), #41263 62af7d63d3 (04-07: a positive-output check, the slice padding check, the perf model; no CB), f874151fce (04-10, namespace), 831bbb9656 / dce5fd4d70 / 69eb869a7b (kernels, TensorAccessor), #42838 cd10c66409 (04-23, replicate padding metadata in sliding_window.cpp; the pools pass zero padding), 7fb82fd003 (04-24, REDUCE_OP define), #43256 2f9afc8584 (04-29, the halo's fp32 accumulation for an f32 input, which pool rejects), #43193 984f529e2f (04-30, change point pool-reader-indices-actual-page); the halo factory's only change is its compute config. Then every commit from 98acd847ac to 622c6fb9c0 touching the same paths (git diff 98acd847ac..622c6fb9c0 leaves pool_utils.cpp and pool_op.cpp as they were): #43280 98acd847ac (05-08, change point pool-output-face-pad), #42925 / #46391 (CMake), #43305 761e21dca0 (05-11, the factory as a ProgramDescriptor: the same CBs in the same order on all_cores, but change point pool-reader-indices-descriptor-worst-case), #44064 09e2e4ab83 (05-12, change point pool-reader-indices-actual-page-restored), #43577 / #44370 / #44842 / #46589 / #43934 (kernel lines), #43692 (nanobind), #43820 1536dd481d and #44275 f3678d3ce0 (the global avg-pool fast path, change point avg-pool2d-global-reduce; no sliding-window CB), #44432 8e823c2365 (05-19, MeshDescriptor: the config tensors kept on the workload, no CB), #44901 fe07cd1115 (compile-arg indices), #44281 253d52db48 (06-03: the pre-tilize CB gets a second format view, one allocation of the same size), #45075 b2af0cd67b (06-02, the halo factory as a ProgramDescriptor: the same CB sizes on the same cores), #46052 (kernel), #45706 9890788bb7 (06-16, MemoryConfig built instead of with_shard_spec: the same shard specs)",
-    citedAs: 'tt-metal @4a20c4b56b and every commit from 3ddcbb3538 to 622c6fb9c0',
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): every commit from f5964193d6 (2025-11-10) to 3ddcbb3538~1 touching the pool factory, pool_utils.cpp, generic_pools.cpp, pool_op.cpp, the halo factory / device op or sliding_window.cpp: get_factory_parameters and the factory's CB sizes the same at f5964193d6 and 3ddcbb3538~1 but for change points pool-config-tensors-in-dram (#35212, 67a560408f) and pool-mpwi-large-kernel-cbs (#35216, 966d61f815) and a bfloat4_b input counted as bfloat16 (#35774, the pool's input is the bf16 halo output); pool2d_L1 split out of pool2d by #32157 (fa00323117, the already-sharded path unchanged; an L1 input never takes the DRAM path, #35774 2be027cffe likewise), its output shard formula the same throughout; the halo's CB sizes and output shard the same (#33020 7c8115ea0c new infra, #35888, #35857, #32092 renames); sliding_window.cpp: #34797 (bilinear only), #33465 / #33999 / #33136 (transposed only), #35148 (gather configs no longer rounded to even words, construct_on_host_config_tensor still pads rows to even), #34731 / #33763 / #35140 (logging, contains); validation: #34031 (change point pool-mpwi-kernel-up-to-32), #37366 (a zero-entries TT_FATAL in the scalar config), #32218 (a scalar-CB TT_FATAL dropped), #32157 (the right-padding check dropped from validate_input_params); #34186 / #34938 / #37356 (reader loops and runtime args), #36348 (rank-2 / rank-3 inputs reshaped to 4D), #32276, #33965, #35191 / #35218 / #35219, #35189, #35013, #35433, #35252, #35204, #37163 (no CB). Then git diff 3ddcbb3538..98acd847ac~1 over pool/generic, pool_utils.cpp and sliding_window/ (only compile-arg order moves in the factory); commits inside that touch them: 85d0dea30b / 49615768fc / 5413218728 (02-12..02-17, validate / factory selection / free-function refactors), #37599 e53c5f9b41 (02-13, runtime args and halo_gather's padding chunk in bytes), #37667 4ff7301484 (02-14, a halo grid check), #38426 4f632e0b18 (02-24, the halo's row-major input CB, tensor-backed), de92bc4766 / 706be77037 (op_slicing dead stores), #35876 883c71429c (02-25, kernel cleanup: compile args), typo commits (03-03, 03-04), #37791 cb76be1ac4 (03-05, generic_pools' slicing call), ce15e49b65 (03-15, ttsl rename), 63693b8617 / 1523554948 (03-24 / 03-31, compute-kernel hw configure only), 7096f73859 (04-01, decorator), #41050 4a20c4b56b (04-02: calculate_pool_cb_sizes takes the factory's inline CB sizes unchanged, calculate_L1_usage's total the same sum with the output CBs align_buffer'ed as before, ranked by total()), c262c366d5 (04-03, copyright), #41263 62af7d63d3 (04-07: a positive-output check, the slice padding check, the perf model; no CB), f874151fce (04-10, namespace), 831bbb9656 / dce5fd4d70 / 69eb869a7b (kernels, TensorAccessor), #42838 cd10c66409 (04-23, replicate padding metadata in sliding_window.cpp; the pools pass zero padding), 7fb82fd003 (04-24, REDUCE_OP define), #43256 2f9afc8584 (04-29, the halo's fp32 accumulation for an f32 input, which pool rejects), #43193 984f529e2f (04-30, change point pool-reader-indices-actual-page); the halo factory's only change is its compute config. Then every commit from 98acd847ac to 622c6fb9c0 touching the same paths (git diff 98acd847ac..622c6fb9c0 leaves pool_utils.cpp and pool_op.cpp as they were): #43280 98acd847ac (05-08, change point pool-output-face-pad), #42925 / #46391 (CMake), #43305 761e21dca0 (05-11, the factory as a ProgramDescriptor: the same CBs in the same order on all_cores, but change point pool-reader-indices-descriptor-worst-case), #44064 09e2e4ab83 (05-12, change point pool-reader-indices-actual-page-restored), #43577 / #44370 / #44842 / #46589 / #43934 (kernel lines), #43692 (nanobind), #43820 1536dd481d and #44275 f3678d3ce0 (the global avg-pool fast path, change point avg-pool2d-global-reduce; no sliding-window CB), #44432 8e823c2365 (05-19, MeshDescriptor: the config tensors kept on the workload, no CB), #44901 fe07cd1115 (compile-arg indices), #44281 253d52db48 (06-03: the pre-tilize CB gets a second format view, one allocation of the same size), #45075 b2af0cd67b (06-02, the halo factory as a ProgramDescriptor: the same CB sizes on the same cores), #46052 (kernel), #45706 9890788bb7 (06-16, MemoryConfig built instead of with_shard_spec: the same shard specs)",
+    citedAs: 'tt-metal @4a20c4b56b and every commit from f5964193d6 to 622c6fb9c0',
   },
 } as const satisfies Record<string, ReadSpan>;
 

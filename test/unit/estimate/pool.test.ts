@@ -546,17 +546,20 @@ describe('estimate/pool2d parallel config by build (PRs #18601, #23668, #24898, 
 // compute_tmp_idx, and two intra-kernel increment tiles when kernel_hw > 32; PR #35491 (3ddcbb3538, 2026-02-11) makes
 // the index tiles uint32 (4,096 B, in_idx included) when in_h · in_w > 65,535 (get_index_data_type).
 describe('estimate/max_pool2d_with_indices index CBs by build (PRs #35216, #35491)', () => {
-  const mpwi = (h: number, k: number, date: string) => {
+  const mpwiRun = (h: number, k: number, date: string) => {
     const hs = (rows: number) =>
       tensor([1, 1, rows, 32], { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
     const out = Math.floor((h + (k === 3 ? 2 : 0) - k) / 2) + 1;
     const attrs = poolAttrs(1, h, h, 32, k === 3 ? {} : { kernel_size: ints(k, k), padding: ints(0, 0) });
-    return est(
-      estimateOp(
-        op('ttnn.max_pool2d_with_indices', [hs(h * h)], [hs(out * out), hs(out * out)], attrs),
-        whContext({ ttMetalDate: date }),
-      ),
-    ).cbBytesPerCore;
+    return estimateOp(
+      op('ttnn.max_pool2d_with_indices', [hs(h * h)], [hs(out * out), hs(out * out)], attrs),
+      whContext({ ttMetalDate: date }),
+    );
+  };
+  const mpwi = (h: number, k: number, date: string) => est(mpwiRun(h, k, date)).cbBytesPerCore;
+  const rejection = (h: number, k: number, date: string) => {
+    const r = mpwiRun(h, k, date);
+    return r.kind === 'illegal' ? r.rule : r.kind;
   };
 
   it('16x16 k3: 26,624 B, then 28,672 B with the compute temporary', () => {
@@ -568,20 +571,22 @@ describe('estimate/max_pool2d_with_indices index CBs by build (PRs #35216, #3549
   });
 
   it('a 6x6 kernel (36 > 32 rows) adds two intra-kernel increment tiles from #35216: 32,768 B', () => {
-    // 16x16 k6 s2 p0 → 6x6 outputs; the same CBs as above + 2 · 2,048 B from #35216.
-    assert.equal(mpwi(16, 6, '2026-01-28'), 26_624);
+    // 16x16 k6 s2 p0 → 6x6 outputs; the same CBs as above + 2 · 2,048 B from #35216. Before it, pool_op.cpp@c5d8862c9f
+    // rejects a kernel of more than 32 sticks.
+    assert.equal(rejection(16, 6, '2026-01-28'), 'only kernel sizes less than or equal to 32 are supported, got 6x6');
     assert.equal(mpwi(16, 6, '2026-01-29'), 32_768);
   });
 
   it('256x256 (65,536 sticks > 65,535): uint32 index tiles from #35491, 40,960 B', () => {
     // 4,096 + 2,048 + 8,192 + 6 index tiles + 2,048: 6 · 2,048 = 12,288 → 28,672 B; 6 · 4,096 = 24,576 → 40,960 B.
-    assert.equal(mpwi(256, 3, '2026-02-10'), 28_672);
+    // Before #35491 pool_op.cpp@3ddcbb3538~1 rejects it: 256 · 256 = 65,536 > 65,535.
+    assert.equal(rejection(256, 3, '2026-02-10'), 'Input HW 65536 will overflow uint16 indices max 65535');
     assert.equal(mpwi(256, 3, '2026-02-11'), 40_960);
   });
 });
 
-describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2026-02 (builds 2026-02-12..2026-06-23)', () => {
-  // The factory's CBs read at 3ddcbb3538 (2026-02-11) and through every commit to 622c6fb9c0 (2026-06-23); #41050's
+describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2025-11 (builds 2025-11-10..2026-06-23)', () => {
+  // The factory's CBs read at f5964193d6 (2025-11-10) and through every commit to 622c6fb9c0 (2026-06-23); #41050's
   // calculate_pool_cb_sizes (4a20c4b56b) gives the same sizes. Max pool 16x16 k3 s2 p1, C 32, height sharded on 2
   // cores: get_factory_parameters: in_ntiles_c = ceil(32 / 1 / 32) = 1, kernel 9 ≤ 16 → 9 tilized rows, in_cb_sz =
   // 1·32·9 = 288 → round_up to 1,024 elements · 2 B = 2,048 B pages, multi_buffering_factor 2, split_reader: scalar
@@ -597,13 +602,21 @@ describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2026-02 (bui
     );
 
   it('an L1 height-sharded input: exact at the span ends and inside, approx the day outside either end', () => {
-    for (const date of ['2026-02-12', '2026-04-02', '2026-05-07', '2026-05-11', '2026-06-23']) {
+    for (const date of [
+      '2025-11-10',
+      '2026-01-13',
+      '2026-02-12',
+      '2026-04-02',
+      '2026-05-07',
+      '2026-05-11',
+      '2026-06-23',
+    ]) {
       const e = pool(date);
       assert.equal(e.confidence, 'exact', date);
       assert.equal(e.cbBytesPerCore, 14_336, date);
-      assert.ok(e.citations.some((c) => c.startsWith('read span pool2d-factory-cbs-2026-02')));
+      assert.ok(e.citations.some((c) => c.startsWith('read span pool2d-factory-cbs-2025-11')));
     }
-    for (const date of ['2026-02-11', '2026-06-24']) {
+    for (const date of ['2025-11-09', '2026-06-24']) {
       const e = pool(date);
       assert.equal(e.confidence, 'approx', date);
       assert.equal(e.cbBytesPerCore, 14_336, date);
@@ -629,6 +642,40 @@ describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2026-02 (bui
 // channel shard: 40 mod 32 = 8 < 16 and 40 > 16 → round_up(40, 32) = 64 from 05-08, round_up(40, 16) = 48 before.
 // The pool's CBs do not move (in_ntiles_c = 2, in_cb 2·32·9 = 576 → 1,024 elements, 2,048 B pages: scalar 4,096 +
 // clear 2,048 + in_0 4,096 + in_1 4,096 = 14,336 B); which result shard is the pool's own output does.
+// max_pool2d_with_indices' kernel limits by build (pool_op.cpp validate_pool2d with return_indices): exactly 9 sticks at
+// 5965834630 (PR #27138), at most 9 from 30ab409cc4 (PR #30329, 2025-10-14), at most 32 from c5d8862c9f (PR #34031,
+// 2025-12-18), none from 966d61f815 (PR #35216, 2026-01-29); until then get_factory_parameters also rejects a large
+// kernel (pool_utils.cpp@c5d8862c9f: more sticks than 32, or 16 when the shard's last channel tile has at most 16).
+describe('estimate/max_pool2d_with_indices kernel limits by build (PRs #27138, #30329, #34031, #35216)', () => {
+  const run = (k: number, c: number, date: string) => {
+    const hs = (rows: number, width: number) =>
+      tensor([1, 1, rows, width], { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
+    const out = Math.floor((16 - k) / 1) + 1;
+    const attrs = poolAttrs(1, 16, 16, c, { kernel_size: ints(k, k), padding: ints(0, 0), stride: ints(1, 1) });
+    const r = estimateOp(
+      op('ttnn.max_pool2d_with_indices', [hs(256, c)], [hs(out * out, c), hs(out * out, c)], attrs),
+      whContext({ ttMetalDate: date }),
+    );
+    return r.kind === 'illegal' ? r.rule : r.kind;
+  };
+
+  it('a 2x2 kernel: rejected before 2025-10-14 (not 9 sticks), then runs', () => {
+    assert.equal(run(2, 32, '2025-10-13'), 'only kernel sizes equal to 9 are supported, got 2x2');
+    assert.equal(run(2, 32, '2025-10-14'), 'estimate');
+  });
+
+  it('a 4x4 kernel (16 sticks): over 9 until 2025-12-18, then runs', () => {
+    assert.equal(run(4, 32, '2025-12-17'), 'only kernel sizes less than or equal to 9 are supported, got 4x4');
+    assert.equal(run(4, 32, '2025-12-18'), 'estimate');
+  });
+
+  it('a 5x5 kernel (25 sticks) with C 48: large (last tile 16 channels, 25 > 16) until 2026-01-29; with C 64 it runs', () => {
+    assert.equal(run(5, 48, '2025-12-18'), 'Currently only small full width max pool is supported with return_indices');
+    assert.equal(run(5, 48, '2026-01-29'), 'estimate');
+    assert.equal(run(5, 64, '2025-12-18'), 'estimate');
+  });
+});
+
 describe('estimate/pool2d output shard width by build (PR #43280)', () => {
   const hs = (shape: number[]) =>
     tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });

@@ -100,12 +100,16 @@
  *       (PR #35216: + compute_tmp_idx, + two intra-kernel increments when kernel_hw > 32, or > 16 with a partial last
  *       channel tile), @3ddcbb3538 (PR #35491: in_idx of index_nbytes; pool_utils.cpp get_index_data_type: uint32 when
  *       in_h·in_w > 65,535); the same 6 (+2) index tiles and one data tile in calculate_pool_cb_sizes@984f529e2f
- *   [13] Read span pool2d-factory-cbs-2026-02 (changePoints.ts READ_SPANS; first-parent main of nyoshifujiTT/tt-metal):
+ *   [13] Read span pool2d-factory-cbs-2025-11 (changePoints.ts READ_SPANS; first-parent main of nyoshifujiTT/tt-metal):
  *       get_factory_parameters and calculate_pool_cb_sizes@4a20c4b56b (PR #41050: the factory's inline CB sizes moved
- *       there unchanged; the auto-shard total the same sum) and every commit from 3ddcbb3538 (2026-02-11) to
- *       98acd847ac~1 (2026-05-07) touching pool/generic, pool_utils.cpp or sliding_window/: no CB moves but #43193's
- *       (change point pool-reader-indices-actual-page). `exact` there for an input already sharded in L1 whose shard
- *       width is the snapped width the halo output is sized with; a reshard, auto shard or DRAM slicing stays approx.
+ *       there unchanged; the auto-shard total the same sum) and every commit from f5964193d6 (2025-11-10) to
+ *       622c6fb9c0 (2026-06-23) touching the pool factory, pool_utils.cpp, generic_pools.cpp, pool_op.cpp, the halo or
+ *       sliding_window.cpp: the CBs move only at change points (pool-config-tensors-in-dram, pool-mpwi-*,
+ *       pool-reader-indices-*, pool-output-face-pad). `exact` there for an input already sharded in L1 whose shard
+ *       width is the snapped width the halo output is sized with and whose result is the pool's own output shard; a
+ *       reshard, auto shard or DRAM slicing stays approx.
+ *   [15] tt-metal pool_op.cpp / pool_utils.cpp, max_pool2d_with_indices validation: PR #27138 (5965834630), #29745
+ *       (9b02e24864), #30329 (30ab409cc4), #34031 (c5d8862c9f), #35216 (966d61f815), #35491 (3ddcbb3538).
  *   [14] tt-metal PR #43280 (change point pool-output-face-pad): generic_pools.cpp@98acd847ac (output_c_padded with
  *       needs_tile_pad), pool_utils.cpp@98acd847ac (out_cb_npages from the shard width; the auto-shard memory config
  *       at cores_c · 16); before, generic_pools.cpp / pool_utils.cpp@3ddcbb3538.
@@ -180,6 +184,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
   autoShardValid:
     'tt-metal ttnn/cpp/ttnn/operations/pool/pool_utils.cpp@3380016a0e (determine_valid_parallel_config: channels / num_cores_c must be 16 or a multiple of 32), generic_pools.cpp@3380016a0e (TT_FATAL when no scheme is valid); the check gone at @7ef2d0a0d0 (PR #26448)',
+  mpwiValidate:
+    'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp (validate_pool2d with return_indices: @5965834630 kernel 9 sticks and H·W within uint16, @9b02e24864 a row-major output, @30ab409cc4 at most 9, @c5d8862c9f at most 32, @966d61f815 no kernel limit, @3ddcbb3538 uint32 indices), pool_utils.cpp@5965834630..966d61f815~1 (get_factory_parameters: TT_FATAL for return_indices with is_large_kernel)',
   descriptorMismatch:
     'tt-metal PR #43305, pool_multi_core_program_factory.cpp@761e21dca0 (reader-index CB at max_reader_indices_size; TT_FATAL "Local CB size mismatch: actual {} != expected {}"), fixed by PR #44064 (09e2e4ab83)',
   validate:
@@ -280,9 +286,7 @@ function poolCbs(
   const inNtilesC = Math.ceil(shape.channels / nShardsC / 32);
   const kernelHw = shape.kernel[0] * shape.kernel[1];
   const rows = kernelHw <= 16 ? kernelHw : 32;
-  const perShardC = Math.floor(shape.channels / nShardsC);
-  const lastPartial = perShardC % 32 !== 0 && perShardC % 32 <= 16;
-  const large = kernelHw > (lastPartial ? 16 : 32);
+  const large = isLargeKernel(shape, nShardsC);
   const maxTiles = flavor.returnIndices ? 1 : flavor.avg && large ? 4 : 8;
   const wide = inNtilesC > maxTiles;
   const inCbElems = flavor.returnIndices
@@ -338,6 +342,36 @@ function poolCbs(
     cbs.push({ index: 9, role: 'avg scalar config (config in DRAM)', nPages: 1, pageBytes: shardH * 6 });
   const cbBytes = cbs.reduce((n, c) => n + (c.tensorBacked === true ? 0 : c.nPages * c.pageBytes), 0);
   return { cbs, cbBytes, outputShardBytes };
+}
+
+/** get_factory_parameters' is_large_kernel: more window sticks than one reduction's rows (32, or 16 when the last
+ *  channel tile of a shard, C / cores_c rounded down, holds at most 16 channels) (pool_utils.cpp@3ddcbb3538). */
+function isLargeKernel(shape: PoolShape, coresC: number): boolean {
+  const perShardC = Math.floor(shape.channels / coresC);
+  const lastPartial = perShardC % 32 !== 0 && perShardC % 32 <= 16;
+  return shape.kernel[0] * shape.kernel[1] > (lastPartial ? 16 : 32);
+}
+
+/**
+ * max_pool2d_with_indices' own rejections before the program, by build [15]: the input's H·W must fit uint16 indices
+ * until change point pool-mpwi-32-bit-indices; the output must be row-major from pool-mpwi-row-major-output; the kernel
+ * must have 9 sticks, then at most 9 (pool-mpwi-kernel-up-to-9), then at most 32 (pool-mpwi-kernel-up-to-32), with no
+ * limit from pool-mpwi-large-kernel-cbs, which also lifts get_factory_parameters' large-kernel rejection.
+ */
+function mpwiRejection(shape: PoolShape, outputTiled: boolean, ctx: EstimateContext): string | undefined {
+  const hw = shape.inputH * shape.inputW;
+  if (hw > 65_535 && !atOrAfter(ctx, 'pool-mpwi-32-bit-indices'))
+    return `Input HW ${hw} will overflow uint16 indices max 65535`;
+  if (outputTiled && atOrAfter(ctx, 'pool-mpwi-row-major-output'))
+    return 'Only ROW_MAJOR supported when return_indices is true';
+  if (atOrAfter(ctx, 'pool-mpwi-large-kernel-cbs')) return undefined;
+  const [kh, kw] = shape.kernel;
+  if (atOrAfter(ctx, 'pool-mpwi-kernel-up-to-32')) {
+    if (kh * kw > 32) return `only kernel sizes less than or equal to 32 are supported, got ${kh}x${kw}`;
+  } else if (atOrAfter(ctx, 'pool-mpwi-kernel-up-to-9')) {
+    if (kh * kw > 9) return `only kernel sizes less than or equal to 9 are supported, got ${kh}x${kw}`;
+  } else if (kh * kw !== 9) return `only kernel sizes equal to 9 are supported, got ${kh}x${kw}`;
+  return undefined;
 }
 
 function asConvProblem(shape: PoolShape, outputTiled: boolean): ConvProblem {
@@ -498,6 +532,8 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     // The pools take the flag from change point pool-config-tensors-in-dram; before it their configs are L1_SMALL.
     configInDram: (propBool(op, 'config_tensors_in_dram') ?? false) && atOrAfter(ctx, 'pool-config-tensors-in-dram'),
   };
+  const mpwiRejected = returnIndices ? mpwiRejection(shape, flavor.outputTiled, ctx) : undefined;
+  if (mpwiRejected !== undefined) return illegal(op.name, mpwiRejected, CITES.mpwiValidate);
   const grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
   const inScheme = input.layout.memoryLayout;
   let pc: ParallelConfig;
@@ -556,6 +592,12 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
           ? 'no applied_shard_scheme: height sharded (no auto shard before tt-metal PR #23668)'
           : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
   }
+  if (returnIndices && isLargeKernel(shape, pc.coresC) && !atOrAfter(ctx, 'pool-mpwi-large-kernel-cbs'))
+    return illegal(
+      op.name,
+      'Currently only small full width max pool is supported with return_indices',
+      CITES.mpwiValidate,
+    );
   // Auto shard (calculate_L1_usage) ranks with the worst-case reader-index page; the factory sizes the CB to the
   // built config tensor's page from change point pool-reader-indices-actual-page.
   const readerIndicesPageBytes =
@@ -589,12 +631,12 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       );
   }
   const intermediates = poolIntermediates(op, shape, input, flavor, pc, alreadySharded, inPlaceHalo, ctx);
-  // Exact inside read span pool2d-factory-cbs-2026-02 when no input is assumed: an input already sharded in L1 (no
+  // Exact inside read span pool2d-factory-cbs-2025-11 when no input is assumed: an input already sharded in L1 (no
   // reshard, auto shard or DRAM slicing) whose shard width is the snapped channel width the halo output is sized with.
   const exact =
     alreadySharded &&
     !inPlaceHalo &&
-    windowWithinReadSpan(ctx, 'pool2d-factory-cbs-2026-02') &&
+    windowWithinReadSpan(ctx, 'pool2d-factory-cbs-2025-11') &&
     inputShardWidthIsSnapped(shape, input, pc) &&
     resultIsPoolOutputShard(out, pc, poolOutputShardSticks(shape, pc, flavor.outputTiled), shape.channels, ctx);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
@@ -611,7 +653,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       : {
           confidence: 'approx' as const,
           approxReason: alreadySharded
-            ? "pool2d factory CBs read commit by commit only for builds 2026-02-12..2026-06-23 (read span pool2d-factory-cbs-2026-02), with the input's shard width the snapped channel width and the result the pool's own output shard (else a to_memory_config of the output follows, not modeled)"
+            ? "pool2d factory CBs read commit by commit only for builds 2025-11-10..2026-06-23 (read span pool2d-factory-cbs-2025-11), with the input's shard width the snapped channel width and the result the pool's own output shard (else a to_memory_config of the output follows, not modeled)"
             : 'pool2d on an input not already sharded in L1 (reshard, auto shard or DRAM slicing) is not read by era',
         }),
     citations: [
@@ -621,7 +663,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       CITES.invoke,
       CITES.halo,
       ...(inPlaceHalo ? [CITES.inPlaceHalo] : []),
-      ...(exact ? [readSpanCite('pool2d-factory-cbs-2026-02')] : []),
+      ...(exact ? [readSpanCite('pool2d-factory-cbs-2025-11')] : []),
     ],
     notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`, ...intermediateNotes],
     l1Intermediates: intermediates,
