@@ -3321,6 +3321,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #35491 ("32 Bit Indexing Support for MPWI"), pool_utils.cpp@3ddcbb3538 (get_index_data_type: UINT16 up to 65,535, else UINT32), pool_multi_core_program_factory.cpp@3ddcbb3538 (in_idx CB of index_nbytes · 1024)',
   },
+  'avg-pool2d-global-reduce-sharded': {
+    family: 'pool',
+    pr: 44275,
+    // Squash-merged on main as f3678d3ce0 (2026-05-14 08:58 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-05-14',
+    dateFrom: 'merge',
+    what: "avg_pool2d's whole-image fast path (change point avg-pool2d-global-reduce) also takes a sharded input (copied to interleaved first) and a bfloat8_b / bfloat4_b tiled input whose H·W is a tile multiple; a batch whose padded N·H·W rows do not split evenly takes the sliding window instead of the fast path's TT_FATAL; before, sharded and block-float tiled inputs took the sliding window",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@1536dd481d (is_global_pool: !is_sharded, !input_is_block_float_tile; "Global pool fast path: padded spatial elements ({}) must be divisible by batch_size ({})")',
+    after:
+      'tt-metal PR #44275 ("fix EfficientNet B0 global-pool regression introduced by #43820"), generic_pools.cpp@f3678d3ce0 (block_float_tile_safe, batch_divisible_for_fast_path; sharded inputs re-routed to interleaved)',
+  },
   'pool-mpwi-row-major-output': {
     family: 'pool2d',
     pr: 29745,

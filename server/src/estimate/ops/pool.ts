@@ -504,8 +504,11 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     !atOrAfter(ctx, 'halo-in-place-removed');
   const avg = op.name === 'ttnn.avg_pool2d';
   const returnIndices = op.name === 'ttnn.max_pool2d_with_indices';
-  if (avg && isGlobalAvgPool(shape, input) && atOrAfter(ctx, 'avg-pool2d-global-reduce'))
-    return estimateGlobalAvgPoolReduce(op, shape, input, ctx);
+  if (avg && atOrAfter(ctx, 'avg-pool2d-global-reduce')) {
+    const global = globalAvgPoolGate(op, shape, input, ctx);
+    if (global === 'fast path') return estimateGlobalAvgPoolReduce(op, shape, input, ctx);
+    if (global !== 'sliding window') return illegal(op.name, global, CITE_GLOBAL_REDUCE);
+  }
   // The pool program's input is the halo output, which it takes as bfloat16 only (pool_op.cpp validate, from PR #15561
   // through pool_op.cpp@622c6fb): an f32 input in every build, and other non-bf16 ones in the builds whose halo keeps
   // them (halo.ts haloStickDtype), are rejected.
@@ -966,17 +969,41 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
  * [r] tt-metal PR #43820 (change point avg-pool2d-global-reduce; description of 2026-05-07) and PR #44226.
  */
 const CITE_GLOBAL_REDUCE =
-  'tt-metal PR #43820 (avg_pool2d: global pooling through pool_sum; change point avg-pool2d-global-reduce), PR #44226';
+  'tt-metal PR #43820 (avg_pool2d: global pooling through pool_sum; change point avg-pool2d-global-reduce), generic_pools.cpp@1536dd481d (is_global_pool) and @f3678d3ce0 (PR #44275, change point avg-pool2d-global-reduce-sharded)';
 
-function isGlobalAvgPool(shape: PoolShape, input: ResolvedTensor): boolean {
-  const sharded = input.layout.memoryLayout !== 'interleaved';
-  return (
-    !sharded &&
-    shape.kernel[0] >= shape.inputH &&
-    shape.kernel[1] >= shape.inputW &&
+/**
+ * Which path avg_pool2d takes for a whole-image window [r]: kernel exactly H x W (strict: a larger kernel keeps the
+ * sliding window and its validation), no padding, no dilation, no applied_shard_scheme; until change point
+ * avg-pool2d-global-reduce-sharded also an interleaved input that is not bfloat8_b / bfloat4_b tiled, and the fast
+ * path's own check that the padded N·H·W rows split evenly over the batch (a TT_FATAL, returned as the rule); from it a
+ * sharded input is accepted (copied to interleaved first), a block-float tiled one only with H·W a tile multiple, and a
+ * batch that does not split the padded rows takes the sliding window instead.
+ */
+function globalAvgPoolGate(
+  op: TtnnOp,
+  shape: PoolShape,
+  input: ResolvedTensor,
+  ctx: EstimateContext,
+): 'fast path' | 'sliding window' | string {
+  const whole =
+    shape.kernel[0] === shape.inputH &&
+    shape.kernel[1] === shape.inputW &&
     shape.padH === 0 &&
-    shape.padW === 0
-  );
+    shape.padW === 0 &&
+    shape.dilation[0] === 1 &&
+    shape.dilation[1] === 1 &&
+    appliedShardScheme(op.properties['applied_shard_scheme']) === undefined;
+  if (!whole) return 'sliding window';
+  const blockFloatTile = (input.dtype === 'bfp_bf8' || input.dtype === 'bfp_bf4') && input.layout.pageLayout === 'tile';
+  const p = input.padded;
+  const paddedRows = p.slice(0, -1).reduce((n, d) => n * d, 1);
+  const rowsSplit = paddedRows % shape.batch === 0;
+  if (atOrAfter(ctx, 'avg-pool2d-global-reduce-sharded'))
+    return rowsSplit && (!blockFloatTile || (shape.inputH * shape.inputW) % 32 === 0) ? 'fast path' : 'sliding window';
+  if (input.layout.memoryLayout !== 'interleaved' || blockFloatTile) return 'sliding window';
+  return rowsSplit
+    ? 'fast path'
+    : `Global pool fast path: padded spatial elements (${paddedRows}) must be divisible by batch_size (${shape.batch})`;
 }
 
 function estimateGlobalAvgPoolReduce(
@@ -989,10 +1016,20 @@ function estimateGlobalAvgPoolReduce(
   if (shape.batch !== 1 || input.logical.length !== 4 || d0 !== 1 || d1 !== 1)
     return unmodeled(
       op.name,
-      `global avg_pool2d (kernel covers the ${shape.inputH}x${shape.inputW} input) runs pool_sum after a reshape to [N, H, W, C] for batch ${shape.batch} (${CITE_GLOBAL_REDUCE}): that path is not modeled`,
+      `global avg_pool2d (kernel covers the ${shape.inputH}x${shape.inputW} input) runs pool_sum after a reshape to [N, 1, H·W, C] for batch ${shape.batch} or an unflattened input (${CITE_GLOBAL_REDUCE}): that path is not modeled`,
     );
+  // A sharded input (from change point avg-pool2d-global-reduce-sharded) is copied to interleaved in the requested
+  // output's buffer type first: sized on that copy, the copy itself not counted.
+  const sharded = input.layout.memoryLayout !== 'interleaved';
+  const out = resolveTensor(op.results[0], 'result');
+  const reduced = sharded
+    ? specWith(op.operands[0] as TensorSpec, {
+        memoryLayout: 'interleaved',
+        ...(typeof out !== 'string' && { bufferType: out.layout.bufferType }),
+      })
+    : op.operands[0]!;
   const sum = estimateReduction(
-    stepOp(op, 'ttnn.sum', [op.operands[0]!], [op.results[0]!], {
+    stepOp(op, 'ttnn.sum', [reduced], [op.results[0]!], {
       dim_arg: { kind: 'ints', values: [2] },
       keep_dim: { kind: 'bool', value: true },
     }),
@@ -1008,7 +1045,11 @@ function estimateGlobalAvgPoolReduce(
     factoryReason: `global avg_pool2d (kernel ${shape.kernel[0]}x${shape.kernel[1]} covers the ${shape.inputH}x${shape.inputW} input, no padding, interleaved input): one pool_sum over dim −2 instead of the halo and sliding window: ${sum.factoryReason}`,
     outputs: outputsInL1(op, ctx),
     confidence: 'approx',
-    approxReason: ["pool_sum is sized with the reduction estimator's CB set", sum.approxReason]
+    approxReason: [
+      "pool_sum is sized with the reduction estimator's CB set",
+      ...(sharded ? ['the interleaved copy of the sharded input is not counted'] : []),
+      sum.approxReason,
+    ]
       .filter((r) => r !== '')
       .join('; '),
     citations: [CITE_GLOBAL_REDUCE, ...sum.citations],
@@ -1033,6 +1074,10 @@ export function estimateGlobalAvgPool2d(op: TtnnOp, ctx: EstimateContext): OpEst
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
   const rank = input.logical.length;
+  if (atOrAfter(ctx, 'avg-pool2d-global-reduce')) {
+    const viaAvgPool = globalAvgPoolAsAvgPool2d(op, input, ctx);
+    if (viaAvgPool !== undefined) return viaAvgPool;
+  }
   if (rank < 2 || rank > 4)
     return illegal(op.name, `Input tensor must be rank 2, 3, or 4, got rank ${rank}`, CITE_GLOBAL_AVG_POOL);
   if (rank === 2)
@@ -1068,6 +1113,64 @@ export function estimateGlobalAvgPool2d(op: TtnnOp, ctx: EstimateContext): OpEst
     approxReason: ["the H reduce is sized with the reduction estimator's CB set", sum.approxReason]
       .filter((r) => r !== '')
       .join('; '),
-    citations: [CITE_GLOBAL_AVG_POOL, ...sum.citations],
+    citations: [
+      ...(atOrAfter(ctx, 'avg-pool2d-global-reduce')
+        ? [CITE_GLOBAL_AVG_POOL_RUNTIME, CITE_GLOBAL_REDUCE]
+        : [CITE_GLOBAL_AVG_POOL]),
+      ...sum.citations,
+    ],
+  };
+}
+
+/**
+ * `ttnn.global_avg_pool2d` from change point avg-pool2d-global-reduce [m]: tt-metal PR #43820 deleted
+ * ttnn::global_avg_pool2d, and tt-mlir's runtime (PR #8408, its uplift to that tt-metal) runs ::ttnn::avg_pool2d on the
+ * rank-4 [N, H, W, C] input with kernel (H, W), stride 1, no padding, then reshapes the result to [N, 1, 1, C]. When the
+ * whole-image gate passes, the pool_sum is the view + sum of estimateGlobalAvgPool2d (undefined: the caller goes on);
+ * else avg_pool2d's sliding window, sized by estimatePool2d, approx (the reshape after it is not counted).
+ * [m] tt-mlir runtime/lib/ttnn/operations/pool/pool2d.cpp@d4792381ca (tt-mlir PR #8408, 2026-05-15).
+ */
+const CITE_GLOBAL_AVG_POOL_RUNTIME =
+  'tt-mlir runtime/lib/ttnn/operations/pool/pool2d.cpp@d4792381ca (PR #8408: GlobalAvgPool2dOp runs ::ttnn::avg_pool2d with kernel (H, W), stride 1, no padding, then a reshape to [N, 1, 1, C]; "GlobalAvgPool2d expects a rank 4 input tensor"); tt-metal PR #43820 (ttnn::global_avg_pool2d deleted)';
+
+function globalAvgPoolAsAvgPool2d(
+  op: TtnnOp,
+  input: ResolvedTensor,
+  ctx: EstimateContext,
+): OpEstimateResult | undefined {
+  if (input.logical.length !== 4)
+    return illegal(op.name, 'GlobalAvgPool2d expects a rank 4 input tensor', CITE_GLOBAL_AVG_POOL_RUNTIME);
+  const [n, h, w, c] = input.logical as [number, number, number, number];
+  const int = (value: number): PropValue => ({ kind: 'int', value, text: String(value) });
+  const pair = (a: number, b: number): PropValue => ({ kind: 'ints', values: [a, b] });
+  const poolOp = stepOp(op, 'ttnn.avg_pool2d', [op.operands[0]!], [op.results[0]!], {
+    batch_size: int(n),
+    channels: int(c),
+    input_height: int(h),
+    input_width: int(w),
+    kernel_size: pair(h, w),
+    stride: pair(1, 1),
+    padding: pair(0, 0),
+    dilation: pair(1, 1),
+  });
+  const shape = poolShape(poolOp);
+  if (typeof shape === 'string') return unmodeled(op.name, shape);
+  const gate = globalAvgPoolGate(poolOp, shape, input, ctx);
+  if (gate === 'fast path') return undefined;
+  if (gate !== 'sliding window') return illegal(op.name, gate, CITE_GLOBAL_REDUCE);
+  const pool = estimatePool2d(poolOp, ctx);
+  if (pool.kind !== 'estimate') return { ...pool, opName: op.name };
+  return {
+    ...pool,
+    opName: op.name,
+    factoryReason: `avg_pool2d with kernel ${h}x${w} (tt-mlir's runtime from tt-metal PR #43820), not the whole-image fast path: ${pool.factoryReason}`,
+    confidence: 'approx',
+    approxReason: [
+      'the reshape of the avg_pool2d result to [N, 1, 1, C] is not counted',
+      pool.confidence === 'approx' ? pool.approxReason : '',
+    ]
+      .filter((r) => r !== '')
+      .join('; '),
+    citations: [CITE_GLOBAL_AVG_POOL_RUNTIME, ...pool.citations],
   };
 }
