@@ -585,8 +585,8 @@ describe('estimate/max_pool2d_with_indices index CBs by build (PRs #35216, #3549
   });
 });
 
-describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2025-11 (builds 2025-11-10..2026-06-23)', () => {
-  // The factory's CBs read at f5964193d6 (2025-11-10) and through every commit to 622c6fb9c0 (2026-06-23); #41050's
+describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2025-09 (builds 2025-09-11..2026-06-23)', () => {
+  // The factory's CBs read at 1a732feedf (2025-09-11) and through every commit to 622c6fb9c0 (2026-06-23); #41050's
   // calculate_pool_cb_sizes (4a20c4b56b) gives the same sizes. Max pool 16x16 k3 s2 p1, C 32, height sharded on 2
   // cores: get_factory_parameters: in_ntiles_c = ceil(32 / 1 / 32) = 1, kernel 9 ≤ 16 → 9 tilized rows, in_cb_sz =
   // 1·32·9 = 288 → round_up to 1,024 elements · 2 B = 2,048 B pages, multi_buffering_factor 2, split_reader: scalar
@@ -603,6 +603,7 @@ describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2025-11 (bui
 
   it('an L1 height-sharded input: exact at the span ends and inside, approx the day outside either end', () => {
     for (const date of [
+      '2025-09-11',
       '2025-11-10',
       '2026-01-13',
       '2026-02-12',
@@ -614,13 +615,29 @@ describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2025-11 (bui
       const e = pool(date);
       assert.equal(e.confidence, 'exact', date);
       assert.equal(e.cbBytesPerCore, 14_336, date);
-      assert.ok(e.citations.some((c) => c.startsWith('read span pool2d-factory-cbs-2025-11')));
+      assert.ok(e.citations.some((c) => c.startsWith('read span pool2d-factory-cbs-2025-09')));
     }
-    for (const date of ['2025-11-09', '2026-06-24']) {
+    for (const date of ['2025-09-10', '2026-06-24']) {
       const e = pool(date);
       assert.equal(e.confidence, 'approx', date);
       assert.equal(e.cbBytesPerCore, 14_336, date);
     }
+  });
+
+  it('max_pool2d_with_indices: approx before PR #29071 (2025-10-28), whose builds also reshard and halo an index tensor', () => {
+    // The same 16x16 k3 pool with indices (RM output, H·W 256): the pool program's CBs are 12,288 B of index and pack
+    // tiles + scalar 4,096 + clear 2,048 + in_0 / in_1 2 · 2,048 each (one tile per reduction) = 26,624 B either way.
+    const out = hs([1, 1, 64, 32], 2);
+    const mpwi = (date: string) =>
+      est(
+        estimateOp(
+          op('ttnn.max_pool2d_with_indices', [hs([1, 1, 256, 32], 2)], [out, out], poolAttrs(1, 16, 16, 32)),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+    assert.equal(mpwi('2025-10-27').confidence, 'approx');
+    assert.equal(mpwi('2025-10-28').confidence, 'exact');
+    for (const date of ['2025-10-27', '2025-10-28']) assert.equal(mpwi(date).cbBytesPerCore, 26_624, date);
   });
 
   it("approx when an input is assumed: a shard width other than the halo's snapped width, or an interleaved input", () => {

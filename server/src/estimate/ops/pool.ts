@@ -100,12 +100,13 @@
  *       (PR #35216: + compute_tmp_idx, + two intra-kernel increments when kernel_hw > 32, or > 16 with a partial last
  *       channel tile), @3ddcbb3538 (PR #35491: in_idx of index_nbytes; pool_utils.cpp get_index_data_type: uint32 when
  *       in_h·in_w > 65,535); the same 6 (+2) index tiles and one data tile in calculate_pool_cb_sizes@984f529e2f
- *   [13] Read span pool2d-factory-cbs-2025-11 (changePoints.ts READ_SPANS; first-parent main of nyoshifujiTT/tt-metal):
+ *   [13] Read span pool2d-factory-cbs-2025-09 (changePoints.ts READ_SPANS; first-parent main of nyoshifujiTT/tt-metal):
  *       get_factory_parameters and calculate_pool_cb_sizes@4a20c4b56b (PR #41050: the factory's inline CB sizes moved
- *       there unchanged; the auto-shard total the same sum) and every commit from f5964193d6 (2025-11-10) to
+ *       there unchanged; the auto-shard total the same sum) and every commit from 1a732feedf (2025-09-11) to
  *       622c6fb9c0 (2026-06-23) touching the pool factory, pool_utils.cpp, generic_pools.cpp, pool_op.cpp, the halo or
  *       sliding_window.cpp: the CBs move only at change points (pool-config-tensors-in-dram, pool-mpwi-*,
- *       pool-reader-indices-*, pool-output-face-pad). `exact` there for an input already sharded in L1 whose shard
+ *       pool-reader-indices-*, pool-output-face-pad; max_pool2d_with_indices is exact only from pool-mpwi-kernel-index,
+ *       before which an index tensor is resharded and haloed too). `exact` there for an input already sharded in L1 whose shard
  *       width is the snapped width the halo output is sized with and whose result is the pool's own output shard; a
  *       reshard, auto shard or DRAM slicing stays approx.
  *   [15] tt-metal pool_op.cpp / pool_utils.cpp, max_pool2d_with_indices validation: PR #27138 (5965834630), #29745
@@ -634,13 +635,14 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       );
   }
   const intermediates = poolIntermediates(op, shape, input, flavor, pc, alreadySharded, inPlaceHalo, ctx);
-  // Exact inside read span pool2d-factory-cbs-2025-11 when no input is assumed: an input already sharded in L1 (no
+  // Exact inside read span pool2d-factory-cbs-2025-09 when no input is assumed: an input already sharded in L1 (no
   // reshard, auto shard or DRAM slicing) whose shard width is the snapped channel width the halo output is sized with.
   const exact =
     alreadySharded &&
     !inPlaceHalo &&
-    windowWithinReadSpan(ctx, 'pool2d-factory-cbs-2025-11') &&
+    windowWithinReadSpan(ctx, 'pool2d-factory-cbs-2025-09') &&
     inputShardWidthIsSnapped(shape, input, pc) &&
+    (!returnIndices || atOrAfter(ctx, 'pool-mpwi-kernel-index')) &&
     resultIsPoolOutputShard(out, pc, poolOutputShardSticks(shape, pc, flavor.outputTiled), shape.channels, ctx);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   return finishProgram({
@@ -656,7 +658,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       : {
           confidence: 'approx' as const,
           approxReason: alreadySharded
-            ? "pool2d factory CBs read commit by commit only for builds 2025-11-10..2026-06-23 (read span pool2d-factory-cbs-2025-11), with the input's shard width the snapped channel width and the result the pool's own output shard (else a to_memory_config of the output follows, not modeled)"
+            ? "pool2d factory CBs read commit by commit only for builds 2025-09-11..2026-06-23 (read span pool2d-factory-cbs-2025-09), with the input's shard width the snapped channel width and the result the pool's own output shard (else a to_memory_config of the output follows, not modeled)"
             : 'pool2d on an input not already sharded in L1 (reshard, auto shard or DRAM slicing) is not read by era',
         }),
     citations: [
@@ -666,7 +668,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       CITES.invoke,
       CITES.halo,
       ...(inPlaceHalo ? [CITES.inPlaceHalo] : []),
-      ...(exact ? [readSpanCite('pool2d-factory-cbs-2025-11')] : []),
+      ...(exact ? [readSpanCite('pool2d-factory-cbs-2025-09')] : []),
     ],
     notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`, ...intermediateNotes],
     l1Intermediates: intermediates,
