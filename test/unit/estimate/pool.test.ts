@@ -99,12 +99,16 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
       [
         ['resharded pool input', false],
         ['halo output', true],
+        ['pool output shard (moved to the result after)', true],
       ],
     );
     assert.equal(fromL1.l1Intermediates?.[0]?.liveDuringProgram, true);
     // Height sharding on n cores: ceil(12,544 / n) rows of 64 bf16 (tt-metal ResNet's 64 cores: 196 · 128 = 25,088 B).
     const n = fromDram.nCoresUsed;
     assert.equal(fromDram.l1Intermediates?.[0]?.bytesPerCore, Math.ceil(12_544 / n) * 64 * 2);
+    // The DRAM result is not the pool's own output shard (ceil(3,136 / n) sticks of round_up(64, 16) = 64 channels):
+    // that shard is an L1 tensor of its own while the pool runs, then moved to DRAM (generic_pools.cpp pool2d_L1).
+    assert.equal(fromDram.l1Intermediates?.[2]?.bytesPerCore, Math.ceil(3_136 / n) * 64 * 2);
   });
 
   it('row-major channels are snapped in total to cores_c · 8 and then split, not left at C / cores_c', () => {
@@ -134,6 +138,8 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
       [
         ['resharded pool input', 2_048],
         ['halo output', 2_848],
+        // The pool's own output shard, 16 sticks of round_up(40, 3 · 16) / 3 = 16 channels, before its move to DRAM.
+        ['pool output shard (moved to the result after)', 512],
       ],
     );
   });
@@ -195,6 +201,8 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
           [
             ['resharded pool input', 458_752, undefined],
             ['halo output', 807_936, haloCbs],
+            // The pool's own output shard (441 sticks · 512 · 2 B), moved to the DRAM result after.
+            ['pool output shard (moved to the result after)', 451_584, undefined],
           ],
         );
         const o = detectOverflow(e, 0, l1Limits(ctx.device, undefined));

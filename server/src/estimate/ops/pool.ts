@@ -38,6 +38,8 @@
  *      (a tile multiple for a tiled output); a core needs the padded input (N·Hp·Wp, batch-major) from its first
  *      output's window origin to its last output's window end; the halo shard is the widest such span, × shard width
  *      × B.
+ *   3. the pool's own output shard (and index shard) when the result is not that shard: generic_pools.cpp moves the
+ *      output to the result's memory config after the program, so the shard is an L1 tensor of its own meanwhile.
  *   In-place halo (in_place_halo = true, from change point halo-in-place to halo-in-place-removed, PR #31516) on a
  *   resharded input whose shard has no more sticks than the halo shard (else the plain halo runs)              [6]:
  *   the halo frees the resharded input and allocates its output in its place (`replacesPrevious`); its program's
@@ -321,7 +323,7 @@ function poolCbs(
     // pool-mpwi-32-bit-indices uint32 index tiles (4 B) for an input of more than 65,535 sticks per image.
     const moreCbs = atOrAfter(ctx, 'pool-mpwi-large-kernel-cbs');
     const indexTiles = 5 + (moreCbs ? 1 + (large ? 2 : 0) : 0);
-    const indexBytes = shape.inputH * shape.inputW > 65_535 && atOrAfter(ctx, 'pool-mpwi-32-bit-indices') ? 4 : 2;
+    const indexBytes = mpwiIndexBytes(shape, ctx);
     cbs.push({
       index: 5,
       role: `index temporaries (${indexTiles} index tiles)`,
@@ -338,11 +340,26 @@ function poolCbs(
     ? Math.floor((shardH * shardW) / TILE_ELEMENTS) * tileBytes(outputDtype)
     : shardH * shardW * nbytes;
   cbs.push({ index: 16, role: 'output (sharded)', nPages: 1, pageBytes: outputShardBytes, tensorBacked: true });
+  // max_pool2d_with_indices' index output: the same sticks of index words (calculate_pool_cb_sizes@984f529e2f).
+  if (flavor.returnIndices)
+    cbs.push({
+      index: 17,
+      role: 'output indices (sharded)',
+      nPages: 1,
+      pageBytes: shardH * shardW * mpwiIndexBytes(shape, ctx),
+      tensorBacked: true,
+    });
   // An avg pool's per-element scalar config in DRAM: the last CB, at its worst case of 3 words per output stick [10].
   if (flavor.configInDram && !flavor.oneScalarPerCore)
     cbs.push({ index: 9, role: 'avg scalar config (config in DRAM)', nPages: 1, pageBytes: shardH * 6 });
   const cbBytes = cbs.reduce((n, c) => n + (c.tensorBacked === true ? 0 : c.nPages * c.pageBytes), 0);
   return { cbs, cbBytes, outputShardBytes };
+}
+
+/** Bytes of one max_pool2d_with_indices index: uint32 from change point pool-mpwi-32-bit-indices for an input of more
+ *  than 65,535 sticks per image (get_index_data_type), else uint16 [12]. */
+function mpwiIndexBytes(shape: PoolShape, ctx: EstimateContext): number {
+  return shape.inputH * shape.inputW > 65_535 && atOrAfter(ctx, 'pool-mpwi-32-bit-indices') ? 4 : 2;
 }
 
 /** get_factory_parameters' is_large_kernel: more window sticks than one reduction's rows (32, or 16 when the last
@@ -635,15 +652,40 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       );
   }
   const intermediates = poolIntermediates(op, shape, input, flavor, pc, alreadySharded, inPlaceHalo, ctx);
+  // The pool program writes its own sharded output (and index output); when the result is not that shard,
+  // generic_pools.cpp moves it to the result's memory config afterwards [7][14]: the shard is then an L1 tensor of its
+  // own, live while the pool program runs (the move's program is not modeled).
+  const resultIsOwnShard = resultIsPoolOutputShard(
+    out,
+    pc,
+    poolOutputShardSticks(shape, pc, flavor.outputTiled),
+    shape.channels,
+    ctx,
+  );
+  if (!resultIsOwnShard) {
+    intermediates.push({
+      role: 'pool output shard (moved to the result after)',
+      bytesPerCore: outputShardBytes,
+      liveDuringProgram: true,
+    });
+    const indexCb = returnIndices ? cbs.find((c) => c.role === 'output indices (sharded)') : undefined;
+    if (indexCb !== undefined)
+      intermediates.push({
+        role: 'pool index shard (moved to the result after)',
+        bytesPerCore: indexCb.pageBytes,
+        liveDuringProgram: true,
+      });
+  }
   // Exact inside read span pool2d-factory-cbs-2025-09 when no input is assumed: an input already sharded in L1 (no
-  // reshard, auto shard or DRAM slicing) whose shard width is the snapped channel width the halo output is sized with.
+  // reshard, auto shard or DRAM slicing) whose shard width is the snapped channel width the halo output is sized with,
+  // and a result that is the pool's own output shard (no move after).
   const exact =
     alreadySharded &&
     !inPlaceHalo &&
     windowWithinReadSpan(ctx, 'pool2d-factory-cbs-2025-09') &&
     inputShardWidthIsSnapped(shape, input, pc) &&
     (!returnIndices || atOrAfter(ctx, 'pool-mpwi-kernel-index')) &&
-    resultIsPoolOutputShard(out, pc, poolOutputShardSticks(shape, pc, flavor.outputTiled), shape.channels, ctx);
+    resultIsOwnShard;
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   return finishProgram({
     op,
