@@ -648,6 +648,30 @@ describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2025-09 (bui
     for (const date of ['2025-10-27', '2025-10-28']) assert.equal(mpwi(date).cbBytesPerCore, 26_624, date);
   });
 
+  it("auto shard ranks max_pool2d_with_indices with its index shard too: height total = 2 · max pool's − 2,048 B", () => {
+    // calculate_L1_usage (pool_utils.cpp@5965834630 .. calculate_pool_cb_sizes@984f529e2f) adds the index output CB,
+    // the same sticks as the output shard (S B: 16-channel pages of 2 B values / uint16 indices). 16x16 k3 C 32 from a
+    // DRAM input, 2025-12-01: max pool local CBs 14,336 B → 14,336 + S; with indices 26,624 B (+ 5 index tiles and a
+    // pack tile, one tile per reduction) → 26,624 + 2S = 2 · (14,336 + S) − 2,048.
+    const dram = tensor([1, 1, 256, 32], { page: 'row_major', buffer: 'dram', mem: 'interleaved' });
+    const outDram = tensor([1, 1, 64, 32], { page: 'row_major', buffer: 'dram', mem: 'interleaved' });
+    const heightTotal = (name: string, results: number) => {
+      const reason = est(
+        estimateOp(
+          op(
+            name,
+            [dram],
+            Array.from({ length: results }, () => outDram),
+            poolAttrs(1, 16, 16, 32),
+          ),
+          whContext({ ttMetalDate: '2025-12-01' }),
+        ),
+      ).factoryReason;
+      return Number(/height ([\d,]+) B/.exec(reason)![1]!.replace(/,/g, ''));
+    };
+    assert.equal(heightTotal('ttnn.max_pool2d_with_indices', 2), 2 * heightTotal('ttnn.max_pool2d', 1) - 2_048);
+  });
+
   it("approx when an input is assumed: a shard width other than the halo's snapped width, or an interleaved input", () => {
     // C 20 row-major: the halo output is sized at round_up(20, 8) = 24 channels, the input's own shard is 20 wide.
     assert.equal(pool('2026-04-02', 20).confidence, 'approx');

@@ -594,7 +594,10 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       const p = poolParallelConfig(shape, s, input.layout.pageLayout === 'tile', flavor.outputTiled, grid, ctx);
       if (checkChannels && !poolChannelsPerCoreValid(shape, p)) continue;
       const r = poolCbs(shape, flavor, input.dtype, out.dtype, p, ctx, true);
-      sized.push({ s, p, total: r.cbBytes + r.outputShardBytes });
+      // calculate_L1_usage's total: the local CBs and the output shard, plus max_pool2d_with_indices' index shard
+      // (pool_utils.cpp@5965834630 through calculate_pool_cb_sizes@984f529e2f: out_idx_cb in the total).
+      const indexShardBytes = r.cbs.find((c) => c.role === 'output indices (sharded)')?.pageBytes ?? 0;
+      sized.push({ s, p, total: r.cbBytes + r.outputShardBytes + indexShardBytes });
     }
     if (sized.length === 0)
       return illegal(
