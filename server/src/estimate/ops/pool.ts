@@ -184,7 +184,7 @@ const CITES = {
   inPlaceHalo:
     'tt-metal PR #19834; untilize_with_halo_program_factory.cpp@02a3583 (inplace_untilize_with_halo_multi_core); sliding_window.cpp (search index id 3923747601, max_ref_size)',
   upsample:
-    'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
+    'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561, @686ea5d25a and @622c6fb9c0; upsample_op.cpp@686ea5d25a~1 and @30605c4198, upsample_device_operation.cpp@622c6fb9c0 (validate)',
   autoShardValid:
     'tt-metal ttnn/cpp/ttnn/operations/pool/pool_utils.cpp@3380016a0e (determine_valid_parallel_config: channels / num_cores_c must be 16 or a multiple of 32), generic_pools.cpp@3380016a0e (TT_FATAL when no scheme is valid); the check gone at @7ef2d0a0d0 (PR #26448)',
   mpwiValidate:
@@ -957,6 +957,37 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
     return unmodeled(op.name, 'sharded upsample (multi-core sharded factory) is not modeled');
   if (scales.some((s) => !Number.isInteger(s)))
     return unmodeled(op.name, 'non-integer scale factors use the nearest-float factory (not modeled)');
+  // The device op's validation by build: a row-major bfloat16 input only before change points
+  // upsample-interleaved-tiled-input and upsample-nearest-any-dtype; a tiled input tile-aligned from the first (its
+  // wording from upsample-tile-aligned-wording).
+  const tiled = input.layout.pageLayout === 'tile';
+  if (tiled && !atOrAfter(ctx, 'upsample-interleaved-tiled-input'))
+    return illegal(op.name, 'Input tensor layout should be ROW_MAJOR', CITES.upsample);
+  if (input.dtype !== 'bf16' && !atOrAfter(ctx, 'upsample-nearest-any-dtype'))
+    return illegal(op.name, 'Input tensor data type should be BFLOAT16', CITES.upsample);
+  if (tiled && !input.padded.every((d, i) => d === input.logical[i]))
+    return illegal(
+      op.name,
+      atOrAfter(ctx, 'upsample-tile-aligned-wording')
+        ? 'Tiled input must be tile-aligned (no padding difference)'
+        : 'Only tile aligned tile input is currently supported',
+      CITES.upsample,
+    );
+  // Exact inside the read span when the result is what the factory writes: row-major, interleaved, the input's dtype
+  // (bfloat8_b → bfloat16).
+  const exact =
+    windowWithinReadSpan(ctx, 'upsample-nearest-interleaved') &&
+    out.layout.pageLayout === 'row_major' &&
+    out.layout.memoryLayout === 'interleaved' &&
+    out.dtype === (input.dtype === 'bfp_bf8' ? 'bf16' : input.dtype);
+  const confidence = exact
+    ? ({ confidence: 'exact' as const } as const)
+    : {
+        confidence: 'approx' as const,
+        approxReason:
+          'interleaved nearest upsample read commit by commit for builds 2025-08-25..2026-06-23 only (read span upsample-nearest-interleaved), into a row-major interleaved result of the input dtype',
+      };
+  const citations = [CITES.upsample, ...(exact ? [readSpanCite('upsample-nearest-interleaved')] : [])];
   const area = gridArea(ctx);
   const p = input.padded;
   const last = p[p.length - 1] ?? 1;
@@ -976,9 +1007,8 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
         { index: 0, role: 'input', nPages: pages, pageBytes: tileBytes(input.dtype) },
         { index: 1, role: 'output (untilized)', nPages: pages, pageBytes: tileBytes(out.dtype) },
       ],
-      confidence: 'approx',
-      approxReason: 'upsample factory read at one undated version',
-      citations: [CITES.upsample],
+      ...confidence,
+      citations,
     });
   }
   const elem = elementBytes(input.dtype) ?? 2;
@@ -1000,9 +1030,8 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
         pageBytes: alignUp(last * elem, ctx.device.dramAlignmentBytes),
       },
     ],
-    confidence: 'approx',
-    approxReason: 'upsample factory read at one undated version',
-    citations: [CITES.upsample],
+    ...confidence,
+    citations,
   });
 }
 
