@@ -524,8 +524,8 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const returnIndices = op.name === 'ttnn.max_pool2d_with_indices';
   if (avg && atOrAfter(ctx, 'avg-pool2d-global-reduce')) {
     const global = globalAvgPoolGate(op, shape, input, ctx);
-    if (global === 'fast path') return estimateGlobalAvgPoolReduce(op, shape, input, ctx);
-    if (global !== 'sliding window') return illegal(op.name, global, CITE_GLOBAL_REDUCE);
+    if (global.path === 'fast path') return estimateGlobalAvgPoolReduce(op, shape, input, ctx);
+    if (global.path === 'rejected') return illegal(op.name, global.rule, CITE_GLOBAL_REDUCE);
   }
   // The pool program's input is the halo output, which it takes as bfloat16 only (pool_op.cpp validate, from PR #15561
   // through pool_op.cpp@622c6fb): an f32 input in every build, and other non-bf16 ones in the builds whose halo keeps
@@ -1047,6 +1047,11 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
 const CITE_GLOBAL_REDUCE =
   'tt-metal PR #43820 (avg_pool2d: global pooling through pool_sum; change point avg-pool2d-global-reduce), generic_pools.cpp@1536dd481d (is_global_pool) and @f3678d3ce0 (PR #44275, change point avg-pool2d-global-reduce-sharded)';
 
+type GlobalPoolPath =
+  { readonly path: 'fast path' | 'sliding window' } | { readonly path: 'rejected'; readonly rule: string };
+const FAST_PATH: GlobalPoolPath = { path: 'fast path' };
+const SLIDING_WINDOW: GlobalPoolPath = { path: 'sliding window' };
+
 /**
  * Which path avg_pool2d takes for a whole-image window [r]: kernel exactly H x W (strict: a larger kernel keeps the
  * sliding window and its validation), no padding, no dilation, no applied_shard_scheme; until change point
@@ -1055,12 +1060,7 @@ const CITE_GLOBAL_REDUCE =
  * sharded input is accepted (copied to interleaved first), a block-float tiled one only with H·W a tile multiple, and a
  * batch that does not split the padded rows takes the sliding window instead.
  */
-function globalAvgPoolGate(
-  op: TtnnOp,
-  shape: PoolShape,
-  input: ResolvedTensor,
-  ctx: EstimateContext,
-): 'fast path' | 'sliding window' | string {
+function globalAvgPoolGate(op: TtnnOp, shape: PoolShape, input: ResolvedTensor, ctx: EstimateContext): GlobalPoolPath {
   const whole =
     shape.kernel[0] === shape.inputH &&
     shape.kernel[1] === shape.inputW &&
@@ -1069,17 +1069,20 @@ function globalAvgPoolGate(
     shape.dilation[0] === 1 &&
     shape.dilation[1] === 1 &&
     appliedShardScheme(op.properties['applied_shard_scheme']) === undefined;
-  if (!whole) return 'sliding window';
+  if (!whole) return SLIDING_WINDOW;
   const blockFloatTile = (input.dtype === 'bfp_bf8' || input.dtype === 'bfp_bf4') && input.layout.pageLayout === 'tile';
   const p = input.padded;
   const paddedRows = p.slice(0, -1).reduce((n, d) => n * d, 1);
   const rowsSplit = paddedRows % shape.batch === 0;
   if (atOrAfter(ctx, 'avg-pool2d-global-reduce-sharded'))
-    return rowsSplit && (!blockFloatTile || (shape.inputH * shape.inputW) % 32 === 0) ? 'fast path' : 'sliding window';
-  if (input.layout.memoryLayout !== 'interleaved' || blockFloatTile) return 'sliding window';
+    return rowsSplit && (!blockFloatTile || (shape.inputH * shape.inputW) % 32 === 0) ? FAST_PATH : SLIDING_WINDOW;
+  if (input.layout.memoryLayout !== 'interleaved' || blockFloatTile) return SLIDING_WINDOW;
   return rowsSplit
-    ? 'fast path'
-    : `Global pool fast path: padded spatial elements (${paddedRows}) must be divisible by batch_size (${shape.batch})`;
+    ? FAST_PATH
+    : {
+        path: 'rejected',
+        rule: `Global pool fast path: padded spatial elements (${paddedRows}) must be divisible by batch_size (${shape.batch})`,
+      };
 }
 
 function estimateGlobalAvgPoolReduce(
@@ -1232,8 +1235,8 @@ function globalAvgPoolAsAvgPool2d(
   const shape = poolShape(poolOp);
   if (typeof shape === 'string') return unmodeled(op.name, shape);
   const gate = globalAvgPoolGate(poolOp, shape, input, ctx);
-  if (gate === 'fast path') return undefined;
-  if (gate !== 'sliding window') return illegal(op.name, gate, CITE_GLOBAL_REDUCE);
+  if (gate.path === 'fast path') return undefined;
+  if (gate.path === 'rejected') return illegal(op.name, gate.rule, CITE_GLOBAL_REDUCE);
   const pool = estimatePool2d(poolOp, ctx);
   if (pool.kind !== 'estimate') return { ...pool, opName: op.name };
   return {
