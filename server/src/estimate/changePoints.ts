@@ -3359,6 +3359,134 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #35491 ("32 Bit Indexing Support for MPWI"), pool_utils.cpp@3ddcbb3538 (get_index_data_type: UINT16 up to 65,535, else UINT32), pool_multi_core_program_factory.cpp@3ddcbb3538 (in_idx CB of index_nbytes · 1024)',
   },
+  'avg-pool2d-global-reduce-sharded': {
+    family: 'pool',
+    pr: 44275,
+    // Squash-merged on main as f3678d3ce0 (2026-05-14 08:58 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-05-14',
+    dateFrom: 'merge',
+    what: "avg_pool2d's whole-image fast path (change point avg-pool2d-global-reduce) also takes a sharded input (copied to interleaved first) and a bfloat8_b / bfloat4_b tiled input whose H·W is a tile multiple; a batch whose padded N·H·W rows do not split evenly takes the sliding window instead of the fast path's TT_FATAL; before, sharded and block-float tiled inputs took the sliding window",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@1536dd481d (is_global_pool: !is_sharded, !input_is_block_float_tile; "Global pool fast path: padded spatial elements ({}) must be divisible by batch_size ({})")',
+    after:
+      'tt-metal PR #44275 ("fix EfficientNet B0 global-pool regression introduced by #43820"), generic_pools.cpp@f3678d3ce0 (block_float_tile_safe, batch_divisible_for_fast_path; sharded inputs re-routed to interleaved)',
+  },
+  'upsample-interleaved-tiled-input': {
+    family: 'upsample',
+    pr: 25901,
+    // Squash-merged on main as 686ea5d25a (2025-07-31 07:21 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-07-31',
+    dateFrom: 'merge',
+    what: 'nearest upsample takes a tiled interleaved input (tile-aligned only: "Only tile aligned tile input is currently supported"), rows of tiles split over the cores with an output CB of the same tile count; before, "Input tensor layout should be ROW_MAJOR"',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_op.cpp@686ea5d25a~1 (validate)',
+    after:
+      'tt-metal PR #25901 ("Added TILE input tensor support for interleaved nearest upsample"), upsample_op.cpp / upsample_program_factory_multicore_interleaved.cpp@686ea5d25a',
+  },
+  'upsample-nearest-any-dtype': {
+    family: 'upsample',
+    pr: 26066,
+    // Squash-merged on main as 30605c4198 (2025-08-25 07:27 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-08-25',
+    dateFrom: 'merge',
+    what: 'nearest upsample takes any input dtype (a bfloat8_b input gives a bfloat16 output); before, "Input tensor data type should be BFLOAT16"',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_op.cpp@30605c4198~1 (validate)',
+    after: 'tt-metal PR #26066, upsample_op.cpp@30605c4198 (BFLOAT16 required for bilinear only)',
+  },
+  'upsample-tile-aligned-wording': {
+    family: 'upsample',
+    pr: 35508,
+    // Squash-merged on main as 6ac853f9d4 (2026-01-15 12:58 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-15',
+    dateFrom: 'merge',
+    what: 'a tiled upsample input that is not tile-aligned is rejected as "Tiled input must be tile-aligned (no padding difference)"; before, "Only tile aligned tile input is currently supported" (the same rule); non-integer scales reach the float factory',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_device_operation.cpp@6ac853f9d4~1 (validate_on_program_cache_miss)',
+    after:
+      'tt-metal PR #35508 ("Add floating point scale factor support to TTNN upsample"), upsample_device_operation.cpp / upsample_common.cpp@6ac853f9d4 (select_upsample_path)',
+  },
+  'pool-mpwi-kernel-index': {
+    family: 'pool2d',
+    pr: 29071,
+    // Squash-merged on main as 37967f4424 (2025-10-28 21:22 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-28',
+    dateFrom: 'merge',
+    what: "max_pool2d_with_indices makes its index tiles in the kernel (in_idx, pack_tmp, pack_idx_tmp and three increment tiles); before, generic_pools built a uint16 index tensor (index_all, repeat, reshape, to_layout, typecast), resharded it like the input and ran a second halo on it, L1 tensors and programs not modeled (the pool program's own CBs the same 12,288 B: two double-buffered index input CBs and two temporaries)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@5965834630 (index_tensor_sharded, haloed_index), pool_multi_core_program_factory.cpp@5965834630',
+    after:
+      'tt-metal PR #29071 ("MPWI Kernel Based Index Tensor Creation"), generic_pools.cpp / pool_multi_core_program_factory.cpp / pool_op.cpp@37967f4424',
+  },
+  'pool-mpwi-row-major-output': {
+    family: 'pool2d',
+    pr: 29745,
+    // Squash-merged on main as 9b02e24864 (2025-10-03; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-03',
+    dateFrom: 'merge',
+    what: 'max_pool2d_with_indices rejects a tiled output ("Only ROW_MAJOR supported when return_indices is true"); before, no such check (not read further)',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@5965834630 (validate_pool2d)',
+    after:
+      'tt-metal PR #29745 ("MPWI Eliminate Idx Tensor Typecast and Bug Fix For Partial Sticks"), pool_op.cpp@9b02e24864 (TT_FATAL(output_layout == ROW_MAJOR) with return_indices; the same at @622c6fb9c0)',
+  },
+  'pool-mpwi-kernel-up-to-9': {
+    family: 'pool2d',
+    pr: 30329,
+    // Squash-merged on main as 30ab409cc4 (2025-10-14 00:52 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-14',
+    dateFrom: 'merge',
+    what: 'max_pool2d_with_indices takes kernels of at most 9 sticks ("only kernel sizes less than or equal to 9 are supported"); before, exactly 9 ("only kernel sizes equal to 9 are supported")',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@5965834630 (TT_FATAL kernel_h · kernel_w == 9)',
+    after:
+      'tt-metal PR #30329 ("Hack To Make MPWI Work with Kernel Sizes < 9"), pool_op.cpp@30ab409cc4 (kernel_h · kernel_w <= 9)',
+  },
+  'pool-mpwi-kernel-up-to-32': {
+    family: 'pool2d',
+    pr: 34031,
+    // Squash-merged on main as c5d8862c9f (2025-12-18 19:20 UTC; nyoshifujiTT/tt-metal first-parent history); the
+    // limit goes with change point pool-mpwi-large-kernel-cbs (PR #35216).
+    mergedOn: '2025-12-18',
+    dateFrom: 'merge',
+    what: 'max_pool2d_with_indices takes kernels of at most 32 sticks; before, at most 9 (change point pool-mpwi-kernel-up-to-9). get_factory_parameters still rejects a large kernel (more sticks than one reduction: 32, or 16 with a partial last channel tile of at most 16) until PR #35216',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@30ab409cc4 (kernel_h · kernel_w <= 9)',
+    after:
+      'tt-metal PR #34031 ("MPWI Support for Kernels <=32 Sticks"), pool_op.cpp@c5d8862c9f (kernel_h · kernel_w <= 32); pool_utils.cpp@c5d8862c9f (get_factory_parameters: "Currently only small full width max pool is supported with return_indices" for is_large_kernel), both gone at @966d61f815',
+  },
+  'pool-output-face-pad': {
+    family: 'pool2d',
+    pr: 43280,
+    // Squash-merged on main as 98acd847ac (2026-05-08 13:27 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-05-08',
+    dateFrom: 'merge',
+    what: "a row-major pool output whose widest channel shard (ceil(C / cores_c)) ends in a partial tile of fewer than 16 channels, after at least one more face, is padded to whole tiles (round_up(C, cores_c · 32)); other row-major outputs keep the 16-channel rounding and tiled ones the 32. The output CB (tensor-backed) takes its pages from that shard width. Auto shard's ranking sizes the output shard with channels rounded to cores_c · 16 (before, cores_c · 32), which moves only a tiled output's figure (whole output tiles, rounded down)",
+    before:
+      'tt-metal generic_pools.cpp@3ddcbb3538 (output_c_padded = round_up(C, cores_c · (tiled ? 32 : 16))), pool_utils.cpp@3ddcbb3538 (out_cb_npages = shard height · out_ntiles_c; the auto-shard memory config round_up(C, cores_c · 32))',
+    after:
+      'tt-metal PR #43280 ("Always pack 2 faces in pool output"), generic_pools.cpp@98acd847ac (needs_tile_pad), pool_utils.cpp@98acd847ac (calculate_pool_cb_sizes: out_cb_npages = shard height · shard width / 16; determine_pool_config_for_auto_shard: round_up(C, cores_c · 16))',
+  },
+  'pool-reader-indices-descriptor-worst-case': {
+    family: 'pool2d',
+    pr: 43305,
+    // Squash-merged on main as 761e21dca0 (2026-05-11 18:58 UTC); undone by change point
+    // pool-reader-indices-actual-page-restored (PR #44064, 09e2e4ab83, 2026-05-12 10:26 UTC).
+    mergedOn: '2026-05-11',
+    dateFrom: 'merge',
+    what: 'the pool factory built as a ProgramDescriptor creates the DRAM-config reader-index CB at the worst case (shard height · 6 + 2 B) while calculate_pool_cb_sizes still predicts the config tensor\'s page: the factory\'s self-check fails ("Local CB size mismatch: actual A != expected E", the plain sums of the local CBs) for every config_tensors_in_dram pool whose page is not the worst case',
+    before:
+      'tt-metal pool_multi_core_program_factory.cpp@984f529e2f (change point pool-reader-indices-actual-page: the CB at the DRAM page)',
+    after:
+      'tt-metal PR #43305 ("Migrate pool family to ProgramDescriptor framework"), pool_multi_core_program_factory.cpp@761e21dca0 (add_local_cb(in_reader_indices_cb_id, max_reader_indices_size, …); TT_FATAL actual_local_cb_size == cb_sizes.local_cb_total()); PR #44064\'s description quotes the failure ("actual 18458 != expected 18452")',
+  },
+  'pool-reader-indices-actual-page-restored': {
+    family: 'pool2d',
+    pr: 44064,
+    // Squash-merged on main as 09e2e4ab83 (2026-05-12 10:26 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-05-12',
+    dateFrom: 'merge',
+    what: "the DRAM-config reader-index CB is again the config tensor's page, as from change point pool-reader-indices-actual-page; before, change point pool-reader-indices-descriptor-worst-case's mismatch",
+    before: 'tt-metal pool_multi_core_program_factory.cpp@761e21dca0 (max_reader_indices_size)',
+    after:
+      'tt-metal PR #44064 ("Pool: restore actual-page sizing for DRAM reader indices CB"), pool_multi_core_program_factory.cpp@09e2e4ab83 (actual_reader_indices_buffer_page_size)',
+  },
   'conv2d-dram-slice-every-slice': {
     family: 'conv2d',
     pr: 27355,
@@ -3565,17 +3693,27 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp, process_mcast_in0_program_and_create_override_variables' tile counts, CB configs, packer_l1_acc_en and do_not_inplace lines the same at 4af112c (02-24), e617a17 (03-04), c262c36 (04-03) and 21210d4 (05-05) but for in0_B passed in; the commits between touching the file: 7dde75c (#40172, 03-25: in0_B / in1_B, the mcast_in1 program's buffering), 3f49248 (#40619, ring matmul cores), 09d6c79 (#40905, transpose_a strides), c0d41ee (#40921, mcast_in1's reuse_in0_in_CB), f874151 (namespace), 9875d5a (#42427), 034ac58 / 7439952 / d964b8e (#42430, bias compile args), 21210d4 (#43067, the named-CB map); matmul.cpp (bound_matmul, get_post_process_bias): 4cab147 and d4a7056 (call syntax, an include), #42430 (a reshape of the output to the bias-broadcast shape, a view when it is the matmul's); matmul_device_operation.cpp: create_matmul_attributes' default_fp32_acc = is_float_32, default_l1_acc = !is_float_32 at e617a17 and 21210d4 (aaca681, #40089, changes the math fidelity only), #42430's bias-broadcast TT_FATAL, #37236 / #40905 / #40936 validation for block-sharded outputs and transpose_a only",
     citedAs: 'tt-metal @e617a17, @c262c36, @21210d4 and the commits between',
   },
-  'pool2d-factory-cbs-2026-02': {
+  'pool2d-factory-cbs-2025-09': {
     family: 'pool',
-    // The day after #35491 (3ddcbb3538, 2026-02-11, change point pool-mpwi-32-bit-indices) to the day before #43280
-    // (98acd847ac, 2026-05-08: the output channels padded to whole tiles for some shard widths and the output CB paged by
-    // faces of the shard width, read and not modeled).
-    earliest: '2026-02-12',
-    latest: '2026-05-07',
+    // From #27784 (1a732feedf, 2025-09-11 12:58 UTC: tiled pool outputs and the pre-tilize CB) to the last readable
+    // build (622c6fb9c0, 2026-06-23, the newest first-parent commit of the nyoshifujiTT/tt-metal snapshot).
+    earliest: '2025-09-11',
+    latest: '2026-06-23',
     what: "max_pool2d / avg_pool2d / max_pool2d_with_indices on an input already sharded in L1: the pool program's CBs (scalar 2 tiles, a second scalar CB for an avg pool with per-element scalars, clear value 1 tile, two input CBs of 2 pages of round_up(in_cb_sz, 1024) elements with in_cb_sz = tiles per reduction · 32 · tilized rows, the MPWI index tiles, a pre-tilize CB for a tiled output, the config-in-DRAM CBs per change points pool-config-tensors-in-dram and pool-reader-indices-actual-page), get_factory_parameters (multi_buffering_factor 2, split_reader always, num_tilized_rows, MAX_TILES_PER_REDUCTION 1 / 4 / 8, is_large_kernel), and the halo output it reads",
     evidence:
-      "tt-metal (nyoshifujiTT/tt-metal first-parent main): git diff 3ddcbb3538..98acd847ac~1 over pool/generic, pool_utils.cpp and sliding_window/ (only compile-arg order moves in the factory); commits inside that touch them: 85d0dea30b / 49615768fc / 5413218728 (02-12..02-17, validate / factory selection / free-function refactors), #37599 e53c5f9b41 (02-13, runtime args and halo_gather's padding chunk in bytes), #37667 4ff7301484 (02-14, a halo grid check), #38426 4f632e0b18 (02-24, the halo's row-major input CB, tensor-backed), de92bc4766 / 706be77037 (op_slicing dead stores), #35876 883c71429c (02-25, kernel cleanup: compile args), typo commits (03-03, 03-04), #37791 cb76be1ac4 (03-05, generic_pools' slicing call), ce15e49b65 (03-15, ttsl rename), 63693b8617 / 1523554948 (03-24 / 03-31, compute-kernel hw configure only), 7096f73859 (04-01, decorator), #41050 4a20c4b56b (04-02: calculate_pool_cb_sizes takes the factory's inline CB sizes unchanged, calculate_L1_usage's total the same sum with the output CBs align_buffer'ed as before, ranked by total()), c262c366d5 (04-03, copyright), #41263 62af7d63d3 (04-07: a positive-output check, the slice padding check, the perf model; no CB), f874151fce (04-10, namespace), 831bbb9656 / dce5fd4d70 / 69eb869a7b (kernels, TensorAccessor), #42838 cd10c66409 (04-23, replicate padding metadata in sliding_window.cpp; the pools pass zero padding), 7fb82fd003 (04-24, REDUCE_OP define), #43256 2f9afc8584 (04-29, the halo's fp32 accumulation for an f32 input, which pool rejects), #43193 984f529e2f (04-30, change point pool-reader-indices-actual-page); the halo factory's only change is its compute config",
-    citedAs: 'tt-metal @4a20c4b56b and every commit from 3ddcbb3538 to 98acd847ac~1',
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): every commit from 1a732feedf (2025-09-11) to f5964193d6~1 touching the same files, read by function (git log -L): get_factory_parameters the same but for #29071's split-reader TT_FATAL; the factory's CBs the same but for max_pool2d_with_indices' (#29071 37967f4424, 10-28: the index tiles made in the kernel, 12,288 B either way; change point pool-mpwi-kernel-index); generic_pools' already-sharded path and output shard (#28181 5410ab68a7 flattening, #29052, #30596 compute config, #31576 reshape, cq-id churn) the same; pool_op.cpp's validation: the MPWI change points; the halo's CBs the same (#30533 b05f30e155 pads the pad-stick page to the L1 alignment, which the CB placement already did; #28437 1f02912852 the NoC order's grid width; #30644 the in-place halo only) and its output shard the same (#29097 a3d865d889 physical shard spec, same bytes); sliding_window.cpp's shard boundaries and trace (#29589 parentheses, #30446 signature). Then every commit from f5964193d6 (2025-11-10) to 3ddcbb3538~1 touching the pool factory, pool_utils.cpp, generic_pools.cpp, pool_op.cpp, the halo factory / device op or sliding_window.cpp: get_factory_parameters and the factory's CB sizes the same at f5964193d6 and 3ddcbb3538~1 but for change points pool-config-tensors-in-dram (#35212, 67a560408f) and pool-mpwi-large-kernel-cbs (#35216, 966d61f815) and a bfloat4_b input counted as bfloat16 (#35774, the pool's input is the bf16 halo output); pool2d_L1 split out of pool2d by #32157 (fa00323117, the already-sharded path unchanged; an L1 input never takes the DRAM path, #35774 2be027cffe likewise), its output shard formula the same throughout; the halo's CB sizes and output shard the same (#33020 7c8115ea0c new infra, #35888, #35857, #32092 renames); sliding_window.cpp: #34797 (bilinear only), #33465 / #33999 / #33136 (transposed only), #35148 (gather configs no longer rounded to even words, construct_on_host_config_tensor still pads rows to even), #34731 / #33763 / #35140 (logging, contains); validation: #34031 (change point pool-mpwi-kernel-up-to-32), #37366 (a zero-entries TT_FATAL in the scalar config), #32218 (a scalar-CB TT_FATAL dropped), #32157 (the right-padding check dropped from validate_input_params); #34186 / #34938 / #37356 (reader loops and runtime args), #36348 (rank-2 / rank-3 inputs reshaped to 4D), #32276, #33965, #35191 / #35218 / #35219, #35189, #35013, #35433, #35252, #35204, #37163 (no CB). Then git diff 3ddcbb3538..98acd847ac~1 over pool/generic, pool_utils.cpp and sliding_window/ (only compile-arg order moves in the factory); commits inside that touch them: 85d0dea30b / 49615768fc / 5413218728 (02-12..02-17, validate / factory selection / free-function refactors), #37599 e53c5f9b41 (02-13, runtime args and halo_gather's padding chunk in bytes), #37667 4ff7301484 (02-14, a halo grid check), #38426 4f632e0b18 (02-24, the halo's row-major input CB, tensor-backed), de92bc4766 / 706be77037 (op_slicing dead stores), #35876 883c71429c (02-25, kernel cleanup: compile args), typo commits (03-03, 03-04), #37791 cb76be1ac4 (03-05, generic_pools' slicing call), ce15e49b65 (03-15, ttsl rename), 63693b8617 / 1523554948 (03-24 / 03-31, compute-kernel hw configure only), 7096f73859 (04-01, decorator), #41050 4a20c4b56b (04-02: calculate_pool_cb_sizes takes the factory's inline CB sizes unchanged, calculate_L1_usage's total the same sum with the output CBs align_buffer'ed as before, ranked by total()), c262c366d5 (04-03, copyright), #41263 62af7d63d3 (04-07: a positive-output check, the slice padding check, the perf model; no CB), f874151fce (04-10, namespace), 831bbb9656 / dce5fd4d70 / 69eb869a7b (kernels, TensorAccessor), #42838 cd10c66409 (04-23, replicate padding metadata in sliding_window.cpp; the pools pass zero padding), 7fb82fd003 (04-24, REDUCE_OP define), #43256 2f9afc8584 (04-29, the halo's fp32 accumulation for an f32 input, which pool rejects), #43193 984f529e2f (04-30, change point pool-reader-indices-actual-page); the halo factory's only change is its compute config. Then every commit from 98acd847ac to 622c6fb9c0 touching the same paths (git diff 98acd847ac..622c6fb9c0 leaves pool_utils.cpp and pool_op.cpp as they were): #43280 98acd847ac (05-08, change point pool-output-face-pad), #42925 / #46391 (CMake), #43305 761e21dca0 (05-11, the factory as a ProgramDescriptor: the same CBs in the same order on all_cores, but change point pool-reader-indices-descriptor-worst-case), #44064 09e2e4ab83 (05-12, change point pool-reader-indices-actual-page-restored), #43577 / #44370 / #44842 / #46589 / #43934 (kernel lines), #43692 (nanobind), #43820 1536dd481d and #44275 f3678d3ce0 (the global avg-pool fast path, change point avg-pool2d-global-reduce; no sliding-window CB), #44432 8e823c2365 (05-19, MeshDescriptor: the config tensors kept on the workload, no CB), #44901 fe07cd1115 (compile-arg indices), #44281 253d52db48 (06-03: the pre-tilize CB gets a second format view, one allocation of the same size), #45075 b2af0cd67b (06-02, the halo factory as a ProgramDescriptor: the same CB sizes on the same cores), #46052 (kernel), #45706 9890788bb7 (06-16, MemoryConfig built instead of with_shard_spec: the same shard specs)",
+    citedAs: 'tt-metal @4a20c4b56b and every commit from 1a732feedf to 622c6fb9c0',
+  },
+  'upsample-nearest-interleaved': {
+    family: 'upsample',
+    // From #26066 (30605c4198, 2025-08-25: every dtype for nearest, a bfloat8_b input giving a bfloat16 output) to the
+    // last readable build (622c6fb9c0, 2026-06-23).
+    earliest: '2025-08-25',
+    latest: '2026-06-23',
+    what: 'nearest upsample with integer scales of an interleaved, tile-aligned input into a row-major interleaved result: UpsampleMultiCoreInterleavedProgramFactory (split_work_to_cores over sticks, or tile rows for a tiled input; c_0 one DRAM-aligned stick or a row of input tiles, doubled when the first core group gets more than one unit; a tiled input adds the output CB of the same count of output-dtype tiles)',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): upsample_program_factory_multicore_interleaved.cpp at 686ea5d25a (#25901, 2025-07-31, tiled inputs) and every commit after it to 622c6fb9c0: #27400 b9f4664457 (TensorAccessor), #28277, #29176 (TileSize → tile_size), #31638, #30954, #32993 5c5c80e1de (new infra), #32092, #35150, #35433, #35808, #35857, #35508 6ac853f9d4 (a TT_FATAL for non-integer scales; the float factory takes those), #35888, #41389, #43305 761e21dca0 (ProgramDescriptor: the same CBs on all_cores): no CB size moves; the op: upsample.cpp hands a nearest input straight to the device op with output_mem_config or the input's (30605c4198, 6ac853f9d4~1, 622c6fb9c0); the device op picks this factory for a non-sharded nearest input with integer scales (upsample_device_operation.cpp@6ac853f9d4~1; select_upsample_path, upsample_common.cpp@6ac853f9d4 and @622c6fb9c0), its output row-major, bfloat8_b becoming bfloat16 (upsample_op.cpp@30605c4198, upsample_device_operation.cpp@622c6fb9c0), a tiled input only tile-aligned (TT_FATAL in every version)",
+    citedAs: 'tt-metal upsample_program_factory_multicore_interleaved.cpp@686ea5d25a and every commit to 622c6fb9c0',
   },
   'conv2d-sharded-program-2026-spring': {
     family: 'conv2d',

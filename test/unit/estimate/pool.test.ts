@@ -99,12 +99,16 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
       [
         ['resharded pool input', false],
         ['halo output', true],
+        ['pool output shard (moved to the result after)', true],
       ],
     );
     assert.equal(fromL1.l1Intermediates?.[0]?.liveDuringProgram, true);
     // Height sharding on n cores: ceil(12,544 / n) rows of 64 bf16 (tt-metal ResNet's 64 cores: 196 · 128 = 25,088 B).
     const n = fromDram.nCoresUsed;
     assert.equal(fromDram.l1Intermediates?.[0]?.bytesPerCore, Math.ceil(12_544 / n) * 64 * 2);
+    // The DRAM result is not the pool's own output shard (ceil(3,136 / n) sticks of round_up(64, 16) = 64 channels):
+    // that shard is an L1 tensor of its own while the pool runs, then moved to DRAM (generic_pools.cpp pool2d_L1).
+    assert.equal(fromDram.l1Intermediates?.[2]?.bytesPerCore, Math.ceil(3_136 / n) * 64 * 2);
   });
 
   it('row-major channels are snapped in total to cores_c · 8 and then split, not left at C / cores_c', () => {
@@ -134,6 +138,8 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
       [
         ['resharded pool input', 2_048],
         ['halo output', 2_848],
+        // The pool's own output shard, 16 sticks of round_up(40, 3 · 16) / 3 = 16 channels, before its move to DRAM.
+        ['pool output shard (moved to the result after)', 512],
       ],
     );
   });
@@ -195,6 +201,8 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
           [
             ['resharded pool input', 458_752, undefined],
             ['halo output', 807_936, haloCbs],
+            // The pool's own output shard (441 sticks · 512 · 2 B), moved to the DRAM result after.
+            ['pool output shard (moved to the result after)', 451_584, undefined],
           ],
         );
         const o = detectOverflow(e, 0, l1Limits(ctx.device, undefined));
@@ -546,17 +554,20 @@ describe('estimate/pool2d parallel config by build (PRs #18601, #23668, #24898, 
 // compute_tmp_idx, and two intra-kernel increment tiles when kernel_hw > 32; PR #35491 (3ddcbb3538, 2026-02-11) makes
 // the index tiles uint32 (4,096 B, in_idx included) when in_h · in_w > 65,535 (get_index_data_type).
 describe('estimate/max_pool2d_with_indices index CBs by build (PRs #35216, #35491)', () => {
-  const mpwi = (h: number, k: number, date: string) => {
+  const mpwiRun = (h: number, k: number, date: string) => {
     const hs = (rows: number) =>
       tensor([1, 1, rows, 32], { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
     const out = Math.floor((h + (k === 3 ? 2 : 0) - k) / 2) + 1;
     const attrs = poolAttrs(1, h, h, 32, k === 3 ? {} : { kernel_size: ints(k, k), padding: ints(0, 0) });
-    return est(
-      estimateOp(
-        op('ttnn.max_pool2d_with_indices', [hs(h * h)], [hs(out * out), hs(out * out)], attrs),
-        whContext({ ttMetalDate: date }),
-      ),
-    ).cbBytesPerCore;
+    return estimateOp(
+      op('ttnn.max_pool2d_with_indices', [hs(h * h)], [hs(out * out), hs(out * out)], attrs),
+      whContext({ ttMetalDate: date }),
+    );
+  };
+  const mpwi = (h: number, k: number, date: string) => est(mpwiRun(h, k, date)).cbBytesPerCore;
+  const rejection = (h: number, k: number, date: string) => {
+    const r = mpwiRun(h, k, date);
+    return r.kind === 'illegal' ? r.rule : r.kind;
   };
 
   it('16x16 k3: 26,624 B, then 28,672 B with the compute temporary', () => {
@@ -568,55 +579,223 @@ describe('estimate/max_pool2d_with_indices index CBs by build (PRs #35216, #3549
   });
 
   it('a 6x6 kernel (36 > 32 rows) adds two intra-kernel increment tiles from #35216: 32,768 B', () => {
-    // 16x16 k6 s2 p0 → 6x6 outputs; the same CBs as above + 2 · 2,048 B from #35216.
-    assert.equal(mpwi(16, 6, '2026-01-28'), 26_624);
+    // 16x16 k6 s2 p0 → 6x6 outputs; the same CBs as above + 2 · 2,048 B from #35216. Before it, pool_op.cpp@c5d8862c9f
+    // rejects a kernel of more than 32 sticks.
+    assert.equal(rejection(16, 6, '2026-01-28'), 'only kernel sizes less than or equal to 32 are supported, got 6x6');
     assert.equal(mpwi(16, 6, '2026-01-29'), 32_768);
   });
 
   it('256x256 (65,536 sticks > 65,535): uint32 index tiles from #35491, 40,960 B', () => {
     // 4,096 + 2,048 + 8,192 + 6 index tiles + 2,048: 6 · 2,048 = 12,288 → 28,672 B; 6 · 4,096 = 24,576 → 40,960 B.
-    assert.equal(mpwi(256, 3, '2026-02-10'), 28_672);
+    // Before #35491 pool_op.cpp@3ddcbb3538~1 rejects it: 256 · 256 = 65,536 > 65,535.
+    assert.equal(rejection(256, 3, '2026-02-10'), 'Input HW 65536 will overflow uint16 indices max 65535');
     assert.equal(mpwi(256, 3, '2026-02-11'), 40_960);
   });
 });
 
-describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2026-02 (builds 2026-02-12..2026-05-07)', () => {
-  // The factory's CBs read at 3ddcbb3538 (2026-02-11) and through every commit to 98acd847ac~1 (2026-05-07); #41050's
+describe('estimate/pool2d exact inside read span pool2d-factory-cbs-2025-09 (builds 2025-09-11..2026-06-23)', () => {
+  // The factory's CBs read at 1a732feedf (2025-09-11) and through every commit to 622c6fb9c0 (2026-06-23); #41050's
   // calculate_pool_cb_sizes (4a20c4b56b) gives the same sizes. Max pool 16x16 k3 s2 p1, C 32, height sharded on 2
   // cores: get_factory_parameters: in_ntiles_c = ceil(32 / 1 / 32) = 1, kernel 9 ≤ 16 → 9 tilized rows, in_cb_sz =
   // 1·32·9 = 288 → round_up to 1,024 elements · 2 B = 2,048 B pages, multi_buffering_factor 2, split_reader: scalar
   // 2·2,048 + clear 2,048 + in_0 2·2,048 + in_1 2·2,048 = 14,336 B.
   const hs = (shape: number[], cores: number) =>
     tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [cores, 1] });
-  const pool = (date: string, c = 32, input = hs([1, 1, 256, c], 2)) =>
+  const pool = (date: string, c = 32, input = hs([1, 1, 256, c], 2), outputWidth = c) =>
     est(
       estimateOp(
-        op('ttnn.max_pool2d', [input], [hs([1, 1, 64, c], 2)], poolAttrs(1, 16, 16, c)),
+        op('ttnn.max_pool2d', [input], [hs([1, 1, 64, outputWidth], 2)], poolAttrs(1, 16, 16, c)),
         whContext({ ttMetalDate: date }),
       ),
     );
 
   it('an L1 height-sharded input: exact at the span ends and inside, approx the day outside either end', () => {
-    for (const date of ['2026-02-12', '2026-04-02', '2026-05-07']) {
+    for (const date of [
+      '2025-09-11',
+      '2025-11-10',
+      '2026-01-13',
+      '2026-02-12',
+      '2026-04-02',
+      '2026-05-07',
+      '2026-05-11',
+      '2026-06-23',
+    ]) {
       const e = pool(date);
       assert.equal(e.confidence, 'exact', date);
       assert.equal(e.cbBytesPerCore, 14_336, date);
-      assert.ok(e.citations.some((c) => c.startsWith('read span pool2d-factory-cbs-2026-02')));
+      assert.ok(e.citations.some((c) => c.startsWith('read span pool2d-factory-cbs-2025-09')));
     }
-    for (const date of ['2026-02-11', '2026-05-08']) {
+    for (const date of ['2025-09-10', '2026-06-24']) {
       const e = pool(date);
       assert.equal(e.confidence, 'approx', date);
       assert.equal(e.cbBytesPerCore, 14_336, date);
     }
   });
 
+  it('max_pool2d_with_indices: approx before PR #29071 (2025-10-28), whose builds also reshard and halo an index tensor', () => {
+    // The same 16x16 k3 pool with indices (RM output, H·W 256): the pool program's CBs are 12,288 B of index and pack
+    // tiles + scalar 4,096 + clear 2,048 + in_0 / in_1 2 · 2,048 each (one tile per reduction) = 26,624 B either way.
+    const out = hs([1, 1, 64, 32], 2);
+    const mpwi = (date: string) =>
+      est(
+        estimateOp(
+          op('ttnn.max_pool2d_with_indices', [hs([1, 1, 256, 32], 2)], [out, out], poolAttrs(1, 16, 16, 32)),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+    assert.equal(mpwi('2025-10-27').confidence, 'approx');
+    assert.equal(mpwi('2025-10-28').confidence, 'exact');
+    for (const date of ['2025-10-27', '2025-10-28']) assert.equal(mpwi(date).cbBytesPerCore, 26_624, date);
+  });
+
+  it("auto shard ranks max_pool2d_with_indices with its index shard too: height total = 2 · max pool's − 2,048 B", () => {
+    // calculate_L1_usage (pool_utils.cpp@5965834630 .. calculate_pool_cb_sizes@984f529e2f) adds the index output CB,
+    // the same sticks as the output shard (S B: 16-channel pages of 2 B values / uint16 indices). 16x16 k3 C 32 from a
+    // DRAM input, 2025-12-01: max pool local CBs 14,336 B → 14,336 + S; with indices 26,624 B (+ 5 index tiles and a
+    // pack tile, one tile per reduction) → 26,624 + 2S = 2 · (14,336 + S) − 2,048.
+    const dram = tensor([1, 1, 256, 32], { page: 'row_major', buffer: 'dram', mem: 'interleaved' });
+    const outDram = tensor([1, 1, 64, 32], { page: 'row_major', buffer: 'dram', mem: 'interleaved' });
+    const heightTotal = (name: string, results: number) => {
+      const reason = est(
+        estimateOp(
+          op(
+            name,
+            [dram],
+            Array.from({ length: results }, () => outDram),
+            poolAttrs(1, 16, 16, 32),
+          ),
+          whContext({ ttMetalDate: '2025-12-01' }),
+        ),
+      ).factoryReason;
+      return Number(/height ([\d,]+) B/.exec(reason)![1]!.replace(/,/g, ''));
+    };
+    assert.equal(heightTotal('ttnn.max_pool2d_with_indices', 2), 2 * heightTotal('ttnn.max_pool2d', 1) - 2_048);
+  });
+
   it("approx when an input is assumed: a shard width other than the halo's snapped width, or an interleaved input", () => {
     // C 20 row-major: the halo output is sized at round_up(20, 8) = 24 channels, the input's own shard is 20 wide.
     assert.equal(pool('2026-04-02', 20).confidence, 'approx');
-    // C 24: round_up(24, 8) = 24, the input's own width → exact.
-    assert.equal(pool('2026-04-02', 24).confidence, 'exact');
+    // C 24: round_up(24, 8) = 24, the input's own width; the pool writes an output shard of round_up(24, 16) = 32
+    // channels: exact when the result is that shard, approx when it is 24 wide (tt-metal moves the output to it).
+    assert.equal(pool('2026-04-02', 24, hs([1, 1, 256, 24], 2), 32).confidence, 'exact');
+    assert.equal(pool('2026-04-02', 24).confidence, 'approx');
     // A DRAM interleaved input is resharded (and DRAM slicing from PR #35774 is not modeled).
     const dram = tensor([1, 1, 256, 32], { page: 'row_major', buffer: 'dram', mem: 'interleaved' });
     assert.equal(pool('2026-04-02', 32, dram).confidence, 'approx');
+  });
+});
+
+// tt-metal PR #43280 (98acd847ac, 2026-05-08; change point pool-output-face-pad): generic_pools.cpp pads a row-major
+// output's channels to whole tiles when the widest channel shard ceil(C / cores_c) ends in a partial tile of 1..15
+// channels after more than one face; before (generic_pools.cpp@3ddcbb3538), round_up(C, cores_c · 16). C 40 on one
+// channel shard: 40 mod 32 = 8 < 16 and 40 > 16 → round_up(40, 32) = 64 from 05-08, round_up(40, 16) = 48 before.
+// The pool's CBs do not move (in_ntiles_c = 2, in_cb 2·32·9 = 576 → 1,024 elements, 2,048 B pages: scalar 4,096 +
+// clear 2,048 + in_0 4,096 + in_1 4,096 = 14,336 B); which result shard is the pool's own output does.
+// max_pool2d_with_indices' kernel limits by build (pool_op.cpp validate_pool2d with return_indices): exactly 9 sticks at
+// 5965834630 (PR #27138), at most 9 from 30ab409cc4 (PR #30329, 2025-10-14), at most 32 from c5d8862c9f (PR #34031,
+// 2025-12-18), none from 966d61f815 (PR #35216, 2026-01-29); until then get_factory_parameters also rejects a large
+// kernel (pool_utils.cpp@c5d8862c9f: more sticks than 32, or 16 when the shard's last channel tile has at most 16).
+describe('estimate/max_pool2d_with_indices kernel limits by build (PRs #27138, #30329, #34031, #35216)', () => {
+  const run = (k: number, c: number, date: string) => {
+    const hs = (rows: number, width: number) =>
+      tensor([1, 1, rows, width], { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
+    const out = Math.floor((16 - k) / 1) + 1;
+    const attrs = poolAttrs(1, 16, 16, c, { kernel_size: ints(k, k), padding: ints(0, 0), stride: ints(1, 1) });
+    const r = estimateOp(
+      op('ttnn.max_pool2d_with_indices', [hs(256, c)], [hs(out * out, c), hs(out * out, c)], attrs),
+      whContext({ ttMetalDate: date }),
+    );
+    return r.kind === 'illegal' ? r.rule : r.kind;
+  };
+
+  it('a 2x2 kernel: rejected before 2025-10-14 (not 9 sticks), then runs', () => {
+    assert.equal(run(2, 32, '2025-10-13'), 'only kernel sizes equal to 9 are supported, got 2x2');
+    assert.equal(run(2, 32, '2025-10-14'), 'estimate');
+  });
+
+  it('a 4x4 kernel (16 sticks): over 9 until 2025-12-18, then runs', () => {
+    assert.equal(run(4, 32, '2025-12-17'), 'only kernel sizes less than or equal to 9 are supported, got 4x4');
+    assert.equal(run(4, 32, '2025-12-18'), 'estimate');
+  });
+
+  it('a 5x5 kernel (25 sticks) with C 48: large (last tile 16 channels, 25 > 16) until 2026-01-29; with C 64 it runs', () => {
+    assert.equal(run(5, 48, '2025-12-18'), 'Currently only small full width max pool is supported with return_indices');
+    assert.equal(run(5, 48, '2026-01-29'), 'estimate');
+    assert.equal(run(5, 64, '2025-12-18'), 'estimate');
+  });
+});
+
+describe('estimate/pool2d output shard width by build (PR #43280)', () => {
+  const hs = (shape: number[]) =>
+    tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
+  const pool = (date: string, outputWidth: number) =>
+    est(
+      estimateOp(
+        op('ttnn.max_pool2d', [hs([1, 1, 256, 40])], [hs([1, 1, 64, outputWidth])], poolAttrs(1, 16, 16, 40)),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('C 40: the pool writes 48-wide shards to 05-07 and 64-wide from 05-08; exact only when the result is that shard', () => {
+    assert.equal(pool('2026-05-07', 48).confidence, 'exact');
+    assert.equal(pool('2026-05-08', 48).confidence, 'approx');
+    assert.equal(pool('2026-05-07', 64).confidence, 'approx');
+    assert.equal(pool('2026-05-08', 64).confidence, 'exact');
+    for (const date of ['2026-05-07', '2026-05-08']) assert.equal(pool(date, 64).cbBytesPerCore, 14_336, date);
+    // The tensor-backed output CB holds the pool's shard: 32 sticks · 48 or 64 channels · 2 B.
+    const outCb = (date: string) => pool(date, 64).cbs.find((c) => c.role === 'output (sharded)')!;
+    assert.equal(outCb('2026-05-07').pageBytes, 32 * 48 * 2);
+    assert.equal(outCb('2026-05-08').pageBytes, 32 * 64 * 2);
+  });
+
+  it("auto shard ranks a tiled output's shard at C rounded to cores_c · 16 from 05-08: height 22,528 B → 20,480 B", () => {
+    // 16x16 DRAM row-major input, C 48, tiled output: height sharded, 64 output sticks rounded to 2 cores · 32 → shard
+    // height 32. CBs: scalar 4,096 + clear 2,048 + in_0 / in_1 2 · 2,048 each (in_ntiles_c 2, 576 → 1,024 elements) +
+    // pre-tilize 2 tiles 4,096 = 18,432 B. Output shard before: 32 · 64 / 1,024 = 2 tiles = 4,096 B → 22,528 B; from
+    // 05-08 (pool_utils.cpp@98acd847ac: round_up(48, 16) = 48, whole tiles rounded down): 32 · 48 / 1,024 = 1.5 → 1 tile
+    // = 2,048 B → 20,480 B.
+    const dram = tensor([1, 1, 256, 48], { page: 'row_major', buffer: 'dram', mem: 'interleaved' });
+    const out = tensor([1, 1, 64, 48], { page: 'tile', buffer: 'dram', mem: 'interleaved' });
+    const reason = (date: string) =>
+      est(estimateOp(op('ttnn.max_pool2d', [dram], [out], poolAttrs(1, 16, 16, 48)), whContext({ ttMetalDate: date })))
+        .factoryReason;
+    assert.match(reason('2026-05-07'), /height 22,528 B/);
+    assert.match(reason('2026-05-08'), /height 20,480 B/);
+  });
+});
+
+// tt-metal PR #43305 (761e21dca0, 2026-05-11) built the pool factory as a ProgramDescriptor and created the DRAM-config
+// reader-index CB at its worst case while calculate_pool_cb_sizes predicted the config tensor's page; the factory's
+// self-check then fails. PR #44064 (09e2e4ab83, 2026-05-12) quotes the failure from CI run 25695898779 on main:
+// "Local CB size mismatch: actual 18458 != expected 18452" for test_avg_pool2d_post_commit input [2, 32, 16, 16] (NCHW;
+// (1, 1, 512, 32) row-major bf16 in DRAM), k3 s2 p1, count_include_pad False, auto shard, config_tensor_in_dram True.
+describe('estimate/pool2d reader-index CB mismatch between PR #43305 and PR #44064', () => {
+  const attrs = {
+    ...poolAttrs(2, 16, 16, 32),
+    count_include_pad: { kind: 'bool', value: false } as PropValue,
+    config_tensors_in_dram: { kind: 'bool', value: true } as PropValue,
+  };
+  const run = (date: string) =>
+    estimateOp(
+      op(
+        'ttnn.avg_pool2d',
+        [tensor([1, 1, 512, 32], { page: 'row_major', buffer: 'dram', mem: 'interleaved' })],
+        [tensor([1, 1, 128, 32], { page: 'row_major', buffer: 'dram', mem: 'interleaved' })],
+        attrs,
+      ),
+      whContext({ ttMetalDate: date }),
+    );
+
+  it("builds of 2026-05-11 fail with PR #44064's figures; the day before and after run", () => {
+    // Height sharded: 2·8·8 = 128 output sticks on 64 cores, 2 per core (the PR's max_out_nhw_per_core = 2). Plain sums
+    // of the local CBs: scalar 2 · 2,048 and the second reader's scalar 2 · 2,048 (per-element scalars), clear 2,048,
+    // in_0 / in_1 2 · 2,048 each (in_cb 32·9 = 288 → 1,024 elements), scalar config at its worst case 2 · 6 = 12 B, and
+    // the reader indices: worst case 2 · 6 + 2 = 14 B (the CB) against the page, 8 B (expected, the PR's "actual = 8"):
+    // 4,096 + 4,096 + 2,048 + 8,192 + 12 = 18,444; + 14 = 18,458, + 8 = 18,452.
+    const r = run('2026-05-11');
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /Local CB size mismatch: actual 18458 != expected 18452/);
+    assert.equal(run('2026-05-10').kind, 'estimate');
+    assert.equal(run('2026-05-12').kind, 'estimate');
   });
 });

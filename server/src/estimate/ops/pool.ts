@@ -38,6 +38,8 @@
  *      (a tile multiple for a tiled output); a core needs the padded input (N·Hp·Wp, batch-major) from its first
  *      output's window origin to its last output's window end; the halo shard is the widest such span, × shard width
  *      × B.
+ *   3. the pool's own output shard (and index shard) when the result is not that shard: generic_pools.cpp moves the
+ *      output to the result's memory config after the program, so the shard is an L1 tensor of its own meanwhile.
  *   In-place halo (in_place_halo = true, from change point halo-in-place to halo-in-place-removed, PR #31516) on a
  *   resharded input whose shard has no more sticks than the halo shard (else the plain halo runs)              [6]:
  *   the halo frees the resharded input and allocates its output in its place (`replacesPrevious`); its program's
@@ -100,12 +102,20 @@
  *       (PR #35216: + compute_tmp_idx, + two intra-kernel increments when kernel_hw > 32, or > 16 with a partial last
  *       channel tile), @3ddcbb3538 (PR #35491: in_idx of index_nbytes; pool_utils.cpp get_index_data_type: uint32 when
  *       in_h·in_w > 65,535); the same 6 (+2) index tiles and one data tile in calculate_pool_cb_sizes@984f529e2f
- *   [13] Read span pool2d-factory-cbs-2026-02 (changePoints.ts READ_SPANS; first-parent main of nyoshifujiTT/tt-metal):
+ *   [13] Read span pool2d-factory-cbs-2025-09 (changePoints.ts READ_SPANS; first-parent main of nyoshifujiTT/tt-metal):
  *       get_factory_parameters and calculate_pool_cb_sizes@4a20c4b56b (PR #41050: the factory's inline CB sizes moved
- *       there unchanged; the auto-shard total the same sum) and every commit from 3ddcbb3538 (2026-02-11) to
- *       98acd847ac~1 (2026-05-07) touching pool/generic, pool_utils.cpp or sliding_window/: no CB moves but #43193's
- *       (change point pool-reader-indices-actual-page). `exact` there for an input already sharded in L1 whose shard
- *       width is the snapped width the halo output is sized with; a reshard, auto shard or DRAM slicing stays approx.
+ *       there unchanged; the auto-shard total the same sum) and every commit from 1a732feedf (2025-09-11) to
+ *       622c6fb9c0 (2026-06-23) touching the pool factory, pool_utils.cpp, generic_pools.cpp, pool_op.cpp, the halo or
+ *       sliding_window.cpp: the CBs move only at change points (pool-config-tensors-in-dram, pool-mpwi-*,
+ *       pool-reader-indices-*, pool-output-face-pad; max_pool2d_with_indices is exact only from pool-mpwi-kernel-index,
+ *       before which an index tensor is resharded and haloed too). `exact` there for an input already sharded in L1 whose shard
+ *       width is the snapped width the halo output is sized with and whose result is the pool's own output shard; a
+ *       reshard, auto shard or DRAM slicing stays approx.
+ *   [15] tt-metal pool_op.cpp / pool_utils.cpp, max_pool2d_with_indices validation: PR #27138 (5965834630), #29745
+ *       (9b02e24864), #30329 (30ab409cc4), #34031 (c5d8862c9f), #35216 (966d61f815), #35491 (3ddcbb3538).
+ *   [14] tt-metal PR #43280 (change point pool-output-face-pad): generic_pools.cpp@98acd847ac (output_c_padded with
+ *       needs_tile_pad), pool_utils.cpp@98acd847ac (out_cb_npages from the shard width; the auto-shard memory config
+ *       at cores_c · 16); before, generic_pools.cpp / pool_utils.cpp@3ddcbb3538.
  *
  * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the copy
  *   `ttnn::move` may make of the halo output is not counted; the halo program's own CBs (halo.ts
@@ -174,9 +184,13 @@ const CITES = {
   inPlaceHalo:
     'tt-metal PR #19834; untilize_with_halo_program_factory.cpp@02a3583 (inplace_untilize_with_halo_multi_core); sliding_window.cpp (search index id 3923747601, max_ref_size)',
   upsample:
-    'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
+    'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561, @686ea5d25a and @622c6fb9c0; upsample_op.cpp@686ea5d25a~1 and @30605c4198, upsample_device_operation.cpp@622c6fb9c0 (validate)',
   autoShardValid:
     'tt-metal ttnn/cpp/ttnn/operations/pool/pool_utils.cpp@3380016a0e (determine_valid_parallel_config: channels / num_cores_c must be 16 or a multiple of 32), generic_pools.cpp@3380016a0e (TT_FATAL when no scheme is valid); the check gone at @7ef2d0a0d0 (PR #26448)',
+  mpwiValidate:
+    'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp (validate_pool2d with return_indices: @5965834630 kernel 9 sticks and H·W within uint16, @9b02e24864 a row-major output, @30ab409cc4 at most 9, @c5d8862c9f at most 32, @966d61f815 no kernel limit, @3ddcbb3538 uint32 indices), pool_utils.cpp@5965834630..966d61f815~1 (get_factory_parameters: TT_FATAL for return_indices with is_large_kernel)',
+  descriptorMismatch:
+    'tt-metal PR #43305, pool_multi_core_program_factory.cpp@761e21dca0 (reader-index CB at max_reader_indices_size; TT_FATAL "Local CB size mismatch: actual {} != expected {}"), fixed by PR #44064 (09e2e4ab83)',
   validate:
     'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@3c6ee52 (validate: input dtype BFLOAT16, "Only BFLOAT16 supported for now"; the same check from PR #15561 to @622c6fb, 2026-06); the input is the halo output (generic_pools.cpp pool2d_L1), halo_device_operation.cpp (its dtype by build)',
 } as const;
@@ -267,6 +281,7 @@ function poolCbs(
   outputDtype: DataType,
   pc: ParallelConfig,
   ctx: EstimateContext,
+  forAutoShardRanking: boolean,
   readerIndicesPageBytes?: number,
 ): { cbs: CbSpec[]; cbBytes: number; outputShardBytes: number } {
   const nbytes = haloElementBytes(inputDtype, ctx);
@@ -274,9 +289,7 @@ function poolCbs(
   const inNtilesC = Math.ceil(shape.channels / nShardsC / 32);
   const kernelHw = shape.kernel[0] * shape.kernel[1];
   const rows = kernelHw <= 16 ? kernelHw : 32;
-  const perShardC = Math.floor(shape.channels / nShardsC);
-  const lastPartial = perShardC % 32 !== 0 && perShardC % 32 <= 16;
-  const large = kernelHw > (lastPartial ? 16 : 32);
+  const large = isLargeKernel(shape, nShardsC);
   const maxTiles = flavor.returnIndices ? 1 : flavor.avg && large ? 4 : 8;
   const wide = inNtilesC > maxTiles;
   const inCbElems = flavor.returnIndices
@@ -285,11 +298,9 @@ function poolCbs(
       ? maxTiles * 32 * rows
       : inNtilesC * 32 * rows;
   const inCbPage = nbytes * alignUp(inCbElems, TILE_ELEMENTS);
-  const cPadded = alignUp(shape.channels, nShardsC * 32);
   // The output shard height of pool2d's sharded output memory config: ceil(NHW_out / cores_nhw) sticks, rounded to a
   // tile multiple only for a tiled output (a row-major output keeps the bare quotient) [7].
   const shardH = poolOutputShardSticks(shape, pc, flavor.outputTiled);
-  const shardW = cPadded / nShardsC;
   const cbs: CbSpec[] = [{ index: 0, role: 'scalar', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes }];
   if (flavor.avg && !flavor.oneScalarPerCore)
     cbs.push({ index: 1, role: 'scalar (second reader)', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes });
@@ -312,7 +323,7 @@ function poolCbs(
     // pool-mpwi-32-bit-indices uint32 index tiles (4 B) for an input of more than 65,535 sticks per image.
     const moreCbs = atOrAfter(ctx, 'pool-mpwi-large-kernel-cbs');
     const indexTiles = 5 + (moreCbs ? 1 + (large ? 2 : 0) : 0);
-    const indexBytes = shape.inputH * shape.inputW > 65_535 && atOrAfter(ctx, 'pool-mpwi-32-bit-indices') ? 4 : 2;
+    const indexBytes = mpwiIndexBytes(shape, ctx);
     cbs.push({
       index: 5,
       role: `index temporaries (${indexTiles} index tiles)`,
@@ -323,16 +334,62 @@ function poolCbs(
   }
   if (flavor.outputTiled)
     cbs.push({ index: 7, role: 'pre-tilize', nPages: 1, pageBytes: inNtilesC * TILE_ELEMENTS * nbytes });
-  const outNtilesC = Math.ceil(shape.channels / nShardsC / (flavor.outputTiled ? 32 : 16));
+  // Output CB pages: whole tiles of the shard (rounded down), or sticks of 16 channels (B = the halo's datum size) [14].
+  const shardW = poolOutputShardWidth(shape.channels, nShardsC, flavor.outputTiled, forAutoShardRanking, ctx);
   const outputShardBytes = flavor.outputTiled
-    ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(outputDtype)
-    : shardH * outNtilesC * Math.min(16, shardW) * nbytes;
+    ? Math.floor((shardH * shardW) / TILE_ELEMENTS) * tileBytes(outputDtype)
+    : shardH * shardW * nbytes;
   cbs.push({ index: 16, role: 'output (sharded)', nPages: 1, pageBytes: outputShardBytes, tensorBacked: true });
+  // max_pool2d_with_indices' index output: the same sticks of index words (calculate_pool_cb_sizes@984f529e2f).
+  if (flavor.returnIndices)
+    cbs.push({
+      index: 17,
+      role: 'output indices (sharded)',
+      nPages: 1,
+      pageBytes: shardH * shardW * mpwiIndexBytes(shape, ctx),
+      tensorBacked: true,
+    });
   // An avg pool's per-element scalar config in DRAM: the last CB, at its worst case of 3 words per output stick [10].
   if (flavor.configInDram && !flavor.oneScalarPerCore)
     cbs.push({ index: 9, role: 'avg scalar config (config in DRAM)', nPages: 1, pageBytes: shardH * 6 });
   const cbBytes = cbs.reduce((n, c) => n + (c.tensorBacked === true ? 0 : c.nPages * c.pageBytes), 0);
   return { cbs, cbBytes, outputShardBytes };
+}
+
+/** Bytes of one max_pool2d_with_indices index: uint32 from change point pool-mpwi-32-bit-indices for an input of more
+ *  than 65,535 sticks per image (get_index_data_type), else uint16 [12]. */
+function mpwiIndexBytes(shape: PoolShape, ctx: EstimateContext): number {
+  return shape.inputH * shape.inputW > 65_535 && atOrAfter(ctx, 'pool-mpwi-32-bit-indices') ? 4 : 2;
+}
+
+/** get_factory_parameters' is_large_kernel: more window sticks than one reduction's rows (32, or 16 when the last
+ *  channel tile of a shard, C / cores_c rounded down, holds at most 16 channels) (pool_utils.cpp@3ddcbb3538). */
+function isLargeKernel(shape: PoolShape, coresC: number): boolean {
+  const perShardC = Math.floor(shape.channels / coresC);
+  const lastPartial = perShardC % 32 !== 0 && perShardC % 32 <= 16;
+  return shape.kernel[0] * shape.kernel[1] > (lastPartial ? 16 : 32);
+}
+
+/**
+ * max_pool2d_with_indices' own rejections before the program, by build [15]: the input's H·W must fit uint16 indices
+ * until change point pool-mpwi-32-bit-indices; the output must be row-major from pool-mpwi-row-major-output; the kernel
+ * must have 9 sticks, then at most 9 (pool-mpwi-kernel-up-to-9), then at most 32 (pool-mpwi-kernel-up-to-32), with no
+ * limit from pool-mpwi-large-kernel-cbs, which also lifts get_factory_parameters' large-kernel rejection.
+ */
+function mpwiRejection(shape: PoolShape, outputTiled: boolean, ctx: EstimateContext): string | undefined {
+  const hw = shape.inputH * shape.inputW;
+  if (hw > 65_535 && !atOrAfter(ctx, 'pool-mpwi-32-bit-indices'))
+    return `Input HW ${hw} will overflow uint16 indices max 65535`;
+  if (outputTiled && atOrAfter(ctx, 'pool-mpwi-row-major-output'))
+    return 'Only ROW_MAJOR supported when return_indices is true';
+  if (atOrAfter(ctx, 'pool-mpwi-large-kernel-cbs')) return undefined;
+  const [kh, kw] = shape.kernel;
+  if (atOrAfter(ctx, 'pool-mpwi-kernel-up-to-32')) {
+    if (kh * kw > 32) return `only kernel sizes less than or equal to 32 are supported, got ${kh}x${kw}`;
+  } else if (atOrAfter(ctx, 'pool-mpwi-kernel-up-to-9')) {
+    if (kh * kw > 9) return `only kernel sizes less than or equal to 9 are supported, got ${kh}x${kw}`;
+  } else if (kh * kw !== 9) return `only kernel sizes equal to 9 are supported, got ${kh}x${kw}`;
+  return undefined;
 }
 
 function asConvProblem(shape: PoolShape, outputTiled: boolean): ConvProblem {
@@ -465,8 +522,11 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     !atOrAfter(ctx, 'halo-in-place-removed');
   const avg = op.name === 'ttnn.avg_pool2d';
   const returnIndices = op.name === 'ttnn.max_pool2d_with_indices';
-  if (avg && isGlobalAvgPool(shape, input) && atOrAfter(ctx, 'avg-pool2d-global-reduce'))
-    return estimateGlobalAvgPoolReduce(op, shape, input, ctx);
+  if (avg && atOrAfter(ctx, 'avg-pool2d-global-reduce')) {
+    const global = globalAvgPoolGate(op, shape, input, ctx);
+    if (global.path === 'fast path') return estimateGlobalAvgPoolReduce(op, shape, input, ctx);
+    if (global.path === 'rejected') return illegal(op.name, global.rule, CITE_GLOBAL_REDUCE);
+  }
   // The pool program's input is the halo output, which it takes as bfloat16 only (pool_op.cpp validate, from PR #15561
   // through pool_op.cpp@622c6fb): an f32 input in every build, and other non-bf16 ones in the builds whose halo keeps
   // them (halo.ts haloStickDtype), are rejected.
@@ -493,6 +553,8 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     // The pools take the flag from change point pool-config-tensors-in-dram; before it their configs are L1_SMALL.
     configInDram: (propBool(op, 'config_tensors_in_dram') ?? false) && atOrAfter(ctx, 'pool-config-tensors-in-dram'),
   };
+  const mpwiRejected = returnIndices ? mpwiRejection(shape, flavor.outputTiled, ctx) : undefined;
+  if (mpwiRejected !== undefined) return illegal(op.name, mpwiRejected, CITES.mpwiValidate);
   const grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
   const inScheme = input.layout.memoryLayout;
   let pc: ParallelConfig;
@@ -531,8 +593,11 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     for (const s of options) {
       const p = poolParallelConfig(shape, s, input.layout.pageLayout === 'tile', flavor.outputTiled, grid, ctx);
       if (checkChannels && !poolChannelsPerCoreValid(shape, p)) continue;
-      const r = poolCbs(shape, flavor, input.dtype, out.dtype, p, ctx);
-      sized.push({ s, p, total: r.cbBytes + r.outputShardBytes });
+      const r = poolCbs(shape, flavor, input.dtype, out.dtype, p, ctx, true);
+      // calculate_L1_usage's total: the local CBs and the output shard, plus max_pool2d_with_indices' index shard
+      // (pool_utils.cpp@5965834630 through calculate_pool_cb_sizes@984f529e2f: out_idx_cb in the total).
+      const indexShardBytes = r.cbs.find((c) => c.role === 'output indices (sharded)')?.pageBytes ?? 0;
+      sized.push({ s, p, total: r.cbBytes + r.outputShardBytes + indexShardBytes });
     }
     if (sized.length === 0)
       return illegal(
@@ -551,21 +616,79 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
           ? 'no applied_shard_scheme: height sharded (no auto shard before tt-metal PR #23668)'
           : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
   }
+  if (returnIndices && isLargeKernel(shape, pc.coresC) && !atOrAfter(ctx, 'pool-mpwi-large-kernel-cbs'))
+    return illegal(
+      op.name,
+      'Currently only small full width max pool is supported with return_indices',
+      CITES.mpwiValidate,
+    );
   // Auto shard (calculate_L1_usage) ranks with the worst-case reader-index page; the factory sizes the CB to the
   // built config tensor's page from change point pool-reader-indices-actual-page.
   const readerIndicesPageBytes =
     flavor.configInDram && atOrAfter(ctx, 'pool-reader-indices-actual-page')
       ? poolReaderIndicesPageBytes(shape, pc, flavor.outputTiled)
       : undefined;
-  const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc, ctx, readerIndicesPageBytes);
+  const { cbs, cbBytes, outputShardBytes } = poolCbs(
+    shape,
+    flavor,
+    input.dtype,
+    out.dtype,
+    pc,
+    ctx,
+    false,
+    readerIndicesPageBytes,
+  );
+  // Between change points pool-reader-indices-descriptor-worst-case and pool-reader-indices-actual-page-restored the
+  // factory creates the reader-index CB at its worst case but checks the local CBs' plain sum against the prediction
+  // at the DRAM page: any other page fails its self-check.
+  if (
+    readerIndicesPageBytes !== undefined &&
+    atOrAfter(ctx, 'pool-reader-indices-descriptor-worst-case') &&
+    !atOrAfter(ctx, 'pool-reader-indices-actual-page-restored')
+  ) {
+    const worstCase = poolCbs(shape, flavor, input.dtype, out.dtype, pc, ctx, false);
+    if (worstCase.cbBytes !== cbBytes)
+      return illegal(
+        op.name,
+        `Local CB size mismatch: actual ${worstCase.cbBytes} != expected ${cbBytes}`,
+        CITES.descriptorMismatch,
+      );
+  }
   const intermediates = poolIntermediates(op, shape, input, flavor, pc, alreadySharded, inPlaceHalo, ctx);
-  // Exact inside read span pool2d-factory-cbs-2026-02 when no input is assumed: an input already sharded in L1 (no
-  // reshard, auto shard or DRAM slicing) whose shard width is the snapped channel width the halo output is sized with.
+  // The pool program writes its own sharded output (and index output); when the result is not that shard,
+  // generic_pools.cpp moves it to the result's memory config afterwards [7][14]: the shard is then an L1 tensor of its
+  // own, live while the pool program runs (the move's program is not modeled).
+  const resultIsOwnShard = resultIsPoolOutputShard(
+    out,
+    pc,
+    poolOutputShardSticks(shape, pc, flavor.outputTiled),
+    shape.channels,
+    ctx,
+  );
+  if (!resultIsOwnShard) {
+    intermediates.push({
+      role: 'pool output shard (moved to the result after)',
+      bytesPerCore: outputShardBytes,
+      liveDuringProgram: true,
+    });
+    const indexCb = returnIndices ? cbs.find((c) => c.role === 'output indices (sharded)') : undefined;
+    if (indexCb !== undefined)
+      intermediates.push({
+        role: 'pool index shard (moved to the result after)',
+        bytesPerCore: indexCb.pageBytes,
+        liveDuringProgram: true,
+      });
+  }
+  // Exact inside read span pool2d-factory-cbs-2025-09 when no input is assumed: an input already sharded in L1 (no
+  // reshard, auto shard or DRAM slicing) whose shard width is the snapped channel width the halo output is sized with,
+  // and a result that is the pool's own output shard (no move after).
   const exact =
     alreadySharded &&
     !inPlaceHalo &&
-    windowWithinReadSpan(ctx, 'pool2d-factory-cbs-2026-02') &&
-    inputShardWidthIsSnapped(shape, input, pc);
+    windowWithinReadSpan(ctx, 'pool2d-factory-cbs-2025-09') &&
+    inputShardWidthIsSnapped(shape, input, pc) &&
+    (!returnIndices || atOrAfter(ctx, 'pool-mpwi-kernel-index')) &&
+    resultIsOwnShard;
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   return finishProgram({
     op,
@@ -580,7 +703,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       : {
           confidence: 'approx' as const,
           approxReason: alreadySharded
-            ? "pool2d factory CBs read commit by commit only for builds 2026-02-12..2026-05-07 (read span pool2d-factory-cbs-2026-02), with the input's shard width the snapped channel width"
+            ? "pool2d factory CBs read commit by commit only for builds 2025-09-11..2026-06-23 (read span pool2d-factory-cbs-2025-09), with the input's shard width the snapped channel width and the result the pool's own output shard (else a to_memory_config of the output follows, not modeled)"
             : 'pool2d on an input not already sharded in L1 (reshard, auto shard or DRAM slicing) is not read by era',
         }),
     citations: [
@@ -590,7 +713,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       CITES.invoke,
       CITES.halo,
       ...(inPlaceHalo ? [CITES.inPlaceHalo] : []),
-      ...(exact ? [readSpanCite('pool2d-factory-cbs-2026-02')] : []),
+      ...(exact ? [readSpanCite('pool2d-factory-cbs-2025-09')] : []),
     ],
     notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`, ...intermediateNotes],
     l1Intermediates: intermediates,
@@ -761,7 +884,47 @@ function poolOutputShardSticks(shape: PoolShape, pc: ParallelConfig, outputTiled
   return alignUp(total, pc.coresNhw * (outputTiled ? 32 : 1)) / pc.coresNhw;
 }
 
-/** Sticks per core of a sharded layout: its memref's rows (tile rows · 32 for a tiled layout). */
+/**
+ * The pool output's shard width in channels [14]: round_up(C, cores_c · 32) / cores_c for a tiled output, else
+ * round_up(C, cores_c · 16) / cores_c; from change point pool-output-face-pad a row-major shard whose widest channel
+ * slice (ceil(C / cores_c)) ends in a partial tile of 1..15 channels after more than one face takes the tile rounding,
+ * and auto shard's ranking (calculate_L1_usage) sizes a tiled output at the 16 rounding (before it, the 32).
+ */
+function poolOutputShardWidth(
+  channels: number,
+  coresC: number,
+  outputTiled: boolean,
+  forAutoShardRanking: boolean,
+  ctx: EstimateContext,
+): number {
+  const facePad = atOrAfter(ctx, 'pool-output-face-pad');
+  const perShard = Math.ceil(channels / coresC);
+  const partialUnderFace = perShard % 32 > 0 && perShard % 32 < 16 && perShard > 16;
+  const tileRounded = outputTiled
+    ? !(forAutoShardRanking && facePad)
+    : !forAutoShardRanking && facePad && partialUnderFace;
+  return alignUp(channels, coresC * (tileRounded ? 32 : 16)) / coresC;
+}
+
+/** Whether the result is the L1 shard the pool program writes (same scheme, shard height and width), so no
+ *  to_memory_config follows it (generic_pools.cpp pool2d_L1: memory_config != out_memory_config moves the output). */
+function resultIsPoolOutputShard(
+  out: ResolvedTensor,
+  pc: ParallelConfig,
+  shardSticks: number,
+  channels: number,
+  ctx: EstimateContext,
+): boolean {
+  const layout = out.layout;
+  if (layout.bufferType !== 'l1' || layout.memoryLayout !== pc.scheme) return false;
+  const tiled = layout.pageLayout === 'tile';
+  const widthElems = (layout.shardShape[layout.shardShape.length - 1] ?? 0) * (tiled ? 32 : 1);
+  return (
+    shardRowSticks(layout) === shardSticks &&
+    widthElems === poolOutputShardWidth(channels, pc.coresC, tiled, false, ctx)
+  );
+}
+
 /** Whether an L1-sharded input's own shard width is the channel width the halo output is sized with (poolIntermediates). */
 function inputShardWidthIsSnapped(shape: PoolShape, input: ResolvedTensor, pc: ParallelConfig): boolean {
   const dims = input.layout.shardShape;
@@ -770,6 +933,7 @@ function inputShardWidthIsSnapped(shape: PoolShape, input: ResolvedTensor, pc: P
   return widthElems === alignUp(shape.channels, pc.coresC * (inTiled ? 32 : 8)) / pc.coresC;
 }
 
+/** Sticks per core of a sharded layout: its memref's rows (tile rows · 32 for a tiled layout). */
 function shardRowSticks(layout: TensorLayout): number {
   const dims = layout.shardShape;
   let rows = 1;
@@ -793,6 +957,37 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
     return unmodeled(op.name, 'sharded upsample (multi-core sharded factory) is not modeled');
   if (scales.some((s) => !Number.isInteger(s)))
     return unmodeled(op.name, 'non-integer scale factors use the nearest-float factory (not modeled)');
+  // The device op's validation by build: a row-major bfloat16 input only before change points
+  // upsample-interleaved-tiled-input and upsample-nearest-any-dtype; a tiled input tile-aligned from the first (its
+  // wording from upsample-tile-aligned-wording).
+  const tiled = input.layout.pageLayout === 'tile';
+  if (tiled && !atOrAfter(ctx, 'upsample-interleaved-tiled-input'))
+    return illegal(op.name, 'Input tensor layout should be ROW_MAJOR', CITES.upsample);
+  if (input.dtype !== 'bf16' && !atOrAfter(ctx, 'upsample-nearest-any-dtype'))
+    return illegal(op.name, 'Input tensor data type should be BFLOAT16', CITES.upsample);
+  if (tiled && !input.padded.every((d, i) => d === input.logical[i]))
+    return illegal(
+      op.name,
+      atOrAfter(ctx, 'upsample-tile-aligned-wording')
+        ? 'Tiled input must be tile-aligned (no padding difference)'
+        : 'Only tile aligned tile input is currently supported',
+      CITES.upsample,
+    );
+  // Exact inside the read span when the result is what the factory writes: row-major, interleaved, the input's dtype
+  // (bfloat8_b → bfloat16).
+  const exact =
+    windowWithinReadSpan(ctx, 'upsample-nearest-interleaved') &&
+    out.layout.pageLayout === 'row_major' &&
+    out.layout.memoryLayout === 'interleaved' &&
+    out.dtype === (input.dtype === 'bfp_bf8' ? 'bf16' : input.dtype);
+  const confidence = exact
+    ? ({ confidence: 'exact' as const } as const)
+    : {
+        confidence: 'approx' as const,
+        approxReason:
+          'interleaved nearest upsample read commit by commit for builds 2025-08-25..2026-06-23 only (read span upsample-nearest-interleaved), into a row-major interleaved result of the input dtype',
+      };
+  const citations = [CITES.upsample, ...(exact ? [readSpanCite('upsample-nearest-interleaved')] : [])];
   const area = gridArea(ctx);
   const p = input.padded;
   const last = p[p.length - 1] ?? 1;
@@ -812,9 +1007,8 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
         { index: 0, role: 'input', nPages: pages, pageBytes: tileBytes(input.dtype) },
         { index: 1, role: 'output (untilized)', nPages: pages, pageBytes: tileBytes(out.dtype) },
       ],
-      confidence: 'approx',
-      approxReason: 'upsample factory read at one undated version',
-      citations: [CITES.upsample],
+      ...confidence,
+      citations,
     });
   }
   const elem = elementBytes(input.dtype) ?? 2;
@@ -836,9 +1030,8 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
         pageBytes: alignUp(last * elem, ctx.device.dramAlignmentBytes),
       },
     ],
-    confidence: 'approx',
-    approxReason: 'upsample factory read at one undated version',
-    citations: [CITES.upsample],
+    ...confidence,
+    citations,
   });
 }
 
@@ -852,17 +1045,44 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
  * [r] tt-metal PR #43820 (change point avg-pool2d-global-reduce; description of 2026-05-07) and PR #44226.
  */
 const CITE_GLOBAL_REDUCE =
-  'tt-metal PR #43820 (avg_pool2d: global pooling through pool_sum; change point avg-pool2d-global-reduce), PR #44226';
+  'tt-metal PR #43820 (avg_pool2d: global pooling through pool_sum; change point avg-pool2d-global-reduce), generic_pools.cpp@1536dd481d (is_global_pool) and @f3678d3ce0 (PR #44275, change point avg-pool2d-global-reduce-sharded)';
 
-function isGlobalAvgPool(shape: PoolShape, input: ResolvedTensor): boolean {
-  const sharded = input.layout.memoryLayout !== 'interleaved';
-  return (
-    !sharded &&
-    shape.kernel[0] >= shape.inputH &&
-    shape.kernel[1] >= shape.inputW &&
+type GlobalPoolPath =
+  { readonly path: 'fast path' | 'sliding window' } | { readonly path: 'rejected'; readonly rule: string };
+const FAST_PATH: GlobalPoolPath = { path: 'fast path' };
+const SLIDING_WINDOW: GlobalPoolPath = { path: 'sliding window' };
+
+/**
+ * Which path avg_pool2d takes for a whole-image window [r]: kernel exactly H x W (strict: a larger kernel keeps the
+ * sliding window and its validation), no padding, no dilation, no applied_shard_scheme; until change point
+ * avg-pool2d-global-reduce-sharded also an interleaved input that is not bfloat8_b / bfloat4_b tiled, and the fast
+ * path's own check that the padded N·H·W rows split evenly over the batch (a TT_FATAL, returned as the rule); from it a
+ * sharded input is accepted (copied to interleaved first), a block-float tiled one only with H·W a tile multiple, and a
+ * batch that does not split the padded rows takes the sliding window instead.
+ */
+function globalAvgPoolGate(op: TtnnOp, shape: PoolShape, input: ResolvedTensor, ctx: EstimateContext): GlobalPoolPath {
+  const whole =
+    shape.kernel[0] === shape.inputH &&
+    shape.kernel[1] === shape.inputW &&
     shape.padH === 0 &&
-    shape.padW === 0
-  );
+    shape.padW === 0 &&
+    shape.dilation[0] === 1 &&
+    shape.dilation[1] === 1 &&
+    appliedShardScheme(op.properties['applied_shard_scheme']) === undefined;
+  if (!whole) return SLIDING_WINDOW;
+  const blockFloatTile = (input.dtype === 'bfp_bf8' || input.dtype === 'bfp_bf4') && input.layout.pageLayout === 'tile';
+  const p = input.padded;
+  const paddedRows = p.slice(0, -1).reduce((n, d) => n * d, 1);
+  const rowsSplit = paddedRows % shape.batch === 0;
+  if (atOrAfter(ctx, 'avg-pool2d-global-reduce-sharded'))
+    return rowsSplit && (!blockFloatTile || (shape.inputH * shape.inputW) % 32 === 0) ? FAST_PATH : SLIDING_WINDOW;
+  if (input.layout.memoryLayout !== 'interleaved' || blockFloatTile) return SLIDING_WINDOW;
+  return rowsSplit
+    ? FAST_PATH
+    : {
+        path: 'rejected',
+        rule: `Global pool fast path: padded spatial elements (${paddedRows}) must be divisible by batch_size (${shape.batch})`,
+      };
 }
 
 function estimateGlobalAvgPoolReduce(
@@ -875,10 +1095,20 @@ function estimateGlobalAvgPoolReduce(
   if (shape.batch !== 1 || input.logical.length !== 4 || d0 !== 1 || d1 !== 1)
     return unmodeled(
       op.name,
-      `global avg_pool2d (kernel covers the ${shape.inputH}x${shape.inputW} input) runs pool_sum after a reshape to [N, H, W, C] for batch ${shape.batch} (${CITE_GLOBAL_REDUCE}): that path is not modeled`,
+      `global avg_pool2d (kernel covers the ${shape.inputH}x${shape.inputW} input) runs pool_sum after a reshape to [N, 1, H·W, C] for batch ${shape.batch} or an unflattened input (${CITE_GLOBAL_REDUCE}): that path is not modeled`,
     );
+  // A sharded input (from change point avg-pool2d-global-reduce-sharded) is copied to interleaved in the requested
+  // output's buffer type first: sized on that copy, the copy itself not counted.
+  const sharded = input.layout.memoryLayout !== 'interleaved';
+  const out = resolveTensor(op.results[0], 'result');
+  const reduced = sharded
+    ? specWith(op.operands[0] as TensorSpec, {
+        memoryLayout: 'interleaved',
+        ...(typeof out !== 'string' && { bufferType: out.layout.bufferType }),
+      })
+    : op.operands[0]!;
   const sum = estimateReduction(
-    stepOp(op, 'ttnn.sum', [op.operands[0]!], [op.results[0]!], {
+    stepOp(op, 'ttnn.sum', [reduced], [op.results[0]!], {
       dim_arg: { kind: 'ints', values: [2] },
       keep_dim: { kind: 'bool', value: true },
     }),
@@ -894,7 +1124,11 @@ function estimateGlobalAvgPoolReduce(
     factoryReason: `global avg_pool2d (kernel ${shape.kernel[0]}x${shape.kernel[1]} covers the ${shape.inputH}x${shape.inputW} input, no padding, interleaved input): one pool_sum over dim −2 instead of the halo and sliding window: ${sum.factoryReason}`,
     outputs: outputsInL1(op, ctx),
     confidence: 'approx',
-    approxReason: ["pool_sum is sized with the reduction estimator's CB set", sum.approxReason]
+    approxReason: [
+      "pool_sum is sized with the reduction estimator's CB set",
+      ...(sharded ? ['the interleaved copy of the sharded input is not counted'] : []),
+      sum.approxReason,
+    ]
       .filter((r) => r !== '')
       .join('; '),
     citations: [CITE_GLOBAL_REDUCE, ...sum.citations],
@@ -919,6 +1153,10 @@ export function estimateGlobalAvgPool2d(op: TtnnOp, ctx: EstimateContext): OpEst
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
   const rank = input.logical.length;
+  if (atOrAfter(ctx, 'avg-pool2d-global-reduce')) {
+    const viaAvgPool = globalAvgPoolAsAvgPool2d(op, input, ctx);
+    if (viaAvgPool !== undefined) return viaAvgPool;
+  }
   if (rank < 2 || rank > 4)
     return illegal(op.name, `Input tensor must be rank 2, 3, or 4, got rank ${rank}`, CITE_GLOBAL_AVG_POOL);
   if (rank === 2)
@@ -954,6 +1192,64 @@ export function estimateGlobalAvgPool2d(op: TtnnOp, ctx: EstimateContext): OpEst
     approxReason: ["the H reduce is sized with the reduction estimator's CB set", sum.approxReason]
       .filter((r) => r !== '')
       .join('; '),
-    citations: [CITE_GLOBAL_AVG_POOL, ...sum.citations],
+    citations: [
+      ...(atOrAfter(ctx, 'avg-pool2d-global-reduce')
+        ? [CITE_GLOBAL_AVG_POOL_RUNTIME, CITE_GLOBAL_REDUCE]
+        : [CITE_GLOBAL_AVG_POOL]),
+      ...sum.citations,
+    ],
+  };
+}
+
+/**
+ * `ttnn.global_avg_pool2d` from change point avg-pool2d-global-reduce [m]: tt-metal PR #43820 deleted
+ * ttnn::global_avg_pool2d, and tt-mlir's runtime (PR #8408, its uplift to that tt-metal) runs ::ttnn::avg_pool2d on the
+ * rank-4 [N, H, W, C] input with kernel (H, W), stride 1, no padding, then reshapes the result to [N, 1, 1, C]. When the
+ * whole-image gate passes, the pool_sum is the view + sum of estimateGlobalAvgPool2d (undefined: the caller goes on);
+ * else avg_pool2d's sliding window, sized by estimatePool2d, approx (the reshape after it is not counted).
+ * [m] tt-mlir runtime/lib/ttnn/operations/pool/pool2d.cpp@d4792381ca (tt-mlir PR #8408, 2026-05-15).
+ */
+const CITE_GLOBAL_AVG_POOL_RUNTIME =
+  'tt-mlir runtime/lib/ttnn/operations/pool/pool2d.cpp@d4792381ca (PR #8408: GlobalAvgPool2dOp runs ::ttnn::avg_pool2d with kernel (H, W), stride 1, no padding, then a reshape to [N, 1, 1, C]; "GlobalAvgPool2d expects a rank 4 input tensor"); tt-metal PR #43820 (ttnn::global_avg_pool2d deleted)';
+
+function globalAvgPoolAsAvgPool2d(
+  op: TtnnOp,
+  input: ResolvedTensor,
+  ctx: EstimateContext,
+): OpEstimateResult | undefined {
+  if (input.logical.length !== 4)
+    return illegal(op.name, 'GlobalAvgPool2d expects a rank 4 input tensor', CITE_GLOBAL_AVG_POOL_RUNTIME);
+  const [n, h, w, c] = input.logical as [number, number, number, number];
+  const int = (value: number): PropValue => ({ kind: 'int', value, text: String(value) });
+  const pair = (a: number, b: number): PropValue => ({ kind: 'ints', values: [a, b] });
+  const poolOp = stepOp(op, 'ttnn.avg_pool2d', [op.operands[0]!], [op.results[0]!], {
+    batch_size: int(n),
+    channels: int(c),
+    input_height: int(h),
+    input_width: int(w),
+    kernel_size: pair(h, w),
+    stride: pair(1, 1),
+    padding: pair(0, 0),
+    dilation: pair(1, 1),
+  });
+  const shape = poolShape(poolOp);
+  if (typeof shape === 'string') return unmodeled(op.name, shape);
+  const gate = globalAvgPoolGate(poolOp, shape, input, ctx);
+  if (gate.path === 'fast path') return undefined;
+  if (gate.path === 'rejected') return illegal(op.name, gate.rule, CITE_GLOBAL_REDUCE);
+  const pool = estimatePool2d(poolOp, ctx);
+  if (pool.kind !== 'estimate') return { ...pool, opName: op.name };
+  return {
+    ...pool,
+    opName: op.name,
+    factoryReason: `avg_pool2d with kernel ${h}x${w} (tt-mlir's runtime from tt-metal PR #43820), not the whole-image fast path: ${pool.factoryReason}`,
+    confidence: 'approx',
+    approxReason: [
+      'the reshape of the avg_pool2d result to [N, 1, 1, C] is not counted',
+      pool.confidence === 'approx' ? pool.approxReason : '',
+    ]
+      .filter((r) => r !== '')
+      .join('; '),
+    citations: [CITE_GLOBAL_AVG_POOL_RUNTIME, ...pool.citations],
   };
 }
