@@ -3344,6 +3344,30 @@ export const CHANGE_POINTS = {
       'tt-metal conv2d_utils.cpp@28a524e (estimate_halo_output_bytes) and @45ecf0a (estimate_halo_output_elems): uint32_t shard_height = shard rows / input_width',
     after: 'tt-metal PR #27355, conv2d_utils.cpp@5702b2d (estimate_halo_output_elems: float shard_height)',
   },
+  'pad-rm-cb-per-barrier': {
+    family: 'pad',
+    pr: 18370,
+    // Squash-merged on main as 7a6d6a8 (2025-03-03 22:23 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-03-03',
+    dateFrom: 'merge',
+    what: "row-major multi-core pad sizes c_0 as 16 barriers of get_num_stick_per_barrier sticks, and aligns the pad-value rows c_1 / c_2 to DRAM; before, c_0 held every stick of the busiest core (max of split_work_to_cores' two group counts) and c_1 / c_2 were L1-aligned",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_program_factory.cpp@7a6d6a8^ (pad_rm_reader_writer_multi_core_v2: num_sticks × stick_size_padded_aligned)',
+    after:
+      'tt-metal PR #18370 (issue #18195), pad_program_factory.cpp@7a6d6a8 (buffer_reader_writer_async_factor 16 × get_num_stick_per_barrier(input); stick_size_padded_DRAM_aligned for c_1 / c_2)',
+  },
+  'pad-rm-cbs-on-all-cores': {
+    family: 'pad',
+    pr: 37753,
+    // Squash-merged on main as c7ebd5d (2026-02-20 14:11 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-02-20',
+    dateFrom: 'merge',
+    what: "row-major multi-core pad creates its CBs on split_work_to_cores' all_cores (the overflow message prints its first CoreRange); before, on the whole compute grid (total_cores), printed whole: tt-forge-onnx #2680's 12-row pad on [(x=0,y=0) - (x=7,y=7)]",
+    before:
+      'tt-metal …/pad/device/pad_program_factory.cpp@7a6d6a8 … pad_rm_reader_writer_multi_core_default_program_factory.cpp@c7ebd5d^ (CreateCircularBuffer(program, total_cores, …))',
+    after:
+      'tt-metal PR #37753 ("Add sub_core_grids to ttnn.pad"), pad_rm_reader_writer_multi_core_default_program_factory.cpp@c7ebd5d (CreateCircularBuffer(program, all_cores, …))',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
