@@ -3368,6 +3368,31 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #37753 ("Add sub_core_grids to ttnn.pad"), pad_rm_reader_writer_multi_core_default_program_factory.cpp@c7ebd5d (CreateCircularBuffer(program, all_cores, …))',
   },
+  'concat-rm-untilize-with-unpadding': {
+    family: 'concat',
+    pr: 17461,
+    // Merged on main as faf1c12 (2025-03-14 12:53 UTC) and reverted by PR #19130 (7748b90, 16:42 UTC the same day):
+    // builds of that day ran either; change point concat-rm-untilize-with-unpadding-reverted dates the revert the next
+    // day, so a window holding 2025-03-14 also sizes this variant (and a window of that day alone only this one).
+    mergedOn: '2025-03-14',
+    dateFrom: 'merge',
+    what: "ttnn::concat's untilize_rm_retilize pre-transform untilizes each tiled input with untilize_with_unpadding into the output's memory config; before (and after its revert), ttnn::untilize of the whole padded tensor, then SliceDeviceOperation to the logical shape into the output's memory config",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp@faf1c12^ (ttnn::untilize, SliceDeviceOperation, reshape)',
+    after:
+      'tt-metal PR #17461 ("New `split` based on `slice`"), concat.cpp@faf1c12 (untilize_with_unpadding(input, logical − 1, output_memory_config))',
+  },
+  'concat-rm-untilize-with-unpadding-reverted': {
+    family: 'concat',
+    pr: 19130,
+    // Merged on main as 7748b90 (2025-03-14 16:42 UTC); dated the next day (change point concat-rm-untilize-with-unpadding).
+    mergedOn: '2025-03-15',
+    dateFrom: 'merge',
+    what: 'the revert of change point concat-rm-untilize-with-unpadding: ttnn::untilize of the whole padded tensor and SliceDeviceOperation again',
+    before: 'tt-metal concat.cpp@faf1c12 (untilize_with_unpadding)',
+    after:
+      'tt-metal PR #19130 (Revert "New `split` based on `slice`"), concat.cpp@7748b90 (ttnn::untilize, SliceDeviceOperation)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -3528,6 +3553,18 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): git diff 3ddcbb3538..98acd847ac~1 over pool/generic, pool_utils.cpp and sliding_window/ (only compile-arg order moves in the factory); commits inside that touch them: 85d0dea30b / 49615768fc / 5413218728 (02-12..02-17, validate / factory selection / free-function refactors), #37599 e53c5f9b41 (02-13, runtime args and halo_gather's padding chunk in bytes), #37667 4ff7301484 (02-14, a halo grid check), #38426 4f632e0b18 (02-24, the halo's row-major input CB, tensor-backed), de92bc4766 / 706be77037 (op_slicing dead stores), #35876 883c71429c (02-25, kernel cleanup: compile args), typo commits (03-03, 03-04), #37791 cb76be1ac4 (03-05, generic_pools' slicing call), ce15e49b65 (03-15, ttsl rename), 63693b8617 / 1523554948 (03-24 / 03-31, compute-kernel hw configure only), 7096f73859 (04-01, decorator), #41050 4a20c4b56b (04-02: calculate_pool_cb_sizes takes the factory's inline CB sizes unchanged, calculate_L1_usage's total the same sum with the output CBs align_buffer'ed as before, ranked by total()), c262c366d5 (04-03, copyright), #41263 62af7d63d3 (04-07: a positive-output check, the slice padding check, the perf model; no CB), f874151fce (04-10, namespace), 831bbb9656 / dce5fd4d70 / 69eb869a7b (kernels, TensorAccessor), #42838 cd10c66409 (04-23, replicate padding metadata in sliding_window.cpp; the pools pass zero padding), 7fb82fd003 (04-24, REDUCE_OP define), #43256 2f9afc8584 (04-29, the halo's fp32 accumulation for an f32 input, which pool rejects), #43193 984f529e2f (04-30, change point pool-reader-indices-actual-page); the halo factory's only change is its compute config",
     citedAs: 'tt-metal @4a20c4b56b and every commit from 3ddcbb3538 to 98acd847ac~1',
+  },
+  'concat-massaged-rm-path-2025': {
+    family: 'concat',
+    // The day after 2edaca7 (2024-12-19, the last commit before it to touch concat.cpp) to the day before 29dcc7f (PR
+    // #26885, 2025-08-15 15:54 UTC: untilize_with_unpadding and tilize_with_val_padding without the pad, read, not modeled).
+    earliest: '2024-12-20',
+    latest: '2025-08-14',
+    what: "ttnn::concat of tiled inputs one of which is padded along the concat dim, or of row-major inputs concatenated on a last dim whose rows are not buffer-aligned: the programs concat.cpp runs in turn — per tiled input ttnn::untilize of the whole padded tensor then SliceDeviceOperation to its logical shape into the output's memory config (the reshape after it returns the tensor), on 2025-03-14 untilize_with_unpadding instead (change points concat-rm-untilize-with-unpadding and its revert); for a last-dim concat of rows whose bytes are not a multiple of the buffer alignment, ttnn::transpose(−2, −1) of each, the concat on dim −2 and the transpose back into the output's memory config; the interleaved concat program on the row-major tensors (c_0 two pages of align(W · elem, alignment)); then pad_to_tile_vol (ttnn::pad multi-core, when H or W is not a tile multiple) and tilize_with_val_padding (the reshape to the logical shape a view)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) concat.cpp at 2edaca7 and every commit to cdc0135 (b2912fe, 20ee681, fa45b9b, 09349dd, 0cc4e4e, 8063f0a, 2df6e60, 14f9739, 65caa88, 5aab19f: the deallocations of the inputs dropped, 3b28664, 741aeb8, faf1c12 / 7748b90 (the one-day split), 3623ec5, baa1db9, bf56992 / c5bd6d3, d82e424, e453a0e, cdc0135: the same programs); data_movement/common/common.hpp MassagedOperation::sequence @20ee681 (t1's pre-transform, then t2's predicate on its results; post-transforms in reverse) and common.cpp pad_to_tile_vol (ttnn::pad with use_multicore, the output's memory config); concat_program_factory.cpp concat_multi_core at every commit 2edaca7 … 6f4edaa (row-major page align(elem · padded W, output alignment), max with input 0's from 8473c4d, two pages, split_work_to_cores column-wise, c_0 on all_cores); reshape_view/reshape.cpp at 20ee681, 8063f0a, ed0a405, cdc0135 and 133ad3d (an unchanged shape returns the tensor; a tiled tensor reshaped to a smaller logical shape with the same padded last dims is a view)",
+    citedAs:
+      'tt-metal concat.cpp at every commit 2edaca7 … cdc0135, with the concat factory, common.hpp and reshape.cpp',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -52,14 +52,22 @@ describe('estimate/tilize', () => {
       assert.equal(e.confidence, 'exact', JSON.stringify(window));
     }
     // Called directly, tilize_with_val_padding's use_multicore defaulted to false before tt-metal PR #16252
-    // (2025-01-02): the single-core factory, not modeled → approx that day, exact from the next.
+    // (2025-01-02): the single-core factory (tilize_with_val_padding_single_core@d9304dd): max_tiles =
+    // ⌊⌊(749,568 − base − 32) / (2·64 + 2)⌋ / 32⌋ > 100 ≥ Wt = 32 → one block of 32 tiles: c_0 = c_16 = 32·2,048 on core
+    // (0,0), the same 131,072 B; the multi-core factory from the next day.
     const direct = op(
       'ttnn.tilize_with_val_padding',
       [tensor([60, 1000], { page: 'row_major' })],
       [tensor([60, 1000])],
     );
-    assert.equal(est(estimateOp(direct, whContext({ ttMetalDate: '2025-01-01' }))).confidence, 'approx');
-    assert.equal(est(estimateOp(direct, whContext({ ttMetalDate: '2025-01-02' }))).confidence, 'exact');
+    const singleCore = est(estimateOp(direct, whContext({ ttMetalDate: '2025-01-01' })));
+    assert.equal(singleCore.factory, 'TilizeWithValPaddingSingleCoreProgramFactory');
+    assert.equal(singleCore.cbBytesPerCore, 131_072);
+    assert.equal(singleCore.nCoresUsed, 1);
+    assert.equal(singleCore.confidence, 'exact');
+    const multiCore = est(estimateOp(direct, whContext({ ttMetalDate: '2025-01-02' })));
+    assert.equal(multiCore.factory, 'TilizeWithValPaddingMultiCoreInterleavedProgramFactory');
+    assert.equal(multiCore.confidence, 'exact');
   });
 
   it("the default factory's printed range by build: whole rows, then merged 1x1 columns, then core (0,0) alone", () => {
