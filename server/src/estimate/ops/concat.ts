@@ -84,6 +84,7 @@ import type { PropValue, TensorSpec } from '../../ttnn/op';
 import { estimatePad } from './pad';
 import { estimateTranspose } from './permute';
 import { estimateSlice } from './slice';
+import { tilizeWithValPaddingSingleCore } from './tilize';
 import { estimateTilizeOp, estimateUntilizeOp } from './toLayout';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
@@ -494,17 +495,18 @@ function massagedConcat(
         ),
       });
     }
+    // concat.cpp calls tilize_with_val_padding with its default use_multicore: false before PR #16252.
+    const tilizeOp = stepOp(
+      op,
+      'ttnn.tilize_with_val_padding',
+      [toTilize],
+      [specWith(outSpec, { dims: tileDims, pageLayout: 'tile' })],
+    );
     steps.push({
       label: 'tilize_with_val_padding',
-      result: estimateTilizeOp(
-        stepOp(
-          op,
-          'ttnn.tilize_with_val_padding',
-          [toTilize],
-          [specWith(outSpec, { dims: tileDims, pageLayout: 'tile' })],
-        ),
-        ctx,
-      ),
+      result: atOrAfter(ctx, 'tilize-with-val-padding-multicore-default')
+        ? estimateTilizeOp(tilizeOp, ctx)
+        : tilizeWithValPaddingSingleCore(tilizeOp, ctx),
     });
   }
   // Before tt-metal PR #17122 (2025-02-05) an L1 buffer was aligned like a DRAM one (max of the two), which the row-major
