@@ -104,3 +104,17 @@ describe('estimate/concat: the massaged row-major path (read span concat-massage
     assert.match(e.approxReason, /untilize, slice and re-tilize/);
   });
 });
+
+describe('estimate/concat: the massaged path with L1 operands', () => {
+  const l1 = (shape: number[]) => tensor(shape, { dtype: 'f32', buffer: 'l1' });
+  const l1Concat = op('ttnn.concat', [l1([1, 12, 50]), l1([1, 12, 50])], [l1([1, 12, 100])], { dim: int(2) });
+  it('before tt-metal PR #17122 (2025-02-05) an L1 buffer took the DRAM alignment: approx', () => {
+    const e = est(estimateOp(l1Concat, at('2025-02-04')));
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.approxReason, /PR #17122/);
+  });
+  it('from PR #17122 each buffer its own alignment: exact', () => {
+    const e = est(estimateOp(l1Concat, at('2025-02-05')));
+    assert.equal(e.confidence, 'exact', e.approxReason);
+  });
+});

@@ -509,14 +509,15 @@ function massagedConcat(
         : tilizeWithValPaddingSingleCore(tilizeOp, ctx),
     });
   }
-  // Before tt-metal PR #17122 (2025-02-05) an L1 buffer was aligned like a DRAM one (max of the two), which the row-major
-  // programs' pages and the unaligned-row test would follow; the read is exact for DRAM operands only.
-  const dramOnly = [...inputs, output].every((t) => t.layout.bufferType === 'dram');
+  // Before tt-metal PR #17122 an L1 buffer was aligned like a DRAM one (the larger of the two), which the row-major
+  // programs' pages and the unaligned-row test follow; not modeled there. Asked only for an L1 operand.
+  const l1AlignedLikeDram =
+    [...inputs, output].some((t) => t.layout.bufferType === 'l1') && !atOrAfter(ctx, 'dram-l1-specific-alignment');
   return largestStep(op, ctx, steps, {
     firstBeyondL1: true,
-    ...(!dramOnly && {
+    ...(l1AlignedLikeDram && {
       confidence: 'approx' as const,
-      approxReason: 'L1 operands: buffer alignment before tt-metal PR #17122 (max of L1 and DRAM) not modeled',
+      approxReason: 'L1 operands: buffer alignment before tt-metal PR #17122 (the larger of L1 and DRAM) not modeled',
     }),
     citations: [CITE_MASSAGED, readSpanCite('concat-massaged-rm-path-2025')],
   });
