@@ -3566,6 +3566,17 @@ export const READ_SPANS = {
     citedAs:
       'tt-metal concat.cpp at every commit 2edaca7 … cdc0135, with the concat factory, common.hpp and reshape.cpp',
   },
+  'reshard-tiled-same-width': {
+    family: 'to_memory_config',
+    // The span of reshard-tiled-generic: 5aa764d (PR #33270, 2025-12-05) to 622c6fb (2026-06-23).
+    earliest: '2025-12-05',
+    latest: '2026-06-23',
+    what: "a tiled height-sharded → height-sharded to_memory_config with no dtype change and an L1 side: ttnn::reshard (from PR #41413 can_use_reshard passes: its height → height check is the same-width factory's scratch CB, which tiles never need), is_valid_for_legacy_reshard (same layout, not block or ND, one buffer in L1) → ReshardSameWidthFactory, c_0 bound to the local shard (the output's when it is in L1, else the input's); the scratch c_1 only when the unit's bytes are not a multiple of either buffer's alignment, and every tile size is a multiple of 64 B",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) reshard_device_operation.cpp select_program_factory and is_valid_for_legacy_reshard at every commit 5aa764d … 4b30829 (the same at 622c6fb); reshard_program_factory_same_width.cpp at 5aa764d, 92de97e (PR #38425: c_0 covers the whole local shard, still bound), 1ed3656 and 4b30829^ (set_globally_allocated_address on the local buffer; unaligned = a padded unit ≠ unit_size; c_1 of remote_units · padded unit only then), 4b30829 (CBDescriptor bound to the local buffer); to_memory_config_op.cpp@1ed3656 … 622c6fb (can_use_reshard: validation, then for height → height the same scratch test; tiled sharded → sharded calls ttnn::reshard)',
+    citedAs:
+      'tt-metal reshard_program_factory_same_width.cpp and reshard_device_operation.cpp at every commit 5aa764d … 4b30829',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;
