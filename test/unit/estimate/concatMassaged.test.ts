@@ -27,6 +27,10 @@ const llamaConcat = (withDpsOperand: boolean) =>
     { dim: int(2) },
   );
 const at = (date: string) => whContext({ ttMetalDate: date });
+// Two bf16 [1, 1, 20, 64] tiles on dim 2: heights off the tile grid.
+const heightConcat = op('ttnn.concat', [tensor([1, 1, 20, 64]), tensor([1, 1, 20, 64])], [tensor([1, 1, 40, 64])], {
+  dim: int(2),
+});
 
 describe('estimate/concat: the massaged row-major path (read span concat-massaged-rm-path-2025)', () => {
   it('runs ten programs in concat.cpp order, the DPS output operand not taken for an input', () => {
@@ -81,24 +85,14 @@ describe('estimate/concat: the massaged row-major path (read span concat-massage
   it('a tiled concat on dim −2 with a height off the tile grid goes through rows too, without transposes', () => {
     // build_untilize_rm_retilize_concat's predicate is logical[dim] ≠ padded[dim] for any tiled input: 20 ≠ 32. Two
     // untilizes and two slices, the concat, the pad of 40 rows to 64, the tilize: 7 programs.
-    const e = est(
-      estimateOp(
-        op('ttnn.concat', [tensor([1, 1, 20, 64]), tensor([1, 1, 20, 64])], [tensor([1, 1, 40, 64])], { dim: int(2) }),
-        at('2025-04-01'),
-      ),
-    );
+    const e = est(estimateOp(heightConcat, at('2025-04-01')));
     assert.match(e.factoryReason, /^7 programs run in turn/);
     assert.doesNotMatch(e.factoryReason, /transpose/);
     assert.equal(e.confidence, 'exact', e.approxReason);
   });
 
   it('outside the read span only the concat program is sized: approx, the H case no longer exact', () => {
-    const e = est(
-      estimateOp(
-        op('ttnn.concat', [tensor([1, 1, 20, 64]), tensor([1, 1, 20, 64])], [tensor([1, 1, 40, 64])], { dim: int(2) }),
-        at('2026-04-01'),
-      ),
-    );
+    const e = est(estimateOp(heightConcat, at('2026-04-01')));
     assert.equal(e.factory, 'ConcatProgramFactory');
     assert.equal(e.confidence, 'approx');
     assert.match(e.approxReason, /untilize, slice and re-tilize/);

@@ -73,7 +73,7 @@ import {
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
-import { blockFactoryProgram } from './untilize';
+import { blockFactoryProgram, largestDivisorAtMost } from './untilize';
 import { splitBlocksForTilizeRange } from '../printedRange';
 
 const CITES = {
@@ -223,14 +223,7 @@ export function tilizeWithValPaddingSingleCore(op: TtnnOp, ctx: EstimateContext)
   const wt = (output.padded[output.padded.length - 1] ?? 0) / 32;
   const maxL1Half = Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase;
   const maxTiles = Math.floor(Math.floor((maxL1Half - 32) / (elemIn * 64 + elemIn)) / 32);
-  let perBlock = 1;
-  if (wt <= maxTiles) perBlock = wt;
-  else
-    for (let n = maxTiles; n > 0; n--)
-      if (wt % n === 0) {
-        perBlock = n;
-        break;
-      }
+  const perBlock = largestDivisorAtMost(wt, Math.max(1, maxTiles));
   return finishProgram({
     op,
     ctx,
