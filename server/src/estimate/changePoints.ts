@@ -3544,6 +3544,55 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #25889 ("Conv2d skip_mcast cleanup"), conv2d_utils.cpp@7d5b570096 (conv_skip_mcast: block num_cores_c == 1), conv2d_op_program_factory_common.cpp@7d5b570096 (overlap_act_cb = not height and skip_act_cb_create); conv2d_utils.cpp@8e2c9f3c43 (PR #27767: num_cores_c_in == 1 && num_cores_c_out == 1) and @de47eb4 (the same)',
   },
+  'pad-rm-cb-per-barrier': {
+    family: 'pad',
+    pr: 18370,
+    // Squash-merged on main as 7a6d6a8 (2025-03-03 22:23 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-03-03',
+    dateFrom: 'merge',
+    what: "row-major multi-core pad sizes c_0 as 16 barriers of get_num_stick_per_barrier sticks, and aligns the pad-value rows c_1 / c_2 to DRAM; before, c_0 held every stick of the busiest core (max of split_work_to_cores' two group counts) and c_1 / c_2 were L1-aligned",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_program_factory.cpp@7a6d6a8^ (pad_rm_reader_writer_multi_core_v2: num_sticks × stick_size_padded_aligned)',
+    after:
+      'tt-metal PR #18370 (issue #18195), pad_program_factory.cpp@7a6d6a8 (buffer_reader_writer_async_factor 16 × get_num_stick_per_barrier(input); stick_size_padded_DRAM_aligned for c_1 / c_2)',
+  },
+  'pad-rm-cbs-on-all-cores': {
+    family: 'pad',
+    pr: 37753,
+    // Squash-merged on main as c7ebd5d (2026-02-20 14:11 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-02-20',
+    dateFrom: 'merge',
+    what: "row-major multi-core pad creates its CBs on split_work_to_cores' all_cores (the overflow message prints its first CoreRange); before, on the whole compute grid (total_cores), printed whole: tt-forge-onnx #2680's 12-row pad on [(x=0,y=0) - (x=7,y=7)]",
+    before:
+      'tt-metal …/pad/device/pad_program_factory.cpp@7a6d6a8 … pad_rm_reader_writer_multi_core_default_program_factory.cpp@c7ebd5d^ (CreateCircularBuffer(program, total_cores, …))',
+    after:
+      'tt-metal PR #37753 ("Add sub_core_grids to ttnn.pad"), pad_rm_reader_writer_multi_core_default_program_factory.cpp@c7ebd5d (CreateCircularBuffer(program, all_cores, …))',
+  },
+  'concat-rm-untilize-with-unpadding': {
+    family: 'concat',
+    pr: 17461,
+    // Merged on main as faf1c12 (2025-03-14 12:53 UTC) and reverted by PR #19130 (7748b90, 16:42 UTC the same day):
+    // builds of that day ran either; change point concat-rm-untilize-with-unpadding-reverted dates the revert the next
+    // day, so a window holding 2025-03-14 also sizes this variant (and a window of that day alone only this one).
+    mergedOn: '2025-03-14',
+    dateFrom: 'merge',
+    what: "ttnn::concat's untilize_rm_retilize pre-transform untilizes each tiled input with untilize_with_unpadding into the output's memory config; before (and after its revert), ttnn::untilize of the whole padded tensor, then SliceDeviceOperation to the logical shape into the output's memory config",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp@faf1c12^ (ttnn::untilize, SliceDeviceOperation, reshape)',
+    after:
+      'tt-metal PR #17461 ("New `split` based on `slice`"), concat.cpp@faf1c12 (untilize_with_unpadding(input, logical − 1, output_memory_config))',
+  },
+  'concat-rm-untilize-with-unpadding-reverted': {
+    family: 'concat',
+    pr: 19130,
+    // Merged on main as 7748b90 (2025-03-14 16:42 UTC); dated the next day (change point concat-rm-untilize-with-unpadding).
+    mergedOn: '2025-03-15',
+    dateFrom: 'merge',
+    what: 'the revert of change point concat-rm-untilize-with-unpadding: ttnn::untilize of the whole padded tensor and SliceDeviceOperation again',
+    before: 'tt-metal concat.cpp@faf1c12 (untilize_with_unpadding)',
+    after:
+      'tt-metal PR #19130 (Revert "New `split` based on `slice`"), concat.cpp@7748b90 (ttnn::untilize, SliceDeviceOperation)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -3749,6 +3798,29 @@ export const READ_SPANS = {
       'tt-metal (nyoshifujiTT/tt-metal first-parent main) embeddings_fused_program_factory.cpp@c262c36 (unchanged since c83c151, 2026-01-17, but for copyright; next touched by e9ca210), embedding.cpp and embedding_device_operation.cpp@c262c36 (d6499ea … c262c36: copyright and an include only; untouched to 622c6fb); the commits inside touching the embedding folder (69eb869, 8d87710 / PR #42548, c22b979, 5cbb689, 4652be9, d5daf40) change kernels, the build files or the row-major factory only',
     citedAs:
       'tt-metal embeddings_fused_program_factory.cpp, embedding.cpp and the device operation @c262c36, and the commits inside',
+  },
+  'concat-massaged-rm-path-2025': {
+    family: 'concat',
+    // The day after 2edaca7 (2024-12-19, the last commit before it to touch concat.cpp) to the day before 29dcc7f (PR
+    // #26885, 2025-08-15 15:54 UTC: untilize_with_unpadding and tilize_with_val_padding without the pad, read, not modeled).
+    earliest: '2024-12-20',
+    latest: '2025-08-14',
+    what: "ttnn::concat of tiled inputs one of which is padded along the concat dim, or of row-major inputs concatenated on a last dim whose rows are not buffer-aligned: the programs concat.cpp runs in turn — per tiled input ttnn::untilize of the whole padded tensor then SliceDeviceOperation to its logical shape into the output's memory config (the reshape after it returns the tensor), on 2025-03-14 untilize_with_unpadding instead (change points concat-rm-untilize-with-unpadding and its revert); for a last-dim concat of rows whose bytes are not a multiple of the buffer alignment, ttnn::transpose(−2, −1) of each, the concat on dim −2 and the transpose back into the output's memory config; the interleaved concat program on the row-major tensors (c_0 two pages of align(W · elem, alignment)); then pad_to_tile_vol (ttnn::pad multi-core, when H or W is not a tile multiple) and tilize_with_val_padding (the reshape to the logical shape a view)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) concat.cpp at 2edaca7 and every commit to cdc0135 (b2912fe, 20ee681, fa45b9b, 09349dd, 0cc4e4e, 8063f0a, 2df6e60, 14f9739, 65caa88, 5aab19f: the deallocations of the inputs dropped, 3b28664, 741aeb8, faf1c12 / 7748b90 (the one-day split), 3623ec5, baa1db9, bf56992 / c5bd6d3, d82e424, e453a0e, cdc0135: the same programs); data_movement/common/common.hpp MassagedOperation::sequence @20ee681 (t1's pre-transform, then t2's predicate on its results; post-transforms in reverse) and common.cpp pad_to_tile_vol (ttnn::pad with use_multicore, the output's memory config); concat_program_factory.cpp concat_multi_core at every commit 2edaca7 … 6f4edaa (row-major page align(elem · padded W, output alignment), max with input 0's from 8473c4d, two pages, split_work_to_cores column-wise, c_0 on all_cores); reshape_view/reshape.cpp at 20ee681, 8063f0a, ed0a405, cdc0135 and 133ad3d (an unchanged shape returns the tensor; a tiled tensor reshaped to a smaller logical shape with the same padded last dims is a view)",
+    citedAs:
+      'tt-metal concat.cpp at every commit 2edaca7 … cdc0135, with the concat factory, common.hpp and reshape.cpp',
+  },
+  'reshard-tiled-same-width': {
+    family: 'to_memory_config',
+    // The span of reshard-tiled-generic: 5aa764d (PR #33270, 2025-12-05) to 622c6fb (2026-06-23).
+    earliest: '2025-12-05',
+    latest: '2026-06-23',
+    what: "a tiled height-sharded → height-sharded to_memory_config with no dtype change and an L1 side: ttnn::reshard (from PR #41413 can_use_reshard passes: its height → height check is the same-width factory's scratch CB, which tiles never need), is_valid_for_legacy_reshard (same layout, not block or ND, one buffer in L1) → ReshardSameWidthFactory, c_0 bound to the local shard (the output's when it is in L1, else the input's); the scratch c_1 only when the unit's bytes are not a multiple of either buffer's alignment, and every tile size is a multiple of 64 B",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) reshard_device_operation.cpp select_program_factory and is_valid_for_legacy_reshard at every commit 5aa764d … 4b30829 (the same at 622c6fb); reshard_program_factory_same_width.cpp at 5aa764d, 92de97e (PR #38425: c_0 covers the whole local shard, still bound), 1ed3656 and 4b30829^ (set_globally_allocated_address on the local buffer; unaligned = a padded unit ≠ unit_size; c_1 of remote_units · padded unit only then), 4b30829 (CBDescriptor bound to the local buffer); to_memory_config_op.cpp@1ed3656 … 622c6fb (can_use_reshard: validation, then for height → height the same scratch test; tiled sharded → sharded calls ttnn::reshard)',
+    citedAs:
+      'tt-metal reshard_program_factory_same_width.cpp and reshard_device_operation.cpp at every commit 5aa764d … 4b30829',
   },
 } as const satisfies Record<string, ReadSpan>;
 

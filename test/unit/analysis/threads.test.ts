@@ -47,6 +47,19 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it('tt-metal #39875 after PR #40316 (its test runs this shape): fits', () => {
       assertFits({ ...pad39875, date: '2026-04-01' });
     });
+    const pad2680 = { file: 'pad_tt-forge-onnx-2680.mlir', date: '2025-07-18' };
+    it('tt-forge-onnx #2680 (tt-metal 8141206, 2025-07-18): 1,545,600 B exactly', () => {
+      // f32 (12, 3) → (12, 132), 31 in front: stick = align(132·4, 16) = 528; n from the 12 B input stick: the loop
+      // 0, 12, …, 2,040 < 2,048 runs 171 times; c_0 = 16·171·528 = 1,444,608; c_1 = c_2 (front pad) = align(528, 32) = 544
+      // → 1,445,696 + base 99,904 (tt-metal 8141206) = 1,545,600, the thread's figure.
+      assert.equal(regionEnd(assertFails(pad2680)), 1_545_600);
+    });
+    it("tt-forge-onnx #2680: on core range [(x=0,y=0) - (x=7,y=7)], the thread's (CBs on the whole grid before PR #37753)", () => {
+      // 12 rows take 12 cores, but pad_rm_reader_writer_multi_core_v2 creates every CB on total_cores, the whole 8x8
+      // grid (pad_program_factory.cpp@7a6d6a8 … @c7ebd5d^); from PR #37753 on all_cores, 12 cores, never the whole grid.
+      assert.equal(printedRange(assertFails(pad2680)), '[(x=0,y=0) - (x=7,y=7)]');
+      assert.notEqual(printedRange(assertFails({ ...pad2680, date: '2026-02-20' })), '[(x=0,y=0) - (x=7,y=7)]');
+    });
     it('tt-metal #32611 (2025-11-18): monodepth2 pad [1,16,194,1] → width 640 overflows', () => {
       // n = 2048 / 2 B = 1024 sticks of 1,280 B, 16 deep: 20,971,520 B of c_0 (thread quotes no figure).
       assertFails({ file: 'pad_tt-metal-32611.mlir', date: '2025-11-18' });

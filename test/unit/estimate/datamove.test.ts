@@ -179,11 +179,33 @@ describe('estimate/datamove: to_memory_config in every direction', () => {
       [['c_16', 16, 2_048, true]],
     );
     assert.equal(e.confidence, 'exact');
-    // Height → height runs the same-width factory (a scratch CB for unaligned units): not the generic one, approx.
+  });
+
+  it('a tiled height → height reshard runs the same-width factory: c_0 bound to the local shard, no scratch, exact', () => {
+    // reshard_device_operation.cpp (5aa764d … 4b30829): height → height with an L1 side → ReshardSameWidthFactory,
+    // local = the output (L1): c_0 of its shard, 16 tile rows x 4 cols over a 4x1 grid = 4 x 4 = 16 tiles, bound to the
+    // buffer; c_1 only when align(2,048, 16) or align(2,048, 32) ≠ 2,048: never. 0 B of CB region.
     const hh = tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [4, 1] });
     const same = est(estimateOp(op('ttnn.to_memory_config', [hs()], [hh]), whContext({ ttMetalDate: '2026-04-15' })));
-    assert.equal(same.factory, 'ReshardDeviceOperation');
-    assert.equal(same.confidence, 'approx');
+    assert.equal(same.factory, 'ReshardSameWidthFactory');
+    assert.equal(same.cbBytesPerCore, 0);
+    assert.deepEqual(
+      same.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes, c.tensorBacked]),
+      [['c_0', 16, 2_048, true]],
+    );
+    assert.equal(same.confidence, 'exact');
+    // Into DRAM the local shard is the L1 input's (8x1 grid: 2 x 4 = 8 tiles): still no CB-region bytes; the model
+    // before this counted the DRAM output shard as an unbound CB.
+    const hhDram = tensor(shape, { buffer: 'dram', mem: 'height_sharded', grid: [4, 1] });
+    const toDram = est(
+      estimateOp(op('ttnn.to_memory_config', [hs()], [hhDram]), whContext({ ttMetalDate: '2026-04-15' })),
+    );
+    assert.equal(toDram.factory, 'ReshardSameWidthFactory');
+    assert.equal(toDram.cbBytesPerCore, 0);
+    assert.deepEqual(
+      toDram.cbs.map((c) => [c.cbIndex, c.nPages, c.tensorBacked]),
+      [['c_0', 8, true]],
+    );
   });
 
   it('interleaved DRAM → L1 runs the copy program (2 tiles); the same placement runs nothing', () => {

@@ -102,3 +102,37 @@ describe('estimate/pad (row-major): core groups in the split order', () => {
     );
   });
 });
+
+describe('estimate/pad (row-major, before tt-metal PR #18370)', () => {
+  // pad_program_factory.cpp@7a6d6a8^ (pad_rm_reader_writer_multi_core_v2): c_0 = the busiest core's sticks × stick,
+  // c_1 (pad value) and c_2 (pad align, front padding) one L1-aligned stick each; all on the whole 8x8 grid. Each CB
+  // starts at the previous end rounded up to 32 B (program.cpp's placement; the base is 32-aligned).
+  const rm = (s: number[]) => tensor(s, { dtype: 'f32', page: 'row_major' });
+  const pad = (rows: number) =>
+    op('ttnn.pad', [rm([rows, 3])], [rm([rows, 132])], { padding: ints(0, 0, 31, 98), use_multicore: bool(true) });
+
+  it('one stick per core: 528 + 16 + 528 + 16 + 528 B (the stick is 132·4 = 528, 16- but not 32-aligned)', () => {
+    const r = estimateOp(pad(12), whContext({ ttMetalDate: '2025-03-02' }));
+    assert.equal(r.kind, 'estimate');
+    if (r.kind !== 'estimate') return;
+    assert.equal(r.cbBytesPerCore, 3 * 528 + 2 * 16);
+    assert.equal(r.confidence, 'exact');
+  });
+
+  it('200 rows over 64 cores: the first 8 cores take 4 sticks, so c_0 = 4·528', () => {
+    // split_work_to_cores(64, 200): 200 = 64·3 + 8 → 8 cores with 4 rows; c_0 = 2,112, c_1 = 528 (ends 16 B off the
+    // 32 B grid), c_2 = 528 → 2,112 + 528 + 16 + 528 = 3,184 B.
+    const r = estimateOp(pad(200), whContext({ ttMetalDate: '2025-03-02' }));
+    assert.equal(r.kind, 'estimate');
+    if (r.kind !== 'estimate') return;
+    assert.equal(r.cbBytesPerCore, 4 * 528 + 528 + 16 + 528);
+  });
+
+  it('from PR #18370 (2025-03-03): 16 barriers of 171 sticks and DRAM-aligned pad rows (tt-forge-onnx #2680)', () => {
+    // n = 171 from the 12 B input stick; c_0 = 16·171·528 = 1,444,608; c_1 = c_2 = align(528, 32) = 544.
+    const r = estimateOp(pad(12), whContext({ ttMetalDate: '2025-03-03' }));
+    assert.equal(r.kind, 'estimate');
+    if (r.kind !== 'estimate') return;
+    assert.equal(r.cbBytesPerCore, 1_444_608 + 2 * 544);
+  });
+});

@@ -2,6 +2,7 @@
 
 import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
+import { tilizeWithValPaddingSingleCore } from '../../../server/src/estimate/ops/tilize';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
 import { op, tensor, whContext } from './build';
 
@@ -52,7 +53,7 @@ describe('estimate/tilize', () => {
       assert.equal(e.confidence, 'exact', JSON.stringify(window));
     }
     // Called directly, tilize_with_val_padding's use_multicore defaulted to false before tt-metal PR #16252
-    // (2025-01-02): the single-core factory, not modeled → approx that day, exact from the next.
+    // (2025-01-02); whether tt-mlir's runtime passed it is not read → approx that day, exact from the next.
     const direct = op(
       'ttnn.tilize_with_val_padding',
       [tensor([60, 1000], { page: 'row_major' })],
@@ -60,6 +61,25 @@ describe('estimate/tilize', () => {
     );
     assert.equal(est(estimateOp(direct, whContext({ ttMetalDate: '2025-01-01' }))).confidence, 'approx');
     assert.equal(est(estimateOp(direct, whContext({ ttMetalDate: '2025-01-02' }))).confidence, 'exact');
+    // tt-metal's own default-argument call (concat.cpp's re-tilize) on that day: tilize_with_val_padding_single_core
+    // @d9304dd: max_tiles = ⌊⌊(749,568 − base − 32) / (2·64 + 2)⌋ / 32⌋ > 100 ≥ Wt = 32 → one block of 32 tiles,
+    // c_0 = c_16 = 32·2,048 = 65,536 on core (0,0): 131,072 B.
+    const single = est(tilizeWithValPaddingSingleCore(direct, whContext({ ttMetalDate: '2025-01-01' })));
+    assert.equal(single.cbBytesPerCore, 131_072);
+    assert.equal(single.nCoresUsed, 1);
+    assert.equal(single.confidence, 'exact');
+    // A row wider than a block: f32 (60, 32768), Wt = 1,024 > max_tiles = ⌊⌊(749,568 − base − 32) / 260⌋ / 32⌋
+    // (base 99,104..104,000 → 77 or 78): the largest divisor of 1,024 under it is 64 → c_0 = c_16 = 64·4,096 = 262,144
+    // each, 524,288 B.
+    const wide = op(
+      'ttnn.tilize_with_val_padding',
+      [tensor([60, 32768], { page: 'row_major', dtype: 'f32' })],
+      [tensor([60, 32768], { dtype: 'f32' })],
+    );
+    assert.equal(
+      est(tilizeWithValPaddingSingleCore(wide, whContext({ ttMetalDate: '2025-01-01' }))).cbBytesPerCore,
+      524_288,
+    );
   });
 
   it("the default factory's printed range by build: whole rows, then merged 1x1 columns, then core (0,0) alone", () => {

@@ -136,10 +136,17 @@ describe('fixes/replicatePad', () => {
     assert.ok(fixedText.includes('"ttnn.deallocate"(%arg2)'), 'the input is still freed after its (new) use');
     const ops = after.functions[1].ops;
     const pad = ops.find((o) => o.op.name === 'ttnn.pad')!;
-    // Row-major pad (ttmetal-l1-model.md §4.12) of 768x4x6360 bf16: stick = align16(6360·2) = 12,720 B;
-    // n = max(ceil(2048/12720), 1) = 1; c_0 = 16·1·12,720 = 203,520; pad value c_1 = align32(12,720) = 12,736;
-    // front padding → pad-align c_2 = 12,736. Total 228,992.
-    assert.equal(pad.cbBytesPerCore, 228_992);
+    // Row-major pad (ttmetal-l1-model.md §4.12) of 768x4x6360 bf16 → 768x6x6360: stick = align16(6360·2) = 12,720 B.
+    // The harness gives no build date, so the whole build axis is estimated and its worst build reported: before
+    // tt-metal PR #18370 (2025-03-03) c_0 held the busiest core's rows, 4,608 rows / 64 cores = 72 → 72·12,720 =
+    // 915,840; pad value c_1 and (front padding) pad-align c_2 one L1-aligned stick each, 12,720, the second 16 B later
+    // (CBs start on 32 B): 941,296. From PR #18370: n = max(ceil(2048/12720), 1) = 1; c_0 = 16·1·12,720 = 203,520;
+    // c_1 = c_2 = align32(12,720) = 12,736 → 228,992.
+    assert.equal(pad.cbBytesPerCore, 941_296);
+    const figures =
+      pad.estimate.kind === 'estimate' ? (pad.estimate.versionRange?.figures.map((f) => f.cbBytesPerCore) ?? []) : [];
+    assert.deepEqual(new Set(figures), new Set([941_296, 228_992]));
+    assert.equal(figures[0], 941_296);
     assert.equal(pad.overflow, undefined);
     assert.equal(
       after.firstFailure?.opIndex,

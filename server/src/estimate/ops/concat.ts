@@ -47,6 +47,14 @@
  *       an unaligned last dim happens before it, in concat.cpp, on the op's own inputs. Every program is sized
  *       (batchedConcat): a batch result's rows can be wider than any input's, so the last concat's page the largest.
  *
+ *   [7] concat.cpp's massaged path (build_untilize_rm_retilize_concat sequenced with build_non_aligned_last_dim_concat),
+ *       read at every commit of read span concat-massaged-rm-path-2025 (2024-12-20..2025-08-14): a tiled input padded
+ *       along the concat dim (an unaligned last dim, or H on dim −2) sends every input through ttnn::untilize and a
+ *       slice to its logical shape, a last-dim concat of rows not buffer-aligned through transpose(−2, −1) and back,
+ *       and a tiled result through pad_to_tile_vol and tilize_with_val_padding; each program sized by its own estimator
+ *       (massagedConcat). Outside the span only the concat program is sized, 'approx'. tt-mlir's ConcatOp carried a DPS
+ *       output operand until tt-mlir PR #2308 (2025-02-28), recognised by its extents and dropped.
+ *
  * Assumptions: the unaligned-last-dim rewrite is taken from PR
  *   #43898's description (untilize_rm_retilize_concat + non_aligned_last_dim_concat), not read from concat.cpp:
  *   'approx', and only the concat program is estimated (the untilize/tilize around it are separate programs).
@@ -55,7 +63,7 @@
  *   figure; tt-xla #4583's pinned tt-metal (base 103,712) printed 1,843,040.
  */
 
-import { atOrAfter, windowWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -72,7 +80,12 @@ import {
 } from '../common';
 import type { CbSpec } from '../common';
 import { largestStep, specWith, stepOp, type Step } from './composite';
-import type { TensorSpec } from '../../ttnn/op';
+import type { PropValue, TensorSpec } from '../../ttnn/op';
+import { estimatePad } from './pad';
+import { estimateTranspose } from './permute';
+import { estimateSlice } from './slice';
+import { tilizeWithValPaddingSingleCore } from './tilize';
+import { estimateTilizeOp, estimateUntilizeOp } from './toLayout';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 
@@ -93,6 +106,9 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       'DRAM-sharded operands run the generic factory (concat_device_operation.cpp@0029bb1 uses_zero_copy_sharded_factory), read at a 2026 build';
   }
   const rewrite = rewriteOf(inputs, output, dim, rank, ctx);
+  // Within the builds whose concat.cpp was read commit by commit, the rewrite's programs are sized one by one [7].
+  if ((rewrite.untilizeRetilize || rewrite.transposeRows) && windowWithinReadSpan(ctx, 'concat-massaged-rm-path-2025'))
+    return massagedConcat(op, ctx, resolved, rewrite);
   // More interleaved inputs than one program takes run in batches, then the concat of the batch results [6].
   // (DRAM-sharded inputs batch by the sharded limit, not modeled: no batching assumed for them.)
   const batchSize = dramShardedNote === undefined ? interleavedBatchSize(ctx, inputs.length) : undefined;
@@ -102,6 +118,8 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
 
 interface ResolvedConcat {
   readonly inputs: readonly ResolvedTensor[];
+  /** The input operands' specs, in order (without a DPS output operand). */
+  readonly inputSpecs: readonly TensorSpec[];
   readonly output: ResolvedTensor;
   readonly dim: number;
   readonly rank: number;
@@ -111,15 +129,33 @@ function resolveConcat(op: TtnnOp): ResolvedConcat | string {
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return output;
   const inputs: ResolvedTensor[] = [];
+  const inputSpecs: TensorSpec[] = [];
   for (const [i, spec] of op.operands.entries()) {
     if (spec.kind !== 'tensor') continue;
     const t = resolveTensor(spec, `input ${i}`);
     if (typeof t === 'string') return t;
     inputs.push(t);
+    inputSpecs.push(spec);
   }
   const rank = output.logical.length;
   const dimRaw = propInt(op, 'dim') ?? 0;
-  return { inputs, output, dim: dimRaw < 0 ? dimRaw + rank : dimRaw, rank };
+  const dim = dimRaw < 0 ? dimRaw + rank : dimRaw;
+  // tt-mlir's ConcatOp was destination-passing until tt-mlir PR #2308 (7bc75fc, 2025-02-28): its last operand is then the
+  // output buffer (`$inputs, $output`, TTNNOps.td@7bc75fc^), recognised by its extents: the others sum to the result's.
+  const extent = (ts: readonly ResolvedTensor[]): number => ts.reduce((n, t) => n + (t.logical[dim] ?? 0), 0);
+  const last = inputs[inputs.length - 1];
+  if (
+    inputs.length >= 3 &&
+    last !== undefined &&
+    extent(inputs) !== output.logical[dim] &&
+    extent(inputs.slice(0, -1)) === output.logical[dim] &&
+    last.logical.length === rank &&
+    last.logical.every((d, i) => d === output.logical[i])
+  ) {
+    inputs.pop();
+    inputSpecs.pop();
+  }
+  return { inputs, inputSpecs, output, dim, rank };
 }
 
 /**
@@ -130,6 +166,12 @@ function resolveConcat(op: TtnnOp): ResolvedConcat | string {
 interface Rewrite {
   readonly unalignedLastDim: boolean;
   readonly rowsAligned: boolean;
+  /** build_untilize_rm_retilize_concat's predicate: a tiled input padded along the concat dim [7]. */
+  readonly untilizeRetilize: boolean;
+  /** build_non_aligned_last_dim_concat's predicate on the row-major tensors concatenated: a last-dim concat with a row
+   *  whose bytes are not a multiple of its buffer's alignment (the tiled inputs' rows after the untilize and slice, in
+   *  the output's memory config) [7]. */
+  readonly transposeRows: boolean;
 }
 
 function rewriteOf(
@@ -140,6 +182,8 @@ function rewriteOf(
   ctx: EstimateContext,
 ): Rewrite {
   const elem = elementBytes(output.dtype);
+  const untilizeRetilize = inputs.some((t) => t.layout.pageLayout === 'tile' && t.logical[dim] !== t.padded[dim]);
+  const rowMajor = untilizeRetilize || inputs.every((t) => t.layout.pageLayout === 'row_major');
   return {
     unalignedLastDim:
       output.layout.pageLayout === 'tile' &&
@@ -152,6 +196,16 @@ function rewriteOf(
     rowsAligned:
       elem !== undefined &&
       inputs.every((t) => ((t.logical[t.logical.length - 1] ?? 0) * elem) % bufferAlignmentBytes(t, ctx) === 0),
+    untilizeRetilize,
+    transposeRows:
+      rowMajor &&
+      rank >= 2 &&
+      dim === rank - 1 &&
+      elem !== undefined &&
+      inputs.some(
+        (t) =>
+          ((t.logical[dim] ?? 0) * elem) % bufferAlignmentBytes(t.layout.pageLayout === 'tile' ? output : t, ctx) !== 0,
+      ),
   };
 }
 
@@ -231,9 +285,14 @@ function concatProgram(
   op: TtnnOp,
   ctx: EstimateContext,
   { inputs, output, rank }: ResolvedConcat,
-  { unalignedLastDim, rowsAligned }: Rewrite,
+  { unalignedLastDim, rowsAligned, untilizeRetilize, transposeRows }: Rewrite,
   dramShardedNote: string | undefined,
 ): OpEstimateResult {
+  // Outside read span concat-massaged-rm-path-2025 the untilize / transpose programs around this one are not sized [7].
+  const unsizedRewrite =
+    !unalignedLastDim && (untilizeRetilize || transposeRows)
+      ? `concat.cpp's ${untilizeRetilize ? 'untilize, slice and re-tilize' : 'transposes (−2, −1)'} around this program are sized only on the builds of read span concat-massaged-rm-path-2025`
+      : '';
   const maxAlign = inputs.reduce(
     (m, t) => Math.max(m, bufferAlignmentBytes(t, ctx)),
     bufferAlignmentBytes(output, ctx),
@@ -298,11 +357,12 @@ function concatProgram(
       descriptorsFrom: 'concat-program-descriptors',
     }),
     cbs: [{ index: 0, role: 'pages', nPages: depth, pageBytes: page }],
-    confidence: unalignedLastDim || dramShardedNote !== undefined ? 'approx' : 'exact',
+    confidence: unalignedLastDim || unsizedRewrite !== '' || dramShardedNote !== undefined ? 'approx' : 'exact',
     approxReason: [
       unalignedLastDim
         ? "unaligned last-dim rewrite taken from tt-metal PR #43898's description, not from concat.cpp; the untilize/tilize around it are not included"
         : '',
+      unsizedRewrite,
       dramShardedNote ?? '',
     ]
       .filter((r) => r !== '')
@@ -313,6 +373,153 @@ function concatProgram(
       ...(unalignedLastDim ? ['tt-metal PR #43898', 'tt-metal issue #43371'] : []),
       ...(chunkNote !== '' ? [CITE_CHUNKING] : []),
     ],
+  });
+}
+
+const CITE_MASSAGED =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp@2edaca7 … @cdc0135 (build_untilize_rm_retilize_concat, build_non_aligned_last_dim_concat, MassagedOperation::sequence in data_movement/common/common.hpp, pad_to_tile_vol in common.cpp)';
+
+/**
+ * ttnn::concat's massaged path [7] as concat.cpp ran it on the builds of read span concat-massaged-rm-path-2025: every
+ * tiled input (one padded along the concat dim makes them all go) is untilized whole (ttnn::untilize, in its own memory
+ * config) and sliced to its logical shape (SliceDeviceOperation into the output's memory config; the reshape after it
+ * returns the tensor as it is); on 2025-03-14 one untilize_with_unpadding instead (change points
+ * concat-rm-untilize-with-unpadding and its revert). A last-dim concat of rows that are not buffer-aligned transposes
+ * each (−2, −1) in its own memory config, concatenates on dim −2 and transposes the result back into the output's.
+ * The row-major result is padded to whole tiles (pad_to_tile_vol: ttnn::pad, multi-core) and tilized
+ * (tilize_with_val_padding; the reshape to the logical shape a view, reshape.cpp's tile_tensor_view_reshape_possible).
+ * Each program allocates and frees its own CBs; the first past L1 is reported, else the largest.
+ */
+function massagedConcat(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  { inputs, inputSpecs, output, dim, rank }: ResolvedConcat,
+  rewrite: Rewrite,
+): OpEstimateResult {
+  const outSpec = op.results[0];
+  if (outSpec?.kind !== 'tensor') return unmodeled(op.name, 'concat result is not a tensor');
+  if (rewrite.untilizeRetilize && inputs.some((t) => t.layout.pageLayout !== 'tile'))
+    return illegal(op.name, 'ttnn.concat: expected all input tensors to be in tile layout', CITE_MASSAGED);
+  const int = (value: number): PropValue => ({ kind: 'int', value, text: String(value) });
+  const ints = (values: readonly number[]): PropValue => ({ kind: 'ints', values: [...values] });
+  const swapLastTwo = (d: readonly number[]): number[] =>
+    d.map((v, i) => (i === rank - 2 ? d[rank - 1]! : i === rank - 1 ? d[rank - 2]! : v));
+  const transposeProps = { dim0: int(rank - 2), dim1: int(rank - 1) };
+  const steps: Step[] = [];
+  let rows: TensorSpec[] = [...inputSpecs];
+  if (rewrite.untilizeRetilize) {
+    // Asked only on this path; both dated 2025-03-14 and the day after.
+    const split =
+      atOrAfter(ctx, 'concat-rm-untilize-with-unpadding') &&
+      !atOrAfter(ctx, 'concat-rm-untilize-with-unpadding-reverted');
+    rows = inputSpecs.map((spec, i) => {
+      const t = inputs[i]!;
+      const sliced = specWith(spec, { dims: t.logical, pageLayout: 'row_major', bufferType: output.layout.bufferType });
+      if (split) {
+        steps.push({
+          label: `untilize_with_unpadding input ${i}`,
+          result: estimateUntilizeOp(stepOp(op, 'ttnn.untilize_with_unpadding', [spec], [sliced]), ctx),
+          resultHeldToLast: true,
+        });
+        return sliced;
+      }
+      const whole = specWith(spec, { dims: t.padded, pageLayout: 'row_major' });
+      steps.push({
+        label: `untilize input ${i}`,
+        result: estimateUntilizeOp(stepOp(op, 'ttnn.untilize', [spec], [whole]), ctx),
+      });
+      steps.push({
+        label: `slice input ${i} to ${t.logical.join('x')}`,
+        result: estimateSlice(
+          stepOp(op, 'ttnn.slice_static', [whole], [sliced], {
+            begins: ints(t.logical.map(() => 0)),
+            ends: ints(t.logical),
+            step: ints(t.logical.map(() => 1)),
+          }),
+          ctx,
+        ),
+        resultHeldToLast: true,
+      });
+      return sliced;
+    });
+  }
+  if (rewrite.transposeRows) {
+    rows = rows.map((spec, i) => {
+      const dims = spec.shape.kind === 'known' ? spec.shape.dims : [];
+      const swapped = specWith(spec, { dims: swapLastTwo(dims) });
+      steps.push({
+        label: `transpose input ${i} (−2, −1)`,
+        result: estimateTranspose(stepOp(op, 'ttnn.transpose', [spec], [swapped], transposeProps), ctx),
+        resultHeldToLast: true,
+      });
+      return swapped;
+    });
+  }
+  const concatOut = specWith(outSpec, {
+    dims: rewrite.transposeRows ? swapLastTwo(output.logical) : output.logical,
+    pageLayout: 'row_major',
+  });
+  const concatOp = stepOp(op, 'ttnn.concat', rows, [concatOut], {
+    ...op.properties,
+    dim: int(rewrite.transposeRows ? rank - 2 : dim),
+  });
+  const plain: Rewrite = { unalignedLastDim: false, rowsAligned: true, untilizeRetilize: false, transposeRows: false };
+  const batchSize = interleavedBatchSize(ctx, rows.length);
+  steps.push({
+    label: 'row-major concat',
+    result: batchSize !== undefined ? batchedConcat(concatOp, ctx, plain, batchSize) : concatStep(concatOp, ctx, plain),
+  });
+  let result = concatOut;
+  if (rewrite.transposeRows) {
+    const back = specWith(outSpec, { dims: output.logical, pageLayout: 'row_major' });
+    steps.push({
+      label: 'transpose the result back',
+      result: estimateTranspose(stepOp(op, 'ttnn.transpose', [concatOut], [back], transposeProps), ctx),
+    });
+    result = back;
+  }
+  if (rewrite.untilizeRetilize) {
+    const tileDims = output.logical.map((d, i) => (i >= rank - 2 ? Math.ceil(d / 32) * 32 : d));
+    let toTilize = result;
+    if (tileDims.some((d, i) => d !== output.logical[i])) {
+      toTilize = specWith(outSpec, { dims: tileDims, pageLayout: 'row_major' });
+      steps.push({
+        label: 'pad the result to whole tiles',
+        result: estimatePad(
+          stepOp(op, 'ttnn.pad', [result], [toTilize], {
+            padding: ints(output.logical.flatMap((d, i) => [0, tileDims[i]! - d])),
+            value: { kind: 'float', value: 0 },
+            use_multicore: { kind: 'bool', value: true },
+          }),
+          ctx,
+        ),
+      });
+    }
+    // concat.cpp calls tilize_with_val_padding with its default use_multicore: false before PR #16252.
+    const tilizeOp = stepOp(
+      op,
+      'ttnn.tilize_with_val_padding',
+      [toTilize],
+      [specWith(outSpec, { dims: tileDims, pageLayout: 'tile' })],
+    );
+    steps.push({
+      label: 'tilize_with_val_padding',
+      result: atOrAfter(ctx, 'tilize-with-val-padding-multicore-default')
+        ? estimateTilizeOp(tilizeOp, ctx)
+        : tilizeWithValPaddingSingleCore(tilizeOp, ctx),
+    });
+  }
+  // Before tt-metal PR #17122 an L1 buffer was aligned like a DRAM one (the larger of the two), which the row-major
+  // programs' pages and the unaligned-row test follow; not modeled there. Asked only for an L1 operand.
+  const l1AlignedLikeDram =
+    [...inputs, output].some((t) => t.layout.bufferType === 'l1') && !atOrAfter(ctx, 'dram-l1-specific-alignment');
+  return largestStep(op, ctx, steps, {
+    firstBeyondL1: true,
+    ...(l1AlignedLikeDram && {
+      confidence: 'approx' as const,
+      approxReason: 'L1 operands: buffer alignment before tt-metal PR #17122 (the larger of L1 and DRAM) not modeled',
+    }),
+    citations: [CITE_MASSAGED, readSpanCite('concat-massaged-rm-path-2025')],
   });
 }
 

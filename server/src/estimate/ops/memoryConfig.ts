@@ -19,7 +19,9 @@
  *   sharded → interleaved [2]: c_0 = the input shard (tensor-backed, 0 B); dtype change: c_16 = shard pages ×
  *     align(output unit, output buffer alignment); c_16 ≥ l1_size − base → copy from 'to-memory-config-reroute-copy' [4]
  *   sharded → sharded (reshard) [3]: the output CB is the output shard (tensor-backed, 0 B); a tiled one into an L1 shard,
- *     not height → height, runs the generic factory (`exact` inside read span reshard-tiled-generic)
+ *     not height → height, runs the generic factory (`exact` inside read span reshard-tiled-generic); height → height
+ *     with an L1 side the same-width factory, c_0 bound to the local shard, no scratch for tiles (`exact` inside read
+ *     span reshard-tiled-same-width)
  *   interleaved → interleaved (copy) [5]: c_0 = 2 input pages, + c_16 = 2 output pages on a dtype change;
  *     split_work_to_cores over pages (a row-major page is one aligned row)
  *
@@ -62,6 +64,8 @@ const CITES = {
   reshard: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/reshard/device/reshard_program_factory.cpp',
   reshardGeneric:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/reshard/device/reshard_device_operation.cpp@5aa764d … @4b30829 (select_program_factory, is_valid_for_legacy_reshard); reshard_program_factory_generic.cpp@5aa764d … @4b30829 (c_16 bound to the output)',
+  reshardSameWidth:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/reshard/device/reshard_program_factory_same_width.cpp@5aa764d … @4b30829 (c_0 bound to the local shard, c_1 scratch only for unaligned units); to_memory_config_op.cpp@1ed3656 (can_use_reshard: the same scratch test)',
   route:
     'tt-metal ttnn/cpp/ttnn/operations/core/to_memory_config/to_memory_config_op.hpp; to_memory_config_op.cpp@1ed3656 (can_use_interleaved_to_sharded, can_use_sharded_to_interleaved)',
 } as const;
@@ -271,6 +275,40 @@ function reshard(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output
     outL1 &&
     !(input.layout.memoryLayout === 'height_sharded' && output.layout.memoryLayout === 'height_sharded') &&
     windowWithinReadSpan(ctx, 'reshard-tiled-generic');
+  // Read span reshard-tiled-same-width: a tiled height → height reshard with an L1 side runs the same-width factory,
+  // c_0 bound to the local shard (the output's when it is in L1, else the input's); its scratch CB c_1 is for units
+  // whose bytes miss either buffer's alignment, which no tile size does (every one a multiple of 64 B).
+  const inL1 = input.layout.bufferType === 'l1';
+  const sameWidth =
+    input.layout.pageLayout === 'tile' &&
+    input.layout.memoryLayout === 'height_sharded' &&
+    output.layout.memoryLayout === 'height_sharded' &&
+    (inL1 || outL1) &&
+    windowWithinReadSpan(ctx, 'reshard-tiled-same-width');
+  if (sameWidth) {
+    const local = outL1 ? output : input;
+    const localPages = shardPages(local);
+    if (localPages === undefined) return unmodeled(op.name, 'shard shape empty');
+    const localCores = shardCoreCount(local.layout);
+    return finishProgram({
+      op,
+      ctx,
+      factory: 'ReshardSameWidthFactory',
+      factoryReason: `height → height (tiled): the same-width factory over the ${localCores} ${outL1 ? 'output' : 'input'} shard cores; c_0 is that shard itself, and a tile's bytes need no scratch CB`,
+      groups: [{ name: 'shards', nCores: localCores, firstCore: firstCoreOf(local) }],
+      cbs: [
+        {
+          index: 0,
+          role: `${outL1 ? 'output' : 'input'} shard`,
+          nPages: localPages.pages,
+          pageBytes: localPages.pageBytes,
+          tensorBacked: true,
+        },
+      ],
+      confidence: 'exact',
+      citations: [CITES.reshardSameWidth, CITES.route],
+    });
+  }
   if (generic)
     return finishProgram({
       op,

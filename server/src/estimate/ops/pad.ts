@@ -8,8 +8,10 @@
  *   c_0 = k · n · stick, k = 16 before PR #56121, else clamp(⌊(l1/2 − base) / (n·stick)⌋, 1, 16)    [2][3]
  *   c_1 (pad value) = align(W_out · elem, dramAlign); c_2 (pad_align) same, with front padding or an
  *   unaligned stick                                                                                 [1]
+ *   before PR #18370: c_0 = (rows of the busiest core) · stick, c_1 / c_2 = stick (L1-aligned)     [8]
  *   cores: split_work_to_cores(grid, rows of the output)                                           [1]
- *   printed core range: the first CoreRange of the column-wise all_cores every CB is bound to       [1]
+ *   printed core range: the first CoreRange of the column-wise all_cores every CB is bound to; before PR
+ *   #37753 every CB is on the whole compute grid (total_cores), which the message prints          [1][9]
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp@090c6ab;
@@ -17,6 +19,11 @@
  *       c_1, c_2, then c_0 = 16 · get_num_stick_per_barrier(input) · stick)
  *   [2] tt-metal PR #40316 (fixes issue #39875: [8,1,1,1] → [8,1,1,192] had n = 512 from the 4-byte input stick)
  *   [3] tt-metal PR #56121 (fixes issue #56133: a 51,275-wide padded row with the fixed depth of 16)
+ *   [8] tt-metal PR #18370 (7a6d6a8, 2025-03-03, for issue #18195: "Reduce the CB allocation in program factory"),
+ *       pad_program_factory.cpp@7a6d6a8^ and @7a6d6a8 (pad_rm_reader_writer_multi_core_v2)
+ *   [9] tt-metal PR #37753 (c7ebd5d, 2026-02-20, sub_core_grids for ttnn.pad): the CBs move from
+ *       CoreRange total_cores({0, 0}, {grid.x − 1, grid.y − 1}) to all_cores; tt-forge-onnx #2680 (tt-metal 8141206,
+ *       2025-07-18) prints [(x=0,y=0) - (x=7,y=7)] for a 12-row pad
  *
  * Tiled input (ttnn::pad invoke_tile, then PadDeviceOperation::select_program_factory) [4][5]:
  *   front padding → rejected ("on device tile padding does not support front padding"); a dtype other than
@@ -51,6 +58,7 @@ import { atOrAfter } from '../changePoints';
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
+import { gridRectangle, onRange } from '../printedRange';
 import {
   CITE,
   finishProgram,
@@ -68,6 +76,8 @@ import { noProgram } from './noProgram';
 
 const CITE_PAD =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp@090c6ab';
+const CITE_PAD_BEFORE_BARRIER =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_program_factory.cpp@7a6d6a8^ (pad_rm_reader_writer_multi_core_v2: c_0 = max sticks per core × stick, c_1 / c_2 L1-aligned)';
 
 export function estimatePad(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
@@ -81,41 +91,59 @@ export function estimatePad(op: TtnnOp, ctx: EstimateContext): OpEstimateResult 
   const wOut = output.logical[output.logical.length - 1];
   const wIn = input.logical[input.logical.length - 1];
   const stick = alignUp(wOut * elem, 16);
-  const fromOutput = atOrAfter(ctx, 'pad-rm-barrier-from-output');
-  // Before PR #40316 the loop `for (bytes = 0; bytes < 2048; bytes += W_in·elem) n++` ran on the input stick.
-  const n = fromOutput || wIn * elem === 0 ? Math.max(Math.ceil(2048 / stick), 1) : Math.ceil(2048 / (wIn * elem));
-  const budget = Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase;
-  const depth = atOrAfter(ctx, 'pad-rm-depth-l1-budget')
-    ? Math.min(16, Math.max(1, Math.floor(budget / (n * stick))))
-    : 16;
-  const padRow = alignUp(wOut * elem, ctx.device.dramAlignmentBytes);
+  const rows = output.geometry.nPages;
+  const split = splitWorkToCores(gridArea(ctx), rows);
   const padding = propInts(op, 'padding') ?? [];
   // `padding` is [front0, back0, front1, back1, ...]; any non-zero front pad needs the pad_align buffer.
   const frontPad = padding.some((v, i) => i % 2 === 0 && v !== 0);
   const needsAlign = frontPad || stick % ctx.device.dramAlignmentBytes !== 0;
-  const rows = output.geometry.nPages;
-  const split = splitWorkToCores(gridArea(ctx), rows);
+  // Before PR #18370 c_0 held every stick of the busiest core, and the pad-value rows were L1-aligned [8].
+  const perBarrier = atOrAfter(ctx, 'pad-rm-cb-per-barrier');
+  let c0Pages: number;
+  let c0Why: string;
+  let depth = 16;
+  let fromOutput = false;
+  if (perBarrier) {
+    fromOutput = atOrAfter(ctx, 'pad-rm-barrier-from-output');
+    // Before PR #40316 the loop `for (bytes = 0; bytes < 2048; bytes += W_in·elem) n++` ran on the input stick.
+    const n = fromOutput || wIn * elem === 0 ? Math.max(Math.ceil(2048 / stick), 1) : Math.ceil(2048 / (wIn * elem));
+    const budget = Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase;
+    depth = atOrAfter(ctx, 'pad-rm-depth-l1-budget') ? Math.min(16, Math.max(1, Math.floor(budget / (n * stick)))) : 16;
+    c0Pages = depth * n;
+    c0Why = `${n} sticks per 2 KiB barrier (counted from the ${fromOutput ? 'output' : `${wIn * elem} B input`} stick), ${depth} barriers deep`;
+  } else {
+    c0Pages = split.maxUnitsPerCore;
+    c0Why = `c_0 holds the busiest core's ${split.maxUnitsPerCore} sticks (before PR #18370)`;
+  }
+  const padRow = alignUp(wOut * elem, perBarrier ? ctx.device.dramAlignmentBytes : 16);
   const cbs = [
-    { index: 0, role: 'sticks', nPages: depth * n, pageBytes: stick },
+    { index: 0, role: 'sticks', nPages: c0Pages, pageBytes: stick },
     { index: 1, role: 'pad value', nPages: 1, pageBytes: padRow },
   ];
   if (needsAlign) cbs.push({ index: 2, role: 'pad align', nPages: 1, pageBytes: padRow });
+  // The factory splits with split_work_to_cores' default (column-wise); its CBs are on all_cores from PR #37753 [1],
+  // before on the whole compute grid (total_cores) [8][9].
+  const groups = groupsFromSplit(split, ctx.device.workerGrid, 'col', {
+    order: 'col',
+    ctx,
+    descriptorsFrom: 'tilize-program-descriptors',
+  });
   return finishProgram({
     op,
     ctx,
     factory: 'PadRmReaderWriterMultiCoreProgramFactory',
-    factoryReason: `${rows} output rows over ${split.nCores} cores; stick ${stick} B, ${n} sticks per 2 KiB barrier (counted from the ${fromOutput ? 'output' : `${wIn * elem} B input`} stick), ${depth} barriers deep`,
-    // The factory splits with split_work_to_cores' default (column-wise) and binds every CB to all_cores [1].
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col', {
-      order: 'col',
-      ctx,
-      descriptorsFrom: 'tilize-program-descriptors',
-    }),
+    factoryReason: `${rows} output rows over ${split.nCores} cores; stick ${stick} B, ${c0Why}`,
+    groups: atOrAfter(ctx, 'pad-rm-cbs-on-all-cores') ? groups : onRange(groups, gridRectangle(ctx.device.workerGrid)),
     cbs,
     confidence: depth < 16 ? 'approx' : 'exact',
     approxReason:
       depth < 16 ? "c_0 depth below 16 follows PR #56121's description (its diff is cut off at the depth formula)" : '',
-    citations: [CITE_PAD, CITE.workSplit, ...(fromOutput ? ['tt-metal PR #40316'] : [])],
+    citations: [
+      CITE_PAD,
+      CITE.workSplit,
+      ...(perBarrier ? [] : [CITE_PAD_BEFORE_BARRIER]),
+      ...(fromOutput ? ['tt-metal PR #40316'] : []),
+    ],
   });
 }
 

@@ -41,7 +41,12 @@
  *       2025-01-02 to 2026-06-23 (tilize_with_val_padding_program_factory.cpp@ca4e4ab, @6c77212, @9102752; the
  *       factories/ files from @22dc48a, multi_core_default from @a7efdee, @1c444da, @4b30829, @622c6fb): c_0 and
  *       c_16 of Wt tiles each, like tilize's, in every build. A direct call's use_multicore defaults to true from
- *       change point 'tilize-with-val-padding-multicore-default' (PR #16252); before, the single-core factory (approx)
+ *       change point 'tilize-with-val-padding-multicore-default' (PR #16252); before, the single-core factory [10]
+ *       (an IR op keeps the multi-core figure, 'approx': tt-mlir's runtime flag is not read)
+ *   [10] tilize_with_val_padding_single_core (tilize_with_val_padding_program_factory.cpp@d9304dd, main of 2025-01-01,
+ *       its CB lines unchanged since f2f17c4): num_tiles_per_block = Wt when Wt ≤ max_tiles, else the largest divisor
+ *       of Wt ≤ max_tiles, max_tiles = ⌊⌊(l1_size/2 − base − 32) / (elem·64 + elem)⌋ / 32⌋ (elem: the input's);
+ *       c_0 = num_tiles_per_block input tiles, c_16 = as many output tiles, on CoreRange (0,0)-(0,0)
  *
  * Assumptions: sharded inputs are unmodeled except a DRAM-sharded or L1 width/block-sharded row too wide for L1 (the
  *   whole-row CBs of [6], 'approx'; that the L1 case takes PR #47384's reroute too follows its description, "sharded"); staging CB sizes in the sub-block era follow ttmetal-l1-model.md §4.1.
@@ -51,7 +56,7 @@
  */
 
 import { atOrAfter } from '../changePoints';
-import { tileBytes } from '../../ttnn/dtype';
+import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import {
   CITE,
@@ -62,12 +67,13 @@ import {
   fmtBytes,
   gridArea,
   maxL1Space,
+  resolveTensor,
   splitBlocksForTilize,
   tileInfo,
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
-import { blockFactoryProgram } from './untilize';
+import { blockFactoryProgram, largestDivisorAtMost } from './untilize';
 import { splitBlocksForTilizeRange } from '../printedRange';
 
 const CITES = {
@@ -76,6 +82,8 @@ const CITES = {
   select:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/tilize/device/tilize_device_operation.cpp@00d0824 (select_program_factory)',
   interleaved: 'tt-metal …/tilize/device/tilize_multi_core_interleaved_program_factory.cpp@0425c5c',
+  singleCoreTwvp:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/tilize_with_val_padding/device/tilize_with_val_padding_program_factory.cpp@d9304dd (tilize_with_val_padding_single_core, the same CB lines from f2f17c4 of 2024-10-31 to ca4e4ab^)',
   interleavedTwvp:
     'tt-metal …/tilize_with_val_padding/device/tilize_with_val_padding_program_factory.cpp@ca4e4ab, @6c77212, @9102752 (multi_core_interleaved); …/factories/tilize_with_val_padding_multi_core_interleaved_program_factory.cpp@22dc48a, …_multi_core_default_program_factory.cpp@a7efdee, @1c444da, @4b30829, @622c6fb (c_0 Wt·T_in, c_16 Wt·T_out)',
   blockTwvp:
@@ -173,7 +181,8 @@ export function estimateTilize(
     });
   }
   // [9]: ttnn.tilize_with_val_padding called directly ran the single-core factory before its use_multicore default
-  // turned true (to_layout passes its own flag); that factory is not modeled.
+  // turned true (to_layout passes its own flag); whether tt-mlir's runtime passed the flag is not read, so the
+  // multi-core figure is given. tt-metal's own default-argument calls size it (tilizeWithValPaddingSingleCore).
   const singleCoreDefault =
     via === 'tilize_with_val_padding' && !atOrAfter(ctx, 'tilize-with-val-padding-multicore-default');
   return finishProgram({
@@ -190,10 +199,43 @@ export function estimateTilize(
     ],
     confidence: singleCoreDefault ? 'approx' : 'exact',
     approxReason: singleCoreDefault
-      ? 'ttnn.tilize_with_val_padding called directly defaulted to its single-core factory before tt-metal PR #16252 (2025-01-02), not modeled; the multi-core figure is given'
+      ? "ttnn.tilize_with_val_padding called directly defaulted to its single-core factory before tt-metal PR #16252 (2025-01-02); whether tt-mlir's runtime passed use_multicore is not read, the multi-core figure is given"
       : '',
     citations: [...cites, withPadding ? CITES.interleavedTwvp : CITES.interleaved, CITE.workSplitTilize],
     tiles,
+  });
+}
+
+/**
+ * tilize_with_val_padding's single-core factory [10], as tt-metal's own default-argument calls ran it before PR #16252
+ * (concat.cpp's re-tilize): blocks of the widest divisor of Wt that fits (l1_size/2 − base − 32) / (elem·64 + elem)
+ * elements, the whole Wt when it fits; c_0 and c_16 one block of tiles each, on core (0,0). Interleaved operands.
+ */
+export function tilizeWithValPaddingSingleCore(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  if (input.layout.memoryLayout !== 'interleaved' || output.layout.memoryLayout !== 'interleaved')
+    return unmodeled(op.name, 'single-core tilize_with_val_padding of sharded operands is not modeled');
+  const elemIn = elementBytes(input.dtype);
+  if (elemIn === undefined) return unmodeled(op.name, `no row-major element size for ${input.dtype}`);
+  const wt = (output.padded[output.padded.length - 1] ?? 0) / 32;
+  const maxL1Half = Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase;
+  const maxTiles = Math.floor(Math.floor((maxL1Half - 32) / (elemIn * 64 + elemIn)) / 32);
+  const perBlock = largestDivisorAtMost(wt, Math.max(1, maxTiles));
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'TilizeWithValPaddingSingleCoreProgramFactory',
+    factoryReason: `use_multicore false (its default before tt-metal PR #16252): blocks of ${perBlock} of ${wt} tiles on core (0,0)`,
+    groups: [{ name: 'core', nCores: 1, firstCore: [0, 0] }],
+    cbs: [
+      { index: 0, role: 'input', nPages: perBlock, pageBytes: tileBytes(input.dtype) },
+      { index: 16, role: 'output', nPages: perBlock, pageBytes: tileBytes(output.dtype) },
+    ],
+    confidence: 'exact',
+    citations: [CITES.singleCoreTwvp],
   });
 }
 
