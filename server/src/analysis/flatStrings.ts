@@ -7,7 +7,7 @@
  * nodes, then ~110k copies of ~1.5k distinct texts).
  */
 
-import type { OpEstimateResult } from '../estimate/types';
+import type { OpEstimateResult, Writable } from '../estimate/types';
 
 // Where the characters read go, so that the compiler cannot drop the read as unused.
 const readSink = { last: 0 };
@@ -30,9 +30,6 @@ export class SharedStrings {
     return text;
   }
 }
-
-/** A record made fresh for this analysis, written in place before it is shared (here and in sharedParts.ts). */
-export type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 function internAll(texts: readonly string[] | undefined, strings: SharedStrings): void {
   if (texts === undefined) return;

@@ -3858,10 +3858,26 @@ export function windowAtOrAfter(window: TtMetalWindow, id: ChangePointId): boole
   return window.latest >= CHANGE_POINTS[id].mergedOn;
 }
 
-/** The day before an ISO date. */
+/**
+ * The day before an ISO date (`YYYY-MM-DD`, Gregorian). By its digits, not through `Date`: a split window names each
+ * sub-window's end by it, per fresh estimate (parsing and printing a `Date` was ~5 µs a call, ~1% of a 100k-op check).
+ */
 export function dayBefore(date: IsoDate): IsoDate {
-  const t = Date.parse(`${date}T00:00:00Z`) - 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  const day = Number(date.slice(8, 10));
+  if (day > 1) return `${date.slice(0, 8)}${twoDigits(day - 1)}`;
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  if (month === 1) return `${year - 1}-12-31`;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const lastDay = month === 3 && leap ? 29 : DAYS_IN_MONTH[month - 2]!;
+  return `${date.slice(0, 5)}${twoDigits(month - 1)}-${lastDay}`;
+}
+
+// Days of January..December in a common year.
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
 }
 
 /** Split a window at change points' dates (each date starts a sub-window); dates outside the window are ignored. */

@@ -29,6 +29,10 @@ export interface EstimateContext {
   readonly liveL1Read?: { read: boolean };
 }
 
+/** A record made fresh, written in place before anything else reads it (an estimate built field by field; the
+ *  analysis's texts interned into a new estimate). */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 export type CoreXY = readonly [number, number];
 
 /** A tt-metal CoreRange, its inclusive corners [start, end] (x = column, y = row). */

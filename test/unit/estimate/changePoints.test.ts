@@ -4,6 +4,7 @@ import { strict as assert } from 'assert';
 import {
   CHANGE_POINTS,
   changePointText,
+  dayBefore,
   splitWindow,
   windowForDate,
   windowsText,
@@ -136,5 +137,24 @@ describe('estimate/changePoints', () => {
       { earliest: '2025-03-01', latest: '2025-03-01' },
     ];
     assert.equal(windowsText(split), '2025-01-01..2025-02-10, 2025-03-01');
+  });
+
+  it('names the day before any date as the UTC calendar does (month ends, leap years, centuries)', () => {
+    // The oracle is Date's own calendar arithmetic: midnight UTC less one day, printed back as YYYY-MM-DD.
+    const viaDate = (date: string): string =>
+      new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    let checked = 0;
+    for (let t = Date.parse('2023-12-01T00:00:00Z'); t <= Date.parse('2029-01-31T00:00:00Z'); t += 86_400_000) {
+      const date = new Date(t).toISOString().slice(0, 10);
+      assert.equal(dayBefore(date), viaDate(date), date);
+      checked++;
+    }
+    assert.equal(checked, 1889);
+    // 2024 is a leap year, 1900 and 2100 are not, 2000 is.
+    assert.equal(dayBefore('2024-03-01'), '2024-02-29');
+    assert.equal(dayBefore('2100-03-01'), '2100-02-28');
+    assert.equal(dayBefore('2000-03-01'), '2000-02-29');
+    assert.equal(dayBefore('1900-03-01'), '1900-02-28');
+    assert.equal(dayBefore('2026-01-01'), '2025-12-31');
   });
 });

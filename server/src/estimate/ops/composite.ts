@@ -181,13 +181,19 @@ type OwnTensorKeys = 'l1Intermediates' | 'l1IntermediateBytesPerCore' | 'lastPro
 /** A step's program as the analysis checks it where it runs: its worst core's CBs, the range and figure it prints. */
 export function programOf(step: Step, est: OpEstimate): WriterProgram {
   if (est.lastProgram !== undefined) return { ...est.lastProgram, name: `${step.label}: ${est.lastProgram.name}` };
-  return {
-    name: `${step.label} (${est.factory})`,
-    cbBytesPerCore: est.worstCbBytesPerCore,
-    printedRange: est.reportedRange ?? [est.reportedCore, est.reportedCore],
-    ...(est.cbBytesPerCore !== est.worstCbBytesPerCore && { printedCbBytesPerCore: est.cbBytesPerCore }),
-    factory: est.programFactory ?? est.factory,
-  };
+  // Two literals, not a conditional spread: a property after a spread in a literal is a runtime call.
+  const name = `${step.label} (${est.factory})`;
+  const printedRange = est.reportedRange ?? [est.reportedCore, est.reportedCore];
+  const factory = est.programFactory ?? est.factory;
+  return est.cbBytesPerCore === est.worstCbBytesPerCore
+    ? { name, cbBytesPerCore: est.worstCbBytesPerCore, printedRange, factory }
+    : {
+        name,
+        cbBytesPerCore: est.worstCbBytesPerCore,
+        printedRange,
+        printedCbBytesPerCore: est.cbBytesPerCore,
+        factory,
+      };
 }
 
 /**

@@ -339,7 +339,7 @@ import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propIn
 import { atOrAfter, changePointText, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import type { ReadSpanId } from '../changePoints';
 import { firstRowWiseRange, gridRectangle } from '../printedRange';
-import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult } from '../types';
+import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult, Writable } from '../types';
 import { illegal, unmodeled } from '../types';
 import { HaloGeometry, haloElementBytes, haloProgramCbBytesPerCore, haloStickDtype, haloSticksPerCore } from './halo';
 import { largestStep, programOf, specWith, stepOp } from './composite';
@@ -2272,34 +2272,34 @@ function convIntermediates(
           shardWidth: shardW,
           inputSticks: nhwIn,
           coresNhw: input.coresNhw,
-          ...(dramConfigs && {
-            dramConfigs: {
-              geometry: { ...haloGeometry(p), padTop: p.padding[0], padLeft: p.padding[2] },
-              outputSticksPerShard:
-                input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : plan.perCoreOutHTiles * 32,
-              inputSticksPerShard: rows,
-              gridColumns: input.scheme === 'height_sharded' ? input.box[0] : 0,
-            },
-          }),
+          dramConfigs: dramConfigs
+            ? {
+                geometry: { ...haloGeometry(p), padTop: p.padding[0], padLeft: p.padding[2] },
+                outputSticksPerShard:
+                  input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : plan.perCoreOutHTiles * 32,
+                inputSticksPerShard: rows,
+                gridColumns: input.scheme === 'height_sharded' ? input.box[0] : 0,
+              }
+            : undefined,
         },
         ctx,
       );
-      out.push({
+      // Stored in key order, not spread in: a property after a spread in a literal is a runtime call.
+      const halo = {
         role: 'halo output',
         bytesPerCore: sticks * shardW * haloElementBytes(p.inputDtype, ctx),
         liveDuringProgram: true,
-        // deallocate_activation on an input the halo read in place: freed after the halo, then moved over only by
-        // reallocate_halo_output [6].
-        ...(freesInput &&
-          !resharded && {
-            freesOperand: { bytesPerCore: p.inputL1BytesPerCore, leavesHole: !reallocatesHaloOutput(p, ctx) },
-          }),
-        writerProgram: {
-          name: 'halo (untilize_with_halo)',
-          cbBytesPerCore: haloCbBytes,
-          printedRange: convHaloPrintedRange(input),
-        },
-      });
+      } as Writable<L1Intermediate>;
+      // deallocate_activation on an input the halo read in place: freed after the halo, then moved over only by
+      // reallocate_halo_output [6].
+      if (freesInput && !resharded)
+        halo.freesOperand = { bytesPerCore: p.inputL1BytesPerCore, leavesHole: !reallocatesHaloOutput(p, ctx) };
+      halo.writerProgram = {
+        name: 'halo (untilize_with_halo)',
+        cbBytesPerCore: haloCbBytes,
+        printedRange: convHaloPrintedRange(input),
+      };
+      out.push(halo);
     }
   }
   if (!outputIsResult)
@@ -2643,16 +2643,15 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
  * conv on its input's row-wise shard grid, the full rows first. The block (2D) matmul was not read: no range (the
  * message names the first core alone).
  */
-function convPrintedRange(plan: ConvPlan): { printedRange?: CoreRangeXY } {
+function convPrintedRange(plan: ConvPlan): CoreRangeXY | undefined {
   const grid = plan.input.nCores >= plan.output.nCores ? plan.input : plan.output;
   const [boxCols, boxRows] = grid.box;
   if (plan.mmConv) {
-    if (plan.input.scheme !== 'height_sharded') return {};
-    return { printedRange: firstRowWiseRange(grid.nCores, boxCols) };
+    if (plan.input.scheme !== 'height_sharded') return undefined;
+    return firstRowWiseRange(grid.nCores, boxCols);
   }
-  if (plan.input.scheme === 'width_sharded')
-    return { printedRange: firstRowWiseRange(plan.input.nCores, plan.input.box[0]) };
-  return { printedRange: gridRectangle([boxRows, boxCols]) };
+  if (plan.input.scheme === 'width_sharded') return firstRowWiseRange(plan.input.nCores, plan.input.box[0]);
+  return gridRectangle([boxRows, boxCols]);
 }
 
 /** The first CoreRange of the halo program's CBs [18]: the conv's input grid, full rows first (block: its rectangle). */
@@ -2704,12 +2703,13 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
       `reader indices CB at the DRAM config tensor's page, ${fmtBytes(page)} (worst case ${fmtBytes(plan.perCoreOutHTiles * 64)}; tt-metal PR #43193)`,
     );
   }
+  // Optional fields as undefined, not spread in: each property after a spread in a literal is a runtime call.
   const est = finishProgram({
     op,
     ctx,
     factory,
     // The 1x1 conv runs ttnn::matmul with that program config [3]: its program is the matmul's.
-    ...(plan.mmConv && { programFactory: `MatmulMultiCoreReuseMultiCast${matmulKind}ProgramConfig` }),
+    programFactory: plan.mmConv ? `MatmulMultiCoreReuseMultiCast${matmulKind}ProgramConfig` : undefined,
     factoryReason:
       `${sliceNote}${why}; ${plan.input.nCores} input cores (${plan.input.coresNhw} along NHW × ${plan.input.coresC} along C), ` +
       `per core out ${plan.perCoreOutHTiles}x${plan.perCoreOutWTiles} tiles, act block ${plan.actBlockHTiles}x${plan.actBlockWTiles} tiles, ` +
@@ -2717,11 +2717,10 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
       allocatedText +
       ' per core',
     grid: [plan.output.box[1], plan.output.box[0]],
-    groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0], ...convPrintedRange(plan) }],
+    groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0], printedRange: convPrintedRange(plan) }],
     cbs,
-    ...('span' in exactness
-      ? { confidence: 'exact' as const }
-      : { confidence: 'approx' as const, approxReason: exactness.approxReason }),
+    confidence: 'span' in exactness ? 'exact' : 'approx',
+    approxReason: 'span' in exactness ? undefined : exactness.approxReason,
     citations: [
       CITES.utils,
       CITES.cbInfo,
@@ -2809,18 +2808,20 @@ function mayFold(p: ConvProblem): boolean {
  * the tensor-backed shard (same dtype: the conv writes the result's dtype), 0 B of static CBs.
  */
 function withConvProgramBeforeResult(est: OpEstimate, family: string): OpEstimate {
-  const shardIndex = est.l1Intermediates?.findIndex((t) => t.role === 'conv output shard') ?? -1;
-  if (shardIndex < 0 || est.l1TensorBytesPerCore === 0 || est.l1Intermediates === undefined) return est;
-  const convProgram = programOf({ label: family, result: est }, est);
-  const l1Intermediates = est.l1Intermediates.map((t, i) =>
-    i === shardIndex ? { ...t, writerProgram: convProgram } : t,
-  );
-  return {
-    ...est,
-    l1Intermediates,
-    lastProgram: { name: 'to_memory_config of the conv output shard to the result', cbBytesPerCore: 0 },
-    notes: [...est.notes, 'the conv program runs before the result is allocated (to_memory_config after the conv)'],
+  const shard = est.l1Intermediates?.find((t) => t.role === 'conv output shard');
+  if (shard === undefined || est.l1TensorBytesPerCore === 0) return est;
+  // Written in place, not copied: `est` is finishProgram's estimate made just now from this estimator's own lists (its
+  // intermediates and notes), not yet returned (a copy was ~12 MB of garbage at 100k ops). Same keys in the same order
+  // as a copy's: the shard's writerProgram and the estimate's lastProgram go last.
+  (shard as Writable<L1Intermediate>).writerProgram = programOf({ label: family, result: est }, est);
+  (est as Writable<OpEstimate>).lastProgram = {
+    name: 'to_memory_config of the conv output shard to the result',
+    cbBytesPerCore: 0,
   };
+  (est.notes as string[]).push(
+    'the conv program runs before the result is allocated (to_memory_config after the conv)',
+  );
+  return est;
 }
 
 export function estimateConv2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
