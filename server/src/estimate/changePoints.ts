@@ -3516,7 +3516,7 @@ export const CHANGE_POINTS = {
     // Squash-merged on main as 7ec6d04 (2025-05-27 10:51 UTC; nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2025-05-27',
     dateFrom: 'merge',
-    what: "a 1x1 conv run as ttnn::linear (conv2d_L1's matmul branch) hands the linear the conv's resolved compute kernel config; before, the linear got none, so it ran with the matmul's default for an unset config (change points matmul-default-packer-l1-acc and matmul-default-fp32-acc-f32-output) whatever the conv's config said",
+    what: "a 1x1 conv run as ttnn::linear (conv2d_L1's matmul branch: a sharded input with the program config built from the conv's blocks, or an interleaved one with none) hands the linear the conv's resolved compute kernel config; before, the linear got none, so it ran with the matmul's default for an unset config (change points matmul-default-packer-l1-acc and matmul-default-fp32-acc-f32-output) whatever the conv's config said",
     before:
       'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp at every first-parent commit touching it from c4df003 (2024-12-31) to a026170 (2025-05-26): the one ttnn::linear call passes no compute_config (PR #22509\'s issue #22328, "1x1 Convs in models don\'t respect passed compute kernel config")',
     after:

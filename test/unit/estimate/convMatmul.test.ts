@@ -27,11 +27,8 @@ module attributes {ttcore.system_desc = #system_desc} {
 `;
 };
 
-function cbBytes(outDtype: 'bf16' | 'bfp_bf8', compute = ''): number {
-  const a = analyzeDocument(text(outDtype, compute), {
-    ...DEFAULT_ANALYSIS_SETTINGS,
-    ttMetalDate: '2026-04-10',
-  }).analysis;
+function cbBytes(outDtype: 'bf16' | 'bfp_bf8', compute = '', ttMetalDate = '2026-04-10'): number {
+  const a = analyzeDocument(text(outDtype, compute), { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate }).analysis;
   const e = a.functions[0]!.ops.find((o) => o.op.name === 'ttnn.conv2d')!.estimate;
   assert.ok(e.kind === 'estimate');
   assert.match(e.factory, /MatmulMultiCoreReuseMultiCast\)/);
@@ -55,6 +52,21 @@ describe('estimate/conv2d → matmul (block sharded 1x1): the 2D mcast factory C
       cbBytes('bfp_bf8', 'compute_config = #ttnn.device_compute_kernel_config<packer_l1_acc = true>, '),
       10_304,
     );
+  });
+
+  it("before tt-metal PR #22509 the sharded matmul runs with the matmul's default compute config, not the conv's", () => {
+    // conv2d.cpp@7ec6d04~1 (conv2d_L1, matmul branch): one ttnn::linear call serves both the sharded input (program
+    // config from determine_matmul_op_config_from_conv_op_config) and the interleaved one, and passes no compute config;
+    // 7ec6d04 (PR #22509, 2025-05-27) adds it. Without one, create_matmul_struct (matmul_op.cpp@7ec6d04~1) takes
+    // default_fp32_acc = (output is Float32), default_l1_acc = !(output is Float32): bfp_bf8 output → fp32 off,
+    // packer_l1_acc on. The 2D factory of that build (matmul_op_multi_core_reuse_mcast_2d_program_factory.cpp@7ec6d04~1)
+    // has the same CBs as above and packer_l1_acc_en = packer_l1_acc && (bias && num_blocks > 1 || num_blocks > 2):
+    // 8 blocks → on, interm0 Float16_b ≠ bfp_bf8 → c_5 of one bf16 tile: 8,256 + 2,048 = 10,304 B on 2025-05-20.
+    // On 2025-05-28 the linear gets the conv's config: the IR prints none and tt-mlir's runtime passes none before its
+    // PR #3579 (2025-05-30), so get_conv_default_compute_kernel_config (conv2d_utils.cpp@7ec6d04~1: fp32 and
+    // packer_l1_acc off) → interm0 in the output's format, shared with c_4: 8,256 B.
+    assert.equal(cbBytes('bfp_bf8', '', '2025-05-20'), 10_304);
+    assert.equal(cbBytes('bfp_bf8', '', '2025-05-28'), 8_256);
   });
 });
 

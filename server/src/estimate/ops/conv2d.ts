@@ -344,7 +344,13 @@ import { illegal, unmodeled } from '../types';
 import { HaloGeometry, haloElementBytes, haloProgramCbBytesPerCore, haloStickDtype, haloSticksPerCore } from './halo';
 import { largestStep, programOf, specWith, stepOp } from './composite';
 import { estimateToLayout } from './toLayout';
-import { MATMUL_L1_ARRAY_CB_BYTES, estimateMatmul, packerL1AccEnabled } from './matmul';
+import {
+  MATMUL_L1_ARRAY_CB_BYTES,
+  type MatmulComputeFlags,
+  estimateMatmul,
+  matmulUnsetComputeFlags,
+  packerL1AccEnabled,
+} from './matmul';
 import { noProgram } from './noProgram';
 
 const CITES = {
@@ -1198,9 +1204,11 @@ export function planConv(
     // Block sharded: the 2D factory backs c_2 with the block-sharded input and adds its 64 B L1-array CB c_6 [3].
     if (scheme === 'block_sharded')
       cbs.push({ index: 6, role: 'mcast scratch (l1 array)', nPages: 1, pageBytes: MATMUL_L1_ARRAY_CB_BYTES });
-    // Partials packed in L1 (packer_l1_acc_en, the matmul factories' rule for these K blocks) are Float16_b [3].
+    // Partials packed in L1 (packer_l1_acc_en, the matmul factories' rule for these K blocks) are Float16_b [3]; the
+    // flags are the linear's (convLinearComputeFlags), not the conv's before change point conv2d-mm-linear-compute-config.
+    const mmFlags = convLinearComputeFlags(p, ctx);
     const packerOn =
-      p.packerL1Acc &&
+      mmFlags.packerL1Acc &&
       packerL1AccEnabled(
         {
           kind:
@@ -1212,10 +1220,10 @@ export function planConv(
         numKBlocks,
         p.hasBias,
         p.outputDtype,
-        p.fp32DestAcc,
+        mmFlags.fp32,
         ctx,
       );
-    const intermDtype: DataType = p.fp32DestAcc ? 'f32' : packerOn ? 'bf16' : p.outputDtype;
+    const intermDtype: DataType = mmFlags.fp32 ? 'f32' : packerOn ? 'bf16' : p.outputDtype;
     if (intermDtype !== p.outputDtype)
       cbs.push({ index: 5, role: 'interm0', nPages: perCoreOutTiles, pageBytes: tileOf(intermDtype) });
     notes.push(
@@ -2587,15 +2595,20 @@ function autoShardedMatmulConvAsLinear(op: TtnnOp, p: ConvProblem): TtnnOp {
   };
 }
 
+/**
+ * The compute flags of the ttnn::linear a 1x1 conv runs, sharded (a program config from the conv's blocks) or not:
+ * conv2d resolves its compute config (the IR's, else the conv default) and hands it on (conv2d.cpp@622c6fb conv2d_L1)
+ * from change point conv2d-mm-linear-compute-config; before it the one linear call of both paths got none
+ * (conv2d.cpp@7ec6d04~1), so create_matmul_struct's default for an unset config, by the linear's output dtype.
+ */
+function convLinearComputeFlags(p: ConvProblem, ctx: EstimateContext): MatmulComputeFlags {
+  return atOrAfter(ctx, 'conv2d-mm-linear-compute-config')
+    ? { fp32: p.fp32DestAcc, packerL1Acc: p.packerL1Acc }
+    : matmulUnsetComputeFlags(p.outputDtype, ctx);
+}
+
 function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): OpEstimateResult {
-  // conv2d resolves its compute config (the IR's, else the conv default) and hands it to ttnn::linear
-  // (conv2d.cpp@622c6fb conv2d_L1) from change point conv2d-mm-linear-compute-config; before it the linear got none and
-  // ran with the matmul's default for an unset config (estimateMatmul's own, by build).
-  const est = estimateMatmul(
-    autoShardedMatmulConvAsLinear(op, p),
-    ctx,
-    atOrAfter(ctx, 'conv2d-mm-linear-compute-config') ? { fp32: p.fp32DestAcc, packerL1Acc: p.packerL1Acc } : undefined,
-  );
+  const est = estimateMatmul(autoShardedMatmulConvAsLinear(op, p), ctx, convLinearComputeFlags(p, ctx));
   if (est.kind !== 'estimate')
     return est.kind === 'unmodeled' || est.kind === 'illegal' ? { ...est, opName: op.name } : est;
   // The op's own L1 result is the to_memory_config copy made after the matmul; counted beside the matmul's CBs here

@@ -580,7 +580,11 @@ export interface MatmulComputeFlags {
  */
 export function matmulComputeFlags(op: TtnnOp, outDtype: DataType, ctx: EstimateContext): MatmulComputeFlags {
   const printed = computeFlags(op);
-  if (printed.printed) return printed;
+  return printed.printed ? printed : matmulUnsetComputeFlags(outDtype, ctx);
+}
+
+/** create_matmul_struct's flags for a matmul given no compute kernel config (see matmulComputeFlags). */
+export function matmulUnsetComputeFlags(outDtype: DataType, ctx: EstimateContext): MatmulComputeFlags {
   if (!atOrAfter(ctx, 'matmul-default-packer-l1-acc')) return { fp32: false, packerL1Acc: false };
   if (outDtype !== 'f32') return { fp32: false, packerL1Acc: true };
   return atOrAfter(ctx, 'matmul-default-fp32-acc-f32-output')
