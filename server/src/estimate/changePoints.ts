@@ -3593,6 +3593,21 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #19130 (Revert "New `split` based on `slice`"), concat.cpp@7748b90 (ttnn::untilize, SliceDeviceOperation)',
   },
+  'layernorm-sharded-global-scaler-f32': {
+    family: 'norm',
+    pr: 41637,
+    // Squash-merged on main as 7fb82fd (2026-04-24 08:59 UTC; nyoshifujiTT/tt-metal first-parent history). Its only
+    // CB change in the sharded factory (sharded_layernorm_factory_helpers.cpp; layernorm_op_multi_core_sharded.cpp is
+    // untouched) is c_4. Kept by every later commit touching those files to 622c6fb (2026-06-23: 1d7023a changes
+    // post-all-gather c_24 only, 926ea5e the ProgramDescriptor port, 0397458 a Welford-only alias).
+    mergedOn: '2026-04-24',
+    dateFrom: 'merge',
+    what: 'the sharded layer_norm/rms_norm factory makes c_4, the global reduce scaler, one tile in the intermediate format (Float32 with fp32 accumulation, else bf16); before, in2_CB_size, one bf16 tile for every config',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/sharded_layernorm_factory_helpers.cpp@7fb82fd^ (c_4 in2_CB_size = bfloat16_tile_size, Float16_b)',
+    after:
+      'the same file @7fb82fd (PR #41637, "Reduce compute and dataflow helpers": scaler_global_format Float32 when cb_data_format is Float32) to @622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

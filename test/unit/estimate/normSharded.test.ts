@@ -58,6 +58,31 @@ describe('estimate/normSharded', () => {
     assert.equal(e.nCoresUsed, 32);
   });
 
+  it('c_4 (global reduce scaler) is bf16 before PR #41637 (2026-04-24) and Float32 with fp32 acc from it', () => {
+    // sharded_layernorm_factory_helpers.cpp@7fb82fd^: c_4 = in2_CB_size, one bf16 tile (2,048 B) for every config;
+    // @7fb82fd (PR #41637): one tile of Float32 when the intermediates are Float32 (4,096 B), else bf16.
+    // layer_norm 1x1x256x1024 block-sharded 8x4 with bf16 gamma/beta, default fp32 acc on (as in the test above):
+    //   2026-04-23: 161,792 B (c_2/c_3/c_4 3·2,048 = 6,144);
+    //   2026-04-24: c_2 2,048 + c_3 2,048 + c_4 4,096 = 8,192 → 161,792 − 6,144 + 8,192 = 163,840 B.
+    // rms_norm 1x1x32x4096 width-sharded on 32 cores, fp32 acc off (first test): c_4 stays 2,048, 53,248 B both days.
+    const x = tensor([1, 1, 256, 1024], { buffer: 'l1', mem: 'block_sharded', grid: [8, 4] });
+    const w = tensor([1, 1, 1, 1024]);
+    const c4Bytes = (e: Extract<OpEstimateResult, { kind: 'estimate' }>) =>
+      e.cbs.find((c) => c.cbIndex === 'c_4')?.totalBytes;
+    const layerOn = (date: string) =>
+      estimateOf(estimateOp(norm('ttnn.layer_norm', x, x, w, w), whContext({ ttMetalDate: date })));
+    const before = layerOn('2026-04-23');
+    const after = layerOn('2026-04-24');
+    assert.equal(before.cbBytesPerCore, 161_792);
+    assert.equal(c4Bytes(before), 2_048);
+    assert.equal(after.cbBytesPerCore, 163_840);
+    assert.equal(c4Bytes(after), 4_096);
+    for (const date of ['2026-04-23', '2026-04-24']) {
+      const rms = estimateOf(estimateOp(norm('ttnn.rms_norm', width32, width32), whContext({ ttMetalDate: date })));
+      assert.equal(rms.cbBytesPerCore, 53_248, date);
+    }
+  });
+
   it('rms_norm width-sharded on 49 cores (non-rectangular 8x7 box): no two-stage reduce, 118,784 B', () => {
     // 1x1x32x1568: Kt 49, shard 1x1 tile per core. 49 cores row-major on 8 columns: box 8x7 = 56 ≠ 49 → the two-stage
     // reduce is skipped, ex_external = ⌈49/1⌉ = 49 tiles; rows per worker ⌈1/49⌉ = 1; bf16 intermediates.

@@ -22,7 +22,8 @@
  *   CBs, in creation order: c_0 input shard bh·bw·T(in) (globally allocated on the input: no CB-region bytes) ·
  *     c_5 gamma bw·T(gamma) · c_6 beta bw·T(beta) · c_24 x bh·bw im · c_18 x−E[x] bh·bw im ·
  *     layer_norm only: c_8 ex_partial bh im, c_9 ex bh im, c_10 ex_external ext im ·
- *     c_2 scaler, c_3 eps, c_4 global scaler 1 bf16 each · c_11 ex_partial2 bh im, c_12 ex2 bh im,
+ *     c_2 scaler, c_3 eps 1 bf16 each · c_4 global scaler 1 bf16, im from change point
+ *     'layernorm-sharded-global-scaler-f32' (PR #41637) [7] · c_11 ex_partial2 bh im, c_12 ex2 bh im,
  *     c_13 ex_external2 ext im · c_20 ex2pe r im · c_15 ex_global bh im ·
  *     c_16 output shard bh·bw·T(out) (globally allocated on the output)
  *   cores: every core of the shard grid has the same CBs.
@@ -31,11 +32,11 @@
  *   + c_20 1 + c_15 1 = 26 bf16 tiles = 53,248 B.
  *
  * Version axis: 'layernorm-sharded-default-config'; 'layernorm-fp32-acc-default' (layer_norm's default fp32 accumulation,
- *   the same entry point as the interleaved norm). The CB list was read at the 2025 inline factory and the 2026 helper
- *   split [4][5], whose sizes agree; the newest (Metal 2.0) port also makes c_4 Float32 with fp32 accumulation and adds a
- *   column-mask CB (and a masked-input scratch for layer_norm) when the logical width is not a multiple of 32 [6]:
- *   not modeled, so the estimate is approx. tt-mlir #8065 (2026-04-22) printed a region end of 675,104 B that this list
- *   gives exactly (c_4 bf16 with fp32 accumulation at that build; test/unit/analysis/threads.test.ts).
+ *   the same entry point as the interleaved norm); 'layernorm-sharded-global-scaler-f32' (c_4's format [7]). The CB
+ *   list was read at the 2025 inline factory and the 2026 helper split [4][5], whose sizes agree; the newest (Metal 2.0)
+ *   port adds a column-mask CB (and a masked-input scratch for layer_norm) when the logical width is not a multiple of
+ *   32 [6]: not modeled, so the estimate is approx. tt-mlir #8065 (2026-04-22) printed a region end of 675,104 B that
+ *   this list gives exactly (c_4 bf16 with fp32 accumulation at that build; test/unit/analysis/threads.test.ts).
  *
  * References:
  *   [1] tt-mlir runtime/lib/ttnn/operations/normalization/rms_norm.cpp, layer_norm.cpp@19c86fc (program_config nullopt)
@@ -47,6 +48,8 @@
  *   [5] tt-metal …/layernorm/device/sharded_layernorm_factory_helpers.cpp (search-index version 27338354386:
  *       CBSizeParams::compute, add_cb_descriptors order and globally allocated c_0 / c_16)
  *   [6] tt-metal …/layernorm/device/sharded_layernorm_factory_helpers.cpp@01507e4 (add_dataflow_buffer_specs)
+ *   [7] tt-metal …/layernorm/device/sharded_layernorm_factory_helpers.cpp@7fb82fd (PR #41637: add_cb_descriptors' c_4
+ *       Float32 when cb_data_format is Float32; one bf16 tile at 7fb82fd^)
  *
  * Assumptions: row-major shard orientation (tt-mlir's memory configs); no residual (tt-mlir's norms have none); L1 shards
  *   (DRAM-sharded input or output: unmodeled);
@@ -124,6 +127,7 @@ export function estimateShardedNorm(op: TtnnOp, ctx: EstimateContext, n: Sharded
   const tOut = tileBytes(output.dtype);
   const im = tileBytes(fp32 ? 'f32' : 'bf16');
   const bf16 = tileBytes('bf16');
+  const globalScalerBytes = atOrAfter(ctx, 'layernorm-sharded-global-scaler-f32') ? im : bf16;
   const blockTiles = blockHt * blockWt;
   const gammaDtype: DataType = gamma?.dtype ?? 'bf16';
   const betaDtype: DataType = beta?.dtype ?? 'bf16';
@@ -144,7 +148,7 @@ export function estimateShardedNorm(op: TtnnOp, ctx: EstimateContext, n: Sharded
   cbs.push(
     { index: 2, role: 'reduce scaler', nPages: 1, pageBytes: bf16 },
     { index: 3, role: 'epsilon', nPages: 1, pageBytes: bf16 },
-    { index: 4, role: 'global reduce scaler', nPages: 1, pageBytes: bf16 },
+    { index: 4, role: 'global reduce scaler', nPages: 1, pageBytes: globalScalerBytes },
     { index: 11, role: 'E[x²] partial', nPages: blockHt, pageBytes: im },
     { index: 12, role: 'E[x²]', nPages: blockHt, pageBytes: im },
     { index: 13, role: 'E[x²] gathered', nPages: extTiles, pageBytes: im },
@@ -171,7 +175,7 @@ export function estimateShardedNorm(op: TtnnOp, ctx: EstimateContext, n: Sharded
     cbs,
     confidence: 'approx',
     approxReason: [
-      'sharded factory CB list read at two undated versions (inline factory and 2026 helper split); the newest port makes c_4 Float32 with fp32 accumulation',
+      'sharded factory CB list read at two undated versions (inline factory and 2026 helper split)',
       ...(alignedWidth
         ? []
         : [
