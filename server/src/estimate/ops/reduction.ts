@@ -691,15 +691,15 @@ function reduceH(
     const scratch = hNegateScratchTiles(negate, heightTiles, unitsPerCoreGroups(split, columns));
     if (2 * scratch * tileBytes(outDtype) > maxL1Space(ctx)) return 'negate CBs do not fit';
   }
-  const scaler = reduceScalerDtype(ctx, input);
+  const scaler = scalerCb(ctx, input, 'H');
   return reduceProgram(op, ctx, input, outDtype, approxReason, {
     factory: 'ReduceMultiCoreHProgramFactory',
     factoryReason: `${columns} tile columns (NC·Wt)`,
     units: columns,
     order: 'col',
-    scalerPages: 1,
-    scalerDtype: scaler,
-    citation: scaler === 'f32' ? `${CITE_REDUCE_H}; ${CITE_REDUCE_SCALER}` : CITE_REDUCE_H,
+    scalerPages: scaler.pages,
+    scalerDtype: scaler.dtype,
+    citation: scaler.dtype === 'f32' ? `${CITE_REDUCE_H}; ${CITE_REDUCE_SCALER}` : CITE_REDUCE_H,
     // @05ddaab: the column reader batches a dest chunk (4 tiles with fp32 accumulation, 8 without) when every core
     // owns at least a chunk of columns; the negate variant's c_0 is the chunk already [CITE_READER_BATCH].
     ...(negate === undefined && {
