@@ -2764,7 +2764,8 @@ function convExactness(
 ): { readonly span: ReadSpanId } | { readonly approxReason: string } {
   const span: ReadSpanId = plan.mmConv ? 'conv2d-sharded-matmul-1x1-2026-spring' : 'conv2d-sharded-program-2026-spring';
   const inSpan = !p.transposed && p.path === 'l1' && windowWithinReadSpan(ctx, span);
-  const heuristics =
+  // Written only for an approx answer: an exact conv needs no reason text.
+  const heuristics = (): string =>
     `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}` +
     (!inSpan && isDepthwise(p) && p.kernel[0] * p.kernel[1] > 1 && p.inputH > 1
       ? '; 2-D depthwise: the general conv CBs on block-diagonal weights (later builds run a pool-based depthwise kernel, not modeled)'
@@ -2773,15 +2774,15 @@ function convExactness(
   const notRead = (step: string): { approxReason: string } => ({
     approxReason: `${step} (not read over the window; the conv program's own rules were, read span ${span})`,
   });
-  if (!inSpan || !p.config.present) return { approxReason: heuristics };
-  if (plan.mmConv && plan.input.scheme === 'width_sharded') return { approxReason: heuristics };
+  if (!inSpan || !p.config.present) return { approxReason: heuristics() };
+  if (plan.mmConv && plan.input.scheme === 'width_sharded') return { approxReason: heuristics() };
   if (resharded) return notRead('the input is resharded before the conv');
   if (plan.mmConv && rowMajor) return notRead('the row-major input is tilized before the matmul');
   if (!plan.mmConv && !keepsInputShards(p, plan.input.scheme))
-    return { approxReason: `${heuristics}; a row-major input shard off the channel alignment is resharded` };
+    return { approxReason: `${heuristics()}; a row-major input shard off the channel alignment is resharded` };
   if (p.config.enableActivationReuse === true || p.config.forceSplitReader !== undefined || mayFold(p))
     return {
-      approxReason: `${heuristics}; conv2d_config asks for activation reuse, force_split_reader or kernel-stride folding (not modeled)`,
+      approxReason: `${heuristics()}; conv2d_config asks for activation reuse, force_split_reader or kernel-stride folding (not modeled)`,
     };
   if (!outputIsResult) return notRead("the conv output is copied to the result's memory config (to_memory_config)");
   return { span };
