@@ -3837,6 +3837,39 @@ export const READ_SPANS = {
     citedAs:
       'tt-metal reshard_program_factory_same_width.cpp and reshard_device_operation.cpp at every commit 5aa764d … 4b30829',
   },
+  'matmul-auto-1d-all-dram-2025-2026': {
+    family: 'matmul',
+    // From #15938's merge (3787a8a, 2025-01-06) to 622c6fb (2026-06-23), the newest first-parent commit of the snapshot:
+    // read span matmul-auto-1d-all-dram-2025 to 06-16, then every commit from 2025-06-10 on touching the sources.
+    earliest: '2025-01-06',
+    latest: '2026-06-23',
+    what: "an all-DRAM-interleaved matmul with no program config, bias, activation, transpose_a or transpose_b that create_simple_matmul_program_config sends to get_mcast_1d_config (mcast_in0 or mcast_in1), whose whole per-core block at in0_block_w 2 or 1 passes get_multi_dim_per_core_factor's first test (no out-block search), and that config's CBs in the 1D program as read span matmul-auto-1d-all-dram-2025 describes; is_narrow_shape per change point matmul-narrow-l1-1d (the all-DRAM answer unchanged), c_0 / c_1 doubling per change point matmul-1d-per-operand-batch",
+    evidence:
+      "read span matmul-auto-1d-all-dram-2025 (@3787a8a … @2bb3ccb); then tt-metal (nyoshifujiTT/tt-metal first-parent main) every commit from 2025-06-10 to 622c6fb touching matmul_op.cpp, config/matmul_program_config.cpp, utilities/matmul_utilities.cpp or matmul_device_operation.cpp, by function (create_simple_matmul_program_config, get_mcast_1d_config, get_per_core_factor, get_multi_dim_per_core_factor, get_estimated_size_of_cbs, estimate_interm_tile_size, get_max_l1_space, is_narrow_shape, get_core_range, get_matmul_subblock_params, create_matmul_struct / create_matmul_attributes): getter renames (d82e424), const / auto / loop / else-after-return clean-ups (cdc0135, 5f6aaada, f8ee447, 8b99879 / 297f4f4 / 6223e8c, 441c2f9, 0741d5c), the file split of #34466 (601278a), error texts (97327cf); the rule changes are change points matmul-narrow-l1-1d (56bf922, #32173: the all-DRAM test the same), matmul-fused-transpose-a (92f1cd6, #32295; 4f06a9d and a63efb9 move its estimate term), matmul-estimate-bias-per-core-n (b113d7c, #38309), matmul-block-sharded-1d-grid (ec9c75b, #37236: sharded outputs only); aaca681 (#40089) changes the math fidelity only. One exception read: 601278a (2026-01-10 00:04 UTC) walked get_multi_dim_per_core_factor's blocks smallest first until 67515d7 (02:09 UTC the same day) restored largest first, which matters only when the whole block does not fit (excluded here). The 1D factory (matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp, factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp from 601278a) at every commit from 2bb3ccb to 622c6fb, the CB lines of process_mcast_in0_ / process_mcast_in1_program_and_create_override_variables and (from 64c70d7, #43578) the descriptor builders: in0 / in1 / out / interm / bias tile counts, doubling and packer_l1_acc_en the same but for 7dde75c (#40172, the change point) and c0d41ee (#40921, in0 reuse for a batch-1 a with a batched b, which these builds reject); b644c75 (Blackhole c_8 / c_9 only for tiles not a multiple of 64 B) and e18e95c (06-15, the same tiles DRAM-aligned) change no standard tile; the sparse matmul factory left the file at 601278a",
+    citedAs:
+      'tt-metal @2bb3ccb, @601278a, @64c70d7, @622c6fb and every commit between touching the selection or the 1D factory',
+  },
+  'matmul-auto-1d-interleaved-2025-2026': {
+    family: 'matmul',
+    // From the day after #22181's revert (10d7624, 2025-05-22, the last commit before 2025-06-09 touching the selection)
+    // to 622c6fb (2026-06-23).
+    earliest: '2025-05-23',
+    latest: '2026-06-23',
+    what: "an interleaved matmul (any buffer) with no program config, bias, activation, transpose_a or transpose_b and an interleaved output that create_simple_matmul_program_config sends to get_mcast_1d_config (one row or column of blocks, or a narrow shape per change point matmul-narrow-l1-1d), whose whole per-core block passes get_multi_dim_per_core_factor's first test, and that config's CBs in the 1D program: as read span matmul-auto-1d-all-dram-2025-2026",
+    evidence:
+      "the selection and 1D-factory commits of read span matmul-auto-1d-all-dram-2025-2026 from 2025-05-22: the selection at 10d7624 and d82e424 (getter renames only) and every commit after; the 1D factory at 7ef2356 (2025-05-10), d82e424, 2bb3ccb and every commit after; create_simple's interleaved-not-DRAM branches (num_blocks_x · num_blocks_y within the grid and Kt a multiple of in0_block_w, core_range.y = 1 or is_wide → mcast_in0, core_range.x = 1 or is_tall → mcast_in1) unchanged but for the change points named there",
+    citedAs: 'tt-metal @10d7624, @601278a, @622c6fb and every commit between touching the selection or the 1D factory',
+  },
+  'matmul-auto-2d-all-dram-2025-2026': {
+    family: 'matmul',
+    // From the day after #22181's revert (10d7624, 2025-05-22) to 622c6fb (2026-06-23).
+    earliest: '2025-05-23',
+    latest: '2026-06-23',
+    what: "an all-DRAM-interleaved matmul with no program config, bias, activation, transpose_a or transpose_b that create_simple_matmul_program_config sends to its 2D branch, whose whole per-core block at the first in0_block_w (Kt / grid x when that divides, else 1) passes get_multi_dim_per_core_factor's first test, and the 2D mcast program's CBs as read span matmul-auto-2d-all-dram describes",
+    evidence:
+      "the selection commits of read span matmul-auto-1d-all-dram-2025-2026 from 10d7624 (create_simple's all_dram_interleaved 2D branch: transpose_mcast false, in0_block_w, per_core_M / per_core_N, get_multi_dim_per_core_factor with adjust_in0_block_w, get_matmul_subblock_params: the same text to 622c6fb but for the renames and the two-hour smallest-first walk of 601278a … 67515d7, 2026-01-10, excluded by the first-test condition); the 2D factory (matmul_op_multi_core_reuse_mcast_2d_program_factory.cpp, factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp) at 7ef2356 (2025-05-10) and every commit to 622c6fb: in0 / in1 / out / interm / bias tile counts, B · num_blocks doubling, packer_l1_acc_en (more than two K blocks, or more than one with a bias) and the separate-partials test the same; d82e424 a getter, b644c75 and e18e95c Blackhole tiles not a multiple of 64 B, 92f1cd6 the c_10 of change point matmul-fused-transpose-a, 64c70d7 (#43578) the descriptor form with the same sizes, 9a62827 (#44220) buffers by tensor",
+    citedAs: 'tt-metal @10d7624, @64c70d7, @622c6fb and every commit between touching the selection or the 2D factory',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;

@@ -49,7 +49,18 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
       /tt-metal would pick MatmulMultiCoreReuseMultiCastProgramConfig with grid 8x8 \(x by y\), per_core_M 4, per_core_N 4, in0_block_w 4, out_subblock 4x2/,
     );
     assert.match(e.factoryReason, /because all operands DRAM interleaved/);
-    assert.equal(e.confidence, 'approx');
+    // The default build (2025-11-27) lies in read span matmul-auto-2d-all-dram-2025-2026 and the 4x4 block passes the
+    // first test (196,608 B < 1,396,480 B): exact. A build after the snapshot (2026-07-01): the same figure, approx.
+    assert.equal(e.confidence, 'exact');
+    assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-2d-all-dram-2025-2026')));
+    const later = est(
+      estimateOp(
+        op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]),
+        whContext({ ttMetalDate: '2026-07-01' }),
+      ),
+    );
+    assert.equal(later.cbBytesPerCore, 163_840);
+    assert.equal(later.confidence, 'approx');
   });
 
   it('L1 output, 1024³: per-core factor 16 (largest block under free L1), 2 x 2 blocks, 2D mcast', () => {
@@ -1275,10 +1286,10 @@ describe("estimate/matmul: read span 'matmul-auto-1d-mcast-in0' (builds 2026-04-
     assert.equal(e.confidence, 'exact');
     assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-1d-mcast-in0')));
   });
-  it('a build before it, or a window reaching outside it, stays approx with the same figure', () => {
+  it('a build after every read span (the snapshot ends 2026-06-23), or a window reaching past it: approx, same figure', () => {
     for (const ctx of [
-      whContext({ ttMetalDate: '2026-03-20' }),
-      whContext({ window: { earliest: '2026-04-01', latest: '2026-04-20' } }),
+      whContext({ ttMetalDate: '2026-07-01' }),
+      whContext({ window: { earliest: '2026-06-01', latest: '2026-07-20' } }),
     ]) {
       const e = est(estimateOp(build(), ctx));
       assert.equal(e.cbBytesPerCore, 28_672);
@@ -1310,11 +1321,11 @@ describe("estimate/matmul: read span 'matmul-auto-1d-mcast-in0' (builds 2026-04-
     assert.equal(e.cbBytesPerCore, 10_240);
     assert.equal(e.confidence, 'exact');
     assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-2d-all-dram')));
-    // 2026-03-20 is outside the span: the same figure, approx.
+    // 2026-07-01 is after every read span: the same figure, approx.
     const before = est(
       estimateOp(
         op('ttnn.matmul', [dram([64, 64]), dram([64, 64])], [dram([64, 64])]),
-        whContext({ ttMetalDate: '2026-03-20' }),
+        whContext({ ttMetalDate: '2026-07-01' }),
       ),
     );
     assert.equal(before.cbBytesPerCore, 10_240);
@@ -1359,7 +1370,7 @@ describe("estimate/matmul: read spans 'matmul-auto-multicore-2025-01' and 'matmu
     assert.equal(range.confidence, 'exact');
   });
 
-  it('batched 50x100 @ 100x12 (B 32): 1D mcast in1, (4 + 4 + 1) · 4,096 = 36,864 B, exact; 2025-06-20 stays approx', () => {
+  it('batched 50x100 @ 100x12 (B 32): 1D mcast in1, (4 + 4 + 1) · 4,096 = 36,864 B, exact; 2026-07-01 stays approx', () => {
     // Padded a 64x128, b 128x32: height 64, width 32 ≤ one tile → narrow, tall → mcast_in1: per_core_M ceil(ceil(64/64)
     // /32) = 1, per_core_N 1, in0_block_w 2 (Kt 4), num_blocks 2. B·num_blocks = 64 > 1: c_0 1·2·2 = 4, c_1 1·2·2 = 4
     // tiles; out 1 tile; mcast_in1 packer_l1_acc_en needs > 2 K blocks: partials in the output's Float32, shared.
@@ -1368,8 +1379,14 @@ describe("estimate/matmul: read spans 'matmul-auto-multicore-2025-01' and 'matmu
       assert.equal(e.cbBytesPerCore, 36_864, date);
       assert.equal(e.confidence, 'exact', date);
     }
-    // After the span (a build not read commit by commit): the same figure, approx.
-    const after = est(estimateOp(tall(), whContext({ ttMetalDate: '2025-06-20' })));
+    // 2025-06-20: read span matmul-auto-1d-all-dram-2025-2026 (B · num_blocks > 1 doubles both before #40172; a and b
+    // both have batch 32, so the per-operand rule after it doubles both too).
+    const mid = est(estimateOp(tall(), whContext({ ttMetalDate: '2025-06-20' })));
+    assert.equal(mid.cbBytesPerCore, 36_864);
+    assert.equal(mid.confidence, 'exact');
+    assert.ok(mid.citations.some((c) => c.startsWith('read span matmul-auto-1d-all-dram-2025-2026')));
+    // After the snapshot (a build not read commit by commit): the same figure, approx.
+    const after = est(estimateOp(tall(), whContext({ ttMetalDate: '2026-07-01' })));
     assert.equal(after.cbBytesPerCore, 36_864);
     assert.equal(after.confidence, 'approx');
   });
@@ -1511,5 +1528,87 @@ describe('estimate/matmul auto config for a block-sharded a', () => {
       [0, 0],
       [7, 3],
     ]);
+  });
+});
+
+describe("estimate/matmul: read spans 'matmul-auto-1d-all-dram-2025-2026', '…-1d-interleaved-…' and '…-2d-all-dram-…'", () => {
+  // The selection (matmul_op.cpp, then config/matmul_program_config.cpp) and the 1D / 2D factories read at every
+  // first-parent commit touching them up to 622c6fb (2026-06-23); changePoints.ts READ_SPANS has the commits.
+  const f32 = (shape: number[]) => tensor(shape, { dtype: 'f32' });
+  const mnistWindow = { earliest: '2025-05-27', latest: '2026-05-15' };
+
+  it("mnist_sharded's 1x784 @ 784x256 f32 over 2025-05-27..2026-05-15: 1D mcast in0, 20,480 B, exact", () => {
+    // Padded a 32x800 (Kt 25), b 800x256 (Nt 8); all DRAM, height 32 ≤ a tile → narrow, width 256 > 32 → wide →
+    // get_mcast_1d_config(mcast_in0): per_core_M 32/32 = 1, per_core_N ceil(ceil(256/64)/32) = 1, in0_block_w 1 (Kt odd);
+    // the 1x1 block passes the first test. 1D mcast-in0 factory: num_blocks 25 > 1 → c_0 1·1·2 = 2, c_1 1·1·2 = 2
+    // tiles; f32 output → fp32 accumulation, partials Float32 = the output's format: shared c_4 of 1 tile.
+    // (2 + 2 + 1) · 4,096 = 20,480 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [f32([1, 784]), f32([784, 256])], [f32([1, 256])]),
+        whContext({ window: mnistWindow }),
+      ),
+    );
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+    assert.equal(e.cbBytesPerCore, 20_480);
+    assert.equal(e.confidence, 'exact');
+    assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-1d-all-dram-2025-2026')));
+  });
+
+  it('its 1x256 @ 256x10: 1D mcast in1, 36,864 B, exact', () => {
+    // Padded a 32x256 (Kt 8), b 256x32; height 32 = width 32 → narrow, not wide → tall → mcast_in1: per_core_M
+    // ceil(ceil(32/64)/32) = 1, per_core_N 32/32 = 1, in0_block_w 2 (Kt even), num_blocks 4 > 1: c_0 1·2·2 = 4, c_1
+    // 1·2·2 = 4 tiles; the mcast-in1 factory's packer_l1_acc needs > 2 K blocks but fp32 accumulation is on (f32 out):
+    // partials Float32, shared c_4 of 1 tile. 9 · 4,096 = 36,864 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [f32([1, 256]), f32([256, 10])], [f32([1, 10])]),
+        whContext({ window: mnistWindow }),
+      ),
+    );
+    assert.equal(e.cbBytesPerCore, 36_864);
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('an L1 a on the interleaved 1D path (from #32173, 2025-11-10): 28,672 B, exact to 2026-06-23', () => {
+    // 32x1024 bf16 a in L1, b 1024x4096 and the output in DRAM: ratio 128 > 8 → narrow for any buffers from #32173 →
+    // wide → mcast_in0: per_core_M 1, per_core_N ceil(ceil(4096/64)/32) = 2, in0_block_w 2 (Kt 32), the 1x2 block fits;
+    // num_blocks 16: c_0 1·2·2 = 4, c_1 2·2·2 = 8, c_4 1·2 = 2 tiles (bf16 partials share it): 14 · 2,048 = 28,672 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [l1([32, 1024]), dram([1024, 4096])], [dram([32, 4096])]),
+        whContext({ window: { earliest: '2025-11-10', latest: '2026-06-23' } }),
+      ),
+    );
+    assert.equal(e.cbBytesPerCore, 28_672);
+    assert.equal(e.confidence, 'exact');
+    assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-1d-interleaved-2025-2026')));
+  });
+
+  it('a block that must be cut to fit stays approx (601278a walked the blocks smallest first on 2026-01-10)', () => {
+    // 32x4096 @ 4096x262144 bf16, all DRAM: mcast_in0, per_core_N ceil(ceil(262144/64)/32) = 128, in0_block_w 2; the
+    // first test: 1·2·2·T + 128·2·2·T + 128·T + 128·T = (4 + 512 + 256) · 2,048 = 1,581,056 B ≥ 1,396,480 B → the
+    // out-block search runs, which these spans do not cover.
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [dram([32, 4096]), dram([4096, 262144])], [dram([32, 262144])]),
+        whContext({ ttMetalDate: '2025-11-27' }),
+      ),
+    );
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.approxReason, /2026 selection code/);
+  });
+
+  it('transpose_b stays approx (it ran as its own ttnn.transpose before PR #32295)', () => {
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [f32([1, 784]), f32([256, 784])], [f32([1, 256])], {
+          transpose_b: { kind: 'bool', value: true },
+        }),
+        whContext({ window: mnistWindow }),
+      ),
+    );
+    assert.equal(e.confidence, 'approx');
   });
 });

@@ -137,6 +137,7 @@ import {
   configSummary,
   matmulConfigAttribute,
   nonReuseMultiCore,
+  outBlockSearched,
   selectMatmulConfig,
 } from './matmulConfig';
 
@@ -394,6 +395,8 @@ function autoConfigReadSpan(
   cfg: MatmulConfig,
   legacySelection: boolean,
   allDram: boolean,
+  transposeB: boolean,
+  outBlockSearched: () => boolean,
   ctx: EstimateContext,
 ): ReadSpanId | undefined {
   if (legacySelection)
@@ -410,7 +413,19 @@ function autoConfigReadSpan(
     windowWithinReadSpan(ctx, 'matmul-auto-2d-all-dram')
   )
     return 'matmul-auto-2d-all-dram';
-  return undefined;
+  // The 2025-2026 spans: read without transpose_b (before PR #32295 it ran as its own program) and for a block that
+  // passes get_multi_dim_per_core_factor's first test (601278a walked the blocks smallest first for two hours).
+  if (transposeB) return undefined;
+  const spans: ReadSpanId[] =
+    cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig'
+      ? allDram
+        ? ['matmul-auto-1d-all-dram-2025-2026', 'matmul-auto-1d-interleaved-2025-2026']
+        : ['matmul-auto-1d-interleaved-2025-2026']
+      : cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' && allDram
+        ? ['matmul-auto-2d-all-dram-2025-2026']
+        : [];
+  const span = spans.find((id) => windowWithinReadSpan(ctx, id));
+  return span !== undefined && !outBlockSearched() ? span : undefined;
 }
 
 /**
@@ -428,29 +443,40 @@ function selectAutoConfig(
   fp32DestAcc: boolean,
   ctx: EstimateContext,
 ): ReturnType<typeof selectMatmulConfig> {
+  return selectWithBiasTerm(autoSelectionInput(a, b, out, outT, biasTileBytes, biasRowsPadded, fp32DestAcc, ctx), ctx);
+}
+
+/** The selection input of selectAutoConfig: the operands, the build's selection rules and the free L1. */
+function autoSelectionInput(
+  a: OperandFacts,
+  b: OperandFacts,
+  out: OperandFacts,
+  outT: ResolvedTensor,
+  biasTileBytes: number,
+  biasRowsPadded: number,
+  fp32DestAcc: boolean,
+  ctx: EstimateContext,
+): SelectionInput {
   const [deviceRows, deviceCols] = ctx.device.workerGrid;
-  return selectWithBiasTerm(
-    {
-      a,
-      b,
-      out,
-      biasTileBytes: estimatedBiasTileBytes(selectionBiasTileBytes(a, b, out, biasTileBytes, biasRowsPadded, ctx), ctx),
-      fp32DestAcc,
-      gridX: deviceCols,
-      gridY: deviceRows,
-      maxL1SpaceBytes: freeL1BeforeOwnOutput(ctx, outT),
-      narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
-      legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
-      // Both change points only matter with a sharded output (the cap binds only on that 2D path): read them only then,
-      // so other matmuls get no version range from them.
-      blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
-      capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
-      singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
-      multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
-      blockShardPaddedTiles: () => atOrAfter(ctx, 'matmul-block-shard-padded-tiles'),
-    },
-    ctx,
-  );
+  return {
+    a,
+    b,
+    out,
+    biasTileBytes: estimatedBiasTileBytes(selectionBiasTileBytes(a, b, out, biasTileBytes, biasRowsPadded, ctx), ctx),
+    fp32DestAcc,
+    gridX: deviceCols,
+    gridY: deviceRows,
+    maxL1SpaceBytes: freeL1BeforeOwnOutput(ctx, outT),
+    narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
+    legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
+    // Both change points only matter with a sharded output (the cap binds only on that 2D path): read them only then,
+    // so other matmuls get no version range from them.
+    blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
+    capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
+    singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
+    multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
+    blockShardPaddedTiles: () => atOrAfter(ctx, 'matmul-block-shard-padded-tiles'),
+  };
 }
 
 /** Change point 'matmul-single-core-shard-grid' (PR #52039), read only for a height/width-sharded a on one core. */
@@ -1148,8 +1174,11 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     !biasAddedAfter &&
     !hasActivation &&
     !transposeA;
+  const transposeB = propBool(op, 'transpose_b') === true;
+  const outBlockSearchedFor = () =>
+    outBlockSearched(autoSelectionInput(a, b, out, outT, biasTile, biasRowsPadded, flags.fp32, ctx), cfg);
   const readSpan = plainAuto
-    ? autoConfigReadSpan(cfg, legacySelection, allDram, ctx)
+    ? autoConfigReadSpan(cfg, legacySelection, allDram, transposeB, outBlockSearchedFor, ctx)
     : plainExplicitMcastIn0 && windowWithinReadSpan(ctx, 'matmul-explicit-1d-mcast-in0')
       ? 'matmul-explicit-1d-mcast-in0'
       : undefined;
