@@ -3849,16 +3849,16 @@ export const READ_SPANS = {
     citedAs:
       'tt-metal @2bb3ccb, @601278a, @64c70d7, @622c6fb and every commit between touching the selection or the 1D factory',
   },
-  'matmul-auto-1d-interleaved-2025-2026': {
+  'matmul-auto-interleaved-2025-2026': {
     family: 'matmul',
-    // From the day after #22181's revert (10d7624, 2025-05-22, the last commit before 2025-06-09 touching the selection)
-    // to 622c6fb (2026-06-23).
+    // From the day after #22181's revert (10d7624, 2025-05-22, the last commit before 2025-06-09 touching the selection;
+    // #22181 itself removed MatmulMultiCoreProgramConfig for that one day) to 622c6fb (2026-06-23).
     earliest: '2025-05-23',
     latest: '2026-06-23',
-    what: "an interleaved matmul (any buffer) with no program config, bias, activation, transpose_a or transpose_b and an interleaved output that create_simple_matmul_program_config sends to get_mcast_1d_config (one row or column of blocks, or a narrow shape per change point matmul-narrow-l1-1d), whose whole per-core block passes get_multi_dim_per_core_factor's first test, and that config's CBs in the 1D program: as read span matmul-auto-1d-all-dram-2025-2026",
+    what: "an interleaved matmul (any buffers) with no program config, bias, activation, transpose_a or transpose_b and an interleaved output, and the program create_simple_matmul_program_config picks for it: get_mcast_1d_config (one row or column of blocks, or a narrow shape per change point matmul-narrow-l1-1d) whose whole per-core block passes get_multi_dim_per_core_factor's first test, with the 1D CBs of read span matmul-auto-1d-all-dram-2025-2026; the 2D branch of the per-core-factor blocks (not all DRAM: per_core_M = per_core_N = get_per_core_factor, out block the same, out_subblock 4x2 or 1x2, in0_block_w 2, or 1 for an odd Kt over several blocks; no out-block search) with the 2D mcast CBs of read span matmul-auto-2d-all-dram; or MatmulMultiCoreProgramConfig (c_0, c_1 and the output CB of 2 tiles each)",
     evidence:
-      "the selection and 1D-factory commits of read span matmul-auto-1d-all-dram-2025-2026 from 2025-05-22: the selection at 10d7624 and d82e424 (getter renames only) and every commit after; the 1D factory at 7ef2356 (2025-05-10), d82e424, 2bb3ccb and every commit after; create_simple's interleaved-not-DRAM branches (num_blocks_x · num_blocks_y within the grid and Kt a multiple of in0_block_w, core_range.y = 1 or is_wide → mcast_in0, core_range.x = 1 or is_tall → mcast_in1) unchanged but for the change points named there",
-    citedAs: 'tt-metal @10d7624, @601278a, @622c6fb and every commit between touching the selection or the 1D factory',
+      "the selection and 1D-factory commits of read span matmul-auto-1d-all-dram-2025-2026 from 2025-05-22 (the selection at 10d7624 and d82e424, getter renames only, and every commit after; the 1D factory at 7ef2356, 2025-05-10, d82e424, 2bb3ccb and every commit after); create_simple's branches at 622c6fb read against the model (num_blocks from get_per_core_factor, in0_block_w cut to 1, get_core_range, is_wide / is_tall, the 2D condition, the non-reuse fallback) and unchanged since 10d7624 but for the change points named there; the 2D factory as read span matmul-auto-2d-all-dram-2025-2026 reads it; the non-reuse factory (matmul_op_multi_core_program_factory.cpp, factory/matmul_multicore_program_factory.cpp) at every commit from 250ef95 (2025-01-08) to 9a62827 (2026-05-29): num_input_tiles = num_output_tiles = 2 throughout (#22333 / #22958 zero padding, #42617 accuracy args, #43578 the descriptor form)",
+    citedAs: 'tt-metal @10d7624, @601278a, @622c6fb and every commit between touching the selection or the factories',
   },
   'matmul-auto-2d-all-dram-2025-2026': {
     family: 'matmul',

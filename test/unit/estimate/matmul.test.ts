@@ -1297,14 +1297,32 @@ describe("estimate/matmul: read span 'matmul-auto-1d-mcast-in0' (builds 2026-04-
       assert.match(e.approxReason, /2026 selection code/);
     }
   });
-  it('other paths in the span stay approx (an L1 operand: its 2D routing was not read)', () => {
+  it("an L1 operand's 2D routing: read since session 28 (span matmul-auto-interleaved-2025-2026), 786,432 B, exact", () => {
+    // 1024³ bf16, a interleaved in L1 (2 MiB over 64 banks: 32,768 B a bank), b and the output in DRAM. Not narrow
+    // (ratio 1, not all DRAM). get_per_core_factor with in0_block_w 2: the 16x16 block's estimate 16·2·2·T + 16·2·2·T
+    // + 256·T + 256·T = 640 · 2,048 = 1,310,720 B < 1,396,480 − 32,768 = 1,363,712 B → 16. Blocks ceil(32/16) = 2 x 2
+    // ≤ 8 x 8, Kt even → get_core_range 2x2 → 2D (core_range.y > 0): per_core 16x16, out block 16x16, subblock 4x2 cut
+    // to 1x2 (2 ≠ 16). 2D factory: num_blocks 32/2 = 16 > 1 → c_0 16·2·2 = 64, c_1 64 tiles; c_4 256 tiles, the
+    // partials bf16 (packer_l1_acc with 16 > 2 K blocks) like the output: shared. (64 + 64 + 256) · 2,048 = 786,432 B.
     const e = est(
       estimateOp(
         op('ttnn.matmul', [l1([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]),
         whContext({ ttMetalDate: '2026-04-20' }),
       ),
     );
-    assert.equal(e.confidence, 'approx');
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig');
+    assert.equal(e.cbBytesPerCore, 786_432);
+    assert.equal(e.confidence, 'exact');
+    assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-interleaved-2025-2026')));
+    // After the snapshot's newest build: the same figure, approx.
+    const later = est(
+      estimateOp(
+        op('ttnn.matmul', [l1([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]),
+        whContext({ ttMetalDate: '2026-07-01' }),
+      ),
+    );
+    assert.equal(later.cbBytesPerCore, 786_432);
+    assert.equal(later.confidence, 'approx');
   });
   it("read span 'matmul-auto-2d-all-dram': flops_ccl_reduce's 64x64 @ 64x64 bf16, 10,240 B, exact", () => {
     // matmul_program_config.cpp@b2292f9 create_simple: Mt = Kt = Nt = 2, all DRAM, 64x64 not narrow; per-core factor
@@ -1531,7 +1549,7 @@ describe('estimate/matmul auto config for a block-sharded a', () => {
   });
 });
 
-describe("estimate/matmul: read spans 'matmul-auto-1d-all-dram-2025-2026', '…-1d-interleaved-…' and '…-2d-all-dram-…'", () => {
+describe("estimate/matmul: read spans 'matmul-auto-1d-all-dram-2025-2026', '…-interleaved-…' and '…-2d-all-dram-…'", () => {
   // The selection (matmul_op.cpp, then config/matmul_program_config.cpp) and the 1D / 2D factories read at every
   // first-parent commit touching them up to 622c6fb (2026-06-23); changePoints.ts READ_SPANS has the commits.
   const f32 = (shape: number[]) => tensor(shape, { dtype: 'f32' });
@@ -1582,7 +1600,22 @@ describe("estimate/matmul: read spans 'matmul-auto-1d-all-dram-2025-2026', '…-
     );
     assert.equal(e.cbBytesPerCore, 28_672);
     assert.equal(e.confidence, 'exact');
-    assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-1d-interleaved-2025-2026')));
+    assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-interleaved-2025-2026')));
+  });
+
+  it('an L1 a with an odd Kt in one block: MatmulMultiCoreProgramConfig, 12,288 B, exact over 2025-05-23..2026-06-23', () => {
+    // 32x96 bf16 a in L1, b 96x32 and the output in DRAM: Mt = Nt = 1, Kt = 3; not narrow (ratio 1, not all DRAM).
+    // One block (1x1), not sharded: in0_block_w stays 2, and Kt 3 % 2 ≠ 0 fails create_simple's reuse condition →
+    // MatmulMultiCoreProgramConfig, whose c_0, c_1 and output CB hold 2 tiles each: 6 · 2,048 = 12,288 B.
+    const build = () => op('ttnn.matmul', [l1([32, 96]), dram([96, 32])], [dram([32, 32])]);
+    const e = est(estimateOp(build(), whContext({ window: { earliest: '2025-05-23', latest: '2026-06-23' } })));
+    assert.equal(e.factory, 'MatmulMultiCoreProgramConfig');
+    assert.equal(e.cbBytesPerCore, 12_288);
+    assert.equal(e.confidence, 'exact');
+    // A window reaching 2025-05-21 (#22181 removed this config for a day): the same figure, approx.
+    const early = est(estimateOp(build(), whContext({ window: { earliest: '2025-05-15', latest: '2025-06-30' } })));
+    assert.equal(early.cbBytesPerCore, 12_288);
+    assert.equal(early.confidence, 'approx');
   });
 
   it('a block that must be cut to fit stays approx (601278a walked the blocks smallest first on 2026-01-10)', () => {

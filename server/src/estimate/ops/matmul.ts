@@ -417,13 +417,11 @@ function autoConfigReadSpan(
   // passes get_multi_dim_per_core_factor's first test (601278a walked the blocks smallest first for two hours).
   if (transposeB) return undefined;
   const spans: ReadSpanId[] =
-    cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig'
-      ? allDram
-        ? ['matmul-auto-1d-all-dram-2025-2026', 'matmul-auto-1d-interleaved-2025-2026']
-        : ['matmul-auto-1d-interleaved-2025-2026']
+    cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' && allDram
+      ? ['matmul-auto-1d-all-dram-2025-2026', 'matmul-auto-interleaved-2025-2026']
       : cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' && allDram
         ? ['matmul-auto-2d-all-dram-2025-2026']
-        : [];
+        : ['matmul-auto-interleaved-2025-2026'];
   const span = spans.find((id) => windowWithinReadSpan(ctx, id));
   return span !== undefined && !outBlockSearched() ? span : undefined;
 }

@@ -200,13 +200,17 @@ export function estimatedCbBytes(s: SelectionInput, m: number, n: number, w: num
 /**
  * Whether get_multi_dim_per_core_factor went past its first test for a config createSimple made: the whole per-core
  * block at the first in0_block_w does not fit, so the out-block search ran. The 1D configs never adjust in0_block_w; the
- * all-DRAM 2D path starts from Kt / grid x when that divides, else 1 (matmul_program_config.cpp@001cea9).
+ * all-DRAM 2D path starts from Kt / grid x when that divides, else 1; the other 2D path and the non-reuse config search
+ * no block (matmul_program_config.cpp@001cea9).
  */
 export function outBlockSearched(s: SelectionInput, c: MatmulConfig): boolean {
   const Kt = cols(s.a) / TILE;
-  const firstW =
-    c.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' ? (Kt % s.gridX === 0 ? Kt / s.gridX : 1) : c.in0BlockW;
-  return estimatedCbBytes(s, c.perCoreM, c.perCoreN, firstW) >= s.maxL1SpaceBytes;
+  const allDramInterleaved = [s.a, s.b, s.out].every((t) => t.buffer === 'dram' && t.sharding === 'interleaved');
+  if (c.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig')
+    return estimatedCbBytes(s, c.perCoreM, c.perCoreN, c.in0BlockW) >= s.maxL1SpaceBytes;
+  if (c.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' && allDramInterleaved)
+    return estimatedCbBytes(s, c.perCoreM, c.perCoreN, Kt % s.gridX === 0 ? Kt / s.gridX : 1) >= s.maxL1SpaceBytes;
+  return false;
 }
 
 /** get_per_core_factor: 16, 8, 4, 2 — the first whose square block fits, else 1. */
