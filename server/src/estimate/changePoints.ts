@@ -3608,6 +3608,44 @@ export const CHANGE_POINTS = {
     after:
       'the same file @7fb82fd (PR #41637, "Reduce compute and dataflow helpers": scaler_global_format Float32 when cb_data_format is Float32) to @622c6fb',
   },
+  'matmul-estimate-transpose-a-in0': {
+    family: 'matmul',
+    pr: 34875,
+    // Squash-merged on main as 4f06a9d (2025-12-24 06:31 UTC, nyoshifujiTT/tt-metal first-parent history); its title is
+    // a MatmulMultiCoreProgramConfig start_tile_id fix, and it also moves get_estimated_size_of_cbs' transpose term.
+    mergedOn: '2025-12-24',
+    dateFrom: 'merge',
+    what: "the auto-config CB estimate (get_estimated_size_of_cbs, behind get_per_core_factor and get_multi_dim_per_core_factor) counts a fused transpose_a's c_10 as the in0 block again (per_core_M · in0_block_w · 2 tiles), for any a; a sharded a's shard width is no longer doubled. Before (from PR #32295): no term for an interleaved a, the sharded a's shard term counted twice",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@92f1cd6 (get_estimated_size_of_cbs: in0_shard_width_in_tiles *= 2 under transpose_a; no in0 transpose term)',
+    after:
+      'the same function @4f06a9d (in0_transpose_size = in0_size when the in0 tile is transposed; the doubling dropped)',
+  },
+  'matmul-estimate-transpose-a-in0-dropped': {
+    family: 'matmul',
+    pr: 34466,
+    // 601278a (2026-01-10 00:04 UTC), "Migrate op to new infra: matmul": utilities/matmul_utilities.cpp took the
+    // estimate as it stood before 4f06a9d.
+    mergedOn: '2026-01-10',
+    dateFrom: 'merge',
+    what: "the auto-config CB estimate drops change point matmul-estimate-transpose-a-in0's term again (the op's move to the new device-operation infra copied the older function): no term for an interleaved a, a sharded a's shard term counted twice",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@4f06a9d (get_estimated_size_of_cbs with the in0 transpose term)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp@601278a (in0_shard_width_in_tiles *= 2 under transpose_a; no in0 transpose term), unchanged to a63efb9~1',
+  },
+  'matmul-estimate-transpose-a-in0-restored': {
+    family: 'matmul',
+    pr: 37243,
+    // a63efb9 (2026-02-10 21:46 UTC), "Fix CB size calculation in non-sharded matmul with transpose-A and user core
+    // grid" (tt-metal #36426's fix); unchanged from there to 622c6fb but for #38309's bias term.
+    mergedOn: '2026-02-10',
+    dateFrom: 'merge',
+    what: "the auto-config CB estimate counts a fused transpose_a's c_10: the in0 block (per_core_M · in0_block_w · 2 tiles) for an interleaved a, the shard term once more for a sharded one (no doubled width)",
+    before: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp@601278a',
+    after:
+      'the same file @a63efb9 (in0_transpose_size = a sharded ? in2_size : in0_size under transpose_a) and @622c6fb; tt-metal issue #36426 (the 1,721,472 B overflow it fixes)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -1300,7 +1300,8 @@ describe("estimate/matmul: read span 'matmul-auto-1d-mcast-in0' (builds 2026-04-
   it("an L1 operand's 2D routing: read since session 28 (span matmul-auto-interleaved-2025-2026), 786,432 B, exact", () => {
     // 1024³ bf16, a interleaved in L1 (2 MiB over 64 banks: 32,768 B a bank), b and the output in DRAM. Not narrow
     // (ratio 1, not all DRAM). get_per_core_factor with in0_block_w 2: the 16x16 block's estimate 16·2·2·T + 16·2·2·T
-    // + 256·T + 256·T = 640 · 2,048 = 1,310,720 B < 1,396,480 − 32,768 = 1,363,712 B → 16. Blocks ceil(32/16) = 2 x 2
+    // + 256·T + 256·T = 640 · 2,048 = 1,310,720 B < the free 1,396,480 B (estimateOp places no L1 tensor; a's 32,768 B a
+    // bank below it would leave 1,363,712 B, the same answer) → 16. Blocks ceil(32/16) = 2 x 2
     // ≤ 8 x 8, Kt even → get_core_range 2x2 → 2D (core_range.y > 0): per_core 16x16, out block 16x16, subblock 4x2 cut
     // to 1x2 (2 ≠ 16). 2D factory: num_blocks 32/2 = 16 > 1 → c_0 16·2·2 = 64, c_1 64 tiles; c_4 256 tiles, the
     // partials bf16 (packer_l1_acc with 16 > 2 K blocks) like the output: shared. (64 + 64 + 256) · 2,048 = 786,432 B.
@@ -1643,5 +1644,49 @@ describe("estimate/matmul: read spans 'matmul-auto-1d-all-dram-2025-2026', '…-
       ),
     );
     assert.equal(e.confidence, 'approx');
+  });
+});
+
+describe("estimate/matmul: the auto-config estimate's transpose_a term (tt-metal PRs #34875, #34466, #37243)", () => {
+  // 1024³ bf16 (T = 2,048 B), a in L1 with transpose_a, b and the output in DRAM, no program config: create_simple's
+  // per-core-factor 2D branch. get_per_core_factor with in0_block_w 2, free L1 1,396,480 B: the 16x16 block's estimate
+  // is 16·2·2 + 16·2·2 + 256 + 256 = 640 tiles = 1,310,720 B; the in0 transpose term (the in0 block again, 64 tiles)
+  // makes it 704 tiles = 1,441,792 B ≥ 1,396,480, and then 8x8: 32 + 32 + 64 + 64 + 32 = 224 tiles fits → 8.
+  // 16: blocks 2 x 2 → 2D per_core 16x16: c_0 16·2·2 = 64, c_1 64, c_4 256, c_10 (in0_transposed, c_0's size) 64 tiles
+  //     = 448 · 2,048 = 917,504 B.
+  // 8:  blocks 4 x 4 → 2D per_core 8x8: c_0 32, c_1 32, c_4 64, c_10 32 tiles = 160 · 2,048 = 327,680 B.
+  // get_estimated_size_of_cbs: no term for an interleaved a from #32295 (92f1cd6, 12-17); the in0 block from #34875
+  // (4f06a9d, 12-24); none again from #34466 (601278a, 01-10, the new-infra move); the in0 block from #37243 (a63efb9,
+  // 02-10) on.
+  const build = () =>
+    op('ttnn.matmul', [l1([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])], {
+      transpose_a: { kind: 'bool', value: true },
+    });
+  const on = (date: string) => est(estimateOp(build(), whContext({ ttMetalDate: date })));
+  it('per build: 917,504 B (no term) on 12-20 and 01-20; 327,680 B (the in0 term) on 12-30 and 03-01', () => {
+    for (const [date, bytes, perCore] of [
+      ['2025-12-20', 917_504, 16],
+      ['2025-12-30', 327_680, 8],
+      ['2026-01-20', 917_504, 16],
+      ['2026-03-01', 327_680, 8],
+    ] as const) {
+      const e = on(date);
+      assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig', date);
+      assert.equal(e.cbBytesPerCore, bytes, date);
+      assert.match(e.factoryReason, new RegExp(`per_core_M ${perCore}, per_core_N ${perCore}`), date);
+    }
+  });
+  it('a window across #37243 reports both figures', () => {
+    const e = est(estimateOp(build(), whContext({ window: { earliest: '2026-02-01', latest: '2026-02-20' } })));
+    // The estimate is the sub-window with the larger figure; the range names the change point and both figures.
+    assert.equal(e.cbBytesPerCore, 917_504);
+    assert.deepEqual(e.versionRange?.changePoints.includes('matmul-estimate-transpose-a-in0-restored'), true);
+    assert.deepEqual(
+      e.versionRange?.figures.map((f) => [f.window.earliest, f.cbBytesPerCore]),
+      [
+        ['2026-02-01', 917_504],
+        ['2026-02-10', 327_680],
+      ],
+    );
   });
 });

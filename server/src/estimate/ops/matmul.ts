@@ -132,6 +132,7 @@ import {
   OperandFacts,
   SelectionInput,
   Sharding,
+  TransposeAEstimate,
   batchOf,
   configKindOfAttribute,
   configSummary,
@@ -440,8 +441,32 @@ function selectAutoConfig(
   biasRowsPadded: number,
   fp32DestAcc: boolean,
   ctx: EstimateContext,
+  transposeA = false,
 ): ReturnType<typeof selectMatmulConfig> {
-  return selectWithBiasTerm(autoSelectionInput(a, b, out, outT, biasTileBytes, biasRowsPadded, fp32DestAcc, ctx), ctx);
+  const input = autoSelectionInput(a, b, out, outT, biasTileBytes, biasRowsPadded, fp32DestAcc, ctx);
+  return transposeA ? selectWithTransposeATerm(input, ctx) : selectWithBiasTerm(input, ctx);
+}
+
+/**
+ * selectWithBiasTerm for a transpose_a matmul, with the build's transpose_a term in the CB estimate (TransposeAEstimate:
+ * change points 'matmul-fused-transpose-a', 'matmul-estimate-transpose-a-in0', '…-dropped', '…-restored'). The three
+ * estimate change points are read only when the terms select different configs, so other transpose_a matmuls get no
+ * version range from them.
+ */
+function selectWithTransposeATerm(input: SelectionInput, ctx: EstimateContext): ReturnType<typeof selectMatmulConfig> {
+  if (!atOrAfter(ctx, 'matmul-fused-transpose-a')) return selectWithBiasTerm(input, ctx);
+  const rules: readonly TransposeAEstimate[] = ['shardTwice', 'in0', 'in0OrShard'];
+  const sels = rules.map((t) => selectWithBiasTerm({ ...input, transposeAEstimate: t }, ctx));
+  const config = (sel: ReturnType<typeof selectMatmulConfig>) => ('illegal' in sel ? sel.illegal : sel.config);
+  if (sels.every((sel) => samePlainData(config(sel), config(sels[0]!)))) return sels[0]!;
+  const rule: TransposeAEstimate = atOrAfter(ctx, 'matmul-estimate-transpose-a-in0-restored')
+    ? 'in0OrShard'
+    : atOrAfter(ctx, 'matmul-estimate-transpose-a-in0-dropped')
+      ? 'shardTwice'
+      : atOrAfter(ctx, 'matmul-estimate-transpose-a-in0')
+        ? 'in0'
+        : 'shardTwice';
+  return sels[rules.indexOf(rule)]!;
 }
 
 /** The selection input of selectAutoConfig: the operands, the build's selection rules and the free L1. */
@@ -687,7 +712,17 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     cfg = parsed;
     reason = `program config from the IR: ${configSummary(cfg)}`;
   } else {
-    const sel = selectAutoConfig(a, b, out, outT, biasTile, biasRowsPadded, flags.fp32, ctx);
+    const sel = selectAutoConfig(
+      a,
+      b,
+      out,
+      outT,
+      biasTile,
+      biasRowsPadded,
+      flags.fp32,
+      ctx,
+      propBool(op, 'transpose_a') === true,
+    );
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
     cfg = sel.config;
     auto = true;
@@ -1330,7 +1365,17 @@ export function matmulConfigInUse(
   const bias = biasSpec !== undefined && biasSpec.kind === 'tensor' ? resolveTensor(biasSpec, 'bias') : undefined;
   const biasTileBytes = bias !== undefined && typeof bias !== 'string' ? tileBytes(bias.dtype) : 0;
   const biasRows = bias !== undefined && typeof bias !== 'string' ? paddedBiasRows(bias) : TILE_HW;
-  const sel = selectAutoConfig(a, b, out, outT, biasTileBytes, biasRows, flags.fp32, ctx);
+  const sel = selectAutoConfig(
+    a,
+    b,
+    out,
+    outT,
+    biasTileBytes,
+    biasRows,
+    flags.fp32,
+    ctx,
+    propBool(op, 'transpose_a') === true,
+  );
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
 }
 

@@ -130,7 +130,18 @@ export interface SelectionInput {
   /** Whether the build's CB estimate counts a fused bias as the block's width (per_core_N) in tiles, tt-metal PR #38309,
    *  rather than in0_block_w (matmul.ts selects with both and reads the change point only when the configs differ). */
   readonly biasTermPerCoreN?: () => boolean;
+  /** How the build's estimate counts a fused transpose_a's c_10 (TransposeAEstimate); absent: no transpose_a. */
+  readonly transposeAEstimate?: TransposeAEstimate;
 }
+
+/**
+ * get_estimated_size_of_cbs' transpose_a term by build (change points 'matmul-fused-transpose-a',
+ * 'matmul-estimate-transpose-a-in0', '…-dropped', '…-restored'): 'none' before the fused transpose (a is transposed by
+ * its own program); 'shardTwice' (12-17..12-23 and 01-10..02-09) a sharded a's shard term doubled, nothing for an
+ * interleaved a; 'in0' (12-24..01-09) the double-buffered in0 block for any a; 'in0OrShard' (from 02-10) the shard term
+ * again for a sharded a, the in0 block for an interleaved one.
+ */
+export type TransposeAEstimate = 'none' | 'shardTwice' | 'in0' | 'in0OrShard';
 
 export interface Selection {
   readonly config: MatmulConfig;
@@ -187,13 +198,25 @@ export function intermTileBytes(fp32DestAcc: boolean, outTileBytes: number): num
 export function estimatedCbBytes(s: SelectionInput, m: number, n: number, w: number): number {
   const shardW = s.a.sharding !== 'interleaved' && s.a.shardTiles !== undefined ? s.a.shardTiles[1] : 0;
   const biasTiles = s.biasTileBytes > 0 && n !== w && s.biasTermPerCoreN?.() === true ? n : w;
+  const in0Bytes = m * w * 2 * s.a.tileBytes;
+  const shardBytes = m * shardW * s.a.tileBytes;
+  const t = s.transposeAEstimate ?? 'none';
+  const transposeBytes =
+    t === 'in0'
+      ? in0Bytes
+      : t === 'shardTwice' || (t === 'in0OrShard' && shardW > 0)
+        ? shardBytes
+        : t === 'in0OrShard'
+          ? in0Bytes
+          : 0;
   return (
-    m * w * 2 * s.a.tileBytes +
+    in0Bytes +
     n * w * 2 * s.b.tileBytes +
     m * n * s.a.tileBytes +
     m * n * intermTileBytes(s.fp32DestAcc, s.out.tileBytes) +
     biasTiles * s.biasTileBytes +
-    m * shardW * s.a.tileBytes
+    shardBytes +
+    transposeBytes
   );
 }
 
