@@ -3628,7 +3628,7 @@ export const CHANGE_POINTS = {
     what: 'the program cache is on by default, so a cached program keeps the L1_SMALL config tensors its factory allocated (the halo\'s, the conv\'s reader indices) until the cache is cleared: L1_SMALL fills with every distinct conv / halo program of a run ("L1_SMALL is persistent storage and gets quickly used up for large CNNs", conv2d_device_operation_types.hpp; tt-mlir #5556 and #5768 fail for 256 B and 19,808 B per bank in 32 and 64 KiB banks). Before, a run without the cache frees them with the program after the op',
     before: 'tt-metal tt_metal/api/tt-metalium/program_cache.hpp@bb23c046f6^ (is_enabled_ = false)',
     after:
-      'tt-metal PR #24073 ("Enable Program Cache by default", bb23c046f6); untilize_with_halo_program_factory.cpp@622c6fb (the config tensors parked on the cached workload descriptor)',
+      'tt-metal PR #24073 ("Enable Program Cache by default", bb23c046f6); untilize_with_halo_program_factory.cpp@622c6fb (the config tensors parked on the cached workload descriptor); tt-metal PR #43402 (2026-04-30: "Each halo cache entry persistently holds 4 L1_SMALL config tensors", SDXL\'s L1_SMALL raised when a halo hash split doubled its entries)',
   },
   'allocator-oom-bank-size': {
     family: 'overflow message',

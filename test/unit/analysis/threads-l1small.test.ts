@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
+import * as features from '../../../server/src/features';
 import { allocateL1Small, l1SmallMessage } from '../../../server/src/analysis/l1Small';
 import { analyse, DIR, type Run } from '../../support/threadCases';
 
@@ -65,6 +66,22 @@ describe('public-thread regression set: L1_SMALL (sliding-window config tensors)
     assert.equal(
       f.message,
       'Out of Memory: Not enough space to allocate 1267712 B L1_SMALL buffer across 64 banks, where each bank needs to store 19808 B, but bank size is only 32768 B',
+    );
+  });
+
+  it('tt-mlir #5768: the diagnostic names the refused config tensor and its figures, and the code is l1-small-out-of-memory', () => {
+    const text = fs.readFileSync(path.join(DIR, 'conv_transpose2d_tt-mlir-5768.mlir'), 'utf8');
+    const doc = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2025-11-03' });
+    const [d] = features.diagnostics(doc).filter((x) => x.code === 'l1-small-out-of-memory');
+    assert.ok(d !== undefined, 'an L1_SMALL out-of-memory diagnostic');
+    assert.match(d.message, /not enough space to allocate the conv reader indices, 19,808 B per bank across 64 banks/);
+    assert.match(d.message, /of the 32,768 B L1_SMALL bank/);
+    // Padding config 0: the core starting mid-row (core 1: row 7 from column 320, then rows 9, 11, 13, 15 real, each
+    // with 319 single zeros between its 320 real sticks) has 160 + 1 + 4·319 + 3 + 1 = 1,441 padding runs; config 0
+    // takes floor(1,441 / 2) = 720: 2·720 + 2 = 1,442 words = 2,884 B, aligned 2,896 B.
+    assert.match(
+      d.message,
+      /Why: .* allocates the halo padding config 0 \(2,896 B\), .*, then the conv reader indices/,
     );
   });
 
