@@ -15,7 +15,8 @@ import { type EstimateReuse, estimateCache } from './estimateCache';
 import { executionSteps } from './executionOrder';
 import { SharedStrings } from './flatStrings';
 import { liveBytesPerOp, liveIntervalsOf, sameLivenessInputs } from './liveness';
-import { l1Limits, orderOverflows } from './overflow';
+import { withL1SmallOverflows } from './l1Small';
+import { l1Limits, orderOverflows, overflowOf } from './overflow';
 import { functionRecord, opRecord, unanalysedRecord, type OpRecordContext } from './records';
 import type { FunctionAnalysis, ModuleAnalysis, OpAnalysis } from './types';
 
@@ -102,8 +103,19 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     functions.push(functionRecord(fn, ops, intervals, fnSteps !== undefined));
   }
 
+  // L1_SMALL fills across ops and functions in execution order: decided once every op has its estimate.
+  const withSmall = withL1SmallOverflows(
+    functions,
+    device,
+    ttMetal.window,
+    (opA) => overflowOf(opA.estimate, opA.liveL1TensorBytesPerCore, limits, ttMetal, strings),
+    strings,
+  );
   // Op lists made by this analysis may be written in place; one kept from the previous analysis may not.
-  const ordered = orderOverflows(functions, (i) => options.previous?.functions[i]?.ops !== functions[i]!.ops);
+  const ordered = orderOverflows(
+    withSmall,
+    (i) => withSmall[i]!.ops !== functions[i]!.ops || options.previous?.functions[i]?.ops !== functions[i]!.ops,
+  );
   let peak: ModuleAnalysis['peak'];
   for (const [i, f] of ordered.functions.entries()) {
     if (f.peak !== undefined && (peak === undefined || f.peak.bytesPerCore > peak.bytesPerCore)) {

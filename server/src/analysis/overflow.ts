@@ -699,6 +699,7 @@ function overflowRecord(
       : { kind, cbRegionEndBytes, limitBytes, core, message, status, buildDependent: dependence };
   // Rare (an op's own intermediate tensor, or the program writing it, that does not fit): a shape of its own, last.
   if (found.failedProgram !== undefined) return { ...record, failedProgram: found.failedProgram };
+  if (found.failedL1Small !== undefined) return { ...record, failedL1Small: found.failedL1Small };
   return found.failedAllocation === undefined ? record : { ...record, failedAllocation: found.failedAllocation };
 }
 

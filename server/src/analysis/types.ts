@@ -8,6 +8,7 @@ import type { ChangePointId, TtMetalWindow } from '../estimate/changePoints';
 import type { Device } from '../ttnn/device';
 import type { TtnnFunction, TtnnModule, TtnnOp } from '../ttnn/op';
 import type { ResolvedBuildWindow } from './buildWindow';
+import type { L1SmallFailure } from './l1Small';
 
 /**
  * How an op fails (or would):
@@ -15,10 +16,12 @@ import type { ResolvedBuildWindow } from './buildWindow';
  * - 'cbClashesWithL1Buffers': CB region end > lowest live L1 buffer ("clash with L1 buffers");
  * - 'l1BuffersExhausted': live L1 tensors alone exceed l1_size − base (allocator out of memory);
  * - 'overUsableCap': fits tt-metal's limits but exceeds usableL1Cap · (l1_size − base) (warning only);
- * - 'opIllegal': tt-metal's validation rejects the configuration (TT_FATAL) before any CB or output is allocated.
+ * - 'opIllegal': tt-metal's validation rejects the configuration (TT_FATAL) before any CB or output is allocated;
+ * - 'l1SmallExhausted': a config tensor does not fit in the L1_SMALL region with those earlier programs keep there
+ *   (l1Small.ts; `cbRegionEndBytes` is the L1_SMALL bytes per bank it would need, `limitBytes` the bank size).
  */
 export type OverflowKind =
-  'cbBeyondL1' | 'cbClashesWithL1Buffers' | 'l1BuffersExhausted' | 'overUsableCap' | 'opIllegal';
+  'cbBeyondL1' | 'cbClashesWithL1Buffers' | 'l1BuffersExhausted' | 'overUsableCap' | 'opIllegal' | 'l1SmallExhausted';
 
 export interface Overflow {
   readonly kind: OverflowKind;
@@ -38,6 +41,8 @@ export interface Overflow {
   /** For a CB overflow of a program the op runs before its own (the halo that writes one of its intermediates): that
    *  program, its CBs, and the L1 tensors allocated while it runs. Absent: the op's own program overflows. */
   readonly failedProgram?: FailedProgram;
+  /** For 'l1SmallExhausted': the L1_SMALL buffer refused and the bank's bytes allocated before it. */
+  readonly failedL1Small?: L1SmallFailure;
   /**
    * Present when the build window straddles a change point of the op's factory and the op overflows on some of its
    * builds but fits on others: then it is not a certain failure (status 'warning' unless an earlier op fails first).

@@ -312,7 +312,8 @@ function perOpMembers(out: Members<OpReport>, opA: OpAnalysis, analysis: ModuleA
     out.add('cbRegionEndBytes', est.cbRegionEndBytes);
     out.add(
       'limitBytes',
-      opA.overflow !== undefined
+      // An L1_SMALL overflow's limit is the L1_SMALL bank, not a bound on the CB region this field pairs with.
+      opA.overflow !== undefined && opA.overflow.kind !== 'l1SmallExhausted'
         ? opA.overflow.limitBytes
         : Math.min(analysis.device.l1UnreservedBase + analysis.limitBytesPerCore, cbLimitBytes(analysis.device, live)),
     );

@@ -3646,6 +3646,61 @@ export const CHANGE_POINTS = {
     after:
       'the same file @a63efb9 (in0_transpose_size = a sharded ? in2_size : in0_size under transpose_a) and @622c6fb; tt-metal issue #36426 (the 1,721,472 B overflow it fixes)',
   },
+  'conv2d-reader-indices-segments': {
+    family: 'conv2d',
+    pr: 23025,
+    // Squash-merged on main as d5580a8756 (2025-06-17 10:21 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-06-17',
+    dateFrom: 'merge',
+    what: "the conv's reader-indices config tensor (L1_SMALL unless config_tensors_in_dram) holds per act block its segment count, a pad word and each run's first and last top-left index (conv2d.ts readerIndicesWordsPerCore); before, one top-left index per output stick of the first core's shard, padded to a multiple of 32 words (\"Reduce L1 small by implementing reader indices segments\": SDXL ran out of L1_SMALL)",
+    before:
+      "tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp@d5580a8756^ (generate_sliding_window_op_config: every index, pad_tile, pad_cores to the first core's length)",
+    after: 'the same file @d5580a8756 (PR #23025: num_segments, 0, seg starts and ends per block)',
+  },
+  'program-cache-default-on': {
+    family: 'L1_SMALL',
+    pr: 24073,
+    // Merged on main as bb23c046f6 (2025-06-26 14:27 UTC).
+    mergedOn: '2025-06-26',
+    dateFrom: 'merge',
+    what: 'the program cache is on by default, so a cached program keeps the L1_SMALL config tensors its factory allocated (the halo\'s, the conv\'s reader indices) until the cache is cleared: L1_SMALL fills with every distinct conv / halo program of a run ("L1_SMALL is persistent storage and gets quickly used up for large CNNs", conv2d_device_operation_types.hpp; tt-mlir #5556 and #5768 fail for 256 B and 19,808 B per bank in 32 and 64 KiB banks). Before, a run without the cache frees them with the program after the op',
+    before: 'tt-metal tt_metal/api/tt-metalium/program_cache.hpp@bb23c046f6^ (is_enabled_ = false)',
+    after:
+      'tt-metal PR #24073 ("Enable Program Cache by default", bb23c046f6); untilize_with_halo_program_factory.cpp@622c6fb (the config tensors parked on the cached workload descriptor); tt-metal PR #43402 (2026-04-30: "Each halo cache entry persistently holds 4 L1_SMALL config tensors", SDXL\'s L1_SMALL raised when a halo hash split doubled its entries)',
+  },
+  'allocator-oom-bank-size': {
+    family: 'overflow message',
+    pr: 26571,
+    // Squash-merged on main as 26d8b2487d (2025-09-03 01:41 UTC).
+    mergedOn: '2025-09-03',
+    dateFrom: 'merge',
+    what: 'the allocator\'s "Out of Memory: Not enough space to allocate T B <type> buffer across K banks, where each bank needs to store N B" ends ", but bank size is only M B"; before, it ended at "N B"',
+    before: 'tt-metal tt_metal/impl/allocator/bank_manager.cpp@26d8b2487d^',
+    after: 'tt-metal tt_metal/impl/allocator/bank_manager.cpp@26d8b2487d (PR #26571)',
+  },
+  'allocator-oom-stats': {
+    family: 'overflow message',
+    pr: 32150,
+    // Squash-merged on main as b04063a68c (2026-01-08 04:25 UTC).
+    mergedOn: '2026-01-08',
+    dateFrom: 'merge',
+    what: 'the allocator\'s out-of-memory message ends ", but bank size is M B (allocated: A B, free: F B, largest free block: L B)" (the bank manager\'s statistics); before, ", but bank size is only M B" (change point allocator-oom-bank-size)',
+    before: 'tt-metal tt_metal/impl/allocator/bank_manager.cpp@b04063a68c^',
+    after:
+      'tt-metal tt_metal/impl/allocator/bank_manager.cpp@b04063a68c (PR #32150, "Improve Out of Memory Error Message")',
+  },
+  'conv-transpose2d-reader-stride-1': {
+    family: 'conv2d',
+    pr: 33999,
+    // Merged on main as 7097156630 (2025-12-09 07:18 UTC), restoring PR #33465 (7e25aef3d0, 2025-12-08 10:05 UTC),
+    // which #33990 (17795a7bdf) had reverted the same day: builds of 12-08 10:05..12:40 UTC had it too.
+    mergedOn: '2025-12-09',
+    dateFrom: 'merge',
+    what: "conv_transpose2d's conv program compares successive reader indices against stride 1 (the stride-expanded input it reads), so its reader-indices runs compress as a stride-1 conv's; before, against the transposed conv's own stride, so with a stride above 1 nearly every output stick was a run of its own (2 + 2·sticks words per act block; tt-mlir #5768's 19,800 + 8 B per bank)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/device/conv2d_op_sharded_program_factory.cpp@7097156630^ (stride_w = sliding_window_config.stride_hw.second; conv_transpose2d.cpp passes the transposed stride)',
+    after: 'the same file @7097156630 (stride_w = 1 when is_transpose)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

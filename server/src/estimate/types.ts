@@ -87,6 +87,20 @@ export interface OutputL1 {
   readonly how: string;
 }
 
+/**
+ * A buffer an op's programs allocate in the L1_SMALL region (sliding-window config tensors: tt-metal
+ * sliding_window.cpp move_config_tensor_to_device, HEIGHT_SHARDED on BufferType::L1_SMALL, one {1, width} uint16 row per
+ * core of the op's grid). The cached program keeps it as long as the program cache holds the program (analysis/l1Small.ts).
+ */
+export interface L1SmallBuffer {
+  /** What it holds, e.g. `halo padding config 0`. */
+  readonly role: string;
+  /** Bytes per bank: the row of uint16 words × 2 B, aligned to the L1 alignment (calculate_bank_size_spread). */
+  readonly bytesPerBank: number;
+  /** Banks (cores) it is sharded over: the op's parallel-config grid. */
+  readonly banks: number;
+}
+
 /** One L1 tensor an op allocates before its outputs and frees before it returns. */
 export interface L1Intermediate {
   readonly role: string;
@@ -182,6 +196,9 @@ export interface OpEstimate {
    *  the resharded input and the halo output of a pool). Present only when the op reports them one by one: the
    *  analysis then checks each allocation (analysis/overflow.ts) and keeps those `liveDuringProgram` beside the CBs. */
   readonly l1Intermediates?: readonly L1Intermediate[];
+  /** Buffers the op's programs allocate in L1_SMALL, in allocation order (the halo's config tensors, then the conv's
+   *  reader indices). Absent when none. */
+  readonly l1SmallBuffers?: readonly L1SmallBuffer[];
   /** L1 operands the op updates in place and ttnn returns as its output (tt-mlir's OpModel reports such a buffer as the
    *  output buffer); not counted in `l1TensorBytesPerCore`, which holds only what the op allocates. Absent when none. */
   readonly inPlaceOutputs?: readonly InPlaceOutputL1[];

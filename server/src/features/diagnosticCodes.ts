@@ -13,6 +13,9 @@ export const DIAGNOSTIC_CODES = {
   'l1-cb-clash': 'Circular buffers clash with L1 buffers; tt-metal throws at this op.',
   /** L1-resident tensors live at this op alone exceed the L1 between the base and the L1 size: the allocator throws. */
   'l1-out-of-memory': 'Live L1 tensors exceed L1; the allocator throws at this op.',
+  /** A sliding-window config tensor (a conv's or halo's) does not fit in the L1_SMALL region beside those earlier cached
+   *  programs keep there: the allocator throws. */
+  'l1-small-out-of-memory': 'A config tensor does not fit in L1_SMALL; the allocator throws at this op.',
   /** An overflowing or clashing op after the first failure; execution never gets there. */
   'l1-overflow-not-reached': 'This op would also overflow L1, but execution stops at an earlier op.',
   /** The op's CBs plus live L1 tensors exceed the usable-L1 cap (a planning limit, not a tt-metal throw); or one of

@@ -270,6 +270,8 @@ function codeOf(overflow: Overflow): DiagnosticCode {
       return 'l1-cb-clash';
     case 'l1BuffersExhausted':
       return 'l1-out-of-memory';
+    case 'l1SmallExhausted':
+      return 'l1-small-out-of-memory';
     case 'overUsableCap':
       return 'model-overflow';
   }
@@ -295,6 +297,11 @@ function failureText(doc: OverflowDoc, entry: OpEntry, o: Overflow): string {
         return `out of L1: not enough space to allocate the ${a.role}, ${formatInteger(a.bytesPerCore)} B per core, with ${formatInteger(a.allocatedBeforeBytes)} B of L1 tensors allocated of the ${formatInteger(bank)} B between the base and the L1_SMALL region`;
       return `out of L1: tensors live here need ${formatInteger(live)} B per core but only ${formatInteger(bank)} B lie between the base and the L1_SMALL region`;
     }
+    case 'l1SmallExhausted': {
+      const f = o.failedL1Small;
+      if (f === undefined) return `out of L1_SMALL: ${o.message}`;
+      return `out of L1_SMALL: not enough space to allocate the ${f.buffer.role}, ${formatInteger(f.buffer.bytesPerBank)} B per bank across ${formatInteger(f.buffer.banks)} banks, with ${formatInteger(f.allocatedBeforeBytes)} B of the ${formatInteger(f.bankBytes)} B L1_SMALL bank held by config tensors of earlier programs and of this op`;
+    }
     case 'overUsableCap':
       return `CBs + live L1 tensors reach ${formatInteger(o.cbRegionEndBytes + live)} B, over the usable-L1 cap of ${formatInteger(o.limitBytes)} B (${doc.analysis.usableL1Cap} of usable L1)`;
     case 'opIllegal':
@@ -313,6 +320,10 @@ function whyText(entry: OpEntry): string {
     return `\nWhy: the ${failedProgram.name} program, which writes the ${failedProgram.writes}, allocates ${formatInteger(failedProgram.cbBytesPerCore)} B of CBs per core while ${formatInteger(failedProgram.liveL1BufferBytes)} B of L1 tensors (those live around the op and the ones it has allocated so far) are allocated.`;
   if (entry.op.overflow?.failedAllocation !== undefined && est.l1Intermediates !== undefined)
     return intermediatesWhyText(est, est.l1Intermediates);
+  if (entry.op.overflow?.kind === 'l1SmallExhausted' && est.l1SmallBuffers !== undefined) {
+    const list = est.l1SmallBuffers.map((b) => `the ${b.role} (${formatInteger(b.bytesPerBank)} B)`).join(', then ');
+    return `\nWhy: ${est.factory} allocates ${list} per bank in L1_SMALL, which cached programs keep until the program cache is cleared (Conv2dConfig config_tensors_in_dram puts conv2d's in DRAM).`;
+  }
   let why = whyTexts.get(est);
   if (why === undefined) whyTexts.set(est, (why = estimateWhyText(est)));
   return why;

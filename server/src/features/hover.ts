@@ -187,8 +187,11 @@ function headline(doc: DocumentAnalysis, op: OpAnalysis): string {
         ? 'CB region clashes with L1 buffers'
         : o.kind === 'l1BuffersExhausted'
           ? 'L1 tensors exceed L1'
-          : 'CB region';
-    return `${title} — ${verdict}: ${what} ${formatInteger(o.cbRegionEndBytes)} B > ${formatInteger(o.limitBytes)} B on core (${o.core[0]},${o.core[1]})`;
+          : o.kind === 'l1SmallExhausted'
+            ? 'L1_SMALL config tensors per bank exceed the L1_SMALL bank'
+            : 'CB region';
+    const where = o.kind === 'l1SmallExhausted' ? '' : ` on core (${o.core[0]},${o.core[1]})`;
+    return `${title} — ${verdict}: ${what} ${formatInteger(o.cbRegionEndBytes)} B > ${formatInteger(o.limitBytes)} B${where}`;
   }
   switch (op.estimate.kind) {
     case 'estimate':

@@ -52,7 +52,7 @@ export function opLabel(doc: DocumentAnalysis, op: OpAnalysis): string | undefin
   const o = op.overflow;
   if (o !== undefined && o.kind === 'opIllegal') return 'illegal';
   if (o !== undefined) {
-    const what = o.kind === 'l1BuffersExhausted' ? 'L1' : 'CB';
+    const what = o.kind === 'l1BuffersExhausted' ? 'L1' : o.kind === 'l1SmallExhausted' ? 'L1_SMALL' : 'CB';
     return `${what} ${formatMegabytes(o.cbRegionEndBytes)} > ${formatMegabytes(o.limitBytes)}`;
   }
   if (op.estimate.kind !== 'estimate') return undefined;

@@ -339,9 +339,24 @@ import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propIn
 import { atOrAfter, changePointText, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import type { ReadSpanId } from '../changePoints';
 import { firstRowWiseRange, gridRectangle } from '../printedRange';
-import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult, Writable } from '../types';
+import type {
+  CoreRangeXY,
+  EstimateContext,
+  L1Intermediate,
+  L1SmallBuffer,
+  OpEstimate,
+  OpEstimateResult,
+  Writable,
+} from '../types';
 import { illegal, unmodeled } from '../types';
-import { HaloGeometry, haloElementBytes, haloProgramCbBytesPerCore, haloStickDtype, haloSticksPerCore } from './halo';
+import {
+  HaloGeometry,
+  haloDramConfigPageBytes,
+  haloElementBytes,
+  haloProgramCbBytesPerCore,
+  haloStickDtype,
+  haloSticksPerCore,
+} from './halo';
 import { largestStep, programOf, specWith, stepOp } from './composite';
 import { estimateToLayout } from './toLayout';
 import {
@@ -2356,20 +2371,25 @@ function haloGeometry(p: ConvProblem): HaloGeometry {
  * count, a pad word, and the first and last top-left index of each run whose indices step by the stride width, so
  * 2 + 2·runs words. Runs break where the next output starts a row (the index jumps by sh·Wp − (OW − 1)·sw) or an image,
  * unless that jump happens to equal sw. A transposed conv's geometry is its stride-1 expanded input (haloGeometry).
+ * `readerStrideW`: the stride the program compares successive indices against when it is not the geometry's (a
+ * transposed conv before change point conv-transpose2d-reader-stride-1 compared against its own stride while its
+ * indices step by 1): then every step inside a row breaks the run too.
  */
 export function readerIndicesWordsPerCore(
   g: HaloGeometry,
   sticksPerShard: number,
   coresNhw: number,
   blockSticks: readonly [number, number],
+  readerStrideW: number = g.stride[1],
 ): number {
   const hp = g.inputH + g.padH;
   const wp = g.inputW + g.padW;
   const sw = g.stride[1];
   const perImage = g.outputH * g.outputW;
   const total = g.batch * perImage;
-  const rowBreaks = g.stride[0] * wp - (g.outputW - 1) * sw !== sw;
-  const imageBreaks = hp * wp - (g.outputH - 1) * g.stride[0] * wp - (g.outputW - 1) * sw !== sw;
+  const inRowBreaks = sw !== readerStrideW;
+  const rowBreaks = g.stride[0] * wp - (g.outputW - 1) * sw !== readerStrideW;
+  const imageBreaks = hp * wp - (g.outputH - 1) * g.stride[0] * wp - (g.outputW - 1) * sw !== readerStrideW;
   const split = blockSticks[1] > 0;
   let longest = 0;
   for (let core = 0; core < coresNhw; core++) {
@@ -2382,7 +2402,7 @@ export function readerIndicesWordsPerCore(
       const b = Math.min(a + (split && !firstReader ? blockSticks[1] : blockSticks[0]) - 1, last);
       const rows = Math.floor(b / g.outputW) - Math.floor(a / g.outputW);
       const images = Math.floor(b / perImage) - Math.floor(a / perImage);
-      const runs = 1 + (rowBreaks ? rows - images : 0) + (imageBreaks ? images : 0);
+      const runs = 1 + (inRowBreaks ? b - a - rows : 0) + (rowBreaks ? rows - images : 0) + (imageBreaks ? images : 0);
       words += 2 + 2 * runs;
       a = b + 1;
     }
@@ -2745,7 +2765,93 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
     notes,
     l1Intermediates: intermediates,
   });
-  return withConvProgramBeforeResult(est, family);
+  const result = withConvProgramBeforeResult(est, family);
+  const l1Small = convL1SmallBuffers(sliced, plan, ctx);
+  return l1Small.length > 0 && result.kind === 'estimate' ? { ...result, l1SmallBuffers: l1Small } : result;
+}
+
+/** The context with the build window's rules answered at its newest build, splitting nothing (see convL1SmallBuffers). */
+export function atNewestBuild(ctx: EstimateContext): EstimateContext {
+  return { ...ctx, ttMetal: { window: ctx.ttMetal.window } };
+}
+
+/** The four halo config tensors' roles, in the order the halo factory moves them to the device. */
+const HALO_CONFIG_ROLES = [
+  'halo padding config 0',
+  'halo padding config 1',
+  'halo gather config 0',
+  'halo gather config 1',
+];
+
+/**
+ * The buffers a conv allocates in L1_SMALL, in order: the halo's four config tensors (untilize_with_halo_program_factory
+ * moves padding 0, padding 1, gather 0, gather 1 to the device), then the conv program's reader indices
+ * (conv2d_op_sharded_program_factory.cpp, conv_reader_indices_tensor); each a {1, row} uint16 shard per core of the
+ * input's parallel-config grid (sliding_window.cpp move_config_tensor_to_device), so per bank the longest core's row
+ * (`haloDramConfigPageBytes`, `readerIndicesWordsPerCore`: the rows tt-metal also pages DRAM config tensors by) ×
+ * 2 B, L1-aligned. None in L1_SMALL with `config_tensors_in_dram` from change point halo-config-tensors-in-dram (PR
+ * #27753), except conv_transpose2d's halo configs, which always are (conv_transpose2d does not pass the flag to its
+ * halo, tt-metal #33284). A 1x1 matmul conv runs no halo and no sliding-window program; a bypassed halo (width sharded,
+ * row-major, unpadded) runs none either. A transposed conv's halo works on the stride-expanded input (its zeros are
+ * padding sticks, sliding_window.cpp generate_pad_metadata with is_transpose, padded by k − 1 − p before).
+ */
+function convL1SmallBuffers(p: ConvProblem, plan: ConvPlan, estimateCtx: EstimateContext): L1SmallBuffer[] {
+  if (plan.mmConv) return [];
+  // L1_SMALL figures are no CB figure and no part of the version range: their rules are answered at the window's newest
+  // build (as windowAtOrAfter answers), without splitting the window there.
+  const ctx = atNewestBuild(estimateCtx);
+  const input = plan.input;
+  const rowMajor = p.inputLayout.pageLayout === 'row_major';
+  const noPadding = p.padding.every((x) => x === 0);
+  if (input.scheme === 'width_sharded' && rowMajor && noPadding && !p.transposed) return [];
+  const configsInDram = p.config.configTensorsInDram && atOrAfter(ctx, 'halo-config-tensors-in-dram');
+  const align = ctx.device.l1AlignmentBytes;
+  const banks = input.nCores;
+  const out: L1SmallBuffer[] = [];
+  if (!configsInDram || p.transposed) {
+    const g = haloGeometry(p);
+    const effH = (p.kernel[0] - 1) * p.dilation[0] + 1;
+    const effW = (p.kernel[1] - 1) * p.dilation[1] + 1;
+    const rows = haloInputShardRows(p, input);
+    const pages = haloDramConfigPageBytes(
+      {
+        geometry: {
+          ...g,
+          padTop: p.transposed ? effH - 1 - p.padding[0] : p.padding[0],
+          padLeft: p.transposed ? effW - 1 - p.padding[2] : p.padding[2],
+        },
+        outputSticksPerShard:
+          input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : plan.perCoreOutHTiles * 32,
+        inputSticksPerShard: rows,
+        gridColumns: input.scheme === 'height_sharded' ? input.box[0] : 0,
+        ...(p.transposed && { strideExpansion: p.stride }),
+      },
+      !rowMajor,
+    );
+    for (let i = 0; i < pages.length; i++)
+      out.push({ role: HALO_CONFIG_ROLES[i]!, bytesPerBank: alignUp(pages[i]!, align), banks });
+  }
+  if (!configsInDram) {
+    const sticksPerShard = plan.perCoreOutHTiles * 32;
+    let words: number;
+    if (!atOrAfter(ctx, 'conv2d-reader-indices-segments')) {
+      // One index per output stick of the first core's shard, padded to a multiple of 32 (pad_tile).
+      words = alignUp(Math.min(sticksPerShard, p.batch * p.outputH * p.outputW), 32);
+    } else {
+      const split = splitsActBlock(p, plan, ctx);
+      const h = plan.actBlockHTiles;
+      const blockSticks: [number, number] = split
+        ? [(h - Math.floor(h / 2)) * 32, Math.floor(h / 2) * 32]
+        : [h * 32, 0];
+      const readerStrideW =
+        p.transposed && p.stride[1] > 1 && !atOrAfter(ctx, 'conv-transpose2d-reader-stride-1')
+          ? p.stride[1]
+          : undefined;
+      words = readerIndicesWordsPerCore(haloGeometry(p), sticksPerShard, input.coresNhw, blockSticks, readerStrideW);
+    }
+    out.push({ role: 'conv reader indices', bytesPerBank: alignUp(2 * words, align), banks });
+  }
+  return out;
 }
 
 /**

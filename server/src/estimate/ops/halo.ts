@@ -112,6 +112,10 @@ export interface HaloConfigTensorGeometry {
   /** Height sharded: cores laid row-major on rows of this many columns (the NoC order of tied transfers is by column,
    *  then row); 0: block / width sharded, one NHW core per row or column, NoC order = core order. */
   readonly gridColumns: number;
+  /** conv_transpose2d: the geometry's image is the input stride-expanded by this (sh, sw), and only every sh-th row's
+   *  every sw-th stick inside it is a real stick, the rest padding (sliding_window.cpp generate_pad_metadata with
+   *  is_transpose). Absent: every stick inside the image is real. */
+  readonly strideExpansion?: readonly [number, number];
 }
 
 /**
@@ -185,12 +189,16 @@ export function haloDramConfigPageBytes(c: HaloConfigTensorGeometry, tiled: bool
   const key =
     `${g.batch},${g.inputH},${g.inputW},${g.padH},${g.padW},${g.padTop},${g.padLeft},${g.kernel[0]},${g.kernel[1]},` +
     `${g.stride[0]},${g.stride[1]},${g.dilation[0]},${g.dilation[1]},${g.outputH},${g.outputW},` +
-    `${c.outputSticksPerShard},${c.inputSticksPerShard},${c.gridColumns},${tiled}`;
+    `${c.outputSticksPerShard},${c.inputSticksPerShard},${c.gridColumns},${tiled},${c.strideExpansion?.join('x') ?? ''}`;
   const cached = dramConfigPageCache.get(key);
   if (cached !== undefined) return cached;
   const hp = g.inputH + g.padH;
   const wp = g.inputW + g.padW;
   const inShard = Math.max(1, c.inputSticksPerShard);
+  const [expandH, expandW] = c.strideExpansion ?? [1, 1];
+  // The stored input's image (the expanded image's real sticks): real stick (row, col) is input stick row/sh, col/sw.
+  const realH = Math.floor((g.inputH - 1) / expandH) + 1;
+  const realW = Math.floor((g.inputW - 1) / expandW) + 1;
   // NoC order of a destination core for tied transfers (core_id_to_noc_coords; NoC coordinates rise with logical x / y).
   const nocRank = (core: number): number =>
     c.gridColumns > 0 ? (core % c.gridColumns) * 1e6 + Math.floor(core / c.gridColumns) : core;
@@ -228,12 +236,20 @@ export function haloDramConfigPageBytes(c: HaloConfigTensorGeometry, tiled: bool
       const row = Math.floor((p % (hp * wp)) / wp) - g.padTop;
       const c0 = p % wp;
       const c1 = Math.min(wp - 1, c0 + end - p);
-      if (row < 0 || row >= g.inputH) pad();
+      if (row < 0 || row >= g.inputH || row % expandH !== 0) pad();
       else {
         if (c0 < g.padLeft) pad();
         const r0 = Math.max(c0, g.padLeft);
         const r1 = Math.min(c1, g.padLeft + g.inputW - 1);
-        if (r0 <= r1) real(b * g.inputH * g.inputW + row * g.inputW + r0 - g.padLeft, r1 - r0 + 1);
+        const rowStart = b * realH * realW + (row / expandH) * realW;
+        if (expandW === 1) {
+          if (r0 <= r1) real(rowStart + r0 - g.padLeft, r1 - r0 + 1);
+        } else
+          for (let col = r0; col <= r1; col++) {
+            const x = col - g.padLeft;
+            if (x % expandW === 0) real(rowStart + x / expandW, 1);
+            else pad();
+          }
         if (c1 >= g.padLeft + g.inputW) pad();
       }
       p += c1 - c0 + 1;

@@ -147,7 +147,7 @@ import {
   splitWorkToCores,
 } from '../common';
 import { firstSplitRange, shardGridFirstRange } from '../printedRange';
-import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
+import type { CoreRangeXY, EstimateContext, L1Intermediate, L1SmallBuffer, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { atOrAfter, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import { specWith, stepOp } from './composite';
@@ -156,6 +156,7 @@ import {
   ConvProblem,
   ParallelConfig,
   ShardScheme,
+  atNewestBuild,
   determineParallelConfig,
   hwInts,
   readerIndicesWordsPerCore,
@@ -164,6 +165,7 @@ import {
 import {
   HaloProgramInput,
   InPlaceHaloGeometry,
+  haloDramConfigPageBytes,
   haloElementBytes,
   haloMaxRemoteSticks,
   haloProgramCbBytesPerCore,
@@ -690,7 +692,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     (!returnIndices || atOrAfter(ctx, 'pool-mpwi-kernel-index')) &&
     resultIsOwnShard;
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
-  return finishProgram({
+  const est = finishProgram({
     op,
     ctx,
     factory: `Pool2D MultiCore (${pc.scheme})`,
@@ -718,6 +720,59 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`, ...intermediateNotes],
     l1Intermediates: intermediates,
   });
+  const l1Small = flavor.configInDram
+    ? []
+    : poolL1SmallBuffers(shape, input, flavor, pc, alreadySharded, inPlaceHalo, ctx);
+  return l1Small.length > 0 && est.kind === 'estimate' ? { ...est, l1SmallBuffers: l1Small } : est;
+}
+
+/**
+ * The buffers a pool allocates in L1_SMALL without `config_tensors_in_dram` (always before change point
+ * pool-config-tensors-in-dram), in order: its halo's four config tensors (halo.ts haloDramConfigPageBytes: the rows
+ * tt-metal also pages the DRAM ones by), then the pool program's reader indices (pool_multi_core_program_factory.cpp:
+ * one block per core, `poolReaderIndicesPageBytes`; before change point conv2d-reader-indices-segments one index per
+ * output stick of a shard), each a {1, row} uint16 shard per core of the pool's grid, L1-aligned. The in-place halo's
+ * configs (another generator) and an avg pool's per-element scalar config are not counted (fewer bytes than there are).
+ */
+function poolL1SmallBuffers(
+  shape: PoolShape,
+  input: ResolvedTensor,
+  flavor: PoolFlavor,
+  pc: ParallelConfig,
+  alreadySharded: boolean,
+  inPlaceHalo: boolean,
+  estimateCtx: EstimateContext,
+): L1SmallBuffer[] {
+  // Answered at the window's newest build, splitting nothing (conv2d.ts convL1SmallBuffers).
+  const ctx = atNewestBuild(estimateCtx);
+  const align = ctx.device.l1AlignmentBytes;
+  const banks = pc.nCores;
+  const out: L1SmallBuffer[] = [];
+  const inTiled = input.layout.pageLayout === 'tile';
+  const outputShardSticks = poolOutputShardSticks(shape, pc, flavor.outputTiled);
+  if (!inPlaceHalo) {
+    const inputSticks = shape.batch * shape.inputH * shape.inputW;
+    const shardH = alreadySharded
+      ? shardRowSticks(input.layout)
+      : alignUp(inputSticks, pc.coresNhw * (inTiled ? 32 : 1)) / pc.coresNhw;
+    const pages = haloDramConfigPageBytes(
+      {
+        geometry: poolHaloGeometry(shape),
+        outputSticksPerShard: outputShardSticks,
+        inputSticksPerShard: shardH,
+        gridColumns: pc.scheme === 'height_sharded' ? pc.box[0] : 0,
+      },
+      inTiled,
+    );
+    const roles = ['halo padding config 0', 'halo padding config 1', 'halo gather config 0', 'halo gather config 1'];
+    for (let i = 0; i < pages.length; i++)
+      out.push({ role: roles[i]!, bytesPerBank: alignUp(pages[i]!, align), banks });
+  }
+  const readerBytes = atOrAfter(ctx, 'conv2d-reader-indices-segments')
+    ? poolReaderIndicesPageBytes(shape, pc, flavor.outputTiled)
+    : 2 * (outputShardSticks + (outputShardSticks % 2));
+  out.push({ role: 'pool reader indices', bytesPerBank: alignUp(readerBytes, align), banks });
+  return out;
 }
 
 /**

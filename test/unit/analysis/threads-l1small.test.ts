@@ -1,0 +1,180 @@
+/**
+ * L1_SMALL threads of the public-thread regression set: the allocator refusing a sliding-window config tensor (the
+ * halo's padding / gather configs, the conv's reader indices) in the L1_SMALL region (analysis/l1Small.ts). tt-metal
+ * prints the buffer: "Not enough space to allocate T B L1_SMALL buffer across K banks, where each bank needs to store
+ * N B, but bank size is only M B": K and N must be the refused buffer's, exactly.
+ */
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
+import * as features from '../../../server/src/features';
+import { allocateL1Small, l1SmallMessage } from '../../../server/src/analysis/l1Small';
+import { analyse, DIR, type Run } from '../../support/threadCases';
+
+/** The run's first failure: its op index, kind and message. */
+function firstFailure(run: Run): { opIndex: number; kind: string; message: string } {
+  const a = analyse(run);
+  const f = a.firstFailure;
+  assert.ok(f !== undefined, `${run.file} at ${run.date}: no failure`);
+  return { opIndex: f.opIndex, kind: f.overflow.kind, message: f.overflow.message };
+}
+
+describe('public-thread regression set: L1_SMALL (sliding-window config tensors)', () => {
+  it('tt-metal #35161 (2025-12-30, PointPillars stride-2 conv_transpose2d, device opened without L1_SMALL): the halo padding config, 448 B per bank over 62 banks', () => {
+    // conv_transpose2d 128 → 128, k2 s2 p0 on 124x108 (conv_transpose2d_tt-xla-2710.mlir's second op): the halo works on
+    // the stride-expanded input, 247x215 real-or-zero sticks padded by k − 1 − p = 1 on every side to 249x217. Output
+    // 248x216 = 53,568 sticks = 1,674 tiles on 62 height shards: 27 tiles = 864 sticks = 4 output rows per core.
+    // Core c's windows span padded rows 4c .. 4c + 4, all 217 columns; padded row r is a real row when r is odd (rows
+    // 1, 3, .., 247), and a real row holds real sticks at odd columns 1..215 (108) with zeros at even columns 2..214
+    // (107). So each core sees pad, real, pad, real, pad rows: runs of padding = 1 (row 4c + the next row's left pad)
+    // + 107 + 1 (right pad, pad row, left pad) + 107 + 1 = 217. Padding config 0 takes floor(217 / 2) = 108 runs:
+    // 2·108 + 2 (the 0, 0 terminator) = 218 words (even) = 436 B, a page aligned to 16 B: 448 B per bank, × 62 banks =
+    // 27,776 B. It is the halo's first L1_SMALL buffer: with l1_small_size 0 (ttnn.open_device's default, tt-metal
+    // DEFAULT_L1_SMALL_SIZE) it fails first, before the conv's CBs (the thread: "instead of Statically allocated
+    // circular buffers ... grow to 2003264 B"). The thread's run was tt-metal main of 12-29 (kkannan/dec29 branch) on
+    // the L1 path that gives the 62 cores; our model puts a DRAM input on the DRAM-sliced path from PR #33763 (12-17),
+    // so the L1 path is asserted at the fixture's tt-xla pin (12-16), where it takes that path.
+    const f = firstFailure({ file: 'conv_transpose2d_tt-xla-2710.mlir', date: '2025-12-16', l1SmallSize: 0 });
+    assert.equal(f.opIndex, 1, 'the stride-2 block');
+    assert.equal(f.kind, 'l1SmallExhausted');
+    assert.equal(
+      f.message,
+      'Out of Memory: Not enough space to allocate 27776 B L1_SMALL buffer across 62 banks, where each bank needs to store 448 B, but bank size is only 0 B',
+    );
+  });
+
+  it("tt-mlir #5768 (2025-11-10, Vanilla UNet's last up-convolution): the conv's reader indices, 19,808 B per bank over 64 banks", () => {
+    // conv_transpose2d 64 → 32, k2 s2 p0 on 240x320 → 480x640 = 307,200 sticks = 9,600 tiles on 64 height shards: 150
+    // tiles = 4,800 sticks per core, act blocks of 1 tile (auto shard's act_block_h_override 32, before PR #32424). Before
+    // PR #33999 (2025-12-09) the conv program compares successive indices against the transposed conv's stride (2)
+    // while they step by 1 along an expanded row, so every stick is a run of its own; a 640-stick row is 20 blocks, so
+    // no row ends inside a block. A block: 2 + 2·32 = 66 words; 150 blocks = 9,900 words = 19,800 B, aligned to 16 B:
+    // 19,808 B per bank, × 64 = 1,267,712 B (the thread's figures). The thread's 65,536 B bank (tt-mlir's runtime default
+    // from PR #5557) holds this op's halo configs and reader indices together: it failed because the cached programs
+    // of the UNet's earlier convs and pools still held their config tensors (the thread's run is a whole model; the
+    // fixture is the one op). With tt-mlir's runtime before PR #5557 (32,768 B) the op fails alone, at that buffer.
+    const alone = analyse({ file: 'conv_transpose2d_tt-mlir-5768.mlir', date: '2025-11-10' });
+    assert.equal(alone.firstFailure, undefined, 'alone it fits the 64 KiB bank');
+    const op = alone.functions[0]!.ops[0]!;
+    assert.ok(op.estimate.kind === 'estimate');
+    const last = op.estimate.l1SmallBuffers?.at(-1);
+    assert.deepEqual([last?.role, last?.bytesPerBank, last?.banks], ['conv reader indices', 19_808, 64]);
+    const f = firstFailure({ file: 'conv_transpose2d_tt-mlir-5768.mlir', date: '2025-11-03' });
+    assert.equal(f.kind, 'l1SmallExhausted');
+    assert.equal(
+      f.message,
+      'Out of Memory: Not enough space to allocate 1267712 B L1_SMALL buffer across 64 banks, where each bank needs to store 19808 B, but bank size is only 32768 B',
+    );
+  });
+
+  it('tt-mlir #5768: the diagnostic names the refused config tensor and its figures, and the code is l1-small-out-of-memory', () => {
+    const text = fs.readFileSync(path.join(DIR, 'conv_transpose2d_tt-mlir-5768.mlir'), 'utf8');
+    const doc = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2025-11-03' });
+    const [d] = features.diagnostics(doc).filter((x) => x.code === 'l1-small-out-of-memory');
+    assert.ok(d !== undefined, 'an L1_SMALL out-of-memory diagnostic');
+    assert.match(d.message, /not enough space to allocate the conv reader indices, 19,808 B per bank across 64 banks/);
+    assert.match(d.message, /of the 32,768 B L1_SMALL bank/);
+    // Padding config 0: the core starting mid-row (core 1: row 7 from column 320, then rows 9, 11, 13, 15 real, each
+    // with 319 single zeros between its 320 real sticks) has 160 + 1 + 4·319 + 3 + 1 = 1,441 padding runs; config 0
+    // takes floor(1,441 / 2) = 720: 2·720 + 2 = 1,442 words = 2,884 B, aligned 2,896 B.
+    assert.match(
+      d.message,
+      /Why: .* allocates the halo padding config 0 \(2,896 B\), .*, then the conv reader indices/,
+    );
+  });
+
+  it('from PR #33999 (2025-12-09) the same reader indices compress: one run per output row a block touches', () => {
+    // Stride 1 compared against steps of 1 along a row; a row change jumps by 641 − 639 = 2 and breaks the run. From
+    // PR #32424 auto shard no longer sets act_block_h to 1 tile, and the act block is the whole 150-tile shard: one
+    // block of 4,800 sticks = 7.5 rows, touching 8 rows (core 1: row 7 from column 320 to row 14), so 8 runs: 2 + 2·8 =
+    // 18 words = 36 B, aligned to 16 B: 48 B per bank.
+    const op = analyse({ file: 'conv_transpose2d_tt-mlir-5768.mlir', date: '2025-12-10' }).functions[0]!.ops[0]!;
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.estimate.l1SmallBuffers?.at(-1)?.bytesPerBank, 48);
+  });
+});
+
+describe('L1_SMALL accumulates over cached programs (analysis/l1Small.ts)', () => {
+  const text = fs.readFileSync(path.join(DIR, 'conv_transpose2d_tt-mlir-5768.mlir'), 'utf8');
+  // The same op in a second entry function: one cached program.
+  const twice =
+    text.replace(/\n}\n?$/, '') + text.slice(text.indexOf('  func.func')).replace('@vanilla_unet_upconv1', '@again');
+  const run = (source: string, date: string, l1SmallSizeBytes: number) =>
+    analyzeDocument(source, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: date, l1SmallSizeBytes }).analysis;
+
+  it('an op repeated is one cached program: it allocates its config tensors once', () => {
+    const one = run(text, '2025-11-10', 65_536).functions[0]!.ops[0]!;
+    assert.ok(one.estimate.kind === 'estimate');
+    const total = one.estimate.l1SmallBuffers!.reduce((s, b) => s + b.bytesPerBank, 0);
+    // A bank that holds one copy but not two: the repeat allocates nothing, so nothing fails.
+    const a = run(twice, '2025-11-10', total + 16);
+    assert.equal(a.functions.length, 2);
+    assert.equal(a.firstFailure, undefined);
+  });
+
+  it('a second program allocates after the first one’s config tensors, which stay', () => {
+    // The same conv with act blocks of 2 tiles: another conv program (other reader indices), the same halo.
+    const other = text
+      .replace('act_block_h_override = 0', 'act_block_h_override = 64')
+      .replace('@vanilla_unet_upconv1', '@other');
+    const both = text.replace(/\n}\n?$/, '') + other.slice(other.indexOf('  func.func'));
+    const a = run(both, '2025-11-10', 65_536);
+    const [f0, f1] = a.functions.map((f) => f.ops[0]!);
+    assert.ok(f0?.estimate.kind === 'estimate' && f1?.estimate.kind === 'estimate');
+    const first = f0.estimate.l1SmallBuffers!.reduce((s, b) => s + b.bytesPerBank, 0);
+    const second = f1.estimate.l1SmallBuffers!.reduce((s, b) => s + b.bytesPerBank, 0);
+    // A bank with room for the first program and all but the second one's last buffer.
+    const bank = first + second - 16;
+    const b = run(both, '2025-11-10', bank);
+    assert.equal(b.firstFailure?.functionIndex, 1);
+    assert.equal(b.firstFailure?.overflow.kind, 'l1SmallExhausted');
+    const failed = b.firstFailure?.overflow.failedL1Small;
+    assert.equal(failed?.allocatedBeforeBytes, first + second - f1.estimate.l1SmallBuffers!.at(-1)!.bytesPerBank);
+    // Without the program cache (before PR #24073, 2025-06-26), each op has the whole bank.
+    const early = run(both, '2025-06-01', Math.max(first, second) + 64);
+    assert.equal(early.firstFailure?.overflow.kind === 'l1SmallExhausted', false);
+  });
+
+  it("the allocator's wording by build: no bank size before PR #26571, '(allocated …)' from PR #32150", () => {
+    const failure = {
+      buffer: { role: 'halo padding config 0', bytesPerBank: 16, banks: 64 },
+      allocatedBeforeBytes: 0,
+      bankBytes: 0,
+    };
+    // tt-metal #34089 (2025-12-09, v0.65.0-dev20251125): "1024 B L1_SMALL buffer across 64 banks, where each bank needs
+    // to store 16 B, but bank size is only 0 B" — 64 × 16 = 1,024.
+    assert.equal(
+      l1SmallMessage(failure, { earliest: '2025-11-25', latest: '2025-11-25' }),
+      'Out of Memory: Not enough space to allocate 1024 B L1_SMALL buffer across 64 banks, where each bank needs to store 16 B, but bank size is only 0 B',
+    );
+    // tt-metal #13093 (2024-09-25): "Not enough space to allocate 192 B L1_SMALL buffer across 48 banks, where each bank
+    // needs to store 32 B" (no bank size yet; its 192 B is the unaligned buffer size, printed before tt-metal 8ee1f82 of
+    // 2024-12-07, outside the modeled builds: ours prints the aligned size, banks × bytes per bank).
+    assert.match(
+      l1SmallMessage(
+        { ...failure, buffer: { ...failure.buffer, bytesPerBank: 32, banks: 48 } },
+        { earliest: '2025-01-01', latest: '2025-08-01' },
+      ),
+      /across 48 banks, where each bank needs to store 32 B$/,
+    );
+    // 2026-01-08 on: the bank manager's statistics; nothing is freed in L1_SMALL, so the free space is one block.
+    assert.equal(
+      l1SmallMessage(
+        { ...failure, allocatedBeforeBytes: 30_000, bankBytes: 32_768 },
+        { earliest: '2026-02-01', latest: '2026-02-01' },
+      ),
+      'Out of Memory: Not enough space to allocate 1024 B L1_SMALL buffer across 64 banks, where each bank needs to store 16 B, but bank size is 32768 B (allocated: 30000 B, free: 2768 B, largest free block: 2768 B)',
+    );
+  });
+
+  it('allocateL1Small: buffers in order, the first past the bank is refused', () => {
+    const bufs = [
+      { role: 'a', bytesPerBank: 100, banks: 4 },
+      { role: 'b', bytesPerBank: 200, banks: 4 },
+    ];
+    assert.equal(allocateL1Small(bufs, 0, 300), 300);
+    assert.deepEqual(allocateL1Small(bufs, 50, 300), { buffer: bufs[1], allocatedBeforeBytes: 150, bankBytes: 300 });
+  });
+});
