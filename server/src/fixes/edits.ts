@@ -116,7 +116,7 @@ export function syntaxFunctions(parse: ParseResult): SyntaxFunction[] {
       const names = new Set<string>();
       for (const op of ops) {
         for (const n of resultNamesOf(op)) names.add(n);
-        for (let i = 0; i < op.operands.length; i++) names.add(operandNameOf(op, i) ?? '');
+        for (const n of operandNamesOf(op)) names.add(n);
       }
       return names;
     });
@@ -166,8 +166,9 @@ export function argumentsOf(fn: SyntaxFunction): { readonly name: string; readon
   const args: { name: string; type: TypeNode | undefined }[] = [];
   const known = new Set<string>();
   for (const op of fn.bodyOps) {
-    for (let k = 0; k < op.operands.length; k++) {
-      const name = operandNameOf(op, k);
+    const operandNames = operandNamesOf(op);
+    for (let k = 0; k < operandNames.length; k++) {
+      const name = operandNames[k];
       if (name === undefined || known.has(name)) continue;
       known.add(name);
       args.push({ name, type: op.operandTypes[k] });
@@ -185,6 +186,14 @@ export function resultNamesOf(op: Operation): string[] {
     else for (let i = 0; i < group.count && i < 4096; i++) names.push(`${group.name}#${i}`);
   }
   return names;
+}
+
+/**
+ * The op's operand names (`%0#1` for a use of a multi-result group's), from one read of its operands (a syntax op may
+ * build them at each read: parser/nodes.ts `SlottedOp.operands`).
+ */
+export function operandNamesOf(op: Operation): string[] {
+  return op.operands.map((u) => (u.resultIndex === undefined ? u.name : `${u.name}#${u.resultIndex}`));
 }
 
 export function operandNameOf(op: Operation, i: number): string | undefined {
@@ -211,8 +220,9 @@ export function valueDefs(fn: SyntaxFunction): Map<string, ValueDef> {
 export function usesOf(fn: SyntaxFunction, name: string): { opIndex: number; operandIndex: number; op: Operation }[] {
   const out: { opIndex: number; operandIndex: number; op: Operation }[] = [];
   fn.bodyOps.forEach((op, i) => {
-    for (let k = 0; k < op.operands.length; k++)
-      if (operandNameOf(op, k) === name) out.push({ opIndex: i, operandIndex: k, op });
+    const operandNames = operandNamesOf(op);
+    for (let k = 0; k < operandNames.length; k++)
+      if (operandNames[k] === name) out.push({ opIndex: i, operandIndex: k, op });
   });
   return out;
 }

@@ -7,7 +7,15 @@
 
 import type { Operation, ParseResult, TypeNode } from '../mlir/syntax';
 import { TOP_LEVEL_OPS_FUNCTION } from '../ttnn/op';
-import { SyntaxFunction, aliasMap, argumentsOf, operandNameOf, resultNamesOf, syntaxFunctions } from './edits';
+import {
+  SyntaxFunction,
+  aliasMap,
+  argumentsOf,
+  operandNameOf,
+  operandNamesOf,
+  resultNamesOf,
+  syntaxFunctions,
+} from './edits';
 
 function typeKey(
   text: string,
@@ -55,8 +63,9 @@ function checkFunction(text: string, fn: SyntaxFunction, fnName: string, out: Se
   const freed = new Set<string>();
   fn.bodyOps.forEach((op, i) => {
     const label = opLabel(op);
-    for (let k = 0; k < op.operands.length; k++) {
-      const name = operandNameOf(op, k) ?? '';
+    const operandNames = operandNamesOf(op);
+    for (let k = 0; k < operandNames.length; k++) {
+      const name = operandNames[k] ?? '';
       const at = defIndex.get(name);
       if (at === undefined) {
         out.add(`${fnName}|${label}|${name}|undefined value`);

@@ -35,11 +35,12 @@ export function parseForEdits(text: string): EditableParse {
   return { parse: parse(text, { rangeTable: ranges }), ranges };
 }
 
-// TTNN dumps hold one range per ~20 characters (generated and Falcon 100k-op copies: 19.8 and 20.3; corpus files 6 to
-// 48). Sized for one per 16 up front, the table of a 22 MB text is allocated once instead of doubling eleven times:
-// the doublings wrote 32 MB of fresh typed arrays to end at 16 MB (parse CPU -7%, peak RSS -15 MB at 100k ops).
-// A denser text still doubles as before.
-const CHARS_PER_RANGE_EXPECTED = 16;
+// TTNN dumps hold one range per ~35-40 characters since ops pack their location, one-result and operand names
+// (parser/nodes.ts SlottedOp; generated and Falcon 100k-op copies: 41.4 and 35.4, were 19.8 and 20.3; corpus models
+// 30.7 to 48, vovnet 6.2). Sized for one per 28 up front, the table of a 22 MB text is allocated once instead of
+// doubling eleven times: the doublings wrote 32 MB of fresh typed arrays to end at 16 MB (parse CPU -7%, peak RSS -15
+// MB at 100k ops); one per 16, as before the packing, left 5 MB of it unused. A denser text still doubles as before.
+const CHARS_PER_RANGE_EXPECTED = 28;
 
 /** The range-table capacity to start a parse of `chars` characters with. */
 export function expectedRangeCount(chars: number): number {

@@ -108,9 +108,11 @@ export function opsAt(file: SyntaxFile, offset: number): Operation[] {
  * line answered a hover or go-to-definition by making an occurrence per operand and type first.
  */
 function operandAt(op: Operation, offset: number): Occurrence | undefined {
-  const i = indexContaining(op.operands, offset, { includeEnd: true });
+  // Read once: a syntax op may build its operands at each read (parser/nodes.ts `SlottedOp.operands`).
+  const operands = op.operands;
+  const i = indexContaining(operands, offset, { includeEnd: true });
   if (i < 0) return undefined;
-  const o = operandUse(op.operands[i]!);
+  const o = operandUse(operands[i]!);
   return o.range.start <= offset && offset <= o.range.end ? o : undefined;
 }
 

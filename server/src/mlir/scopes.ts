@@ -249,9 +249,11 @@ function walkOp(w: ValueWalk, op: Operation, scope: Scope, depth: number): void 
 /** An op's operands to resolve: just the one under the cursor for a definition query (unless the op defines names in
  *  its operand text), so a value used 250k times in one op costs one lookup, not 250k. */
 function usesToResolve(w: ValueWalk, op: Operation, opaqueCustom: boolean): readonly ValueUse[] {
-  if (w.useStart === undefined || w.usesOf !== op || opaqueCustom) return op.operands;
-  const i = indexContaining(op.operands, w.useStart, { includeEnd: true });
-  return i < 0 ? op.operands : [op.operands[i]!];
+  // Read once: a syntax op may build its operands at each read (parser/nodes.ts `SlottedOp.operands`).
+  const operands = op.operands;
+  if (w.useStart === undefined || w.usesOf !== op || opaqueCustom) return operands;
+  const i = indexContaining(operands, w.useStart, { includeEnd: true });
+  return i < 0 ? operands : [operands[i]!];
 }
 
 function wants(w: ValueWalk, name: string): boolean {

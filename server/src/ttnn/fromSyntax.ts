@@ -1593,7 +1593,7 @@ const opOffsets = new Array<number>(4).fill(0);
 function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
   const resultNames = resultNamesOf(op, table.decoded.oneNameLists);
   const operandNames = operandNamesOf(op, table.decoded.oneNameLists);
-  const operands = specListOf(op.operandTypes, op.operands.length, table);
+  const operands = specListOf(op.operandTypes, operandNames.length, table);
   const results = specListOf(op.resultTypes, resultNames.length, table);
   const properties = propertiesOf(op, table);
   const symbolUses = op.symbolUses.length === 0 ? NO_STRINGS : op.symbolUses.map((s) => s.name);

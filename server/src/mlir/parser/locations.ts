@@ -21,7 +21,7 @@ import {
   slot,
 } from './state';
 import { parseGroup } from './tokenTrees';
-import { SlottedLocAlias, SlottedNameLoc, SlottedUnknownLoc } from './nodes';
+import { MAX_PACKED_LOC_NUMBER, SlottedLocAlias, SlottedNameLoc, SlottedUnknownLoc, packOpLocation } from './nodes';
 
 /** `loc(...)`; the current token is `loc`. Returns undefined (after reporting) on a malformed location. */
 export function parseLocation(p: ParserState): Location | undefined {
@@ -34,19 +34,69 @@ export function parseLocation(p: ParserState): Location | undefined {
  * leaves it, without lexing the three tokens in between. Undefined (nothing consumed) for any other spelling.
  */
 function aliasLocation(p: ParserState): Location | undefined {
+  const nameEnd = aliasLocationEnd(p);
+  if (nameEnd < 0) return undefined;
+  const nameStart = p.lx.end + 1;
+  const loc = new SlottedLocAlias(p.slots, slot(p, nameStart, nameEnd), p.text.slice(nameStart, nameEnd));
+  relexFrom(p.lx, nameEnd + 1);
+  return loc;
+}
+
+/**
+ * Where the `#name` of a `loc(#name)` written without spaces ends (the current token is `loc`), with the nesting
+ * bookkeeping `parseLocationTokens` would do; -1 (nothing recorded) for any other spelling.
+ */
+function aliasLocationEnd(p: ParserState): number {
   const lx = p.lx;
   const text = p.text;
   const nameStart = lx.end + 1;
-  if (text.charCodeAt(lx.end) !== 40 /* ( */ || text.charCodeAt(nameStart) !== 35 /* # */) return undefined;
+  if (text.charCodeAt(lx.end) !== 40 /* ( */ || text.charCodeAt(nameStart) !== 35 /* # */) return -1;
   // The lexer's HashId token: `#` and at least one suffix-id character (`#-}` is another token, and fails here).
   const nameEnd = scanSuffixId(text, nameStart + 1, lx.limit);
-  if (nameEnd === nameStart + 1 || nameEnd >= lx.limit || text.charCodeAt(nameEnd) !== 41 /* ) */) return undefined;
+  if (nameEnd === nameStart + 1 || nameEnd >= lx.limit || text.charCodeAt(nameEnd) !== 41 /* ) */) return -1;
   // parseLocationInner enters one level.
-  if (!canEnter(p)) return undefined;
+  if (!canEnter(p)) return -1;
   if (p.depth + 1 > p.deepest) p.deepest = p.depth + 1;
-  const loc = new SlottedLocAlias(p.slots, slot(p, nameStart, nameEnd), text.slice(nameStart, nameEnd));
+  return nameEnd;
+}
+
+/**
+ * An op's `loc(#locN)` / `loc(#loc)` written without spaces (the current token is `loc`), as a dump writes nearly
+ * every op's, packed into a number (parser/nodes.ts `packOpLocation`, from the op's start `opStart`) that the op
+ * keeps instead of a node, a slot and a name string; the lexer after it. -1 (nothing consumed) for any other spelling,
+ * which `parseLocation` reads.
+ */
+export function packedOpLocation(p: ParserState, opStart: number): number {
+  const lx = p.lx;
+  const nameStart = lx.end + 1;
+  // `#loc` and its digits: checked before aliasLocationEnd, which records the nesting the location enters.
+  const text = p.text;
+  if (
+    text.charCodeAt(nameStart + 1) !== 108 /* l */ ||
+    text.charCodeAt(nameStart + 2) !== 111 /* o */ ||
+    text.charCodeAt(nameStart + 3) !== 99 /* c */
+  )
+    return -1;
+  let n = -1;
+  let i = nameStart + 4;
+  const first = text.charCodeAt(i);
+  if (first >= 48 && first <= 57) {
+    // Canonical decimal only (`#loc0`, `#loc15`; not `#loc015`), so the name is `'#loc' + n` again.
+    if (first === 48 && isAsciiDigit(text.charCodeAt(i + 1))) return -1;
+    n = 0;
+    while (isAsciiDigit(text.charCodeAt(i)) && n < MAX_PACKED_LOC_NUMBER) n = n * 10 + (text.charCodeAt(i++) - 48);
+  }
+  if (text.charCodeAt(i) !== 41 /* ) */) return -1;
+  const packed = packOpLocation(nameStart - opStart, n);
+  if (packed < 0) return -1;
+  const nameEnd = aliasLocationEnd(p);
+  if (nameEnd !== i) return -1;
   relexFrom(lx, nameEnd + 1);
-  return loc;
+  return packed;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** `loc(...)` token by token (the general path); exported for the tests that hold `parseLocation` equal to it. */

@@ -12,6 +12,7 @@
  */
 
 import { TableRange, type RangeTable } from '../../text/rangeTable';
+import { EMPTY } from './state';
 import type { TextRange } from '../../text/textRange';
 import type {
   AttrNode,
@@ -607,23 +608,129 @@ export class SlottedResultGroup extends SlottedNode implements ResultGroup {
  * (operations.ts `OpDraft`), as an object literal with this prototype (`newDraft` says why), every field in one order
  * (one hidden class); `$s` is taken when the op is finished. A consumer that must keep a range that moves with edits
  * keeps the op (the TTNN view's ops of an editable parse do) or `liveRangeOf` it.
+ * What a dump's op nearly always has is packed into it as small integers, and its nodes are built on each read with
+ * ranges derived from the op's slot: one `%N =` result, a generic op's `%N`/`%argN` operands (they come before any
+ * region), and the `loc(#locN)` of an op without regions (an edit inside such an op re-parses it whole, so offsets
+ * within it hold; an edit in a region moves what follows the region). Read `results`/`operands` once per use and
+ * compare their nodes by value.
  */
 export class SlottedOp extends SlottedNamedNode implements Operation {
   declare readonly kind: 'operation';
   declare readonly form: 'generic' | 'custom';
-  declare readonly results: readonly ResultGroup[];
-  declare readonly operands: readonly ValueUse[];
-  declare readonly successors: readonly SymbolLikeLabel[];
+  /**
+   * @internal The result groups, or for one `%N =` / `%argN =` (nearly every op of a dump with results) its name's
+   * code (`packedValueName`), from which `results` builds the group on each read (a node, a name string, a slot and a
+   * list per op).
+   */
+  declare $g: readonly ResultGroup[] | number;
+  /**
+   * @internal The operands: use nodes, or for a generic op's `%N` / `%argN` uses (nearly every use in a dump) their
+   * offsets from the op's start and name codes in pairs, or one number for one use (operations.ts
+   * `parseGenericOperands`), from which `operands` builds the nodes on each read (a node, a name string and a
+   * slot per use, and for one use its list too).
+   */
+  declare $o: readonly ValueUse[] | readonly number[] | number;
   declare readonly properties: DictAttr | undefined;
-  declare readonly attributes: DictAttr | undefined;
-  declare readonly regions: readonly Region[];
   declare readonly operandTypes: readonly TypeNode[];
   declare readonly resultTypes: readonly TypeNode[];
-  declare readonly symbol: SymbolRef | undefined;
-  declare readonly symbolUses: readonly SymbolRef[];
-  declare readonly location: Location | undefined;
-  declare readonly signature: FunctionSignature | undefined;
-  declare readonly visibility: string | undefined;
+  /**
+   * @internal The fields an op of a dump body leaves at their defaults (all but functions and modules have no
+   * regions, symbol, signature, ...): `NO_EXTRAS`, shared, until the parser sets one (their setters give the op its
+   * own). Seven words per op fewer.
+   */
+  declare $r: OpExtras;
+  /**
+   * @internal The location: a node, or for `loc(#locN)` written as dumps write it (nearly every op of a dump) the
+   * number `packOpLocation` makes of it, from which `location` builds the node on each read (a node, a name string and
+   * a slot per op were ~80 B of the ~800 B an editable parse keeps per op).
+   */
+  declare $l: Location | number | undefined;
+
+  /** A new list (and group) at each read when packed: read it once where you can, and compare groups by value. */
+  get results(): readonly ResultGroup[] {
+    const g = this.$g;
+    if (typeof g !== 'number') return g;
+    const name = packedName(g);
+    return [new DerivedResultGroup(this.$t, this.$s, 0, name.length, name)];
+  }
+  set results(results: readonly ResultGroup[]) {
+    this.$g = results;
+  }
+
+  /** A new list (and nodes) at each read when packed: read it once where you can, and compare uses by value. */
+  get operands(): readonly ValueUse[] {
+    const o = this.$o;
+    if (typeof o === 'number') {
+      const from = o % PACKED_USE_OFFSETS;
+      return [derivedValueUse(this, from, (o - from) / PACKED_USE_OFFSETS)];
+    }
+    if (o.length === 0 || typeof o[0] !== 'number') return o as readonly ValueUse[];
+    const packed = o as readonly number[];
+    const uses = new Array<ValueUse>(packed.length >> 1);
+    for (let i = 0; i < uses.length; i++) uses[i] = derivedValueUse(this, packed[2 * i]!, packed[2 * i + 1]!);
+    return uses;
+  }
+  set operands(operands: readonly ValueUse[]) {
+    this.$o = operands;
+  }
+
+  get successors(): readonly SymbolLikeLabel[] {
+    return this.$r.successors;
+  }
+  set successors(successors: readonly SymbolLikeLabel[]) {
+    ownExtras(this).successors = successors;
+  }
+  get attributes(): DictAttr | undefined {
+    return this.$r.attributes;
+  }
+  set attributes(attributes: DictAttr | undefined) {
+    ownExtras(this).attributes = attributes;
+  }
+  get regions(): readonly Region[] {
+    return this.$r.regions;
+  }
+  set regions(regions: readonly Region[]) {
+    ownExtras(this).regions = regions;
+  }
+  get symbol(): SymbolRef | undefined {
+    return this.$r.symbol;
+  }
+  set symbol(symbol: SymbolRef | undefined) {
+    ownExtras(this).symbol = symbol;
+  }
+  get symbolUses(): readonly SymbolRef[] {
+    return this.$r.symbolUses;
+  }
+  set symbolUses(symbolUses: readonly SymbolRef[]) {
+    ownExtras(this).symbolUses = symbolUses;
+  }
+  get signature(): FunctionSignature | undefined {
+    return this.$r.signature;
+  }
+  set signature(signature: FunctionSignature | undefined) {
+    ownExtras(this).signature = signature;
+  }
+  get visibility(): string | undefined {
+    return this.$r.visibility;
+  }
+  set visibility(visibility: string | undefined) {
+    ownExtras(this).visibility = visibility;
+  }
+
+  /** Compare it by value, not identity: a packed `loc(#locN)` is a new node at each read. */
+  get location(): Location | undefined {
+    const l = this.$l;
+    if (typeof l !== 'number') return l;
+    const from = l % PACKED_LOC_OFFSETS;
+    const n = (l - from) / PACKED_LOC_OFFSETS - 1;
+    const name = n < 0 ? '#loc' : '#loc' + n;
+    return new DerivedLocAlias(this.$t, this.$s, from, from + name.length, name);
+  }
+
+  set location(location: Location | undefined) {
+    this.$l = location;
+  }
+
   /** The fields in the order of the syntax.ts interface (the order of the object literal ops were). */
   override toJSON(): object {
     return {
@@ -649,6 +756,142 @@ export class SlottedOp extends SlottedNamedNode implements Operation {
   }
 }
 kindOnPrototype(SlottedOp, 'operation');
+gettersOnPrototype(SlottedOp, [
+  'results',
+  'operands',
+  'successors',
+  'attributes',
+  'regions',
+  'symbol',
+  'symbolUses',
+  'location',
+  'signature',
+  'visibility',
+]);
+
+/** An op's fields that most ops leave at their defaults (`SlottedOp.$r`). */
+export interface OpExtras {
+  successors: readonly SymbolLikeLabel[];
+  attributes: DictAttr | undefined;
+  regions: readonly Region[];
+  symbol: SymbolRef | undefined;
+  symbolUses: readonly SymbolRef[];
+  signature: FunctionSignature | undefined;
+  visibility: string | undefined;
+}
+
+/** The defaults, shared by every op that sets none of its extras. */
+export const NO_EXTRAS: OpExtras = Object.freeze({
+  successors: EMPTY,
+  attributes: undefined,
+  regions: EMPTY,
+  symbol: undefined,
+  symbolUses: EMPTY,
+  signature: undefined,
+  visibility: undefined,
+});
+
+function ownExtras(op: SlottedOp): OpExtras {
+  if (op.$r !== NO_EXTRAS) return op.$r;
+  return (op.$r = {
+    successors: EMPTY,
+    attributes: undefined,
+    regions: EMPTY,
+    symbol: undefined,
+    symbolUses: EMPTY,
+    signature: undefined,
+    visibility: undefined,
+  });
+}
+
+/** An op's `#locN` location use, its range derived from the op's slot (the op's text is re-parsed whole on an edit). */
+class DerivedLocAlias extends DerivedNode {
+  declare readonly kind: 'aliasRef';
+  declare readonly name: string;
+  constructor(table: RangeTable, slot: number, from: number, to: number, name: string) {
+    super(table, slot, from, to);
+    this.name = name;
+  }
+}
+kindOnPrototype(DerivedLocAlias, 'aliasRef');
+
+/** A generic op's use of `%N` / `%argN`: its range derived from the op's slot (operands come before any region). */
+class DerivedValueUse extends DerivedNode implements ValueUse {
+  declare readonly name: string;
+  declare readonly resultIndex: number | undefined;
+  constructor(table: RangeTable, slot: number, from: number, to: number, name: string) {
+    super(table, slot, from, to);
+    this.name = name;
+    this.resultIndex = undefined;
+  }
+}
+
+function derivedValueUse(op: SlottedOp, from: number, code: number): ValueUse {
+  const name = packedName(code);
+  return new DerivedValueUse(op.$t, op.$s, from, from + name.length, name);
+}
+
+/** The one result group `%N` of a generic or custom op, at the op's start. */
+class DerivedResultGroup extends DerivedNode implements ResultGroup {
+  declare readonly name: string;
+  declare readonly count: number;
+  constructor(table: RangeTable, slot: number, from: number, to: number, name: string) {
+    super(table, slot, from, to);
+    this.name = name;
+    this.count = 1;
+  }
+}
+
+/** The value name a `packedValueName` code stands for. */
+export function packedName(code: number): string {
+  const n = code >> 1;
+  return (code & 1) === 0 ? '%' + n : '%arg' + n;
+}
+
+/** Offsets from its op's start of the one use packed into a single number are below this. */
+export const PACKED_USE_OFFSETS = 4096;
+/** The largest name code (`packedValueName`) packed with its offset into a single number (31 bits). */
+export const MAX_SINGLE_USE_CODE = 2 ** 31 / PACKED_USE_OFFSETS - 1;
+/** The largest N of a packed `%N` / `%argN`. */
+const MAX_PACKED_VALUE_NUMBER = 2 ** 29;
+
+/**
+ * `%N` (`N * 2`) or `%argN` (`N * 2 + 1`), N canonical decimal, as the number a packed use keeps for its name (the
+ * token is `text[start..end)`); -1 for any other name (`%0#1`, `%x`, `%007`), which keeps a node.
+ */
+export function packedValueName(text: string, start: number, end: number): number {
+  let i = start + 1;
+  let arg = 0;
+  if (text.charCodeAt(i) === 97 /* a */) {
+    if (text.charCodeAt(i + 1) !== 114 /* r */ || text.charCodeAt(i + 2) !== 103 /* g */) return -1;
+    i += 3;
+    arg = 1;
+  }
+  if (i >= end) return -1;
+  // Canonical decimal only, so the name is the prefix and `String(N)` again.
+  if (text.charCodeAt(i) === 48 /* 0 */ && i + 1 < end) return -1;
+  let n = 0;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57 || n > MAX_PACKED_VALUE_NUMBER) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n > MAX_PACKED_VALUE_NUMBER ? -1 : n * 2 + arg;
+}
+
+/** Offsets of a packed location from its op's start are below this (longer ops keep a node). */
+const PACKED_LOC_OFFSETS = 4096;
+/** The largest N of a packed `#locN`: the packed number stays a small integer (31 bits). */
+export const MAX_PACKED_LOC_NUMBER = 2 ** 31 / PACKED_LOC_OFFSETS - 2;
+
+/**
+ * `#locN` (`n` ≥ 0, canonical decimal) or `#loc` (`n` = -1) starting `offset` characters after its op's start, as one
+ * non-negative small integer (`SlottedOp.location` reads it back); -1 when either is out of range.
+ */
+export function packOpLocation(offset: number, n: number): number {
+  if (offset < 0 || offset >= PACKED_LOC_OFFSETS || n < -1 || n > MAX_PACKED_LOC_NUMBER) return -1;
+  return (n + 1) * PACKED_LOC_OFFSETS + offset;
+}
 
 /** The tables of editable parses (`ParseOptions.rangeTable`), whose slots incremental edits move. */
 const editableTables = new WeakSet<RangeTable>();

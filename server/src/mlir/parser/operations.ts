@@ -18,7 +18,7 @@ import type {
 } from '../syntax';
 import { parseDict } from './attributes';
 import { parseCustomBody } from './customForms';
-import { parseLocation } from './locations';
+import { packedOpLocation, parseLocation } from './locations';
 import {
   EMPTY,
   describe,
@@ -43,7 +43,18 @@ import {
 } from './state';
 import { parseOpFunctionType, parseType } from './types';
 import { withLazyRegions, type LazyBody } from './lazyBodies';
-import { SlottedBlockArgument, SlottedOp, SlottedResultGroup, SlottedValueUse, opOffsetsInto } from './nodes';
+import {
+  MAX_SINGLE_USE_CODE,
+  NO_EXTRAS,
+  PACKED_USE_OFFSETS,
+  packedName,
+  packedValueName,
+  SlottedBlockArgument,
+  SlottedOp,
+  SlottedResultGroup,
+  SlottedValueUse,
+  opOffsetsInto,
+} from './nodes';
 
 /**
  * The Operation under construction, which becomes the op itself: one object per op, in its final field order from the
@@ -53,7 +64,7 @@ import { SlottedBlockArgument, SlottedOp, SlottedResultGroup, SlottedValueUse, o
  */
 export type OpDraft = { -readonly [K in keyof SlottedOp]: SlottedOp[K] };
 
-function newDraft(p: ParserState, results: readonly ResultGroup[]): OpDraft {
+function newDraft(p: ParserState, results: readonly ResultGroup[] | number): OpDraft {
   // An op handed to a streamed body's sink (parser/lazyBodies.ts) is valid during the call only, and no op of such a
   // body is kept (a body parsed there has no lazy bodies of its own): they are all built in one object, its fields
   // rewritten in the literal's order (one op object of ~170 B per op of a 100k-op dump, 17 MB, was garbage at once).
@@ -66,19 +77,13 @@ function newDraft(p: ParserState, results: readonly ResultGroup[]): OpDraft {
       reused.name = '';
       reused.$n = slot(p, p.lx.start, p.lx.end);
       reused.form = 'custom';
-      reused.results = results;
-      reused.operands = EMPTY;
-      reused.successors = EMPTY;
+      reused.$g = results;
+      reused.$o = EMPTY;
       reused.properties = undefined;
-      reused.attributes = undefined;
-      reused.regions = EMPTY;
       reused.operandTypes = EMPTY;
       reused.resultTypes = EMPTY;
-      reused.symbol = undefined;
-      reused.symbolUses = EMPTY;
-      reused.location = undefined;
-      reused.signature = undefined;
-      reused.visibility = undefined;
+      reused.$r = NO_EXTRAS;
+      reused.$l = undefined;
       return reused;
     }
     return (p.sunkDraft = freshDraft(p, results));
@@ -86,7 +91,7 @@ function newDraft(p: ParserState, results: readonly ResultGroup[]): OpDraft {
   return freshDraft(p, results);
 }
 
-function freshDraft(p: ParserState, results: readonly ResultGroup[]): OpDraft {
+function freshDraft(p: ParserState, results: readonly ResultGroup[] | number): OpDraft {
   // An object literal, not `new SlottedOp`: V8 pretenures the objects of a literal's allocation site once it sees them
   // survive (nearly every op does), so they are made in the old generation instead of being copied by two scavenges;
   // objects made by `new` have no allocation site. SlottedNamedNode's fields, then Operation's, in one order.
@@ -97,19 +102,13 @@ function freshDraft(p: ParserState, results: readonly ResultGroup[]): OpDraft {
     name: '',
     $n: slot(p, p.lx.start, p.lx.end),
     form: 'custom',
-    results,
-    operands: EMPTY,
-    successors: EMPTY,
+    $g: results,
+    $o: EMPTY,
     properties: undefined,
-    attributes: undefined,
-    regions: EMPTY,
     operandTypes: EMPTY,
     resultTypes: EMPTY,
-    symbol: undefined,
-    symbolUses: EMPTY,
-    location: undefined,
-    signature: undefined,
-    visibility: undefined,
+    $r: NO_EXTRAS,
+    $l: undefined,
   };
   return draft as unknown as OpDraft;
 }
@@ -134,13 +133,18 @@ export function addSymbolUse(d: OpDraft, symbol: SymbolRef): void {
 }
 
 function finishOp(p: ParserState, d: OpDraft, start: number, lazyBody: LazyBody | undefined): Operation {
-  d.results = orEmpty(d.results);
-  d.operands = orEmpty(d.operands);
-  d.successors = exact(d.successors);
-  d.regions = exact(d.regions);
+  const results = d.$g;
+  if (typeof results !== 'number' && results.length === 0) d.$g = EMPTY;
+  const operands = d.$o;
+  if (typeof operands !== 'number' && operands.length === 0) d.$o = EMPTY;
   d.operandTypes = orEmpty(d.operandTypes);
   d.resultTypes = orEmpty(d.resultTypes);
-  d.symbolUses = exact(d.symbolUses);
+  const extras = d.$r;
+  if (extras !== NO_EXTRAS) {
+    extras.successors = exact(extras.successors);
+    extras.regions = exact(extras.regions);
+    extras.symbolUses = exact(extras.symbolUses);
+  }
   d.$s = slot(p, start, Math.max(start, p.lx.prevEnd));
   return lazyBody === undefined ? d : withLazyRegions(d, lazyBody);
 }
@@ -155,7 +159,7 @@ export function parseOperation(p: ParserState): Operation | undefined {
   if (!enter(p)) return undefined;
   const outerSink = p.symbolSink;
   try {
-    let results: readonly ResultGroup[] = EMPTY;
+    let results: readonly ResultGroup[] | number = EMPTY;
     if (tk(lx) === Tok.PercentId) {
       const parsed = parseResultList(p);
       if (parsed === undefined) {
@@ -172,7 +176,7 @@ export function parseOperation(p: ParserState): Operation | undefined {
       d.form = 'generic';
       d.name = stringValue(p);
       nextToken(lx);
-      ok = parseGenericBody(p, d);
+      ok = parseGenericBody(p, d, start);
     } else if (tk(lx) === Tok.BareId) {
       d.name = word(p);
       if (!d.name.includes('.') && !UNPREFIXED_OP_NAMES.has(d.name) && !inDefaultDialectRegion(outerSink)) {
@@ -193,7 +197,13 @@ export function parseOperation(p: ParserState): Operation | undefined {
       resync(p);
       return undefined;
     }
-    if (ok && isKeyword(p, 'loc') && adjacentOrSpacedParen(p)) d.location = parseLocation(p);
+    if (ok && isKeyword(p, 'loc') && adjacentOrSpacedParen(p)) {
+      // Only an op without regions: an edit inside it re-parses it whole, so what lies in it never moves against its
+      // start (an edit in a region moves the enclosing op's location, not its start).
+      const packed = d.regions.length === 0 && lazyBody === undefined ? packedOpLocation(p, start) : -1;
+      if (packed >= 0) d.$l = packed;
+      else d.location = parseLocation(p);
+    }
     if (!ok) resync(p);
     else if (tk(lx) !== Tok.Eof && tk(lx) !== Tok.RBrace && !lx.newlineBefore) {
       error(p, `unexpected ${describe(p)} after operation '${d.name}'`);
@@ -227,8 +237,11 @@ export function adjacentOrSpacedParen(p: ParserState): boolean {
   return p.text.charCodeAt(i) === 40;
 }
 
-/** `%a, %b:2 =` as an exact-size list; undefined (and an error) when it is not that. */
-function parseResultList(p: ParserState): ResultGroup[] | undefined {
+/**
+ * `%a, %b:2 =` as an exact-size list, or one `%N =` as its packed name (`SlottedOp.$g`); undefined (and an error) when
+ * it is not that.
+ */
+function parseResultList(p: ParserState): ResultGroup[] | number | undefined {
   const lx = p.lx;
   const stack = p.resultLists;
   const mark = stack.mark();
@@ -238,9 +251,16 @@ function parseResultList(p: ParserState): ResultGroup[] | undefined {
       error(p, `expected a result name, found ${describe(p)}`);
       break;
     }
-    const name = text(p);
     const start = lx.start;
+    const nameEnd = lx.end;
+    // One `%N =` / `%argN =` (nearly every op of a dump that has results): packed into the op (`SlottedOp.$g`).
+    const code = stack.mark() === mark ? packedValueName(p.text, start, nameEnd) : -1;
     nextToken(lx);
+    if (code >= 0 && tk(lx) === Tok.Equal) {
+      nextToken(lx);
+      return code;
+    }
+    const name = p.text.slice(start, nameEnd);
     let count = 1;
     let end = lx.prevEnd;
     if (tk(lx) === Tok.Colon) {
@@ -288,11 +308,55 @@ export function parseOperandList(p: ParserState): ValueUse[] {
   return stack.take(mark);
 }
 
+/**
+ * A generic op's `%a, %b` (possibly empty, stops at anything else): packed (`SlottedOp.$o`) when every use is a `%N` /
+ * `%argN`, as pairs of the use's offset from `opStart` and its name's code, or one number for one use near the start;
+ * else use nodes. The uses lie before any region of the op, so an edit never moves them against its start.
+ */
+function parseGenericOperands(p: ParserState, opStart: number): readonly ValueUse[] | readonly number[] | number {
+  const lx = p.lx;
+  const packed = p.packedLists;
+  const mark = packed.mark();
+  let guard = lx.limit;
+  while (tk(lx) === Tok.PercentId && guard-- > 0) {
+    const code = packedValueName(p.text, lx.start, lx.end);
+    if (code < 0) return operandNodesAfter(p, opStart, mark);
+    packed.push(lx.start - opStart);
+    packed.push(code);
+    nextToken(lx);
+    if (tk(lx) !== Tok.Comma) break;
+    nextToken(lx);
+  }
+  const pairs = packed.take(mark);
+  if (pairs.length === 0) return EMPTY;
+  if (pairs.length === 2 && pairs[0]! < PACKED_USE_OFFSETS && pairs[1]! <= MAX_SINGLE_USE_CODE)
+    return pairs[1]! * PACKED_USE_OFFSETS + pairs[0]!;
+  return pairs;
+}
+
+/**
+ * The rest of `parseGenericOperands`'s list from a use it cannot pack: the uses packed since `mark` become nodes, then
+ * the list is parsed as `parseOperandList` does.
+ */
+function operandNodesAfter(p: ParserState, opStart: number, mark: number): ValueUse[] {
+  const pairs = p.packedLists.take(mark);
+  const stack = p.valueLists;
+  const nodesMark = stack.mark();
+  for (let i = 0; i < pairs.length; i += 2) {
+    const start = opStart + pairs[i]!;
+    const name = packedName(pairs[i + 1]!);
+    stack.push(new SlottedValueUse(p.slots, slot(p, start, start + name.length), name, undefined));
+  }
+  const rest = parseOperandList(p);
+  for (const use of rest) stack.push(use);
+  return stack.take(nodesMark);
+}
+
 /** After the quoted name: `(operands) [successors] <{props}> (regions) {attrs} : functionType` */
-function parseGenericBody(p: ParserState, d: OpDraft): boolean {
+function parseGenericBody(p: ParserState, d: OpDraft, opStart: number): boolean {
   const lx = p.lx;
   if (!expect(p, Tok.LParen, "'(' after the op name")) return false;
-  d.operands = parseOperandList(p);
+  d.$o = parseGenericOperands(p, opStart);
   if (!expect(p, Tok.RParen, "')' after operands")) return false;
   if (tk(lx) === Tok.LSquare) {
     nextToken(lx);

@@ -83,6 +83,8 @@ export interface ParserState {
   readonly typeLists: ListStack<TypeNode>;
   readonly valueLists: ListStack<ValueUse>;
   readonly resultLists: ListStack<ResultGroup>;
+  /** A generic op's packed operands (parser/nodes.ts `SlottedOp.$o`). */
+  readonly packedLists: ListStack<number>;
 }
 
 export interface ShapeInfo {
@@ -159,6 +161,7 @@ export function newParserState(
     typeLists: new ListStack(),
     valueLists: new ListStack(),
     resultLists: new ListStack(),
+    packedLists: new ListStack(),
   };
 }
 
@@ -207,6 +210,7 @@ export function derivedParserState(owner: ParserState, own: DerivedParse): Parse
     typeLists: owner.typeLists,
     valueLists: owner.valueLists,
     resultLists: owner.resultLists,
+    packedLists: owner.packedLists,
   };
 }
 
