@@ -3837,6 +3837,18 @@ export const READ_SPANS = {
     citedAs:
       'tt-metal reshard_program_factory_same_width.cpp and reshard_device_operation.cpp at every commit 5aa764d … 4b30829',
   },
+  'pool2d-interleaved-input-2025-09': {
+    family: 'pool',
+    // From #27784 (1a732feedf, 2025-09-11, the start of pool2d-factory-cbs-2025-09) to the day before #35774
+    // (2be027cffe, 2026-02-10 UTC: a DRAM input with no slice config goes to the automatic DRAM slicer).
+    earliest: '2025-09-11',
+    latest: '2026-02-09',
+    what: "max_pool2d / avg_pool2d (max_pool2d_with_indices from pool-mpwi-kernel-index) on an interleaved DRAM or L1 input already flattened to [1, 1, N·H·W, C] whose channels need no padding to round_up(C, cores_c · (tiled ? 32 : 8)): the parallel config from determine_pool_config_for_auto_shard (height, width and block by determine_valid_parallel_config with TILE_WIDTH alignment, each ranked by calculate_L1_usage's CBs plus align_buffer'ed output shards of get_memconfig's memory config: N·H·W rounded to cores_nhw · 32 for height / block, C to cores_c · 32; height kept unless another is strictly smaller, width before block) or an applied height / width scheme; to_memory_config to create_sharded_memory_config_from_parallel_config's L1 shard (interleaved_to_sharded, memoryConfig.ts); the halo; the resharded input freed for a DRAM input or deallocate_input; ttnn::move of the halo output (move_sharded frees the source before allocating the destination, both CBs bound); the pool program of read span pool2d-factory-cbs-2025-09 on the pool's own output shard, then to_memory_config of the output (its CBs bound to the shard for a DRAM-interleaved result)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): generic_pools.cpp at 1a732feedf and 5410ab68a7 (#28181: a (N, H, W, C) input flattened by ttnn::reshape; an already flattened one unchanged, and ttnn::pad only for padding_needed > 0) and git diff 5410ab68a7..2be027cffe~1 (fa00323117 #32157: pool2d_L1 / get_pool_input_memory_config split out, the applied-scheme alignment l1_alignment / 2 — unused by height and width sharding — and the L1 path for every input with no slice config; 67a560408f #35212: config_tensor_in_dram to the auto shard and the halo; f5964193d6 #31516 in-place halo removed; #29052, #30596, #31576, #36348 rank 2/3 only, cq-id and clang-tidy churn); pool_utils.cpp git log -L over 1a732feedf..2be027cffe~1 of determine_valid_parallel_config (unchanged), determine_pool_config_for_auto_shard (#32157 and #35212 signatures only) and calculate_L1_usage (#29071 and #35216 the MPWI tiles, #35212 the config-in-DRAM CBs at the ranking shard height; align_buffer = round up to the DRAM alignment); conv2d_utils.cpp git log -L of determine_parallel_config, find_closest_largest_divisor*, over 5965834630..2be027cffe (unchanged; d8bbef080f of 2025-09-10 before it) and create_sharded_memory_config_from_parallel_config@1a732feedf; move.cpp and move_program_factory.cpp@3d989c329c (move_sharded: DeallocateBuffer, then create_device_tensor; move_multi_core_sharded's c_0 / c_1 set_globally_allocated_address) and the move commits to 2be027cffe (#35808, #35798, #35888 renames, #33362 validation, #36415 kernel)",
+    citedAs:
+      'tt-metal generic_pools.cpp, pool_utils.cpp (auto shard), conv2d_utils.cpp (determine_parallel_config) and move.cpp at every commit 1a732feedf … 2be027cffe~1',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;
