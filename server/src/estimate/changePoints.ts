@@ -3849,6 +3849,18 @@ export const READ_SPANS = {
     citedAs:
       'tt-metal generic_pools.cpp, pool_utils.cpp (auto shard), conv2d_utils.cpp (determine_parallel_config) and move.cpp at every commit 1a732feedf … 2be027cffe~1',
   },
+  'pool2d-l1-interleaved-input-2025-09': {
+    family: 'pool',
+    // From #27784 (1a732feedf, 2025-09-11) to the last readable build (622c6fb9c0, 2026-06-23): an L1 input never
+    // reaches #35774's automatic DRAM slicer.
+    earliest: '2025-09-11',
+    latest: '2026-06-23',
+    what: 'the path of read span pool2d-interleaved-input-2025-09 for an L1-interleaved input: from #35774 (2be027cffe, 2026-02-10) determine_pool2d_execution_path sends an L1 input to pool2d_L1 whatever the slice config (short of an explicit DRAM slice), so the same auto shard, reshard, halo, move and pool program run to the end of the readable history',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): the evidence of pool2d-interleaved-input-2025-09 to 2be027cffe~1; generic_pools.cpp@2be027cffe (determine_pool2d_execution_path: is_l1 → L1); get_pool_input_memory_config the same text at 2be027cffe and 622c6fb9c0; pool2d_L1 git log -L over 2be027cffe..622c6fb9c0: 4ff7301484 (#37667, a halo grid check), 62af7d63d3 (#41263: a positive-output check; ttnn::pad of the flattened input, only for padding_needed > 0), 2f9afc8584 (#43256, the halo's compute config), 98acd847ac (#43280, change point pool-output-face-pad), 9890788bb7 (#45706, the same shard spec built as a MemoryConfig); pool_utils.cpp determine_pool_config_for_auto_shard: 3ddcbb3538 / 883c71429c (arguments), 4a20c4b56b (#41050, ranked by the same total()), 98acd847ac (C rounded to cores_c · 16, change point pool-output-face-pad); move.cpp / move_sharded_program_factory.cpp: d6c6a6d12e, 7f32cb4e93 (a ghost tensor; the source still freed before the destination is allocated), 4b308296cb (CBDescriptors with .buffer = source / destination), 692b56a3b0, b5dcf00786, f011e635de, 9890788bb7 (no allocation change)",
+    citedAs:
+      'tt-metal generic_pools.cpp (pool2d_L1, determine_pool2d_execution_path), pool_utils.cpp (auto shard) and move.cpp at every commit 1a732feedf … 622c6fb9c0',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;

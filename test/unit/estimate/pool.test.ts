@@ -859,6 +859,26 @@ describe('estimate/pool2d on an interleaved input: exact inside read span pool2d
     for (const date of ['2025-09-10', '2026-02-10']) assert.equal(pool(date).confidence, 'approx', date);
   });
 
+  it('an L1-interleaved input never reaches the DRAM slicer: exact to 2026-06-23 (read span pool2d-l1-interleaved-input-2025-09)', () => {
+    // generic_pools.cpp@2be027cffe determine_pool2d_execution_path: an L1 input takes pool2d_L1. The same 64 height
+    // shards and 14,336 B of CBs; the DRAM input of the same pool is approx from 2026-02-10.
+    const l1 = tensor([1, 1, 256, 32], { page: 'row_major', buffer: 'l1' });
+    for (const date of ['2026-02-10', '2026-04-02', '2026-06-23']) {
+      const e = pool(date, l1);
+      assert.equal(e.confidence, 'exact', date);
+      assert.equal(e.cbBytesPerCore, 14_336, date);
+      assert.ok(
+        e.citations.some((c) => c.startsWith('read span pool2d-l1-interleaved-input-2025-09')),
+        date,
+      );
+      assert.equal(pool(date).confidence, 'approx', date);
+    }
+    assert.equal(pool('2026-06-24', l1).confidence, 'approx');
+    // The L1 input's reshard is held to the end (no DRAM input, no deallocate_input): 256 / 64 = 4 sticks · 64 B.
+    const reshard = pool('2026-04-02', l1).l1Intermediates?.[0];
+    assert.deepEqual([reshard?.bytesPerCore, reshard?.liveDuringProgram], [4 * 64, true]);
+  });
+
   it("the reshard's interleaved_to_sharded scratch: 4 · 64 B, then 4 · align(64 + 32, 32) = 384 B from 2026-02-03", () => {
     // A resharded row is 32 channels · 2 B = 64 B. Before PR #33905 (change point i2s-scratch-dram-padded) the c_1
     // scratch page is align(64, 32) = 64 B; from it align(64 + 32, 32) = 96 B; four pages each.

@@ -718,7 +718,10 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     input.logical[1] === 1 &&
     shape.channels % (pc.coresC * (input.layout.pageLayout === 'tile' ? 32 : 8)) === 0 &&
     (resultIsOwnShard || (out.layout.bufferType === 'dram' && out.layout.memoryLayout === 'interleaved')) &&
-    windowWithinReadSpan(ctx, 'pool2d-interleaved-input-2025-09');
+    windowWithinReadSpan(
+      ctx,
+      input.layout.bufferType === 'l1' ? 'pool2d-l1-interleaved-input-2025-09' : 'pool2d-interleaved-input-2025-09',
+    );
   const exact =
     !inPlaceHalo &&
     (!returnIndices || atOrAfter(ctx, 'pool-mpwi-kernel-index')) &&
@@ -742,7 +745,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
           confidence: 'approx' as const,
           approxReason: alreadySharded
             ? "pool2d factory CBs read commit by commit only for builds 2025-09-11..2026-06-23 (read span pool2d-factory-cbs-2025-09), with the input's shard width the snapped channel width and the result the pool's own output shard (else a to_memory_config of the output follows, not modeled)"
-            : "pool2d on an input not already sharded in L1 is read commit by commit only for builds 2025-09-11..2026-02-09 (read span pool2d-interleaved-input-2025-09: an interleaved input flattened to [1, 1, N·H·W, C] with channels a multiple of the snapped width, auto shard or a height / width scheme, the result the pool's own shard or DRAM-interleaved); from tt-metal PR #35774 (2026-02-10) a DRAM input takes the automatic DRAM slicer (not modeled)",
+            : "pool2d on an input not already sharded in L1 is read commit by commit only for builds 2025-09-11..2026-02-09 (read span pool2d-interleaved-input-2025-09; to 2026-06-23 for an L1 input, read span pool2d-l1-interleaved-input-2025-09: an interleaved input flattened to [1, 1, N·H·W, C] with channels a multiple of the snapped width, auto shard or a height / width scheme, the result the pool's own shard or DRAM-interleaved); from tt-metal PR #35774 (2026-02-10) a DRAM input takes the automatic DRAM slicer (not modeled)",
         }),
     citations: [
       CITES.usage,
@@ -752,7 +755,15 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       CITES.halo,
       ...(inPlaceHalo ? [CITES.inPlaceHalo] : []),
       ...(exact ? [readSpanCite('pool2d-factory-cbs-2025-09')] : []),
-      ...(interleavedInputExact ? [readSpanCite('pool2d-interleaved-input-2025-09')] : []),
+      ...(interleavedInputExact
+        ? [
+            readSpanCite(
+              input.layout.bufferType === 'l1'
+                ? 'pool2d-l1-interleaved-input-2025-09'
+                : 'pool2d-interleaved-input-2025-09',
+            ),
+          ]
+        : []),
     ],
     notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`, ...intermediateNotes],
     l1Intermediates: intermediates,
