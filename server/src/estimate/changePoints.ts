@@ -3608,6 +3608,18 @@ export const CHANGE_POINTS = {
     after:
       'the same file @7fb82fd (PR #41637, "Reduce compute and dataflow helpers": scaler_global_format Float32 when cb_data_format is Float32) to @622c6fb',
   },
+  'pool-applied-scheme-l1-alignment': {
+    family: 'pool2d',
+    pr: 32157,
+    // fa00323117 (2026-01-03 06:51 UTC, nyoshifujiTT/tt-metal first-parent main); the line is the same at 622c6fb9c0.
+    mergedOn: '2026-01-03',
+    dateFrom: 'merge',
+    what: "pool2d with an applied_shard_scheme on a row-major input passes determine_parallel_config an input_channels_alignment of l1_alignment / 2 B (8 channels) instead of TILE_WIDTH: block sharding's input_channels_blocks = ceil(C / 8), so its channel cores are find_closest_largest_divisor(out channel units, ceil(C / 8), grid.x) (64 channels on an 8-wide grid: 4 channel cores, 2 before); auto shard keeps TILE_WIDTH",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@fa00323117^ (pool2d_invoke: conv::determine_parallel_config(…, tt::constants::TILE_WIDTH, …) for an applied scheme)',
+    after:
+      'tt-metal PR #32157 ("Implement support for DRAM Slicing in Pool ops"), generic_pools.cpp@fa00323117 (get_pool_input_memory_config: input_channels_alignment = tiled ? TILE_WIDTH : l1_alignment / sizeof(bfloat16), passed to determine_parallel_config), the same at @622c6fb9c0',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -545,6 +545,16 @@ describe('estimate/pool2d parallel config by build (PRs #18601, #23668, #24898, 
     assert.equal(cores(64, '2025-08-15', applied('block_sharded')), '16 8 2');
   });
 
+  it('an applied block scheme on a row-major input splits C in blocks of 8 from PR #32157: 64 channels on 4 columns, 2 before', () => {
+    // generic_pools.cpp@fa00323117 get_pool_input_memory_config: input_channels_alignment = l1_alignment 16 / 2 B = 8
+    // for an applied scheme (TILE_WIDTH before). Block: 8 NHW cores as above; channel cores the largest common divisor
+    // up to 8 of 4 out units of 16 and ceil(64 / 8) = 8 input blocks = 4 (before: of 4 and ceil(64 / 32) = 2 → 2).
+    assert.equal(cores(64, '2026-01-02', applied('block_sharded')), '16 8 2');
+    assert.equal(cores(64, '2026-01-03', applied('block_sharded')), '32 8 4');
+    // Auto shard and a tiled input keep TILE_WIDTH: a tiled 64-channel block has 2 tile units and 2 blocks → 2.
+    assert.equal(cores(64, '2026-01-03', applied('block_sharded'), 'tile'), '16 8 2');
+  });
+
   it('a tiled input keeps whole-tile shards from PR #24898: 64 channels on 2 width cores, 4 before', () => {
     assert.equal(cores(64, '2025-07-15', applied('width_sharded'), 'tile'), '4 1 4');
     assert.equal(cores(64, '2025-07-16', applied('width_sharded'), 'tile'), '2 1 2');

@@ -489,6 +489,7 @@ function poolParallelConfig(
   outputTiled: boolean,
   grid: { x: number; y: number },
   ctx: EstimateContext,
+  applied = false,
 ): ParallelConfig {
   if (!atOrAfter(ctx, 'pool-parallel-config-shard-units'))
     return determineParallelConfig(asConvProblem(shape, false), scheme, 32, grid, true, {
@@ -497,10 +498,17 @@ function poolParallelConfig(
       rowsOfNhwTile: true,
     });
   if (atOrAfter(ctx, 'pool-parallel-config-half-tile-units'))
-    return determineParallelConfig(asConvProblem(shape, outputTiled), scheme, 32, grid, true, {
-      tileH: outputTiled ? 32 : 1,
-      tileW: inputTiled || outputTiled ? 32 : 16,
-    });
+    return determineParallelConfig(
+      asConvProblem(shape, outputTiled),
+      scheme,
+      poolChannelBlock(scheme, inputTiled, applied, ctx),
+      grid,
+      true,
+      {
+        tileH: outputTiled ? 32 : 1,
+        tileW: inputTiled || outputTiled ? 32 : 16,
+      },
+    );
   const pc = determineParallelConfig(asConvProblem(shape, false), scheme, 32, grid, true, { tileH: 1, tileW: 32 });
   if (scheme === 'height_sharded' || (inputTiled && atOrAfter(ctx, 'pool-parallel-config-tiled-whole-tiles')))
     return pc;
@@ -510,6 +518,18 @@ function poolParallelConfig(
   return scheme === 'width_sharded'
     ? { ...pc, nCores: coresC, coresC, box: rowWiseBox(coresC, grid.x) }
     : { ...pc, nCores: coresC * pc.coresNhw, coresC, box: [coresC, pc.coresNhw] };
+}
+
+/**
+ * The input_channels_alignment determine_parallel_config splits block sharding's input channels by (input_channels_blocks
+ * = ceil(C / it)): TILE_WIDTH for auto shard (determine_valid_parallel_config) in every build; for an applied scheme
+ * from change point pool-applied-scheme-l1-alignment (PR #32157, get_pool_input_memory_config) a row-major input's
+ * l1_alignment / 2 B = 8 channels, before it TILE_WIDTH too (generic_pools.cpp@fa00323117 and its parent). Only block
+ * sharding reads it, so only a row-major block-sharded applied scheme asks the change point.
+ */
+function poolChannelBlock(scheme: ShardScheme, inputTiled: boolean, applied: boolean, ctx: EstimateContext): number {
+  if (!applied || inputTiled || scheme !== 'block_sharded') return 32;
+  return atOrAfter(ctx, 'pool-applied-scheme-l1-alignment') ? ctx.device.l1AlignmentBytes / 2 : 32;
 }
 
 /** Auto shard's validity check from change point pool-auto-shard-l1-ranked to pool-parallel-config-half-tile-units:
@@ -607,7 +627,15 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const checkChannels = autoRanked && !atOrAfter(ctx, 'pool-parallel-config-half-tile-units');
     const sized = [];
     for (const s of options) {
-      const p = poolParallelConfig(shape, s, input.layout.pageLayout === 'tile', flavor.outputTiled, grid, ctx);
+      const p = poolParallelConfig(
+        shape,
+        s,
+        input.layout.pageLayout === 'tile',
+        flavor.outputTiled,
+        grid,
+        ctx,
+        forced !== undefined,
+      );
       if (checkChannels && !poolChannelsPerCoreValid(shape, p)) continue;
       const r = poolCbs(shape, flavor, input.dtype, out.dtype, p, ctx, true);
       // calculate_L1_usage's total: the local CBs and the output shard, plus max_pool2d_with_indices' index shard
