@@ -3701,6 +3701,18 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/device/conv2d_op_sharded_program_factory.cpp@7097156630^ (stride_w = sliding_window_config.stride_hw.second; conv_transpose2d.cpp passes the transposed stride)',
     after: 'the same file @7097156630 (stride_w = 1 when is_transpose)',
   },
+  'pool-applied-scheme-l1-alignment': {
+    family: 'pool2d',
+    pr: 32157,
+    // fa00323117 (2026-01-03 06:51 UTC, nyoshifujiTT/tt-metal first-parent main); the line is the same at 622c6fb9c0.
+    mergedOn: '2026-01-03',
+    dateFrom: 'merge',
+    what: "pool2d with an applied_shard_scheme on a row-major input passes determine_parallel_config an input_channels_alignment of l1_alignment / 2 B (8 channels) instead of TILE_WIDTH: block sharding's input_channels_blocks = ceil(C / 8), so its channel cores are find_closest_largest_divisor(out channel units, ceil(C / 8), grid.x) (64 channels on an 8-wide grid: 4 channel cores, 2 before); auto shard keeps TILE_WIDTH",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@fa00323117^ (pool2d_invoke: conv::determine_parallel_config(…, tt::constants::TILE_WIDTH, …) for an applied scheme)',
+    after:
+      'tt-metal PR #32157 ("Implement support for DRAM Slicing in Pool ops"), generic_pools.cpp@fa00323117 (get_pool_input_memory_config: input_channels_alignment = tiled ? TILE_WIDTH : l1_alignment / sizeof(bfloat16), passed to determine_parallel_config), the same at @622c6fb9c0',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -3962,6 +3974,30 @@ export const READ_SPANS = {
     evidence:
       "the selection commits of read span matmul-auto-1d-all-dram-2025-2026 from 10d7624 (create_simple's all_dram_interleaved 2D branch: transpose_mcast false, in0_block_w, per_core_M / per_core_N, get_multi_dim_per_core_factor with adjust_in0_block_w, get_matmul_subblock_params: the same text to 622c6fb but for the renames and the two-hour smallest-first walk of 601278a … 67515d7, 2026-01-10, excluded by the first-test condition); the 2D factory (matmul_op_multi_core_reuse_mcast_2d_program_factory.cpp, factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp) at 7ef2356 (2025-05-10) and every commit to 622c6fb: in0 / in1 / out / interm / bias tile counts, B · num_blocks doubling, packer_l1_acc_en (more than two K blocks, or more than one with a bias) and the separate-partials test the same; d82e424 a getter, b644c75 and e18e95c Blackhole tiles not a multiple of 64 B, 92f1cd6 the c_10 of change point matmul-fused-transpose-a, 64c70d7 (#43578) the descriptor form with the same sizes, 9a62827 (#44220) buffers by tensor",
     citedAs: 'tt-metal @10d7624, @64c70d7, @622c6fb and every commit between touching the selection or the 2D factory',
+  },
+  'pool2d-interleaved-input-2025-09': {
+    family: 'pool',
+    // From #27784 (1a732feedf, 2025-09-11, the start of pool2d-factory-cbs-2025-09) to the day before #35774
+    // (2be027cffe, 2026-02-10 UTC: a DRAM input with no slice config goes to the automatic DRAM slicer).
+    earliest: '2025-09-11',
+    latest: '2026-02-09',
+    what: "max_pool2d / avg_pool2d (max_pool2d_with_indices from pool-mpwi-kernel-index) on an interleaved DRAM or L1 input already flattened to [1, 1, N·H·W, C] whose channels need no padding to round_up(C, cores_c · (tiled ? 32 : 8)): the parallel config from determine_pool_config_for_auto_shard (height, width and block by determine_valid_parallel_config with TILE_WIDTH alignment, each ranked by calculate_L1_usage's CBs plus align_buffer'ed output shards of get_memconfig's memory config: N·H·W rounded to cores_nhw · 32 for height / block, C to cores_c · 32; height kept unless another is strictly smaller, width before block) or an applied height / width scheme; to_memory_config to create_sharded_memory_config_from_parallel_config's L1 shard (interleaved_to_sharded, memoryConfig.ts); the halo; the resharded input freed for a DRAM input or deallocate_input; ttnn::move of the halo output (move_sharded frees the source before allocating the destination, both CBs bound); the pool program of read span pool2d-factory-cbs-2025-09 on the pool's own output shard, then to_memory_config of the output (its CBs bound to the shard for a DRAM-interleaved result)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): generic_pools.cpp at 1a732feedf and 5410ab68a7 (#28181: a (N, H, W, C) input flattened by ttnn::reshape; an already flattened one unchanged, and ttnn::pad only for padding_needed > 0) and git diff 5410ab68a7..2be027cffe~1 (fa00323117 #32157: pool2d_L1 / get_pool_input_memory_config split out, the applied-scheme alignment l1_alignment / 2 — unused by height and width sharding — and the L1 path for every input with no slice config; 67a560408f #35212: config_tensor_in_dram to the auto shard and the halo; f5964193d6 #31516 in-place halo removed; #29052, #30596, #31576, #36348 rank 2/3 only, cq-id and clang-tidy churn); pool_utils.cpp git log -L over 1a732feedf..2be027cffe~1 of determine_valid_parallel_config (unchanged), determine_pool_config_for_auto_shard (#32157 and #35212 signatures only) and calculate_L1_usage (#29071 and #35216 the MPWI tiles, #35212 the config-in-DRAM CBs at the ranking shard height; align_buffer = round up to the DRAM alignment); conv2d_utils.cpp git log -L of determine_parallel_config, find_closest_largest_divisor*, over 5965834630..2be027cffe (unchanged; d8bbef080f of 2025-09-10 before it) and create_sharded_memory_config_from_parallel_config@1a732feedf; move.cpp and move_program_factory.cpp@3d989c329c (move_sharded: DeallocateBuffer, then create_device_tensor; move_multi_core_sharded's c_0 / c_1 set_globally_allocated_address) and the move commits to 2be027cffe (#35808, #35798, #35888 renames, #33362 validation, #36415 kernel)",
+    citedAs:
+      'tt-metal generic_pools.cpp, pool_utils.cpp (auto shard), conv2d_utils.cpp (determine_parallel_config) and move.cpp at every commit 1a732feedf … 2be027cffe~1',
+  },
+  'pool2d-l1-interleaved-input-2025-09': {
+    family: 'pool',
+    // From #27784 (1a732feedf, 2025-09-11) to the last readable build (622c6fb9c0, 2026-06-23): an L1 input never
+    // reaches #35774's automatic DRAM slicer.
+    earliest: '2025-09-11',
+    latest: '2026-06-23',
+    what: 'the path of read span pool2d-interleaved-input-2025-09 for an L1-interleaved input: from #35774 (2be027cffe, 2026-02-10) determine_pool2d_execution_path sends an L1 input to pool2d_L1 whatever the slice config (short of an explicit DRAM slice), so the same auto shard, reshard, halo, move and pool program run to the end of the readable history',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): the evidence of pool2d-interleaved-input-2025-09 to 2be027cffe~1; generic_pools.cpp@2be027cffe (determine_pool2d_execution_path: is_l1 → L1); get_pool_input_memory_config the same text at 2be027cffe and 622c6fb9c0; pool2d_L1 git log -L over 2be027cffe..622c6fb9c0: 4ff7301484 (#37667, a halo grid check), 62af7d63d3 (#41263: a positive-output check; ttnn::pad of the flattened input, only for padding_needed > 0), 2f9afc8584 (#43256, the halo's compute config), 98acd847ac (#43280, change point pool-output-face-pad), 9890788bb7 (#45706, the same shard spec built as a MemoryConfig); pool_utils.cpp determine_pool_config_for_auto_shard: 3ddcbb3538 / 883c71429c (arguments), 4a20c4b56b (#41050, ranked by the same total()), 98acd847ac (C rounded to cores_c · 16, change point pool-output-face-pad); move.cpp / move_sharded_program_factory.cpp: d6c6a6d12e, 7f32cb4e93 (a ghost tensor; the source still freed before the destination is allocated), 4b308296cb (CBDescriptors with .buffer = source / destination), 692b56a3b0, b5dcf00786, f011e635de, 9890788bb7 (no allocation change)",
+    citedAs:
+      'tt-metal generic_pools.cpp (pool2d_L1, determine_pool2d_execution_path), pool_utils.cpp (auto shard) and move.cpp at every commit 1a732feedf … 622c6fb9c0',
   },
 } as const satisfies Record<string, ReadSpan>;
 

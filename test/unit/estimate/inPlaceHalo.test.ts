@@ -62,7 +62,22 @@ describe('estimate/pool2d in-place halo (change points halo-in-place, halo-in-pl
     const e = est(estimateOp(pool(4, 4, 3, 1, 1, true), whContext({ ttMetalDate: '2025-05-01' })));
     assert.equal(e.nCoresUsed, 16);
     assert.deepEqual(e.l1Intermediates, [
-      { role: 'resharded pool input', bytesPerCore: 64, liveDuringProgram: false },
+      // The reshard's interleaved_to_sharded scratch (memoryConfig.ts): 4 pages of align(64 B row, 32) = 256 B, on
+      // the same 16 shard cores, (0,0)-(7,1).
+      {
+        role: 'resharded pool input',
+        bytesPerCore: 64,
+        liveDuringProgram: false,
+        writerProgram: {
+          name: 'reshard (interleaved_to_sharded)',
+          cbBytesPerCore: 4 * 64,
+          printedRange: [
+            [0, 0],
+            [7, 1],
+          ],
+          factory: 'InterleavedToShardedProgramFactory',
+        },
+      },
       {
         role: 'halo output (in place)',
         bytesPerCore: 960,
@@ -113,7 +128,7 @@ describe('estimate/pool2d in-place halo (change points halo-in-place, halo-in-pl
     assert.deepEqual(
       e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.writerProgram?.name]),
       [
-        ['resharded pool input', 64, undefined],
+        ['resharded pool input', 64, 'reshard (interleaved_to_sharded)'],
         ['halo output', 960, 'halo (untilize_with_halo)'],
       ],
     );
@@ -127,7 +142,8 @@ describe('estimate/pool2d in-place halo (change points halo-in-place, halo-in-pl
     assert.deepEqual(
       lastInPlace.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.writerProgram?.cbBytesPerCore]),
       [
-        ['resharded pool input', 64, undefined],
+        // The reshard's scratch: 4 · align(64, 32) = 256 B.
+        ['resharded pool input', 64, 256],
         ['halo output (in place)', 960, 736],
       ],
     );
@@ -135,7 +151,7 @@ describe('estimate/pool2d in-place halo (change points halo-in-place, halo-in-pl
     assert.deepEqual(
       removed.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.writerProgram?.name, t.replacesPrevious]),
       [
-        ['resharded pool input', 64, undefined, undefined],
+        ['resharded pool input', 64, 'reshard (interleaved_to_sharded)', undefined],
         ['halo output', 960, 'halo (untilize_with_halo)', undefined],
       ],
     );
@@ -148,7 +164,7 @@ describe('estimate/pool2d in-place halo (change points halo-in-place, halo-in-pl
     assert.deepEqual(
       e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.writerProgram?.name]),
       [
-        ['resharded pool input', 4 * 64, undefined],
+        ['resharded pool input', 4 * 64, 'reshard (interleaved_to_sharded)'],
         ['halo output', 64, 'halo (untilize_with_halo)'],
       ],
     );

@@ -199,7 +199,9 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
         assert.deepEqual(
           e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.writerProgram?.cbBytesPerCore]),
           [
-            ['resharded pool input', 458_752, undefined],
+            // The reshard's interleaved_to_sharded scratch (memoryConfig.ts): 4 pages of align(2,048 B tile, 32) from
+            // PR #17122 (2025-02-05) to PR #33905 = 8,192 B.
+            ['resharded pool input', 458_752, 4 * 2_048],
             ['halo output', 807_936, haloCbs],
             // The pool's own output shard (441 sticks · 512 · 2 B), moved to the DRAM result after.
             ['pool output shard (moved to the result after)', 451_584, undefined],
@@ -543,6 +545,16 @@ describe('estimate/pool2d parallel config by build (PRs #18601, #23668, #24898, 
     assert.equal(cores(64, '2025-08-15', applied('block_sharded')), '16 8 2');
   });
 
+  it('an applied block scheme on a row-major input splits C in blocks of 8 from PR #32157: 64 channels on 4 columns, 2 before', () => {
+    // generic_pools.cpp@fa00323117 get_pool_input_memory_config: input_channels_alignment = l1_alignment 16 / 2 B = 8
+    // for an applied scheme (TILE_WIDTH before). Block: 8 NHW cores as above; channel cores the largest common divisor
+    // up to 8 of 4 out units of 16 and ceil(64 / 8) = 8 input blocks = 4 (before: of 4 and ceil(64 / 32) = 2 → 2).
+    assert.equal(cores(64, '2026-01-02', applied('block_sharded')), '16 8 2');
+    assert.equal(cores(64, '2026-01-03', applied('block_sharded')), '32 8 4');
+    // Auto shard and a tiled input keep TILE_WIDTH: a tiled 64-channel block has 2 tile units and 2 blocks → 2.
+    assert.equal(cores(64, '2026-01-03', applied('block_sharded'), 'tile'), '16 8 2');
+  });
+
   it('a tiled input keeps whole-tile shards from PR #24898: 64 channels on 2 width cores, 4 before', () => {
     assert.equal(cores(64, '2025-07-15', applied('width_sharded'), 'tile'), '4 1 4');
     assert.equal(cores(64, '2025-07-16', applied('width_sharded'), 'tile'), '2 1 2');
@@ -797,5 +809,120 @@ describe('estimate/pool2d reader-index CB mismatch between PR #43305 and PR #440
     assert.match(r.kind === 'illegal' ? r.rule : '', /Local CB size mismatch: actual 18458 != expected 18452/);
     assert.equal(run('2026-05-10').kind, 'estimate');
     assert.equal(run('2026-05-12').kind, 'estimate');
+  });
+});
+
+// Auto shard's ranking (pool_utils.cpp determine_pool_config_for_auto_shard, from 3380016a0e through 622c6fb9c0):
+// get_memconfig sizes the output shard with create_sharded_memory_config_from_parallel_config(…, TILE_HEIGHT) for every
+// output layout (N·H·W rounded up to cores_nhw · 32 for height and block sharding, unrounded for width), and
+// calculate_L1_usage adds it through align_buffer (round up to the 32 B DRAM alignment on Wormhole).
+describe('estimate/pool2d auto shard ranks with the tile-rounded output shard (pool_utils.cpp get_memconfig)', () => {
+  it('8x8 k3 s2 p1, C 32, row-major: height 16,384 B, width 14,848 B, block 16,384 B → width on 2 cores', () => {
+    // 16 output sticks. CBs of every scheme here (in_ntiles_c 1, 9 rows: 288 → 1,024 elements · 2 B = 2,048 B pages):
+    // scalar 2 · 2,048 + clear 2,048 + in_0 2 · 2,048 + in_1 2 · 2,048 = 14,336 B.
+    // height: find_closest_largest_divisor_with_num_padding_and_mult(16 rows, 64, 1) = 16 cores; shard height
+    //   round_up(16, 16 · 32) / 16 = 32 sticks; out CB 32 · ceil(32 / 16) = 2 pages of 16 · 2 B → 2,048 B → 16,384 B
+    //   (the bare quotient, 1 stick, gave 14,400 B and kept height).
+    // width: channels in 16s: 2 → 2 cores; in_ntiles_c = ceil(32 / 2 / 32) = 1; 16 sticks · 1 · 16 · 2 B = 512 B → 14,848 B.
+    // block: 8 NHW cores × find_closest_largest_divisor(2, 1, 8) = 1 channel core; round_up(16, 8 · 32) / 8 = 32 sticks
+    //   · 2 · 16 · 2 B = 2,048 B → 16,384 B.
+    const dram = tensor([1, 1, 64, 32], { page: 'row_major' });
+    const outDram = tensor([1, 1, 16, 32], { page: 'row_major' });
+    const e = est(
+      estimateOp(
+        op('ttnn.max_pool2d', [dram], [outDram], poolAttrs(1, 8, 8, 32)),
+        whContext({ ttMetalDate: '2025-12-01' }),
+      ),
+    );
+    assert.match(e.factoryReason, /height 16,384 B, width 14,848 B, block 16,384 B\) → width_sharded/);
+    assert.equal(e.nCoresUsed, 2);
+    // The resharded input: 64 sticks (width sharding splits only C) of round_up(32, 2 · 8) / 2 = 16 channels · 2 B.
+    assert.equal(e.l1Intermediates?.[0]?.role, 'resharded pool input');
+    assert.equal(e.l1Intermediates?.[0]?.bytesPerCore, 64 * 16 * 2);
+  });
+});
+
+// Read span pool2d-interleaved-input-2025-09 (builds 2025-09-11..2026-02-09): generic_pools.cpp's interleaved path
+// (auto shard, to_memory_config into the L1 shard, halo, the reshard freed for a DRAM input, ttnn::move of the halo
+// output, the pool program) read at every commit 1a732feedf … 2be027cffe~1; from PR #35774 (2026-02-10) a DRAM input
+// goes to the automatic DRAM slicer.
+describe('estimate/pool2d on an interleaved input: exact inside read span pool2d-interleaved-input-2025-09', () => {
+  // 16x16 k3 s2 p1, C 32 from DRAM: 8x8 = 64 output sticks; height 64 cores (round_up(64, 64 · 32) / 64 = 32 ranking
+  // sticks: 14,336 + 2,048 = 16,384 B), width 2 cores (64 · 16 · 2 B = 2,048 → 16,384 B), block 8 × 1 (32 sticks ·
+  // 2,048 B → 16,384 B): a tie, height kept.
+  const dram = tensor([1, 1, 256, 32], { page: 'row_major' });
+  const outDram = tensor([1, 1, 64, 32], { page: 'row_major' });
+  const pool = (date: string, input = dram, out = outDram) =>
+    est(estimateOp(op('ttnn.max_pool2d', [input], [out], poolAttrs(1, 16, 16, 32)), whContext({ ttMetalDate: date })));
+
+  it('exact 2025-09-11 .. 2026-02-09, approx the day outside either end', () => {
+    for (const date of ['2025-09-11', '2025-12-01', '2026-02-09']) {
+      const e = pool(date);
+      assert.equal(e.confidence, 'exact', date);
+      assert.equal(e.nCoresUsed, 64, date);
+      assert.equal(e.cbBytesPerCore, 14_336, date);
+      assert.ok(
+        e.citations.some((c) => c.startsWith('read span pool2d-interleaved-input-2025-09')),
+        date,
+      );
+    }
+    for (const date of ['2025-09-10', '2026-02-10']) assert.equal(pool(date).confidence, 'approx', date);
+  });
+
+  it('an L1-interleaved input never reaches the DRAM slicer: exact to 2026-06-23 (read span pool2d-l1-interleaved-input-2025-09)', () => {
+    // generic_pools.cpp@2be027cffe determine_pool2d_execution_path: an L1 input takes pool2d_L1. The same 64 height
+    // shards and 14,336 B of CBs; the DRAM input of the same pool is approx from 2026-02-10.
+    const l1 = tensor([1, 1, 256, 32], { page: 'row_major', buffer: 'l1' });
+    for (const date of ['2026-02-10', '2026-04-02', '2026-06-23']) {
+      const e = pool(date, l1);
+      assert.equal(e.confidence, 'exact', date);
+      assert.equal(e.cbBytesPerCore, 14_336, date);
+      assert.ok(
+        e.citations.some((c) => c.startsWith('read span pool2d-l1-interleaved-input-2025-09')),
+        date,
+      );
+      assert.equal(pool(date).confidence, 'approx', date);
+    }
+    assert.equal(pool('2026-06-24', l1).confidence, 'approx');
+    // The L1 input's reshard is held to the end (no DRAM input, no deallocate_input): 256 / 64 = 4 sticks · 64 B.
+    const reshard = pool('2026-04-02', l1).l1Intermediates?.[0];
+    assert.deepEqual([reshard?.bytesPerCore, reshard?.liveDuringProgram], [4 * 64, true]);
+  });
+
+  it("the reshard's interleaved_to_sharded scratch: 4 · 64 B, then 4 · align(64 + 32, 32) = 384 B from 2026-02-03", () => {
+    // A resharded row is 32 channels · 2 B = 64 B. Before PR #33905 (change point i2s-scratch-dram-padded) the c_1
+    // scratch page is align(64, 32) = 64 B; from it align(64 + 32, 32) = 96 B; four pages each.
+    const scratch = (date: string) => pool(date).l1Intermediates?.[0]?.writerProgram;
+    assert.equal(scratch('2026-02-02')?.cbBytesPerCore, 4 * 64);
+    assert.equal(scratch('2026-02-03')?.cbBytesPerCore, 4 * 96);
+    assert.equal(scratch('2026-02-02')?.name, 'reshard (interleaved_to_sharded)');
+    // Its CBs on the shard grid: 64 height shards row-wise on 8 columns, (0,0)-(7,7).
+    assert.deepEqual(scratch('2026-02-02')?.printedRange, [
+      [0, 0],
+      [7, 7],
+    ]);
+  });
+
+  it('approx when more than the read path runs: an L1-interleaved result, a padded channel count, an unflattened input', () => {
+    // An L1-interleaved result: the output's move allocates L1 while the pool's tensors are live.
+    assert.equal(
+      pool('2025-12-01', dram, tensor([1, 1, 64, 32], { page: 'row_major', buffer: 'l1' })).confidence,
+      'approx',
+    );
+    // C 20 row-major on one channel core: round_up(20, 8) = 24, so tt-metal pads the width (a reshape of the padded shape).
+    const c20 = est(
+      estimateOp(
+        op(
+          'ttnn.max_pool2d',
+          [tensor([1, 1, 256, 20], { page: 'row_major' })],
+          [tensor([1, 1, 64, 20], { page: 'row_major' })],
+          poolAttrs(1, 16, 16, 20),
+        ),
+        whContext({ ttMetalDate: '2025-12-01' }),
+      ),
+    );
+    assert.equal(c20.confidence, 'approx');
+    // (1, 16, 16, 32): flattened by ttnn::reshape first (not read).
+    assert.equal(pool('2025-12-01', tensor([1, 16, 16, 32], { page: 'row_major' })).confidence, 'approx');
   });
 });

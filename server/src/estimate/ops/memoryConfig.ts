@@ -129,14 +129,7 @@ function interleavedToSharded(
   });
   // [1]: the c_1 alignment scratch (tt-metal issue #34414), four pages (num_trids). Before 'dram-l1-specific-alignment'
   // to_memory_config left keep_l1_aligned off, so only an unaligned DRAM source or Blackhole got one.
-  const blackhole = ctx.device.arch === 'blackhole';
-  const scratchPageBytes = atOrAfter(ctx, 'i2s-scratch-dram-padded')
-    ? alignUp(inputUnit + dram, dram)
-    : atOrAfter(ctx, 'dram-l1-specific-alignment') ||
-        blackhole ||
-        (input.layout.bufferType === 'dram' && inputUnit % dram !== 0)
-      ? alignUp(inputUnit, blackhole ? ctx.device.l1AlignmentBytes : dram)
-      : undefined;
+  const scratchPageBytes = i2sScratchPageBytes(ctx, inputUnit, input.layout.bufferType === 'dram');
   if (scratchPageBytes !== undefined)
     cbs.push({ index: 1, role: 'alignment scratch', nPages: 4, pageBytes: scratchPageBytes });
   // [4] can_use_interleaved_to_sharded (from 'to-memory-config-reroute-copy'): when the CBs that are not the L1 shard
@@ -186,6 +179,25 @@ function interleavedToSharded(
     approxReason: approxReasons.join('; '),
     citations: [CITES.i2s, CITES.route],
   });
+}
+
+/**
+ * The page of interleaved_to_sharded's c_1 alignment scratch (four pages), or undefined when the build creates none [1]:
+ * align(inputUnit + dramAlign, dramAlign) from 'i2s-scratch-dram-padded'; before it align(inputUnit, Blackhole ?
+ * l1Align : dramAlign) on every input from 'dram-l1-specific-alignment', before that only for a DRAM source whose unit
+ * is not a multiple of dramAlign, or on Blackhole. `inputUnitBytes`: a tile, or a row-major shard row.
+ */
+export function i2sScratchPageBytes(
+  ctx: EstimateContext,
+  inputUnitBytes: number,
+  inputInDram: boolean,
+): number | undefined {
+  const dram = ctx.device.dramAlignmentBytes;
+  const blackhole = ctx.device.arch === 'blackhole';
+  if (atOrAfter(ctx, 'i2s-scratch-dram-padded')) return alignUp(inputUnitBytes + dram, dram);
+  if (atOrAfter(ctx, 'dram-l1-specific-alignment') || blackhole || (inputInDram && inputUnitBytes % dram !== 0))
+    return alignUp(inputUnitBytes, blackhole ? ctx.device.l1AlignmentBytes : dram);
+  return undefined;
 }
 
 /** Shard pages and page bytes of a sharded tensor's layout (tiles, or rows of the shard width). */

@@ -109,16 +109,26 @@
  *       sliding_window.cpp: the CBs move only at change points (pool-config-tensors-in-dram, pool-mpwi-*,
  *       pool-reader-indices-*, pool-output-face-pad; max_pool2d_with_indices is exact only from pool-mpwi-kernel-index,
  *       before which an index tensor is resharded and haloed too). `exact` there for an input already sharded in L1 whose shard
- *       width is the snapped width the halo output is sized with and whose result is the pool's own output shard; a
- *       reshard, auto shard or DRAM slicing stays approx.
+ *       width is the snapped width the halo output is sized with and whose result is the pool's own output shard; an
+ *       interleaved input only inside read span pool2d-interleaved-input-2025-09 [16].
  *   [15] tt-metal pool_op.cpp / pool_utils.cpp, max_pool2d_with_indices validation: PR #27138 (5965834630), #29745
  *       (9b02e24864), #30329 (30ab409cc4), #34031 (c5d8862c9f), #35216 (966d61f815), #35491 (3ddcbb3538).
  *   [14] tt-metal PR #43280 (change point pool-output-face-pad): generic_pools.cpp@98acd847ac (output_c_padded with
  *       needs_tile_pad), pool_utils.cpp@98acd847ac (out_cb_npages from the shard width; the auto-shard memory config
  *       at cores_c · 16); before, generic_pools.cpp / pool_utils.cpp@3ddcbb3538.
  *
- * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the copy
- *   `ttnn::move` may make of the halo output is not counted; the halo program's own CBs (halo.ts
+ *   [16] Read span pool2d-interleaved-input-2025-09 (changePoints.ts READ_SPANS): generic_pools.cpp@1a732feedf,
+ *       @5410ab68a7 and git diff 5410ab68a7..2be027cffe~1 (the interleaved path: get_pool_input_memory_config, the
+ *       flattening reshape and the block-float pad only for an unflattened or padded input, to_memory_config into the
+ *       L1 shard, halo, the reshard freed for a DRAM input, ttnn::move, the pool, to_memory_config of the output);
+ *       pool_utils.cpp determine_pool_config_for_auto_shard (get_memconfig: create_sharded_memory_config_from_parallel_
+ *       config(…, TILE_HEIGHT), the same from 3380016a0e to 622c6fb9c0 but for the channel rounding of #43280) and
+ *       calculate_L1_usage (align_buffer = round up to the DRAM alignment); move.cpp / move_program_factory.cpp@3d989c329c
+ *       (move_sharded frees the source before allocating the destination; both CBs bound); the reshard program's CBs
+ *       are interleaved_to_sharded's (memoryConfig.ts i2sScratchPageBytes).
+ *
+ * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); ttnn::move of the
+ *   halo output adds no L1 (move_sharded frees its source first [16]); the halo program's own CBs (halo.ts
  *   haloProgramCbBytesPerCore) are checked while its input and output are both allocated (`writerProgram`); the halo shard of an already
  *   sharded input uses C snapped as above, not the input's own shard width. Sharded nearest upsample is not modeled;
  *   bilinear upsample: upsampleBilinear.ts.
@@ -147,7 +157,14 @@ import {
   splitWorkToCores,
 } from '../common';
 import { firstSplitRange, shardGridFirstRange } from '../printedRange';
-import type { CoreRangeXY, EstimateContext, L1Intermediate, L1SmallBuffer, OpEstimateResult } from '../types';
+import type {
+  CoreRangeXY,
+  EstimateContext,
+  L1Intermediate,
+  L1SmallBuffer,
+  OpEstimateResult,
+  WriterProgram,
+} from '../types';
 import { illegal, unmodeled } from '../types';
 import { atOrAfter, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import { specWith, stepOp } from './composite';
@@ -174,6 +191,7 @@ import {
   inPlaceHaloProgramCbBytesPerCore,
 } from './halo';
 import { estimateBilinearUpsample } from './upsampleBilinear';
+import { i2sScratchPageBytes } from './memoryConfig';
 
 const CITES = {
   usage:
@@ -301,8 +319,11 @@ function poolCbs(
       : inNtilesC * 32 * rows;
   const inCbPage = nbytes * alignUp(inCbElems, TILE_ELEMENTS);
   // The output shard height of pool2d's sharded output memory config: ceil(NHW_out / cores_nhw) sticks, rounded to a
-  // tile multiple only for a tiled output (a row-major output keeps the bare quotient) [7].
-  const shardH = poolOutputShardSticks(shape, pc, flavor.outputTiled);
+  // tile multiple only for a tiled output (a row-major output keeps the bare quotient) [7]. Auto shard ranks with
+  // get_memconfig's shard instead, whatever the output layout [16].
+  const shardH = forAutoShardRanking
+    ? poolRankingShardSticks(shape, pc)
+    : poolOutputShardSticks(shape, pc, flavor.outputTiled);
   const cbs: CbSpec[] = [{ index: 0, role: 'scalar', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes }];
   if (flavor.avg && !flavor.oneScalarPerCore)
     cbs.push({ index: 1, role: 'scalar (second reader)', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes });
@@ -477,6 +498,7 @@ function poolParallelConfig(
   outputTiled: boolean,
   grid: { x: number; y: number },
   ctx: EstimateContext,
+  applied = false,
 ): ParallelConfig {
   if (!atOrAfter(ctx, 'pool-parallel-config-shard-units'))
     return determineParallelConfig(asConvProblem(shape, false), scheme, 32, grid, true, {
@@ -485,10 +507,17 @@ function poolParallelConfig(
       rowsOfNhwTile: true,
     });
   if (atOrAfter(ctx, 'pool-parallel-config-half-tile-units'))
-    return determineParallelConfig(asConvProblem(shape, outputTiled), scheme, 32, grid, true, {
-      tileH: outputTiled ? 32 : 1,
-      tileW: inputTiled || outputTiled ? 32 : 16,
-    });
+    return determineParallelConfig(
+      asConvProblem(shape, outputTiled),
+      scheme,
+      poolChannelBlock(scheme, inputTiled, applied, ctx),
+      grid,
+      true,
+      {
+        tileH: outputTiled ? 32 : 1,
+        tileW: inputTiled || outputTiled ? 32 : 16,
+      },
+    );
   const pc = determineParallelConfig(asConvProblem(shape, false), scheme, 32, grid, true, { tileH: 1, tileW: 32 });
   if (scheme === 'height_sharded' || (inputTiled && atOrAfter(ctx, 'pool-parallel-config-tiled-whole-tiles')))
     return pc;
@@ -498,6 +527,18 @@ function poolParallelConfig(
   return scheme === 'width_sharded'
     ? { ...pc, nCores: coresC, coresC, box: rowWiseBox(coresC, grid.x) }
     : { ...pc, nCores: coresC * pc.coresNhw, coresC, box: [coresC, pc.coresNhw] };
+}
+
+/**
+ * The input_channels_alignment determine_parallel_config splits block sharding's input channels by (input_channels_blocks
+ * = ceil(C / it)): TILE_WIDTH for auto shard (determine_valid_parallel_config) in every build; for an applied scheme
+ * from change point pool-applied-scheme-l1-alignment (PR #32157, get_pool_input_memory_config) a row-major input's
+ * l1_alignment / 2 B = 8 channels, before it TILE_WIDTH too (generic_pools.cpp@fa00323117 and its parent). Only block
+ * sharding reads it, so only a row-major block-sharded applied scheme asks the change point.
+ */
+function poolChannelBlock(scheme: ShardScheme, inputTiled: boolean, applied: boolean, ctx: EstimateContext): number {
+  if (!applied || inputTiled || scheme !== 'block_sharded') return 32;
+  return atOrAfter(ctx, 'pool-applied-scheme-l1-alignment') ? ctx.device.l1AlignmentBytes / 2 : 32;
 }
 
 /** Auto shard's validity check from change point pool-auto-shard-l1-ranked to pool-parallel-config-half-tile-units:
@@ -561,6 +602,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const inScheme = input.layout.memoryLayout;
   let pc: ParallelConfig;
   let why: string;
+  let forcedScheme: ShardScheme | undefined;
   const alreadySharded =
     input.layout.bufferType === 'l1' &&
     (inScheme === 'height_sharded' || inScheme === 'width_sharded' || inScheme === 'block_sharded');
@@ -582,6 +624,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   } else {
     const applied = op.properties['applied_shard_scheme'];
     const forced = appliedShardScheme(applied);
+    forcedScheme = forced;
     // Before change point pool-auto-shard-l1-ranked an unsharded input with no scheme given is height sharded [11].
     const autoRanked = forced === undefined && atOrAfter(ctx, 'pool-auto-shard-l1-ranked');
     const options: ShardScheme[] =
@@ -593,13 +636,27 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const checkChannels = autoRanked && !atOrAfter(ctx, 'pool-parallel-config-half-tile-units');
     const sized = [];
     for (const s of options) {
-      const p = poolParallelConfig(shape, s, input.layout.pageLayout === 'tile', flavor.outputTiled, grid, ctx);
+      const p = poolParallelConfig(
+        shape,
+        s,
+        input.layout.pageLayout === 'tile',
+        flavor.outputTiled,
+        grid,
+        ctx,
+        forced !== undefined,
+      );
       if (checkChannels && !poolChannelsPerCoreValid(shape, p)) continue;
       const r = poolCbs(shape, flavor, input.dtype, out.dtype, p, ctx, true);
       // calculate_L1_usage's total: the local CBs and the output shard, plus max_pool2d_with_indices' index shard
       // (pool_utils.cpp@5965834630 through calculate_pool_cb_sizes@984f529e2f: out_idx_cb in the total).
+      // Both shards through align_buffer (round up to the DRAM alignment) [16].
       const indexShardBytes = r.cbs.find((c) => c.role === 'output indices (sharded)')?.pageBytes ?? 0;
-      sized.push({ s, p, total: r.cbBytes + r.outputShardBytes + indexShardBytes });
+      const dramAlign = ctx.device.dramAlignmentBytes;
+      sized.push({
+        s,
+        p,
+        total: r.cbBytes + alignUp(r.outputShardBytes, dramAlign) + alignUp(indexShardBytes, dramAlign),
+      });
     }
     if (sized.length === 0)
       return illegal(
@@ -684,13 +741,32 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   // Exact inside read span pool2d-factory-cbs-2025-09 when no input is assumed: an input already sharded in L1 (no
   // reshard, auto shard or DRAM slicing) whose shard width is the snapped channel width the halo output is sized with,
   // and a result that is the pool's own output shard (no move after).
+  // Exact inside read span pool2d-interleaved-input-2025-09 for an interleaved input [16]: auto shard (or a height /
+  // width applied scheme, whose parallel config ignores the channel alignment), an input already flattened to
+  // [1, 1, N·H·W, C] whose channels need no padding to the snapped width (no reshape, no ttnn::pad), and a result that
+  // is the pool's own shard or DRAM-interleaved (the move after it binds its CBs to the shard and allocates no L1).
+  const interleavedInputExact =
+    !alreadySharded &&
+    input.layout.memoryLayout === 'interleaved' &&
+    (input.layout.bufferType === 'dram' || input.layout.bufferType === 'l1') &&
+    forcedScheme !== 'block_sharded' &&
+    input.logical.length === 4 &&
+    input.logical[0] === 1 &&
+    input.logical[1] === 1 &&
+    shape.channels % (pc.coresC * (input.layout.pageLayout === 'tile' ? 32 : 8)) === 0 &&
+    (resultIsOwnShard || (out.layout.bufferType === 'dram' && out.layout.memoryLayout === 'interleaved')) &&
+    windowWithinReadSpan(
+      ctx,
+      input.layout.bufferType === 'l1' ? 'pool2d-l1-interleaved-input-2025-09' : 'pool2d-interleaved-input-2025-09',
+    );
   const exact =
-    alreadySharded &&
     !inPlaceHalo &&
-    windowWithinReadSpan(ctx, 'pool2d-factory-cbs-2025-09') &&
-    inputShardWidthIsSnapped(shape, input, pc) &&
     (!returnIndices || atOrAfter(ctx, 'pool-mpwi-kernel-index')) &&
-    resultIsOwnShard;
+    ((alreadySharded &&
+      windowWithinReadSpan(ctx, 'pool2d-factory-cbs-2025-09') &&
+      inputShardWidthIsSnapped(shape, input, pc) &&
+      resultIsOwnShard) ||
+      interleavedInputExact);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   const est = finishProgram({
     op,
@@ -706,7 +782,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
           confidence: 'approx' as const,
           approxReason: alreadySharded
             ? "pool2d factory CBs read commit by commit only for builds 2025-09-11..2026-06-23 (read span pool2d-factory-cbs-2025-09), with the input's shard width the snapped channel width and the result the pool's own output shard (else a to_memory_config of the output follows, not modeled)"
-            : 'pool2d on an input not already sharded in L1 (reshard, auto shard or DRAM slicing) is not read by era',
+            : "pool2d on an input not already sharded in L1 is read commit by commit only for builds 2025-09-11..2026-02-09 (read span pool2d-interleaved-input-2025-09; to 2026-06-23 for an L1 input, read span pool2d-l1-interleaved-input-2025-09: an interleaved input flattened to [1, 1, N·H·W, C] with channels a multiple of the snapped width, auto shard or a height / width scheme, the result the pool's own shard or DRAM-interleaved); from tt-metal PR #35774 (2026-02-10) a DRAM input takes the automatic DRAM slicer (not modeled)",
         }),
     citations: [
       CITES.usage,
@@ -716,6 +792,15 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       CITES.halo,
       ...(inPlaceHalo ? [CITES.inPlaceHalo] : []),
       ...(exact ? [readSpanCite('pool2d-factory-cbs-2025-09')] : []),
+      ...(interleavedInputExact
+        ? [
+            readSpanCite(
+              input.layout.bufferType === 'l1'
+                ? 'pool2d-l1-interleaved-input-2025-09'
+                : 'pool2d-interleaved-input-2025-09',
+            ),
+          ]
+        : []),
     ],
     notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`, ...intermediateNotes],
     l1Intermediates: intermediates,
@@ -826,10 +911,23 @@ function poolIntermediates(
     const bytesPerCore = inTiled
       ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(input.dtype)
       : shardH * shardW * (elementBytes(input.dtype) ?? 2);
+    // The reshard is to_memory_config's interleaved_to_sharded into the L1 shard (no dtype change): its output CB is the
+    // shard itself, its one unbound CB the four-page alignment scratch of memoryConfig.ts [16].
+    const scratchPageBytes = i2sScratchPageBytes(
+      ctx,
+      inTiled ? tileBytes(input.dtype) : shardW * (elementBytes(input.dtype) ?? 2),
+      input.layout.bufferType === 'dram',
+    );
+    const reshardProgram: WriterProgram = {
+      name: 'reshard (interleaved_to_sharded)',
+      cbBytesPerCore: 4 * (scratchPageBytes ?? 0),
+      printedRange: haloPrintedRange(pc, input, false, ctx),
+      factory: 'InterleavedToShardedProgramFactory',
+    };
     // In-place halo [6]: only while the input shard has no more sticks than the halo output shard (else tt-metal falls
     // back to the separate-buffer halo). The halo frees the resharded input and allocates its output in its place.
     if (inPlaceHalo && shardH <= haloSticks) {
-      out.push({ role: 'resharded pool input', bytesPerCore, liveDuringProgram: false });
+      out.push({ role: 'resharded pool input', bytesPerCore, liveDuringProgram: false, writerProgram: reshardProgram });
       const maxRemoteSticks = haloMaxRemoteSticks(poolHaloGeometry(shape), outputShardSticks, shardH);
       out.push({
         role: 'halo output (in place)',
@@ -856,6 +954,7 @@ function poolIntermediates(
       role: 'resharded pool input',
       bytesPerCore,
       liveDuringProgram: !freedAfterHalo,
+      writerProgram: reshardProgram,
       ...(freedLeavesHole && { freedLeavesHole }),
     });
   }
@@ -934,6 +1033,16 @@ function poolHaloGeometry(shape: PoolShape): InPlaceHaloGeometry {
 
 /** Output sticks per shard [7]: round_up(NHW_out, cores_nhw · (32 if the output is tiled else 1)) / cores_nhw; the
  *  pool output shard, its config tensors and the halo's output split all use it. */
+/**
+ * The output shard height auto shard ranks a scheme with [16]: determine_pool_config_for_auto_shard's get_memconfig
+ * builds the output memory config with create_sharded_memory_config_from_parallel_config(…, TILE_HEIGHT) for every
+ * output layout: N·H·W rounded up to cores_nhw · 32 for height and block sharding, the whole N·H·W for width sharding.
+ */
+function poolRankingShardSticks(shape: PoolShape, pc: ParallelConfig): number {
+  const total = shape.batch * shape.outputH * shape.outputW;
+  return pc.scheme === 'width_sharded' ? total : alignUp(total, pc.coresNhw * 32) / pc.coresNhw;
+}
+
 function poolOutputShardSticks(shape: PoolShape, pc: ParallelConfig, outputTiled: boolean): number {
   const total = shape.batch * shape.outputH * shape.outputW;
   return alignUp(total, pc.coresNhw * (outputTiled ? 32 : 1)) / pc.coresNhw;
