@@ -3608,6 +3608,30 @@ export const CHANGE_POINTS = {
     after:
       'the same file @7fb82fd (PR #41637, "Reduce compute and dataflow helpers": scaler_global_format Float32 when cb_data_format is Float32) to @622c6fb',
   },
+  'conv2d-mm-reshard-block-channels': {
+    family: 'conv2d',
+    pr: 27767,
+    // Squash-merged on main as 8e2c9f3c43 at 2025-09-05 06:44 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-05',
+    dateFrom: 'merge',
+    what: 'a matmul (1x1) conv whose input is already block sharded is resharded, block sharded, when C_in differs from the channel cores times the shard width; before, the input shards were kept',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@8e2c9f3c43~1 (get_conv_padded_input_shape_and_mem_config: no channel check for matmul convs)',
+    after:
+      'tt-metal PR #27767 ("Conv2d decouple input and output shard grids"), conv2d_utils.cpp@8e2c9f3c43 (in_channels != num_cores_c · shard width → needs_shard_or_reshard, shard_layout BLOCK_SHARDED); the same at de47eb4',
+  },
+  'conv2d-mm-reshard-shard-height-tile': {
+    family: 'conv2d',
+    pr: 31210,
+    // Squash-merged on main as 978ca1215c at 2025-11-06 08:51 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-11-06',
+    dateFrom: 'merge',
+    what: "a matmul (1x1) conv whose input is already sharded with a shard height that is not a tile multiple (a row-major input) is resharded to the config's shard_layout (determine_parallel_config; no shard_layout: TT_THROW on INTERLEAVED) before its tilize; before, the input shards were kept",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@978ca1215c~1 (get_conv_padded_input_shape_and_mem_config: no shard-height check)',
+    after:
+      'tt-metal PR #31210 ("Enable fold+Matmul for conv2d where kernel==stride"), conv2d_utils.cpp@978ca1215c (is_mm_conv && shard height % TILE_HEIGHT → needs_shard_or_reshard); the same at de47eb4',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
