@@ -172,3 +172,30 @@ describe('estimate/conv2d: a block-sharded matmul-conv input whose channel shard
     );
   });
 });
+
+// The depthwise conv above with its weights on the host ([64, 1, 3, 3] bf16 in system memory), the input already
+// height sharded on 49 cores (8 × 2 tiles each) and the result the conv's own 49-core output.
+const hostWeights = `
+#l1 = #ttnn.buffer_type<l1>
+#system_memory = #ttnn.buffer_type<system_memory>
+${SYSTEM_DESC}
+#w = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 9 + d1 * 9 + d2 * 3, d3), <1x1>, memref<576x3xbf16, #system_memory>>
+#in = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 12544 + d1 * 12544 + d2, d3), ${HEIGHT_49}, memref<8x2x!ttcore.tile<32x32, bf16>, #l1>, <height_sharded>>
+#out = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 3136 + d1 * 3136 + d2, d3), ${HEIGHT_49}, memref<2x2x!ttcore.tile<32x32, bf16>, #l1>, <height_sharded>>
+module attributes {ttcore.system_desc = #system_desc} {
+  func.func @dw(%arg0: tensor<1x1x12544x64xbf16, #in>, %arg1: tensor<64x1x3x3xbf16, #w>, %arg2: !ttnn.device) -> tensor<1x1x3136x64xbf16, #out> {
+    %0 = "ttnn.conv2d"(%arg0, %arg1, %arg2) <{batch_size = 1 : i32, conv2d_config = #ttnn.conv2d_config<weights_dtype = bf16, act_block_h_override = 0, shard_layout = height_sharded>, dilation = array<i32: 1, 1>, dtype = #ttcore.supportedDataTypes<bf16>, groups = 64 : i32, in_channels = 64 : i32, input_height = 112 : i32, input_width = 112 : i32, kernel_size = array<i32: 3, 3>, out_channels = 64 : i32, padding = array<i32: 1, 1, 1, 1>, stride = array<i32: 2, 2>}> : (tensor<1x1x12544x64xbf16, #in>, tensor<64x1x3x3xbf16, #w>, !ttnn.device) -> tensor<1x1x3136x64xbf16, #out>
+    return %0 : tensor<1x1x3136x64xbf16, #out>
+  }
+}
+`;
+
+// PR #16750 (5a2c003f1f, 2025-02-22) made Conv2dConfig.preprocess_weights_on_device default to true, so host weights
+// were prepared by device programs inside conv2d; its revert PR #18203 (190547b5dc, 2025-02-24) ended that.
+describe('estimate/conv2d: host weights prepared on the device between PR #16750 and its revert', () => {
+  it('a 2025-02-23 build says so (approx); 2025-02-21 and 2025-02-24 builds do not', () => {
+    assert.match(conv(hostWeights, '2025-02-23').approxReason, /prepared on the device.*#16750.*#18203/);
+    assert.doesNotMatch(conv(hostWeights, '2025-02-21').approxReason, /prepared on the device/);
+    assert.doesNotMatch(conv(hostWeights, '2025-02-24').approxReason, /prepared on the device/);
+  });
+});

@@ -2673,10 +2673,31 @@ function convLinearComputeFlags(p: ConvProblem, ctx: EstimateContext): MatmulCom
     : matmulUnsetComputeFlags(p.outputDtype, ctx);
 }
 
+/**
+ * Builds with tt-metal PR #16750 (merged 2025-02-22, reverted by PR #18203 on 2025-02-24): Conv2dConfig's
+ * preprocess_weights_on_device defaulted to true, so conv2d (not conv_transpose2d) moved host weights to the device and
+ * prepared them there with device programs (prepare_conv_weights_biases_on_device: to_device, then ttnn::pad, reshape,
+ * permute, tilize; conv2d.cpp / prepare_conv2d_weights.cpp@5a2c003f1f), which the model does not size. tt-mlir's runtime
+ * of those days default-constructed the config (runtime/lib/ttnn/operations/conv/conv2d.cpp@13cf48f44d). Undefined
+ * unless the weights are on the host in such a build; else why the figure is approx.
+ */
+function weightsPreparedOnDevice(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): string | undefined {
+  const weights = op.operands[1];
+  if (p.transposed || weights?.kind !== 'tensor' || weights.layout.kind !== 'layout') return undefined;
+  if (weights.layout.bufferType !== 'system_memory') return undefined;
+  if (
+    !atOrAfter(ctx, 'conv2d-weights-prepared-on-device') ||
+    atOrAfter(ctx, 'conv2d-weights-prepared-on-device-reverted')
+  )
+    return undefined;
+  return `host weights are prepared on the device in these builds (${changePointText('conv2d-weights-prepared-on-device')}, reverted by ${changePointText('conv2d-weights-prepared-on-device-reverted')}): its to_device, pad, permute and tilize programs inside the conv are not modeled`;
+}
+
 function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): OpEstimateResult {
   const est = estimateMatmul(autoShardedMatmulConvAsLinear(op, p), ctx, convLinearComputeFlags(p, ctx));
   if (est.kind !== 'estimate')
     return est.kind === 'unmodeled' || est.kind === 'illegal' ? { ...est, opName: op.name } : est;
+  const onDevicePrep = weightsPreparedOnDevice(op, p, ctx);
   // The op's own L1 result is the to_memory_config copy made after the matmul; counted beside the matmul's CBs here
   // (a small overstatement: an L1 interleaved result spreads over every bank).
   const outputs = outputsInL1(op, ctx);
@@ -2687,6 +2708,7 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
     approxReason:
       "the linear's operands as conv2d prepares them (weights [C_in, C_out] and bias tiled in DRAM)" +
       (outputs.length > 0 ? ' and its L1 result held beside the CBs (tt-metal copies it there after the matmul)' : '') +
+      (onDevicePrep === undefined ? '' : `; ${onDevicePrep}`) +
       (est.approxReason === '' ? '' : `; ${est.approxReason}`),
     opName: op.name,
     factory: `${p.transposed ? 'conv_transpose2d' : 'conv2d'} → ttnn.linear (auto-sharded 1x1 conv, interleaved input): ${est.factory}`,
@@ -2754,7 +2776,14 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   const outputIsResult = resultIsConvOutput(op, plan, p.path);
   const steps = convCopySteps(op, p, plan, resharded, outputIsResult, ctx);
   const intermediates = convIntermediates(sliced, plan, resharded, outputIsResult, ctx, steps.reshard);
-  const exactness = convExactness(p, plan, resharded, outputIsResult, ctx, steps);
+  const onDevicePrep = weightsPreparedOnDevice(op, p, ctx);
+  const programExactness = convExactness(p, plan, resharded, outputIsResult, ctx, steps);
+  const exactness =
+    onDevicePrep === undefined
+      ? programExactness
+      : {
+          approxReason: 'span' in programExactness ? onDevicePrep : `${programExactness.approxReason}; ${onDevicePrep}`,
+        };
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
   const family = transposed ? 'conv_transpose2d' : op.name === 'ttnn.conv1d' ? 'conv1d (a height-1 conv2d)' : 'conv2d';
   const matmulKind = plan.input.scheme === 'height_sharded' ? '1D' : '';
