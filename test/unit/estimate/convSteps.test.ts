@@ -199,3 +199,32 @@ describe('estimate/conv2d: host weights prepared on the device between PR #16750
     assert.doesNotMatch(conv(hostWeights, '2025-02-24').approxReason, /prepared on the device/);
   });
 });
+
+// A 3-channel row-major L1 interleaved image (1x32x32x3 bf16) into a height-sharded 3x3 conv to 32 channels. A
+// non-matmul height conv of a row-major input aligns C_in to 8 (half the 16 B L1 alignment, in bf16 elements), so the
+// reshard writes 8-channel rows from 3-channel ones: to_memory_config's estimate (rows as wide as the shard) does not
+// describe it, and the conv stays approx, saying so.
+const narrowRows = `
+#dram = #ttnn.buffer_type<dram>
+#l1 = #ttnn.buffer_type<l1>
+${SYSTEM_DESC}
+#w = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 288 + d1 * 288 + d2, d3), <1x1>, memref<9x1x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>
+#in = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 1024 + d1 * 1024 + d2, d3), <8x8>, memref<1024x3xbf16, #l1>, <interleaved>>
+#out = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 1024 + d1 * 1024 + d2, d3), <1x1>, memref<32x1x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>
+module attributes {ttcore.system_desc = #system_desc} {
+  func.func @f(%arg0: tensor<1x1x1024x3xbf16, #in>, %arg1: tensor<1x1x288x32xbf16, #w>, %arg2: !ttnn.device) -> tensor<1x1x1024x32xbf16, #out> {
+    %0 = "ttnn.conv2d"(%arg0, %arg1, %arg2) <{batch_size = 1 : i32, conv2d_config = #ttnn.conv2d_config<weights_dtype = bf16, act_block_h_override = 0, shard_layout = height_sharded>, conv2d_slice_config = #ttnn.conv2d_slice_config<l1_full, 0>, dilation = array<i32: 1, 1>, dtype = #ttcore.supportedDataTypes<bf16>, groups = 1 : i32, in_channels = 3 : i32, input_height = 32 : i32, input_width = 32 : i32, kernel_size = array<i32: 3, 3>, out_channels = 32 : i32, padding = array<i32: 1, 1, 1, 1>, stride = array<i32: 1, 1>}> : (tensor<1x1x1024x3xbf16, #in>, tensor<1x1x288x32xbf16, #w>, !ttnn.device) -> tensor<1x1x1024x32xbf16, #out>
+    return %0 : tensor<1x1x1024x32xbf16, #out>
+  }
+}
+`;
+
+describe('estimate/conv2d: a row-major input narrower than its shards', () => {
+  it('2026-04-10: the reshard pads 3 channels to 8, not read → approx naming it', () => {
+    const e = conv(narrowRows, '2026-04-10');
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.approxReason, /3 channels are padded to 8/);
+    const resharded = e.l1Intermediates?.find((t) => t.role === 'resharded conv input');
+    assert.ok(resharded !== undefined && resharded.writerProgram === undefined);
+  });
+});

@@ -2912,7 +2912,14 @@ function convCopySteps(
   if (input === undefined || input.kind !== 'tensor' || result === undefined || result.kind !== 'tensor') return {};
   const rowMajor = p.inputLayout.pageLayout === 'row_major';
   let reshard: OpEstimateResult | undefined;
-  if (resharded && !(plan.mmConv && rowMajor && plan.input.scheme !== 'height_sharded')) {
+  if (resharded && rowMajor && p.inChannels !== plan.inChannelsPadded)
+    // The reshard pads each row out to the aligned channels: to_memory_config's estimate assumes rows as wide as the
+    // shard (its pages, its scratch CB), which this input's are not.
+    reshard = unmodeled(
+      'ttnn.to_memory_config',
+      `the row-major input's ${p.inChannels} channels are padded to ${plan.inChannelsPadded} by the reshard (rows narrower than the shard: not read)`,
+    );
+  else if (resharded && !(plan.mmConv && rowMajor && plan.input.scheme !== 'height_sharded')) {
     const shard = convShardSpec(
       input,
       p.inputDtype,
@@ -2924,7 +2931,13 @@ function convCopySteps(
     reshard = estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [input], [shard]), ctx);
   }
   let copy: OpEstimateResult | undefined;
-  if (!outputIsResult) {
+  const outWidth = plan.perCoreOutWTiles * 32 * plan.output.coresC;
+  if (!outputIsResult && p.config.outputLayout === 'row_major' && p.outChannels !== outWidth)
+    copy = unmodeled(
+      'ttnn.to_memory_config',
+      `the row-major conv output's shards are ${outWidth} channels wide for ${p.outChannels} (rows wider than the result's: not read)`,
+    );
+  else if (!outputIsResult) {
     const out = convShardSpec(
       result,
       p.outputDtype,
