@@ -3713,6 +3713,54 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #32157 ("Implement support for DRAM Slicing in Pool ops"), generic_pools.cpp@fa00323117 (get_pool_input_memory_config: input_channels_alignment = tiled ? TILE_WIDTH : l1_alignment / sizeof(bfloat16), passed to determine_parallel_config), the same at @622c6fb9c0',
   },
+  'conv2d-mm-reshard-block-channels': {
+    family: 'conv2d',
+    pr: 27767,
+    // Squash-merged on main as 8e2c9f3c43 at 2025-09-05 06:44 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-05',
+    dateFrom: 'merge',
+    what: 'a matmul (1x1) conv whose input is already block sharded is resharded, block sharded, when C_in differs from the channel cores times the shard width; before, the input shards were kept',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@8e2c9f3c43~1 (get_conv_padded_input_shape_and_mem_config: no channel check for matmul convs)',
+    after:
+      'tt-metal PR #27767 ("Conv2d decouple input and output shard grids"), conv2d_utils.cpp@8e2c9f3c43 (in_channels != num_cores_c · shard width → needs_shard_or_reshard, shard_layout BLOCK_SHARDED); the same at de47eb4',
+  },
+  'conv2d-mm-reshard-shard-height-tile': {
+    family: 'conv2d',
+    pr: 31210,
+    // Squash-merged on main as 978ca1215c at 2025-11-06 08:51 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-11-06',
+    dateFrom: 'merge',
+    what: "a matmul (1x1) conv whose input is already sharded with a shard height that is not a tile multiple (a row-major input) is resharded to the config's shard_layout (determine_parallel_config; no shard_layout: TT_THROW on INTERLEAVED) before its tilize; before, the input shards were kept",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@978ca1215c~1 (get_conv_padded_input_shape_and_mem_config: no shard-height check)',
+    after:
+      'tt-metal PR #31210 ("Enable fold+Matmul for conv2d where kernel==stride"), conv2d_utils.cpp@978ca1215c (is_mm_conv && shard height % TILE_HEIGHT → needs_shard_or_reshard); the same at de47eb4',
+  },
+  'conv2d-weights-prepared-on-device': {
+    family: 'conv2d',
+    pr: 16750,
+    // Squash-merged on main as 5a2c003f1f at 2025-02-22 17:43 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-02-22',
+    dateFrom: 'merge',
+    what: 'Conv2dConfig.preprocess_weights_on_device defaults to true: conv2d moves host weights to the device and prepares them with device programs (to_device, pad, reshape, permute, tilize) inside the op; before, on the host (no device program)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@5a2c003f1f~1 (prepare_conv_weights_biases_and_move_to_device for host weights)',
+    after:
+      'tt-metal PR #16750 ("Preprocess weights for Conv2D on Device"), conv2d.cpp and prepare_conv2d_weights.cpp@5a2c003f1f (prepare_conv_weights_biases_on_device), device/conv2d_op.hpp@5a2c003f1f (preprocess_weights_on_device = true)',
+  },
+  'conv2d-weights-prepared-on-device-reverted': {
+    family: 'conv2d',
+    pr: 18203,
+    // Squash-merged on main as 190547b5dc at 2025-02-24 13:56 UTC (nyoshifujiTT/tt-metal first-parent history); the
+    // reland, PR #18272 (55462be091, 2025-03-11), defaults the field to false.
+    mergedOn: '2025-02-24',
+    dateFrom: 'merge',
+    what: 'the revert of PR #16750: host weights prepared on the host again (the reland of 2025-03-11 keeps preprocess_weights_on_device off by default)',
+    before: 'tt-metal conv2d.cpp@5a2c003f1f (preprocess_weights_on_device = true)',
+    after:
+      'tt-metal PR #18203, conv2d.cpp@190547b5dc (no such field); device/conv2d_op.hpp@55462be091 (PR #18272: preprocess_weights_on_device = false)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -3845,9 +3893,9 @@ export const READ_SPANS = {
     // cb11809 (2026-03-05 23:45 UTC) to de47eb4 (2026-05-05 23:59 UTC), first-parent main (nyoshifujiTT/tt-metal).
     earliest: '2026-03-06',
     latest: '2026-05-05',
-    what: "a 1x1 stride-1 unpadded conv2d whose tiled input is already height or block sharded as it runs (no reshard, no tilize) and whose result is the conv's own sharded output, given a conv2d_config: use_matmul_for_1x1_conv, the input's parallel config kept for the output (determine_output_parallel_config for a matmul conv), per_core_M/N from get_conv_configs, act_block_w from determine_per_core_conv_block_config, determine_matmul_op_config_from_conv_op_config (height: 1D mcast_in1 with in0_block_w = act_block_w, out_block = per_core; block: 2D), and those matmul programs' CBs: 1D c_0 on the shard (one K block), c_1 per_core_N·in0_block_w doubled over several K blocks, bias per_core_N, c_4 on the output, c_5 only when the partials' format (Float32 / Float16_b under packer_l1_acc_en / the output's) differs; 2D c_0 and c_1 doubled over several K blocks, c_2 on the shard, c_6 64 B",
+    what: "a 1x1 stride-1 unpadded conv2d whose tiled input is already height or block sharded as it runs (or resharded by one to_memory_config program ops/memoryConfig.ts estimates exactly; no tilize) and whose result is the conv's own sharded output (or a to_memory_config copy of it estimated exactly), given a conv2d_config: use_matmul_for_1x1_conv, the input's parallel config kept for the output (determine_output_parallel_config for a matmul conv), per_core_M/N from get_conv_configs, act_block_w from determine_per_core_conv_block_config, determine_matmul_op_config_from_conv_op_config (height: 1D mcast_in1 with in0_block_w = act_block_w, out_block = per_core; block: 2D), and those matmul programs' CBs: 1D c_0 on the shard (one K block), c_1 per_core_N·in0_block_w doubled over several K blocks, bias per_core_N, c_4 on the output, c_5 only when the partials' format (Float32 / Float16_b under packer_l1_acc_en / the output's) differs; 2D c_0 and c_1 doubled over several K blocks, c_2 on the shard, c_6 64 B",
     evidence:
-      "tt-metal de47eb4 (2026-05-05): conv2d_utils.cpp (determine_matmul_op_config_from_conv_op_config, determine_output_parallel_config, determine_per_core_conv_block_config, determine_packer_l1_acc, get_conv_default_compute_kernel_config), conv2d.cpp (conv2d_L1: tilize_with_optional_deallocation, then ttnn::linear with the conv's program config, output memory config and compute config), matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in1_program_and_create_override_variables) and matmul_multicore_reuse_mcast_2d_program_factory.cpp (CB sizes); git diff cb11809..de47eb4 of conv2d.cpp, conv2d_utils.cpp, conv2d.hpp and the device-operation types (padding_mode, halo compute config, #41917 DRAM-slice estimate, #43193 reader indices, namespaces), and the commits inside that touch the two matmul factories: #40172 (7dde75c, 03-25) and #40921 (c0d41ee, 03-27) reuse in0 only for an interleaved in0 with in1 batch > 1, #40905 (09d6c79) in0 strides, #40619 ring matmul, f874151 / c262c36 names, #42427 (9875d5a), #42430 / revert / re-apply (04-23/24), #43553 and #43067 (05-05) compile args, #42580 (1389d4a) a TT_FATAL for a sharded output with B > 1",
+      "tt-metal de47eb4 (2026-05-05): conv2d_utils.cpp (determine_matmul_op_config_from_conv_op_config, determine_output_parallel_config, determine_per_core_conv_block_config, determine_packer_l1_acc, get_conv_default_compute_kernel_config), conv2d.cpp (conv2d_L1: tilize_with_optional_deallocation, then ttnn::linear with the conv's program config, output memory config and compute config), matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in1_program_and_create_override_variables) and matmul_multicore_reuse_mcast_2d_program_factory.cpp (CB sizes); git diff cb11809..de47eb4 of conv2d.cpp, conv2d_utils.cpp, conv2d.hpp and the device-operation types (padding_mode, halo compute config, #41917 DRAM-slice estimate, #43193 reader indices, namespaces), and the commits inside that touch the two matmul factories: #40172 (7dde75c, 03-25) and #40921 (c0d41ee, 03-27) reuse in0 only for an interleaved in0 with in1 batch > 1, #40905 (09d6c79) in0 strides, #40619 ring matmul, f874151 / c262c36 names, #42427 (9875d5a), #42430 / revert / re-apply (04-23/24), #43553 and #43067 (05-05) compile args, #42580 (1389d4a) a TT_FATAL for a sharded output with B > 1; the reshard before and the copy after (session 28): shard_or_reshard_tensor_if_required's to_memory_config and conv2d_L1's closing to_memory_config unchanged by that diff",
     citedAs: 'tt-metal @de47eb4 and the commits since @cb11809',
   },
   'matmul-explicit-1d-mcast-in0': {
@@ -3890,9 +3938,9 @@ export const READ_SPANS = {
     // UTC), first-parent main (nyoshifujiTT/tt-metal).
     earliest: '2026-03-06',
     latest: '2026-05-05',
-    what: "a conv2d (not 1x1 matmul, not transposed) whose input is already height, block or width sharded as it runs (no reshard), whose result is the conv's own sharded output, given a conv2d_config without enable_activation_reuse, force_split_reader or kernel-stride folding: the input's parallel config kept (get_conv_padded_input_shape_and_mem_config), determine_output_parallel_config (width and block re-split C_out), get_conv_configs and determine_per_core_conv_block_config (act_block_h from the override's divisor, act_block_w by scheme), the halo output, and get_cb_info's CBs: WEIGHTS (×kH over several height blocks, ×2 double-buffered), MATMUL_PARTIALS on the output unless its format differs (determine_packer_l1_acc), ACT / ACT_SECOND_READER split by is_split_reader_viable's cycle model (height) or always (block, the same total), ACT_TILIZED, BIAS, ACT_ROW_MAJOR (width 2·act_block_w, block the act block unless overlapped), READER_INDICES (change point conv2d-reader-indices-actual-page), L1_ARRAY 64 B, the 1-D depthwise CBs; 2-D depthwise convs run this program on block-diagonal (grouped) weights",
+    what: "a conv2d (not 1x1 matmul, not transposed) whose input is already height, block or width sharded as it runs (or is resharded by one to_memory_config program that ops/memoryConfig.ts estimates exactly), whose result is the conv's own sharded output (or a to_memory_config copy of it estimated exactly), given a conv2d_config without enable_activation_reuse, force_split_reader or kernel-stride folding: the input's parallel config kept (get_conv_padded_input_shape_and_mem_config), determine_output_parallel_config (width and block re-split C_out), get_conv_configs and determine_per_core_conv_block_config (act_block_h from the override's divisor, act_block_w by scheme), the halo output, and get_cb_info's CBs: WEIGHTS (×kH over several height blocks, ×2 double-buffered), MATMUL_PARTIALS on the output unless its format differs (determine_packer_l1_acc), ACT / ACT_SECOND_READER split by is_split_reader_viable's cycle model (height) or always (block, the same total), ACT_TILIZED, BIAS, ACT_ROW_MAJOR (width 2·act_block_w, block the act block unless overlapped), READER_INDICES (change point conv2d-reader-indices-actual-page), L1_ARRAY 64 B, the 1-D depthwise CBs; 2-D depthwise convs run this program on block-diagonal (grouped) weights",
     evidence:
-      "tt-metal (nyoshifujiTT/tt-metal first-parent main) @de47eb4: conv2d_op_program_factory_common.cpp (get_cb_info, is_split_reader_supported, is_split_reader_viable, the NoC-rate and tilize-cycle tables), conv2d_utils.cpp (get_input_channels_alignment, determine_parallel_config, determine_output_parallel_config, get_conv_padded_input_shape_and_mem_config, shard_or_reshard_tensor_if_required, get_conv_configs, determine_per_core_conv_block_config, determine_packer_l1_acc, conv_skip_mcast, is_1d_depthwise_conv, auto_enable_kernel_folding), prepare_conv2d_weights.cpp (grouped layout for groups > 1); git diff cb11809..de47eb4 of conv2d/ and sliding_window/: get_cb_info and both sharded factories change only the READER_INDICES page (#43193, 984f529e2f, 04-30, the change point), conv2d_utils.cpp only a namespace and calculate_L1_usage's page argument, conv2d.cpp the halo's padding_mode and compute config (#42838 cd10c66409 04-23: replicate padding moves halo metadata, not sizes, removed by #42430 034ac587a5 and restored by its revert #43002 7439952fce the same day; #43256 2f9afc8584 04-29: the halo's compute config) and the DRAM-slice estimate (#41917 7785814f74, 04-20: DRAM path only), conv2d_device_operation.cpp a block-sharded subblock check that determine_largest_subblock_size always passes (#38108 cd9d40eece, 04-13), sliding_window.cpp replicate padding and log levels, the halo factory its compute config; prepare_conv2d_weights.cpp a log level (#41412) and a copyright line; kernels-only commits #38958, #39294, #41653, #41902, #42541, #42542",
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) @de47eb4: conv2d_op_program_factory_common.cpp (get_cb_info, is_split_reader_supported, is_split_reader_viable, the NoC-rate and tilize-cycle tables), conv2d_utils.cpp (get_input_channels_alignment, determine_parallel_config, determine_output_parallel_config, get_conv_padded_input_shape_and_mem_config, shard_or_reshard_tensor_if_required, get_conv_configs, determine_per_core_conv_block_config, determine_packer_l1_acc, conv_skip_mcast, is_1d_depthwise_conv, auto_enable_kernel_folding), prepare_conv2d_weights.cpp (grouped layout for groups > 1); git diff cb11809..de47eb4 of conv2d/ and sliding_window/: get_cb_info and both sharded factories change only the READER_INDICES page (#43193, 984f529e2f, 04-30, the change point), conv2d_utils.cpp only a namespace and calculate_L1_usage's page argument, conv2d.cpp the halo's padding_mode and compute config (#42838 cd10c66409 04-23: replicate padding moves halo metadata, not sizes, removed by #42430 034ac587a5 and restored by its revert #43002 7439952fce the same day; #43256 2f9afc8584 04-29: the halo's compute config) and the DRAM-slice estimate (#41917 7785814f74, 04-20: DRAM path only), conv2d_device_operation.cpp a block-sharded subblock check that determine_largest_subblock_size always passes (#38108 cd9d40eece, 04-13), sliding_window.cpp replicate padding and log levels, the halo factory its compute config; prepare_conv2d_weights.cpp a log level (#41412) and a copyright line; kernels-only commits #38958, #39294, #41653, #41902, #42541, #42542; the programs around the conv (session 28): git diff cb11809..de47eb4 of conv2d.cpp and conv2d_utils.cpp leaves shard_or_reshard_tensor_if_required (create_device_tensor of the sharded input, then ttnn::to_memory_config into it; a row-major matmul conv not height sharded to_layout first), tilize_with_optional_deallocation and conv2d_L1's closing to_memory_config (memory_config != conv_output's) as they were, so those steps are to_memory_config's own programs",
     citedAs: 'tt-metal @de47eb4 and the commits since @cb11809',
   },
   'fill-cache-factory': {

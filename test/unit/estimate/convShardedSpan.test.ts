@@ -63,14 +63,17 @@ describe('estimate/conv2d sharded program over read span conv2d-sharded-program-
 
   // conv2d_L1 (conv2d.cpp@de47eb4) writes the conv's output on its own 56-core config, then runs to_memory_config when
   // the requested memory config (tt-mlir's runtime passes the result's) differs: the 2x2-tile shard, 4 · 2,048 = 8,192 B
-  // per core, is an L1 tensor held while the conv runs, besides the 49-core result.
-  it("a result on 49 cores: the conv output shard (8,192 B) is held while the conv runs, and the copy's not read → approx", () => {
+  // per core, is an L1 tensor held while the conv runs, besides the 49-core result. The copy is a tiled height → height
+  // reshard into L1 (read span reshard-tiled-same-width): ReshardSameWidthFactory, its c_0 bound to the 49-core result
+  // shard, 0 B of CBs, run once the result exists; exact.
+  it('a result on 49 cores: the conv output shard (8,192 B) is held while the conv runs, the copy 0 B → exact', () => {
     const e = conv(text(49), '2026-04-10');
     assert.equal(e.cbBytesPerCore, 73_920);
     const shard = e.l1Intermediates?.find((t) => t.role === 'conv output shard');
     assert.equal(shard?.bytesPerCore, 8_192);
-    assert.equal(e.confidence, 'approx');
-    assert.match(e.approxReason, /to_memory_config/);
+    assert.equal(e.lastProgram?.cbBytesPerCore, 0);
+    assert.match(e.lastProgram?.name ?? '', /ReshardSameWidthFactory/);
+    assert.equal(e.confidence, 'exact');
   });
 
   it('a config the model does not follow (force_split_reader) keeps the figure approx inside the span', () => {

@@ -93,8 +93,11 @@
  *
  * L1 tensors before the program (`l1Intermediates`, checked one allocation at a time by analysis/overflow.ts)   [6]
  *   1. resharded input, unless the input is already sharded as the plan runs it (DRAM path: the slice's input
- *      shard): rows round_up(N·H·W, cores_nhw·32) / cores_nhw (width-sharded row-major: unrounded), width
- *      C_in padded / cores_c, in the input's layout; dropped once the next tensor exists (the halo or tilize output
+ *      shard; a matmul conv's input shards are not kept when their height is not a tile multiple or, block sharded,
+ *      their channel cores × width is not C_in, change points conv2d-mm-reshard-shard-height-tile and
+ *      conv2d-mm-reshard-block-channels): rows round_up(N·H·W, cores_nhw·32) / cores_nhw (width-sharded row-major:
+ *      unrounded), width C_in padded / cores_c, in the input's layout, written by to_memory_config's program (its CBs
+ *      from ops/memoryConfig.ts, checked with the operand still allocated); dropped once the next tensor exists (the halo or tilize output
  *      replaces the only reference to it); conv_transpose2d's (not a matmul conv) held while the program runs unless
  *      deallocate_activation [20];
  *   with deallocate_activation an L1 input operand is force-freed mid-op (`freesOperand`): right after the reshard,
@@ -107,7 +110,7 @@
  *   3. the conv's sharded L1 output when the op's result is not that tensor (DRAM or interleaved result, or a DRAM-path
  *      slice), held while the program runs; `to_memory_config` copies it out afterwards. With an L1 result the conv
  *      program is this tensor's writer, checked before the result is allocated, and the op's last program is that
- *      copy (its CB the tensor-backed shard, 0 B) [22].
+ *      copy, estimated by ops/memoryConfig.ts (sharded_to_interleaved or a reshard: its CB the tensor-backed shard) [22].
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (get_input_channels_alignment,
@@ -359,6 +362,7 @@ import {
 } from './halo';
 import { largestStep, programOf, specWith, stepOp } from './composite';
 import { estimateToLayout } from './toLayout';
+import { estimateToMemoryConfig } from './memoryConfig';
 import {
   MATMUL_L1_ARRAY_CB_BYTES,
   type MatmulComputeFlags,
@@ -1422,6 +1426,13 @@ function choosePlanOfRules(
   ctx: EstimateContext,
 ): { plan: ConvPlan; why: string; resharded: boolean; runs?: ConvProblem } | ConvUnmodeled | string {
   const given = p.path === 'l1' ? inputShardConfig(p.inputLayout, grid.x) : undefined;
+  const mmReshard = given === undefined ? undefined : matmulConvReshard(p, given, ctx);
+  if (mmReshard !== undefined) {
+    if (mmReshard.scheme === undefined) return mmReshard.rejected;
+    const plan = planConv(p, mmReshard.scheme, grid, l1Align, ctx);
+    if (typeof plan === 'string') return plan;
+    return { plan, why: mmReshard.why, resharded: true };
+  }
   if (
     given !== undefined &&
     !p.config.reshardIfNotOptimal &&
@@ -1449,6 +1460,53 @@ function choosePlanOfRules(
     ...chosen,
     why: `${chosen.why}; act_block_h_override ${lowered.config.actBlockHOverride} set by auto-shard (before tt-metal PR #32424)`,
   };
+}
+
+/**
+ * The matmul conv's reasons to reshard an input already sharded (get_conv_padded_input_shape_and_mem_config,
+ * conv2d_utils.cpp@de47eb4) [1]: a block-sharded input whose channel cores' shards do not hold exactly C_in (from change
+ * point conv2d-mm-reshard-block-channels; resharded block sharded whatever the config says), and a shard height that is
+ * not a tile multiple, which the matmul's tilize needs (from change point conv2d-mm-reshard-shard-height-tile; resharded
+ * to the config's shard_layout, and with none tt-metal's determine_parallel_config throws on the default INTERLEAVED).
+ * The IR gives no shard orientation: row-major assumed, as inputShardConfig does. Undefined: the shards are kept (as far
+ * as these rules go).
+ */
+function matmulConvReshard(
+  p: ConvProblem,
+  given: ParallelConfig,
+  ctx: EstimateContext,
+):
+  | { readonly scheme: ShardScheme; readonly why: string }
+  | { readonly scheme: undefined; readonly rejected: string }
+  | undefined {
+  if (!isMatmulConv(p, given.scheme, ctx)) return undefined;
+  const layout = p.inputLayout;
+  const unit = layout.pageLayout === 'tile' ? 32 : 1;
+  const shardWidth = (layout.shardShape[layout.shardShape.length - 1] ?? 0) * unit;
+  const shardHeight = (layout.shardShape[layout.shardShape.length - 2] ?? 0) * unit;
+  if (
+    given.scheme === 'block_sharded' &&
+    p.inChannels !== given.coresC * shardWidth &&
+    atOrAfter(ctx, 'conv2d-mm-reshard-block-channels')
+  )
+    return {
+      scheme: 'block_sharded',
+      why: `a block-sharded matmul-conv input whose ${given.coresC} channel shards of ${shardWidth} do not hold C_in ${p.inChannels} is resharded block sharded (${changePointText('conv2d-mm-reshard-block-channels')})`,
+    };
+  if (shardHeight % 32 !== 0 && atOrAfter(ctx, 'conv2d-mm-reshard-shard-height-tile')) {
+    const scheme = p.config.shardLayout;
+    if (scheme === undefined)
+      return {
+        scheme: undefined,
+        rejected:
+          'a sharded matmul-conv input whose shard height is not a tile multiple is resharded to conv2d_config.shard_layout, which is absent: "Conv2d supports Height, Block or Width Sharded Layouts but got TensorMemoryLayout::INTERLEAVED"',
+      };
+    return {
+      scheme,
+      why: `a matmul-conv input shard of ${shardHeight} rows (not a tile multiple) is resharded to conv2d_config shard_layout = ${scheme} (${changePointText('conv2d-mm-reshard-shard-height-tile')})`,
+    };
+  }
+  return undefined;
 }
 
 /**
@@ -2242,6 +2300,7 @@ function convIntermediates(
   resharded: boolean,
   outputIsResult: boolean,
   ctx: EstimateContext,
+  reshardStep?: OpEstimateResult,
 ): L1Intermediate[] {
   const out: L1Intermediate[] = [];
   const input = plan.input;
@@ -2271,6 +2330,13 @@ function convIntermediates(
       ...(freedLeavesHole && { freedLeavesHole }),
       // deallocate_activation: the L1 input is freed right after the reshard and the reshard moved up over it [6].
       ...(freesInput && { freesOperand: { bytesPerCore: p.inputL1BytesPerCore, leavesHole: false } }),
+      // The reshard program (to_memory_config into the tensor just created) runs with it and the input allocated.
+      ...(reshardStep?.kind === 'estimate' && {
+        writerProgram: programOf(
+          { label: 'reshard the conv input (to_memory_config)', result: reshardStep },
+          reshardStep,
+        ),
+      }),
     });
   }
   if (plan.mmConv) {
@@ -2627,10 +2693,31 @@ function convLinearComputeFlags(p: ConvProblem, ctx: EstimateContext): MatmulCom
     : matmulUnsetComputeFlags(p.outputDtype, ctx);
 }
 
+/**
+ * Builds with tt-metal PR #16750 (merged 2025-02-22, reverted by PR #18203 on 2025-02-24): Conv2dConfig's
+ * preprocess_weights_on_device defaulted to true, so conv2d (not conv_transpose2d) moved host weights to the device and
+ * prepared them there with device programs (prepare_conv_weights_biases_on_device: to_device, then ttnn::pad, reshape,
+ * permute, tilize; conv2d.cpp / prepare_conv2d_weights.cpp@5a2c003f1f), which the model does not size. tt-mlir's runtime
+ * of those days default-constructed the config (runtime/lib/ttnn/operations/conv/conv2d.cpp@13cf48f44d). Undefined
+ * unless the weights are on the host in such a build; else why the figure is approx.
+ */
+function weightsPreparedOnDevice(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): string | undefined {
+  const weights = op.operands[1];
+  if (p.transposed || weights?.kind !== 'tensor' || weights.layout.kind !== 'layout') return undefined;
+  if (weights.layout.bufferType !== 'system_memory') return undefined;
+  if (
+    !atOrAfter(ctx, 'conv2d-weights-prepared-on-device') ||
+    atOrAfter(ctx, 'conv2d-weights-prepared-on-device-reverted')
+  )
+    return undefined;
+  return `host weights are prepared on the device in these builds (${changePointText('conv2d-weights-prepared-on-device')}, reverted by ${changePointText('conv2d-weights-prepared-on-device-reverted')}): its to_device, pad, permute and tilize programs inside the conv are not modeled`;
+}
+
 function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): OpEstimateResult {
   const est = estimateMatmul(autoShardedMatmulConvAsLinear(op, p), ctx, convLinearComputeFlags(p, ctx));
   if (est.kind !== 'estimate')
     return est.kind === 'unmodeled' || est.kind === 'illegal' ? { ...est, opName: op.name } : est;
+  const onDevicePrep = weightsPreparedOnDevice(op, p, ctx);
   // The op's own L1 result is the to_memory_config copy made after the matmul; counted beside the matmul's CBs here
   // (a small overstatement: an L1 interleaved result spreads over every bank).
   const outputs = outputsInL1(op, ctx);
@@ -2641,6 +2728,7 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
     approxReason:
       "the linear's operands as conv2d prepares them (weights [C_in, C_out] and bias tiled in DRAM)" +
       (outputs.length > 0 ? ' and its L1 result held beside the CBs (tt-metal copies it there after the matmul)' : '') +
+      (onDevicePrep === undefined ? '' : `; ${onDevicePrep}`) +
       (est.approxReason === '' ? '' : `; ${est.approxReason}`),
     opName: op.name,
     factory: `${p.transposed ? 'conv_transpose2d' : 'conv2d'} → ttnn.linear (auto-sharded 1x1 conv, interleaved input): ${est.factory}`,
@@ -2706,8 +2794,16 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   const cbs = withActualReaderIndices(sliced, plan, ctx);
   if (typeof cbs === 'string') return illegal(op.name, cbs, CITES.readerIndices);
   const outputIsResult = resultIsConvOutput(op, plan, p.path);
-  const intermediates = convIntermediates(sliced, plan, resharded, outputIsResult, ctx);
-  const exactness = convExactness(p, plan, resharded, outputIsResult, ctx);
+  const steps = convCopySteps(op, p, plan, resharded, outputIsResult, ctx);
+  const intermediates = convIntermediates(sliced, plan, resharded, outputIsResult, ctx, steps.reshard);
+  const onDevicePrep = weightsPreparedOnDevice(op, p, ctx);
+  const programExactness = convExactness(p, plan, resharded, outputIsResult, ctx, steps);
+  const exactness =
+    onDevicePrep === undefined
+      ? programExactness
+      : {
+          approxReason: 'span' in programExactness ? onDevicePrep : `${programExactness.approxReason}; ${onDevicePrep}`,
+        };
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
   const family = transposed ? 'conv_transpose2d' : op.name === 'ttnn.conv1d' ? 'conv1d (a height-1 conv2d)' : 'conv2d';
   const matmulKind = plan.input.scheme === 'height_sharded' ? '1D' : '';
@@ -2761,11 +2857,12 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
       CITES.invoke,
       CITES.halo,
       ...('span' in exactness ? [readSpanCite(exactness.span)] : []),
+      ...stepCitations(steps),
     ],
     notes,
     l1Intermediates: intermediates,
   });
-  const result = withConvProgramBeforeResult(est, family);
+  const result = withConvProgramBeforeResult(est, family, steps.copy);
   const l1Small = convL1SmallBuffers(sliced, plan, ctx);
   return l1Small.length > 0 && result.kind === 'estimate' ? { ...result, l1SmallBuffers: l1Small } : result;
 }
@@ -2854,6 +2951,127 @@ function convL1SmallBuffers(p: ConvProblem, plan: ConvPlan, estimateCtx: Estimat
   return out;
 }
 
+/** The to_memory_config programs conv2d_L1 runs around the conv: the input's reshard and the output's copy [6]. */
+interface ConvCopySteps {
+  /** shard_or_reshard_tensor_if_required's to_memory_config into the conv's input config, when it is one program. */
+  readonly reshard?: OpEstimateResult;
+  /** The copy of the conv (or matmul) output to the requested memory config. */
+  readonly copy?: OpEstimateResult;
+}
+
+/**
+ * A sharded L1 tensor spec of the conv's: [1, 1, rows·cores_nhw, width·cores_c] on a parallel config, shards of rows ×
+ * width elements (tt-mlir's grid: height [n, 1], width [1, n], block [cores_nhw, cores_c]).
+ */
+function convShardSpec(
+  base: TensorSpec,
+  dtype: DataType,
+  pageLayout: 'tile' | 'row_major',
+  config: ParallelConfig,
+  rows: number,
+  width: number,
+): TensorSpec {
+  const gridShape: [number, number] =
+    config.scheme === 'height_sharded'
+      ? [config.nCores, 1]
+      : config.scheme === 'width_sharded'
+        ? [1, config.nCores]
+        : [config.coresNhw, config.coresC];
+  const tile = pageLayout === 'tile';
+  return {
+    kind: 'tensor',
+    shape: { kind: 'known', dims: [1, 1, rows * config.coresNhw, width * config.coresC] },
+    elementDtype: dtype,
+    layout: {
+      kind: 'layout',
+      pageLayout,
+      dtype,
+      bufferType: 'l1',
+      memoryLayout: config.scheme,
+      gridShape,
+      coreRanges: undefined,
+      shardShape: tile ? [Math.ceil(rows / 32), Math.ceil(width / 32)] : [rows, width],
+      syntax: base.layout.kind === 'layout' ? base.layout.syntax : 'ttnn_layout',
+    },
+    layoutAlias: '',
+  };
+}
+
+/**
+ * The reshard and copy conv2d_L1 runs around the conv program, each estimated by to_memory_config's own estimator
+ * (conv2d.cpp / conv2d_utils.cpp@de47eb4, unchanged from cb11809: shard_or_reshard_tensor_if_required creates the
+ * sharded input tensor, then ttnn::to_memory_config into it; after the conv, to_memory_config when the requested memory
+ * config differs) [6]. L1 path only (the DRAM path's slices are its own), conv2d only (conv_transpose2d not read), and no
+ * reshard step for a row-major matmul conv that is not height sharded (tilized by to_layout first, workaround #13979).
+ */
+function convCopySteps(
+  op: TtnnOp,
+  p: ConvProblem,
+  plan: ConvPlan,
+  resharded: boolean,
+  outputIsResult: boolean,
+  ctx: EstimateContext,
+): ConvCopySteps {
+  if (p.path !== 'l1' || p.transposed) return {};
+  const input = op.operands[0];
+  const result = op.results[0];
+  if (input === undefined || input.kind !== 'tensor' || result === undefined || result.kind !== 'tensor') return {};
+  const rowMajor = p.inputLayout.pageLayout === 'row_major';
+  let reshard: OpEstimateResult | undefined;
+  if (resharded && rowMajor && p.inChannels !== plan.inChannelsPadded)
+    // The reshard pads each row out to the aligned channels: to_memory_config's estimate assumes rows as wide as the
+    // shard (its pages, its scratch CB), which this input's are not.
+    reshard = unmodeled(
+      'ttnn.to_memory_config',
+      `the row-major input's ${p.inChannels} channels are padded to ${plan.inChannelsPadded} by the reshard (rows narrower than the shard: not read)`,
+    );
+  else if (resharded && !(plan.mmConv && rowMajor && plan.input.scheme !== 'height_sharded')) {
+    const shard = convShardSpec(
+      input,
+      p.inputDtype,
+      p.inputLayout.pageLayout,
+      plan.input,
+      haloInputShardRows(p, plan.input),
+      plan.inChannelsPadded / plan.input.coresC,
+    );
+    reshard = estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [input], [shard]), ctx);
+  }
+  let copy: OpEstimateResult | undefined;
+  const outWidth = plan.perCoreOutWTiles * 32 * plan.output.coresC;
+  if (!outputIsResult && p.config.outputLayout === 'row_major' && p.outChannels !== outWidth)
+    copy = unmodeled(
+      'ttnn.to_memory_config',
+      `the row-major conv output's shards are ${outWidth} channels wide for ${p.outChannels} (rows wider than the result's: not read)`,
+    );
+  else if (!outputIsResult) {
+    const out = convShardSpec(
+      result,
+      p.outputDtype,
+      p.config.outputLayout,
+      plan.output,
+      plan.perCoreOutHTiles * 32,
+      plan.perCoreOutWTiles * 32,
+    );
+    copy = estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [out], [result]), ctx);
+  }
+  return { reshard, copy };
+}
+
+function stepCitations(steps: ConvCopySteps): string[] {
+  const out: string[] = [];
+  for (const s of [steps.reshard, steps.copy])
+    if (s !== undefined && s.kind === 'estimate') for (const c of s.citations) if (!out.includes(c)) out.push(c);
+  return out;
+}
+
+/** A step's verdict for exactness: undefined when exact, else why not. */
+function stepNotExact(step: OpEstimateResult | undefined): string | undefined {
+  if (step === undefined) return 'not modeled';
+  if (step.kind === 'estimate') return step.confidence === 'exact' ? undefined : step.approxReason;
+  if (step.kind === 'noProgram') return undefined;
+  return step.kind === 'unmodeled' ? step.reason : `rejected: ${step.rule}`;
+}
+
 /**
  * The read span that makes the conv's figure `exact`, else why it is `approx`. Exact: a conv2d already sharded as it
  * runs (no reshard), its result the conv's own sharded output, a conv2d_config given, and the build window inside the
@@ -2867,6 +3085,7 @@ function convExactness(
   resharded: boolean,
   outputIsResult: boolean,
   ctx: EstimateContext,
+  steps: ConvCopySteps,
 ): { readonly span: ReadSpanId } | { readonly approxReason: string } {
   const span: ReadSpanId = plan.mmConv ? 'conv2d-sharded-matmul-1x1-2026-spring' : 'conv2d-sharded-program-2026-spring';
   const inSpan = !p.transposed && p.path === 'l1' && windowWithinReadSpan(ctx, span);
@@ -2882,7 +3101,11 @@ function convExactness(
   });
   if (!inSpan || !p.config.present) return { approxReason: heuristics() };
   if (plan.mmConv && plan.input.scheme === 'width_sharded') return { approxReason: heuristics() };
-  if (resharded) return notRead('the input is resharded before the conv');
+  // The reshard and the copy are to_memory_config's programs, exact when its estimator is (conv2d.cpp and
+  // conv2d_utils.cpp call them alike at cb11809 and de47eb4) [6].
+  const reshardNot = resharded ? stepNotExact(steps.reshard) : undefined;
+  if (reshardNot !== undefined)
+    return notRead(`the input is resharded before the conv (to_memory_config: ${reshardNot})`);
   if (plan.mmConv && rowMajor) return notRead('the row-major input is tilized before the matmul');
   if (!plan.mmConv && !keepsInputShards(p, plan.input.scheme))
     return { approxReason: `${heuristics()}; a row-major input shard off the channel alignment is resharded` };
@@ -2890,7 +3113,9 @@ function convExactness(
     return {
       approxReason: `${heuristics()}; conv2d_config asks for activation reuse, force_split_reader or kernel-stride folding (not modeled)`,
     };
-  if (!outputIsResult) return notRead("the conv output is copied to the result's memory config (to_memory_config)");
+  const copyNot = outputIsResult ? undefined : stepNotExact(steps.copy);
+  if (copyNot !== undefined)
+    return notRead(`the conv output is copied to the result's memory config (to_memory_config: ${copyNot})`);
   return { span };
 }
 
@@ -2927,17 +3152,18 @@ function mayFold(p: ConvProblem): boolean {
  * allocated, and the op's last program is the copy to the result: sharded_to_interleaved or reshard, whose one CB is
  * the tensor-backed shard (same dtype: the conv writes the result's dtype), 0 B of static CBs.
  */
-function withConvProgramBeforeResult(est: OpEstimate, family: string): OpEstimate {
+function withConvProgramBeforeResult(est: OpEstimate, family: string, copy?: OpEstimateResult): OpEstimate {
   const shard = est.l1Intermediates?.find((t) => t.role === 'conv output shard');
-  if (shard === undefined || est.l1TensorBytesPerCore === 0) return est;
+  const copyCbBytes = copy?.kind === 'estimate' ? copy.worstCbBytesPerCore : 0;
+  if (shard === undefined || (est.l1TensorBytesPerCore === 0 && copyCbBytes === 0)) return est;
   // Written in place, not copied: `est` is finishProgram's estimate made just now from this estimator's own lists (its
   // intermediates and notes), not yet returned (a copy was ~12 MB of garbage at 100k ops). Same keys in the same order
   // as a copy's: the shard's writerProgram and the estimate's lastProgram go last.
   (shard as Writable<L1Intermediate>).writerProgram = programOf({ label: family, result: est }, est);
-  (est as Writable<OpEstimate>).lastProgram = {
-    name: 'to_memory_config of the conv output shard to the result',
-    cbBytesPerCore: 0,
-  };
+  (est as Writable<OpEstimate>).lastProgram =
+    copy?.kind === 'estimate'
+      ? programOf({ label: 'to_memory_config of the conv output shard to the result', result: copy }, copy)
+      : { name: 'to_memory_config of the conv output shard to the result', cbBytesPerCore: 0 };
   (est.notes as string[]).push(
     'the conv program runs before the result is allocated (to_memory_config after the conv)',
   );
