@@ -66,11 +66,16 @@ function forEachShardWindowSpan(
   const perImage = g.outputH * g.outputW;
   const total = g.batch * perImage;
   const shard = Math.max(1, outputSticksPerShard);
+  // The geometry's fields read once: `origin` reading them itself deoptimized (wrong map) each time another caller's
+  // geometry object (conv2d's, the DRAM config's, pool2d's) met the optimized code.
+  const outputW = g.outputW;
+  const rowStep = g.stride[0] * wp;
+  const colStep = g.stride[1];
   const origin = (o: number): number => {
     const b = Math.floor(o / perImage);
-    const r = Math.floor((o % perImage) / g.outputW);
-    const c = o % g.outputW;
-    return b * hp * wp + r * g.stride[0] * wp + c * g.stride[1];
+    const r = Math.floor((o % perImage) / outputW);
+    const c = o % outputW;
+    return b * hp * wp + r * rowStep + c * colStep;
   };
   for (let core = 0, first = 0; first < total; core++, first += shard) {
     const last = Math.min(first + shard, total) - 1;

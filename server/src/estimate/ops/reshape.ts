@@ -164,6 +164,12 @@ function tileEntries(
   tilesPerPlaneIn: number,
   runsLeft: number,
 ): number {
+  // The module's tables as locals: read from the module's scope, TurboFan loaded each again on every run (generated
+  // 100k-op dump's 1,252 traced shape pairs: 2,608 -> 2,269 M instructions, callgrind).
+  const facedByRow = FACED_BY_ROW;
+  const facedByCol = FACED_BY_COL;
+  const tiles = touchedTiles;
+  const segments = segmentsOfTouched;
   let touched = 0;
   let lastTouched = -1;
   let prevTile = -1;
@@ -191,26 +197,29 @@ function tileEntries(
       rowHi -= planesOn * inH;
     }
     let rowTiles = (ci * tilesPerPlaneIn + (hi >> 5) * wtIn) | 0;
-    let facedRow = FACED_BY_ROW[hi & 31];
+    let facedRow = facedByRow[hi & 31];
     for (let faceCol = 0; faceCol < cols; faceCol += FACE_HW) {
-      let offsetOut = FACED_BY_ROW[r] + FACED_BY_COL[faceCol];
+      let offsetOut = facedByRow[r] + facedByCol[faceCol];
       let left = Math.min(FACE_HW, cols - faceCol);
       while (left > 0) {
         if (--runsLeft < 0) return -1;
-        const run = Math.min(left, FACE_HW - (wi & 15), inW - wi);
+        // Compares, not Math.min of three (2,269 -> 2,214 M).
+        let run = FACE_HW - (wi & 15);
+        if (left < run) run = left;
+        if (inW - wi < run) run = inW - wi;
         const tile = (rowTiles + (wi >> 5)) | 0;
-        const offsetIn = facedRow + FACED_BY_COL[wi & 31];
+        const offsetIn = facedRow + facedByCol[wi & 31];
         if (tile !== prevTile || offsetIn !== prevOffsetIn + 1 || offsetOut !== prevOffsetOut + 1) {
-          if (lastTouched < 0 || touchedTiles[lastTouched] !== tile) {
+          if (lastTouched < 0 || tiles[lastTouched] !== tile) {
             lastTouched = touched - 1;
-            while (lastTouched >= 0 && touchedTiles[lastTouched] !== tile) lastTouched--;
+            while (lastTouched >= 0 && tiles[lastTouched] !== tile) lastTouched--;
             if (lastTouched < 0) {
               lastTouched = touched++;
-              touchedTiles[lastTouched] = tile;
-              segmentsOfTouched[lastTouched] = 0;
+              tiles[lastTouched] = tile;
+              segments[lastTouched] = 0;
             }
           }
-          segmentsOfTouched[lastTouched]++;
+          segments[lastTouched]++;
         }
         prevTile = tile;
         prevOffsetIn = offsetIn + run - 1;
@@ -225,14 +234,14 @@ function tileEntries(
             ci++;
           }
           rowTiles = (ci * tilesPerPlaneIn + (hi >> 5) * wtIn) | 0;
-          facedRow = FACED_BY_ROW[hi & 31];
+          facedRow = facedByRow[hi & 31];
         }
       }
     }
   }
   tracedRunsLeft = runsLeft;
   let most = 0;
-  for (let i = 0; i < touched; i++) most = Math.max(most, segmentsOfTouched[i]);
+  for (let i = 0; i < touched; i++) most = Math.max(most, segments[i]);
   return most * touched;
 }
 
