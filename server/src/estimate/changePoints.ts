@@ -3608,6 +3608,19 @@ export const CHANGE_POINTS = {
     after:
       'the same file @7fb82fd (PR #41637, "Reduce compute and dataflow helpers": scaler_global_format Float32 when cb_data_format is Float32) to @622c6fb',
   },
+  'repeat-tile-native': {
+    family: 'repeat',
+    pr: 46318,
+    // "#42440: Extend universal input/output support for ttnn::repeat", squash-merged on main as 7c23328 (2026-06-21
+    // 16:32 UTC; nyoshifujiTT/tt-metal first-parent history). No later commit to 622c6fb touches repeat/.
+    mergedOn: '2026-06-21',
+    dateFrom: 'merge',
+    what: "ttnn::repeat of a TILE tensor whose last two logical dims are tile multiples (rank >= 2) repeats tiles natively: one RepeatProgramFactoryHigherDim program per repetition != 1, last dim first, with the one CB c_0 of 2 · 64 + the tile's bytes on the whole grid (no c_1, no untilize / tilize); any other input keeps the row-major round trip (last-dim / higher-dim factories, c_0 and c_1 when neither side is sharded). A sharded input goes to L1 interleaved by to_memory_config unless the native sharded path (is_native_repeat_sharding) takes it; before, sharded_to_interleaved into its own buffer type and every TILE input untilized",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat/repeat.cpp@7c23328^ (TILE → ROW_MAJOR → TILE around the row-major programs); device/repeat_program_factory_higher_dim.cpp@7c23328^',
+    after:
+      'tt-metal …/repeat/repeat.cpp@7c23328 (is_tile_repeat_eligible, repeat_dim_tile), device/repeat_device_operation.cpp@7c23328 (m_tile_page_size_bytes > 0 → RepeatProgramFactoryHigherDim), device/repeat_program_factory_higher_dim.cpp@7c23328 (cb_size_bytes = READ_ALIGNMENT · 2 + tile page; c_1 only for a row-major interleaved program), the same at 622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -3836,6 +3849,16 @@ export const READ_SPANS = {
       'tt-metal (nyoshifujiTT/tt-metal first-parent main) reshard_device_operation.cpp select_program_factory and is_valid_for_legacy_reshard at every commit 5aa764d … 4b30829 (the same at 622c6fb); reshard_program_factory_same_width.cpp at 5aa764d, 92de97e (PR #38425: c_0 covers the whole local shard, still bound), 1ed3656 and 4b30829^ (set_globally_allocated_address on the local buffer; unaligned = a padded unit ≠ unit_size; c_1 of remote_units · padded unit only then), 4b30829 (CBDescriptor bound to the local buffer); to_memory_config_op.cpp@1ed3656 … 622c6fb (can_use_reshard: validation, then for height → height the same scratch test; tiled sharded → sharded calls ttnn::reshard)',
     citedAs:
       'tt-metal reshard_program_factory_same_width.cpp and reshard_device_operation.cpp at every commit 5aa764d … 4b30829',
+  },
+  'repeat-tile-native-2026-06': {
+    family: 'repeat',
+    // From 7c23328 (PR #46318, 2026-06-21) to 622c6fb (2026-06-23), the newest build the snapshot holds.
+    earliest: '2026-06-21',
+    latest: '2026-06-23',
+    what: "ttnn::repeat of an interleaved input after change point repeat-tile-native: a tile-eligible TILE input (last two logical dims tile multiples) runs one tile-native program per repetition != 1, last dim first, c_0 = 2 · 64 + tile bytes on the whole grid, each result interleaved in the output's buffer type; any other input the row-major round trip of read span repeat-rm-round-trip (the last-dim and higher-dim factories' c_0 and c_1 unchanged for interleaved operands); interleaved_to_sharded to a sharded output",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) repeat.cpp, device/repeat_device_operation.cpp (select_program_factory), device/repeat_program_factory_higher_dim.cpp and _last_dim.cpp, device/repeat_program_factory_common.hpp (READ_ALIGNMENT 64) at 7c23328; git log --first-parent 7c23328..622c6fb -- ttnn/cpp/ttnn/operations/data_movement/repeat is empty',
+    citedAs: 'tt-metal repeat.cpp and the repeat factories @7c23328 (unchanged to 622c6fb)',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -817,7 +817,8 @@ describe('estimate/datamove: repeat and slice_dynamic by hand', () => {
       /2 programs run in turn \(row-major repeat ×2 of dim 1: RepeatProgramFactoryLastDim \(row-major\) 816 B; row-major repeat ×2 of dim 0/,
     );
     assert.equal(e.confidence, 'exact');
-    // Outside the span (PR #46318 of 2026-06-21 reworks repeat): one program, the old higher-dim guess, approx.
+    // After 622c6fb (2026-06-23), the newest build read: the same programs (PR #46318 keeps them for row-major inputs),
+    // approx.
     const past = est(
       estimateOp(
         op('ttnn.repeat', [rm([4, 100])], [rm([8, 200])], { repeat_dims: shapeAttr('2x2') }),
@@ -825,6 +826,53 @@ describe('estimate/datamove: repeat and slice_dynamic by hand', () => {
       ),
     );
     assert.equal(past.confidence, 'approx');
+  });
+
+  it('from tt-metal PR #46318 (2026-06-21) a tile-aligned TILE repeat runs tile-native programs: one CB of 2 · 64 + a tile', () => {
+    // repeat.cpp@7c23328: is_tile_repeat_eligible ([64, 64]: both last dims multiples of 32) → repeat_dim_tile per
+    // repeated dim; repeat_program_factory_higher_dim.cpp@7c23328 with a tile page: c_0 = READ_ALIGNMENT · 2 + tile =
+    // 128 + 2,048 (bf16) = 2,176 B, no c_1, on all 64 worker cores; no untilize / tilize around it.
+    const tiled = op('ttnn.repeat', [dram([64, 64])], [dram([128, 64])], { repeat_dims: shapeAttr('2x1') });
+    const e = est(estimateOp(tiled, whContext({ ttMetalDate: '2026-06-22' })));
+    assert.equal(e.factory, 'RepeatProgramFactoryHigherDim (tile-native)');
+    assert.equal(e.cbBytesPerCore, 2_176);
+    assert.equal(e.nCoresUsed, 64);
+    // 2026-06-22 lies in read span repeat-tile-native-2026-06 (7c23328 … 622c6fb).
+    assert.equal(e.confidence, 'exact');
+    // f32 tiles (4,096 B): 128 + 4,096 = 4,224 B; both dims repeated → two programs, last dim first, each 4,224 B.
+    const both = est(
+      estimateOp(
+        op('ttnn.repeat', [dram([32, 64], 'f32')], [dram([64, 128], 'f32')], { repeat_dims: shapeAttr('2x2') }),
+        whContext({ ttMetalDate: '2026-06-22' }),
+      ),
+    );
+    assert.equal(both.cbBytesPerCore, 4_224);
+    assert.match(
+      both.factoryReason,
+      /2 programs run in turn \(tile repeat ×2 of dim 1: .* 4224 B; tile repeat ×2 of dim 0/,
+    );
+    // The day before the merge: the row-major round trip (untilize first), not the tile program.
+    const before = est(estimateOp(tiled, whContext({ ttMetalDate: '2026-06-20' })));
+    assert.ok(before.factoryReason.includes('untilize input'), before.factoryReason);
+    // Builds after 622c6fb (2026-06-23) were not read: the same figure, approx.
+    const later = est(estimateOp(tiled, whContext({ ttMetalDate: '2026-08-01' })));
+    assert.equal(later.cbBytesPerCore, 2_176);
+    assert.equal(later.confidence, 'approx');
+    assert.match(later.approxReason ?? '', /read to tt-metal 622c6fb/);
+  });
+
+  it('after PR #46318 a TILE input off the tile grid keeps the row-major round trip', () => {
+    // [4, 100] bf16 TILE: 100 % 32 ≠ 0 → is_tile_repeat_eligible false → untilize, the last-dim row-major program
+    // (s = 200 B, a multiple of 8 → c_0 = c_1 = 400 B, c_1 at 416: 816 B), tilize back.
+    const e = est(
+      estimateOp(
+        op('ttnn.repeat', [dram([4, 100])], [dram([4, 200])], { repeat_dims: shapeAttr('1x2') }),
+        whContext({ ttMetalDate: '2026-06-22' }),
+      ),
+    );
+    assert.ok(e.factoryReason.includes('untilize input'), e.factoryReason);
+    assert.ok(e.factoryReason.includes('RepeatProgramFactoryLastDim (row-major) 816 B'), e.factoryReason);
+    assert.equal(e.confidence, 'exact');
   });
 
   it('a tiled repeat reports the first of its programs whose CBs pass L1 (tt-metal throws there), not the largest', () => {
