@@ -3621,6 +3621,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/repeat/repeat.cpp@7c23328 (is_tile_repeat_eligible, repeat_dim_tile), device/repeat_device_operation.cpp@7c23328 (m_tile_page_size_bytes > 0 → RepeatProgramFactoryHigherDim), device/repeat_program_factory_higher_dim.cpp@7c23328 (cb_size_bytes = READ_ALIGNMENT · 2 + tile page; c_1 only for a row-major interleaved program), the same at 622c6fb',
   },
+  'rand-f32-then-typecast': {
+    family: 'rand',
+    pr: 24672,
+    // "Add integer support and distribution check for ttnn.rand operation", squash-merged on main as 3a3c2d4 (2025-07-14
+    // 15:59 UTC; nyoshifujiTT/tt-metal first-parent history). ttnn::rand itself came with PR #23521 (4b35144, 2025-06-26).
+    mergedOn: '2025-07-14',
+    dateFrom: 'merge',
+    what: 'ttnn::rand generates FLOAT32 TILE with its one program (c_24 two f32 tiles, c_0 one f32 tile), then ttnn::typecast to the requested dtype and ttnn::to_layout to the requested layout; before, the one program generated the requested dtype and layout directly (c_0 one tile of that dtype), no typecast or layout program',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/rand/rand.cpp@4b35144 (prim::uniform(shape, dtype, layout, …)), device/rand_program_factory.cpp@4b35144 (intermed_num_tiles = 2 Float32 on c_24, in_out_num_tiles = 1 of the output format on c_0)',
+    after:
+      'tt-metal …/rand/rand.cpp@3a3c2d4 (prim::uniform in FLOAT32 / TILE, typecast when the dtype differs, to_layout when not TILE); device/rand_program_factory.cpp@3a3c2d4 (the same CBs)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -3859,6 +3872,26 @@ export const READ_SPANS = {
     evidence:
       'tt-metal (nyoshifujiTT/tt-metal first-parent main) repeat.cpp, device/repeat_device_operation.cpp (select_program_factory), device/repeat_program_factory_higher_dim.cpp and _last_dim.cpp, device/repeat_program_factory_common.hpp (READ_ALIGNMENT 64) at 7c23328; git log --first-parent 7c23328..622c6fb -- ttnn/cpp/ttnn/operations/data_movement/repeat is empty',
     citedAs: 'tt-metal repeat.cpp and the repeat factories @7c23328 (unchanged to 622c6fb)',
+  },
+  'rand-program-2025-06': {
+    family: 'rand',
+    // From 4b35144 (PR #23521, 2025-06-26: ttnn::rand added) to the day before 3a3c2d4 (PR #24672, 2025-07-14).
+    earliest: '2025-06-26',
+    latest: '2025-07-13',
+    what: "ttnn::rand as one RandDeviceOperation program in the requested dtype and layout: c_24 two Float32 tiles, c_0 one tile of the output's format, on split_work_to_cores(grid, output tiles)",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) rand.cpp and device/rand_program_factory.cpp at 4b35144, 7ce7a11 and f834267 (unused variables and an include: the same CBs and call)',
+    citedAs: 'tt-metal rand.cpp and rand_program_factory.cpp @4b35144 … @f834267',
+  },
+  'rand-f32-typecast': {
+    family: 'rand',
+    // From 3a3c2d4 (PR #24672, 2025-07-14) to 622c6fb (2026-06-23), the newest build the snapshot holds.
+    earliest: '2025-07-14',
+    latest: '2026-06-23',
+    what: 'ttnn::rand after change point rand-f32-then-typecast: RandDeviceOperation in FLOAT32 / TILE (c_24 two Float32 tiles, c_0 one Float32 tile, split_work_to_cores over the output tiles), ttnn::typecast to a non-f32 dtype, ttnn::to_layout to a non-TILE layout',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) rand.cpp and device/rand_program_factory.cpp at every commit touching ttnn/cpp/ttnn/operations/rand from 3a3c2d4 to d936623 (2026-06-08; none after to 622c6fb): prim::uniform(…, DataType::FLOAT32, Layout::TILE, …) then typecast / to_layout; intermed_num_tiles = 2 Float32 on c_24, in_out_num_tiles = 1 of the output format on c_0 (974b854, PR #43154: the ProgramDescriptor port, the same CBs on all_cores; dd4f3ab, PR #40804: the mesh mapper's shard shape only)",
+    citedAs: 'tt-metal rand.cpp and rand_program_factory.cpp at every commit 3a3c2d4 … 622c6fb',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -492,14 +492,40 @@ describe('estimate/datamove: search and accumulation', () => {
 });
 
 describe('estimate/datamove: composites (largest program of the sequence)', () => {
-  it('rand f32 is the uniform program alone; rand bf16 adds a typecast of the same size', () => {
-    // uniform: 2 · 4,096 + 4,096 = 12,288; typecast f32 → bf16: 2 · 4,096 + 2 · 2,048 = 12,288.
+  it('rand f32 is the rand program alone; rand bf16 adds a typecast of the same size', () => {
+    // rand program: 2 · 4,096 + 4,096 = 12,288; typecast f32 → bf16: 2 · 4,096 + 2 · 2,048 = 12,288.
     const f32 = est(estimateOp(op('ttnn.rand', [DEVICE_VALUE], [dram([64, 1024], 'f32')]), whContext()));
     assert.equal(f32.cbBytesPerCore, 12_288);
     assert.match(f32.factoryReason, /1 programs run in turn/);
     const bf16 = est(estimateOp(op('ttnn.rand', [DEVICE_VALUE], [dram([64, 1024])]), whContext()));
     assert.match(bf16.factoryReason, /typecast f32 → bf16/);
     assert.equal(bf16.l1IntermediateBytesPerCore, undefined);
+  });
+
+  it('rand before tt-metal PR #24672 (2025-07-14) is one program in the requested dtype; the typecast path after', () => {
+    // rand.cpp@4b35144: prim::uniform(shape, dtype, layout, …) alone; rand_program_factory.cpp@4b35144: c_24 two f32
+    // tiles (2 · 4,096) + c_0 one bf16 tile (2,048) = 10,240 B; 64 output tiles over 64 cores.
+    const bf16 = op('ttnn.rand', [DEVICE_VALUE], [dram([64, 1024])]);
+    const direct = est(estimateOp(bf16, whContext({ ttMetalDate: '2025-07-01' })));
+    assert.equal(direct.cbBytesPerCore, 10_240);
+    assert.equal(direct.factory, 'RandDeviceOperation::ProgramFactory');
+    assert.equal(direct.confidence, 'exact');
+    // From 2025-07-14: f32 program 2 · 4,096 + 4,096 = 12,288, typecast 2 · 4,096 + 2 · 2,048 = 12,288 → 12,288 B,
+    // exact inside read span rand-f32-typecast (every commit 3a3c2d4 … 622c6fb).
+    const after = est(estimateOp(bf16, whContext({ ttMetalDate: '2025-07-14' })));
+    assert.equal(after.cbBytesPerCore, 12_288);
+    assert.equal(after.confidence, 'exact');
+    // A window across the merge reports both builds' figures and the larger one.
+    const across = est(estimateOp(bf16, whContext({ window: { earliest: '2025-07-01', latest: '2025-08-01' } })));
+    assert.equal(across.cbBytesPerCore, 12_288);
+    assert.deepEqual(
+      across.versionRange?.figures.map((f) => (f.kind === 'estimate' ? f.cbBytesPerCore : f.kind)),
+      [10_240, 12_288],
+    );
+    // Past 622c6fb (2026-06-23): approx, naming the undated Metal 2.0 port.
+    const later = est(estimateOp(bf16, whContext({ ttMetalDate: '2026-08-01' })));
+    assert.equal(later.confidence, 'approx');
+    assert.match(later.approxReason ?? '', /622c6fb.*Metal 2\.0 port/);
   });
 
   it('rand into L1: the f32 tensor is live while the typecast allocates the result', () => {
