@@ -3711,13 +3711,13 @@ export const READ_SPANS = {
   },
   'slice-tiled-rm-path': {
     family: 'slice',
-    // From f22b9b1 (PR #19441, 2025-03-21, "Slice handles non-aligned tiled inputs") to the day before f5f8fc4 (PR
-    // #45974, 2026-06-15, which reroutes the row-major path's inputs).
+    // From f22b9b1 (PR #19441, 2025-03-21, "Slice handles non-aligned tiled inputs") to 622c6fb (2026-06-23). f5f8fc4
+    // (PR #45974, 2026-06-15) reroutes only sharded row-major inputs and sharded outputs without a shard spec.
     earliest: '2025-03-21',
-    latest: '2026-06-14',
+    latest: '2026-06-23',
     what: 'an interleaved TILE input with a begin of the last two dims off a tile boundary (unit steps, rank ≥ 2) runs to_layout ROW_MAJOR into the output memory config, the row-major slice (SliceRmProgramFactory: c_0 = 2 · m · page, page = the output row rounded up to max(src, dst) alignment, doubled for a misaligned start; m by change point slice-rm-merge-single-alignment), then to_memory_config (the same interleaved config: no program) and to_layout TILE',
     evidence:
-      "tt-metal (nyoshifujiTT/tt-metal first-parent main) slice.cpp at every commit from f22b9b1 to c262c36 (2026-04-03; none after until f5f8fc4): rm_only for a TILE input (!no_step || rank 1 || begins off the tile; is_sharded dropped at 0445a2b, 2026-03-17, for sharded inputs only), to_layout(input, ROW_MAJOR, nullopt, memory_config), ret_adjustment to_memory_config + to_layout(input_layout); the row-major factory's compute_cb_size at every commit of slice_program_factory.cpp (7ce4e6d … d0900d6) and slice_program_factory_rm.cpp (6ea225d … fdefd7c): MAX_READ_SIZE 4,096, the doubled alignment, c_0 = num_read_per_barrier · 2 · cb_page_size on all_cores; the merge stride changes at 8ab89d1 (PR #43055)",
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) slice.cpp at every commit from f22b9b1 to c262c36 (2026-04-03; none after until f5f8fc4): rm_only for a TILE input (!no_step || rank 1 || begins off the tile; is_sharded dropped at 0445a2b, 2026-03-17, for sharded inputs only), to_layout(input, ROW_MAJOR, nullopt, memory_config), ret_adjustment to_memory_config + to_layout(input_layout); the row-major factory's compute_cb_size at every commit of slice_program_factory.cpp (7ce4e6d … d0900d6) and slice_program_factory_rm.cpp (6ea225d … fdefd7c): MAX_READ_SIZE 4,096, the doubled alignment, c_0 = num_read_per_barrier · 2 · cb_page_size on all_cores; the merge stride changes at 8ab89d1 (PR #43055); slice.cpp at f5f8fc4 (PR #45974: the composite hop through L1 interleaved only for a sharded ROW_MAJOR input, a block/width-sharded ROW_MAJOR output or a sharded output without a shard spec; resolve_mc fills a missing shard spec only; rm_only and the to_layout / ret_adjustment calls as before; its factory change a page-size override for block/width-sharded buffers, compute_cb_size the same) and 9890788 (2026-06-16, with_shard_spec spelled out), none after to 622c6fb",
     citedAs: 'tt-metal slice.cpp and the row-major slice factory at every commit inside (slice.ts)',
   },
   'concat-s2s-multi-height-sharded-w': {
