@@ -25,12 +25,6 @@
  *     Worked example: sum over dim_arg [1] of 4x64x128, keep_dim false: expected (4, 128); a 4x1x128 result is
  *     rejected, a 4x128 one is not.
  *
- *   embedding-validate: EmbeddingsDeviceOperation's validate (ttnn::embedding converts TILE weights to ROW_MAJOR first,
- *     keeping their dtype; tt-mlir's runtime passes both tensors as they are): indices UINT32 or BFLOAT16 ("Input must
- *     be UINT32 or BFLOAT16"), weights BFLOAT16 ("Weights tensor must have BFLOAT16 dtype"), both interleaved. The
- *     same text from before the oldest modeled build (6a7d674, 2024-07-03; a6019d6, 2024-12-20) to 622c6fb       [8]
- *     Worked example: tt-mlir's embedding_workaround.mlir, f32 indices and f32 weights as written (before its TTNN
- *     workarounds convert them): illegal, "Input must be UINT32 or BFLOAT16".
  *   dropout-validate: ttnn::experimental::dropout's validate: the output dtype must equal the input's, input and output
  *     memory layouts must match, and a non-sharded input must be TILE and INTERLEAVED                             [7]
  *
@@ -48,9 +42,6 @@
  *   [6] tt-mlir lib/Dialect/TTNN/IR/TTNNOps.cpp@19c86fc (verifyReduceOp, used by MaxOp / MeanOp / SumOp / MinOp::verify)
  *   [7] tt-metal ttnn/cpp/ttnn/operations/experimental/dropout/device/dropout_device_operation.cpp@005723d
  *       (DropoutDeviceOperation::validate_on_program_cache_miss)
- *   [8] tt-metal ttnn/cpp/ttnn/operations/embedding/device/embedding_device_operation.cpp@622c6fb
- *       (validate_on_program_cache_miss), embedding.cpp@622c6fb (to_layout ROW_MAJOR of TILE weights); tt-mlir
- *       runtime/lib/ttnn/operations/embedding/embedding.cpp (index id 46378767111: ::ttnn::embedding(input, weight, …))
  *
  * A rule for a tt-mlir verifier error returns `unmodeled` (the IR never reaches tt-metal), as the registry does for a
  * rejected result layout; the others return `illegal` with tt-metal's message.
@@ -80,8 +71,6 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp (dim normalisation)',
   dropoutValidate:
     'tt-metal ttnn/cpp/ttnn/operations/experimental/dropout/device/dropout_device_operation.cpp@005723d (validate_on_program_cache_miss)',
-  embeddingValidate:
-    'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embedding_device_operation.cpp@622c6fb (validate_on_program_cache_miss; the same checks since 6a7d674 / a6019d6, 2024)',
 } as const;
 
 const REDUCING_OPS: readonly string[] = [
@@ -174,35 +163,8 @@ function dropoutRejection(op: TtnnOp): Illegal | undefined {
   return undefined;
 }
 
-/** EmbeddingsDeviceOperation's dtype and memory-layout checks [8], in its order (weights' layout is made ROW_MAJOR). */
-function embeddingRejection(op: TtnnOp): Illegal | undefined {
-  const [indices, weights] = op.operands;
-  if (indices?.kind !== 'tensor' || indices.layout.kind !== 'layout') return undefined;
-  if (weights?.kind !== 'tensor' || weights.layout.kind !== 'layout') return undefined;
-  if (indices.layout.dtype !== 'u32' && indices.layout.dtype !== 'bf16')
-    return illegal(
-      op.name,
-      `Input must be UINT32 or BFLOAT16 (the indices are ${indices.layout.dtype})`,
-      CITES.embeddingValidate,
-    );
-  if (weights.layout.dtype !== 'bf16')
-    return illegal(
-      op.name,
-      `Weights tensor must have BFLOAT16 dtype (the weights are ${weights.layout.dtype})`,
-      CITES.embeddingValidate,
-    );
-  const inLayout = memoryLayoutOf(indices);
-  if (inLayout !== undefined && inLayout !== 'interleaved')
-    return illegal(op.name, 'Embedding does not currently support sharded inputs', CITES.embeddingValidate);
-  const wLayout = memoryLayoutOf(weights);
-  if (wLayout !== undefined && wLayout !== 'interleaved')
-    return illegal(op.name, 'Embedding does not currently support sharded weights', CITES.embeddingValidate);
-  return undefined;
-}
-
 export const LEGALITY_RULES: readonly LegalityRule[] = [
   { ops: ['ttnn.dropout'], check: (op) => dropoutRejection(op) },
-  { ops: ['ttnn.embedding'], check: (op) => embeddingRejection(op) },
   {
     ops: UNARY_OPS,
     check: (op) => {

@@ -571,29 +571,6 @@ describe('estimate/datamove: composites (largest program of the sequence)', () =
     assert.equal(unfused.cbBytesPerCore, 65_536);
   });
 
-  it("embedding validation: indices UINT32 / BFLOAT16, weights BFLOAT16, both interleaved (tt-metal's TT_FATALs)", () => {
-    // embedding_device_operation.cpp@622c6fb validate_on_program_cache_miss; tt-mlir's embedding_workaround.mlir as
-    // written: f32 indices, f32 weights → the indices check fires first.
-    const f32Indices = estimateOp(
-      op('ttnn.embedding', [dram([32, 32], 'f32'), dram([512, 128], 'f32')], [dram([32, 32, 128], 'f32')]),
-      whContext(),
-    );
-    assert.equal(f32Indices.kind, 'illegal');
-    assert.match(f32Indices.kind === 'illegal' ? f32Indices.rule : '', /^Input must be UINT32 or BFLOAT16/);
-    // u32 indices, f32 weights (op_layout_fallbacks/embedding_validation.mlir): the weights check.
-    const f32Weights = estimateOp(
-      op('ttnn.embedding', [dram([32, 10], 'u32'), dram([100, 32], 'f32')], [rm([32, 10, 32])]),
-      whContext(),
-    );
-    assert.equal(f32Weights.kind, 'illegal');
-    assert.match(f32Weights.kind === 'illegal' ? f32Weights.rule : '', /^Weights tensor must have BFLOAT16 dtype/);
-    // bf16 indices and bf16 weights pass.
-    assert.equal(
-      estimateOp(op('ttnn.embedding', [rm([1, 32]), rm([1024, 512])], [rm([1, 32, 512])]), whContext()).kind,
-      'estimate',
-    );
-  });
-
   it('fused embedding inside read span embedding-fused-2026-spring (2026-03-19..06-03): exact, outside approx', () => {
     // embeddings_fused_program_factory.cpp@c262c36: row-major indices [2, 64] viewed as [2, 1, 1, 64] → 2·64/32 = 4
     // blocks over 4 cores (column-wise); weights 3072 wide bf16: Wt = 96 > 64 tiles → single-buffered, and 2·96·2,048 =
