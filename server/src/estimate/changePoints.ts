@@ -3634,6 +3634,30 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/rand/rand.cpp@3a3c2d4 (prim::uniform in FLOAT32 / TILE, typecast when the dtype differs, to_layout when not TILE); device/rand_program_factory.cpp@3a3c2d4 (the same CBs)',
   },
+  'conv3d-l1-prefetch': {
+    family: 'conv3d',
+    pr: 38579,
+    // "Conv3D optimization", squash-merged on main as 5fd3a04 (2026-03-02 21:41 UTC; nyoshifujiTT/tt-metal
+    // first-parent history).
+    mergedOn: '2026-03-02',
+    dateFrom: 'merge',
+    what: 'conv3d with a kernel larger than 1x1x1 and no dilation adds an L1 prefetch shard CB of T_s·H_s·W_s positions of C_in_block bytes (X_s = (X_block − 1)·stride + k) when it fits min(get_max_worker_l1_unreserved_size − 200 KiB − the other CBs, 500 KiB); otherwise, and before, the direct vol2col reader with no shard',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@5fd3a04^ (no prefetch CB)',
+    after:
+      'tt-metal …/conv3d/device/conv3d_program_factory.cpp@5fd3a04 (L1_PREFETCH_HARD_CAP 500 KiB, L1_KERNEL_CODE_RESERVE 200 KiB, cb_input_shard_id); the same rule at 622c6fb',
+  },
+  'conv3d-coalesced-shard-reads': {
+    family: 'conv3d',
+    pr: 43541,
+    // "Optimize conv3d data movement paths", squash-merged on main as bccae69 (2026-05-08 13:51 UTC).
+    mergedOn: '2026-05-08',
+    dateFrom: 'merge',
+    what: 'the conv3d prefetch shard grows by coalesced scratch rows of W_s positions for a DRAM-interleaved input read in whole rows (one C_in block) with W_s ≥ 2 · DRAM channels: as many rows as fit the prefetch budget (at most T_s·H_s), kept only when at least min(T_s·H_s, channels) fit; before, the shard alone',
+    before: 'tt-metal …/conv3d/device/conv3d_program_factory.cpp@bccae69^ (shard_positions_max only)',
+    after:
+      'tt-metal …/conv3d/device/conv3d_program_factory.cpp@bccae69 (coalesced_shard_reads_candidate, coalesced_scratch_rows); the same at 622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
