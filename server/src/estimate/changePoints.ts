@@ -3658,6 +3658,21 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/conv3d/device/conv3d_program_factory.cpp@bccae69 (coalesced_shard_reads_candidate, coalesced_scratch_rows); the same at 622c6fb',
   },
+  'sdpa-prefill-streaming': {
+    family: 'attention',
+    pr: 38838,
+    // "Implement streaming SDPA compute for standard and ring joint SDPA", squash-merged on main as 08a5992 (2026-03-04
+    // 18:22 UTC; nyoshifujiTT/tt-metal first-parent history). Widened by #43538 (c47d23c, 05-08: causal, partial K),
+    // #43043 (4862a06, 04-28: cb_out a 2-slot ping-pong), #46281 (6489100, 06-08: sliding window); at 622c6fb
+    // can_use_streaming_compute is !fp32_dest_acc_en.
+    mergedOn: '2026-03-04',
+    dateFrom: 'merge',
+    what: 'SDPA prefill may run the streaming compute path: a 1-tile recip scratch CB, a lightweight mask of 1–4 Float16_b tiles instead of the double-buffered Sq_chunk×Sk_chunk Bfp4 one, and (from #43043) an output CB of a 2-slot ping-pong; the selection widened through 2026 and is not modeled, so the non-streaming figure is kept and prefill is approx from here',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@08a5992^ (no streaming path)',
+    after:
+      'tt-metal …/sdpa/device/sdpa_program_factory.cpp@08a5992 (can_use_streaming_compute: non-causal, no mask, sink, window, chunking or fp32 dest acc); @622c6fb (!fp32_dest_acc_en)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
