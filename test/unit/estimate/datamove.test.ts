@@ -489,6 +489,22 @@ describe('estimate/datamove: search and accumulation', () => {
     assert.equal(e.factory, 'GatherProgramFactorySingleRowSingleCore');
     assert.equal(e.cbBytesPerCore, 40_960);
   });
+
+  it("the single-core gather splits the index's tile rows N·C·ceil(H / 32) of its 4-D view, not volume / W / 32", () => {
+    // gather_program_factory.cpp (SingleRowSingleCore): Ht = N·C·H_padded / 32 of the index = 2·3·ceil(40/32) = 12 tile
+    // rows → 12 cores (volume / W / 32 = 2·3·40 / 32 = 7.5 would give 8). Wt_input 4, Wt_index 2: c_0 4 · 2,048 +
+    // c_1 one u32 tile 4,096 + c_2 2,048 = 14,336 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.gather', [dram([2, 3, 40, 128]), dram([2, 3, 40, 64], 'u32')], [dram([2, 3, 40, 64])], {
+          dim: int(-1),
+        }),
+        whContext(),
+      ),
+    );
+    assert.equal(e.nCoresUsed, 12);
+    assert.equal(e.cbBytesPerCore, 14_336);
+  });
 });
 
 describe('estimate/datamove: composites (largest program of the sequence)', () => {
