@@ -3673,6 +3673,17 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/sdpa/device/sdpa_program_factory.cpp@08a5992 (can_use_streaming_compute: non-causal, no mask, sink, window, chunking or fp32 dest acc); @622c6fb (!fp32_dest_acc_en)',
   },
+  'prod-fill-implicit-padding': {
+    family: 'reduction',
+    pr: 42464,
+    // "ttnn prod implicit padding fix", squash-merged on main as 378a99a (2026-04-16 14:34 UTC).
+    mergedOn: '2026-04-16',
+    dateFrom: 'merge',
+    what: "ttnn::prod fills a TILE input's tile padding with 1.0 (fill_implicit_tile_padding: a fill_pad program, a block-float input typecast to bf16 around it) before its programs; before, no fill",
+    before: 'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/prod.cpp@378a99a^ (prod_impl on the input as given)',
+    after:
+      'tt-metal …/reduction/prod/prod.cpp@378a99a (input_a_padded = fill_implicit_tile_padding(input_a, 1.0f)), the same at 622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -3931,6 +3942,16 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) rand.cpp and device/rand_program_factory.cpp at every commit touching ttnn/cpp/ttnn/operations/rand from 3a3c2d4 to d936623 (2026-06-08; none after to 622c6fb): prim::uniform(…, DataType::FLOAT32, Layout::TILE, …) then typecast / to_layout; intermed_num_tiles = 2 Float32 on c_24, in_out_num_tiles = 1 of the output format on c_0 (974b854, PR #43154: the ProgramDescriptor port, the same CBs on all_cores; dd4f3ab, PR #40804: the mesh mapper's shard shape only)",
     citedAs: 'tt-metal rand.cpp and rand_program_factory.cpp at every commit 3a3c2d4 … 622c6fb',
+  },
+  'prod-all-factory': {
+    family: 'reduction',
+    // From the oldest modeled build to 622c6fb (2026-06-23).
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'ttnn::prod over every dim (or of a rank-1 input) runs prod_all on core (0,0): c_0, c_2 and c_3 of 2 tiles each in the input format',
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) prod_all_program_factory.cpp at every commit fa45b9b (2025-01-16) … 577298d (2026-05-28; none after to 622c6fb): num_input_tiles = 2 on c_0 and on the intermediate (c_24 until 9a76dd3, PR #18462 of 2025-03-03, then c_2), num_output_tiles = 2 on the output (c_16 until 9a76dd3, then c_3), all of datatype_to_dataformat_converter(input dtype), on CoreRange({0,0},{0,0}) (1b02d5c, PR #43208: CBDescriptors, the same sizes); prod.cpp at every commit 0cc4e4e … 378a99a routes dim = none and rank 1 to prod_all',
+    citedAs: 'tt-metal prod_all_program_factory.cpp and prod.cpp at every commit 2025-01 … 622c6fb',
   },
 } as const satisfies Record<string, ReadSpan>;
 

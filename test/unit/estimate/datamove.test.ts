@@ -747,8 +747,9 @@ describe('estimate/datamove: the no-program list and registry reads', () => {
 });
 
 describe('estimate/datamove: prod over all dims', () => {
-  it('prod_all runs on one core with two double-buffered tile CBs', () => {
-    // f32 32x64: c_0 = 2 · 4,096 = 8,192 at base; c_3 = 2 · 4,096 → 16,384 B on core (0,0).
+  it('prod_all runs on one core with three double-buffered tile CBs of the input format', () => {
+    // prod_all_program_factory.cpp (every commit 2025-01 … 622c6fb): c_0 input, c_2 intermediate (c_24 before PR
+    // #18462), c_3 output, 2 tiles each of the input's format. f32 32x64: 3 · 2 · 4,096 = 24,576 B on core (0,0).
     const e = est(
       estimateOp(
         op('ttnn.prod', [dram([32, 64], 'f32')], [dram([1, 1], 'f32')], { keep_dim: bool(false) }),
@@ -756,8 +757,23 @@ describe('estimate/datamove: prod over all dims', () => {
       ),
     );
     assert.equal(e.factory, 'ProdAllProgramFactory');
-    assert.equal(e.cbBytesPerCore, 16_384);
+    assert.equal(e.cbBytesPerCore, 24_576);
     assert.equal(e.nCoresUsed, 1);
+    assert.equal(e.confidence, 'exact');
+    // bf16 input, f32 result: the CBs follow the input (2,048 B tiles) → 12,288 B.
+    const bf16 = est(
+      estimateOp(op('ttnn.prod', [dram([32, 64])], [dram([1, 1], 'f32')], { keep_dim: bool(false) }), whContext()),
+    );
+    assert.equal(bf16.cbBytesPerCore, 12_288);
+    // A padded bfp8 input after PR #42464 (2026-04-16): typecast + fill_pad first, not sized → approx.
+    const bfp8 = est(
+      estimateOp(
+        op('ttnn.prod', [dram([30, 64], 'bfp_bf8')], [dram([1, 1], 'bfp_bf8')], { keep_dim: bool(false) }),
+        whContext({ ttMetalDate: '2026-04-16' }),
+      ),
+    );
+    assert.equal(bfp8.confidence, 'approx');
+    assert.match(bfp8.approxReason, /PR #42464/);
   });
 
   it('prod over the last dim holds the permuted input, the zeros prod_nc writes and the first permute back in L1', () => {
