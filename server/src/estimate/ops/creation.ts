@@ -51,6 +51,9 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/rand/rand.cpp and device/rand_program_factory.cpp@4b35144 (one program in the requested dtype and layout)',
 } as const;
 
+/** Elements of a 32x32 tile (constants::TILE_HW): the rand program's unit of work. */
+const TILE_ELEMENTS = 32 * 32;
+
 const NOT_READ_AFTER_SNAPSHOT =
   'builds after tt-metal 622c6fb (2026-06-23) not read: a Metal 2.0 port of the rand factory (search index id 55039965224, undated) drops c_0, one output tile less';
 
@@ -137,7 +140,7 @@ function directRand(
 ): OpEstimateResult {
   const output = resolveTensor(outSpec, 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  const units = page === 'tile' ? output.geometry.nPages : Math.floor(volume(output.logical) / 1024);
+  const units = page === 'tile' ? output.geometry.nPages : Math.floor(volume(output.logical) / TILE_ELEMENTS);
   const est = randProgram(op, ctx, output.dtype, units);
   if (est.kind !== 'estimate') return est;
   const read = windowWithinReadSpan(ctx, 'rand-program-2025-06');
