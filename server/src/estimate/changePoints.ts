@@ -3761,6 +3761,82 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #18203, conv2d.cpp@190547b5dc (no such field); device/conv2d_op.hpp@55462be091 (PR #18272: preprocess_weights_on_device = false)',
   },
+  'repeat-tile-native': {
+    family: 'repeat',
+    pr: 46318,
+    // "#42440: Extend universal input/output support for ttnn::repeat", squash-merged on main as 7c23328 (2026-06-21
+    // 16:32 UTC; nyoshifujiTT/tt-metal first-parent history). No later commit to 622c6fb touches repeat/.
+    mergedOn: '2026-06-21',
+    dateFrom: 'merge',
+    what: "ttnn::repeat of a TILE tensor whose last two logical dims are tile multiples (rank >= 2) repeats tiles natively: one RepeatProgramFactoryHigherDim program per repetition != 1, last dim first, with the one CB c_0 of 2 · 64 + the tile's bytes on the whole grid (no c_1, no untilize / tilize); any other input keeps the row-major round trip (last-dim / higher-dim factories, c_0 and c_1 when neither side is sharded). A sharded input goes to L1 interleaved by to_memory_config unless the native sharded path (is_native_repeat_sharding) takes it; before, sharded_to_interleaved into its own buffer type and every TILE input untilized",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat/repeat.cpp@7c23328^ (TILE → ROW_MAJOR → TILE around the row-major programs); device/repeat_program_factory_higher_dim.cpp@7c23328^',
+    after:
+      'tt-metal …/repeat/repeat.cpp@7c23328 (is_tile_repeat_eligible, repeat_dim_tile), device/repeat_device_operation.cpp@7c23328 (m_tile_page_size_bytes > 0 → RepeatProgramFactoryHigherDim), device/repeat_program_factory_higher_dim.cpp@7c23328 (cb_size_bytes = READ_ALIGNMENT · 2 + tile page; c_1 only for a row-major interleaved program), the same at 622c6fb',
+  },
+  'rand-f32-then-typecast': {
+    family: 'rand',
+    pr: 24672,
+    // "Add integer support and distribution check for ttnn.rand operation", squash-merged on main as 3a3c2d4 (2025-07-14
+    // 15:59 UTC; nyoshifujiTT/tt-metal first-parent history). ttnn::rand itself came with PR #23521 (4b35144, 2025-06-26).
+    mergedOn: '2025-07-14',
+    dateFrom: 'merge',
+    what: 'ttnn::rand generates FLOAT32 TILE with its one program (c_24 two f32 tiles, c_0 one f32 tile), then ttnn::typecast to the requested dtype and ttnn::to_layout to the requested layout; before, the one program generated the requested dtype and layout directly (c_0 one tile of that dtype), no typecast or layout program',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/rand/rand.cpp@4b35144 (prim::uniform(shape, dtype, layout, …)), device/rand_program_factory.cpp@4b35144 (intermed_num_tiles = 2 Float32 on c_24, in_out_num_tiles = 1 of the output format on c_0)',
+    after:
+      'tt-metal …/rand/rand.cpp@3a3c2d4 (prim::uniform in FLOAT32 / TILE, typecast when the dtype differs, to_layout when not TILE); device/rand_program_factory.cpp@3a3c2d4 (the same CBs)',
+  },
+  'conv3d-l1-prefetch': {
+    family: 'conv3d',
+    pr: 38579,
+    // "Conv3D optimization", squash-merged on main as 5fd3a04 (2026-03-02 21:41 UTC; nyoshifujiTT/tt-metal
+    // first-parent history).
+    mergedOn: '2026-03-02',
+    dateFrom: 'merge',
+    what: 'conv3d with a kernel larger than 1x1x1 and no dilation adds an L1 prefetch shard CB of T_s·H_s·W_s positions of C_in_block bytes (X_s = (X_block − 1)·stride + k) when it fits min(get_max_worker_l1_unreserved_size − 200 KiB − the other CBs, 500 KiB); otherwise, and before, the direct vol2col reader with no shard',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@5fd3a04^ (no prefetch CB)',
+    after:
+      'tt-metal …/conv3d/device/conv3d_program_factory.cpp@5fd3a04 (L1_PREFETCH_HARD_CAP 500 KiB, L1_KERNEL_CODE_RESERVE 200 KiB, cb_input_shard_id); the same rule at 622c6fb',
+  },
+  'conv3d-coalesced-shard-reads': {
+    family: 'conv3d',
+    pr: 43541,
+    // "Optimize conv3d data movement paths", squash-merged on main as bccae69 (2026-05-08 13:51 UTC).
+    mergedOn: '2026-05-08',
+    dateFrom: 'merge',
+    what: 'the conv3d prefetch shard grows by coalesced scratch rows of W_s positions for a DRAM-interleaved input read in whole rows (one C_in block) with W_s ≥ 2 · DRAM channels: as many rows as fit the prefetch budget (at most T_s·H_s), kept only when at least min(T_s·H_s, channels) fit; before, the shard alone',
+    before: 'tt-metal …/conv3d/device/conv3d_program_factory.cpp@bccae69^ (shard_positions_max only)',
+    after:
+      'tt-metal …/conv3d/device/conv3d_program_factory.cpp@bccae69 (coalesced_shard_reads_candidate, coalesced_scratch_rows); the same at 622c6fb',
+  },
+  'sdpa-prefill-streaming': {
+    family: 'attention',
+    pr: 38838,
+    // "Implement streaming SDPA compute for standard and ring joint SDPA", squash-merged on main as 08a5992 (2026-03-04
+    // 18:22 UTC; nyoshifujiTT/tt-metal first-parent history). Widened by #43538 (c47d23c, 05-08: causal, partial K),
+    // #43043 (4862a06, 04-28: cb_out a 2-slot ping-pong), #46281 (6489100, 06-08: sliding window); at 622c6fb
+    // can_use_streaming_compute is !fp32_dest_acc_en.
+    mergedOn: '2026-03-04',
+    dateFrom: 'merge',
+    what: 'SDPA prefill may run the streaming compute path: a 1-tile recip scratch CB, a lightweight mask of 1–4 Float16_b tiles instead of the double-buffered Sq_chunk×Sk_chunk Bfp4 one, and (from #43043) an output CB of a 2-slot ping-pong; the selection widened through 2026 and is not modeled, so the non-streaming figure is kept and prefill is approx from here',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@08a5992^ (no streaming path)',
+    after:
+      'tt-metal …/sdpa/device/sdpa_program_factory.cpp@08a5992 (can_use_streaming_compute: non-causal, no mask, sink, window, chunking or fp32 dest acc); @622c6fb (!fp32_dest_acc_en)',
+  },
+  'prod-fill-implicit-padding': {
+    family: 'reduction',
+    pr: 42464,
+    // "ttnn prod implicit padding fix", squash-merged on main as 378a99a (2026-04-16 14:34 UTC).
+    mergedOn: '2026-04-16',
+    dateFrom: 'merge',
+    what: "ttnn::prod fills a TILE input's tile padding with 1.0 (fill_implicit_tile_padding: a fill_pad program, a block-float input typecast to bf16 around it) before its programs; before, no fill",
+    before: 'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/prod.cpp@378a99a^ (prod_impl on the input as given)',
+    after:
+      'tt-metal …/reduction/prod/prod.cpp@378a99a (input_a_padded = fill_implicit_tile_padding(input_a, 1.0f)), the same at 622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -3838,13 +3914,13 @@ export const READ_SPANS = {
   },
   'slice-tiled-rm-path': {
     family: 'slice',
-    // From f22b9b1 (PR #19441, 2025-03-21, "Slice handles non-aligned tiled inputs") to the day before f5f8fc4 (PR
-    // #45974, 2026-06-15, which reroutes the row-major path's inputs).
+    // From f22b9b1 (PR #19441, 2025-03-21, "Slice handles non-aligned tiled inputs") to 622c6fb (2026-06-23). f5f8fc4
+    // (PR #45974, 2026-06-15) reroutes only sharded row-major inputs and sharded outputs without a shard spec.
     earliest: '2025-03-21',
-    latest: '2026-06-14',
+    latest: '2026-06-23',
     what: 'an interleaved TILE input with a begin of the last two dims off a tile boundary (unit steps, rank ≥ 2) runs to_layout ROW_MAJOR into the output memory config, the row-major slice (SliceRmProgramFactory: c_0 = 2 · m · page, page = the output row rounded up to max(src, dst) alignment, doubled for a misaligned start; m by change point slice-rm-merge-single-alignment), then to_memory_config (the same interleaved config: no program) and to_layout TILE',
     evidence:
-      "tt-metal (nyoshifujiTT/tt-metal first-parent main) slice.cpp at every commit from f22b9b1 to c262c36 (2026-04-03; none after until f5f8fc4): rm_only for a TILE input (!no_step || rank 1 || begins off the tile; is_sharded dropped at 0445a2b, 2026-03-17, for sharded inputs only), to_layout(input, ROW_MAJOR, nullopt, memory_config), ret_adjustment to_memory_config + to_layout(input_layout); the row-major factory's compute_cb_size at every commit of slice_program_factory.cpp (7ce4e6d … d0900d6) and slice_program_factory_rm.cpp (6ea225d … fdefd7c): MAX_READ_SIZE 4,096, the doubled alignment, c_0 = num_read_per_barrier · 2 · cb_page_size on all_cores; the merge stride changes at 8ab89d1 (PR #43055)",
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) slice.cpp at every commit from f22b9b1 to c262c36 (2026-04-03; none after until f5f8fc4): rm_only for a TILE input (!no_step || rank 1 || begins off the tile; is_sharded dropped at 0445a2b, 2026-03-17, for sharded inputs only), to_layout(input, ROW_MAJOR, nullopt, memory_config), ret_adjustment to_memory_config + to_layout(input_layout); the row-major factory's compute_cb_size at every commit of slice_program_factory.cpp (7ce4e6d … d0900d6) and slice_program_factory_rm.cpp (6ea225d … fdefd7c): MAX_READ_SIZE 4,096, the doubled alignment, c_0 = num_read_per_barrier · 2 · cb_page_size on all_cores; the merge stride changes at 8ab89d1 (PR #43055); slice.cpp at f5f8fc4 (PR #45974: the composite hop through L1 interleaved only for a sharded ROW_MAJOR input, a block/width-sharded ROW_MAJOR output or a sharded output without a shard spec; resolve_mc fills a missing shard spec only; rm_only and the to_layout / ret_adjustment calls as before; its factory change a page-size override for block/width-sharded buffers, compute_cb_size the same) and 9890788 (2026-06-16, with_shard_spec spelled out), none after to 622c6fb",
     citedAs: 'tt-metal slice.cpp and the row-major slice factory at every commit inside (slice.ts)',
   },
   'concat-s2s-multi-height-sharded-w': {
@@ -4046,6 +4122,46 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): the evidence of pool2d-interleaved-input-2025-09 to 2be027cffe~1; generic_pools.cpp@2be027cffe (determine_pool2d_execution_path: is_l1 → L1); get_pool_input_memory_config the same text at 2be027cffe and 622c6fb9c0; pool2d_L1 git log -L over 2be027cffe..622c6fb9c0: 4ff7301484 (#37667, a halo grid check), 62af7d63d3 (#41263: a positive-output check; ttnn::pad of the flattened input, only for padding_needed > 0), 2f9afc8584 (#43256, the halo's compute config), 98acd847ac (#43280, change point pool-output-face-pad), 9890788bb7 (#45706, the same shard spec built as a MemoryConfig); pool_utils.cpp determine_pool_config_for_auto_shard: 3ddcbb3538 / 883c71429c (arguments), 4a20c4b56b (#41050, ranked by the same total()), 98acd847ac (C rounded to cores_c · 16, change point pool-output-face-pad); move.cpp / move_sharded_program_factory.cpp: d6c6a6d12e, 7f32cb4e93 (a ghost tensor; the source still freed before the destination is allocated), 4b308296cb (CBDescriptors with .buffer = source / destination), 692b56a3b0, b5dcf00786, f011e635de, 9890788bb7 (no allocation change)",
     citedAs:
       'tt-metal generic_pools.cpp (pool2d_L1, determine_pool2d_execution_path), pool_utils.cpp (auto shard) and move.cpp at every commit 1a732feedf … 622c6fb9c0',
+  },
+  'repeat-tile-native-2026-06': {
+    family: 'repeat',
+    // From 7c23328 (PR #46318, 2026-06-21) to 622c6fb (2026-06-23), the newest build the snapshot holds.
+    earliest: '2026-06-21',
+    latest: '2026-06-23',
+    what: "ttnn::repeat of an interleaved input after change point repeat-tile-native: a tile-eligible TILE input (last two logical dims tile multiples) runs one tile-native program per repetition != 1, last dim first, c_0 = 2 · 64 + tile bytes on the whole grid, each result interleaved in the output's buffer type; any other input the row-major round trip of read span repeat-rm-round-trip (the last-dim and higher-dim factories' c_0 and c_1 unchanged for interleaved operands); interleaved_to_sharded to a sharded output",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) repeat.cpp, device/repeat_device_operation.cpp (select_program_factory), device/repeat_program_factory_higher_dim.cpp and _last_dim.cpp, device/repeat_program_factory_common.hpp (READ_ALIGNMENT 64) at 7c23328; git log --first-parent 7c23328..622c6fb -- ttnn/cpp/ttnn/operations/data_movement/repeat is empty',
+    citedAs: 'tt-metal repeat.cpp and the repeat factories @7c23328 (unchanged to 622c6fb)',
+  },
+  'rand-program-2025-06': {
+    family: 'rand',
+    // From 4b35144 (PR #23521, 2025-06-26: ttnn::rand added) to the day before 3a3c2d4 (PR #24672, 2025-07-14).
+    earliest: '2025-06-26',
+    latest: '2025-07-13',
+    what: "ttnn::rand as one RandDeviceOperation program in the requested dtype and layout: c_24 two Float32 tiles, c_0 one tile of the output's format, on split_work_to_cores(grid, output tiles)",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) rand.cpp and device/rand_program_factory.cpp at 4b35144, 7ce7a11 and f834267 (unused variables and an include: the same CBs and call)',
+    citedAs: 'tt-metal rand.cpp and rand_program_factory.cpp @4b35144 … @f834267',
+  },
+  'rand-f32-typecast': {
+    family: 'rand',
+    // From 3a3c2d4 (PR #24672, 2025-07-14) to 622c6fb (2026-06-23), the newest build the snapshot holds.
+    earliest: '2025-07-14',
+    latest: '2026-06-23',
+    what: 'ttnn::rand after change point rand-f32-then-typecast: RandDeviceOperation in FLOAT32 / TILE (c_24 two Float32 tiles, c_0 one Float32 tile, split_work_to_cores over the output tiles), ttnn::typecast to a non-f32 dtype, ttnn::to_layout to a non-TILE layout',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) rand.cpp and device/rand_program_factory.cpp at every commit touching ttnn/cpp/ttnn/operations/rand from 3a3c2d4 to d936623 (2026-06-08; none after to 622c6fb): prim::uniform(…, DataType::FLOAT32, Layout::TILE, …) then typecast / to_layout; intermed_num_tiles = 2 Float32 on c_24, in_out_num_tiles = 1 of the output format on c_0 (974b854, PR #43154: the ProgramDescriptor port, the same CBs on all_cores; dd4f3ab, PR #40804: the mesh mapper's shard shape only)",
+    citedAs: 'tt-metal rand.cpp and rand_program_factory.cpp at every commit 3a3c2d4 … 622c6fb',
+  },
+  'prod-all-factory': {
+    family: 'reduction',
+    // From the oldest modeled build to 622c6fb (2026-06-23).
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'ttnn::prod over every dim (or of a rank-1 input) runs prod_all on core (0,0): c_0, c_2 and c_3 of 2 tiles each in the input format',
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) prod_all_program_factory.cpp at every commit fa45b9b (2025-01-16) … 577298d (2026-05-28; none after to 622c6fb): num_input_tiles = 2 on c_0 and on the intermediate (c_24 until 9a76dd3, PR #18462 of 2025-03-03, then c_2), num_output_tiles = 2 on the output (c_16 until 9a76dd3, then c_3), all of datatype_to_dataformat_converter(input dtype), on CoreRange({0,0},{0,0}) (1b02d5c, PR #43208: CBDescriptors, the same sizes); prod.cpp at every commit 0cc4e4e … 378a99a routes dim = none and rank 1 to prod_all',
+    citedAs: 'tt-metal prod_all_program_factory.cpp and prod.cpp at every commit 2025-01 … 622c6fb',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -1579,6 +1579,58 @@ describe('conv2d change points', () => {
   });
 });
 
+describe('conv3d L1 prefetch shard (tt-metal PR #38579, coalesced scratch from PR #43541)', () => {
+  const rm = (s: number[]) => tensor(s, { page: 'row_major' });
+  // 1x8x28x28x32 bf16 DRAM row-major input, k 3x3x3, stride 1, padding 1, blocks T 1 · H 1 · W 32, C_in_block 32 (one
+  // block), C_out_block 32; WH n150 preset (L1 1,499,136 B, base 102,656 B, 12 DRAM banks).
+  const conv = op('ttnn.conv3d', [rm([1, 8, 28, 28, 32]), tensor([864, 32]), DEVICE_VALUE], [rm([1, 8, 28, 28, 32])], {
+    in_channels: int(32),
+    out_channels: int(32),
+    kernel_size: ints(3, 3, 3),
+    padding: ints(1, 1, 1),
+    conv3d_config: dialect('ttnn.conv3d_config', {
+      t_out_block: '1',
+      h_out_block: '1',
+      w_out_block: '32',
+      c_in_block: '32',
+      c_out_block: '32',
+    }),
+  });
+  // Other CBs: patch 27·32 = 864 → K_t 27, N_t 1; 32 patches → M_t 1. vol2col rm min(32, 64) = 32 pages of 864·2 =
+  // 1,728 → 55,296; vol2col tiled 27·2,048 = 55,296; weight 27·2,048 = 55,296; interm + result 2·2,048 → 169,984 B.
+  const other = 169_984;
+
+  it('before PR #38579 (2026-03-02): no shard', () => {
+    assert.equal(est(estimateOp(conv, whContext({ ttMetalDate: '2026-03-01' }))).cbBytesPerCore, other);
+  });
+
+  it('from PR #38579: the receptive field of one block, 3 · 3 · (31 + 3) = 306 positions of 64 B = 19,584 B', () => {
+    // Budget min(1,499,136 − 102,656 − 204,800 − 169,984, 512,000) = 512,000 ≥ 19,584.
+    const e = est(estimateOp(conv, whContext({ ttMetalDate: '2026-05-07' })));
+    assert.equal(e.cbBytesPerCore, other + 19_584);
+  });
+
+  it('from PR #43541 (2026-05-08): a DRAM input read in whole rows with W_s = 34 ≥ 2 · 12 banks adds scratch rows', () => {
+    // Rows of 34 · 64 = 2,176 B: ⌊(512,000 − 19,584) / 2,176⌋ = 226 fit, capped at T_s·H_s = 9 ≥ min(9, 12) → the CB is
+    // (306 + 9 · 34) · 64 = 39,168 B.
+    const e = est(estimateOp(conv, whContext({ ttMetalDate: '2026-05-08' })));
+    assert.equal(e.cbBytesPerCore, other + 39_168);
+  });
+
+  it('no shard for a 1x1x1 kernel, nor when the other CBs leave no prefetch budget', () => {
+    const pointwise = {
+      ...conv,
+      properties: { ...conv.properties, kernel_size: ints(1, 1, 1), padding: ints(0, 0, 0) },
+    };
+    // patch 32 → K_t 1: vol2col rm 32 · 64 = 2,048; tiled, weight, interm, result 4 · 2,048 → 10,240 B, no shard.
+    assert.equal(est(estimateOp(pointwise, whContext({ ttMetalDate: '2026-05-08' }))).cbBytesPerCore, 10_240);
+    // A base of 1,190,016 B leaves a budget of 1,499,136 − 1,190,016 − 204,800 = 104,320 B, below the other CBs'
+    // 169,984: no prefetch budget at all, so no shard.
+    const tight = est(estimateOp(conv, whContext({ ttMetalDate: '2026-05-08', base: 1_190_016 })));
+    assert.equal(tight.cbBytesPerCore, other);
+  });
+});
+
 describe('conv3d without a conv3d_config (tt-metal defaults by build)', () => {
   // Qwen2.5-VL patch embedding: C_in 3 zero-padded to 32 by the caller (tt-metal reads C_in from the activation),
   // C_out 1280, kernel = stride = 2x14x14, one output patch, pre-prepared weights [2·14·14·32, 1280], no bias
@@ -1607,9 +1659,12 @@ describe('conv3d without a conv3d_config (tt-metal defaults by build)', () => {
 
   it('the smallest valid C_in block (PR #43715, merged 2026-05-13) is 16 for a 2x14x14 kernel and fits', () => {
     // lcm(16, 32 / gcd(392, 32) = 4) = 16 → K_t 196, 32/16 = 2 C_in blocks: vol2col_rm 6,272·2 = 12,544;
-    // vol2col_tiled + weight 2·196·2,048; interm + result 2·2,048; reduction (1 + 1 ack) 2·2,048 → 823,552 B.
+    // vol2col_tiled + weight 2·196·2,048; interm + result 2·2,048; reduction (1 + 1 ack) 2·2,048 → 823,552 B; and, from
+    // tt-metal PR #38579 (a 2x14x14 kernel, no dilation), the L1 prefetch shard of (1−1)·2+2 · (1−1)·14+14 ·
+    // (1−1)·14+14 = 392 positions of 16·2 B = 12,544 B, within its budget min(1,499,136 − 102,656 − 204,800 − 823,552,
+    // 512,000) = 368,128 (two C_in blocks: no coalesced scratch) → 836,096 B.
     const e = est(estimateOp(qwen, whContext({ ttMetalDate: '2026-05-13' })));
-    assert.equal(e.cbBytesPerCore, 823_552);
+    assert.equal(e.cbBytesPerCore, 836_096);
     // A main build of 2026-05-12 still has PR #41281's C_in_block 32: the 1,634,816 B of the case above.
     assert.equal(est(estimateOp(qwen, whContext({ ttMetalDate: '2026-05-12' }))).cbBytesPerCore, 1_634_816);
   });

@@ -489,17 +489,59 @@ describe('estimate/datamove: search and accumulation', () => {
     assert.equal(e.factory, 'GatherProgramFactorySingleRowSingleCore');
     assert.equal(e.cbBytesPerCore, 40_960);
   });
+
+  it("the single-core gather splits the index's tile rows N·C·ceil(H / 32) of its 4-D view, not volume / W / 32", () => {
+    // gather_program_factory.cpp (SingleRowSingleCore): Ht = N·C·H_padded / 32 of the index = 2·3·ceil(40/32) = 12 tile
+    // rows → 12 cores (volume / W / 32 = 2·3·40 / 32 = 7.5 would give 8). Wt_input 4, Wt_index 2: c_0 4 · 2,048 +
+    // c_1 one u32 tile 4,096 + c_2 2,048 = 14,336 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.gather', [dram([2, 3, 40, 128]), dram([2, 3, 40, 64], 'u32')], [dram([2, 3, 40, 64])], {
+          dim: int(-1),
+        }),
+        whContext(),
+      ),
+    );
+    assert.equal(e.nCoresUsed, 12);
+    assert.equal(e.cbBytesPerCore, 14_336);
+  });
 });
 
 describe('estimate/datamove: composites (largest program of the sequence)', () => {
-  it('rand f32 is the uniform program alone; rand bf16 adds a typecast of the same size', () => {
-    // uniform: 2 · 4,096 + 4,096 = 12,288; typecast f32 → bf16: 2 · 4,096 + 2 · 2,048 = 12,288.
+  it('rand f32 is the rand program alone; rand bf16 adds a typecast of the same size', () => {
+    // rand program: 2 · 4,096 + 4,096 = 12,288; typecast f32 → bf16: 2 · 4,096 + 2 · 2,048 = 12,288.
     const f32 = est(estimateOp(op('ttnn.rand', [DEVICE_VALUE], [dram([64, 1024], 'f32')]), whContext()));
     assert.equal(f32.cbBytesPerCore, 12_288);
     assert.match(f32.factoryReason, /1 programs run in turn/);
     const bf16 = est(estimateOp(op('ttnn.rand', [DEVICE_VALUE], [dram([64, 1024])]), whContext()));
     assert.match(bf16.factoryReason, /typecast f32 → bf16/);
     assert.equal(bf16.l1IntermediateBytesPerCore, undefined);
+  });
+
+  it('rand before tt-metal PR #24672 (2025-07-14) is one program in the requested dtype; the typecast path after', () => {
+    // rand.cpp@4b35144: prim::uniform(shape, dtype, layout, …) alone; rand_program_factory.cpp@4b35144: c_24 two f32
+    // tiles (2 · 4,096) + c_0 one bf16 tile (2,048) = 10,240 B; 64 output tiles over 64 cores.
+    const bf16 = op('ttnn.rand', [DEVICE_VALUE], [dram([64, 1024])]);
+    const direct = est(estimateOp(bf16, whContext({ ttMetalDate: '2025-07-01' })));
+    assert.equal(direct.cbBytesPerCore, 10_240);
+    assert.equal(direct.factory, 'RandDeviceOperation::ProgramFactory');
+    assert.equal(direct.confidence, 'exact');
+    // From 2025-07-14: f32 program 2 · 4,096 + 4,096 = 12,288, typecast 2 · 4,096 + 2 · 2,048 = 12,288 → 12,288 B,
+    // exact inside read span rand-f32-typecast (every commit 3a3c2d4 … 622c6fb).
+    const after = est(estimateOp(bf16, whContext({ ttMetalDate: '2025-07-14' })));
+    assert.equal(after.cbBytesPerCore, 12_288);
+    assert.equal(after.confidence, 'exact');
+    // A window across the merge reports both builds' figures and the larger one.
+    const across = est(estimateOp(bf16, whContext({ window: { earliest: '2025-07-01', latest: '2025-08-01' } })));
+    assert.equal(across.cbBytesPerCore, 12_288);
+    assert.deepEqual(
+      across.versionRange?.figures.map((f) => (f.kind === 'estimate' ? f.cbBytesPerCore : f.kind)),
+      [10_240, 12_288],
+    );
+    // Past 622c6fb (2026-06-23): approx, naming the undated Metal 2.0 port.
+    const later = est(estimateOp(bf16, whContext({ ttMetalDate: '2026-08-01' })));
+    assert.equal(later.confidence, 'approx');
+    assert.match(later.approxReason ?? '', /622c6fb.*Metal 2\.0 port/);
   });
 
   it('rand into L1: the f32 tensor is live while the typecast allocates the result', () => {
@@ -705,8 +747,9 @@ describe('estimate/datamove: the no-program list and registry reads', () => {
 });
 
 describe('estimate/datamove: prod over all dims', () => {
-  it('prod_all runs on one core with two double-buffered tile CBs', () => {
-    // f32 32x64: c_0 = 2 · 4,096 = 8,192 at base; c_3 = 2 · 4,096 → 16,384 B on core (0,0).
+  it('prod_all runs on one core with three double-buffered tile CBs of the input format', () => {
+    // prod_all_program_factory.cpp (every commit 2025-01 … 622c6fb): c_0 input, c_2 intermediate (c_24 before PR
+    // #18462), c_3 output, 2 tiles each of the input's format. f32 32x64: 3 · 2 · 4,096 = 24,576 B on core (0,0).
     const e = est(
       estimateOp(
         op('ttnn.prod', [dram([32, 64], 'f32')], [dram([1, 1], 'f32')], { keep_dim: bool(false) }),
@@ -714,8 +757,23 @@ describe('estimate/datamove: prod over all dims', () => {
       ),
     );
     assert.equal(e.factory, 'ProdAllProgramFactory');
-    assert.equal(e.cbBytesPerCore, 16_384);
+    assert.equal(e.cbBytesPerCore, 24_576);
     assert.equal(e.nCoresUsed, 1);
+    assert.equal(e.confidence, 'exact');
+    // bf16 input, f32 result: the CBs follow the input (2,048 B tiles) → 12,288 B.
+    const bf16 = est(
+      estimateOp(op('ttnn.prod', [dram([32, 64])], [dram([1, 1], 'f32')], { keep_dim: bool(false) }), whContext()),
+    );
+    assert.equal(bf16.cbBytesPerCore, 12_288);
+    // A padded bfp8 input after PR #42464 (2026-04-16): typecast + fill_pad first, not sized → approx.
+    const bfp8 = est(
+      estimateOp(
+        op('ttnn.prod', [dram([30, 64], 'bfp_bf8')], [dram([1, 1], 'bfp_bf8')], { keep_dim: bool(false) }),
+        whContext({ ttMetalDate: '2026-04-16' }),
+      ),
+    );
+    assert.equal(bfp8.confidence, 'approx');
+    assert.match(bfp8.approxReason, /PR #42464/);
   });
 
   it('prod over the last dim holds the permuted input, the zeros prod_nc writes and the first permute back in L1', () => {
@@ -817,7 +875,8 @@ describe('estimate/datamove: repeat and slice_dynamic by hand', () => {
       /2 programs run in turn \(row-major repeat ×2 of dim 1: RepeatProgramFactoryLastDim \(row-major\) 816 B; row-major repeat ×2 of dim 0/,
     );
     assert.equal(e.confidence, 'exact');
-    // Outside the span (PR #46318 of 2026-06-21 reworks repeat): one program, the old higher-dim guess, approx.
+    // After 622c6fb (2026-06-23), the newest build read: the same programs (PR #46318 keeps them for row-major inputs),
+    // approx.
     const past = est(
       estimateOp(
         op('ttnn.repeat', [rm([4, 100])], [rm([8, 200])], { repeat_dims: shapeAttr('2x2') }),
@@ -825,6 +884,53 @@ describe('estimate/datamove: repeat and slice_dynamic by hand', () => {
       ),
     );
     assert.equal(past.confidence, 'approx');
+  });
+
+  it('from tt-metal PR #46318 (2026-06-21) a tile-aligned TILE repeat runs tile-native programs: one CB of 2 · 64 + a tile', () => {
+    // repeat.cpp@7c23328: is_tile_repeat_eligible ([64, 64]: both last dims multiples of 32) → repeat_dim_tile per
+    // repeated dim; repeat_program_factory_higher_dim.cpp@7c23328 with a tile page: c_0 = READ_ALIGNMENT · 2 + tile =
+    // 128 + 2,048 (bf16) = 2,176 B, no c_1, on all 64 worker cores; no untilize / tilize around it.
+    const tiled = op('ttnn.repeat', [dram([64, 64])], [dram([128, 64])], { repeat_dims: shapeAttr('2x1') });
+    const e = est(estimateOp(tiled, whContext({ ttMetalDate: '2026-06-22' })));
+    assert.equal(e.factory, 'RepeatProgramFactoryHigherDim (tile-native)');
+    assert.equal(e.cbBytesPerCore, 2_176);
+    assert.equal(e.nCoresUsed, 64);
+    // 2026-06-22 lies in read span repeat-tile-native-2026-06 (7c23328 … 622c6fb).
+    assert.equal(e.confidence, 'exact');
+    // f32 tiles (4,096 B): 128 + 4,096 = 4,224 B; both dims repeated → two programs, last dim first, each 4,224 B.
+    const both = est(
+      estimateOp(
+        op('ttnn.repeat', [dram([32, 64], 'f32')], [dram([64, 128], 'f32')], { repeat_dims: shapeAttr('2x2') }),
+        whContext({ ttMetalDate: '2026-06-22' }),
+      ),
+    );
+    assert.equal(both.cbBytesPerCore, 4_224);
+    assert.match(
+      both.factoryReason,
+      /2 programs run in turn \(tile repeat ×2 of dim 1: .* 4224 B; tile repeat ×2 of dim 0/,
+    );
+    // The day before the merge: the row-major round trip (untilize first), not the tile program.
+    const before = est(estimateOp(tiled, whContext({ ttMetalDate: '2026-06-20' })));
+    assert.ok(before.factoryReason.includes('untilize input'), before.factoryReason);
+    // Builds after 622c6fb (2026-06-23) were not read: the same figure, approx.
+    const later = est(estimateOp(tiled, whContext({ ttMetalDate: '2026-08-01' })));
+    assert.equal(later.cbBytesPerCore, 2_176);
+    assert.equal(later.confidence, 'approx');
+    assert.match(later.approxReason ?? '', /read to tt-metal 622c6fb/);
+  });
+
+  it('after PR #46318 a TILE input off the tile grid keeps the row-major round trip', () => {
+    // [4, 100] bf16 TILE: 100 % 32 ≠ 0 → is_tile_repeat_eligible false → untilize, the last-dim row-major program
+    // (s = 200 B, a multiple of 8 → c_0 = c_1 = 400 B, c_1 at 416: 816 B), tilize back.
+    const e = est(
+      estimateOp(
+        op('ttnn.repeat', [dram([4, 100])], [dram([4, 200])], { repeat_dims: shapeAttr('1x2') }),
+        whContext({ ttMetalDate: '2026-06-22' }),
+      ),
+    );
+    assert.ok(e.factoryReason.includes('untilize input'), e.factoryReason);
+    assert.ok(e.factoryReason.includes('RepeatProgramFactoryLastDim (row-major) 816 B'), e.factoryReason);
+    assert.equal(e.confidence, 'exact');
   });
 
   it('a tiled repeat reports the first of its programs whose CBs pass L1 (tt-metal throws there), not the largest', () => {

@@ -390,6 +390,33 @@ describe('estimate/normattn', () => {
     assert.equal(d.inPlaceOutputs, undefined);
   });
 
+  it('sdpa prefill with a program_config: exact before tt-metal PR #38838 (2026-03-04), approx from its streaming path', () => {
+    // Non-causal, no mask, q/k chunks 64/64: the non-streaming factory at 000e7c0. q 1x1x64x64 bf16 → Sq_chunk_t 2,
+    // DHt 2; K/V 1x1x128x64 → Sk_chunk_t 2; one q chunk per core: c_0 2·2 = 4, c_1 and c_2 2·2·2 = 8 each, c_5 and
+    // c_7 1 each, c_24 2·2 = 4, c_25 and c_26 2·2 = 4 each, c_27..c_31 2 each = 10, c_16 4 → 48 bf16 tiles = 98,304 B.
+    const sdpa = op(
+      'ttnn.scaled_dot_product_attention',
+      [dram([1, 1, 64, 64]), dram([1, 1, 128, 64]), dram([1, 1, 128, 64])],
+      [dram([1, 1, 64, 64])],
+      {
+        is_causal: bool(false),
+        operandSegmentSizes: segments(1, 1, 1, 0, 0),
+        program_config: dialect('ttnn.sdpa_program_config', {
+          compute_with_storage_grid_size: '<8, 8>',
+          q_chunk_size: '64',
+          k_chunk_size: '64',
+        }),
+      },
+    );
+    const before = estimateOf(estimateOp(sdpa, whContext({ ttMetalDate: '2026-03-03' })));
+    assert.equal(before.cbBytesPerCore, 98_304);
+    assert.equal(before.confidence, 'exact');
+    const after = estimateOf(estimateOp(sdpa, whContext({ ttMetalDate: '2026-03-04' })));
+    assert.equal(after.cbBytesPerCore, 98_304);
+    assert.equal(after.confidence, 'approx');
+    assert.match(after.approxReason, /PR #38838 \(2026-03-04\).*streaming path/);
+  });
+
   it('declares what each estimator reads', () => {
     for (const name of [
       'ttnn.layer_norm',

@@ -193,9 +193,10 @@ describe('estimate/slice: routing and CBs by hand from the source', () => {
     assert.equal(stepBytes(e, 'to_layout ROW_MAJOR (input)'), 16_384);
     assert.equal(e.cbBytesPerCore, 16_384);
     // whContext's build (2025-11-27) lies in read span slice-tiled-rm-path: every slice.cpp and row-major factory
-    // commit of it read. A window reaching past it (PR #45974 of 2026-06-15 reroutes the path) stays approx.
+    // commit of it read, to 622c6fb (2026-06-23): PR #45974 of 06-15 reroutes only sharded row-major inputs, so a
+    // window ending 06-20 is exact too. A window reaching past 622c6fb stays approx.
     assert.equal(e.confidence, 'exact');
-    const past = est(
+    const june = est(
       estimateOp(
         op('ttnn.slice_static', [tensor([64, 128])], [tensor([64, 100])], {
           begins: ints(0, 1),
@@ -205,9 +206,20 @@ describe('estimate/slice: routing and CBs by hand from the source', () => {
         whContext({ window: { earliest: '2026-06-01', latest: '2026-06-20' } }),
       ),
     );
+    assert.equal(june.confidence, 'exact');
+    const past = est(
+      estimateOp(
+        op('ttnn.slice_static', [tensor([64, 128])], [tensor([64, 100])], {
+          begins: ints(0, 1),
+          ends: ints(64, 101),
+          step: ints(1, 1),
+        }),
+        whContext({ window: { earliest: '2026-06-01', latest: '2026-07-01' } }),
+      ),
+    );
     assert.equal(past.cbBytesPerCore, 16_384);
     assert.equal(past.confidence, 'approx');
-    assert.match(past.approxReason, /three programs/);
+    assert.match(past.approxReason, /three programs.*read at every build 2025-03-21..2026-06-23/);
   });
 
   it('a legacy-era build: the untilize of the whole input overflows first, and its figure is the one reported', () => {

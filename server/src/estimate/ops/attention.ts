@@ -47,8 +47,10 @@
  *       runtime paged_flash_multi_latent_attention_decode.cpp@19c86fc passes k_chunk_size 32 on the device grid
  *       (max_cores_per_head_batch left at 16); a sharded Q (Q-head parallelism) is unmodeled
  *
- * Assumptions: compute kernel config defaults (fp32 dest acc off); no streaming-compute prefill path (newer builds add
- *   a 1-tile c_4 and a 1-tile mask for causal prefill; the selection rule was not traced); chunk-size defaults of builds
+ * Assumptions: compute kernel config defaults (fp32 dest acc off); no streaming-compute prefill path: from tt-metal
+ *   PR #38838 (change point `sdpa-prefill-streaming`, 2026-03-04) the factory may take it (a 1-tile recip scratch, a
+ *   1–4-tile Float16_b mask, a smaller output CB; non-causal without a mask at first, any call without fp32 dest
+ *   accumulation at 622c6fb), so every prefill from then on is 'approx', sized as the non-streaming path; chunk-size defaults of builds
  *   without a program_config were inferred from the goldens (hence 'approx'); Q/output interleaved or sharded (the
  *   output CB c_20 is then the output shard). The factory versions read are recent; the OpModel upper bounds
  *   (tt-metal f4163c2, 2025-11) agree with them, builds before that were not compared (no change point traced).
@@ -79,6 +81,8 @@ import { illegal, unmodeled } from '../types';
 import { fp32DestAccFromConfig, operandSegments } from './norm';
 import { gridRectangle } from '../printedRange';
 
+const CITE_SDPA_STREAMING =
+  'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@08a5992 (PR #38838: can_use_streaming_compute, c_4 recip scratch, lightweight mask) and @622c6fb (can_use_streaming_compute = !fp32_dest_acc_en, lightweight_mask_tile_count, streaming_cb_out_tiles)';
 const CITE_SDPA = 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@000e7c0';
 const CITE_SDPA_DECODE =
   'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d';
@@ -233,6 +237,8 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     { index: 16, role: 'output', nPages: sqT * vdht, pageBytes: tileBytes(out.dtype) },
   );
   const configured = cfg?.qChunk !== undefined && cfg.kChunk !== undefined;
+  // Asked of every prefill: the streaming path's selection was not traced, so any build with it is approx.
+  const streamingBuild = atOrAfter(ctx, 'sdpa-prefill-streaming');
   return finishProgram({
     op,
     ctx,
@@ -242,11 +248,18 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     // Every CB on core_grid = CoreRange({0, 0}, {grid.x − 1, grid.y − 1}) [1]: tt-metal #16288 prints (0,0)-(7,7).
     groups: [{ name: 'grid', nCores, firstCore: [0, 0], printedRange: gridRectangle([gy, gx]) }],
     cbs,
-    confidence: configured ? 'exact' : 'approx',
-    approxReason: configured
-      ? ''
-      : 'no program_config: the factory defaults to 32/32 chunks, but the host op may choose others (the tt-metal f4163c2 goldens fit a 128-wide K chunk for a 128-long K)',
-    citations: [CITE_SDPA],
+    confidence: configured && !streamingBuild ? 'exact' : 'approx',
+    approxReason: [
+      configured
+        ? ''
+        : "no program_config: 32/32 chunks, the factory's default at every build read (sdpa_op.cpp get_q/k_chunk_size before PR #33733, sdpa_program_factory.cpp after, to 622c6fb; tt-mlir's runtime passes no program_config: scaled_dot_product_attention.cpp, index ids 834327570 and 226221049); tt-mlir's OpModel goldens (tt-metal f4163c2) fit a 128-wide K chunk, OpModel's own call",
+      streamingBuild
+        ? 'from tt-metal PR #38838 (2026-03-04) the factory may run its streaming path (a 1-tile recip scratch CB, a 1–4-tile Float16_b mask instead of the double-buffered Sq×Sk Bfp4 one, a smaller output CB), chosen by a rule that widened through 2026 (non-causal without a mask at 08a5992; at 622c6fb any call without fp32 dest accumulation); sized as the non-streaming path'
+        : '',
+    ]
+      .filter((r) => r !== '')
+      .join('; '),
+    citations: [CITE_SDPA, ...(streamingBuild ? [CITE_SDPA_STREAMING] : [])],
   });
 }
 

@@ -11,6 +11,8 @@
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@015c7ff;
  *       ttmetal-l1-model.md §4.10
+ *   [3] tt-metal …/conv3d/device/conv3d_program_factory.cpp@5fd3a04 (PR #38579: the L1 prefetch shard) and @bccae69
+ *       (PR #43541: coalesced scratch rows), unchanged in size to 622c6fb
  *   [2] tt-metal …/experimental/conv3d/device/conv3d_device_operation_types.hpp (Conv3dConfig defaults: T/W/H_out_block 1,
  *       C_out_block 0 and C_in_block 0 meaning all channels, compute_with_storage_grid_size {1, 1}; index id 54921902088)
  *
@@ -20,7 +22,9 @@
  *   every core whatever the grid, so the grid only changes the core count. C_in is the activation's channel count as
  *   the IR gives it: tt-metal never pads it (the caller does: tt-metal PR #18599's contract, tt-mlir's _pad_cin since
  *   tt-mlir PR #7140), and a block that does not divide it is the factory's TT_FATAL (tt-xla #2872: C_in = 3 unpadded,
- *   full blocks, 3,375,680 B to the byte). The optional L1 prefetch shard is ignored. A config that overflows gets a blocking fix (fixes/conv3dConfig.ts).
+ *   full blocks, 3,375,680 B to the byte). From tt-metal PR #38579 (change point `conv3d-l1-prefetch`) a kernel larger
+ *   than 1x1x1 without dilation adds the L1 prefetch shard when it fits its budget (prefetchShard) [3]. A config that
+ *   overflows gets a blocking fix (fixes/conv3dConfig.ts).
  * Worked example: k 3x3x3, C_in = C_out = 768, defaults: K_t = 648, N_t = 24 → weight 15,552 tiles ≈ 31.9 MB.
  */
 
@@ -37,6 +41,72 @@ import { illegal, unmodeled } from '../types';
 const CITE_CONV3D = 'tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@015c7ff';
 const CITE_CONV3D_DEFAULTS =
   'tt-metal …/experimental/conv3d/device/conv3d_device_operation_types.hpp (Conv3dConfig defaults; index id 54921902088)';
+
+const CITE_CONV3D_PREFETCH =
+  'tt-metal …/experimental/conv3d/device/conv3d_program_factory.cpp@5fd3a04 (PR #38579: L1 prefetch shard, budget min(L1 − 200 KiB − other CBs, 500 KiB)) and @bccae69 (PR #43541: coalesced scratch rows), the same at 622c6fb';
+
+/** Bytes tt-metal keeps off the prefetch budget for kernel code and stack (L1_KERNEL_CODE_RESERVE) [3]. */
+const PREFETCH_CODE_RESERVE_BYTES = 200 * 1024;
+/** The prefetch shard's cap (L1_PREFETCH_HARD_CAP) [3]. */
+const PREFETCH_CAP_BYTES = 500 * 1024;
+
+/**
+ * The L1 prefetch shard CB [3] (from change point `conv3d-l1-prefetch`): a kernel larger than 1x1x1 without dilation
+ * stages one spatial block's receptive field, T_s·H_s·W_s positions of C_in_block bytes (X_s = (X_block − 1)·stride +
+ * k), when it fits the budget min(L1 − 200 KiB − the other CBs, 500 KiB); else the direct reader, no shard. From
+ * `conv3d-coalesced-shard-reads` a DRAM-interleaved input read in whole rows (one C_in block) with W_s ≥ 2 · DRAM banks
+ * adds scratch rows of W_s positions, as many as fit (at most T_s·H_s), kept only when at least min(T_s·H_s, banks)
+ * fit. The budget's L1 is taken from the unreserved base (tt-metal's get_max_worker_l1_unreserved_size counts from the
+ * lower kernel-config base), so a shard at the edge of the budget may be dropped here and kept there.
+ */
+function prefetchShard(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  g: {
+    kernel: readonly number[];
+    stride: readonly number[];
+    blocks: readonly number[];
+    cInBlockBytes: number;
+    wholeRows: boolean;
+    otherCbBytes: number;
+  },
+): { bytes: number; role: string; note: string } | undefined {
+  const dilation = propInts(op, 'dilation') ?? [1, 1, 1];
+  if (!g.kernel.some((k) => k > 1) || !dilation.every((d) => d === 1)) return undefined;
+  if (!atOrAfter(ctx, 'conv3d-l1-prefetch')) return undefined;
+  const budget = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - PREFETCH_CODE_RESERVE_BYTES;
+  const maxBytes = g.otherCbBytes < budget ? Math.min(budget - g.otherCbBytes, PREFETCH_CAP_BYTES) : 0;
+  const [tS, hS, wS] = [0, 1, 2].map((i) => (g.blocks[i]! - 1) * g.stride[i]! + g.kernel[i]!) as [
+    number,
+    number,
+    number,
+  ];
+  const positions = tS * hS * wS;
+  const shardBytes = positions * g.cInBlockBytes;
+  if (shardBytes > maxBytes) return undefined;
+  const banks = ctx.device.nDramBanks;
+  const input = op.operands[0];
+  const dramInterleaved =
+    input?.kind === 'tensor' &&
+    input.layout.kind === 'layout' &&
+    input.layout.bufferType === 'dram' &&
+    input.layout.memoryLayout === 'interleaved';
+  let scratchRows = 0;
+  // C_in_block bytes equal to the input's aligned row (aligned_page_size): one block, its bytes DRAM-aligned.
+  const wholeAlignedRows = g.wholeRows && g.cInBlockBytes % ctx.device.dramAlignmentBytes === 0;
+  if (dramInterleaved && wholeAlignedRows && wS >= 2 * banks && atOrAfter(ctx, 'conv3d-coalesced-shard-reads')) {
+    const rowBytes = wS * g.cInBlockBytes;
+    const fit = shardBytes < maxBytes ? Math.floor((maxBytes - shardBytes) / rowBytes) : 0;
+    const rows = Math.min(tS * hS, fit);
+    if (rows >= Math.min(tS * hS, banks) && shardBytes + rows * rowBytes <= maxBytes) scratchRows = rows;
+  }
+  const bytes = (positions + scratchRows * wS) * g.cInBlockBytes;
+  return {
+    bytes,
+    role: scratchRows > 0 ? 'L1 prefetch shard + coalesced scratch' : 'L1 prefetch shard',
+    note: `L1 prefetch shard ${tS}x${hS}x${wS} positions${scratchRows > 0 ? ` + ${scratchRows} scratch rows` : ''} (budget from the unreserved base; tt-metal's counts from the kernel-config base)`,
+  };
+}
 
 /**
  * Blocks tt-metal uses when the op carries no conv3d_config (T/H/W blocks are 1 in every era):
@@ -168,6 +238,15 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   ];
   if (cInBlocks > 1) cbs.push({ index: 5, role: 'reduction', nPages: mT * nT + 1, pageBytes: t });
   if (hasBias) cbs.push({ index: 6, role: 'bias', nPages: nT, pageBytes: t });
+  const prefetch = prefetchShard(op, ctx, {
+    kernel,
+    stride,
+    blocks: [tBlk, hBlk, wBlk],
+    cInBlockBytes: cInBlk * elem,
+    wholeRows: cInBlocks === 1,
+    otherCbBytes: cbs.reduce((sum, cb) => sum + cb.nPages * cb.pageBytes, 0),
+  });
+  if (prefetch !== undefined) cbs.push({ index: 7, role: prefetch.role, nPages: 1, pageBytes: prefetch.bytes });
   // `#ttcore.grid<AxB>` (or `AxB` bare) is a CoreCoord {x = A, y = B}, columns first: tt-mlir lowers it to
   // `CoreCoord{shape[0], shape[1]}` (EmitCConversion.h, the conv3d config) and its runtime to {x(), y()} (conv3d.cpp);
   // tt-mlir #8981's grid<8x7> prints [0-0 - 7-6]. `grid` is [rows, cols].
@@ -190,8 +269,17 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     groups: [{ name: 'all', nCores: grid[0] * grid[1], firstCore: [0, 0], printedRange: gridRectangle(grid) }],
     cbs,
     confidence: 'approx',
-    approxReason:
-      cfg === undefined ? 'conv3d_config absent; tt-metal defaults assumed' : 'optional L1 prefetch shard ignored',
-    citations: cfg === undefined ? [CITE_CONV3D, CITE_CONV3D_DEFAULTS] : [CITE_CONV3D],
+    approxReason: [
+      cfg === undefined ? 'conv3d_config absent; tt-metal defaults assumed' : '',
+      prefetch?.note ?? '',
+      'the other CBs as read at 015c7ff (later builds add a DRAM-read staging CB and size vol2col tiled by the out subblock)',
+    ]
+      .filter((r) => r !== '')
+      .join('; '),
+    citations: [
+      CITE_CONV3D,
+      ...(cfg === undefined ? [CITE_CONV3D_DEFAULTS] : []),
+      ...(prefetch !== undefined ? [CITE_CONV3D_PREFETCH] : []),
+    ],
   });
 }

@@ -81,8 +81,13 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const wtIndex = Math.ceil((index.logical[dim] ?? 1) / 32);
   const codegen = codegenGather(op, ctx, { input, index, output, dim, wtInput, wtIndex });
   if (codegen !== undefined) return codegen;
-  // Tile rows of the index once `dim` is last: every other index element, in rows of 32.
-  const indexRows = Math.max(1, Math.ceil(volume(index.logical) / Math.max(1, index.logical[dim] ?? 1) / 32));
+  // Tile rows of the index once `dim` is last and the index is 4-D: the factory's Ht = N·C·H_padded / 32 [1], with H
+  // the index's second-last dim after the transpose (its last when `dim` was the second last).
+  const moved = [...index.logical];
+  [moved[dim], moved[rank - 1]] = [moved[rank - 1]!, moved[dim]!];
+  const heightDim = rank >= 2 ? moved[rank - 2]! : 1;
+  const leading = moved.slice(0, Math.max(0, rank - 2)).reduce((a, b) => a * b, 1);
+  const indexRows = Math.max(1, leading * Math.ceil(heightDim / 32));
   const single = wtInput <= WT_THRESHOLD && wtIndex <= WT_THRESHOLD;
   const split = splitWorkToCores(gridArea(ctx), single ? indexRows : wtIndex);
   return finishProgram({
@@ -105,7 +110,9 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     approxReason:
       dim === rank - 1 && rank === 4
         ? ''
-        : 'the composite reshapes to 4-D / moves dim last first (smaller programs); row split approximated',
+        : dim === rank - 1
+          ? `the composite views the rank-${rank} tensors as 4-D and fills their tile padding (fill_pad, when padded) and slices the input to the index's rows first; those programs are not sized and the composite was read at tt-metal 622c6fb only`
+          : `the composite transposes dim ${dim} last (ttnn.transpose of input and index, and of the result back) and views them as 4-D first; the transposes are not sized`,
     citations: [CITE_GATHER, CITE.workSplit],
   });
 }

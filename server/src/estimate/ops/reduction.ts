@@ -51,7 +51,7 @@
  *       bfloat16"), output 2 tiles
  *   [3] tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_nc_program_factory.cpp@06ed770 (prod_nc_format);
  *       split_work_to_cores over output tiles
- *   [4] tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_all_program_factory.cpp@04b3405
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_all_program_factory.cpp at every commit fa45b9b … 577298d
  *   [5] tt-metal ttnn/cpp/ttnn/operations/reduction/prod/prod.cpp (2025 version, index id 5478370822)
  *   [6] tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp@049eabc;
  *       the same CB set at …/generic/device/multi_core_h/reduce_op_multi_core_h.cpp@01c6ad3 (2024), so it holds over
@@ -122,7 +122,7 @@
  *   height-sharded W path (its one-tile scaler read at a later version) are 'approx'; so is
  *   every reduction over dims outside the last two (transpose and permute factories approximate; the precision chain's fast_reduce_nc c_24 taken
  *   as 03725f2 sizes it).
- * prod over all dims runs prod_all on one core: c_0 = 2 input tiles, c_3 = 2 output tiles [4]; ttnn::prod moves the reduced dim to dim 0 or 1 of a 4-D view first
+ * prod over all dims runs prod_all on one core: c_0, c_2 and c_3 of 2 tiles each in the input format [4]; ttnn::prod moves the reduced dim to dim 0 or 1 of a 4-D view first
  *   (a permute, smaller), so only the prod_nc program is sized ('approx' unless the dim already is 0 or 1 of a rank-4
  *   input).
  * Worked example: prod over dim 0 of 64x64 bf16 tiles: 6 × 2,048 = 12,288 B (golden TestOpModelLib.cpp@b73fc81:583);
@@ -149,7 +149,7 @@ import {
 } from '../common';
 import type { EstimateContext, OpEstimate, OpEstimateResult, Unmodeled } from '../types';
 import { illegal, unmodeled } from '../types';
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 import { fp32DestAccFromConfig } from './norm';
 import { estimateTypecast, estimateUnary } from './eltwise';
@@ -1264,7 +1264,7 @@ export function estimateProd(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   if (typeof output === 'string') return unmodeled(op.name, output);
   if (input.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major prod is not modeled');
   const dims = propInts(op, 'dim_arg') ?? propInts(op, 'dim');
-  if (dims === undefined || dims.length === 0) return prodAll(op, ctx, input.dtype, output.dtype);
+  if (dims === undefined || dims.length === 0) return prodAll(op, ctx, input.dtype);
   if (dims.length !== 1) return unmodeled(op.name, 'prod over several dims (not one, not all) is not modeled');
   const rank = input.logical.length;
   const dim = dims[0] < 0 ? dims[0] + rank : dims[0];
@@ -1618,9 +1618,32 @@ const CITE_RM_DENSE =
 const CITE_RM_TILIZE =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index ids 96151051 (2025) and 51830110482 (2026): tilize_with_val_padding(input, padded_shape, pad_value, input.memory_config()) before the reduce); tt-metal #32546 (2025-11-17: ttnn.mean of a row-major (1000, 256, 1, 2) L1 tensor requests 500 MB of L1)';
 
-const CITE_PROD_ALL = 'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_all_program_factory.cpp@04b3405';
+const CITE_PROD_ALL =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_all_program_factory.cpp at every commit fa45b9b … 577298d (c_0, c_2 (c_24 before 9a76dd3) and c_3 (c_16 before) of 2 tiles of the input format on core (0,0))';
 
-function prodAll(op: TtnnOp, ctx: EstimateContext, inDtype: DataType, outDtype: DataType): OpEstimateResult {
+/**
+ * ttnn::prod over every dim (or of a rank-1 input) runs prod_all on core (0,0): three CBs of two tiles each, all in the
+ * input's format, c_0 input, c_2 intermediate, c_3 output (read span prod-all-factory). From tt-metal PR #42464 (change
+ * point prod-fill-implicit-padding) a TILE input with tile padding first runs fill_implicit_tile_padding: a fill_pad
+ * program of at most 6 tiles of the same format, never above prod_all's, except for a block-float input, which it
+ * typecasts to bf16 first (its tiles then outweigh prod_all's): approx there.
+ */
+function prodAll(op: TtnnOp, ctx: EstimateContext, inDtype: DataType): OpEstimateResult {
+  const t = tileBytes(inDtype);
+  const input = op.operands[0];
+  const dims = input?.kind === 'tensor' && input.shape.kind === 'known' ? input.shape.dims : [];
+  const padded = dims.length > 0 && dims.slice(-2).some((d) => d % 32 !== 0);
+  const blockFloat = inDtype === 'bfp_bf8' || inDtype === 'bfp_bf4';
+  const fillPadOutweighs = padded && blockFloat && atOrAfter(ctx, 'prod-fill-implicit-padding');
+  const read = windowWithinReadSpan(ctx, 'prod-all-factory');
+  const reasons = [
+    read
+      ? ''
+      : 'prod_all factory read at every commit 2025-01..2026-06-23 (read span prod-all-factory); the window reaches outside',
+    fillPadOutweighs
+      ? 'a padded block-float input is typecast to bf16 and fill_pad-ed before prod_all (tt-metal PR #42464): those programs are not sized'
+      : '',
+  ].filter((r) => r !== '');
   return finishProgram({
     op,
     ctx,
@@ -1628,11 +1651,12 @@ function prodAll(op: TtnnOp, ctx: EstimateContext, inDtype: DataType, outDtype: 
     factoryReason: 'product over every element on core (0,0)',
     groups: [{ name: 'core', nCores: 1, firstCore: [0, 0] }],
     cbs: [
-      { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(inDtype) },
-      { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(outDtype) },
+      { index: 0, role: 'input', nPages: 2, pageBytes: t },
+      { index: 2, role: 'intermediate', nPages: 2, pageBytes: t },
+      { index: 3, role: 'output', nPages: 2, pageBytes: t },
     ],
-    confidence: 'approx',
-    approxReason: 'prod_all factory read at tt-metal 04b3405; other builds not compared',
-    citations: [CITE_PROD_ALL],
+    confidence: reasons.length === 0 ? 'exact' : 'approx',
+    approxReason: reasons.join('; '),
+    citations: [CITE_PROD_ALL, ...(read ? [readSpanCite('prod-all-factory')] : [])],
   });
 }

@@ -19,6 +19,9 @@
  *   [4] tt-mlir runtime/lib/ttnn/operations/data_movement/repeat.cpp@b73fc81 (`::ttnn::repeat(in, dims)`, no memory
  *       config) and lib/OpModel/TTNN/TTNNOpModel.cpp@b73fc81 (OpModel<RepeatOp> likewise); tt-mlir #6772 passes it
  *   [5] ttnn/cpp/ttnn/operations/data_movement/repeat_interleave/repeat_interleave.cpp (2025, index id 2593063702)
+ *   [8] …/data_movement/repeat/repeat.cpp@7c23328 (PR #46318: is_tile_repeat_eligible, repeat_dim_tile) and
+ *       device/repeat_program_factory_higher_dim.cpp@7c23328 (tile-native: c_0 = 2 · 64 + tile page alone), the same at
+ *       622c6fb
  *   [6] …/repeat_interleave/codegen/repeat_interleave_codegen_supported.cpp@0257b81 (supported_by_codegen: rank ≥ 2,
  *       non-sharded input; TILE dim < rank − 2; ROW_MAJOR not bfp8, W ≥ 2, dim ≠ last, aligned stick),
  *       repeat_interleave_codegen_program_factory.cpp@03d0c73 (one CB c_0 of kCbDepth = 8 pages)
@@ -33,8 +36,12 @@
  *   memory config whatever the IR result type says [4, 5] (tt-mlir OpModel TestOpModelLib.cpp@b73fc81:1470, :1412: a
  *   DRAM input with an L1 result requested reports 0 B of L1 output).
  *
- * Assumptions ('approx'): the last-dim repeat program is sized like the higher-dim one; newer builds repeat tiles
- *   natively (m_tile_page_size_bytes in [1]) without the untilize/tilize steps — not dated, so not a change point yet.
+ * Tile-native (from tt-metal PR #46318, change point `repeat-tile-native`, 2026-06-21) [8]: a TILE input whose last two
+ *   logical dims are tile multiples skips the untilize / tilize: one program per repeated dim, last first, c_0 =
+ *   2 · 64 + tile bytes (c_1 only for row-major interleaved programs); a sharded input goes to L1 interleaved first
+ *   unless the native sharded path takes it (is_native_repeat_sharding: not modeled, approx).
+ * Assumptions ('approx'): outside read spans repeat-rm-round-trip and repeat-tile-native-2026-06 (builds before
+ *   2025-02-05: the last-dim repeat program sized like the higher-dim one; after 2026-06-23: not read).
  * Worked example: repeat of 64x1024 bf16 tiles DRAM → L1: untilize 64x1024 (Wt = 32, one tile row per core):
  *   c_0 = c_16 = 32 · 2,048 = 65,536 → 131,072 B, larger than the repeat program (2 · (128 + 2,048)) and the tilize;
  *   tt-mlir OpModel golden TestOpModelLib.cpp@b73fc81:1468 is 131,072 B.
@@ -71,6 +78,10 @@ const CITES = {
   lastDim:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat/device/repeat_program_factory_last_dim.cpp@a438328 … @4b30829 (host/repeat_program_factory.cpp@b45f5a2 … @0e9a565 before: the same size expression)',
   composite: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat/repeat.cpp (ROW_MAJOR round trip)',
+  compositeTileNative:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat/repeat.cpp@7c23328 (is_tile_repeat_eligible: tile-native programs, else the ROW_MAJOR round trip)',
+  tileNative:
+    'tt-metal …/repeat/device/repeat_program_factory_higher_dim.cpp@7c23328 (tile-native: c_0 = READ_ALIGNMENT · 2 + tile page, no c_1), repeat_device_operation.cpp@7c23328 (select_program_factory)',
   riSupported:
     'tt-metal …/repeat_interleave/codegen/repeat_interleave_codegen_supported.cpp@0257b81 (supported_by_codegen, is_demoted)',
   riFactory:
@@ -133,6 +144,34 @@ function rmRepeatProgram(
           approxReason: 'last-dim and higher-dim repeat programs sized alike',
         }),
     citations: [lastDim ? CITES.lastDim : CITES.higherDim],
+  });
+}
+
+/**
+ * One tile-native repeat program [8] (RepeatProgramFactoryHigherDim with a tile page) on the tiled tensor `tiled`: the
+ * one CB c_0 of 2 · 64 + the tile's bytes on every worker core; the page is tt::tile_size of the input's format.
+ */
+function tileRepeatProgram(op: TtnnOp, ctx: EstimateContext, tiled: TensorSpec): OpEstimateResult {
+  const t = resolveTensorSpec(tiled, 'tiled input');
+  if (typeof t === 'string') return unmodeled(op.name, t);
+  const cb = READ_ALIGNMENT * 2 + tileBytes(t.dtype);
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'RepeatProgramFactoryHigherDim (tile-native)',
+    factoryReason: `tiles of ${tileBytes(t.dtype)} B; one ${cb} B CB on every worker core`,
+    groups: [
+      {
+        name: 'all',
+        nCores: ctx.device.workerGrid[0] * ctx.device.workerGrid[1],
+        firstCore: [0, 0],
+        printedRange: gridRectangle(ctx.device.workerGrid),
+      },
+    ],
+    cbs: [{ index: 0, role: 'tile', nPages: 1, pageBytes: cb }],
+    // Read at 7c23328 … 622c6fb: the composite says when the window reaches past them.
+    confidence: 'exact',
+    citations: [CITES.tileNative],
   });
 }
 
@@ -240,55 +279,87 @@ export function estimateRepeat(opAsWritten: TtnnOp, ctx: EstimateContext): OpEst
   // ttnn::repeat [2] as read over read span repeat-rm-round-trip: a sharded input to interleaved (its buffer type), a
   // TILE one untilized, one row-major program per repeated dim from the last to the first (each result in the output's
   // buffer type, interleaved), tilized back, then interleaved_to_sharded to a sharded output. Repetitions of 1 run
-  // nothing; all 1 return the input.
+  // nothing; all 1 return the input. From change point repeat-tile-native [8]: a tile-eligible TILE input runs one
+  // tile-native program per repeated dim instead, and a sharded input goes to L1 interleaved.
   const reps = op.name === 'ttnn.repeat' ? repetitionsOf(input.logical, output.logical) : undefined;
-  const exactRead = reps !== undefined && windowWithinReadSpan(ctx, 'repeat-rm-round-trip');
   if (reps !== undefined && reps.every((r) => r === 1))
     return noProgram(op, ctx, 'every repetition is 1: ttnn::repeat returns its input');
+  const tileNativeBuild = reps !== undefined && atOrAfter(ctx, 'repeat-tile-native');
+  const perDim = reps !== undefined && (tileNativeBuild || windowWithinReadSpan(ctx, 'repeat-rm-round-trip'));
+  const exactRead =
+    perDim &&
+    (tileNativeBuild
+      ? windowWithinReadSpan(ctx, 'repeat-tile-native-2026-06') && !isSharded(input.layout)
+      : windowWithinReadSpan(ctx, 'repeat-rm-round-trip'));
   const steps: Step[] = [];
   let working: TensorSpec = inSpec;
-  if (exactRead && isSharded(input.layout)) {
-    const to = specWith(inSpec, { memoryLayout: 'interleaved', bufferType: input.layout.bufferType });
+  if (perDim && isSharded(input.layout)) {
+    const to = specWith(inSpec, {
+      memoryLayout: 'interleaved',
+      bufferType: tileNativeBuild ? 'l1' : input.layout.bufferType,
+    });
     steps.push({
-      label: 'sharded_to_interleaved (input)',
+      label: `${tileNativeBuild ? 'to_memory_config L1 interleaved' : 'sharded_to_interleaved'} (input)`,
       result: estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [inSpec], [to]), ctx),
     });
     working = to;
   }
-  if (input.layout.pageLayout === 'tile') {
-    const u = toLayoutStep(op, ctx, 'untilize input', working, 'row_major');
-    steps.push(u.step);
-    working = u.to;
-  }
   const outBuffer = output.layout.bufferType === 'system_memory' ? 'dram' : output.layout.bufferType;
-  if (exactRead) {
+  const rank = input.logical.length;
+  const tileNative =
+    tileNativeBuild &&
+    input.layout.pageLayout === 'tile' &&
+    rank >= 2 &&
+    input.logical[rank - 1]! % 32 === 0 &&
+    input.logical[rank - 2]! % 32 === 0;
+  if (tileNative) {
     const dims = [...input.logical];
     for (let i = reps.length - 1; i >= 0; i--) {
       const r = reps[i] ?? 1;
       if (r === 1) continue;
       dims[i] = (dims[i] ?? 1) * r;
-      const repeated = specWith(working, {
-        dims: [...dims],
-        pageLayout: 'row_major',
-        bufferType: outBuffer,
-        memoryLayout: 'interleaved',
-      });
-      const last = i === reps.length - 1;
+      const repeated = specWith(working, { dims: [...dims], bufferType: outBuffer, memoryLayout: 'interleaved' });
       steps.push({
-        label: `row-major repeat ×${r} of dim ${i}`,
-        result: rmRepeatProgram(stepOp(op, 'ttnn.repeat', [working], [repeated]), ctx, working, last, true),
+        label: `tile repeat ×${r} of dim ${i}`,
+        result: tileRepeatProgram(stepOp(op, 'ttnn.repeat', [working], [repeated]), ctx, working),
       });
       working = repeated;
     }
-  } else steps.push({ label: 'row-major repeat', result: rmRepeatProgram(op, ctx, working, false, false) });
+  } else {
+    if (input.layout.pageLayout === 'tile') {
+      const u = toLayoutStep(op, ctx, 'untilize input', working, 'row_major');
+      steps.push(u.step);
+      working = u.to;
+    }
+    if (perDim) {
+      const dims = [...input.logical];
+      for (let i = reps.length - 1; i >= 0; i--) {
+        const r = reps[i] ?? 1;
+        if (r === 1) continue;
+        dims[i] = (dims[i] ?? 1) * r;
+        const repeated = specWith(working, {
+          dims: [...dims],
+          pageLayout: 'row_major',
+          bufferType: outBuffer,
+          memoryLayout: 'interleaved',
+        });
+        const last = i === reps.length - 1;
+        steps.push({
+          label: `row-major repeat ×${r} of dim ${i}`,
+          result: rmRepeatProgram(stepOp(op, 'ttnn.repeat', [working], [repeated]), ctx, working, last, true),
+        });
+        working = repeated;
+      }
+    } else steps.push({ label: 'row-major repeat', result: rmRepeatProgram(op, ctx, working, false, false) });
+  }
   const outSharded = isSharded(output.layout);
   const rmOut = specWith(outSpec, {
     pageLayout: 'row_major',
     bufferType: outBuffer,
     memoryLayout: 'interleaved',
   });
-  let last: TensorSpec = rmOut;
-  if (output.layout.pageLayout === 'tile') {
+  let last: TensorSpec = tileNative ? working : rmOut;
+  if (output.layout.pageLayout === 'tile' && !tileNative) {
     const t = toLayoutStep(op, ctx, 'tilize result', rmOut, 'tile');
     steps.push(t.step);
     last = t.to;
@@ -298,11 +369,23 @@ export function estimateRepeat(opAsWritten: TtnnOp, ctx: EstimateContext): OpEst
       label: 'reshard result',
       result: estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [last], [outSpec]), ctx),
     });
-  if (exactRead) return largestStep(op, ctx, steps, { firstBeyondL1: true, citations: [CITES.composite] });
+  const citations = tileNativeBuild ? [CITES.compositeTileNative] : [CITES.composite];
+  if (exactRead) return largestStep(op, ctx, steps, { firstBeyondL1: true, citations });
   return largestStep(op, ctx, steps, {
     firstBeyondL1: true,
     confidence: 'approx',
-    approxReason: 'program sequence of the ttnn::repeat composite (row-major round trip)',
-    citations: [CITES.composite],
+    approxReason: !tileNativeBuild
+      ? 'program sequence of the ttnn::repeat composite (row-major round trip)'
+      : [
+          isSharded(input.layout)
+            ? 'a sharded input: the native sharded repeat (is_native_repeat_sharding) is not modeled, the composite path is sized'
+            : '',
+          windowWithinReadSpan(ctx, 'repeat-tile-native-2026-06')
+            ? ''
+            : 'repeat.cpp and the repeat factories read to tt-metal 622c6fb (2026-06-23); later builds not read',
+        ]
+          .filter((r) => r !== '')
+          .join('; '),
+    citations,
   });
 }

@@ -202,7 +202,7 @@ function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEs
         ? { notes: viaTilesNotes }
         : {
             approxReason:
-              'tt-metal runs this slice as three programs (untilize, row-major slice, tilize); the path is taken from slice.cpp, the programs are estimated one by one',
+              'tt-metal runs this slice as three programs (untilize, row-major slice, tilize), estimated one by one; slice.cpp and the row-major factory were read at every build 2025-03-21..2026-06-23 (read span slice-tiled-rm-path), and the window reaches outside them (or the steps are not unit: the strided factory was not read)',
             notes: viaTilesNotes,
           };
   const confidence = s.viaTiles === undefined || threeProgramPathRead ? 'exact' : 'approx';
