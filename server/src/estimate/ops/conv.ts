@@ -11,10 +11,10 @@
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@015c7ff;
  *       ttmetal-l1-model.md §4.10
- *   [3] tt-metal …/conv3d/device/conv3d_program_factory.cpp@5fd3a04 (PR #38579: the L1 prefetch shard) and @bccae69
- *       (PR #43541: coalesced scratch rows), unchanged in size to 622c6fb
  *   [2] tt-metal …/experimental/conv3d/device/conv3d_device_operation_types.hpp (Conv3dConfig defaults: T/W/H_out_block 1,
  *       C_out_block 0 and C_in_block 0 meaning all channels, compute_with_storage_grid_size {1, 1}; index id 54921902088)
+ *   [3] tt-metal …/conv3d/device/conv3d_program_factory.cpp@5fd3a04 (PR #38579: the L1 prefetch shard) and @bccae69
+ *       (PR #43541: coalesced scratch rows), unchanged in size to 622c6fb
  *
  * Assumptions: always 'approx'. Without `conv3d_config` tt-metal's defaults of the build are used (noConfigBlocks):
  *   the default Conv3dConfig [2] (T/H/W blocks 1, all input and output channels) until tt-metal PR #38595, then its
