@@ -2864,7 +2864,10 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   });
   const result = withConvProgramBeforeResult(est, family, steps.copy);
   const l1Small = convL1SmallBuffers(sliced, plan, ctx);
-  return l1Small.length > 0 && result.kind === 'estimate' ? { ...result, l1SmallBuffers: l1Small } : result;
+  // Written in place, as withConvProgramBeforeResult writes: `result` is this estimator's own fresh estimate, and a
+  // spread copy of every conv estimate was the garbage session 27 removed. The key goes last, as a copy's would.
+  if (l1Small.length > 0) (result as Writable<OpEstimate>).l1SmallBuffers = l1Small;
+  return result;
 }
 
 /** The context with the build window's rules answered at its newest build, splitting nothing (see convL1SmallBuffers). */

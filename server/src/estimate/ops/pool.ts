@@ -162,7 +162,9 @@ import type {
   EstimateContext,
   L1Intermediate,
   L1SmallBuffer,
+  OpEstimate,
   OpEstimateResult,
+  Writable,
   WriterProgram,
 } from '../types';
 import { illegal, unmodeled } from '../types';
@@ -808,7 +810,9 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const l1Small = flavor.configInDram
     ? []
     : poolL1SmallBuffers(shape, input, flavor, pc, alreadySharded, inPlaceHalo, ctx);
-  return l1Small.length > 0 && est.kind === 'estimate' ? { ...est, l1SmallBuffers: l1Small } : est;
+  // In place (finishProgram's estimate is made just now and not yet shared), not a spread copy of every pool estimate.
+  if (l1Small.length > 0) (est as Writable<OpEstimate>).l1SmallBuffers = l1Small;
+  return est;
 }
 
 /**
