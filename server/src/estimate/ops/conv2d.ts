@@ -354,6 +354,7 @@ import type {
 import { illegal, unmodeled } from '../types';
 import {
   HaloGeometry,
+  haloConfigL1SmallBuffers,
   haloDramConfigPageBytes,
   haloElementBytes,
   haloProgramCbBytesPerCore,
@@ -2875,14 +2876,6 @@ export function atNewestBuild(ctx: EstimateContext): EstimateContext {
   return { ...ctx, ttMetal: { window: ctx.ttMetal.window } };
 }
 
-/** The four halo config tensors' roles, in the order the halo factory moves them to the device. */
-const HALO_CONFIG_ROLES = [
-  'halo padding config 0',
-  'halo padding config 1',
-  'halo gather config 0',
-  'halo gather config 1',
-];
-
 /**
  * The buffers a conv allocates in L1_SMALL, in order: the halo's four config tensors (untilize_with_halo_program_factory
  * moves padding 0, padding 1, gather 0, gather 1 to the device), then the conv program's reader indices
@@ -2928,8 +2921,7 @@ function convL1SmallBuffers(p: ConvProblem, plan: ConvPlan, estimateCtx: Estimat
       },
       !rowMajor,
     );
-    for (let i = 0; i < pages.length; i++)
-      out.push({ role: HALO_CONFIG_ROLES[i]!, bytesPerBank: alignUp(pages[i]!, align), banks });
+    out.push(...haloConfigL1SmallBuffers(pages, align, banks));
   }
   if (!configsInDram) {
     const sticksPerShard = plan.perCoreOutHTiles * 32;

@@ -30,7 +30,7 @@
  */
 
 import { atOrAfter } from '../changePoints';
-import type { EstimateContext } from '../types';
+import type { EstimateContext, L1SmallBuffer } from '../types';
 import { type DataType, type ElementDataType, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 
@@ -298,6 +298,25 @@ export function haloDramConfigPageBytes(c: HaloConfigTensorGeometry, tiled: bool
   if (dramConfigPageCache.size >= DRAM_CONFIG_PAGES_KEPT) dramConfigPageCache.clear();
   dramConfigPageCache.set(key, pages);
   return pages;
+}
+
+/** The halo's four config tensors' roles, in the order its factory moves them to the device. */
+const HALO_CONFIG_ROLES = [
+  'halo padding config 0',
+  'halo padding config 1',
+  'halo gather config 0',
+  'halo gather config 1',
+];
+
+/**
+ * The halo's config tensors as L1_SMALL buffers (conv2d's and pool2d's halo alike): each config's page (`pages`, from
+ * haloDramConfigPageBytes) per bank, L1-aligned, over `banks` cores (sliding_window.cpp move_config_tensor_to_device).
+ */
+export function haloConfigL1SmallBuffers(pages: readonly number[], alignBytes: number, banks: number): L1SmallBuffer[] {
+  const out: L1SmallBuffer[] = [];
+  for (let i = 0; i < pages.length; i++)
+    out.push({ role: HALO_CONFIG_ROLES[i]!, bytesPerBank: alignUp(pages[i]!, alignBytes), banks });
+  return out;
 }
 
 /**

@@ -184,6 +184,7 @@ import {
 import {
   HaloProgramInput,
   InPlaceHaloGeometry,
+  haloConfigL1SmallBuffers,
   haloDramConfigPageBytes,
   haloElementBytes,
   haloMaxRemoteSticks,
@@ -853,9 +854,7 @@ function poolL1SmallBuffers(
       },
       inTiled,
     );
-    const roles = ['halo padding config 0', 'halo padding config 1', 'halo gather config 0', 'halo gather config 1'];
-    for (let i = 0; i < pages.length; i++)
-      out.push({ role: roles[i]!, bytesPerBank: alignUp(pages[i]!, align), banks });
+    out.push(...haloConfigL1SmallBuffers(pages, align, banks));
   }
   const readerBytes = atOrAfter(ctx, 'conv2d-reader-indices-segments')
     ? poolReaderIndicesPageBytes(shape, pc, flavor.outputTiled)
