@@ -1550,3 +1550,28 @@ describe('conv2d / conv_transpose2d: four tt-forge-remediation reports (tt-metal
     assert.equal(op.overflow?.kind, 'cbBeyondL1');
   });
 });
+
+describe('conv2d: tt-metal #35852 (2026-01-14, n300 8x7 grid), the l1_full conv a tt-mlir optimizer fallback starts from', () => {
+  // tt-metal #35852 (2026-01-14, an n300 opened by ttnn.open_device: worker dispatch, the 8x7 grid): 3 → 32 channels at
+  // 480x640, 3x3, padding 1, a tiled bf16 DRAM input, l1_full, act_block_h_override 0, config_tensors_in_dram (inferred
+  // from the figure, fixture header). Auto shard → height on 56 cores: 307,200 outputs = 9,600 tiles, ⌈9,600 / 56⌉ = 172
+  // tiles per core. Channels 3 → 32 (tiled input), act block width 3 (kernel width) · 32 = 96 = 3 tiles, act block height
+  // the whole 172 tiles (override 0), bf16 pages of 2,048 B (conv2d_op_program_factory_common.cpp@b769c24, get_cb_info):
+  //   WEIGHTS 3 · 1 tiles (one height block: not ×kH)      6,144
+  //   ACT + ACT_SECOND_READER 2 · (172 / 2) · 3 tiles  1,056,768
+  //   ACT_TILIZED 172 · 3 tiles                         1,056,768
+  //   BIAS 1 tile                                           2,048
+  //   READER_INDICES, static with config_tensors_in_dram: the worst case 172 · 32 words · 2 B = 11,008
+  //   L1 scratchpad                                            64
+  // = 2,132,800 B, + 102,656 (the base before tt-metal PR #35327, 2026-01-13 20:17 UTC) = 2,235,456 B, the thread's figure;
+  // MATMUL_PARTIALS and OUT sit on the output shard. The thread's act_block_h_override 1024 runs.
+  it('tt-metal #35852 (2026-01-14, 3 → 32 at 480x640, l1_full): CBs grow to 2,235,456 B on (0,0)-(7,6), exactly', () => {
+    const run = { file: 'conv2d_tt-metal-35852.mlir', date: '2026-01-13', arch: 'wormhole_b0_n300_worker_dispatch' };
+    const op = assertFails(run, 'l1_full');
+    assert.equal(regionEnd(op), 2_235_456);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=6)]');
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.estimate.nCoresUsed, 56);
+    assertFits(run, 'act_block_h_1024');
+  });
+});
