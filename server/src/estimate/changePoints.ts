@@ -3837,6 +3837,44 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/reduction/prod/prod.cpp@378a99a (input_a_padded = fill_implicit_tile_padding(input_a, 1.0f)), the same at 622c6fb',
   },
+  'conv2d-auto-shard-halo-estimate-input-layout': {
+    family: 'conv2d',
+    pr: 28302,
+    // "#26435: Fix Conv DRAM Weights Prep", squash-merged on main as cdd0c7d586 (2025-09-23 04:33 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-23',
+    dateFrom: 'merge',
+    what: "auto shard's halo output estimate (change point conv2d-auto-shard-halo-estimate) takes the halo input shard determine_input_memory_config gives for the conv input's own layout (a row-major input: C aligned to 8 for height and block, rows unpadded for width); before, it passed Layout::TILE whatever the input, so the shard was C rounded up to 32 per channel core and N·H·W rounded up to 32 per NHW core (width sharding too)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@28a524e2c1 and @cdd0c7d586^ (determine_conv_config_for_auto_shard: determine_input_memory_config(..., Layout::TILE, input_parallel_config); determine_input_memory_config: get_input_channels_alignment → TILE_WIDTH for a tiled layout, round_up_size TILE_HEIGHT unless width sharded and row-major)',
+    after:
+      'tt-metal …/conv2d/conv2d_utils.cpp@cdd0c7d586 (determine_input_memory_config(..., input_layout, BufferType::L1, ...)); the same call at 92b635a363',
+  },
+  'conv2d-auto-shard-halo-estimate-rows-div-up': {
+    family: 'conv2d',
+    pr: 27147,
+    // "#26818: Make Conv2D just work always", squash-merged on main as dbbc742d10 (2025-10-01 18:27 UTC).
+    mergedOn: '2025-10-01',
+    dateFrom: 'merge',
+    what: "auto shard's halo output estimate counts a one-image shard's image rows as (sticks + W − 1) / W in float32 (tt::div_up on a float divisor: a fraction, not rounded), and a batched shard's as sticks / W in integers; before, sticks / W in float32 for both (change point conv2d-auto-shard-halo-estimate-fractional-rows)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@dbbc742d10^ (estimate_halo_output_elems: shard_height = (float)rows / (float)input_width)',
+    after:
+      'tt-metal …/conv2d/conv2d_utils.cpp@dbbc742d10 (estimate_halo_output_elems: batch_size > 1 ? rows / input_width : tt::div_up(rows, (float)input_width)); tt_metal/api/tt-metalium/math.hpp@dbbc742d10 (div_up: (a + b − 1) / b in the common type, float here)',
+  },
+  'conv2d-default-fp32-acc-f32-inputs': {
+    family: 'conv2d',
+    pr: 34952,
+    // "[CONV] Defaulting to fp32 dest accumulation in conv ops if inputs are FP32", squash-merged on main as 2f8845059f
+    // (2025-12-24 13:12 UTC).
+    mergedOn: '2025-12-24',
+    dateFrom: 'merge',
+    what: 'a conv2d given no compute config takes fp32_dest_acc_en = (input and weights both FLOAT32) from get_conv_default_compute_kernel_config; before, false whatever the dtypes (HiFi4, approx mode, no fp32 accumulation, no packer_l1_acc)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@2f8845059f^ (get_conv_default_compute_kernel_config(device): init_device_compute_kernel_config(arch, nullopt, HiFi4, true, false, false))',
+    after:
+      'tt-metal …/conv2d/conv2d_utils.cpp@2f8845059f (get_conv_default_compute_kernel_config(device, input_dtype, weight_dtype): default_fp32_acc = both FLOAT32)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -4162,6 +4200,17 @@ export const READ_SPANS = {
     evidence:
       'tt-metal (nyoshifujiTT/tt-metal first-parent main) prod_all_program_factory.cpp at every commit fa45b9b (2025-01-16) … 577298d (2026-05-28; none after to 622c6fb): num_input_tiles = 2 on c_0 and on the intermediate (c_24 until 9a76dd3, PR #18462 of 2025-03-03, then c_2), num_output_tiles = 2 on the output (c_16 until 9a76dd3, then c_3), all of datatype_to_dataformat_converter(input dtype), on CoreRange({0,0},{0,0}) (1b02d5c, PR #43208: CBDescriptors, the same sizes); prod.cpp at every commit 0cc4e4e … 378a99a routes dim = none and rank 1 to prod_all',
     citedAs: 'tt-metal prod_all_program_factory.cpp and prod.cpp at every commit 2025-01 … 622c6fb',
+  },
+  'conv2d-sharded-program-2025-autumn': {
+    family: 'conv2d',
+    // From the day after #27731 (18bbf94b84, 2025-09-15 10:11 UTC: the split-reader heuristic, change point
+    // conv2d-split-reader-heuristic) to the day before span conv2d-sharded-program-2026-spring (cb11809, 2026-03-05).
+    earliest: '2025-09-16',
+    latest: '2026-03-05',
+    what: "the rule of span conv2d-sharded-program-2026-spring (a conv2d, not 1x1 matmul, not transposed, given a conv2d_config, its input sharded as it runs or resharded by a to_memory_config program estimated exactly, its result the conv's own output or an exact copy of it; the sharded conv program's get_cb_info CBs and output shard, the halo output), with auto shard's ranking too (determine_conv_config_for_auto_shard: calculate_L1_usage of the CBs + output shard, plus the halo term of change points conv2d-auto-shard-halo-estimate-input-layout, conv2d-auto-shard-halo-estimate-rows-div-up and conv2d-auto-shard-halo-exact; block's core count by conv2d-auto-shard-block-cores-in-out and conv2d-auto-shard-block-cores-at-least-grid-x; act_block_h by conv2d-auto-shard-keeps-act-block-h), the compute default of conv2d-default-fp32-acc-f32-inputs; not read: groups > 1, config_tensors_in_dram, in_place, a sharding override, an unpadded width-sharded tiled input (before #33763 its halo was skipped after a to_layout ROW_MAJOR), activation reuse, force_split_reader, kernel-stride folding",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): conv2d_op_program_factory_common.cpp at every commit touching it from 18bbf94b84 to 92b635a363 (2026-01-18) — #28690 4bd83aa565 (force_split_reader), #29415 517a05cb99 (block split reader, is_split_reader_viable false for block: no split unless forced), #30264 9c08e42f7e and #31132 ae5830b9ae (activation reuse only), #30654 87d4331ce0 (block viable true; ACT = the whole act block, ACT_SECOND_READER the split rows and ACT_ROW_MAJOR the first rows unless overlapped: the same total as one unsplit row-major CB), #33019 2857b0a2af (post-op checks), #34957 e88993ce77 (1-D depthwise weights, the 1-D reader-index page), renames and log levels (#29165, #33965, #35182, #35433, #35808, #35857, #35888) — and unchanged from 92b635a363 to cb11809; the two sharded factories call get_cb_info with the same arguments and allocate only its CBs at 18bbf94b84 and 92b635a363 (between: runtime args, #32154 activation mcast batches, #33135 throttle, #33038 NoC, #37109 reader args); conv2d_utils.cpp's determine_parallel_config, determine_output_parallel_config, create_sharded_memory_config_from_parallel_config, calculate_L1_usage, determine_packer_l1_acc, determine_largest_subblock_size and the divisor helpers the same at 18bbf94b84 and 92b635a363; get_conv_configs and determine_per_core_conv_block_config the same but for #34957's 1-D depthwise argument; get_input_channels_alignment the same for L1 (#28302 cdd0c7d586 and #30360 e3f5442565 change the DRAM / sliced cases; hal L1 alignment / 2 = 8); get_conv_padded_input_shape_and_mem_config: #31210's matmul-conv rule (change point conv2d-mm-reshard-shard-height-tile); shard_or_reshard_tensor_if_required: #29097 (create_device_tensor then to_memory_config, the same shard), #28785 (the input's orientation for the output grid), #33352 (an output grid only under override_output_sharding_config), #31903 (DRAM inputs not deallocated); determine_input_memory_config: #32157's new arguments default to the old behaviour; determine_conv_config_for_auto_shard at every commit touching it (#28302, #29137, #27147, #30360, #30446, #32424, #33352, #33763's refactor into calculate_L1_usage_for_conv_op with the same total, #34957, #35433), estimate_halo_output_elems (#27147; removed by #30446), sliding_window.cpp's calculate_precise_halo_output_elems (27f36345e8 to 92b635a363 unchanged), generate_shard_boundaries and generate_op_trace_metadata (bilinear-only changes); conv2d.cpp's conv2d_L1 at 18bbf94b84 and 92b635a363: folding moved into fold_input_tensor_if_required (#29993 14cb8d40e2, #31210), the compute default (#34952), the halo bypass narrowed to row-major width-sharded unpadded inputs (#33763 af7d566867), in_place dropped (#31516, #33389), deallocation of DRAM inputs (#31903), the tilize helper (#34731); the device op's compute_output_specs the same at both ends; git diff 92b635a363..cb11809 of conv2d/ and sliding_window/: conv2d_utils.cpp a comment, conv2d.cpp namespaces and the halo's output memory config argument (#37667: taken from the input, which conv2d passed), the sharded factory's reader runtime args (#37109), the halo factory's row-major input CB page (#38426, bound to the input) and validation / factory-selection refactors (#37633, #37661), prepare_conv2d_weights.cpp a local variable; the halo program and output shard over the whole span as read for span pool2d-factory-cbs-2025-09",
+    citedAs: 'tt-metal conv2d @18bbf94b84, @92b635a363, @cb11809 and the commits between',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -817,9 +817,18 @@ describe('conv2d change points', () => {
   // a float and the sticks truncated after the multiply: height 128 / 14 = 9.142857 + 2 = 11.142857 · 16 = 178.29 → 178
   // sticks · 96 · 2 B = 34,176 B → 73,792 + 4,096 + 34,176 = 112,064 B; width 224 / 14 = 16 exactly, 114,752 B as before.
   it('from PR #27355 the halo estimate takes fractional rows: height 112,064 B < width 114,752 B', () => {
-    const e = est(estimateOp(haloFlip(), whContext({ ttMetalDate: '2025-10-20' })));
+    const e = est(estimateOp(haloFlip(), whContext({ ttMetalDate: '2025-09-20' })));
     assert.match(e.factory, /height_sharded/);
     assert.match(e.factoryReason ?? '', /halo estimate.*height 112,064 B, block [\d,]+ B, width 114,752 B/);
+  });
+  // From PR #27147 (change point conv2d-auto-shard-halo-estimate-rows-div-up, conv2d_utils.cpp@dbbc742d10) one image's
+  // rows are tt::div_up(sticks, (float)W) = (sticks + W − 1) / W, a float: height (128 + 13) / 14 = 10.071428 + 2 =
+  // 12.071428 · 16 = 193.14 → 193 sticks · 192 B = 37,056 B → 73,792 + 4,096 + 37,056 = 114,944 B; width (224 + 13) / 14
+  // = 16.928572 + 2 = 18.928572 · 16 = 302.86 → 302 · 64 B = 19,328 B → 92,224 + 4,096 + 19,328 = 115,648 B.
+  it('from PR #27147 one image counts its shard rows rounded up by W − 1: height 114,944 B < width 115,648 B', () => {
+    const e = est(estimateOp(haloFlip(), whContext({ ttMetalDate: '2025-10-20' })));
+    assert.match(e.factory, /height_sharded/);
+    assert.match(e.factoryReason ?? '', /halo estimate.*height 114,944 B, block [\d,]+ B, width 115,648 B/);
   });
   it("auto shard from PR #30446 ranks by the halo op's exact shard: height 110,336 B < width 111,616 B", () => {
     const e = est(estimateOp(haloFlip(), whContext({ ttMetalDate: '2025-11-01' })));
@@ -842,16 +851,25 @@ describe('conv2d change points', () => {
   //     its own 2 channel cores (PR #27767): per_core_N 1, per_core_M 1: ACT 3, ACT_TILIZED 3, WEIGHTS 3 (row-major
   //     CB overlapped) → 9 · 2,048 + 64 = 18,496 B; output 2,048 B; shard rows 128 → 13 rows · 16 · 32 · 2 B = 13,312 B
   //     → 33,856 B (fractional: 210 · 64 B = 13,440 B → 33,984 B): block wins either way.
+  // From PR #27147 a batch above 1 counts whole image rows again (integer sticks / W): the whole-row figures of before
+  // PR #27355, height 117,824 B, block 33,856 B, width 138,304 B.
   it('the pre-#30446 halo estimate counts the kernel overlap per image boundary for a batch above 1 (block 33,984 B)', () => {
     const e = est(
       estimateOp(
         conv2d({ n: 2, h: 14, w: 14, cIn: 96, cOut: 64, k: 3, s: 2, p: 1 }),
-        whContext({ ttMetalDate: '2025-10-20' }),
+        whContext({ ttMetalDate: '2025-09-20' }),
       ),
     );
     assert.match(e.factory, /block_sharded/);
     assert.match(e.factoryReason ?? '', /halo estimate.*height 118,208 B, block 33,984 B, width 139,008 B/);
     assert.equal(e.cbBytesPerCore, 18_496);
+    const integerRows = est(
+      estimateOp(
+        conv2d({ n: 2, h: 14, w: 14, cIn: 96, cOut: 64, k: 3, s: 2, p: 1 }),
+        whContext({ ttMetalDate: '2025-10-20' }),
+      ),
+    );
+    assert.match(integerRows.factoryReason ?? '', /halo estimate.*height 117,824 B, block 33,856 B, width 138,304 B/);
     const whole = est(
       estimateOp(
         conv2d({ n: 2, h: 14, w: 14, cIn: 96, cOut: 64, k: 3, s: 2, p: 1 }),
@@ -860,6 +878,71 @@ describe('conv2d change points', () => {
     );
     // Whole rows before PR #27355 (block's output still on its input's channel cores then, PR #27767: not asserted).
     assert.match(whole.factoryReason ?? '', /halo estimate.*height 117,824 B, block [\d,]+ B, width 138,304 B/);
+  });
+  // tt-metal PR #28302 (change point conv2d-auto-shard-halo-estimate-input-layout, cdd0c7d586, 2025-09-23): auto shard's
+  // halo estimate took the halo input shard determine_input_memory_config gives for Layout::TILE (C rounded up to 32)
+  // until then, the input's own layout after. 14x14x48 → 64, 3x3 s2 p1, a bf16 ROW-MAJOR L1-interleaved input, no
+  // shard_layout, act_block_h_override 32 (before PR #32424). Height: 49 outputs = 2 tiles on 2 cores, per_core_M 1,
+  // per_core_N 2; a row-major input aligns C to 8: 48; act_block_w round_up(48·3, 32) / 32 = 5 tiles, one act block:
+  // WEIGHTS 2·5 = 10, ACT 5, ACT_TILIZED 5 → 20 · 2,048 + 64 = 41,024 B; output 2 tiles = 4,096 B. Halo estimate
+  // (fractional rows, PR #27355, before PR #27147): shard rows round_up(196, 2·32) / 2 = 128 → 128 / 14 = 9.142857 + 2
+  // = 11.142857 · 16 = 178.29 → 178 sticks; · 48 ch · 2 B = 17,088 B → 62,208 B; with the tiled shard's 64 channels
+  // 178 · 64 · 2 = 22,784 B → 67,904 B.
+  const rowMajorIn = () =>
+    conv2d({
+      n: 1,
+      h: 14,
+      w: 14,
+      cIn: 48,
+      cOut: 64,
+      k: 3,
+      s: 2,
+      p: 1,
+      input: tensor([1, 1, 196, 48], { buffer: 'l1', page: 'row_major' }),
+    });
+  it("auto shard's halo estimate sized a row-major input's shard as tiled before PR #28302: height 67,904 B, then 62,208 B", () => {
+    const before = est(estimateOp(rowMajorIn(), whContext({ ttMetalDate: '2025-09-20' })));
+    assert.match(before.factoryReason ?? '', /halo estimate.*height 67,904 B,/);
+    const after = est(estimateOp(rowMajorIn(), whContext({ ttMetalDate: '2025-09-24' })));
+    assert.match(after.factoryReason ?? '', /halo estimate.*height 62,208 B,/);
+  });
+  // tt-metal PR #34952 (change point conv2d-default-fp32-acc-f32-inputs, 2f8845059f, 2025-12-24): conv2d's own compute
+  // default accumulates in fp32 when input and weights are both FLOAT32 (get_conv_default_compute_kernel_config), never
+  // before. Its CBs move only through the split-reader choice or a packer-accumulated partials CB, neither here (one act
+  // block row, no packer_l1_acc): the rule is asked, and the figure the same on both sides, for an f32 conv only.
+  it('the fp32-accumulation default of PR #34952 is asked for an f32-input, f32-weight conv alone', () => {
+    const f32Conv = op(
+      'ttnn.conv2d',
+      [
+        tensor([1, 1, 196, 32], { buffer: 'l1', dtype: 'f32' }),
+        tensor([64, 32, 3, 3], { buffer: 'system_memory', page: 'row_major', dtype: 'f32' }),
+        DEVICE_VALUE,
+      ],
+      [tensor([1, 1, 49, 64], { buffer: 'l1', dtype: 'f32' })],
+      {
+        in_channels: int(32),
+        out_channels: int(64),
+        batch_size: int(1),
+        input_height: int(14),
+        input_width: int(14),
+        kernel_size: ints(3, 3),
+        stride: ints(2, 2),
+        padding: ints(1, 1),
+        dilation: ints(1, 1),
+        groups: int(1),
+        conv2d_config: dialect('ttnn.conv2d_config', { shard_layout: 'height_sharded' }),
+      },
+    );
+    const window = { earliest: '2025-12-01', latest: '2026-01-31' };
+    const f32 = est(estimateOp(f32Conv, whContext({ window })));
+    assert.ok(f32.versionRange?.changePoints.includes('conv2d-default-fp32-acc-f32-inputs'));
+    const bf16 = est(
+      estimateOp(
+        conv2d({ n: 1, h: 14, w: 14, cIn: 32, cOut: 64, k: 3, s: 2, p: 1, config: { shard_layout: 'height_sharded' } }),
+        whContext({ window }),
+      ),
+    );
+    assert.ok(!(bf16.versionRange?.changePoints ?? []).includes('conv2d-default-fp32-acc-f32-inputs'));
   });
   // tt-metal PR #33763 (change point conv2d-dram-auto-slice-axis, 2025-12-17): with no slice config a DRAM input's
   // auto-slicer takes its axis from op_slicing.cpp@d134b03's best_guess_slice_type on the input image. bf16 row-major

@@ -119,3 +119,37 @@ describe('estimate/conv2d skip_activation_mcast (block sharded on one channel co
     assert.equal(e.confidence, 'exact');
   });
 });
+
+// Read span conv2d-sharded-program-2025-autumn (tt-metal 18bbf94b84..cb11809, 2025-09-16..2026-03-05). The block conv
+// above on one channel core: get_cb_info@517a05cb99 (PR #29415, 2025-10-01) lets block sharding split its act block
+// only when forced (is_split_reader_viable returns false for block), so on 2025-10-15 the CBs are those derived above,
+// 25,024 B. From PR #30654 (87d4331ce0, 2025-10-27) block always splits an act block of more than one tile row (here
+// act_block_h 2: rows 1 + 1): ACT would hold the whole block (it is skipped here, one channel core), ACT_SECOND_READER
+// the split row (3 input tiles, 6,144 B) and ACT_ROW_MAJOR the first row (3 input tiles, 6,144 B), overlap off since
+// skip_act_cb_create: 6,144 + 6,144 = the unsplit row-major CB's 12,288 B, so 25,024 B again on 2025-11-01.
+describe('estimate/conv2d sharded program over read span conv2d-sharded-program-2025-autumn', () => {
+  it('2025-10-15 and 2025-11-01 (either side of PR #30654): 25,024 B, exact, citing the autumn span', () => {
+    for (const date of ['2025-10-15', '2025-11-01']) {
+      const e = conv(skipText, date);
+      assert.equal(e.cbBytesPerCore, 25_024, date);
+      assert.equal(e.confidence, 'exact', date);
+      assert.ok(e.citations.some((c) => c.includes('read span conv2d-sharded-program-2025-autumn')));
+    }
+  });
+
+  it('the day of PR #27731 (2025-09-15), before the span: the same 25,024 B, approx', () => {
+    const e = conv(skipText, '2025-09-15');
+    assert.equal(e.cbBytesPerCore, 25_024);
+    assert.equal(e.confidence, 'approx');
+  });
+
+  // The VoVNet depthwise conv (groups 64): PR #34957 (2025-12-25) moved the 1-D depthwise rules inside the span, and
+  // grouped convs were not read over it. Its CBs are those of the 2026 span above (73,920 B): no rule the model follows
+  // moves them in between.
+  it('a grouped (depthwise) conv inside the window stays approx and says why', () => {
+    const e = conv(text(56), '2025-11-01');
+    assert.equal(e.cbBytesPerCore, 73_920);
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.approxReason, /grouped or depthwise conv/);
+  });
+});

@@ -300,9 +300,15 @@
  *       largest L1 over all slices from PR #27355 (conv2d_utils.cpp@5702b2d calculate_conv_dram_slice_L1_usage,
  *       op_slicing.cpp@4859af0 compute_L1_usage_for_slice_config; change point conv2d-dram-slice-every-slice; before it
  *       one slice of the largest output size, the model's first), and the estimate reports the slice of most modeled L1
+ *  [24] read span conv2d-sharded-program-2025-autumn (2025-09-16..2026-03-05, first-parent main of nyoshifujiTT/tt-metal):
+ *       get_cb_info (conv2d_op_program_factory_common.cpp) at every commit from 18bbf94b84 (#27731) to 92b635a363 and
+ *       identical at cb11809; conv2d_utils.cpp's sizing functions compared at 18bbf94b84 and 92b635a363 and every commit
+ *       between that touches them; conv2d.cpp's conv2d_L1 at both ends, its differences traced to their commits. Change
+ *       points found by the read: conv2d-auto-shard-halo-estimate-input-layout (#28302),
+ *       conv2d-auto-shard-halo-estimate-rows-div-up (#27147), conv2d-default-fp32-acc-f32-inputs (#34952)
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input and
- *   f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own,
+ *   f32 weights from change point conv2d-default-fp32-acc-f32-inputs, never before; no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own,
  *   [12]); weights dtype = config `weights_dtype`, else the weight operand's. Activation reuse, kernel-stride folding
  *   and the 2-D depthwise pool-based path of later builds are not modeled (a folded conv is estimated unfolded). Before PR #32424 auto shard also set a width-sharded act_block_w_div to its largest
  *   value (PR #15644): modeled before change point conv2d-auto-shard-l1-estimate (mostCoresAutoShard), not after it
@@ -420,6 +426,11 @@ export interface Conv2dConfigFields {
   readonly enableActivationReuse?: boolean;
   readonly forceSplitReader?: boolean;
   readonly kernelStrideFolding?: boolean;
+  /** in_place (the in-place halo, removed by tt-metal PR #31516) and override_sharding_config /
+   *  override_output_sharding_config (a core_grid of the IR's own), read only to keep such a conv out of read span
+   *  conv2d-sharded-program-2025-autumn: undefined when absent. */
+  readonly inPlaceHalo?: boolean;
+  readonly overrideSharding?: boolean;
   /** The attribute was present in the IR. */
   readonly present: boolean;
 }
@@ -538,6 +549,10 @@ export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
     enableActivationReuse: boolOf(fieldValue(f, 'enable_activation_reuse')),
     forceSplitReader: boolOf(fieldValue(f, 'force_split_reader')),
     kernelStrideFolding: boolOf(fieldValue(f, 'enable_kernel_stride_folding')),
+    inPlaceHalo: boolOf(fieldValue(f, 'in_place')),
+    overrideSharding:
+      boolOf(fieldValue(f, 'override_sharding_config')) === true ||
+      boolOf(fieldValue(f, 'override_output_sharding_config')) === true,
     present: op.properties['conv2d_config'] !== undefined,
   };
 }
@@ -663,9 +678,12 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
     ccIr === undefined &&
     atOrAfter(ctx, 'conv2d-runtime-compute-config-packer') &&
     !atOrAfter(ctx, 'conv2d-runtime-compute-config-metal-default');
+  // tt-metal's own default accumulates in fp32 for f32 input and weights only since change point
+  // conv2d-default-fp32-acc-f32-inputs (PR #34952), never before; asked only for such a conv.
   const fp32DestAcc = runtimeConfig
     ? false
-    : boolField(ccIr, 'fp32_dest_acc_en', input.dtype === 'f32' && weightsDtype === 'f32');
+    : (boolOf(fieldValue(ccIr, 'fp32_dest_acc_en')) ??
+      (input.dtype === 'f32' && weightsDtype === 'f32' && atOrAfter(ctx, 'conv2d-default-fp32-acc-f32-inputs')));
   const packerL1Acc = runtimeConfig || boolField(ccIr, 'packer_l1_acc', false);
   const slice = op.properties['conv2d_slice_config'];
   // `#ttnn.conv2d_slice_config<dram_height, 4>`: the slice type, then the number of slices.
@@ -1081,7 +1099,7 @@ export function estimatedHaloElementsPerCore(
   const fractional = atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate-fractional-rows');
   const f = Math.fround;
   const shardImageRows = fractional
-    ? f(f(haloInputShardRows) / f(p.inputW))
+    ? fractionalShardImageRows(p, haloInputShardRows, ctx)
     : Math.floor(haloInputShardRows / p.inputW);
   const shardImages = Math.trunc(fractional ? f(shardImageRows / f(p.inputH)) : shardImageRows / p.inputH);
   const batchBoundaryMultiplier = p.batch > 1 ? shardImages + 2 : 1;
@@ -1091,6 +1109,44 @@ export function estimatedHaloElementsPerCore(
     ? Math.trunc(f(f(shardImageRows + overlapRows) * paddedWidth))
     : (shardImageRows + overlapRows) * paddedWidth;
   return sticks * haloInputShardWidth;
+}
+
+/**
+ * The float rows of estimate_halo_output_elems from change point conv2d-auto-shard-halo-estimate-fractional-rows:
+ * sticks / W in float32; from change point conv2d-auto-shard-halo-estimate-rows-div-up (PR #27147) a batched shard's
+ * sticks / W in integers and a one-image shard's tt::div_up(sticks, (float)W) = (sticks + W − 1) / W in float32, a
+ * fraction (conv2d_utils.cpp@dbbc742d10; math.hpp@dbbc742d10 div_up in the common type). The change point is asked
+ * only where the two rules differ.
+ */
+function fractionalShardImageRows(
+  p: Pick<ConvProblem, 'batch' | 'inputW'>,
+  haloInputShardRows: number,
+  ctx: EstimateContext,
+): number {
+  const f = Math.fround;
+  const before = f(f(haloInputShardRows) / f(p.inputW));
+  const from =
+    p.batch > 1
+      ? Math.floor(haloInputShardRows / p.inputW)
+      : f(f(f(f(haloInputShardRows) + f(p.inputW)) - 1) / f(p.inputW));
+  return from === before || !atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate-rows-div-up') ? before : from;
+}
+
+/**
+ * The halo input shard auto shard's halo estimate ranks with: the shard of the conv input's own layout since change
+ * point conv2d-auto-shard-halo-estimate-input-layout (PR #28302), before it the shard determine_input_memory_config
+ * gave for Layout::TILE: C rounded up to 32 per channel core, N·H·W to 32 per NHW core (conv2d_utils.cpp@28a524e2c1,
+ * @cdd0c7d586^). Asked only for a row-major input whose two shards differ [14].
+ */
+function haloEstimateShard(p: ConvProblem, x: ConvPlan, ctx: EstimateContext): [rows: number, width: number] {
+  const own: [number, number] = [haloInputShardRows(p, x.input), x.inChannelsPadded / x.input.coresC];
+  const nhwIn = p.batch * p.inputH * p.inputW;
+  const tiled: [number, number] = [
+    alignUp(nhwIn, x.input.coresNhw * 32) / x.input.coresNhw,
+    alignUp(p.inChannels, x.input.coresC * 32) / x.input.coresC,
+  ];
+  if (tiled[0] === own[0] && tiled[1] === own[1]) return own;
+  return atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate-input-layout') ? own : tiled;
 }
 
 /**
@@ -1571,8 +1627,7 @@ function autoShard(
       : thirdTermKind === 'halo estimate'
         ? x.mmConv
           ? 0
-          : estimatedHaloElementsPerCore(p, haloInputShardRows(p, x.input), x.inChannelsPadded / x.input.coresC, ctx) *
-            haloElementBytes(p.inputDtype, ctx)
+          : estimatedHaloElementsPerCore(p, ...haloEstimateShard(p, x, ctx), ctx) * haloElementBytes(p.inputDtype, ctx)
         : thirdTermKind === 'none'
           ? 0
           : Math.floor(
@@ -2552,7 +2607,8 @@ function splitReaderViable(
 /**
  * Whether the sharded factory reads an act block with two readers (is_split_reader_supported and viable,
  * conv2d_op_program_factory_common.cpp@984f529e2f): height or block sharded, not 1-D depthwise, more than one tile row;
- * block sharding always (since PR #29415, 2025-10-01; the CB list keeps its unsplit form, the same total), height by
+ * block sharding always (since PR #30654, 2025-10-27; PR #29415 of 10-01 only when forced; the CB list keeps its
+ * unsplit form, the same total), height by
  * `splitReaderViable`. Asked here for the reader-index blocks [2].
  */
 function splitsActBlock(p: ConvProblem, plan: ConvPlan, ctx: EstimateContext): boolean {
@@ -3082,7 +3138,13 @@ function convExactness(
   ctx: EstimateContext,
   steps: ConvCopySteps,
 ): { readonly span: ReadSpanId } | { readonly approxReason: string } {
-  const span: ReadSpanId = plan.mmConv ? 'conv2d-sharded-matmul-1x1-2026-spring' : 'conv2d-sharded-program-2026-spring';
+  // The sharded program was read over two spans; a window inside the autumn one takes it [24].
+  const autumn = !plan.mmConv && windowWithinReadSpan(ctx, 'conv2d-sharded-program-2025-autumn');
+  const span: ReadSpanId = plan.mmConv
+    ? 'conv2d-sharded-matmul-1x1-2026-spring'
+    : autumn
+      ? 'conv2d-sharded-program-2025-autumn'
+      : 'conv2d-sharded-program-2026-spring';
   const inSpan = !p.transposed && p.path === 'l1' && windowWithinReadSpan(ctx, span);
   // Written only for an approx answer: an exact conv needs no reason text.
   const heuristics = (): string =>
@@ -3108,10 +3170,29 @@ function convExactness(
     return {
       approxReason: `${heuristics()}; conv2d_config asks for activation reuse, force_split_reader or kernel-stride folding (not modeled)`,
     };
+  const autumnNot = autumn ? notReadInAutumn(p, plan) : undefined;
+  if (autumnNot !== undefined) return { approxReason: `${heuristics()}; ${autumnNot}` };
   const copyNot = outputIsResult ? undefined : stepNotExact(steps.copy);
   if (copyNot !== undefined)
     return notRead(`the conv output is copied to the result's memory config (to_memory_config: ${copyNot})`);
   return { span };
+}
+
+/**
+ * What read span conv2d-sharded-program-2025-autumn leaves out, else undefined [22]: grouped and depthwise convs (PR
+ * #34957 moved the 1-D depthwise rules inside it), config tensors in DRAM, the in-place halo (until PR #31516), a
+ * sharding override, and an unpadded width-sharded tiled input (until PR #33763 it skipped the halo after a to_layout
+ * ROW_MAJOR that the model does not run) [24].
+ */
+function notReadInAutumn(p: ConvProblem, plan: ConvPlan): string | undefined {
+  const unpadded = p.padding.every((x) => x === 0);
+  if (p.groups > 1) return 'a grouped or depthwise conv (not read over this window)';
+  if (p.config.configTensorsInDram) return 'config_tensors_in_dram (not read over this window)';
+  if (p.config.inPlaceHalo === true) return 'in_place halo (not read over this window)';
+  if (p.config.overrideSharding === true) return 'a sharding override in conv2d_config (not read over this window)';
+  if (plan.input.scheme === 'width_sharded' && p.inputLayout.pageLayout !== 'row_major' && unpadded)
+    return 'an unpadded width-sharded tiled input: builds before tt-metal PR #33763 skip the halo after a to_layout ROW_MAJOR (not modeled)';
+  return undefined;
 }
 
 /**
