@@ -1550,3 +1550,50 @@ describe('conv2d / conv_transpose2d: four tt-forge-remediation reports (tt-metal
     assert.equal(op.overflow?.kind, 'cbBeyondL1');
   });
 });
+
+describe('conv_transpose2d: VGG19-UNet through tt-xla in bf16 (tt-xla #2589, 2025-12-16; #3698, 2026-03-12)', () => {
+  // tt-xla's model runner loads the model and its inputs with dtype_override=torch.bfloat16 (its dynamic_loader.py), so
+  // the decoder's up2 is tt-metal #35165's conv in bf16: 512 → 256, k2 s2 p0, bias, on 64x64 → 128x128 = 16,384 output
+  // sticks. Auto shard → block 8x8 (tt-metal's L1 estimate of block sharding is the smallest of the three): 8 NHW cores
+  // of 2,048 output sticks = 64 tiles; C_in 512 / 8 = 64 per core, act_block_w = 64 · kW 2 = 128 = 4 tiles; C_out
+  // 256 / 8 = 32 → per_core_N 1 tile; act_block_h the whole 64 tiles (auto shard's act_block_h_override 32 dropped by
+  // PR #32424). bf16 tiles of 2,048 B: ACT 64·4 = 256, ACT_TILIZED 256, WEIGHTS 4·1 = 4, BIAS 1 = 517 tiles = 1,058,816 B
+  // + 64 (L1_ARRAY) = 1,058,880 B.
+  // The L1 tensors below the bank top 1,499,136 − 65,536 (tt-mlir's L1_SMALL) = 1,433,600: the resharded input 4,096 / 8
+  // = 512 sticks · 64 ch · 2 B = 65,536 B; the halo over the stride-expanded 127x127 image padded by k − 1 − p = 1 to
+  // 129x129: a core's 2,048 outputs are 16 rows of 128, whose 2x2 windows span 15·129 + 127 + (129 + 1) + 1 = 2,193
+  // sticks · 128 B = 280,704 B; the conv output 2,048 · 32 ch · 2 B = 131,072 B.
+  const file = 'conv_transpose2d_tt-xla-2589.mlir';
+  it('tt-xla #2589 (tt-metal 39590dfd of 2025-12-02, the L1 path): the region ends at 1,161,088 B and clashes with the L1 buffer at 956,288', () => {
+    // Before tt-metal PR #33763 in tt-mlir's pin a DRAM input takes the L1 path; the reader indices are an L1_SMALL tensor
+    // (config tensors in L1 before tt-mlir PR #6445). 1,058,880 + 102,208 (that build's base) = 1,161,088. The
+    // resharded input stays held while the program runs (conv_transpose2d keeps it without deallocate_activation):
+    // 1,433,600 − (65,536 + 280,704 + 131,072) = 956,288. Both the thread's figures.
+    const op = assertClash({ file, date: '2025-12-02' }, 'up2');
+    assert.equal(op.cbBytesPerCore, 1_058_880);
+    assert.equal(regionEnd(op), 1_161_088);
+    assert.equal(clashPartner(op), 956_288);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
+  });
+  it('tt-xla #3698 (tt-metal beccdb2 of 2026-03-01, before PR #37791): one DRAM slice, the region ends at 1,166,688 B and clashes at 1,021,824', () => {
+    // config_tensors_in_dram (tt-mlir PR #6445): the reader indices are a CB, 64 tiles · 32 · 2 B = 4,096 B: 1,062,976 B
+    // of CBs + 103,712 (the base from PR #35963) = 1,166,688. One slice: tt-metal's estimate before PR #37791 adds to the
+    // CBs and the 131,072 B output a plain stride-2 conv's halo over the 64x64 input (under 1,061 sticks · 128 B), under
+    // the 1,499,136 − 103,712 − 65,536 = 1,329,888 B free. run_L1_op deallocates the resharded input, so the clash
+    // partner is the halo and the output: 1,433,600 − (280,704 + 131,072) = 1,021,824. Both the thread's figures.
+    // (The file's first function, the same op with L1 config tensors, clashes before it in the run.)
+    const { op } = deviceOp({ file, date: '2026-03-01' }, 'up2_config_tensors_in_dram');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.equal(op.cbBytesPerCore, 1_062_976);
+    assert.equal(regionEnd(op), 1_166_688);
+    assert.equal(clashPartner(op), 1_021_824);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
+    assert.match(op.estimate.kind === 'estimate' ? op.estimate.factoryReason : '', /1 output-height slice/);
+  });
+  it('after tt-metal PR #37791 (2026-03-05, the transposed halo in the slice estimate): more slices, which fit', () => {
+    const { op } = deviceOp({ file, date: '2026-03-05' }, 'up2_config_tensors_in_dram');
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.overflow, undefined);
+    assert.doesNotMatch(op.estimate.factoryReason, / 1 output-height slice/);
+  });
+});
