@@ -1597,3 +1597,18 @@ describe('conv_transpose2d: VGG19-UNet through tt-xla in bf16 (tt-xla #2589, 202
     assert.doesNotMatch(op.estimate.factoryReason, / 1 output-height slice/);
   });
 });
+
+describe('conv_transpose2d: tt-xla BEVDepth training xfail (76fa5358d, 2025-12-29), the L1 path of tt-metal d711cca', () => {
+  it('SECONDFPN 2048 → 128, k2 s2, f32, batch 6 on 8x22: CBs grow to 2,396,480 B on (0,0)-(7,7)', () => {
+    // Before tt-metal PR #33763 a DRAM input runs the whole op on the L1 path. Output 6·16·44 = 4,224 sticks = 132 tiles;
+    // auto shard → block 8x8 (8 NHW cores: ⌈132 / 8⌉ = 17 tiles per core); C_in 2048 / 8 = 256 per core, act_block_w =
+    // 256 · kW 2 = 512 = 16 tiles, act_block_h the whole 17; C_out 128 / 8 = 16 → per_core_N 1 tile. f32 tiles of 4,096 B:
+    // ACT 17·16 = 272, ACT_TILIZED 272, WEIGHTS 16·1 = 16 (no bias; partials share the f32 output) = 560 tiles =
+    // 2,293,760 B + 64 (L1_ARRAY; the reader indices are an L1_SMALL tensor) = 2,293,824; + 102,656 (d711cca's base, the
+    // table's 2025-12-04..12-15 row) = 2,396,480 B, the xfail's figure; the block grid prints as (0,0)-(7,7).
+    const op = assertFails({ file: 'conv_transpose2d_tt-xla-bevdepth-training.mlir', date: '2025-12-15' });
+    assert.equal(op.cbBytesPerCore, 2_293_824);
+    assert.equal(regionEnd(op), 2_396_480);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
+  });
+});
