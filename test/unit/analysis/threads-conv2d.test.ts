@@ -1612,3 +1612,16 @@ describe('conv_transpose2d: tt-xla BEVDepth training xfail (76fa5358d, 2025-12-2
     assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
   });
 });
+
+describe('conv2d: tt-xla glpn_kitti on n150 (test config 5bd2a7b2f, 2025-09-10, tt-metal 652c0dc), the head conv in bf16', () => {
+  it('"49971200 B L1 buffer across 64 banks": the halo output, 780,800 B per bank, after the 614,400 B reshard', () => {
+    // GLPNHead's Conv2d(64, 64, 3, padding 1) on 480x640, bf16 (tt-xla's runner). Auto shard → height on 64 cores (as
+    // tt-mlir #5771's 64-channel conv of the same image): 307,200 outputs = 9,600 tiles, 150 per core = 4,800 outputs.
+    // Resharded input 4,800 · 64 ch · 2 B = 614,400 B; halo: a core's windows span 7·642 + 319 + (2·642 + 3) = 6,100
+    // padded-input sticks · 128 B = 780,800 B, × 64 banks = 49,971,200 B (the xfail's figure). The bank then: 1,499,136 −
+    // 99,712 (tt-metal 652c0dc's base) − 32,768 (tt-mlir's L1_SMALL before its PR #5557) = 1,366,656 B; 614,400 +
+    // 780,800 = 1,395,200 B does not fit.
+    const t = failedAllocation({ file: 'conv2d_tt-xla-glpn-kitti.mlir', date: '2025-08-29' });
+    assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 780_800, 614_400]);
+  });
+});
