@@ -1625,3 +1625,21 @@ describe('conv2d: tt-xla glpn_kitti on n150 (test config 5bd2a7b2f, 2025-09-10, 
     assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 780_800, 614_400]);
   });
 });
+
+describe("conv2d: tt-xla #1722's smp_unet_resnet101 (2025-10-17, tt-metal aba1b93), the ResNet stem in bf16", () => {
+  it('"each bank needs to store 954368 B, but bank size is only 1364928 B": the stem conv\'s output shard', () => {
+    // Conv2d(3, 64, 7, s2, p3) on 1216x1568 → 608x784 = 476,672 outputs = 14,896 tiles; auto shard → height on 64 cores:
+    // ⌈14,896 / 64⌉ = 233 tiles = 7,456 rows · 64 ch · 2 B = 954,368 B per core (× 64 = 61,079,552, the thread's total).
+    // Before it: the resharded input, 1,906,688 / 64 = 29,792 sticks of 3 → 8 channels · 2 B = 476,672 B, and the halo
+    // output, whose widest core (7,455 outputs on from a first output past column 384: 10 output rows on, 385 columns
+    // back) spans 10 · 2 · 1,574 − 385 · 2 + (6 · 1,574 + 6) + 1 = 40,161 sticks of the 1,574-wide padded image · 16 B =
+    // 642,576 B. The bank: 1,499,136 − 101,440 − 32,768 = 1,364,928 B; with the halo output held (the resharded input
+    // freed or not) 954,368 B more does not fit.
+    const run = { file: 'conv2d_tt-xla-1722-smp-unet.mlir', date: '2025-10-02' };
+    const t = failedAllocation(run);
+    assert.equal(t.role, 'conv output shard');
+    assert.equal(t.bytesPerCore, 954_368);
+    const { device } = analyse(run);
+    assert.equal(device.l1SizeBytes - device.l1UnreservedBase - device.l1SmallSizeBytes, 1_364_928, 'the printed bank');
+  });
+});
