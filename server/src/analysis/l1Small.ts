@@ -6,10 +6,11 @@
  * Rule: the L1_SMALL bank manager allocates each buffer at one address in every bank (lockstep), bytes per bank rounded
  * to the L1 alignment (tt-metal tt_metal/impl/allocator/allocator.cpp@622c6fb calculate_bank_size_spread). A cached
  * program keeps the buffers its factory allocated (the halo's config tensors parked on its workload, the conv's reader
- * indices), so from change point program-cache-default-on the region fills with every distinct such program of the run
- * and frees nothing: an op whose estimate an earlier op already used (the estimate cache shares one estimate per op
- * pattern, so equal ops are one cached program) allocates nothing again. Before that change point the buffers go with
- * the program after the op (no cache): each op has the whole bank. An allocation past the bank is tt-metal's allocator
+ * indices), so with the program cache on the region fills with every distinct such program of the run and frees
+ * nothing: an op whose estimate an earlier op already used (the estimate cache shares one estimate per op pattern, so
+ * equal ops are one cached program) allocates nothing again. The cache is on from change points program-cache-default-on
+ * (tt-metal's default) and tt-xla-program-cache-default-on (tt-mlir's runtime sets the cache itself, off until then);
+ * before both, the buffers go with the program after the op (no cache): each op has the whole bank. An allocation past the bank is tt-metal's allocator
  * error, worded as bank_manager.cpp words it in the analysis's newest build (change points allocator-oom-bank-size,
  * allocator-oom-stats): "Out of Memory: Not enough space to allocate T B L1_SMALL buffer across K banks, where each bank
  * needs to store N B[, but bank size is only M B | , but bank size is M B (allocated: A B, free: F B, largest free block:
@@ -102,7 +103,8 @@ export function withL1SmallOverflows(
   };
   for (const s of stale) setOverflow(s.functionIndex, s.opIndex, baseOverflow(out[s.functionIndex]!.ops[s.opIndex]!));
   pending.sort((a, b) => a.step - b.step);
-  const persistent = windowAtOrAfter(window, 'program-cache-default-on');
+  const persistent =
+    windowAtOrAfter(window, 'program-cache-default-on') && windowAtOrAfter(window, 'tt-xla-program-cache-default-on');
   const bank = device.l1SmallSizeBytes;
   const cached = new Set<OpEstimate>();
   let held = 0;

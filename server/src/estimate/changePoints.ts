@@ -24,9 +24,10 @@ export interface ChangePoint {
   /** Pull request that made the change: tenstorrent/tt-metal's, or `repo`'s when given (a tt-umd change reaches tt-metal
    *  with its next UMD submodule bump: dated by that, `approx` unless the bump was read). */
   readonly pr: number;
-  /** The PR's repository when it is not tt-metal: a tt-mlir runtime change of which ttnn call runs (dated by the merge;
-   *  tt-mlir pins a tt-metal of about the same date, so the build date stands for both). */
-  readonly repo?: 'tenstorrent/tt-mlir' | 'tenstorrent/tt-umd';
+  /** The PR's repository when it is not tt-metal: a tt-mlir runtime change of which ttnn call runs, or a tt-xla change of
+   *  the options it opens the device with (dated by the merge; tt-xla pins a tt-mlir, which pins a tt-metal, of about
+   *  the same date, so the build date stands for all three). */
+  readonly repo?: 'tenstorrent/tt-mlir' | 'tenstorrent/tt-umd' | 'tenstorrent/tt-xla';
   /** Merge date: builds from this date on have the new behaviour. */
   readonly mergedOn: IsoDate;
   /** How sure the date is: 'merge' (merge commit date read), 'approx' (month known, day estimated). */
@@ -3874,6 +3875,21 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@2f8845059f^ (get_conv_default_compute_kernel_config(device): init_device_compute_kernel_config(arch, nullopt, HiFi4, true, false, false))',
     after:
       'tt-metal …/conv2d/conv2d_utils.cpp@2f8845059f (get_conv_default_compute_kernel_config(device, input_dtype, weight_dtype): default_fp32_acc = both FLOAT32)',
+  },
+  'tt-xla-program-cache-default-on': {
+    family: 'L1_SMALL',
+    pr: 1719,
+    repo: 'tenstorrent/tt-xla',
+    // "Program Cache enabled by default, disable with optional TT_RUNTIME_ENABLE_PROGRAM_CACHE=0", merged on tt-xla main
+    // as d755ea2bd (2025-10-29 16:37 UTC). tt-mlir's runtime made the same its own default with PR #5651 (a52d5f612c,
+    // 2025-11-03: MeshDeviceOptions.enableProgramCache = true).
+    mergedOn: '2025-10-29',
+    dateFrom: 'merge',
+    what: "tt-mlir's runtime opens the device with the program cache on: before, its MeshDeviceOptions.enableProgramCache defaulted to false and openMeshDevice then called disable_and_clear_program_cache (whatever tt-metal's own default, on since PR #24073), and tt-xla passed false unless TT_RUNTIME_ENABLE_PROGRAM_CACHE=1 (tt-xla PR #1486, 2025-09-29; its benchmarks set it), so each program's L1_SMALL config tensors went with it after the op. Figures: tt-xla #1722 (2025-10-17, VGG19-UNet nightly at tt-metal aba1b93) refused the third up-convolution's 33,792 B reader indices in an otherwise empty 32 KiB bank, where the cached halo and conv configs of the model's earlier convs would have filled it first",
+    before:
+      'tt-mlir runtime/include/tt/runtime/types.h@274a5d02b (enableProgramCache = false), runtime/lib/ttnn/runtime.cpp@274a5d02b (else disable_and_clear_program_cache); tt-xla src/common/pjrt_implementation/client_instance.cc@dc7cd7804 (enableProgramCache only when TT_RUNTIME_ENABLE_PROGRAM_CACHE == "1")',
+    after:
+      'tt-xla PR #1719 (d755ea2bd: enabled unless TT_RUNTIME_ENABLE_PROGRAM_CACHE == "0"); tt-mlir PR #5651 (a52d5f612c, types.h: enableProgramCache = true); tt-mlir runtime/lib/ttnn/runtime.cpp@19c86fca45 (the same enable / disable branch)',
   },
 } as const satisfies Record<string, ChangePoint>;
 

@@ -1575,3 +1575,96 @@ describe('conv2d: tt-metal #35852 (2026-01-14, n300 8x7 grid), the l1_full conv 
     assertFits(run, 'act_block_h_1024');
   });
 });
+
+describe('conv_transpose2d: VGG19-UNet through tt-xla in bf16 (tt-xla #2589, 2025-12-16; #3698, 2026-03-12)', () => {
+  // tt-xla's model runner loads the model and its inputs with dtype_override=torch.bfloat16 (its dynamic_loader.py), so
+  // the decoder's up2 is tt-metal #35165's conv in bf16: 512 → 256, k2 s2 p0, bias, on 64x64 → 128x128 = 16,384 output
+  // sticks. Auto shard → block 8x8 (tt-metal's L1 estimate of block sharding is the smallest of the three): 8 NHW cores
+  // of 2,048 output sticks = 64 tiles; C_in 512 / 8 = 64 per core, act_block_w = 64 · kW 2 = 128 = 4 tiles; C_out
+  // 256 / 8 = 32 → per_core_N 1 tile; act_block_h the whole 64 tiles (auto shard's act_block_h_override 32 dropped by
+  // PR #32424). bf16 tiles of 2,048 B: ACT 64·4 = 256, ACT_TILIZED 256, WEIGHTS 4·1 = 4, BIAS 1 = 517 tiles = 1,058,816 B
+  // + 64 (L1_ARRAY) = 1,058,880 B.
+  // The L1 tensors below the bank top 1,499,136 − 65,536 (tt-mlir's L1_SMALL) = 1,433,600: the resharded input 4,096 / 8
+  // = 512 sticks · 64 ch · 2 B = 65,536 B; the halo over the stride-expanded 127x127 image padded by k − 1 − p = 1 to
+  // 129x129: a core's 2,048 outputs are 16 rows of 128, whose 2x2 windows span 15·129 + 127 + (129 + 1) + 1 = 2,193
+  // sticks · 128 B = 280,704 B; the conv output 2,048 · 32 ch · 2 B = 131,072 B.
+  const file = 'conv_transpose2d_tt-xla-2589.mlir';
+  it('tt-xla #2589 (tt-metal 39590dfd of 2025-12-02, the L1 path): the region ends at 1,161,088 B and clashes with the L1 buffer at 956,288', () => {
+    // Before tt-metal PR #33763 in tt-mlir's pin a DRAM input takes the L1 path; the reader indices are an L1_SMALL tensor
+    // (config tensors in L1 before tt-mlir PR #6445). 1,058,880 + 102,208 (that build's base) = 1,161,088. The
+    // resharded input stays held while the program runs (conv_transpose2d keeps it without deallocate_activation):
+    // 1,433,600 − (65,536 + 280,704 + 131,072) = 956,288. Both the thread's figures.
+    const op = assertClash({ file, date: '2025-12-02' }, 'up2');
+    assert.equal(op.cbBytesPerCore, 1_058_880);
+    assert.equal(regionEnd(op), 1_161_088);
+    assert.equal(clashPartner(op), 956_288);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
+  });
+  it('tt-xla #3698 (tt-metal beccdb2 of 2026-03-01, before PR #37791): one DRAM slice, the region ends at 1,166,688 B and clashes at 1,021,824', () => {
+    // config_tensors_in_dram (tt-mlir PR #6445): the reader indices are a CB, 64 tiles · 32 · 2 B = 4,096 B: 1,062,976 B
+    // of CBs + 103,712 (the base from PR #35963) = 1,166,688. One slice: tt-metal's estimate before PR #37791 adds to the
+    // CBs and the 131,072 B output a plain stride-2 conv's halo over the 64x64 input (under 1,061 sticks · 128 B), under
+    // the 1,499,136 − 103,712 − 65,536 = 1,329,888 B free. run_L1_op deallocates the resharded input, so the clash
+    // partner is the halo and the output: 1,433,600 − (280,704 + 131,072) = 1,021,824. Both the thread's figures.
+    // (The file's first function, the same op with L1 config tensors, clashes before it in the run.)
+    const { op } = deviceOp({ file, date: '2026-03-01' }, 'up2_config_tensors_in_dram');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.equal(op.cbBytesPerCore, 1_062_976);
+    assert.equal(regionEnd(op), 1_166_688);
+    assert.equal(clashPartner(op), 1_021_824);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
+    assert.match(op.estimate.kind === 'estimate' ? op.estimate.factoryReason : '', /1 output-height slice/);
+  });
+  it('after tt-metal PR #37791 (2026-03-05, the transposed halo in the slice estimate): more slices, which fit', () => {
+    const { op } = deviceOp({ file, date: '2026-03-05' }, 'up2_config_tensors_in_dram');
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.overflow, undefined);
+    assert.doesNotMatch(op.estimate.factoryReason, / 1 output-height slice/);
+  });
+});
+
+describe('conv_transpose2d: tt-xla BEVDepth training xfail (76fa5358d, 2025-12-29), the L1 path of tt-metal d711cca', () => {
+  it('SECONDFPN 2048 → 128, k2 s2, f32, batch 6 on 8x22: CBs grow to 2,396,480 B on (0,0)-(7,7)', () => {
+    // Before tt-metal PR #33763 a DRAM input runs the whole op on the L1 path. Output 6·16·44 = 4,224 sticks = 132 tiles;
+    // auto shard → block 8x8 (8 NHW cores: ⌈132 / 8⌉ = 17 tiles per core); C_in 2048 / 8 = 256 per core, act_block_w =
+    // 256 · kW 2 = 512 = 16 tiles, act_block_h the whole 17; C_out 128 / 8 = 16 → per_core_N 1 tile. f32 tiles of 4,096 B:
+    // ACT 17·16 = 272, ACT_TILIZED 272, WEIGHTS 16·1 = 16 (no bias; partials share the f32 output) = 560 tiles =
+    // 2,293,760 B + 64 (L1_ARRAY; the reader indices are an L1_SMALL tensor) = 2,293,824; + 102,656 (d711cca's base, the
+    // table's 2025-12-04..12-15 row) = 2,396,480 B, the xfail's figure; the block grid prints as (0,0)-(7,7).
+    const op = assertFails({ file: 'conv_transpose2d_tt-xla-bevdepth-training.mlir', date: '2025-12-15' });
+    assert.equal(op.cbBytesPerCore, 2_293_824);
+    assert.equal(regionEnd(op), 2_396_480);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
+  });
+});
+
+describe('conv2d: tt-xla glpn_kitti on n150 (test config 5bd2a7b2f, 2025-09-10, tt-metal 652c0dc), the head conv in bf16', () => {
+  it('"49971200 B L1 buffer across 64 banks": the halo output, 780,800 B per bank, after the 614,400 B reshard', () => {
+    // GLPNHead's Conv2d(64, 64, 3, padding 1) on 480x640, bf16 (tt-xla's runner). Auto shard → height on 64 cores (as
+    // tt-mlir #5771's 64-channel conv of the same image): 307,200 outputs = 9,600 tiles, 150 per core = 4,800 outputs.
+    // Resharded input 4,800 · 64 ch · 2 B = 614,400 B; halo: a core's windows span 7·642 + 319 + (2·642 + 3) = 6,100
+    // padded-input sticks · 128 B = 780,800 B, × 64 banks = 49,971,200 B (the xfail's figure). The bank then: 1,499,136 −
+    // 99,712 (tt-metal 652c0dc's base) − 32,768 (tt-mlir's L1_SMALL before its PR #5557) = 1,366,656 B; 614,400 +
+    // 780,800 = 1,395,200 B does not fit.
+    const t = failedAllocation({ file: 'conv2d_tt-xla-glpn-kitti.mlir', date: '2025-08-29' });
+    assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 780_800, 614_400]);
+  });
+});
+
+describe("conv2d: tt-xla #1722's smp_unet_resnet101 (2025-10-17, tt-metal aba1b93), the ResNet stem in bf16", () => {
+  it('"each bank needs to store 954368 B, but bank size is only 1364928 B": the stem conv\'s output shard', () => {
+    // Conv2d(3, 64, 7, s2, p3) on 1216x1568 → 608x784 = 476,672 outputs = 14,896 tiles; auto shard → height on 64 cores:
+    // ⌈14,896 / 64⌉ = 233 tiles = 7,456 rows · 64 ch · 2 B = 954,368 B per core (× 64 = 61,079,552, the thread's total).
+    // Before it: the resharded input, 1,906,688 / 64 = 29,792 sticks of 3 → 8 channels · 2 B = 476,672 B, and the halo
+    // output, whose widest core (7,455 outputs on from a first output past column 384: 10 output rows on, 385 columns
+    // back) spans 10 · 2 · 1,574 − 385 · 2 + (6 · 1,574 + 6) + 1 = 40,161 sticks of the 1,574-wide padded image · 16 B =
+    // 642,576 B. The bank: 1,499,136 − 101,440 − 32,768 = 1,364,928 B; with the halo output held (the resharded input
+    // freed or not) 954,368 B more does not fit.
+    const run = { file: 'conv2d_tt-xla-1722-smp-unet.mlir', date: '2025-10-02' };
+    const t = failedAllocation(run);
+    assert.equal(t.role, 'conv output shard');
+    assert.equal(t.bytesPerCore, 954_368);
+    const { device } = analyse(run);
+    assert.equal(device.l1SizeBytes - device.l1UnreservedBase - device.l1SmallSizeBytes, 1_364_928, 'the printed bank');
+  });
+});

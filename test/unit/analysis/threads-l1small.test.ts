@@ -178,3 +178,36 @@ describe('L1_SMALL accumulates over cached programs (analysis/l1Small.ts)', () =
     assert.deepEqual(allocateL1Small(bufs, 50, 300), { buffer: bufs[1], allocatedBeforeBytes: 150, bankBytes: 300 });
   });
 });
+
+describe('public-thread regression set: L1_SMALL, tt-xla #1722 (2025-10-17, VGG19-UNet in bf16)', () => {
+  const file = 'conv_transpose2d_tt-xla-1722.mlir';
+  it("the third up-convolution's reader indices, 33,792 B per bank over 64 banks, refused by the 32 KiB bank", () => {
+    // conv_transpose2d 256 → 128, k2 s2 p0 on 128x128 → 256x256 = 65,536 output sticks, bf16 (tt-xla's runner loads the
+    // model in bf16), at tt-xla's pin of that day (tt-metal aba1b93, 2025-10-02; tt-mlir's runtime L1_SMALL 32 KiB before
+    // its PR #5557). Auto shard → block 8x8: 8 NHW cores of 8,192 sticks = 256 tiles, in act blocks of one tile (auto
+    // shard's act_block_h_override 32, before PR #32424). Before PR #33999 the transposed conv's reader indices step by
+    // 1 against its stride 2, so every stick is a run of its own: a block is 2 + 2·32 = 66 words, 256 blocks = 16,896
+    // words = 33,792 B per bank (16-aligned already), × 64 banks = 2,162,688 B: alone more than the bank.
+    // The file runs up1 and up2 first: tt-xla's runtime then ran without the program cache (tt-mlir's
+    // MeshDeviceOptions.enableProgramCache false → disable_and_clear_program_cache, until tt-xla PR #1719 of 10-29), so
+    // their config tensors were freed and up3's halo configs had the bank to themselves.
+    const f = firstFailure({ file, date: '2025-10-02' });
+    assert.equal(f.opIndex, 0);
+    assert.equal(f.kind, 'l1SmallExhausted');
+    assert.equal(
+      f.message,
+      'Out of Memory: Not enough space to allocate 2162688 B L1_SMALL buffer across 64 banks, where each bank needs to store 33792 B, but bank size is only 32768 B',
+    );
+    const a = analyse({ file, date: '2025-10-02' });
+    assert.equal(a.firstFailure?.functionIndex, 2, 'up3, after up1 and up2 ran');
+  });
+  it('with the program cache on (tt-xla PR #1719, 2025-10-29) the cached up1 / up2 configs fill the bank first: a halo config is refused', () => {
+    // The same run a day after the change point (L1_SMALL still 32 KiB until tt-mlir PR #5557, 11-04): up1 and up2 keep
+    // their halo configs and reader indices, so up3 fails before its reader indices, on a smaller buffer — not the
+    // thread's message, which is why the change point dates the accumulation.
+    const a = analyse({ file, date: '2025-10-30' });
+    assert.equal(a.firstFailure?.functionIndex, 2);
+    assert.equal(a.firstFailure?.overflow.kind, 'l1SmallExhausted');
+    assert.doesNotMatch(a.firstFailure?.overflow.message ?? '', /33792 B/);
+  });
+});
