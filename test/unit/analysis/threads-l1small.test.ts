@@ -139,7 +139,7 @@ describe('L1_SMALL accumulates over cached programs (analysis/l1Small.ts)', () =
     assert.equal(early.firstFailure?.overflow.kind === 'l1SmallExhausted', false);
   });
 
-  it('tt-mlir #5768 in a run: an earlier conv of 60 input channels is other programs whose config tensors stay, so the thread\'s 65,536 B bank refuses the reader indices', () => {
+  it("tt-mlir #5768 in a run: an earlier conv of 60 input channels is other programs whose config tensors stay, so the thread's 65,536 B bank refuses the reader indices", () => {
     // The thread's op after the same conv on 60 input channels (weights 60x32x2x2): both pad C to 64 (2 tiles), so
     // their estimates are one (equal figures), but tt-metal's program cache hashes the tensor specs (60 vs 64
     // channels): two halo programs and two conv programs, each keeping its config tensors. Per bank, each op (see the
@@ -171,7 +171,7 @@ describe('L1_SMALL accumulates over cached programs (analysis/l1Small.ts)', () =
     );
   });
 
-  it('conv2d.cpp\'s host-side fields (deallocate_activation, reallocate_halo_output) make no other program', () => {
+  it("conv2d.cpp's host-side fields (deallocate_activation, reallocate_halo_output) make no other program", () => {
     // The same op with reallocate_halo_output = true (a ttnn::move of the halo output between the programs) and with
     // deallocate_activation = true (the input freed after the halo): the same halo and conv device ops, so the same
     // cached programs: one copy of the 34,848 B per bank (above) in a bank of 34,848 + 16 B fits all three.
