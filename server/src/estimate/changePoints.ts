@@ -3837,6 +3837,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/reduction/prod/prod.cpp@378a99a (input_a_padded = fill_implicit_tile_padding(input_a, 1.0f)), the same at 622c6fb',
   },
+  'avg-pool2d-scalar-config': {
+    family: 'pool2d',
+    pr: 20513,
+    // "Adding divisor_override and ceil_mode functionality to avg_pool2d", squash-merged on main as a5014d74b6
+    // (2025-06-05 15:38 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-06-05',
+    dateFrom: 'merge',
+    what: "an avg pool whose divisor varies per output stick (ceil_mode with ceil padding, or count_include_pad = false with padding; no divisor_override) gets a scalar config tensor: per core of the input's grid a {1, 3 · max_scalars_cnt} uint16 row of (start, bf16 scalar, end) runs of equal pool area, in L1_SMALL unless config_tensor_in_dram, allocated after the pool's reader indices (`pool.ts` avgPoolScalarRunsPerCore); before, no such tensor",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_multi_core_program_factory.cpp@a5014d74b6^ (no scalar config tensor)',
+    after:
+      'tt-metal PR #20513, pool_multi_core_program_factory.cpp@a5014d74b6 (create_scalar_config_tensor, get_bf16_avg_pool_config_scalars, moved to L1_SMALL HEIGHT_SHARDED on the input grid); the asymmetric-padding area of @7d751099a4 (PR #25994, 2025-08-01) as modeled, the same sizes at every commit touching the two functions to @622c6fb (read span avg-pool2d-scalar-config-2025-08)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -4162,6 +4175,17 @@ export const READ_SPANS = {
     evidence:
       'tt-metal (nyoshifujiTT/tt-metal first-parent main) prod_all_program_factory.cpp at every commit fa45b9b (2025-01-16) … 577298d (2026-05-28; none after to 622c6fb): num_input_tiles = 2 on c_0 and on the intermediate (c_24 until 9a76dd3, PR #18462 of 2025-03-03, then c_2), num_output_tiles = 2 on the output (c_16 until 9a76dd3, then c_3), all of datatype_to_dataformat_converter(input dtype), on CoreRange({0,0},{0,0}) (1b02d5c, PR #43208: CBDescriptors, the same sizes); prod.cpp at every commit 0cc4e4e … 378a99a routes dim = none and rank 1 to prod_all',
     citedAs: 'tt-metal prod_all_program_factory.cpp and prod.cpp at every commit 2025-01 … 622c6fb',
+  },
+  'avg-pool2d-scalar-config-2025-08': {
+    family: 'pool2d',
+    // From 7d751099a4 (PR #25994, 2025-08-01: pad_t / pad_b / pad_l / pad_r in the pool-area rule) to 622c6fb.
+    earliest: '2025-08-01',
+    latest: '2026-06-23',
+    what: "the avg pool's scalar config tensor (change point avg-pool2d-scalar-config): runs of equal pool area per NHW core over the output shard height, the most of any core × 3 uint16 words per bank of the input grid, in L1_SMALL after the reader indices",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) pool_multi_core_program_factory.cpp, git log -L over get_bf16_avg_pool_config_scalars and create_scalar_config_tensor from 7d751099a4 to 622c6fb: aa5d11d972 (#27604, bfloat16::truncate of the value), eea3b071e2 (#28192), de6219ce2c (#29589, parentheses), b31416ea12 (#34186: out_nhw_per_core renamed max_out_nhw_per_core, both the output shard height), 67a560408f (#35212: config_tensor_in_dram, DRAM rows unrepeated; L1_SMALL rows as before), 9cc299e63c (#37356, a dead store), 3b6ef5641e (#37366, a zero-entries TT_FATAL), 98ad3bab62 / 61951afc28 / 4d4fead358 (comment typos); the call site: 761e21dca0 (#43305) and 8e823c2365 (#44432) move the upload to prepare_resources / create_workload_descriptor, still after the reader indices, with the same L1_SMALL shard spec',
+    citedAs:
+      'tt-metal pool_multi_core_program_factory.cpp @7d751099a4 … @622c6fb (get_bf16_avg_pool_config_scalars, create_scalar_config_tensor)',
   },
 } as const satisfies Record<string, ReadSpan>;
 
