@@ -114,3 +114,48 @@ describe('protocol: code actions on the seed', () => {
     );
   });
 });
+
+describe('protocol: the config-tensors-in-DRAM fix on an L1_SMALL failure', () => {
+  // tt-mlir #5768's conv_transpose2d at tt-metal 2025-11-03 (tt-mlir's runtime then opened 32 KiB of L1_SMALL): the
+  // reader indices (19,808 B per bank) do not fit after the halo's 15,040 B (test/unit/fixes/configTensorsInDram.test.ts).
+  const FILE = path.join(REPO_ROOT, 'test/fixtures/threads/conv_transpose2d_tt-mlir-5768.mlir');
+  const TEXT = fs.readFileSync(FILE, 'utf8');
+  const FILE_URI = fileUri(FILE);
+  let lsp: LspSession;
+  before(async () => {
+    lsp = await startLsp({ settings: { ttMetalDate: '2025-11-03' } });
+    await lsp.open(FILE_URI, TEXT);
+  });
+  after(async () => {
+    assert.strictEqual(await lsp.shutdown(), 0);
+  });
+
+  it('is offered on the l1-small-out-of-memory Error, and applying it leaves no error', async () => {
+    const published = await lsp.diagnostics(FILE_URI, 1);
+    const line = lineOf(TEXT, '%0 = "ttnn.conv_transpose2d"');
+    const diagnostics = published.diagnostics.filter((d) => d.range.start.line === line);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => d.code),
+      ['l1-small-out-of-memory'],
+    );
+    const actions = (await lsp.connection.sendRequest(proto.CodeActionRequest.type, {
+      textDocument: { uri: FILE_URI },
+      range: { start: { line, character: 9 }, end: { line, character: 9 } },
+      context: { diagnostics },
+    })) as proto.CodeAction[];
+    const dram = actions.find((a) => a.title.startsWith('Set conv2d_config config_tensors_in_dram = true'));
+    assert.ok(dram !== undefined, actions.map((a) => a.title).join('\n'));
+    assert.match(dram.title, /no op overflows after this \(checked for tt-metal 2025-11-03\)$/);
+    const fixed = applyEdits(TEXT, dram.edit!.changes![FILE_URI]!);
+    assert.match(fixed, /enable_kernel_stride_folding = false, config_tensors_in_dram = true>/);
+    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: FILE_URI, version: 2 },
+      contentChanges: [{ text: fixed }],
+    });
+    const after = await lsp.diagnostics(FILE_URI, 2);
+    assert.deepStrictEqual(
+      after.diagnostics.filter((d) => d.severity === proto.DiagnosticSeverity.Error).map((d) => d.message),
+      [],
+    );
+  });
+});

@@ -7,10 +7,17 @@
  * to the L1 alignment (tt-metal tt_metal/impl/allocator/allocator.cpp@622c6fb calculate_bank_size_spread). A cached
  * program keeps the buffers its factory allocated (the halo's config tensors parked on its workload, the conv's reader
  * indices), so with the program cache on the region fills with every distinct such program of the run and frees
- * nothing: an op whose estimate an earlier op already used (the estimate cache shares one estimate per op pattern, so
- * equal ops are one cached program) allocates nothing again. The cache is on from change points program-cache-default-on
- * (tt-metal's default) and tt-xla-program-cache-default-on (tt-mlir's runtime sets the cache itself, off until then);
- * before both, the buffers go with the program after the op (no cache): each op has the whole bank. An allocation past the bank is tt-metal's allocator
+ * nothing: an op that is the same programs as an earlier one allocates nothing again. The cache is on from change points
+ * program-cache-default-on (tt-metal's default) and tt-xla-program-cache-default-on (tt-mlir's runtime sets the cache
+ * itself, off until then). tt-metal's program cache
+ * tells programs apart by the device op's attributes and its tensors' specs (device_operation.hpp compute_program_hash:
+ * the attributes and tensor args hashed), so an op is a program met before when its name, its operand and result specs
+ * (shape, dtype, layout; not the layout's alias name), its attributes and its L1_SMALL buffers are an earlier op's
+ * (`programKey`). conv2d.cpp's host-side steps (`deallocate_activation`, `reallocate_halo_output`: a deallocate or a
+ * move around the programs) are left out of the attributes: they reach no device op. Two ops with one estimate are not
+ * one program for that (the estimate cache shares equal estimates: a conv of 60 input channels and one of 64 pad to the
+ * same tiles and have one estimate, but two halo and conv programs, each with its config tensors). Before both change
+ * points the buffers go with the program after the op (no cache): each op has the whole bank. An allocation past the bank is tt-metal's allocator
  * error, worded as bank_manager.cpp words it in the analysis's newest build (change points allocator-oom-bank-size,
  * allocator-oom-stats): "Out of Memory: Not enough space to allocate T B L1_SMALL buffer across K banks, where each bank
  * needs to store N B[, but bank size is only M B | , but bank size is M B (allocated: A B, free: F B, largest free block:
@@ -27,6 +34,8 @@
 import { windowAtOrAfter, type TtMetalWindow } from '../estimate/changePoints';
 import type { L1SmallBuffer, OpEstimate } from '../estimate/types';
 import type { Device } from '../ttnn/device';
+import type { PropValue, TtnnOp, ValueSpec } from '../ttnn/op';
+import { propKey } from './estimateCache';
 import type { SharedStrings } from './flatStrings';
 import type { FunctionAnalysis, OpAnalysis, Overflow } from './types';
 
@@ -106,17 +115,18 @@ export function withL1SmallOverflows(
   const persistent =
     windowAtOrAfter(window, 'program-cache-default-on') && windowAtOrAfter(window, 'tt-xla-program-cache-default-on');
   const bank = device.l1SmallSizeBytes;
-  const cached = new Set<OpEstimate>();
+  const cached = new Set<string>();
   let held = 0;
   for (const p of pending) {
     const opA = out[p.functionIndex]!.ops[p.opIndex]!;
     const est = opA.estimate as OpEstimate;
-    if (persistent && cached.has(est)) continue;
+    const key = persistent ? programKey(opA.op, est.l1SmallBuffers!) : '';
+    if (persistent && cached.has(key)) continue;
     const got = allocateL1Small(est.l1SmallBuffers!, persistent ? held : 0, bank);
     if (typeof got === 'number') {
       if (persistent) {
         held = got;
-        cached.add(est);
+        cached.add(key);
       }
       continue;
     }
@@ -139,6 +149,34 @@ export function withL1SmallOverflows(
     out[fi] = { ...fa, overflowingOps };
   }
   return out;
+}
+
+// conv2d_config fields conv2d.cpp acts on around the device ops (a deallocate, a move), never passed to one.
+const HOST_SIDE_CONV_FIELDS = ['deallocate_activation=', 'reallocate_halo_output='];
+
+/**
+ * What tells `op`'s cached programs from another op's (see the header): its name, operand and result specs without the
+ * layout alias, its attributes but conv2d.cpp's host-side fields, and its L1_SMALL buffers. Built only for the ops that
+ * have L1_SMALL buffers (a few convs and pools per model).
+ */
+export function programKey(op: TtnnOp, buffers: readonly L1SmallBuffer[]): string {
+  let key = op.name;
+  for (const spec of op.operands) key += `|${specKey(spec)}`;
+  key += '->';
+  for (const spec of op.results) key += `|${specKey(spec)}`;
+  for (const name in op.properties) key += `;${name}=${deviceAttributeKey(op.properties[name]!)}`;
+  for (const b of buffers) key += `#${b.role}:${b.bytesPerBank}x${b.banks}`;
+  return key;
+}
+
+function specKey(spec: ValueSpec): string {
+  if (spec.kind !== 'tensor') return spec.typeText;
+  return JSON.stringify([spec.shape, spec.elementDtype, spec.layout]);
+}
+
+function deviceAttributeKey(p: PropValue): string {
+  if (p.kind !== 'dialect' || p.name !== 'ttnn.conv2d_config') return propKey(p);
+  return `{${p.items.filter((item) => !HOST_SIDE_CONV_FIELDS.some((f) => item.startsWith(f))).join(',')}}`;
 }
 
 /** Whether tt-metal meets the L1_SMALL failure at `buffer` before the op's own overflow (see the header). */

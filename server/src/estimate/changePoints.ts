@@ -3891,6 +3891,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-xla PR #1719 (d755ea2bd: enabled unless TT_RUNTIME_ENABLE_PROGRAM_CACHE == "0"); tt-mlir PR #5651 (a52d5f612c, types.h: enableProgramCache = true); tt-mlir runtime/lib/ttnn/runtime.cpp@19c86fca45 (the same enable / disable branch)',
   },
+  'avg-pool2d-scalar-config': {
+    family: 'pool2d',
+    pr: 20513,
+    // "Adding divisor_override and ceil_mode functionality to avg_pool2d", squash-merged on main as a5014d74b6
+    // (2025-06-05 15:38 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-06-05',
+    dateFrom: 'merge',
+    what: "an avg pool whose divisor varies per output stick (ceil_mode with ceil padding, or count_include_pad = false with padding; no divisor_override) gets a scalar config tensor: per core of the input's grid a {1, 3 · max_scalars_cnt} uint16 row of (start, bf16 scalar, end) runs of equal pool area, in L1_SMALL unless config_tensor_in_dram, allocated after the pool's reader indices (`pool.ts` avgPoolScalarRunsPerCore); before, no such tensor",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_multi_core_program_factory.cpp@a5014d74b6^ (no scalar config tensor)',
+    after:
+      'tt-metal PR #20513, pool_multi_core_program_factory.cpp@a5014d74b6 (create_scalar_config_tensor, get_bf16_avg_pool_config_scalars, moved to L1_SMALL HEIGHT_SHARDED on the input grid); the asymmetric-padding area of @7d751099a4 (PR #25994, 2025-08-01) as modeled, the same sizes at every commit touching the two functions to @622c6fb (read span avg-pool2d-scalar-config-2025-08)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -4227,6 +4240,17 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): conv2d_op_program_factory_common.cpp at every commit touching it from 18bbf94b84 to 92b635a363 (2026-01-18) — #28690 4bd83aa565 (force_split_reader), #29415 517a05cb99 (block split reader, is_split_reader_viable false for block: no split unless forced), #30264 9c08e42f7e and #31132 ae5830b9ae (activation reuse only), #30654 87d4331ce0 (block viable true; ACT = the whole act block, ACT_SECOND_READER the split rows and ACT_ROW_MAJOR the first rows unless overlapped: the same total as one unsplit row-major CB), #33019 2857b0a2af (post-op checks), #34957 e88993ce77 (1-D depthwise weights, the 1-D reader-index page), renames and log levels (#29165, #33965, #35182, #35433, #35808, #35857, #35888) — and unchanged from 92b635a363 to cb11809; the two sharded factories call get_cb_info with the same arguments and allocate only its CBs at 18bbf94b84 and 92b635a363 (between: runtime args, #32154 activation mcast batches, #33135 throttle, #33038 NoC, #37109 reader args); conv2d_utils.cpp's determine_parallel_config, determine_output_parallel_config, create_sharded_memory_config_from_parallel_config, calculate_L1_usage, determine_packer_l1_acc, determine_largest_subblock_size and the divisor helpers the same at 18bbf94b84 and 92b635a363; get_conv_configs and determine_per_core_conv_block_config the same but for #34957's 1-D depthwise argument; get_input_channels_alignment the same for L1 (#28302 cdd0c7d586 and #30360 e3f5442565 change the DRAM / sliced cases; hal L1 alignment / 2 = 8); get_conv_padded_input_shape_and_mem_config: #31210's matmul-conv rule (change point conv2d-mm-reshard-shard-height-tile); shard_or_reshard_tensor_if_required: #29097 (create_device_tensor then to_memory_config, the same shard), #28785 (the input's orientation for the output grid), #33352 (an output grid only under override_output_sharding_config), #31903 (DRAM inputs not deallocated); determine_input_memory_config: #32157's new arguments default to the old behaviour; determine_conv_config_for_auto_shard at every commit touching it (#28302, #29137, #27147, #30360, #30446, #32424, #33352, #33763's refactor into calculate_L1_usage_for_conv_op with the same total, #34957, #35433), estimate_halo_output_elems (#27147; removed by #30446), sliding_window.cpp's calculate_precise_halo_output_elems (27f36345e8 to 92b635a363 unchanged), generate_shard_boundaries and generate_op_trace_metadata (bilinear-only changes); conv2d.cpp's conv2d_L1 at 18bbf94b84 and 92b635a363: folding moved into fold_input_tensor_if_required (#29993 14cb8d40e2, #31210), the compute default (#34952), the halo bypass narrowed to row-major width-sharded unpadded inputs (#33763 af7d566867), in_place dropped (#31516, #33389), deallocation of DRAM inputs (#31903), the tilize helper (#34731); the device op's compute_output_specs the same at both ends; git diff 92b635a363..cb11809 of conv2d/ and sliding_window/: conv2d_utils.cpp a comment, conv2d.cpp namespaces and the halo's output memory config argument (#37667: taken from the input, which conv2d passed), the sharded factory's reader runtime args (#37109), the halo factory's row-major input CB page (#38426, bound to the input) and validation / factory-selection refactors (#37633, #37661), prepare_conv2d_weights.cpp a local variable; the halo program and output shard over the whole span as read for span pool2d-factory-cbs-2025-09",
     citedAs: 'tt-metal conv2d @18bbf94b84, @92b635a363, @cb11809 and the commits between',
+  },
+  'avg-pool2d-scalar-config-2025-08': {
+    family: 'pool2d',
+    // From 7d751099a4 (PR #25994, 2025-08-01: pad_t / pad_b / pad_l / pad_r in the pool-area rule) to 622c6fb.
+    earliest: '2025-08-01',
+    latest: '2026-06-23',
+    what: "the avg pool's scalar config tensor (change point avg-pool2d-scalar-config): runs of equal pool area per NHW core over the output shard height, the most of any core × 3 uint16 words per bank of the input grid, in L1_SMALL after the reader indices",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) pool_multi_core_program_factory.cpp, git log -L over get_bf16_avg_pool_config_scalars and create_scalar_config_tensor from 7d751099a4 to 622c6fb: aa5d11d972 (#27604, bfloat16::truncate of the value), eea3b071e2 (#28192), de6219ce2c (#29589, parentheses), b31416ea12 (#34186: out_nhw_per_core renamed max_out_nhw_per_core, both the output shard height), 67a560408f (#35212: config_tensor_in_dram, DRAM rows unrepeated; L1_SMALL rows as before), 9cc299e63c (#37356, a dead store), 3b6ef5641e (#37366, a zero-entries TT_FATAL), 98ad3bab62 / 61951afc28 / 4d4fead358 (comment typos); the call site: 761e21dca0 (#43305) and 8e823c2365 (#44432) move the upload to prepare_resources / create_workload_descriptor, still after the reader indices, with the same L1_SMALL shard spec',
+    citedAs:
+      'tt-metal pool_multi_core_program_factory.cpp @7d751099a4 … @622c6fb (get_bf16_avg_pool_config_scalars, create_scalar_config_tensor)',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -34,7 +34,8 @@ export interface Candidate {
   readonly changes: Readonly<Record<string, string>>;
 }
 
-function currentFields(op: TtnnOp): Fields {
+/** The op's `conv2d_config` fields in their order (none without one). */
+export function currentConv2dConfigFields(op: TtnnOp): Fields {
   const cfg = op.properties['conv2d_config'];
   if (cfg === undefined || cfg.kind !== 'dialect') return [];
   const out: [string, string][] = [];
@@ -45,7 +46,11 @@ function currentFields(op: TtnnOp): Fields {
   return out;
 }
 
-function merged(fields: Fields, changes: Readonly<Record<string, string>>): [string, string][] {
+/** `fields` with `changes`: changed ones replaced in place, new ones appended. */
+export function mergedConv2dConfigFields(
+  fields: Fields,
+  changes: Readonly<Record<string, string>>,
+): [string, string][] {
   const out: [string, string][] = fields.map(([k, v]) => [k, changes[k] ?? v]);
   for (const [k, v] of Object.entries(changes)) if (!fields.some(([f]) => f === k)) out.push([k, v]);
   return out;
@@ -174,7 +179,7 @@ export function conv2dConfigFixes(
         },
       ],
     };
-  const fields = currentFields(target.op);
+  const fields = currentConv2dConfigFields(target.op);
   const candidates = conv2dConfigCandidates(planned, ctx);
   const { problem } = planned;
   const live = target.liveL1TensorBytesPerCore;
@@ -183,7 +188,7 @@ export function conv2dConfigFixes(
   const rejected: RejectedFix[] = [];
   for (const c of candidates) {
     if (fixes.length >= 2) break;
-    const next = merged(fields, c.changes);
+    const next = mergedConv2dConfigFields(fields, c.changes);
     const r = estimateOp(withConfig(target.op, next), ctx);
     if (r.kind !== 'estimate' || r.cbRegionEndBytes > limit || !estimateFits(r, live, ctx)) continue;
     const edit = propertyEdit(sop, 'conv2d_config', conv2dConfigText(next));

@@ -1,6 +1,7 @@
 /**
  * Entry point of the quick fixes: for one overflowing op, every fix that passes verification (constant padding in
- * IR and Python, replicate pad as slice + concat, conv3d_config blocking, conv2d_config act blocks / buffering / shard layout, matmul_program_config blocking, a layout search, deallocation / DRAM spill of
+ * IR and Python, replicate pad as slice + concat, conv3d_config blocking, conv2d_config act blocks / buffering / shard layout,
+ * config tensors in DRAM for a conv or pool refused L1_SMALL, matmul_program_config blocking, a layout search, deallocation / DRAM spill of
  * live L1 tensors),
  * best first. Pure: file lookups come from the caller through `env`.
  */
@@ -9,6 +10,7 @@ import type { ModuleAnalysis, OverflowRef } from '../analysis/analyze';
 import type { ParseResult } from '../mlir/syntax';
 import { conv2dConfigFixes } from './conv2dConfig';
 import { conv3dConfigFixes } from './conv3dConfig';
+import { configTensorsInDramFixes } from './configTensorsInDram';
 import { SyntaxFunction, applyEdits, syntaxFunctionAt } from './edits';
 import { solveLayouts } from './layoutSolver';
 import { liveTensorFixes } from './liveFixes';
@@ -144,6 +146,11 @@ function fixesForUnguarded(
     }
   }
 
+  if (op.overflow.kind === 'l1SmallExhausted') {
+    const dram = configTensorsInDramFixes(base, sfn, fa);
+    fixes.push(...dram.fixes);
+    rejected.push(...dram.rejected);
+  }
   if (op.op.name === 'ttnn.conv3d' || op.op.name === 'ttnn.conv2d' || op.op.name === 'ttnn.conv_transpose2d') {
     const conv = op.op.name === 'ttnn.conv3d' ? conv3dConfigFixes(base, sfn, fa) : conv2dConfigFixes(base, sfn, fa);
     fixes.push(...conv.fixes);

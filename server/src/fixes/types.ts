@@ -23,6 +23,7 @@ export type FixKind =
   | 'spillToDram'
   | 'conv3dConfig'
   | 'conv2dConfig'
+  | 'configTensorsInDram'
   | 'matmulConfig';
 
 /** How one op fares in an analysis. `cbBytesPerCore` is null when the op has no L1 model. */

@@ -148,7 +148,9 @@ export function verifyCandidate(base: Baseline, cand: Candidate): VerifyOutcome 
   const problemsBefore = base.problems();
   const newProblems = [...problemsAfter].filter((p) => !problemsBefore.has(p));
   if (newProblems.length > 0) return { ok: false, reason: `types inconsistent: ${newProblems[0]}` };
-  const after = analyzeModule(parsed, base.options.analysis ?? {});
+  // For the builds the analysis was made for (the titles say "checked for tt-metal <window>"): callers pass the
+  // settings' options, which do not carry the window they resolved.
+  const after = analyzeModule(parsed, { ttMetal: base.analysis.ttMetal, ...base.options.analysis });
 
   // Match ops across the two analyses by key.
   const worsened: string[] = [];

@@ -99,8 +99,7 @@ describe('public-thread regression set: L1_SMALL (sliding-window config tensors)
 describe('L1_SMALL accumulates over cached programs (analysis/l1Small.ts)', () => {
   const text = fs.readFileSync(path.join(DIR, 'conv_transpose2d_tt-mlir-5768.mlir'), 'utf8');
   // The same op in a second entry function: one cached program.
-  const twice =
-    text.replace(/\n}\n?$/, '') + text.slice(text.indexOf('  func.func')).replace('@vanilla_unet_upconv1', '@again');
+  const twice = `${text.replace(/\n}\n?$/, '')}\n${text.slice(text.indexOf('  func.func')).replace('@vanilla_unet_upconv1', '@again')}`;
   const run = (source: string, date: string, l1SmallSizeBytes: number) =>
     analyzeDocument(source, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: date, l1SmallSizeBytes }).analysis;
 
@@ -110,7 +109,10 @@ describe('L1_SMALL accumulates over cached programs (analysis/l1Small.ts)', () =
     const total = one.estimate.l1SmallBuffers!.reduce((s, b) => s + b.bytesPerBank, 0);
     // A bank that holds one copy but not two: the repeat allocates nothing, so nothing fails.
     const a = run(twice, '2025-11-10', total + 16);
-    assert.equal(a.functions.length, 2);
+    assert.deepEqual(
+      a.functions.map((f) => f.fn.name),
+      ['@vanilla_unet_upconv1', '@again'],
+    );
     assert.equal(a.firstFailure, undefined);
   });
 
@@ -119,7 +121,7 @@ describe('L1_SMALL accumulates over cached programs (analysis/l1Small.ts)', () =
     const other = text
       .replace('act_block_h_override = 0', 'act_block_h_override = 64')
       .replace('@vanilla_unet_upconv1', '@other');
-    const both = text.replace(/\n}\n?$/, '') + other.slice(other.indexOf('  func.func'));
+    const both = `${text.replace(/\n}\n?$/, '')}\n${other.slice(other.indexOf('  func.func'))}`;
     const a = run(both, '2025-11-10', 65_536);
     const [f0, f1] = a.functions.map((f) => f.ops[0]!);
     assert.ok(f0?.estimate.kind === 'estimate' && f1?.estimate.kind === 'estimate');
@@ -135,6 +137,61 @@ describe('L1_SMALL accumulates over cached programs (analysis/l1Small.ts)', () =
     // Without the program cache (before PR #24073, 2025-06-26), each op has the whole bank.
     const early = run(both, '2025-06-01', Math.max(first, second) + 64);
     assert.equal(early.firstFailure?.overflow.kind === 'l1SmallExhausted', false);
+  });
+
+  it("tt-mlir #5768 in a run: an earlier conv of 60 input channels is other programs whose config tensors stay, so the thread's 65,536 B bank refuses the reader indices", () => {
+    // The thread's op after the same conv on 60 input channels (weights 60x32x2x2): both pad C to 64 (2 tiles), so
+    // their estimates are one (equal figures), but tt-metal's program cache hashes the tensor specs (60 vs 64
+    // channels): two halo programs and two conv programs, each keeping its config tensors. Per bank, each op (see the
+    // #5768 cases above): halo padding configs 2,896 + 2,896, gather configs 4,624 + 4,624 (the same halo geometry),
+    // reader indices 19,808: 2,896 + 2,896 + 4,624 + 4,624 + 19,808 = 34,848 B. The 60-channel conv holds 34,848 B;
+    // the thread's op then places its halo configs: 34,848 + 2,896 + 2,896 + 4,624 + 4,624 = 49,888 B, and its reader
+    // indices would end at 49,888 + 19,808 = 69,696 > 65,536: refused, with the thread's figures (64 × 19,808 =
+    // 1,267,712 B) and the bank size of tt-mlir's runtime from PR #5557.
+    const c60 = text
+      .replace('in_channels = 64 : i32', 'in_channels = 60 : i32')
+      .replace('tensor<1x1x76800x64xbf16', 'tensor<1x1x76800x60xbf16')
+      .replace('memref<76800x64xbf16', 'memref<76800x60xbf16')
+      .replace('tensor<64x32x2x2xbf16', 'tensor<60x32x2x2xbf16')
+      .replace('@vanilla_unet_upconv1', '@c60');
+    const runOf = `${c60.replace(/\n}\n?$/, '')}\n${text.slice(text.indexOf('  func.func'))}`;
+    const a = run(runOf, '2025-11-10', 65_536);
+    assert.deepEqual(
+      a.functions.map((f) => f.fn.name),
+      ['@c60', '@vanilla_unet_upconv1'],
+    );
+    const [first, second] = a.functions.map((f) => f.ops[0]!);
+    assert.equal(first?.estimate, second?.estimate, 'one estimate for both ops');
+    assert.equal(a.firstFailure?.functionIndex, 1);
+    assert.equal(a.firstFailure?.overflow.kind, 'l1SmallExhausted');
+    assert.equal(a.firstFailure?.overflow.failedL1Small?.allocatedBeforeBytes, 49_888);
+    assert.equal(
+      a.firstFailure?.overflow.message,
+      'Out of Memory: Not enough space to allocate 1267712 B L1_SMALL buffer across 64 banks, where each bank needs to store 19808 B, but bank size is only 65536 B',
+    );
+  });
+
+  it("conv2d.cpp's host-side fields (deallocate_activation, reallocate_halo_output) make no other program", () => {
+    // The same op with reallocate_halo_output = true (a ttnn::move of the halo output between the programs) and with
+    // deallocate_activation = true (the input freed after the halo): the same halo and conv device ops, so the same
+    // cached programs: one copy of the 34,848 B per bank (above) in a bank of 34,848 + 16 B fits all three.
+    const moved = text
+      .replace('reallocate_halo_output = false', 'reallocate_halo_output = true')
+      .replace('@vanilla_unet_upconv1', '@moved');
+    const freed = text
+      .replace('deallocate_activation = false', 'deallocate_activation = true')
+      .replace('@vanilla_unet_upconv1', '@freed');
+    const three = [
+      text.replace(/\n}\n?$/, ''),
+      moved.slice(moved.indexOf('  func.func')).replace(/\n}\n?$/, ''),
+      freed.slice(freed.indexOf('  func.func')),
+    ].join('\n');
+    const a = run(three, '2025-11-10', 34_848 + 16);
+    assert.deepEqual(
+      a.functions.map((f) => f.fn.name),
+      ['@vanilla_unet_upconv1', '@moved', '@freed'],
+    );
+    assert.equal(a.firstFailure, undefined);
   });
 
   it("the allocator's wording by build: no bank size before PR #26571, '(allocated …)' from PR #32150", () => {

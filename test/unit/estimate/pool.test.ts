@@ -926,3 +926,43 @@ describe('estimate/pool2d on an interleaved input: exact inside read span pool2d
     assert.equal(pool('2025-12-01', tensor([1, 16, 16, 32], { page: 'row_major' })).confidence, 'approx');
   });
 });
+
+describe('estimate/avg_pool2d: the per-element scalar config in L1_SMALL (change point avg-pool2d-scalar-config)', () => {
+  // 8x8 input, k3 s1 p1, count_include_pad false: output 8x8 = 64 sticks. The pool area (window clipped to the input)
+  // is 2 rows at h = 0 and h = 7 (window rows -1..1 and 6..8), 3 rows between; the same along w. So output row 0 (and
+  // 7) reads 4, 6, 6, 6, 6, 6, 6, 4 and rows 1..6 read 6, 9, 9, 9, 9, 9, 9, 6.
+  const hs = (shape: number[]) =>
+    tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [4, 1] });
+  const attrs = {
+    ...poolAttrs(1, 8, 8, 32),
+    stride: ints(1, 1),
+    count_include_pad: { kind: 'bool', value: false } as PropValue,
+  };
+  const avg = (date: string, extra: Record<string, PropValue> = {}) =>
+    est(
+      estimateOp(
+        op('ttnn.avg_pool2d', [hs([1, 1, 64, 32])], [hs([1, 1, 64, 32])], { ...attrs, ...extra }),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('4 height shards of 16 output sticks (2 rows): at most 6 runs, 18 words = 36 B → 48 B per bank, after the reader indices', () => {
+    // Core 0, rows 0 and 1: 4 | 6 ×6 | 4 | 6 | 9 ×6 | 6 → 6 runs. Cores 1 and 2 (rows 2-3, 4-5): 6 | 9 ×6 | 6 6 | 9 ×6 |
+    // 6 → 5 runs. Core 3 (rows 6, 7): 6 | 9 ×6 | 6 | 4 | 6 ×6 | 4 → 6 runs. max_scalars_cnt 6: 3 · 6 = 18 uint16 words
+    // = 36 B, aligned to Wormhole's 16 B L1 alignment: 48 B per bank, on the input's 4 cores.
+    const e = avg('2026-03-01');
+    assert.deepEqual(e.l1SmallBuffers?.at(-1), { role: 'avg pool scalar config', bytesPerBank: 48, banks: 4 });
+    assert.equal(e.l1SmallBuffers?.at(-2)?.role, 'pool reader indices');
+  });
+
+  it('none before PR #20513 (2025-06-05), none with one scalar per core, none with config_tensors_in_dram', () => {
+    const last = (e: OpEstimate) => e.l1SmallBuffers?.at(-1)?.role;
+    assert.equal(last(avg('2025-06-04')), 'pool reader indices');
+    // count_include_pad true: every window divides by 9, one scalar per core.
+    assert.equal(last(avg('2026-03-01', { count_include_pad: { kind: 'bool', value: true } })), 'pool reader indices');
+    assert.equal(
+      avg('2026-03-01', { config_tensors_in_dram: { kind: 'bool', value: true } }).l1SmallBuffers,
+      undefined,
+    );
+  });
+});

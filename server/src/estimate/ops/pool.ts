@@ -218,7 +218,7 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@3c6ee52 (validate: input dtype BFLOAT16, "Only BFLOAT16 supported for now"; the same check from PR #15561 to @622c6fb, 2026-06); the input is the halo output (generic_pools.cpp pool2d_L1), halo_device_operation.cpp (its dtype by build)',
 } as const;
 
-interface PoolShape {
+export interface PoolShape {
   readonly batch: number;
   readonly channels: number;
   readonly inputH: number;
@@ -292,6 +292,8 @@ interface PoolFlavor {
   readonly avg: boolean;
   readonly returnIndices: boolean;
   readonly oneScalarPerCore: boolean;
+  /** count_include_pad (tt-metal's default true): the avg pool's divisor counts the padding. */
+  readonly countIncludePad: boolean;
   readonly outputTiled: boolean;
   readonly configInDram: boolean;
 }
@@ -595,6 +597,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     avg,
     returnIndices,
     oneScalarPerCore,
+    countIncludePad,
     outputTiled: out.layout.pageLayout === 'tile',
     // The pools take the flag from change point pool-config-tensors-in-dram; before it their configs are L1_SMALL.
     configInDram: (propBool(op, 'config_tensors_in_dram') ?? false) && atOrAfter(ctx, 'pool-config-tensors-in-dram'),
@@ -821,8 +824,9 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
  * pool-config-tensors-in-dram), in order: its halo's four config tensors (halo.ts haloDramConfigPageBytes: the rows
  * tt-metal also pages the DRAM ones by), then the pool program's reader indices (pool_multi_core_program_factory.cpp:
  * one block per core, `poolReaderIndicesPageBytes`; before change point conv2d-reader-indices-segments one index per
- * output stick of a shard), each a {1, row} uint16 shard per core of the pool's grid, L1-aligned. The in-place halo's
- * configs (another generator) and an avg pool's per-element scalar config are not counted (fewer bytes than there are).
+ * output stick of a shard), then an avg pool's per-element scalar config (change point avg-pool2d-scalar-config,
+ * `avgPoolScalarRunsPerCore`), each a {1, row} uint16 shard per core of the pool's grid, L1-aligned. The in-place
+ * halo's configs (another generator) are not counted (fewer bytes than there are).
  */
 function poolL1SmallBuffers(
   shape: PoolShape,
@@ -860,7 +864,79 @@ function poolL1SmallBuffers(
     ? poolReaderIndicesPageBytes(shape, pc, flavor.outputTiled)
     : 2 * (outputShardSticks + (outputShardSticks % 2));
   out.push({ role: 'pool reader indices', bytesPerBank: alignUp(readerBytes, align), banks });
+  // The avg pool's per-element scalars, after the reader indices (pool_multi_core_program_factory.cpp@622c6fb
+  // create_workload_descriptor; the same order at @67a560408f^): a {1, 3 · max_scalars_cnt} uint16 shard per core of
+  // the input's grid.
+  if (flavor.avg && !flavor.oneScalarPerCore && atOrAfter(ctx, 'avg-pool2d-scalar-config')) {
+    const runs = avgPoolScalarRunsPerCore(shape, flavor.countIncludePad, pc, outputShardSticks);
+    out.push({ role: 'avg pool scalar config', bytesPerBank: alignUp(2 * 3 * runs, align), banks });
+  }
   return out;
+}
+
+/**
+ * `max_scalars_cnt` of tt-metal's avg-pool scalar config (pool_multi_core_program_factory.cpp@622c6fb
+ * create_scalar_config_tensor, get_bf16_avg_pool_config_scalars; the same at @7d751099a4, the asymmetric-padding
+ * form): for each NHW core (every core when height sharded, grid rows when block sharded, one pass when width sharded),
+ * the runs of equal pool area over `maxOutNhwPerCore` output sticks from the core's first one (w fastest, h wrapping
+ * at the output height), the most runs of any core. The pool area is the window clipped to the padded input (ceil
+ * padding never counts): with count_include_pad the whole clipped window, else its part inside the input. The next
+ * core starts `maxOutNhwPerCore` sticks on; once that reaches the batch's end, tt-metal takes the remainder but restarts
+ * h and w at 0 (its loop resets them, not the remainder), which is kept here.
+ */
+export function avgPoolScalarRunsPerCore(
+  shape: PoolShape,
+  countIncludePad: boolean,
+  pc: ParallelConfig,
+  maxOutNhwPerCore: number,
+): number {
+  const [kH, kW] = shape.kernel;
+  const [sH, sW] = shape.stride;
+  const padT = shape.padTop;
+  const padL = shape.padLeft;
+  const padB = shape.padH - padT;
+  const padR = shape.padW - padL;
+  const { outputH, outputW, inputH, inputW, batch } = shape;
+  const passes = pc.scheme === 'width_sharded' ? 1 : pc.scheme === 'block_sharded' ? pc.coresNhw : pc.nCores;
+  const area = (h: number, w: number): number => {
+    const hStart = h * sH - padT;
+    const wStart = w * sW - padL;
+    const hEnd = Math.min(hStart + kH, inputH + padB);
+    const wEnd = Math.min(wStart + kW, inputW + padR);
+    if (countIncludePad) return (hEnd - hStart) * (wEnd - wStart);
+    const eh = Math.min(hEnd, inputH) - Math.max(hStart, 0);
+    const ew = Math.min(wEnd, inputW) - Math.max(wStart, 0);
+    return eh > 0 && ew > 0 ? eh * ew : 0;
+  };
+  let most = 0;
+  let nhw = 0;
+  let h = 0;
+  let w = 0;
+  for (let core = 0; core < passes; core++) {
+    let runs = 0;
+    let last = -1;
+    let ch = h;
+    let cw = w;
+    for (let i = 0; i < maxOutNhwPerCore; i++) {
+      const a = area(ch, cw);
+      if (a !== last) runs++;
+      last = a;
+      cw = (cw + 1) % outputW;
+      if (cw === 0) ch = (ch + 1) % outputH;
+    }
+    most = Math.max(most, runs);
+    if (pc.scheme === 'width_sharded') break;
+    nhw += maxOutNhwPerCore;
+    w = nhw % outputW;
+    h = Math.floor(nhw / outputW) % outputH;
+    const n = Math.floor(nhw / (outputW * outputH));
+    if (n === batch) {
+      nhw -= n * outputW * outputH;
+      h = 0;
+      w = 0;
+    }
+  }
+  return most;
 }
 
 /**
