@@ -7,6 +7,8 @@
  *   npm run bench -- --worker         # also: keystrokes on the largest size in-process vs in the background worker
  *   npm run bench -- --ops 100000 --first-diagnostics 5
  *                                     # only first diagnostics: 5 interleaved rounds of ours, null server, mlir-lsp-server-16
+ *   npm run bench -- --ops 100000 --first-diagnostics 5 --falcon
+ *                                     # the same on the Falcon3-7B copy (bench/falcon.ts) instead of the generated dump
  */
 
 import { runCliBench } from './cliBench';
@@ -31,7 +33,8 @@ async function main(): Promise<void> {
     const rounds = Number(firstRounds);
     if (!Number.isInteger(rounds) || rounds < 1)
       throw new Error(`--first-diagnostics takes a number of rounds, not ${firstRounds}`);
-    for (const nOps of sizes) await runFirstDiagnosticsBench(console.log, nOps, rounds);
+    const dump = process.argv.includes('--falcon') ? 'falcon' : 'generated';
+    for (const nOps of sizes) await runFirstDiagnosticsBench(console.log, nOps, rounds, dump);
     return;
   }
   // The language-server figures first: the parse bench grows this (client) process's heap, and its garbage

@@ -419,14 +419,16 @@ async function firstDiagnosticsRun(
  * `npm run bench -- --first-diagnostics ROUNDS`: first diagnostics alone, `rounds` rounds of ours, the null server and
  * mlir-lsp-server-16 (generic copy) in turn, each a fresh process, so that each side's spread shows next to the ratio
  * (the full bench takes one run of each: on the VM at load 6-14, 8 rounds gave ratios of 2.0-4.5 while each server's
- * CPU from didOpen to publish, also printed here, stayed within +-8%).
+ * CPU from didOpen to publish, also printed here, stayed within +-8%). `dump` 'falcon': the Falcon3-7B copy
+ * (bench/falcon.ts, 0 diagnostics at default settings), whose first publish is parse, view and analysis alone.
  */
 export async function runFirstDiagnosticsBench(
   log: (line: string) => void,
   nOps: number,
   rounds: number,
+  dump: 'generated' | 'falcon' = 'generated',
 ): Promise<void> {
-  const text = generateTtnnModule({ nOps, seed: 1 });
+  const text = dump === 'falcon' ? falconDump(nOps) : generateTtnnModule({ nOps, seed: 1 });
   const mlirPath = MLIR_LSP_CANDIDATES.find((p) => fs.existsSync(p));
   const generic = mlirPath === undefined ? undefined : toGenericForm(text);
   const sides: { name: string; run: () => Promise<FirstDiagnosticsRun> }[] = [
@@ -451,14 +453,14 @@ export async function runFirstDiagnosticsBench(
     const r = runs.get(side.name)!;
     const cpu = r.map((x) => x.serverCpuMs).filter((x): x is number => x !== undefined);
     log(
-      `lsp ${nOps} ops, first diagnostics, ${side.name} (${r[0]!.nDiagnostics} diagnostics), min/median/max of ${rounds}: ${spread(r.map((x) => x.ms))} ms; client's parse ${spread(r.map((x) => x.clientParseMs))} ms; server CPU ${cpu.length === r.length ? spread(cpu) : 'n/a'} ms`,
+      `lsp ${nOps} ops${dump === 'falcon' ? ' (Falcon copy)' : ''}, first diagnostics, ${side.name} (${r[0]!.nDiagnostics} diagnostics), min/median/max of ${rounds}: ${spread(r.map((x) => x.ms))} ms; client's parse ${spread(r.map((x) => x.clientParseMs))} ms; server CPU ${cpu.length === r.length ? spread(cpu) : 'n/a'} ms`,
     );
   }
   const theirs = runs.get('mlir-lsp-server-16');
   if (theirs !== undefined) {
     const ratios = runs.get('ours')!.map((x, i) => x.ms / theirs[i]!.ms);
     log(
-      `lsp ${nOps} ops, first diagnostics, ours/mlir-lsp-server-16 per round: ${ratios.map((x) => x.toFixed(2)).join(' ')}`,
+      `lsp ${nOps} ops${dump === 'falcon' ? ' (Falcon copy)' : ''}, first diagnostics, ours/mlir-lsp-server-16 per round: ${ratios.map((x) => x.toFixed(2)).join(' ')}`,
     );
   }
 }
