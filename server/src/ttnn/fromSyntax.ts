@@ -31,10 +31,12 @@ import {
   liveNameRangeOf,
   liveRangeOf,
   opOffsetsInto,
+  packedFunctionTypeOf,
   parse,
   rangesMoveWithEdits,
   releaseAliasReadSlots,
   sharedTextOf,
+  type FunctionTypeTemplate,
 } from '../mlir/parser';
 import { printAttr, printTokens, printType, type PrintOptions } from '../mlir/print';
 import { numberAfter } from '../text/numberedNames';
@@ -94,6 +96,11 @@ interface DecodedTables {
    * distinct text), so most uses are decoded without building their element-type and encoding nodes.
    */
   readonly specBySharedText: WeakMap<object, ValueSpec>;
+  /**
+   * An op's operand and result specs by its packed function type (mlir/parser `packedFunctionTypeOf`: one object per
+   * distinct list of shared tensor types at their places), so a packed op's type nodes are not built.
+   */
+  readonly specListsByFunctionType: WeakMap<FunctionTypeTemplate, OpSpecLists>;
   /** Specs in `specCache` (bounded). */
   specCount: number;
   /** Specs of values that are not tensors, by type text (`otherSpec`). */
@@ -229,6 +236,7 @@ function newDecodedTables(): DecodedTables {
     layoutCache: new Map(),
     specCache: {},
     specBySharedText: new WeakMap(),
+    specListsByFunctionType: new WeakMap(),
     specCount: 0,
     otherSpecs: new Map(),
     bodilessDialectSpecs: new Map(),
@@ -1450,6 +1458,26 @@ function operandNamesOf(op: Operation, lists: OneNameLists): readonly string[] {
   return names;
 }
 
+interface OpSpecLists {
+  readonly operands: readonly ValueSpec[];
+  readonly results: readonly ValueSpec[];
+}
+
+/**
+ * The spec lists of an op whose function type is packed (`fn`, as many types as the op has operand and result names):
+ * a function of `fn` in the chunk's tables, made from the op's type nodes once per distinct `fn`.
+ */
+function packedSpecLists(op: Operation, fn: FunctionTypeTemplate, table: ChunkTables): OpSpecLists {
+  const known = table.decoded.specListsByFunctionType.get(fn);
+  if (known !== undefined) return known;
+  const lists: OpSpecLists = {
+    operands: specListOf(op.operandTypes, fn.inputCount, table),
+    results: specListOf(op.resultTypes, fn.types.length - fn.inputCount, table),
+  };
+  table.decoded.specListsByFunctionType.set(fn, lists);
+  return lists;
+}
+
 /** The specs of `count` values typed by `types` (missing types read as such), as the chunk's shared list. */
 function specListOf(types: readonly TypeNode[], count: number, table: ChunkTables): readonly ValueSpec[] {
   if (count === 0) return NO_SPECS;
@@ -1593,8 +1621,21 @@ const opOffsets = new Array<number>(4).fill(0);
 function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
   const resultNames = resultNamesOf(op, table.decoded.oneNameLists);
   const operandNames = operandNamesOf(op, table.decoded.oneNameLists);
-  const operands = specListOf(op.operandTypes, operandNames.length, table);
-  const results = specListOf(op.resultTypes, resultNames.length, table);
+  const fn = packedFunctionTypeOf(op);
+  let operands: readonly ValueSpec[];
+  let results: readonly ValueSpec[];
+  if (
+    fn !== undefined &&
+    fn.inputCount === operandNames.length &&
+    fn.types.length - fn.inputCount === resultNames.length
+  ) {
+    const lists = packedSpecLists(op, fn, table);
+    operands = lists.operands;
+    results = lists.results;
+  } else {
+    operands = specListOf(op.operandTypes, operandNames.length, table);
+    results = specListOf(op.resultTypes, resultNames.length, table);
+  }
   const properties = propertiesOf(op, table);
   const symbolUses = op.symbolUses.length === 0 ? NO_STRINGS : op.symbolUses.map((s) => s.name);
   const source = opSource(op.location, table);

@@ -41,7 +41,7 @@ import {
   slot,
   type ParserState,
 } from './state';
-import { parseOpFunctionType, parseType } from './types';
+import { packFunctionType, parseOpFunctionType, parseType } from './types';
 import { withLazyRegions, type LazyBody } from './lazyBodies';
 import {
   MAX_SINGLE_USE_CODE,
@@ -80,8 +80,8 @@ function newDraft(p: ParserState, results: readonly ResultGroup[] | number): OpD
       reused.$g = results;
       reused.$o = EMPTY;
       reused.properties = undefined;
-      reused.operandTypes = EMPTY;
-      reused.resultTypes = EMPTY;
+      reused.$i = EMPTY;
+      reused.$u = EMPTY;
       reused.$r = NO_EXTRAS;
       reused.$l = undefined;
       return reused;
@@ -105,8 +105,8 @@ function freshDraft(p: ParserState, results: readonly ResultGroup[] | number): O
     $g: results,
     $o: EMPTY,
     properties: undefined,
-    operandTypes: EMPTY,
-    resultTypes: EMPTY,
+    $i: EMPTY,
+    $u: EMPTY,
     $r: NO_EXTRAS,
     $l: undefined,
   };
@@ -137,8 +137,11 @@ function finishOp(p: ParserState, d: OpDraft, start: number, lazyBody: LazyBody 
   if (typeof results !== 'number' && results.length === 0) d.$g = EMPTY;
   const operands = d.$o;
   if (typeof operands !== 'number' && operands.length === 0) d.$o = EMPTY;
-  d.operandTypes = orEmpty(d.operandTypes);
-  d.resultTypes = orEmpty(d.resultTypes);
+  const resultTypes = d.$u;
+  if (typeof resultTypes !== 'number') {
+    d.$i = orEmpty(d.$i as readonly TypeNode[]);
+    d.$u = orEmpty(resultTypes);
+  }
   const extras = d.$r;
   if (extras !== NO_EXTRAS) {
     extras.successors = exact(extras.successors);
@@ -399,7 +402,14 @@ function parseGenericBody(p: ParserState, d: OpDraft, opStart: number): boolean 
     d.attributes = attrs;
   }
   if (!expect(p, Tok.Colon, "':' and the op's function type")) return false;
-  if (tk(lx) === Tok.LParen) return parseOpFunctionType(p, d);
+  if (tk(lx) === Tok.LParen) {
+    const parenStart = lx.start;
+    const slotMark = p.slots.size;
+    if (!parseOpFunctionType(p, d)) return false;
+    // Types after a region move against the op's start when the region is edited; these lie before none.
+    if (d.regions.length === 0) packFunctionType(p, d, opStart, parenStart, slotMark);
+    return true;
+  }
   const type = parseType(p);
   if (!type) return false;
   error(p, `expected a function type '(...) -> ...' for "${d.name}"`, type.range);
