@@ -362,7 +362,7 @@ function attrUses(a: AttrNode, depth: number, sink: Sink): void {
   if (a instanceof SlottedSharedDict || a instanceof SlottedSharedDialectAttr) {
     const relative = sharedOccurrences(a);
     if (relative.length === 0) return;
-    const start = slotStart(a);
+    const start = a instanceof SlottedSharedDict ? slotStart(a) + a.$a : slotStart(a);
     for (const r of relative) {
       if (!wanted(sink, r.nameKind, r.name)) continue;
       const range = { start: start + r.from, end: start + r.to };

@@ -32,6 +32,7 @@ import {
   liveRangeOf,
   opOffsetsInto,
   packedFunctionTypeOf,
+  packedPropertiesTextOf,
   parse,
   rangesMoveWithEdits,
   releaseAliasReadSlots,
@@ -1533,13 +1534,17 @@ const NO_DICTIONARY = {};
 /** The op's attributes and properties as one record (properties win on equal names). */
 function propertiesOf(op: Operation, table: ChunkTables): Readonly<Record<string, PropValue>> {
   const attributesKey = op.attributes === undefined ? NO_DICTIONARY : sharedTextOf(op.attributes);
-  const propertiesKey = op.properties === undefined ? NO_DICTIONARY : sharedTextOf(op.properties);
+  // A packed op's properties node is built at each read: its shared text is read without it.
+  const packedProperties = packedPropertiesTextOf(op);
+  const propertiesNode = packedProperties === undefined ? op.properties : undefined;
+  const propertiesKey =
+    packedProperties ?? (propertiesNode === undefined ? NO_DICTIONARY : sharedTextOf(propertiesNode));
   const byProperties =
     attributesKey === undefined ? undefined : table.decoded.propertiesBySharedTexts.get(attributesKey);
   const known = propertiesKey === undefined ? undefined : byProperties?.get(propertiesKey);
   if (known !== undefined) return known;
   const merged = dictEntries(op.attributes, table);
-  for (const e of op.properties?.entries ?? []) merged[e.name] = propValue(e.value, table, 0);
+  for (const e of (propertiesNode ?? op.properties)?.entries ?? []) merged[e.name] = propValue(e.value, table, 0);
   const properties = sharedProperties(table, merged);
   if (attributesKey !== undefined && propertiesKey !== undefined) {
     if (byProperties === undefined)

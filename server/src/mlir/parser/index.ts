@@ -50,6 +50,7 @@ export {
   liveRangeOf,
   opOffsetsInto,
   packedFunctionTypeOf,
+  packedPropertiesTextOf,
   rangesMoveWithEdits,
   type FunctionTypeTemplate,
   type SlottedOp,

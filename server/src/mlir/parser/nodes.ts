@@ -663,7 +663,12 @@ export class SlottedOp extends SlottedNamedNode implements Operation {
    * slot per use, and for one use its list too).
    */
   declare $o: readonly ValueUse[] | readonly number[] | number;
-  declare readonly properties: DictAttr | undefined;
+  /**
+   * @internal The properties: a node, or when the op's function type is packed and a shared dictionary's `}` is four
+   * characters before its `(` (`}> : (`), that dictionary's shared text, from which `properties` builds the node on
+   * each read (a node and a slot per op).
+   */
+  declare $p: DictAttr | SharedDictText | undefined;
   /**
    * @internal The operand types, or for a function type `$u` packs (a number) the template `operandTypes` and
    * `resultTypes` are built from on each read (`FunctionTypeTemplate`).
@@ -760,6 +765,17 @@ export class SlottedOp extends SlottedNamedNode implements Operation {
     ownExtras(this).visibility = visibility;
   }
 
+  /** A new node at each read when packed: read it once where you can, and compare it by value. */
+  get properties(): DictAttr | undefined {
+    const x = this.$p;
+    if (x === undefined || (x as DictAttr).kind === 'dict') return x as DictAttr | undefined;
+    const text = x as SharedDictText;
+    return sharedDictAt!(this.$t, this.$s, (this.$u as number) - PACKED_PROPERTIES_GAP - text.text.length, text);
+  }
+  set properties(properties: DictAttr | undefined) {
+    this.$p = properties;
+  }
+
   /** A new list (and nodes) at each read when packed: read it once where you can, and compare types by value. */
   get operandTypes(): readonly TypeNode[] {
     const u = this.$u;
@@ -827,6 +843,7 @@ gettersOnPrototype(SlottedOp, [
   'successors',
   'attributes',
   'regions',
+  'properties',
   'operandTypes',
   'resultTypes',
   'symbol',
@@ -864,6 +881,28 @@ function derivedTypes(op: SlottedOp, fn: FunctionTypeTemplate, at: number, resul
     offset += template.length + 2;
   }
   return nodes;
+}
+
+/** Characters from a packed properties dictionary's `}` to its op's packed function type's `(`: `}> : (`. */
+export const PACKED_PROPERTIES_GAP = 4;
+
+/** attributes.ts's SlottedSharedDict, which extends SlottedNode (so nodes.ts cannot import it): registered there. */
+let sharedDictAt: ((table: RangeTable, slot: number, offset: number, text: SharedDictText) => DictAttr) | undefined;
+
+export function registerSharedDict(
+  make: (table: RangeTable, slot: number, offset: number, text: SharedDictText) => DictAttr,
+): void {
+  sharedDictAt = make;
+}
+
+/**
+ * The shared text of a packed op's properties (the node not built), or undefined for an op without properties or
+ * one that keeps its node: the TTNN view keys an op's properties record by it.
+ */
+export function packedPropertiesTextOf(op: Operation): SharedDictText | undefined {
+  if (!(op instanceof SlottedOp)) return undefined;
+  const x = op.$p;
+  return x === undefined || (x as DictAttr).kind === 'dict' ? undefined : (x as SharedDictText);
 }
 
 /**

@@ -16,7 +16,7 @@ import type {
   TypeNode,
   ValueUse,
 } from '../syntax';
-import { parseDict } from './attributes';
+import { SlottedSharedDict, parseDict } from './attributes';
 import { parseCustomBody } from './customForms';
 import { packedOpLocation, parseLocation } from './locations';
 import {
@@ -46,6 +46,7 @@ import { withLazyRegions, type LazyBody } from './lazyBodies';
 import {
   MAX_SINGLE_USE_CODE,
   NO_EXTRAS,
+  PACKED_PROPERTIES_GAP,
   PACKED_USE_OFFSETS,
   packedName,
   packedValueName,
@@ -79,7 +80,7 @@ function newDraft(p: ParserState, results: readonly ResultGroup[] | number): OpD
       reused.form = 'custom';
       reused.$g = results;
       reused.$o = EMPTY;
-      reused.properties = undefined;
+      reused.$p = undefined;
       reused.$i = EMPTY;
       reused.$u = EMPTY;
       reused.$r = NO_EXTRAS;
@@ -104,7 +105,7 @@ function freshDraft(p: ParserState, results: readonly ResultGroup[] | number): O
     form: 'custom',
     $g: results,
     $o: EMPTY,
-    properties: undefined,
+    $p: undefined,
     $i: EMPTY,
     $u: EMPTY,
     $r: NO_EXTRAS,
@@ -407,13 +408,28 @@ function parseGenericBody(p: ParserState, d: OpDraft, opStart: number): boolean 
     const slotMark = p.slots.size;
     if (!parseOpFunctionType(p, d)) return false;
     // Types after a region move against the op's start when the region is edited; these lie before none.
-    if (d.regions.length === 0) packFunctionType(p, d, opStart, parenStart, slotMark);
+    if (d.regions.length === 0 && packFunctionType(p, d, opStart, parenStart, slotMark))
+      packProperties(p, d, parenStart);
     return true;
   }
   const type = parseType(p);
   if (!type) return false;
   error(p, `expected a function type '(...) -> ...' for "${d.name}"`, type.range);
   return false;
+}
+
+/**
+ * Keeps a packed op's properties as their shared text (`SlottedOp.$p`) when they are a shared dictionary of its own
+ * slot, the last one handed out (no attribute dictionary follows), whose `}` lies PACKED_PROPERTIES_GAP characters
+ * before the function type's `(` at `parenStart`: its place follows from the `(`, and its slot is given back.
+ */
+function packProperties(p: ParserState, d: OpDraft, parenStart: number): void {
+  const props = d.$p;
+  if (!(props instanceof SlottedSharedDict) || props.$a !== 0 || d.attributes !== undefined) return;
+  const slots = p.slots;
+  if (props.$s !== slots.size - 1 || slots.ends[props.$s]! + PACKED_PROPERTIES_GAP !== parenStart + p.origin) return;
+  slots.releaseFrom(props.$s);
+  d.$p = props.$x;
 }
 
 // ---------------------------------------------------------------------------------------------

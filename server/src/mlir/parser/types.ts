@@ -437,7 +437,7 @@ function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType 
  * from `slotMark`) into the op (`SlottedOp.$i`/`$u`) when every type is a shared tensor type of its own slot and the
  * types of each list are two characters apart (`, ` as MLIR prints them): the types are then an interned
  * `FunctionTypeTemplate`'s templates at places it fixes from the `(`, and their slots are given back. The key is a
- * character per type (its template's `id`) with the results' gap between inputs and results.
+ * character per type (its template's `id`) with the results' gap between inputs and results. Says whether it packed.
  */
 export function packFunctionType(
   p: ParserState,
@@ -445,35 +445,37 @@ export function packFunctionType(
   opStart: number,
   parenStart: number,
   slotMark: number,
-): void {
+): boolean {
   const inputs = op.$i as readonly TypeNode[];
   const results = op.$u as readonly TypeNode[];
   const count = inputs.length + results.length;
-  if (count === 0 || p.slots.size - slotMark !== count || parenStart - opStart > MAX_PACKED_TYPES_OFFSET) return;
+  if (count === 0 || p.slots.size - slotMark !== count || parenStart - opStart > MAX_PACKED_TYPES_OFFSET) return false;
   const starts = p.slots.starts;
   // Where the next type must start: after the `(`, then two characters after each type's end.
   let next = parenStart + p.origin + 1;
   let key = '';
   for (let k = 0; k < inputs.length; k++) {
     const t = inputs[k];
-    if (!(t instanceof SlottedSharedTensor) || t.$a !== 0 || starts[t.$s] !== next || t.$x.id > MAX_KEYED_ID) return;
+    if (!(t instanceof SlottedSharedTensor) || t.$a !== 0 || starts[t.$s] !== next || t.$x.id > MAX_KEYED_ID)
+      return false;
     key += String.fromCharCode(t.$x.id);
     next += t.$x.length + 2;
   }
   let gap = 0;
   if (results.length > 0) {
     const first = results[0];
-    if (!(first instanceof SlottedSharedTensor)) return;
+    if (!(first instanceof SlottedSharedTensor)) return false;
     // From the last input's end (or the `(`): `) -> ` is 5, `) -> (` 6, `() -> ` 4.
     if (inputs.length > 0) next -= 2;
     gap = starts[first.$s]! - next;
-    if (gap < 1 || gap > MAX_RESULTS_GAP) return;
+    if (gap < 1 || gap > MAX_RESULTS_GAP) return false;
     next += gap;
   }
   key += String.fromCharCode(MAX_KEYED_ID + 1 + gap);
   for (let k = 0; k < results.length; k++) {
     const t = results[k];
-    if (!(t instanceof SlottedSharedTensor) || t.$a !== 0 || starts[t.$s] !== next || t.$x.id > MAX_KEYED_ID) return;
+    if (!(t instanceof SlottedSharedTensor) || t.$a !== 0 || starts[t.$s] !== next || t.$x.id > MAX_KEYED_ID)
+      return false;
     key += String.fromCharCode(t.$x.id);
     next += t.$x.length + 2;
   }
@@ -488,6 +490,7 @@ export function packFunctionType(
   p.slots.releaseFrom(slotMark);
   op.$i = fn;
   op.$u = parenStart - opStart;
+  return true;
 }
 
 /** Offsets of a packed function type's `(` from its op's start are at most this. */
