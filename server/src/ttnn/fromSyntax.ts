@@ -32,7 +32,11 @@ import {
   liveRangeOf,
   opOffsetsInto,
   packedFunctionTypeOf,
+  packedName,
+  packedOperandCodeAt,
+  packedOperandCountOf,
   packedPropertiesTextOf,
+  packedResultCodeOf,
   parse,
   rangesMoveWithEdits,
   releaseAliasReadSlots,
@@ -1415,6 +1419,18 @@ export class OneNameLists {
     return list;
   }
 
+  /**
+   * `of` the name a packed op's name code stands for (mlir/parser `packedName`): a known `%N`'s list is found by N
+   * without making the name.
+   */
+  ofCode(code: number): readonly string[] {
+    if ((code & 1) === 0) {
+      const known = this.numbered[code >> 1];
+      if (known !== undefined) return known;
+    }
+    return this.of(packedName(code));
+  }
+
   /** The string `name` as the chunk's lists hold it (one string per name, shared by its defining op and users). */
   interned(name: string): string {
     return this.of(name)[0]!;
@@ -1433,6 +1449,9 @@ const MAX_NUMBERED_NAME_GAP = 1024;
 
 /** SSA names of an op's results: one per group, or `%0#i` per result of a multi-result group. */
 function resultNamesOf(op: Operation, lists: OneNameLists): readonly string[] {
+  // A packed op's one result is read without its group node and list.
+  const code = packedResultCodeOf(op);
+  if (code >= 0) return lists.ofCode(code);
   const groups = op.results;
   if (groups.length === 0) return NO_STRINGS;
   if (groups.length === 1 && groups[0]!.count <= 1) return lists.of(groups[0]!.name);
@@ -1448,6 +1467,14 @@ function resultNamesOf(op: Operation, lists: OneNameLists): readonly string[] {
 }
 
 function operandNamesOf(op: Operation, lists: OneNameLists): readonly string[] {
+  // A packed op's operands are read without their use nodes and list.
+  const packed = packedOperandCountOf(op);
+  if (packed === 1) return lists.ofCode(packedOperandCodeAt(op, 0));
+  if (packed > 1) {
+    const names = new Array<string>(packed);
+    for (let i = 0; i < packed; i++) names[i] = lists.ofCode(packedOperandCodeAt(op, i))[0]!;
+    return names;
+  }
   const uses = op.operands;
   if (uses.length === 0) return NO_STRINGS;
   if (uses.length === 1 && uses[0]!.resultIndex === undefined) return lists.of(uses[0]!.name);

@@ -253,7 +253,15 @@ export class SlottedSharedTensor extends SlottedNode implements TensorType {
     const x = this.$x;
     const a = this.$a;
     if (x.elementBody !== undefined)
-      return new DerivedDialectType(this.$t, this.$s, a + x.elementStart, a + x.elementEnd, x.elementName, x.elementBody, a);
+      return new DerivedDialectType(
+        this.$t,
+        this.$s,
+        a + x.elementStart,
+        a + x.elementEnd,
+        x.elementName,
+        x.elementBody,
+        a,
+      );
     return new DerivedScalar(this.$t, this.$s, a + x.elementStart, a + x.elementEnd, x.elementName);
   }
 
@@ -903,6 +911,34 @@ export function packedPropertiesTextOf(op: Operation): SharedDictText | undefine
   if (!(op instanceof SlottedOp)) return undefined;
   const x = op.$p;
   return x === undefined || (x as DictAttr).kind === 'dict' ? undefined : (x as SharedDictText);
+}
+
+/**
+ * The name code (`packedValueName`) of a packed op's one result, or -1 for an op that keeps its result groups: a
+ * reader that needs only the name (the TTNN view) reads it without the group node and its list.
+ */
+export function packedResultCodeOf(op: Operation): number {
+  if (!(op instanceof SlottedOp)) return -1;
+  const g = op.$g;
+  return typeof g === 'number' ? g : -1;
+}
+
+/**
+ * How many operands of a packed op `packedOperandCodeAt` reads the name codes of, or -1 for an op that keeps its use
+ * nodes (or has no operands).
+ */
+export function packedOperandCountOf(op: Operation): number {
+  if (!(op instanceof SlottedOp)) return -1;
+  const o = op.$o;
+  if (typeof o === 'number') return 1;
+  return o.length === 0 || typeof o[0] !== 'number' ? -1 : o.length >> 1;
+}
+
+/** The name code of operand `index` of an op `packedOperandCountOf` counts. */
+export function packedOperandCodeAt(op: Operation, index: number): number {
+  const o = (op as SlottedOp).$o;
+  if (typeof o === 'number') return (o - (o % PACKED_USE_OFFSETS)) / PACKED_USE_OFFSETS;
+  return (o as readonly number[])[2 * index + 1]!;
 }
 
 /**

@@ -23,13 +23,7 @@ import {
   slot,
 } from './state';
 import { parseGroup } from './tokenTrees';
-import {
-  SlottedScalar,
-  SlottedSharedTensor,
-  SlottedTensor,
-  type SlottedOp,
-  type TensorTemplate,
-} from './nodes';
+import { SlottedScalar, SlottedSharedTensor, SlottedTensor, type SlottedOp, type TensorTemplate } from './nodes';
 
 /** `T, U, ...` as an exact-size list; undefined when a type does not parse. */
 export function parseTypeList(p: ParserState): TypeNode[] | undefined {
