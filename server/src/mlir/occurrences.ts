@@ -23,7 +23,13 @@ import type {
   ValueUse,
 } from './syntax';
 import { SlottedSharedDict } from './parser/attributes';
-import { SlottedSharedDialectAttr, SlottedSharedTensor, slotStart, type RelativeTree } from './parser/nodes';
+import {
+  SlottedSharedDialectAttr,
+  SlottedSharedTensor,
+  sharedTensorStart,
+  slotStart,
+  type RelativeTree,
+} from './parser/nodes';
 import { indexContaining } from './syntaxSearch';
 
 export type NameKind = 'value' | 'block' | 'alias' | 'symbol';
@@ -321,7 +327,7 @@ function typeUses(t: TypeNode, depth: number, sink: Sink): void {
     // A scalar element and an optional `#alias` encoding, read from the template without building either node.
     const x = t.$x;
     if (x.encodingName === undefined || !wanted(sink, 'alias', x.encodingName)) return;
-    const start = slotStart(t);
+    const start = sharedTensorStart(t);
     sink.visit(aliasUse(x.encodingName, { start: start + x.encodingStart, end: start + x.encodingEnd }));
     return;
   }
@@ -356,7 +362,7 @@ function attrUses(a: AttrNode, depth: number, sink: Sink): void {
   if (a instanceof SlottedSharedDict || a instanceof SlottedSharedDialectAttr) {
     const relative = sharedOccurrences(a);
     if (relative.length === 0) return;
-    const start = slotStart(a);
+    const start = a instanceof SlottedSharedDict ? slotStart(a) + a.$a : slotStart(a);
     for (const r of relative) {
       if (!wanted(sink, r.nameKind, r.name)) continue;
       const range = { start: start + r.from, end: start + r.to };

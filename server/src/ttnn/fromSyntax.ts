@@ -31,10 +31,17 @@ import {
   liveNameRangeOf,
   liveRangeOf,
   opOffsetsInto,
+  packedFunctionTypeOf,
+  packedName,
+  packedOperandCodeAt,
+  packedOperandCountOf,
+  packedPropertiesTextOf,
+  packedResultCodeOf,
   parse,
   rangesMoveWithEdits,
   releaseAliasReadSlots,
   sharedTextOf,
+  type FunctionTypeTemplate,
 } from '../mlir/parser';
 import { printAttr, printTokens, printType, type PrintOptions } from '../mlir/print';
 import { numberAfter } from '../text/numberedNames';
@@ -94,6 +101,11 @@ interface DecodedTables {
    * distinct text), so most uses are decoded without building their element-type and encoding nodes.
    */
   readonly specBySharedText: WeakMap<object, ValueSpec>;
+  /**
+   * An op's operand and result specs by its packed function type (mlir/parser `packedFunctionTypeOf`: one object per
+   * distinct list of shared tensor types at their places), so a packed op's type nodes are not built.
+   */
+  readonly specListsByFunctionType: WeakMap<FunctionTypeTemplate, OpSpecLists>;
   /** Specs in `specCache` (bounded). */
   specCount: number;
   /** Specs of values that are not tensors, by type text (`otherSpec`). */
@@ -229,6 +241,7 @@ function newDecodedTables(): DecodedTables {
     layoutCache: new Map(),
     specCache: {},
     specBySharedText: new WeakMap(),
+    specListsByFunctionType: new WeakMap(),
     specCount: 0,
     otherSpecs: new Map(),
     bodilessDialectSpecs: new Map(),
@@ -1406,6 +1419,18 @@ export class OneNameLists {
     return list;
   }
 
+  /**
+   * `of` the name a packed op's name code stands for (mlir/parser `packedName`): a known `%N`'s list is found by N
+   * without making the name.
+   */
+  ofCode(code: number): readonly string[] {
+    if ((code & 1) === 0) {
+      const known = this.numbered[code >> 1];
+      if (known !== undefined) return known;
+    }
+    return this.of(packedName(code));
+  }
+
   /** The string `name` as the chunk's lists hold it (one string per name, shared by its defining op and users). */
   interned(name: string): string {
     return this.of(name)[0]!;
@@ -1424,6 +1449,9 @@ const MAX_NUMBERED_NAME_GAP = 1024;
 
 /** SSA names of an op's results: one per group, or `%0#i` per result of a multi-result group. */
 function resultNamesOf(op: Operation, lists: OneNameLists): readonly string[] {
+  // A packed op's one result is read without its group node and list.
+  const code = packedResultCodeOf(op);
+  if (code >= 0) return lists.ofCode(code);
   const groups = op.results;
   if (groups.length === 0) return NO_STRINGS;
   if (groups.length === 1 && groups[0]!.count <= 1) return lists.of(groups[0]!.name);
@@ -1439,6 +1467,14 @@ function resultNamesOf(op: Operation, lists: OneNameLists): readonly string[] {
 }
 
 function operandNamesOf(op: Operation, lists: OneNameLists): readonly string[] {
+  // A packed op's operands are read without their use nodes and list.
+  const packed = packedOperandCountOf(op);
+  if (packed === 1) return lists.ofCode(packedOperandCodeAt(op, 0));
+  if (packed > 1) {
+    const names = new Array<string>(packed);
+    for (let i = 0; i < packed; i++) names[i] = lists.ofCode(packedOperandCodeAt(op, i))[0]!;
+    return names;
+  }
   const uses = op.operands;
   if (uses.length === 0) return NO_STRINGS;
   if (uses.length === 1 && uses[0]!.resultIndex === undefined) return lists.of(uses[0]!.name);
@@ -1448,6 +1484,26 @@ function operandNamesOf(op: Operation, lists: OneNameLists): readonly string[] {
     names[i] = u.resultIndex === undefined ? lists.interned(u.name) : `${u.name}#${u.resultIndex}`;
   }
   return names;
+}
+
+interface OpSpecLists {
+  readonly operands: readonly ValueSpec[];
+  readonly results: readonly ValueSpec[];
+}
+
+/**
+ * The spec lists of an op whose function type is packed (`fn`, as many types as the op has operand and result names):
+ * a function of `fn` in the chunk's tables, made from the op's type nodes once per distinct `fn`.
+ */
+function packedSpecLists(op: Operation, fn: FunctionTypeTemplate, table: ChunkTables): OpSpecLists {
+  const known = table.decoded.specListsByFunctionType.get(fn);
+  if (known !== undefined) return known;
+  const lists: OpSpecLists = {
+    operands: specListOf(op.operandTypes, fn.inputCount, table),
+    results: specListOf(op.resultTypes, fn.types.length - fn.inputCount, table),
+  };
+  table.decoded.specListsByFunctionType.set(fn, lists);
+  return lists;
 }
 
 /** The specs of `count` values typed by `types` (missing types read as such), as the chunk's shared list. */
@@ -1505,13 +1561,17 @@ const NO_DICTIONARY = {};
 /** The op's attributes and properties as one record (properties win on equal names). */
 function propertiesOf(op: Operation, table: ChunkTables): Readonly<Record<string, PropValue>> {
   const attributesKey = op.attributes === undefined ? NO_DICTIONARY : sharedTextOf(op.attributes);
-  const propertiesKey = op.properties === undefined ? NO_DICTIONARY : sharedTextOf(op.properties);
+  // A packed op's properties node is built at each read: its shared text is read without it.
+  const packedProperties = packedPropertiesTextOf(op);
+  const propertiesNode = packedProperties === undefined ? op.properties : undefined;
+  const propertiesKey =
+    packedProperties ?? (propertiesNode === undefined ? NO_DICTIONARY : sharedTextOf(propertiesNode));
   const byProperties =
     attributesKey === undefined ? undefined : table.decoded.propertiesBySharedTexts.get(attributesKey);
   const known = propertiesKey === undefined ? undefined : byProperties?.get(propertiesKey);
   if (known !== undefined) return known;
   const merged = dictEntries(op.attributes, table);
-  for (const e of op.properties?.entries ?? []) merged[e.name] = propValue(e.value, table, 0);
+  for (const e of (propertiesNode ?? op.properties)?.entries ?? []) merged[e.name] = propValue(e.value, table, 0);
   const properties = sharedProperties(table, merged);
   if (attributesKey !== undefined && propertiesKey !== undefined) {
     if (byProperties === undefined)
@@ -1593,8 +1653,21 @@ const opOffsets = new Array<number>(4).fill(0);
 function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
   const resultNames = resultNamesOf(op, table.decoded.oneNameLists);
   const operandNames = operandNamesOf(op, table.decoded.oneNameLists);
-  const operands = specListOf(op.operandTypes, operandNames.length, table);
-  const results = specListOf(op.resultTypes, resultNames.length, table);
+  const fn = packedFunctionTypeOf(op);
+  let operands: readonly ValueSpec[];
+  let results: readonly ValueSpec[];
+  if (
+    fn !== undefined &&
+    fn.inputCount === operandNames.length &&
+    fn.types.length - fn.inputCount === resultNames.length
+  ) {
+    const lists = packedSpecLists(op, fn, table);
+    operands = lists.operands;
+    results = lists.results;
+  } else {
+    operands = specListOf(op.operandTypes, operandNames.length, table);
+    results = specListOf(op.resultTypes, resultNames.length, table);
+  }
   const properties = propertiesOf(op, table);
   const symbolUses = op.symbolUses.length === 0 ? NO_STRINGS : op.symbolUses.map((s) => s.name);
   const source = opSource(op.location, table);

@@ -3,6 +3,7 @@
 import { detachedCopy } from '../../text/detachedCopy';
 import { Tok, markLexer, nextToken, relexFrom, resetLexer, scanString } from '../lexer';
 import { RangeTable } from '../../text/rangeTable';
+import type { TextRange } from '../../text/textRange';
 import type {
   ArrayAttr,
   AttrNode,
@@ -55,6 +56,7 @@ import {
   SlottedSharedDialectAttr,
   gettersOnPrototype,
   kindOnPrototype,
+  registerSharedDict,
   type RelativeGroup,
   type RelativeTree,
   type SharedDictText,
@@ -453,15 +455,26 @@ const SHARED_DICT_MAX_LENGTH = 4096;
  */
 export class SlottedSharedDict extends SlottedNode implements DictAttr {
   declare readonly kind: 'dict';
+  /**
+   * @internal Characters from the start of slot `$s` to the dictionary's: 0 for one of its own slot; an op's packed
+   * properties (parser/nodes.ts `SlottedOp.$p`) are made on each read on the op's slot.
+   */
+  declare readonly $a: number;
   /** @internal The dictionary's text, one object per distinct text (a key for caches of what walks derive from it). */
   declare readonly $x: SharedDictText;
-  constructor(table: RangeTable, slot: number, text: SharedDictText) {
+  constructor(table: RangeTable, slot: number, offset: number, text: SharedDictText) {
     super(table, slot);
+    this.$a = offset;
     this.$x = text;
   }
 
+  override get range(): TextRange {
+    const start = this.$t.starts[this.$s]! + this.$a;
+    return { start, end: start + this.$x.text.length };
+  }
+
   get entries(): readonly DictEntry[] {
-    return reparsedDict(this.$x.text, this.$t.starts[this.$s]!).entries;
+    return reparsedDict(this.$x.text, this.$t.starts[this.$s]! + this.$a).entries;
   }
 
   /**
@@ -474,6 +487,7 @@ export class SlottedSharedDict extends SlottedNode implements DictAttr {
 }
 kindOnPrototype(SlottedSharedDict, 'dict');
 gettersOnPrototype(SlottedSharedDict, ['entries']);
+registerSharedDict((table, slot, offset, text) => new SlottedSharedDict(table, slot, offset, text));
 
 const NO_ENTRIES: DictAttr = { kind: 'dict', entries: EMPTY, range: { start: 0, end: 0 } };
 
@@ -500,7 +514,7 @@ export function parseDict(p: ParserState): DictAttr | undefined {
     const known = scannedKey === undefined ? undefined : p.dictTexts.get(scannedKey);
     if (known !== undefined) {
       relexFrom(lx, end);
-      return new SlottedSharedDict(p.slots, slot(p, start, end), known);
+      return new SlottedSharedDict(p.slots, slot(p, start, end), 0, known);
     }
   }
   const slotMark = p.slots.size;
@@ -532,7 +546,7 @@ export function parseDict(p: ParserState): DictAttr | undefined {
   }
   // The entries' nodes are dropped; their slots were the last handed out.
   p.slots.releaseFrom(slotMark);
-  return new SlottedSharedDict(p.slots, slot(p, start, end), flat);
+  return new SlottedSharedDict(p.slots, slot(p, start, end), 0, flat);
 }
 
 /** The end of the `{...}` starting at `start` (after its closing brace, skipping strings), or -1 before `stop`. */

@@ -45,7 +45,20 @@ export {
   releaseAliasReadSlots,
   type DumpLocationChild,
 } from './lazyAliases';
-export { liveNameRangeOf, liveRangeOf, opOffsetsInto, rangesMoveWithEdits, type SlottedOp } from './nodes';
+export {
+  liveNameRangeOf,
+  liveRangeOf,
+  opOffsetsInto,
+  packedFunctionTypeOf,
+  packedName,
+  packedOperandCodeAt,
+  packedOperandCountOf,
+  packedPropertiesTextOf,
+  packedResultCodeOf,
+  rangesMoveWithEdits,
+  type FunctionTypeTemplate,
+  type SlottedOp,
+} from './nodes';
 
 /**
  * The object every use of one text shares, for a dictionary, dialect attribute or tensor type the parser keeps once

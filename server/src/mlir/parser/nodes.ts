@@ -209,22 +209,36 @@ export interface TensorTemplate {
   readonly encodingName: string | undefined;
   readonly encodingStart: number;
   readonly encodingEnd: number;
+  /** Characters of the type's text (the key it is interned by). */
+  readonly length: number;
+  /** Its number among the parse's templates (a packed function type's key, types.ts `packFunctionType`). */
+  readonly id: number;
 }
 
 /**
  * `tensor<SHAPExSCALAR>` or `tensor<SHAPExSCALAR, #alias>` (nearly every type of a dump), or the same with a dialect
- * element type (`!ttcore.tile<32x32, bfp_bf8>`): one slot and a shared template, instead of a tensor, an element and
- * an alias node (and the element's token tree) with a slot each. `elementType` and `encoding` are made
- * on each read, their ranges derived from the type's own slot: the type lies inside one op's text, which an edit
- * re-parses whole (mlir/incrementalParse.ts), so offsets within it never change. Compare them by value, not identity.
+ * element type (`!ttcore.tile<32x32, bfp_bf8>`): a shared template and a place, instead of a tensor, an element and
+ * an alias node (and the element's token tree) with a slot each. The place is `$a` characters after the start of slot
+ * `$s`: its own slot (`$a` 0), or for a type of an op's packed function type (`SlottedOp.$i`) the op's slot, the node
+ * then made on each read. `elementType` and `encoding` are made on each read, their ranges derived from the type's
+ * place: the type lies inside one op's text, which an edit re-parses whole (mlir/incrementalParse.ts), so offsets
+ * within it never change. Compare them by value, not identity.
  */
 export class SlottedSharedTensor extends SlottedNode implements TensorType {
   declare readonly kind: 'tensor';
+  /** @internal Characters from the start of slot `$s` to the type's. */
+  declare readonly $a: number;
   /** @internal The shared template. */
   declare readonly $x: TensorTemplate;
-  constructor(table: RangeTable, slot: number, template: TensorTemplate) {
+  constructor(table: RangeTable, slot: number, offset: number, template: TensorTemplate) {
     super(table, slot);
+    this.$a = offset;
     this.$x = template;
+  }
+
+  override get range(): TextRange {
+    const start = this.$t.starts[this.$s]! + this.$a;
+    return { start, end: start + this.$x.length };
   }
 
   get shape(): readonly Dim[] | undefined {
@@ -237,18 +251,33 @@ export class SlottedSharedTensor extends SlottedNode implements TensorType {
 
   get elementType(): ScalarType | DialectType {
     const x = this.$x;
+    const a = this.$a;
     if (x.elementBody !== undefined)
-      return new DerivedDialectType(this.$t, this.$s, x.elementStart, x.elementEnd, x.elementName, x.elementBody);
-    return new DerivedScalar(this.$t, this.$s, x.elementStart, x.elementEnd, x.elementName);
+      return new DerivedDialectType(
+        this.$t,
+        this.$s,
+        a + x.elementStart,
+        a + x.elementEnd,
+        x.elementName,
+        x.elementBody,
+        a,
+      );
+    return new DerivedScalar(this.$t, this.$s, a + x.elementStart, a + x.elementEnd, x.elementName);
   }
 
   get encoding(): AttrAliasRef | undefined {
     const x = this.$x;
     if (x.encodingName === undefined) return undefined;
-    return new DerivedAttrAlias(this.$t, this.$s, x.encodingStart, x.encodingEnd, x.encodingName);
+    const a = this.$a;
+    return new DerivedAttrAlias(this.$t, this.$s, a + x.encodingStart, a + x.encodingEnd, x.encodingName);
   }
 }
 kindOnPrototype(SlottedSharedTensor, 'tensor');
+
+/** Where a shared tensor type starts, read from its slot without making its range. */
+export function sharedTensorStart(t: SlottedSharedTensor): number {
+  return t.$t.starts[t.$s]! + t.$a;
+}
 
 gettersOnPrototype(SlottedSharedTensor, ['shape', 'shapeText', 'elementType', 'encoding']);
 
@@ -284,14 +313,25 @@ class DerivedDialectType extends DerivedNode implements DialectType {
   declare readonly name: string;
   /** @internal The shared body. */
   declare readonly $x: RelativeGroup;
-  constructor(table: RangeTable, slot: number, from: number, to: number, name: string, body: RelativeGroup) {
+  /** @internal Characters from the slot's start to the tensor type's, whose start the body's offsets are from. */
+  declare readonly $c: number;
+  constructor(
+    table: RangeTable,
+    slot: number,
+    from: number,
+    to: number,
+    name: string,
+    body: RelativeGroup,
+    tensorOffset: number,
+  ) {
     super(table, slot, from, to);
     this.name = name;
     this.$x = body;
+    this.$c = tensorOffset;
   }
 
   get body(): TokenGroup {
-    return derivedGroup(this.$t, this.$s, this.$x);
+    return derivedGroup(this.$t, this.$s, this.$x, this.$c);
   }
 
   /** In the field order of the object literal the general path makes (types.ts parseType). */
@@ -362,19 +402,20 @@ export class SlottedSharedDialectAttr extends SlottedNode implements DialectAttr
   }
 
   get body(): TokenGroup {
-    return derivedGroup(this.$t, this.$s, this.$x);
+    return derivedGroup(this.$t, this.$s, this.$x, 0);
   }
 }
 kindOnPrototype(SlottedSharedDialectAttr, 'dialectAttr');
 gettersOnPrototype(SlottedSharedDialectAttr, ['body']);
 
-function derivedGroup(table: RangeTable, slot: number, group: RelativeGroup): TokenGroup {
+/** `group`'s nodes, its offsets `shift` characters after the start of `slot`. */
+function derivedGroup(table: RangeTable, slot: number, group: RelativeGroup, shift: number): TokenGroup {
   const children = group.children.map((c): TokenTree =>
     c.kind === 'leaf'
-      ? new DerivedLeaf(table, slot, c.from, c.to, c.leafKind, c.text, c.value)
-      : derivedGroup(table, slot, c),
+      ? new DerivedLeaf(table, slot, shift + c.from, shift + c.to, c.leafKind, c.text, c.value)
+      : derivedGroup(table, slot, c, shift),
   );
-  return new DerivedGroup(table, slot, group.from, group.to, group.open, children);
+  return new DerivedGroup(table, slot, shift + group.from, shift + group.to, group.open, children);
 }
 
 class DerivedLeaf extends DerivedNode implements TokenLeaf {
@@ -630,9 +671,24 @@ export class SlottedOp extends SlottedNamedNode implements Operation {
    * slot per use, and for one use its list too).
    */
   declare $o: readonly ValueUse[] | readonly number[] | number;
-  declare readonly properties: DictAttr | undefined;
-  declare readonly operandTypes: readonly TypeNode[];
-  declare readonly resultTypes: readonly TypeNode[];
+  /**
+   * @internal The properties: a node, or when the op's function type is packed and a shared dictionary's `}` is four
+   * characters before its `(` (`}> : (`), that dictionary's shared text, from which `properties` builds the node on
+   * each read (a node and a slot per op).
+   */
+  declare $p: DictAttr | SharedDictText | undefined;
+  /**
+   * @internal The operand types, or for a function type `$u` packs (a number) the template `operandTypes` and
+   * `resultTypes` are built from on each read (`FunctionTypeTemplate`).
+   */
+  declare $i: readonly TypeNode[] | FunctionTypeTemplate;
+  /**
+   * @internal The result types, or the offset of the function type's `(` from the op's start when every one of its
+   * types is a shared tensor type (`SlottedSharedTensor`) of an op without regions, in the layout MLIR prints (types
+   * `, `-separated): its types are then `$i`'s templates at offsets from there (two nodes, two slots and two one-element
+   * lists per op of a dump).
+   */
+  declare $u: readonly TypeNode[] | number;
   /**
    * @internal The fields an op of a dump body leaves at their defaults (all but functions and modules have no
    * regions, symbol, signature, ...): `NO_EXTRAS`, shared, until the parser sets one (their setters give the op its
@@ -717,6 +773,39 @@ export class SlottedOp extends SlottedNamedNode implements Operation {
     ownExtras(this).visibility = visibility;
   }
 
+  /** A new node at each read when packed: read it once where you can, and compare it by value. */
+  get properties(): DictAttr | undefined {
+    const x = this.$p;
+    if (x === undefined || (x as DictAttr).kind === 'dict') return x as DictAttr | undefined;
+    const text = x as SharedDictText;
+    return sharedDictAt!(this.$t, this.$s, (this.$u as number) - PACKED_PROPERTIES_GAP - text.text.length, text);
+  }
+  set properties(properties: DictAttr | undefined) {
+    this.$p = properties;
+  }
+
+  /** A new list (and nodes) at each read when packed: read it once where you can, and compare types by value. */
+  get operandTypes(): readonly TypeNode[] {
+    const u = this.$u;
+    if (typeof u !== 'number') return this.$i as readonly TypeNode[];
+    return derivedTypes(this, this.$i as FunctionTypeTemplate, u, false);
+  }
+  set operandTypes(types: readonly TypeNode[]) {
+    if (typeof this.$u === 'number') this.$u = this.resultTypes;
+    this.$i = types;
+  }
+
+  /** A new list (and nodes) at each read when packed: read it once where you can, and compare types by value. */
+  get resultTypes(): readonly TypeNode[] {
+    const u = this.$u;
+    if (typeof u !== 'number') return u;
+    return derivedTypes(this, this.$i as FunctionTypeTemplate, u, true);
+  }
+  set resultTypes(types: readonly TypeNode[]) {
+    if (typeof this.$u === 'number') this.$i = this.operandTypes;
+    this.$u = types;
+  }
+
   /** Compare it by value, not identity: a packed `loc(#locN)` is a new node at each read. */
   get location(): Location | undefined {
     const l = this.$l;
@@ -762,12 +851,103 @@ gettersOnPrototype(SlottedOp, [
   'successors',
   'attributes',
   'regions',
+  'properties',
+  'operandTypes',
+  'resultTypes',
   'symbol',
   'symbolUses',
   'location',
   'signature',
   'visibility',
 ]);
+
+/**
+ * What every op whose function type has the same shared tensor types at the same places shares (`SlottedOp.$i`,
+ * interned per parse by types.ts `packFunctionType`): the types' templates, inputs then results. Their places follow:
+ * the first input just after the `(`, each next type of a list two characters after the one before (`, `), the first
+ * result `resultsGap` characters after the last input (the `(` when there is none).
+ */
+export interface FunctionTypeTemplate {
+  readonly types: readonly TensorTemplate[];
+  readonly inputCount: number;
+  readonly resultsGap: number;
+}
+
+/** The inputs (or with `results` the results) of a packed function type whose `(` is `at` characters after `op`'s start. */
+function derivedTypes(op: SlottedOp, fn: FunctionTypeTemplate, at: number, results: boolean): readonly TypeNode[] {
+  const types = fn.types;
+  const inputCount = fn.inputCount;
+  const from = results ? inputCount : 0;
+  const to = results ? types.length : inputCount;
+  if (from === to) return EMPTY;
+  const nodes = new Array<TypeNode>(to - from);
+  let offset = at + 1;
+  for (let k = 0; k < to; k++) {
+    if (k === inputCount) offset += fn.resultsGap - (inputCount > 0 ? 2 : 0);
+    const template = types[k]!;
+    if (k >= from) nodes[k - from] = new SlottedSharedTensor(op.$t, op.$s, offset, template);
+    offset += template.length + 2;
+  }
+  return nodes;
+}
+
+/** Characters from a packed properties dictionary's `}` to its op's packed function type's `(`: `}> : (`. */
+export const PACKED_PROPERTIES_GAP = 4;
+
+/** attributes.ts's SlottedSharedDict, which extends SlottedNode (so nodes.ts cannot import it): registered there. */
+let sharedDictAt: ((table: RangeTable, slot: number, offset: number, text: SharedDictText) => DictAttr) | undefined;
+
+export function registerSharedDict(
+  make: (table: RangeTable, slot: number, offset: number, text: SharedDictText) => DictAttr,
+): void {
+  sharedDictAt = make;
+}
+
+/**
+ * The shared text of a packed op's properties (the node not built), or undefined for an op without properties or
+ * one that keeps its node: the TTNN view keys an op's properties record by it.
+ */
+export function packedPropertiesTextOf(op: Operation): SharedDictText | undefined {
+  if (!(op instanceof SlottedOp)) return undefined;
+  const x = op.$p;
+  return x === undefined || (x as DictAttr).kind === 'dict' ? undefined : (x as SharedDictText);
+}
+
+/**
+ * The name code (`packedValueName`) of a packed op's one result, or -1 for an op that keeps its result groups: a
+ * reader that needs only the name (the TTNN view) reads it without the group node and its list.
+ */
+export function packedResultCodeOf(op: Operation): number {
+  if (!(op instanceof SlottedOp)) return -1;
+  const g = op.$g;
+  return typeof g === 'number' ? g : -1;
+}
+
+/**
+ * How many operands of a packed op `packedOperandCodeAt` reads the name codes of, or -1 for an op that keeps its use
+ * nodes (or has no operands).
+ */
+export function packedOperandCountOf(op: Operation): number {
+  if (!(op instanceof SlottedOp)) return -1;
+  const o = op.$o;
+  if (typeof o === 'number') return 1;
+  return o.length === 0 || typeof o[0] !== 'number' ? -1 : o.length >> 1;
+}
+
+/** The name code of operand `index` of an op `packedOperandCountOf` counts. */
+export function packedOperandCodeAt(op: Operation, index: number): number {
+  const o = (op as SlottedOp).$o;
+  if (typeof o === 'number') return (o - (o % PACKED_USE_OFFSETS)) / PACKED_USE_OFFSETS;
+  return (o as readonly number[])[2 * index + 1]!;
+}
+
+/**
+ * The templates of a packed op's operand and result types (nodes not built), or undefined for an op that keeps its
+ * type nodes: a reader that needs only what a type's text fixes (the TTNN view's specs) reads these.
+ */
+export function packedFunctionTypeOf(op: Operation): FunctionTypeTemplate | undefined {
+  return op instanceof SlottedOp && typeof op.$u === 'number' ? (op.$i as FunctionTypeTemplate) : undefined;
+}
 
 /** An op's fields that most ops leave at their defaults (`SlottedOp.$r`). */
 export interface OpExtras {

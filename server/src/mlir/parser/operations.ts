@@ -16,7 +16,7 @@ import type {
   TypeNode,
   ValueUse,
 } from '../syntax';
-import { parseDict } from './attributes';
+import { SlottedSharedDict, parseDict } from './attributes';
 import { parseCustomBody } from './customForms';
 import { packedOpLocation, parseLocation } from './locations';
 import {
@@ -41,11 +41,12 @@ import {
   slot,
   type ParserState,
 } from './state';
-import { parseOpFunctionType, parseType } from './types';
+import { packFunctionType, parseOpFunctionType, parseType } from './types';
 import { withLazyRegions, type LazyBody } from './lazyBodies';
 import {
   MAX_SINGLE_USE_CODE,
   NO_EXTRAS,
+  PACKED_PROPERTIES_GAP,
   PACKED_USE_OFFSETS,
   packedName,
   packedValueName,
@@ -79,9 +80,9 @@ function newDraft(p: ParserState, results: readonly ResultGroup[] | number): OpD
       reused.form = 'custom';
       reused.$g = results;
       reused.$o = EMPTY;
-      reused.properties = undefined;
-      reused.operandTypes = EMPTY;
-      reused.resultTypes = EMPTY;
+      reused.$p = undefined;
+      reused.$i = EMPTY;
+      reused.$u = EMPTY;
       reused.$r = NO_EXTRAS;
       reused.$l = undefined;
       return reused;
@@ -104,9 +105,9 @@ function freshDraft(p: ParserState, results: readonly ResultGroup[] | number): O
     form: 'custom',
     $g: results,
     $o: EMPTY,
-    properties: undefined,
-    operandTypes: EMPTY,
-    resultTypes: EMPTY,
+    $p: undefined,
+    $i: EMPTY,
+    $u: EMPTY,
     $r: NO_EXTRAS,
     $l: undefined,
   };
@@ -137,8 +138,11 @@ function finishOp(p: ParserState, d: OpDraft, start: number, lazyBody: LazyBody 
   if (typeof results !== 'number' && results.length === 0) d.$g = EMPTY;
   const operands = d.$o;
   if (typeof operands !== 'number' && operands.length === 0) d.$o = EMPTY;
-  d.operandTypes = orEmpty(d.operandTypes);
-  d.resultTypes = orEmpty(d.resultTypes);
+  const resultTypes = d.$u;
+  if (typeof resultTypes !== 'number') {
+    d.$i = orEmpty(d.$i as readonly TypeNode[]);
+    d.$u = orEmpty(resultTypes);
+  }
   const extras = d.$r;
   if (extras !== NO_EXTRAS) {
     extras.successors = exact(extras.successors);
@@ -399,11 +403,33 @@ function parseGenericBody(p: ParserState, d: OpDraft, opStart: number): boolean 
     d.attributes = attrs;
   }
   if (!expect(p, Tok.Colon, "':' and the op's function type")) return false;
-  if (tk(lx) === Tok.LParen) return parseOpFunctionType(p, d);
+  if (tk(lx) === Tok.LParen) {
+    const parenStart = lx.start;
+    const slotMark = p.slots.size;
+    if (!parseOpFunctionType(p, d)) return false;
+    // Types after a region move against the op's start when the region is edited; these lie before none.
+    if (d.regions.length === 0 && packFunctionType(p, d, opStart, parenStart, slotMark))
+      packProperties(p, d, parenStart);
+    return true;
+  }
   const type = parseType(p);
   if (!type) return false;
   error(p, `expected a function type '(...) -> ...' for "${d.name}"`, type.range);
   return false;
+}
+
+/**
+ * Keeps a packed op's properties as their shared text (`SlottedOp.$p`) when they are a shared dictionary of its own
+ * slot, the last one handed out (no attribute dictionary follows), whose `}` lies PACKED_PROPERTIES_GAP characters
+ * before the function type's `(` at `parenStart`: its place follows from the `(`, and its slot is given back.
+ */
+function packProperties(p: ParserState, d: OpDraft, parenStart: number): void {
+  const props = d.$p;
+  if (!(props instanceof SlottedSharedDict) || props.$a !== 0 || d.attributes !== undefined) return;
+  const slots = p.slots;
+  if (props.$s !== slots.size - 1 || slots.ends[props.$s]! + PACKED_PROPERTIES_GAP !== parenStart + p.origin) return;
+  slots.releaseFrom(props.$s);
+  d.$p = props.$x;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { NextOffsets, Tok, createLexer, nextToken, relexFrom, unescapeString, ty
 import type { Dim, Operation, ParseError, ResultGroup, SymbolRef, TypeNode, ValueUse } from '../syntax';
 import type { LazyBody } from './lazyBodies';
 import type { OpDraft } from './operations';
-import type { DialectTemplate, SharedDictText, TensorTemplate } from './nodes';
+import type { DialectTemplate, FunctionTypeTemplate, SharedDictText, TensorTemplate } from './nodes';
 import { detachedCopy } from '../../text/detachedCopy';
 
 /** Deeper nesting than this is reported and skipped without recursion (keeps the JS stack safe). */
@@ -51,6 +51,11 @@ export interface ParserState {
   readonly dialectTemplates: Map<string, DialectTemplate>;
   /** Templates of `tensor<...>` uses by their text (types.ts `parseSharedTensor`). */
   readonly tensorTemplates: Map<string, TensorTemplate>;
+  /**
+   * Packed ops' function types by a key of their types' template ids and results' gap, a character each (types.ts
+   * `packFunctionType`).
+   */
+  readonly functionTypes: Map<string, FunctionTypeTemplate>;
   /** End offset of the last scanShape. */
   shapeEnd: number;
   /** An error caused by reaching the end of the chunk was reported. */
@@ -110,7 +115,7 @@ export interface ParserTables {
  */
 export type ParserCaches = Pick<
   ParserState,
-  'shapeCache' | 'dictTexts' | 'dialectTemplates' | 'tensorTemplates' | 'strings'
+  'shapeCache' | 'dictTexts' | 'dialectTemplates' | 'tensorTemplates' | 'functionTypes' | 'strings'
 >;
 
 export function newParserCaches(): ParserCaches {
@@ -119,6 +124,7 @@ export function newParserCaches(): ParserCaches {
     dictTexts: new Map(),
     dialectTemplates: new Map(),
     tensorTemplates: new Map(),
+    functionTypes: new Map(),
     strings: new Map(),
   };
 }
@@ -148,6 +154,7 @@ export function newParserState(
     openClosers: [0, 0, 0, 0],
     shapeCache: caches.shapeCache,
     tensorTemplates: caches.tensorTemplates,
+    functionTypes: caches.functionTypes,
     dialectTemplates: caches.dialectTemplates,
     dictTexts: caches.dictTexts,
     shapeEnd: 0,
@@ -197,6 +204,7 @@ export function derivedParserState(owner: ParserState, own: DerivedParse): Parse
     openClosers: [0, 0, 0, 0],
     shapeCache: owner.shapeCache,
     tensorTemplates: owner.tensorTemplates,
+    functionTypes: owner.functionTypes,
     dialectTemplates: owner.dialectTemplates,
     dictTexts: owner.dictTexts,
     shapeEnd: 0,

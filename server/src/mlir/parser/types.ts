@@ -23,7 +23,7 @@ import {
   slot,
 } from './state';
 import { parseGroup } from './tokenTrees';
-import { SlottedScalar, SlottedSharedTensor, SlottedTensor, type TensorTemplate } from './nodes';
+import { SlottedScalar, SlottedSharedTensor, SlottedTensor, type SlottedOp, type TensorTemplate } from './nodes';
 
 /** `T, U, ...` as an exact-size list; undefined when a type does not parse. */
 export function parseTypeList(p: ParserState): TypeNode[] | undefined {
@@ -240,7 +240,7 @@ function parseSharedTensor(p: ParserState, start: number): TensorType | undefine
     if (!canEnter(p, known.innerDepth)) return undefined;
     if (p.depth + known.innerDepth > p.deepest) p.deepest = p.depth + known.innerDepth;
     relexFrom(p.lx, end);
-    return new SlottedSharedTensor(p.slots, slot(p, start, end), known);
+    return new SlottedSharedTensor(p.slots, slot(p, start, end), 0, known);
   }
   const { shape, shapeText } = scanShape(p, start + 7 /* after `tensor<` */);
   const elementStart = p.shapeEnd;
@@ -273,10 +273,12 @@ function parseSharedTensor(p: ParserState, start: number): TensorType | undefine
     encodingName: hasEncoding ? intern(p, text.slice(encodingStart, i)) : undefined,
     encodingStart: hasEncoding ? encodingStart - start : 0,
     encodingEnd: hasEncoding ? i - start : 0,
+    length: end - start,
+    id: p.tensorTemplates.size,
   };
   p.tensorTemplates.set(text.slice(start, end), template);
   relexFrom(p.lx, end);
-  return new SlottedSharedTensor(p.slots, slot(p, start, end), template);
+  return new SlottedSharedTensor(p.slots, slot(p, start, end), 0, template);
 }
 
 /**
@@ -329,10 +331,12 @@ function sharedDialectTensor(
     encodingName: encoding?.name,
     encodingStart: encoding === undefined ? 0 : encoding.range.start - origin,
     encodingEnd: encoding === undefined ? 0 : encoding.range.end - origin,
+    length: end - start,
+    id: p.tensorTemplates.size,
   };
   p.tensorTemplates.set(p.text.slice(start, end), template);
   p.slots.releaseFrom(slotMark);
-  return new SlottedSharedTensor(p.slots, slot(p, start, end), template);
+  return new SlottedSharedTensor(p.slots, slot(p, start, end), 0, template);
 }
 
 /** [A-Za-z0-9_]: a character that continues a bare or suffix identifier and cannot end one early. */
@@ -421,3 +425,71 @@ function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType 
   }
   return { kind: 'memref', shape, shapeText, elementType, layout, memorySpace, range };
 }
+
+/**
+ * Packs the function type an op without regions just parsed into its lists (`(` at `parenStart`, its types' slots
+ * from `slotMark`) into the op (`SlottedOp.$i`/`$u`) when every type is a shared tensor type of its own slot and the
+ * types of each list are two characters apart (`, ` as MLIR prints them): the types are then an interned
+ * `FunctionTypeTemplate`'s templates at places it fixes from the `(`, and their slots are given back. The key is a
+ * character per type (its template's `id`) with the results' gap between inputs and results. Says whether it packed.
+ */
+export function packFunctionType(
+  p: ParserState,
+  op: Pick<SlottedOp, '$i' | '$u'>,
+  opStart: number,
+  parenStart: number,
+  slotMark: number,
+): boolean {
+  const inputs = op.$i as readonly TypeNode[];
+  const results = op.$u as readonly TypeNode[];
+  const count = inputs.length + results.length;
+  if (count === 0 || p.slots.size - slotMark !== count || parenStart - opStart > MAX_PACKED_TYPES_OFFSET) return false;
+  const starts = p.slots.starts;
+  // Where the next type must start: after the `(`, then two characters after each type's end.
+  let next = parenStart + p.origin + 1;
+  let key = '';
+  for (let k = 0; k < inputs.length; k++) {
+    const t = inputs[k];
+    if (!(t instanceof SlottedSharedTensor) || t.$a !== 0 || starts[t.$s] !== next || t.$x.id > MAX_KEYED_ID)
+      return false;
+    key += String.fromCharCode(t.$x.id);
+    next += t.$x.length + 2;
+  }
+  let gap = 0;
+  if (results.length > 0) {
+    const first = results[0];
+    if (!(first instanceof SlottedSharedTensor)) return false;
+    // From the last input's end (or the `(`): `) -> ` is 5, `) -> (` 6, `() -> ` 4.
+    if (inputs.length > 0) next -= 2;
+    gap = starts[first.$s]! - next;
+    if (gap < 1 || gap > MAX_RESULTS_GAP) return false;
+    next += gap;
+  }
+  key += String.fromCharCode(MAX_KEYED_ID + 1 + gap);
+  for (let k = 0; k < results.length; k++) {
+    const t = results[k];
+    if (!(t instanceof SlottedSharedTensor) || t.$a !== 0 || starts[t.$s] !== next || t.$x.id > MAX_KEYED_ID)
+      return false;
+    key += String.fromCharCode(t.$x.id);
+    next += t.$x.length + 2;
+  }
+  let fn = p.functionTypes.get(key);
+  if (fn === undefined) {
+    const types = new Array<TensorTemplate>(count);
+    for (let k = 0; k < inputs.length; k++) types[k] = (inputs[k] as SlottedSharedTensor).$x;
+    for (let k = 0; k < results.length; k++) types[inputs.length + k] = (results[k] as SlottedSharedTensor).$x;
+    fn = { types, inputCount: inputs.length, resultsGap: gap };
+    p.functionTypes.set(key, fn);
+  }
+  p.slots.releaseFrom(slotMark);
+  op.$i = fn;
+  op.$u = parenStart - opStart;
+  return true;
+}
+
+/** Offsets of a packed function type's `(` from its op's start are at most this. */
+const MAX_PACKED_TYPES_OFFSET = 2 ** 30;
+/** Characters from the last input (or the `(`) to the first result in a packed function type: `) -> ` is 5. */
+const MAX_RESULTS_GAP = 15;
+/** Template ids above this are not keyed (a character each, below the gap's characters). */
+const MAX_KEYED_ID = 0xffff - MAX_RESULTS_GAP - 1;
