@@ -339,7 +339,7 @@ import { alignUp, l1Footprint } from '../../ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
-import { atOrAfter, changePointText, readSpanCite, windowWithinReadSpan } from '../changePoints';
+import { atNewestBuild, atOrAfter, changePointText, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import type { ReadSpanId } from '../changePoints';
 import { firstRowWiseRange, gridRectangle } from '../printedRange';
 import type {
@@ -2869,11 +2869,6 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   // spread copy of every conv estimate was the garbage session 27 removed. The key goes last, as a copy's would.
   if (l1Small.length > 0) (result as Writable<OpEstimate>).l1SmallBuffers = l1Small;
   return result;
-}
-
-/** The context with the build window's rules answered at its newest build, splitting nothing (see convL1SmallBuffers). */
-export function atNewestBuild(ctx: EstimateContext): EstimateContext {
-  return { ...ctx, ttMetal: { window: ctx.ttMetal.window } };
 }
 
 /**
