@@ -4289,6 +4289,15 @@ export function windowAtOrAfter(window: TtMetalWindow, id: ChangePointId): boole
 }
 
 /**
+ * The context with every `atOrAfter` answered as `windowAtOrAfter` answers (the window's newest build), recording no
+ * straddle, so nothing splits the window: for figures that are no CB figure and no part of the version range (a conv's
+ * or pool's L1_SMALL buffers).
+ */
+export function atNewestBuild(ctx: EstimateContext): EstimateContext {
+  return { ...ctx, ttMetal: { window: ctx.ttMetal.window } };
+}
+
+/**
  * The day before an ISO date (`YYYY-MM-DD`, Gregorian). By its digits, not through `Date`: a split window names each
  * sub-window's end by it, per fresh estimate (parsing and printing a `Date` was ~5 µs a call, ~1% of a 100k-op check).
  */

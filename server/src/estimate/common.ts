@@ -539,15 +539,20 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
     const g = coreGroups[i]!;
     if (worst === undefined || g.cbBytesPerCore > worst.cbBytesPerCore) worst = g;
   }
-  const limit = device.l1SizeBytes - liveL1Of(spec.ctx);
   let reported = worst;
-  const creationOrder = placed.creationOrder;
-  for (let i = 0; i < creationOrder.length; i++) {
-    // The last group of that name, as a name-keyed map of the groups gives it (names are distinct in practice).
-    const g = coreGroups[allGroupNames.lastIndexOf(allGroupNames[creationOrder[i]!]!)]!;
-    if (g.cbRegionEndBytes > limit) {
-      reported = g;
-      break;
+  // The free L1 only picks which group is reported (the first past the limit in creation order, else the worst): one
+  // group is that group either way, so its estimate does not read the free L1 here, and the analysis's memo keeps it
+  // once for every free-L1 figure (types.ts `liveL1Read`; conv2d's reshard and copy steps, memoised alike).
+  if (coreGroups.length > 1) {
+    const limit = device.l1SizeBytes - liveL1Of(spec.ctx);
+    const creationOrder = placed.creationOrder;
+    for (let i = 0; i < creationOrder.length; i++) {
+      // The last group of that name, as a name-keyed map of the groups gives it (names are distinct in practice).
+      const g = coreGroups[allGroupNames.lastIndexOf(allGroupNames[creationOrder[i]!]!)]!;
+      if (g.cbRegionEndBytes > limit) {
+        reported = g;
+        break;
+      }
     }
   }
   const outputs = outputsInL1(spec.op, spec.ctx);

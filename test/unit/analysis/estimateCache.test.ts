@@ -73,7 +73,11 @@ describe('analysis/estimateCache', () => {
     for (const { file, lines } of sources) {
       for (const line of lines) if (/\.liveL1BytesPerCore\b/.test(line)) readers.push(`${file}: ${line.trim()}`);
     }
-    assert.deepEqual(readers, ['common.ts: return ctx.liveL1BytesPerCore ?? 0;']);
+    assert.deepEqual(readers, [
+      'common.ts: return ctx.liveL1BytesPerCore ?? 0;',
+      // The step memo hands the figure on to the step's run and keys by it only an entry whose run read it (noted then).
+      'stepMemo.ts: const live = ctx.liveL1BytesPerCore ?? 0;',
+    ]);
   });
 
   it("estimators (and the ttnn/ helpers they call) never read a tensor's layoutAlias: the memo keys specs without it", () => {
@@ -148,6 +152,37 @@ describe('analysis/estimateCache', () => {
         }
       }
       assert.equal(cache.freshEstimates(), 1 + lives.length, `${window.earliest}..${window.latest}`);
+    }
+  });
+
+  it('a program on one core group reads no free L1 (its group is the one reported either way); one on two, does', () => {
+    // to_memory_config DRAM interleaved → L1 height sharded over 64 cores: interleaved_to_sharded, CBs on the shard
+    // cores alone. 65 tiles into L1 interleaved: the copy program over split_work_to_cores(64 cores, 65 tiles), a group
+    // of 1 core with 2 tiles and one of 63 with 1, where the free L1 picks the first group past it. (The analysis's
+    // memo then keeps an estimate of the first kind once for every free-L1 figure, as the test above shows.)
+    const sharded = op(
+      'ttnn.to_memory_config',
+      [tensor([64 * 32, 32])],
+      [tensor([64 * 32, 32], { buffer: 'l1', mem: 'height_sharded', grid: [64, 1] })],
+    );
+    const split = op('ttnn.to_memory_config', [tensor([65 * 32, 32])], [tensor([65 * 32, 32], { buffer: 'l1' })]);
+    for (const [o, groups] of [
+      [sharded, 1],
+      [split, 2],
+    ] as const) {
+      const made = [0, 1_000, 1_450_000].map((live) => {
+        const reading = { read: false };
+        const e = estimateOp(o, {
+          device: DEVICE,
+          ttMetal: { window: WINDOW },
+          liveL1BytesPerCore: live,
+          liveL1Read: reading,
+        });
+        assert.ok(e.kind === 'estimate' && e.coreGroups.length === groups, JSON.stringify(e).slice(0, 200));
+        assert.equal(reading.read, groups > 1, `${groups} groups at ${live} B`);
+        return e;
+      });
+      if (groups === 1) for (const e of made) assert.deepStrictEqual(e, made[0]);
     }
   });
 

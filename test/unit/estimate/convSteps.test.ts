@@ -228,3 +228,44 @@ describe('estimate/conv2d: a row-major input narrower than its shards', () => {
     assert.ok(resharded !== undefined && resharded.writerProgram === undefined);
   });
 });
+
+// The depthwise conv above twice on one L1 interleaved input, the first into the L1 height-sharded result, the second
+// into DRAM: both reshard the input into the same 49-core shard, so the second conv's reshard step is the first's,
+// remembered (conv2d.ts `convSteps`).
+const twoDepthwise = `
+#dram = #ttnn.buffer_type<dram>
+#l1 = #ttnn.buffer_type<l1>
+${SYSTEM_DESC}
+#w = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 576 + d1 * 576 + d2, d3), <1x1>, memref<18x2x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>
+#in = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 12544 + d1 * 12544 + d2, d3), <8x8>, memref<392x2x!ttcore.tile<32x32, bf16>, #l1>, <interleaved>>
+#outl1 = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 3136 + d1 * 3136 + d2, d3), ${HEIGHT_49}, memref<2x2x!ttcore.tile<32x32, bf16>, #l1>, <height_sharded>>
+#outdram = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 3136 + d1 * 3136 + d2, d3), <1x1>, memref<98x2x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>
+module attributes {ttcore.system_desc = #system_desc} {
+  func.func @dw(%arg0: tensor<1x1x12544x64xbf16, #in>, %arg1: tensor<1x1x576x64xbf16, #w>, %arg2: !ttnn.device) -> (tensor<1x1x3136x64xbf16, #outl1>, tensor<1x1x3136x64xbf16, #outdram>) {
+    %0 = "ttnn.conv2d"(%arg0, %arg1, %arg2) <{batch_size = 1 : i32, conv2d_config = #ttnn.conv2d_config<weights_dtype = bf16, deallocate_activation = false, act_block_h_override = 0, shard_layout = height_sharded, enable_kernel_stride_folding = false, config_tensors_in_dram = true>, conv2d_slice_config = #ttnn.conv2d_slice_config<l1_full, 0>, dilation = array<i32: 1, 1>, dtype = #ttcore.supportedDataTypes<bf16>, groups = 64 : i32, in_channels = 64 : i32, input_height = 112 : i32, input_width = 112 : i32, kernel_size = array<i32: 3, 3>, out_channels = 64 : i32, padding = array<i32: 1, 1, 1, 1>, stride = array<i32: 2, 2>}> : (tensor<1x1x12544x64xbf16, #in>, tensor<1x1x576x64xbf16, #w>, !ttnn.device) -> tensor<1x1x3136x64xbf16, #outl1>
+    %1 = "ttnn.conv2d"(%arg0, %arg1, %arg2) <{batch_size = 1 : i32, conv2d_config = #ttnn.conv2d_config<weights_dtype = bf16, deallocate_activation = false, act_block_h_override = 0, shard_layout = height_sharded, enable_kernel_stride_folding = false, config_tensors_in_dram = true>, conv2d_slice_config = #ttnn.conv2d_slice_config<l1_full, 0>, dilation = array<i32: 1, 1>, dtype = #ttcore.supportedDataTypes<bf16>, groups = 64 : i32, in_channels = 64 : i32, input_height = 112 : i32, input_width = 112 : i32, kernel_size = array<i32: 3, 3>, out_channels = 64 : i32, padding = array<i32: 1, 1, 1, 1>, stride = array<i32: 2, 2>}> : (tensor<1x1x12544x64xbf16, #in>, tensor<1x1x576x64xbf16, #w>, !ttnn.device) -> tensor<1x1x3136x64xbf16, #outdram>
+    return %0, %1 : tensor<1x1x3136x64xbf16, #outl1>, tensor<1x1x3136x64xbf16, #outdram>
+  }
+}
+`;
+
+describe('estimate/conv2d: a remembered reshard step splits the build window as a fresh one does', () => {
+  // Builds of 2026-02 straddle tt-metal PR #33905 (2026-02-03, change point i2s-scratch-dram-padded), which only the
+  // reshard step asks about: interleaved_to_sharded's c_1 scratch is four pages of align(2,048, 32) = 2,048 B, 8,192 B,
+  // before it, and of align(2,048 + 32, 32) = 2,080 B, 8,320 B, from it.
+  it('both convs: the window split on 2026-02-03, the reshard 8,192 B before and 8,320 B from it', () => {
+    const ops = analyzed(twoDepthwise, { ttMetalDate: '2026-02' }).analysis.functions[0]!.ops;
+    const convs = ops.filter((o) => o.op.name === 'ttnn.conv2d').map((o) => o.estimate);
+    assert.equal(convs.length, 2);
+    for (const [i, e] of convs.entries()) {
+      assert.ok(e?.kind === 'estimate', `conv ${i}`);
+      assert.ok(e.versionRange?.changePoints.includes('i2s-scratch-dram-padded'), `conv ${i}`);
+      const reshardBytes = (from: boolean): number | undefined =>
+        e.versionRange?.figures
+          .find((f) => (from ? f.window.earliest >= '2026-02-03' : f.window.latest < '2026-02-03'))
+          ?.l1Intermediates?.find((t) => t.role === 'resharded conv input')?.writerProgram?.cbBytesPerCore;
+      assert.equal(reshardBytes(false), 8_192, `conv ${i} before`);
+      assert.equal(reshardBytes(true), 8_320, `conv ${i} from`);
+    }
+  });
+});

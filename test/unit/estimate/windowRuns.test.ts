@@ -224,8 +224,9 @@ describe("estimate/registry: the newest sub-window's figure is the whole window'
         'ops/untilize.ts: !windowAtOrAfter(ctx.ttMetal.window, args.descriptorsFrom);',
         "ops/untilize.ts: windowAtOrAfter(ctx.ttMetal.window, 'cb-core-ranges-merged') &&",
         "ops/reshape.ts: const groups = windowAtOrAfter(ctx.ttMetal.window, 'reshape-tiled-program-descriptor')",
-        // atNewestBuild: the L1_SMALL buffers' rules answered as windowAtOrAfter answers (no split; not in versionRange).
-        'ops/conv2d.ts: return { ...ctx, ttMetal: { window: ctx.ttMetal.window } };',
+        // The step memo (conv2d's reshard and copy) keys an entry by the window it was made in and makes it there.
+        'stepMemo.ts: const { window, straddled } = ctx.ttMetal;',
+        'stepMemo.ts: ttMetal: { window, straddled: runStraddled },',
         'printedRange.ts: const columnMajor = windowAtOrAfter(window, columnMajorFrom);',
         'printedRange.ts: const merged = !columnMajor || !windowAtOrAfter(window, descriptorsFrom);',
         'printedRange.ts: window: TtMetalWindow,',

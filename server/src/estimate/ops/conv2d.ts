@@ -345,7 +345,7 @@ import { alignUp, l1Footprint } from '../../ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
-import { atOrAfter, changePointText, readSpanCite, windowWithinReadSpan } from '../changePoints';
+import { atNewestBuild, atOrAfter, changePointText, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import type { ReadSpanId } from '../changePoints';
 import { firstRowWiseRange, gridRectangle } from '../printedRange';
 import type {
@@ -356,6 +356,7 @@ import type {
   OpEstimate,
   OpEstimateResult,
   Writable,
+  WriterProgram,
 } from '../types';
 import { illegal, unmodeled } from '../types';
 import {
@@ -368,6 +369,7 @@ import {
   haloSticksPerCore,
 } from './halo';
 import { largestStep, programOf, specWith, stepOp } from './composite';
+import { StepMemo, objectKey } from '../stepMemo';
 import { estimateToLayout } from './toLayout';
 import { estimateToMemoryConfig } from './memoryConfig';
 import {
@@ -2356,7 +2358,7 @@ function convIntermediates(
   resharded: boolean,
   outputIsResult: boolean,
   ctx: EstimateContext,
-  reshardStep?: OpEstimateResult,
+  reshardStep?: ConvStep,
 ): L1Intermediate[] {
   const out: L1Intermediate[] = [];
   const input = plan.input;
@@ -2387,12 +2389,7 @@ function convIntermediates(
       // deallocate_activation: the L1 input is freed right after the reshard and the reshard moved up over it [6].
       ...(freesInput && { freesOperand: { bytesPerCore: p.inputL1BytesPerCore, leavesHole: false } }),
       // The reshard program (to_memory_config into the tensor just created) runs with it and the input allocated.
-      ...(reshardStep?.kind === 'estimate' && {
-        writerProgram: programOf(
-          { label: 'reshard the conv input (to_memory_config)', result: reshardStep },
-          reshardStep,
-        ),
-      }),
+      ...(reshardStep?.program !== undefined && { writerProgram: reshardStep.program }),
     });
   }
   if (plan.mmConv) {
@@ -2927,11 +2924,6 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   return result;
 }
 
-/** The context with the build window's rules answered at its newest build, splitting nothing (see convL1SmallBuffers). */
-export function atNewestBuild(ctx: EstimateContext): EstimateContext {
-  return { ...ctx, ttMetal: { window: ctx.ttMetal.window } };
-}
-
 /**
  * The buffers a conv allocates in L1_SMALL, in order: the halo's four config tensors (untilize_with_halo_program_factory
  * moves padding 0, padding 1, gather 0, gather 1 to the device), then the conv program's reader indices
@@ -3005,10 +2997,42 @@ function convL1SmallBuffers(p: ConvProblem, plan: ConvPlan, estimateCtx: Estimat
 /** The to_memory_config programs conv2d_L1 runs around the conv: the input's reshard and the output's copy [6]. */
 interface ConvCopySteps {
   /** shard_or_reshard_tensor_if_required's to_memory_config into the conv's input config, when it is one program. */
-  readonly reshard?: OpEstimateResult;
+  readonly reshard?: ConvStep;
   /** The copy of the conv (or matmul) output to the requested memory config. */
-  readonly copy?: OpEstimateResult;
+  readonly copy?: ConvStep;
 }
+
+/** What the conv's estimate keeps of a step's estimate (its program, exactness and citations), not the estimate. */
+interface ConvStep {
+  /** The step's program as a writer (`programOf` under the step's label); undefined when it is no estimate. */
+  readonly program?: WriterProgram;
+  /** Its worst core's CB bytes (0 when no estimate). */
+  readonly worstCbBytesPerCore: number;
+  /** Undefined when exact, else why not (`stepNotExact`). */
+  readonly notExact: string | undefined;
+  readonly citations: readonly string[];
+}
+
+const NO_CITATIONS: readonly string[] = [];
+
+function convStep(label: string, result: OpEstimateResult): ConvStep {
+  if (result.kind !== 'estimate')
+    return { program: undefined, worstCbBytesPerCore: 0, notExact: stepNotExact(result), citations: NO_CITATIONS };
+  return {
+    program: programOf({ label, result }, result),
+    worstCbBytesPerCore: result.worstCbBytesPerCore,
+    notExact: stepNotExact(result),
+    citations: result.citations,
+  };
+}
+
+const RESHARD_LABEL = 'reshard the conv input (to_memory_config)';
+const COPY_LABEL = 'to_memory_config of the conv output shard to the result';
+
+// The steps of every conv estimate by their inputs: a dump's convs share few inputs and output configs (generated
+// 100k-op dump: 15,909 steps, 2,276 distinct with their build windows), and to_memory_config's estimate made anew for
+// each was ~3% of a check.
+const convSteps = new StepMemo<ConvStep>();
 
 /**
  * A sharded L1 tensor spec of the conv's: [1, 1, rows·cores_nhw, width·cores_c] on a parallel config, shards of rows ×
@@ -3068,56 +3092,71 @@ function convCopySteps(
   const result = op.results[0];
   if (input === undefined || input.kind !== 'tensor' || result === undefined || result.kind !== 'tensor') return {};
   const rowMajor = p.inputLayout.pageLayout === 'row_major';
-  let reshard: OpEstimateResult | undefined;
+  let reshard: ConvStep | undefined;
   if (resharded && rowMajor && p.inChannels !== plan.inChannelsPadded)
     // The reshard pads each row out to the aligned channels: to_memory_config's estimate assumes rows as wide as the
     // shard (its pages, its scratch CB), which this input's are not.
-    reshard = unmodeled(
-      'ttnn.to_memory_config',
-      `the row-major input's ${p.inChannels} channels are padded to ${plan.inChannelsPadded} by the reshard (rows narrower than the shard: not read)`,
+    reshard = convStep(
+      RESHARD_LABEL,
+      unmodeled(
+        'ttnn.to_memory_config',
+        `the row-major input's ${p.inChannels} channels are padded to ${plan.inChannelsPadded} by the reshard (rows narrower than the shard: not read)`,
+      ),
     );
   else if (resharded && !(plan.mmConv && rowMajor && plan.input.scheme !== 'height_sharded')) {
-    const shard = convShardSpec(
-      input,
-      p.inputDtype,
-      p.inputLayout.pageLayout,
-      plan.input,
-      haloInputShardRows(p, plan.input),
-      plan.inChannelsPadded / plan.input.coresC,
-    );
-    reshard = estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [input], [shard]), ctx);
+    const config = plan.input;
+    const rows = haloInputShardRows(p, config);
+    const width = plan.inChannelsPadded / config.coresC;
+    // The step reads its op's name and two specs: the conv's input (by object) and the shard spec made from these.
+    const key = `r|${objectKey(input)}|${p.inputDtype}|${p.inputLayout.pageLayout}|${parallelConfigKey(config)}|${rows}|${width}`;
+    reshard = convSteps.recall(ctx, key, (stepCtx) => {
+      const shard = convShardSpec(input, p.inputDtype, p.inputLayout.pageLayout, config, rows, width);
+      return convStep(
+        RESHARD_LABEL,
+        estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [input], [shard]), stepCtx),
+      );
+    });
   }
-  let copy: OpEstimateResult | undefined;
+  let copy: ConvStep | undefined;
   const outWidth = plan.perCoreOutWTiles * 32 * plan.output.coresC;
   if (!outputIsResult && p.config.outputLayout === 'row_major' && p.outChannels !== outWidth)
-    copy = unmodeled(
-      'ttnn.to_memory_config',
-      `the row-major conv output's shards are ${outWidth} channels wide for ${p.outChannels} (rows wider than the result's: not read)`,
+    copy = convStep(
+      COPY_LABEL,
+      unmodeled(
+        'ttnn.to_memory_config',
+        `the row-major conv output's shards are ${outWidth} channels wide for ${p.outChannels} (rows wider than the result's: not read)`,
+      ),
     );
   else if (!outputIsResult) {
-    const out = convShardSpec(
-      result,
-      p.outputDtype,
-      p.config.outputLayout,
-      plan.output,
-      plan.perCoreOutHTiles * 32,
-      plan.perCoreOutWTiles * 32,
-    );
-    copy = estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [out], [result]), ctx);
+    const config = plan.output;
+    const rows = plan.perCoreOutHTiles * 32;
+    const width = plan.perCoreOutWTiles * 32;
+    const key = `c|${objectKey(result)}|${p.outputDtype}|${p.config.outputLayout}|${parallelConfigKey(config)}|${rows}|${width}`;
+    copy = convSteps.recall(ctx, key, (stepCtx) => {
+      const out = convShardSpec(result, p.outputDtype, p.config.outputLayout, config, rows, width);
+      return convStep(
+        COPY_LABEL,
+        estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [out], [result]), stepCtx),
+      );
+    });
   }
   return { reshard, copy };
+}
+
+/** What convShardSpec reads of a parallel config, as a memo key part. */
+function parallelConfigKey(config: ParallelConfig): string {
+  return `${config.scheme}|${config.nCores}|${config.coresNhw}|${config.coresC}`;
 }
 
 function stepCitations(steps: ConvCopySteps): string[] {
   const out: string[] = [];
   for (const s of [steps.reshard, steps.copy])
-    if (s !== undefined && s.kind === 'estimate') for (const c of s.citations) if (!out.includes(c)) out.push(c);
+    if (s !== undefined) for (const c of s.citations) if (!out.includes(c)) out.push(c);
   return out;
 }
 
 /** A step's verdict for exactness: undefined when exact, else why not. */
-function stepNotExact(step: OpEstimateResult | undefined): string | undefined {
-  if (step === undefined) return 'not modeled';
+function stepNotExact(step: OpEstimateResult): string | undefined {
   if (step.kind === 'estimate') return step.confidence === 'exact' ? undefined : step.approxReason;
   if (step.kind === 'noProgram') return undefined;
   return step.kind === 'unmodeled' ? step.reason : `rejected: ${step.rule}`;
@@ -3160,7 +3199,7 @@ function convExactness(
   if (plan.mmConv && plan.input.scheme === 'width_sharded') return { approxReason: heuristics() };
   // The reshard and the copy are to_memory_config's programs, exact when its estimator is (conv2d.cpp and
   // conv2d_utils.cpp call them alike at cb11809 and de47eb4) [6].
-  const reshardNot = resharded ? stepNotExact(steps.reshard) : undefined;
+  const reshardNot = resharded ? (steps.reshard === undefined ? 'not modeled' : steps.reshard.notExact) : undefined;
   if (reshardNot !== undefined)
     return notRead(`the input is resharded before the conv (to_memory_config: ${reshardNot})`);
   if (plan.mmConv && rowMajor) return notRead('the row-major input is tilized before the matmul');
@@ -3172,7 +3211,7 @@ function convExactness(
     };
   const autumnNot = autumn ? notReadInAutumn(p, plan) : undefined;
   if (autumnNot !== undefined) return { approxReason: `${heuristics()}; ${autumnNot}` };
-  const copyNot = outputIsResult ? undefined : stepNotExact(steps.copy);
+  const copyNot = outputIsResult ? undefined : steps.copy === undefined ? 'not modeled' : steps.copy.notExact;
   if (copyNot !== undefined)
     return notRead(`the conv output is copied to the result's memory config (to_memory_config: ${copyNot})`);
   return { span };
@@ -3228,18 +3267,15 @@ function mayFold(p: ConvProblem): boolean {
  * allocated, and the op's last program is the copy to the result: sharded_to_interleaved or reshard, whose one CB is
  * the tensor-backed shard (same dtype: the conv writes the result's dtype), 0 B of static CBs.
  */
-function withConvProgramBeforeResult(est: OpEstimate, family: string, copy?: OpEstimateResult): OpEstimate {
+function withConvProgramBeforeResult(est: OpEstimate, family: string, copy?: ConvStep): OpEstimate {
   const shard = est.l1Intermediates?.find((t) => t.role === 'conv output shard');
-  const copyCbBytes = copy?.kind === 'estimate' ? copy.worstCbBytesPerCore : 0;
+  const copyCbBytes = copy?.worstCbBytesPerCore ?? 0;
   if (shard === undefined || (est.l1TensorBytesPerCore === 0 && copyCbBytes === 0)) return est;
   // Written in place, not copied: `est` is finishProgram's estimate made just now from this estimator's own lists (its
   // intermediates and notes), not yet returned (a copy was ~12 MB of garbage at 100k ops). Same keys in the same order
   // as a copy's: the shard's writerProgram and the estimate's lastProgram go last.
   (shard as Writable<L1Intermediate>).writerProgram = programOf({ label: family, result: est }, est);
-  (est as Writable<OpEstimate>).lastProgram =
-    copy?.kind === 'estimate'
-      ? programOf({ label: 'to_memory_config of the conv output shard to the result', result: copy }, copy)
-      : { name: 'to_memory_config of the conv output shard to the result', cbBytesPerCore: 0 };
+  (est as Writable<OpEstimate>).lastProgram = copy?.program ?? { name: COPY_LABEL, cbBytesPerCore: 0 };
   (est.notes as string[]).push(
     'the conv program runs before the result is allocated (to_memory_config after the conv)',
   );

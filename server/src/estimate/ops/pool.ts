@@ -168,14 +168,13 @@ import type {
   WriterProgram,
 } from '../types';
 import { illegal, unmodeled } from '../types';
-import { atOrAfter, readSpanCite, windowWithinReadSpan } from '../changePoints';
+import { atNewestBuild, atOrAfter, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
 import {
   ConvProblem,
   ParallelConfig,
   ShardScheme,
-  atNewestBuild,
   determineParallelConfig,
   hwInts,
   readerIndicesWordsPerCore,
