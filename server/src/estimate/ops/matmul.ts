@@ -44,8 +44,8 @@
  *     DRAM-sharded configs still run ttnn.transpose first (no c_10).
  *   DRAM-sharded (explicit only) [6]: one worker per DRAM bank; c_0 per_core_M·w·dbl, c_1 ceil(Nt/banks)·w·3 (triple
  *     buffered), c_2 a's shard, c_4 per_core_M·per_core_N_compute (subblock width widened up to 8), c_6 the output shard.
- * Bias and activation (bound_matmul [7]): the config is chosen with the bias tile counted; the bias is fused (c_3) only
- * when it is one tile row high and, for an auto-generated config, the output is in DRAM and the inputs are sharded or all
+ * Bias and activation (bound_matmul [7]): the device op chooses the config with the bias tile counted only when it gets
+ * the bias (fused); the bias is fused (c_3) only when it is one tile row high and, for an auto-generated config, the output is in DRAM and the inputs are sharded or all
  * DRAM interleaved; otherwise ttnn.add runs after the matmul [5]. Before change point 'linear-bias-fused-all-dram'
  * (PR #31649) every bias of an auto config was added after it, and before 'linear-bias-post-process-tall' (PR #32510) a
  * tall bias was fused into a given config. An activation (no user grid) runs as a unary op after it; sharded inputs
@@ -90,7 +90,8 @@
  *   modeled; fp32 / packer L1 accumulation as the IR's compute_config says, else tt-metal's default for an unset
  *   config by build (matmulComputeFlags: packer on, fp32 off; from PR #16567 fp32 for an f32 output only); the ops
  *   tt-metal runs around the matmul (bias add, activation, a manual transpose for the non-reuse factory) are separate
- *   programs and not in these CBs.
+ *   programs and not in these CBs (on the paths of read spans matmul-auto-bias-2025-2026 / matmul-auto-transpose-b the
+ *   transpose of a DRAM b and the add into a DRAM output are estimated and checked no larger: sidePrograms).
  * Worked example (2048x2048 @ 2048x2048 bf16, all DRAM, WH 8x8): 2D mcast, per_core 8x8, in0_block_w 64/8 = 8:
  *   c_0 8·8·2·2,048 = 262,144 + c_1 262,144 + c_4 64·2,048 = 131,072 → 655,360 B (tt-mlir OpModel: 655360).
  */
