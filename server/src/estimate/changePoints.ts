@@ -4320,19 +4320,3 @@ export function changePointText(id: ChangePointId): string {
   const repoName = cp.repo === undefined ? 'tt-metal' : cp.repo.slice('tenstorrent/'.length);
   return `${repoName} PR #${cp.pr} (${cp.dateFrom === 'approx' ? '≈' : ''}${cp.mergedOn})`;
 }
-
-/** The newest tt-metal build the history read here reaches: 622c6fb (2026-06-23), where the mirror's main ends. */
-export const READ_HISTORY_END: IsoDate = '2026-06-23';
-
-/**
- * For a build window reaching past READ_HISTORY_END: the window cut there (a window wholly after it becomes that one
- * day), so an estimator can say its path was read up to the end of the history and only the later builds were not.
- * Undefined for a window within the history.
- */
-export function windowCutAtHistoryEnd(window: TtMetalWindow): TtMetalWindow | undefined {
-  if (window.latest <= READ_HISTORY_END) return undefined;
-  return {
-    earliest: window.earliest > READ_HISTORY_END ? READ_HISTORY_END : window.earliest,
-    latest: READ_HISTORY_END,
-  };
-}

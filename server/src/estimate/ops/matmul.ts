@@ -106,14 +106,7 @@ import { estimateTranspose } from './permute';
 import { estimateBinary, estimateUnary } from './eltwise';
 import { boolOf, fieldValue, intOf, pairOf, type DialectProp } from '../../ttnn/dialectFields';
 import type { CbSpec, GroupSpec } from '../common';
-import {
-  atOrAfter,
-  READ_HISTORY_END,
-  type ReadSpanId,
-  readSpanCite,
-  windowCutAtHistoryEnd,
-  windowWithinReadSpan,
-} from '../changePoints';
+import { atOrAfter, type ReadSpanId, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import { firstRowWiseRange } from '../printedRange';
 import { samePlainData } from '../../text/plainData';
 import {
@@ -1236,7 +1229,9 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
       (biasInterleaved &&
         biasRowsPadded === TILE_HW &&
         !reuseBiasPostAdd &&
-        (!biasAddedAfter || out.buffer === 'dram'))) &&
+        (!biasAddedAfter || out.buffer === 'dram') &&
+        // bound_matmul fusing a bias into the non-reuse config, which has none (its factory not read with one).
+        !(cfg.kind === 'MatmulMultiCoreProgramConfig' && !autoConfigAddsBiasAfter(a, b, out, biasRowsPadded, ctx)))) &&
     (!(transposeB && manualTranspose) || b.buffer === 'dram');
   const allDram = a.buffer === 'dram' && b.buffer === 'dram' && out.buffer === 'dram';
   // An explicit 1D mcast_in0 config on interleaved a and b, a fused interleaved bias or none, no activation (here or in
@@ -1259,31 +1254,18 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     !transposeA;
   const outBlockSearchedFor = () =>
     outBlockSearched(autoSelectionInput(a, b, out, outT, biasTile, biasRowsPadded, flags.fp32, ctx), cfg);
-  // The read span of this path for the build window `spanCtx` asks about (windowWithinReadSpan only).
-  const pathReadSpan = (spanCtx: EstimateContext): ReadSpanId | undefined =>
-    plainAuto
-      ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, spanCtx)
-      : biasOrTransposeBAuto &&
-          (biasTile === 0 || windowWithinReadSpan(spanCtx, 'matmul-auto-bias-2025-2026')) &&
-          (!transposeB || windowWithinReadSpan(spanCtx, 'matmul-auto-transpose-b'))
-        ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, spanCtx)
-        : plainExplicitMcastIn0 && windowWithinReadSpan(spanCtx, 'matmul-explicit-1d-mcast-in0')
-          ? 'matmul-explicit-1d-mcast-in0'
-          : undefined;
-  const readSpan = pathReadSpan(ctx);
+  const readSpan = plainAuto
+    ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, ctx)
+    : biasOrTransposeBAuto &&
+        (biasTile === 0 || windowWithinReadSpan(ctx, 'matmul-auto-bias-2025-2026')) &&
+        (!transposeB || windowWithinReadSpan(ctx, 'matmul-auto-transpose-b'))
+      ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, ctx)
+      : plainExplicitMcastIn0 && windowWithinReadSpan(ctx, 'matmul-explicit-1d-mcast-in0')
+        ? 'matmul-explicit-1d-mcast-in0'
+        : undefined;
   const readPath = readSpan !== undefined;
   const approxReasons: string[] = [];
-  // A window reaching past the history read: the span this path has up to its end, asked of the window cut there.
-  const cutWindow = windowCutAtHistoryEnd(ctx.ttMetal.window);
-  const spanToHistoryEnd =
-    !readPath && cutWindow !== undefined
-      ? pathReadSpan({ ...ctx, ttMetal: { ...ctx.ttMetal, window: cutWindow } })
-      : undefined;
-  if (spanToHistoryEnd !== undefined)
-    approxReasons.push(
-      `${auto ? 'program config and CBs' : 'CBs'} read for every build to ${READ_HISTORY_END} (622c6fb, where the tt-metal history read ends: read span ${spanToHistoryEnd}); the window's later builds (to ${ctx.ttMetal.window.latest}) cannot be read`,
-    );
-  else if (auto && !readPath)
+  if (auto && !readPath)
     approxReasons.push(
       legacySelection
         ? "program config generated the way tt-metal's late-2024 selection code (before PR #15938) does"
