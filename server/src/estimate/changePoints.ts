@@ -4252,6 +4252,27 @@ export const READ_SPANS = {
     citedAs:
       'tt-metal pool_multi_core_program_factory.cpp @7d751099a4 … @622c6fb (get_bf16_avg_pool_config_scalars, create_scalar_config_tensor)',
   },
+  'matmul-auto-bias-2025-2026': {
+    family: 'matmul',
+    // From 2bb3ccb (2025-06-12, the first 1D / 2D factory version whose bias CB lines were read here) to 622c6fb.
+    earliest: '2025-06-12',
+    latest: '2026-06-23',
+    what: "a ttnn.linear with no program config, activation or transpose_a, interleaved a, b and output and a one-tile-row interleaved bias, on a path one of the auto-config read spans (matmul-auto-1d-all-dram-2025-2026, matmul-auto-interleaved-2025-2026, matmul-auto-2d-all-dram-2025-2026, matmul-auto-1d-mcast-in0, matmul-auto-2d-all-dram) covers: bound_matmul's bias decision (every auto-config bias added after by ttnn.add into the output's memory config before change point linear-bias-fused-all-dram; from it get_post_process_bias fuses a one-tile-row bias when the output is in DRAM and a, b and the output are DRAM interleaved), the device op's config chosen with the bias tile only when the bias is fused (matmul(a, b, post_process_bias ? nullopt : bias)), the estimate's bias term by change points matmul-estimate-bias-term / matmul-estimate-bias-per-core-n, the fused bias as c_3 of out_block_w bias tiles, single-buffered, in the 1D and 2D programs (packer_l1_acc_en with a bias in the 2D / 1D mcast-in1 programs); a bias added after needs a DRAM output, so its ttnn.add adds CBs only (checked by estimating it)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): matmul.cpp's bound_matmul at every commit from 0236bc1 (2025-05-05) to 4765d67 (2025-11-03): post_process_bias = bias && !program_config && !user_core_coord and ttnn::add(…, parameters.output_mem_config) the same; git log -L of get_post_process_bias from its introduction f9dc6d2 (#31649, 2025-11-04) to 622c6fb: 7fec4c0 (#32510, change point linear-bias-post-process-tall), 92f1cd6 (#32295: the tile height under transpose_a), 0099c93 (#43601, 2026-05-07: a batched b or bias is added after; the device op had rejected it); 8fa5838 (#34502: the add and activation into the matmul output's memory config, the same config here); bound_matmul@92f1cd6 and @622c6fb (get_program_config with the bias tile for needs_manual_transpose only; the device op's config from its own optional bias: matmul_op.cpp@92f1cd6 create_program, matmul_device_operation.cpp@622c6fb prim::matmul); get_estimated_size_of_cbs by git log -L 601278a~1..622c6fb (bias_size in0_block_w tiles, per_core_N from b113d7c); the 1D and 2D factories (matmul_op_multi_core_reuse_mcast_{1d,2d}_program_factory.cpp, factory/matmul_multicore_reuse_mcast_{1d,2d}_program_factory.cpp) git log -p -G over in3_CB / src3 lines from 2bb3ccb to 622c6fb: 5f6aaada (the handle dropped), 64c70d7 (#43578, the descriptor form, the same out_block_w size), 9a62827 (#44220, bias_tensor for bias_buffer), no other; the in3 lines and packer_l1_acc_en read at 2bb3ccb, 0475d0d, f8ee447, 441c2f9, 601278a, ecc48ba, 9875d5a, 034ac58, d964b8e, 21210d4, 64c70d7, 9a62827, e18e95c, 622c6fb",
+    citedAs:
+      "tt-metal matmul.cpp (bound_matmul, get_post_process_bias) every commit 0236bc1 … 622c6fb; the 1D / 2D factories' bias CB lines 2bb3ccb … 622c6fb",
+  },
+  'matmul-auto-transpose-b': {
+    family: 'matmul',
+    // From a41d357 (2024-12-19, the first bound_matmul read here) to 622c6fb.
+    earliest: '2024-12-19',
+    latest: '2026-06-23',
+    what: "a ttnn.matmul / ttnn.linear with no program config and transpose_b on a path the other auto-config read spans cover: bound_matmul runs ttnn.transpose(b, -1, -2, b's memory config) itself before change point matmul-fused-transpose-a, and from it only when its own selection (bias tile counted) is not a 1D / 2D mcast or reuse config; the matmul then sees b transposed, the shape the selection of a fused transpose_b takes too (get_matmul_tensor_padded_shape / get_matmul_tile(b, transpose_b)); a fused transpose_b changes only the in1 reader's strides and the LLK's transpose flag (no CB); a transposed b needs a DRAM b, so that program adds CBs only (checked by estimating it)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): matmul.cpp's bound_matmul at a41d357, 5e7387f, 20ee681, 2d5c5aa, 2df6e60, 14f9739, 3b28664, a24a9be, 3623ec5, bf49ab9, 87ae8dc, 0236bc1 and every commit after to 8fa5838 (2025-12-16): input_tensor_b_adjusted = transpose_b ? ttnn::transpose(input_tensor_b, -1, -2, input_tensor_b.memory_config()) (a rank-1 b reshaped instead from 87ae8dc); 92f1cd6 (#32295) and @622c6fb: needs_manual_transpose from bound_matmul's get_program_config (the bias tile counted) not a 1D / 2D mcast or reuse config; config/matmul_program_config.cpp@622c6fb takes b through get_matmul_tensor_padded_shape / get_matmul_tile(b, transpose_b); the 1D and 2D factories at 92f1cd6, 601278a and 622c6fb: transpose_b sets in1_tensor_stride_w / _h only (IN1_TRANSPOSE_TILE is a kernel define)",
+    citedAs: 'tt-metal matmul.cpp (bound_matmul) a41d357 … 622c6fb; the 1D / 2D factories @92f1cd6, @601278a, @622c6fb',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;

@@ -977,8 +977,8 @@ describe('estimate/matmul: the all-DRAM 2D out-block search order (tt-metal PR #
 
 describe('estimate/matmul: the bias term of the auto-config estimate (tt-metal PR #17056, #16704)', () => {
   // linear 1024x1024 @ 1024x1024 + a one-row bf16 bias, a L1 interleaved, b, bias and the output in DRAM (not all DRAM,
-  // so create_simple's per-core factor decides; the bias is added after the matmul, but the config is chosen with its
-  // tile counted). Live L1 84,480 B: free L1 1,499,136 − 102,656 − 84,480 = 1,312,000 B. estimate(16, 16, w 2) = in0 16·2·2 + in1 16·2·2 = 128 tiles + out 256
+  // so create_simple's per-core factor decides; the bias is added after the matmul, so the device op's selection never
+  // sees its tile: the bias-counted block below is bound_matmul's own selection only, from PR #32295). Live L1 84,480 B: free L1 1,499,136 − 102,656 − 84,480 = 1,312,000 B. estimate(16, 16, w 2) = in0 16·2·2 + in1 16·2·2 = 128 tiles + out 256
   // + interm 256 = 640 tiles = 1,310,720 B (fits) + bias w·2,048 = 4,096 → 1,314,816 B (does not).
   // Factor 16: 2x2 blocks, 2D per_core 16x16: c_0 64 + c_1 64 + c_4 256 = 384 tiles = 786,432 B.
   // Factor 8: 4x4 blocks, 2D per_core 8x8: c_0 32 + c_1 32 + c_4 64 = 128 tiles = 262,144 B.
@@ -995,10 +995,13 @@ describe('estimate/matmul: the bias term of the auto-config estimate (tt-metal P
     assert.match(e.factoryReason, /per_core_M 16, per_core_N 16/);
     assert.equal(e.cbBytesPerCore, 384 * 2048);
   });
-  it('from PR #32295 bound_matmul sizes the config with the bias tile: it tips the 16x16 block over, factor 8 (262,144 B)', () => {
+  it('from PR #32295 too the device op chooses its config without a bias added after: factor 16 (786,432 B)', () => {
+    // bound_matmul@92f1cd6 / @622c6fb runs get_program_config with the bias tile only to decide needs_manual_transpose;
+    // the matmul it launches (matmul(a, b, post_process_bias ? nullopt : bias) → matmul_op.cpp@92f1cd6 create_program,
+    // matmul_device_operation.cpp@622c6fb prim::matmul) picks the config again from its own bias, none here.
     const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-01-01', live: 84_480 })));
-    assert.match(e.factoryReason, /per_core_M 8, per_core_N 8/);
-    assert.equal(e.cbBytesPerCore, 128 * 2048);
+    assert.match(e.factoryReason, /per_core_M 16, per_core_N 16/);
+    assert.equal(e.cbBytesPerCore, 384 * 2048);
   });
 });
 
@@ -1634,7 +1637,10 @@ describe("estimate/matmul: read spans 'matmul-auto-1d-all-dram-2025-2026', '…-
     assert.match(e.approxReason, /2026 selection code/);
   });
 
-  it('transpose_b stays approx (it ran as its own ttnn.transpose before PR #32295)', () => {
+  it('transpose_b: its own ttnn.transpose before PR #32295 (16,384 B, smaller), fused after; 20,480 B, exact', () => {
+    // The matmul sees b transposed either way: the 20,480 B of the first case. Before #32295 bound_matmul transposes the
+    // DRAM b itself (transpose_op_program_factory.cpp@31abaa8 transpose_wh_multi_core: c_0 and c_16 of 2 f32 tiles =
+    // 16,384 B < 20,480 B); from it the 1D factory reads b with swapped strides (no CB).
     const e = est(
       estimateOp(
         op('ttnn.matmul', [f32([1, 784]), f32([256, 784])], [f32([1, 256])], {
@@ -1643,7 +1649,58 @@ describe("estimate/matmul: read spans 'matmul-auto-1d-all-dram-2025-2026', '…-
         whContext({ window: mnistWindow }),
       ),
     );
+    assert.equal(e.cbBytesPerCore, 20_480);
+    assert.equal(e.confidence, 'exact', e.approxReason);
+    assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-transpose-b')));
+  });
+
+  // Read spans 'matmul-auto-bias-2025-2026' and 'matmul-auto-transpose-b' (session 29): r18_loc.mlir:1115's classifier, 1x512 @ (1000x512)ᵀ
+  // + a 1x1000 bias, f32 (T = 4,096 B), all DRAM, on the WH 8x8 grid (free L1 1,396,480 B), over r18's window.
+  // get_per_core_factor, in0_block_w 2: 16 needs (16·2·2 + 16·2·2 + 256 + 256)·T = 640·T > free; 8 needs
+  // (8·2·2 + 8·2·2 + 64 + 64)·T = 192·T = 786,432 B (+ the bias term 2·T when it is fused) ≤ free → 8. Mt 1, Kt 16,
+  // Nt 32: 1 x 4 blocks, one row → 1D mcast in0: per_core_M 1, per_core_N ceil(ceil(1000 / 64) / 32) = 1, 32 cores,
+  // in0_block_w 2 → 8 K blocks: c_0 1·2·2 = 4, c_1 4, c_4 1 tile (f32 output: fp32 partials, the same format, shared)
+  // = 9·T = 36,864 B; a fused bias adds c_3 out_block_w = 1 tile → 40,960 B
+  // (matmul_multicore_reuse_mcast_1d_program_factory.cpp@622c6fb, in3_CB_tiles = out_block_w, single-buffered).
+  const r18Linear = () =>
+    op('ttnn.linear', [f32([1, 512]), f32([1000, 512]), f32([1, 1000])], [f32([1, 1000])], {
+      transpose_b: { kind: 'bool', value: true },
+    });
+  it("r18's linear (bias, transpose_b) over 2025-09-17..2026-01-18: 36,864 B, then 40,960 B with the fused bias; exact", () => {
+    const e = est(estimateOp(r18Linear(), whContext({ window: { earliest: '2025-09-17', latest: '2026-01-18' } })));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+    assert.equal(e.confidence, 'exact', e.approxReason);
+    assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-bias-2025-2026')));
+    const figures = e.versionRange?.figures.map((f) => [f.window.earliest, f.cbBytesPerCore, f.confidence]);
+    // Before PR #31649 (2025-11-04) bound_matmul adds every auto-config bias after the matmul (ttnn.add, a program of
+    // its own); from it the all-DRAM bias is fused. PR #32295 (2025-12-17) fuses transpose_b: no CB either way.
+    assert.deepEqual(figures?.[0], ['2025-09-17', 9 * 4096, 'exact']);
+    assert.ok(figures?.slice(1).every(([, cb, c]) => cb === 10 * 4096 && c === 'exact'));
+  });
+  it('before PR #32295 the transposed b and the bias add are programs of their own, estimated and smaller', () => {
+    const e = est(estimateOp(r18Linear(), whContext({ ttMetalDate: '2025-10-01' })));
+    assert.equal(e.cbBytesPerCore, 9 * 4096);
+    assert.ok(e.notes?.some((n) => /ttnn\.transpose of b runs as a program of its own before the matmul/.test(n)));
+    assert.ok(e.notes?.some((n) => /the bias ttnn\.add runs as a program of its own after the matmul/.test(n)));
+  });
+  it('a side program larger than the matmul leaves it approx', () => {
+    // 32x32 @ (32x32)ᵀ f32 all DRAM before PR #32295: Kt 1, one K block → c_0 1 + c_1 1 + c_4 1 = 3·T = 12,288 B; the
+    // ttnn.transpose of b before it (transpose_op_program_factory.cpp@31abaa8 transpose_wh_multi_core: a tiled input
+    // has num_input_tiles = num_output_tiles = 2, c_0 and c_16 of 2 f32 tiles = 16,384 B) is larger.
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [f32([32, 32]), f32([32, 32])], [f32([32, 32])], {
+          transpose_b: { kind: 'bool', value: true },
+        }),
+        whContext({ ttMetalDate: '2025-10-01' }),
+      ),
+    );
+    assert.equal(e.cbBytesPerCore, 3 * 4096);
     assert.equal(e.confidence, 'approx');
+    assert.match(
+      e.approxReason ?? '',
+      /ttnn\.transpose of b \(a program of its own, 16384 B of CBs per core\) is larger/,
+    );
   });
 });
 

@@ -44,8 +44,8 @@
  *     DRAM-sharded configs still run ttnn.transpose first (no c_10).
  *   DRAM-sharded (explicit only) [6]: one worker per DRAM bank; c_0 per_core_M·w·dbl, c_1 ceil(Nt/banks)·w·3 (triple
  *     buffered), c_2 a's shard, c_4 per_core_M·per_core_N_compute (subblock width widened up to 8), c_6 the output shard.
- * Bias and activation (bound_matmul [7]): the config is chosen with the bias tile counted; the bias is fused (c_3) only
- * when it is one tile row high and, for an auto-generated config, the output is in DRAM and the inputs are sharded or all
+ * Bias and activation (bound_matmul [7]): the device op chooses the config with the bias tile counted only when it gets
+ * the bias (fused); the bias is fused (c_3) only when it is one tile row high and, for an auto-generated config, the output is in DRAM and the inputs are sharded or all
  * DRAM interleaved; otherwise ttnn.add runs after the matmul [5]. Before change point 'linear-bias-fused-all-dram'
  * (PR #31649) every bias of an auto config was added after it, and before 'linear-bias-post-process-tall' (PR #32510) a
  * tall bias was fused into a given config. An activation (no user grid) runs as a unary op after it; sharded inputs
@@ -90,7 +90,8 @@
  *   modeled; fp32 / packer L1 accumulation as the IR's compute_config says, else tt-metal's default for an unset
  *   config by build (matmulComputeFlags: packer on, fp32 off; from PR #16567 fp32 for an f32 output only); the ops
  *   tt-metal runs around the matmul (bias add, activation, a manual transpose for the non-reuse factory) are separate
- *   programs and not in these CBs.
+ *   programs and not in these CBs (on the paths of read spans matmul-auto-bias-2025-2026 / matmul-auto-transpose-b the
+ *   transpose of a DRAM b and the add into a DRAM output are estimated and checked no larger: sidePrograms).
  * Worked example (2048x2048 @ 2048x2048 bf16, all DRAM, WH 8x8): 2D mcast, per_core 8x8, in0_block_w 64/8 = 8:
  *   c_0 8·8·2·2,048 = 262,144 + c_1 262,144 + c_4 64·2,048 = 131,072 → 655,360 B (tt-mlir OpModel: 655360).
  */
@@ -100,7 +101,8 @@ import type { DataType } from '../../ttnn/dtype';
 import { l1Footprint } from '../../ttnn/layout';
 import type { TensorLayout } from '../../ttnn/layout';
 import type { PropValue, TtnnOp, ValueSpec } from '../../ttnn/op';
-import { programOf, stepOp } from './composite';
+import { programOf, specWith, stepOp } from './composite';
+import { estimateTranspose } from './permute';
 import { estimateBinary, estimateUnary } from './eltwise';
 import { boolOf, fieldValue, intOf, pairOf, type DialectProp } from '../../ttnn/dialectFields';
 import type { CbSpec, GroupSpec } from '../common';
@@ -141,6 +143,13 @@ import {
   outBlockSearched,
   selectMatmulConfig,
 } from './matmulConfig';
+
+/** The configs whose factories take transpose_a / transpose_b themselves from PR #32295 (needs_manual_transpose [7]). */
+const FUSED_TRANSPOSE_KINDS: ReadonlySet<MatmulConfig['kind']> = new Set([
+  'MatmulMultiCoreReuseMultiCast1DProgramConfig',
+  'MatmulMultiCoreReuseMultiCastProgramConfig',
+  'MatmulMultiCoreReuseProgramConfig',
+]);
 
 const CITES = {
   mcast2d:
@@ -236,10 +245,12 @@ function autoConfigAddsBiasAfter(
 }
 
 /**
- * The bias tile bytes the auto-config selection sees. bound_matmul [7] sizes the config with the bias tile from
- * change point 'matmul-fused-transpose-a' (PR #32295 moved get_program_config into bound_matmul, bias passed whatever
- * happens to it); before, the device op chose the config and got the bias only when it was fused, so a bias added
- * after the matmul did not count.
+ * The bias tile bytes the auto-config selection sees. The device op chooses the config the matmul runs with from the
+ * bias it is given, none when bound_matmul adds the bias after (matmul.cpp calls it with `post_process_bias ? nullopt :
+ * bias`: @ce4c711, @92f1cd6, @622c6fb; matmul_op.cpp@92f1cd6 create_program, matmul_device_operation.cpp@622c6fb
+ * prim::matmul), so a bias added after does not count, at every build. `boundMatmul`: the selection bound_matmul
+ * itself runs from PR #32295 (change point 'matmul-fused-transpose-a') with the bias tile whatever happens to the bias,
+ * only to decide whether it transposes a or b itself (needs_manual_transpose).
  */
 function selectionBiasTileBytes(
   a: OperandFacts,
@@ -248,8 +259,9 @@ function selectionBiasTileBytes(
   biasTileBytes: number,
   biasRowsPadded: number,
   ctx: EstimateContext,
+  boundMatmul = false,
 ): number {
-  if (biasTileBytes === 0 || atOrAfter(ctx, 'matmul-fused-transpose-a')) return biasTileBytes;
+  if (biasTileBytes === 0 || boundMatmul) return biasTileBytes;
   return autoConfigAddsBiasAfter(a, b, out, biasRowsPadded, ctx) ? 0 : biasTileBytes;
 }
 
@@ -396,7 +408,6 @@ function autoConfigReadSpan(
   cfg: MatmulConfig,
   legacySelection: boolean,
   allDram: boolean,
-  transposeB: boolean,
   outBlockSearched: () => boolean,
   ctx: EstimateContext,
 ): ReadSpanId | undefined {
@@ -414,9 +425,8 @@ function autoConfigReadSpan(
     windowWithinReadSpan(ctx, 'matmul-auto-2d-all-dram')
   )
     return 'matmul-auto-2d-all-dram';
-  // The 2025-2026 spans: read without transpose_b (before PR #32295 it ran as its own program) and for a block that
-  // passes get_multi_dim_per_core_factor's first test (601278a walked the blocks smallest first for two hours).
-  if (transposeB) return undefined;
+  // The 2025-2026 spans: for a block that passes get_multi_dim_per_core_factor's first test (601278a walked the blocks
+  // smallest first for two hours).
   const spans: ReadSpanId[] =
     cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' && allDram
       ? ['matmul-auto-1d-all-dram-2025-2026', 'matmul-auto-interleaved-2025-2026']
@@ -442,8 +452,10 @@ function selectAutoConfig(
   fp32DestAcc: boolean,
   ctx: EstimateContext,
   transposeA = false,
+  /** bound_matmul's own selection (selectionBiasTileBytes), not the device op's. */
+  boundMatmul = false,
 ): ReturnType<typeof selectMatmulConfig> {
-  const input = autoSelectionInput(a, b, out, outT, biasTileBytes, biasRowsPadded, fp32DestAcc, ctx);
+  const input = autoSelectionInput(a, b, out, outT, biasTileBytes, biasRowsPadded, fp32DestAcc, ctx, boundMatmul);
   return transposeA ? selectWithTransposeATerm(input, ctx) : selectWithBiasTerm(input, ctx);
 }
 
@@ -479,13 +491,17 @@ function autoSelectionInput(
   biasRowsPadded: number,
   fp32DestAcc: boolean,
   ctx: EstimateContext,
+  boundMatmul = false,
 ): SelectionInput {
   const [deviceRows, deviceCols] = ctx.device.workerGrid;
   return {
     a,
     b,
     out,
-    biasTileBytes: estimatedBiasTileBytes(selectionBiasTileBytes(a, b, out, biasTileBytes, biasRowsPadded, ctx), ctx),
+    biasTileBytes: estimatedBiasTileBytes(
+      selectionBiasTileBytes(a, b, out, biasTileBytes, biasRowsPadded, ctx, boundMatmul),
+      ctx,
+    ),
     fp32DestAcc,
     gridX: deviceCols,
     gridY: deviceRows,
@@ -755,6 +771,25 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   }
   const biasAddedAfter = biasPostAdd || reuseBiasPostAdd;
   const biasTileBytes = biasAddedAfter ? 0 : biasTile;
+  // bound_matmul [7] transposes a / b itself (ttnn.transpose into the operand's memory config, a program of its own)
+  // before PR #32295 always; from it only when its own selection (the bias tile counted whatever happens to the bias)
+  // is not a 1D / 2D mcast or reuse config (needs_manual_transpose: matmul.cpp@ce4c711, @92f1cd6, @622c6fb).
+  const transposeA = propBool(op, 'transpose_a') === true;
+  const transposeB = propBool(op, 'transpose_b') === true;
+  let manualTranspose = false;
+  let manualTransposeWhy = 'before PR #32295';
+  if (transposeA || transposeB) {
+    if (!atOrAfter(ctx, 'matmul-fused-transpose-a')) manualTranspose = true;
+    else {
+      let boundKind = cfg.kind;
+      if (auto && biasTile > 0 && biasAddedAfter) {
+        const sel = selectAutoConfig(a, b, out, outT, biasTile, biasRowsPadded, flags.fp32, ctx, transposeA, true);
+        if (!('illegal' in sel)) boundKind = sel.config.kind;
+      }
+      manualTranspose = !FUSED_TRANSPOSE_KINDS.has(boundKind);
+      manualTransposeWhy = `${boundKind} has no fused transpose`;
+    }
+  }
   if (cfg.gridX > deviceCols || cfg.gridY > deviceRows) {
     return illegal(
       op.name,
@@ -825,9 +860,8 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   const cbs: CbSpec[] = [];
   const notes: string[] = [];
   let groups: GroupSpec[];
-  const transposeA = propBool(op, 'transpose_a') === true;
-  // Before PR #32295 transpose_a ran as its own ttnn.transpose program ahead of the matmul: no c_10 here.
-  const transposeTile = transposeA && atOrAfter(ctx, 'matmul-fused-transpose-a');
+  // A transpose_a bound_matmul runs itself leaves the matmul program no c_10.
+  const transposeTile = transposeA && !manualTranspose;
   if (cfg.kind === 'MatmulMultiCoreProgramConfig') {
     // [4]: c_0, c_1, c_16 of 2 tiles; output tiles split_work_to_cores over the grid (column-major core order).
     const outTiles = batchOf(a.padded) * (a.padded[a.padded.length - 2] / TILE_HW) * Nt;
@@ -1146,18 +1180,9 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     notes.push(
       `the bias is not fused (${biasRowsPadded !== TILE_HW && atOrAfter(ctx, 'linear-bias-post-process-tall') ? `${biasRowsPadded} rows, not one tile row` : cfg.kind === 'MatmulMultiCoreProgramConfig' ? 'the non-reuse factory has no bias' : reuseBiasPostAdd ? 'the reuse factory fuses it only when each batch matrix is one per_core_M x per_core_N block (PR #49825)' : autoFusesBias ? 'an auto-generated config fuses it only into an all-DRAM matmul' : 'this build adds every bias of an auto-generated config after the matmul (before PR #31649)'}): tt-metal adds it after the matmul with ttnn.add, a separate program`,
     );
-  if (transposeA && !transposeTile)
+  if (manualTranspose)
     notes.push(
-      'transpose_a runs as a separate ttnn.transpose program before the matmul in this build (before PR #32295)',
-    );
-  // PR #32295 fuses transpose_a only into the mcast and reuse factories; the others keep the separate transpose.
-  const fusesTransposeA =
-    cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' ||
-    cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' ||
-    cfg.kind === 'MatmulMultiCoreReuseProgramConfig';
-  if (transposeTile && !fusesTransposeA)
-    notes.push(
-      `transpose_a runs as a separate ttnn.transpose program before the matmul (${cfg.kind} has no fused transpose)`,
+      `${transposeA && transposeB ? 'transpose_a and transpose_b run' : transposeA ? 'transpose_a runs' : 'transpose_b runs'} as a separate ttnn.transpose program before the matmul (${manualTransposeWhy})`,
     );
   if (hasActivation) notes.push('the activation runs after the matmul as a separate unary program (no user core grid)');
   const factory = cfg.kind;
@@ -1187,7 +1212,27 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     !outSharded &&
     biasTile === 0 &&
     !hasActivation &&
-    !transposeA;
+    !transposeA &&
+    !transposeB;
+  // The same with a one-tile-row interleaved bias (fused, or added after into a DRAM output) or transpose_b (fused, or
+  // transposed by bound_matmul into a DRAM b): read spans matmul-auto-bias-2025-2026 / matmul-auto-transpose-b, the programs
+  // bound_matmul runs around the matmul estimated by sidePrograms.
+  const biasOrTransposeBAuto =
+    auto &&
+    a.sharding === 'interleaved' &&
+    b.sharding === 'interleaved' &&
+    !outSharded &&
+    !hasActivation &&
+    !transposeA &&
+    (biasTile > 0 || transposeB) &&
+    (biasTile === 0 ||
+      (biasInterleaved &&
+        biasRowsPadded === TILE_HW &&
+        !reuseBiasPostAdd &&
+        (!biasAddedAfter || out.buffer === 'dram') &&
+        // bound_matmul fusing a bias into the non-reuse config, which has none (its factory not read with one).
+        !(cfg.kind === 'MatmulMultiCoreProgramConfig' && !autoConfigAddsBiasAfter(a, b, out, biasRowsPadded, ctx)))) &&
+    (!(transposeB && manualTranspose) || b.buffer === 'dram');
   const allDram = a.buffer === 'dram' && b.buffer === 'dram' && out.buffer === 'dram';
   // An explicit 1D mcast_in0 config on interleaved a and b, a fused interleaved bias or none, no activation (here or in
   // the config), no transpose_a, gather_in0 / untilize_out off: its factory CBs, bias fusion and compute defaults.
@@ -1207,14 +1252,17 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     !biasAddedAfter &&
     !hasActivation &&
     !transposeA;
-  const transposeB = propBool(op, 'transpose_b') === true;
   const outBlockSearchedFor = () =>
     outBlockSearched(autoSelectionInput(a, b, out, outT, biasTile, biasRowsPadded, flags.fp32, ctx), cfg);
   const readSpan = plainAuto
-    ? autoConfigReadSpan(cfg, legacySelection, allDram, transposeB, outBlockSearchedFor, ctx)
-    : plainExplicitMcastIn0 && windowWithinReadSpan(ctx, 'matmul-explicit-1d-mcast-in0')
-      ? 'matmul-explicit-1d-mcast-in0'
-      : undefined;
+    ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, ctx)
+    : biasOrTransposeBAuto &&
+        (biasTile === 0 || windowWithinReadSpan(ctx, 'matmul-auto-bias-2025-2026')) &&
+        (!transposeB || windowWithinReadSpan(ctx, 'matmul-auto-transpose-b'))
+      ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, ctx)
+      : plainExplicitMcastIn0 && windowWithinReadSpan(ctx, 'matmul-explicit-1d-mcast-in0')
+        ? 'matmul-explicit-1d-mcast-in0'
+        : undefined;
   const readPath = readSpan !== undefined;
   const approxReasons: string[] = [];
   if (auto && !readPath)
@@ -1225,13 +1273,27 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     );
   if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig')
     approxReasons.push('DRAM-sharded reader cores counted as the bank count, not placed');
-  if (transposeTile && fusesTransposeA) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
+  if (transposeTile) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
   if (approxReasons.length === 0 && !readPath)
     approxReasons.push(
       "the factory's CBs as read in tt-metal's sources of late 2024 to mid 2026 (the changes found are change points; not every build's factory was read)",
     );
   if (readSpan !== undefined) citations.push(readSpanCite(readSpan));
-  const est = finishProgram({
+  if (readSpan !== undefined && biasOrTransposeBAuto) {
+    if (biasTile > 0) citations.push(readSpanCite('matmul-auto-bias-2025-2026'));
+    if (transposeB) citations.push(readSpanCite('matmul-auto-transpose-b'));
+    if (biasTile > 0 && !biasAddedAfter) citations.push(CITES.bound);
+  }
+  const sides =
+    readSpan !== undefined && biasOrTransposeBAuto
+      ? sidePrograms(op, ctx, transposeB && manualTranspose, biasAddedAfter ? biasSpec : undefined)
+      : [];
+  for (const side of sides)
+    if (side.result.kind === 'estimate')
+      notes.push(
+        `${side.label} runs as a program of its own ${side.before ? 'before' : 'after'} the matmul (${side.result.worstCbBytesPerCore} B of CBs per core)`,
+      );
+  let est = finishProgram({
     op,
     ctx,
     factory,
@@ -1244,6 +1306,16 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     citations,
     notes,
   });
+  // The op's figure is the matmul program's while each program bound_matmul runs around it is known and no larger
+  // (their tensors are in DRAM here: no L1 beyond their CBs).
+  const sideProblem = sideProgramsProblem(sides, est.worstCbBytesPerCore);
+  if (sideProblem !== undefined)
+    est = {
+      ...est,
+      confidence: 'approx',
+      approxReason:
+        est.approxReason === undefined || est.approxReason === '' ? sideProblem : `${est.approxReason}; ${sideProblem}`,
+    };
   // tt-metal shards an auto-configured sharded output by the config's blocks; a post-added bias writes the requested layout.
   let outputs = est.outputs;
   let intermediate = 0;
@@ -1278,6 +1350,58 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
       : {}),
     ...(after !== undefined && { l1Intermediates: after.intermediates, lastProgram: after.lastProgram }),
   };
+}
+
+interface SideProgram {
+  readonly label: string;
+  readonly before: boolean;
+  readonly result: OpEstimateResult;
+}
+
+/**
+ * The programs bound_matmul [7] runs around an interleaved matmul whose tensors they write stay in DRAM: the
+ * ttnn.transpose(b, -1, -2, b's memory config) it runs itself (`transposeB`), and the ttnn.add of a bias it adds after
+ * the matmul into the output's memory config (`bias`), each estimated as its own op.
+ */
+function sidePrograms(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  transposeB: boolean,
+  bias: ValueSpec | undefined,
+): SideProgram[] {
+  const sides: SideProgram[] = [];
+  const bSpec = op.operands[1];
+  if (transposeB && bSpec?.kind === 'tensor' && bSpec.shape.kind === 'known') {
+    const dims = [...bSpec.shape.dims];
+    const n = dims.length;
+    if (n >= 2) [dims[n - 2], dims[n - 1]] = [dims[n - 1]!, dims[n - 2]!];
+    const dim = (value: number): PropValue => ({ kind: 'int', value, text: String(value) });
+    const transposeOp = stepOp(op, 'ttnn.transpose', [bSpec], [specWith(bSpec, { dims })], {
+      dim0: dim(-1),
+      dim1: dim(-2),
+    });
+    sides.push({ label: 'ttnn.transpose of b', before: true, result: estimateTranspose(transposeOp, ctx) });
+  }
+  const out = op.results[0];
+  if (bias?.kind === 'tensor' && out?.kind === 'tensor')
+    sides.push({
+      label: 'the bias ttnn.add',
+      before: false,
+      result: estimateBinary(stepOp(op, 'ttnn.add', [out, bias], [out]), ctx),
+    });
+  return sides;
+}
+
+/** Why the side programs leave the matmul's figure approximate: one not estimated exactly, or one larger. */
+function sideProgramsProblem(sides: readonly SideProgram[], matmulWorstCbBytes: number): string | undefined {
+  for (const side of sides) {
+    const r = side.result;
+    if (r.kind !== 'estimate') return `${side.label} (a program of its own) is not estimated: ${r.kind}`;
+    if (r.confidence !== 'exact') return `${side.label} (a program of its own) is approximate: ${r.approxReason}`;
+    if (r.worstCbBytesPerCore > matmulWorstCbBytes)
+      return `${side.label} (a program of its own, ${r.worstCbBytesPerCore} B of CBs per core) is larger than the matmul program; the figure is the matmul's`;
+  }
+  return undefined;
 }
 
 /**
