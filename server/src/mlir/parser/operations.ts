@@ -407,8 +407,10 @@ function parseGenericBody(p: ParserState, d: OpDraft, opStart: number): boolean 
     const parenStart = lx.start;
     const slotMark = p.slots.size;
     if (!parseOpFunctionType(p, d)) return false;
-    // Types after a region move against the op's start when the region is edited; these lie before none.
-    if (d.regions.length === 0 && packFunctionType(p, d, opStart, parenStart, slotMark))
+    // Types after a region move against the op's start when the region is edited; these lie before none. An op
+    // handed to a streamed body's sink is dropped after the call: packing it would cost time and keep nothing.
+    const sunk = p.opSink !== undefined && p.depth === p.opSinkDepth + 1;
+    if (!sunk && d.regions.length === 0 && packFunctionType(p, d, opStart, parenStart, slotMark))
       packProperties(p, d, parenStart);
     return true;
   }
