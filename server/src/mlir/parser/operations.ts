@@ -65,12 +65,19 @@ import {
  */
 export type OpDraft = { -readonly [K in keyof SlottedOp]: SlottedOp[K] };
 
+/**
+ * Whether the op being parsed goes to a streamed body's sink (parser/lazyBodies.ts): valid during the call only, and
+ * kept by nobody. parseOperation has entered a level: a block of the sink's depth parses its ops one level down.
+ */
+function opGoesToSink(p: ParserState): boolean {
+  return p.opSink !== undefined && p.depth === p.opSinkDepth + 1;
+}
+
 function newDraft(p: ParserState, results: readonly ResultGroup[] | number): OpDraft {
-  // An op handed to a streamed body's sink (parser/lazyBodies.ts) is valid during the call only, and no op of such a
-  // body is kept (a body parsed there has no lazy bodies of its own): they are all built in one object, its fields
-  // rewritten in the literal's order (one op object of ~170 B per op of a 100k-op dump, 17 MB, was garbage at once).
-  // parseOperation has entered a level: a block of the sink's depth parses its ops one level down.
-  if (p.opSink !== undefined && p.depth === p.opSinkDepth + 1) {
+  // No op of a streamed body is kept (a body parsed there has no lazy bodies of its own): they are all built in one
+  // object, its fields rewritten in the literal's order (one op object of ~170 B per op of a 100k-op dump, 17 MB, was
+  // garbage at once).
+  if (opGoesToSink(p)) {
     const reused = p.sunkDraft;
     if (reused !== undefined) {
       reused.$t = p.slots;
@@ -409,8 +416,7 @@ function parseGenericBody(p: ParserState, d: OpDraft, opStart: number): boolean 
     if (!parseOpFunctionType(p, d)) return false;
     // Types after a region move against the op's start when the region is edited; these lie before none. An op
     // handed to a streamed body's sink is dropped after the call: packing it would cost time and keep nothing.
-    const sunk = p.opSink !== undefined && p.depth === p.opSinkDepth + 1;
-    if (!sunk && d.regions.length === 0 && packFunctionType(p, d, opStart, parenStart, slotMark))
+    if (!opGoesToSink(p) && d.regions.length === 0 && packFunctionType(p, d, opStart, parenStart, slotMark))
       packProperties(p, d, parenStart);
     return true;
   }
