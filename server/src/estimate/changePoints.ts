@@ -3904,6 +3904,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #20513, pool_multi_core_program_factory.cpp@a5014d74b6 (create_scalar_config_tensor, get_bf16_avg_pool_config_scalars, moved to L1_SMALL HEIGHT_SHARDED on the input grid); the asymmetric-padding area of @7d751099a4 (PR #25994, 2025-08-01) as modeled, the same sizes at every commit touching the two functions to @622c6fb (read span avg-pool2d-scalar-config-2025-08)',
   },
+  'conv2d-auto-shard-mm-linear-activation': {
+    family: 'conv2d',
+    pr: 19439,
+    // "Pjosipovic/fix 19167", squash-merged on main as 7c03edf2f0 (2025-03-21 08:19 UTC; nyoshifujiTT/tt-metal
+    // first-parent history); tt-metal issue #19167.
+    mergedOn: '2025-03-21',
+    dateFrom: 'merge',
+    what: "an auto-sharded 1x1 conv on an interleaved input (conv2d_L1's matmul branch with no program config) hands conv2d_config's activation to ttnn::linear, which runs it after the matmul (bound_matmul: a unary program, no user core grid); before, the linear got no activation and the conv's activation was dropped",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@7c03edf2f0~1 (ttnn::linear(input, weights, bias, false, false, mm_output_memory_config, std::nullopt, program_config): no activation)',
+    after:
+      'tt-metal conv2d.cpp@7c03edf2f0 (activation = conv_config.activation when the input is not sharded); every first-parent commit after it to 622c6fb (2026-06-23) whose diff touches an activation line (git log -G activation: 7ec6d04607, ef73d2ea1b, f0b68dd646 typed into linear_activation, 9e6259c750, 999bb7c959, 18bbf94b84, dbbc742d10, 705b1a1722, 14b5be1cb4, 8520074968, ff744269b1, c60fc18329, 441c2f9567) keeps it on the interleaved branch (`input_tensor_post_tm.is_sharded() ? std::nullopt : conv_config.activation` from #32367)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -4272,6 +4285,17 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): matmul.cpp's bound_matmul at a41d357, 5e7387f, 20ee681, 2d5c5aa, 2df6e60, 14f9739, 3b28664, a24a9be, 3623ec5, bf49ab9, 87ae8dc, 0236bc1 and every commit after to 8fa5838 (2025-12-16): input_tensor_b_adjusted = transpose_b ? ttnn::transpose(input_tensor_b, -1, -2, input_tensor_b.memory_config()) (a rank-1 b reshaped instead from 87ae8dc); 92f1cd6 (#32295) and @622c6fb: needs_manual_transpose from bound_matmul's get_program_config (the bias tile counted) not a 1D / 2D mcast or reuse config; config/matmul_program_config.cpp@622c6fb takes b through get_matmul_tensor_padded_shape / get_matmul_tile(b, transpose_b); the 1D and 2D factories at 92f1cd6, 601278a and 622c6fb: transpose_b sets in1_tensor_stride_w / _h only (IN1_TRANSPOSE_TILE is a kernel define)",
     citedAs: 'tt-metal matmul.cpp (bound_matmul) a41d357 … 622c6fb; the 1D / 2D factories @92f1cd6, @601278a, @622c6fb',
+  },
+  'conv2d-auto-shard-mm-linear-2026-spring': {
+    family: 'conv2d',
+    // The span of conv2d-sharded-matmul-1x1-2026-spring: cb11809 (2026-03-05 23:45 UTC) to de47eb4 (2026-05-05 23:59
+    // UTC), first-parent main (nyoshifujiTT/tt-metal).
+    earliest: '2026-03-06',
+    latest: '2026-05-05',
+    what: "a 1x1 stride-1 unpadded conv2d given a conv2d_config without shard_layout, on an interleaved DRAM input, whose weights (and bias) are device tensors conv2d takes as they are (is_valid_device_conv_weights: TILE, [1, 1, C_in, C_out], the dtype weights_dtype names or the weights' own; is_valid_device_conv_bias: TILE, [1, 1, 1, C_out], that dtype; DRAM interleaved here), whose result is the linear's [1, 1, N·H·W, C_out] tiles in the conv's dtype: auto shard picks a scheme but shard_or_reshard_tensor_if_required skips the reshard (auto_shard_mm), the input is flattened to [1, 1, N·H·W, C_in] and tilized by ttnn::to_layout(TILE) into its own memory config when row-major (in shard_or_reshard_tensor_if_required for a non-height pick, else tilize_with_optional_deallocation: the same call), then ttnn::linear(a, weights, bias, no transpose, no memory config (the matmul's DRAM interleaved default), the conv's dtype, no program config, conv2d_config's activation, the conv's compute config), then to_memory_config into the result's memory config when it is not DRAM interleaved; the tilize, the linear and the copy are their own estimators' figures",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) @de47eb4: conv2d.cpp conv2d_L1 (auto_shard when the input is not sharded and shard_layout is absent; weights through is_valid_device_conv_weights / is_valid_device_conv_bias, else re-prepared; the matmul branch's tilize_with_optional_deallocation, ttnn::linear call and closing to_memory_config when memory_config differs), conv2d_utils.cpp (shard_or_reshard_tensor_if_required: flatten_4d_shape reshape, the non-height row-major to_layout, auto_shard_mm skipping create_device_tensor / to_memory_config; tilize_with_optional_deallocation: ttnn::to_layout(TILE)), prepare_conv2d_weights.cpp (is_valid_device_conv_weights, is_valid_device_conv_bias), matmul.cpp (linear's memory_config default DRAM_MEMORY_CONFIG); git diff cb11809..de47eb4 of conv2d.cpp (the halo's padding_mode and compute config, the DRAM slicer's output-slice size, a copyright line), conv2d_utils.cpp (a namespace, calculate_L1_usage's page argument, a copyright line) and prepare_conv2d_weights.cpp (two log levels, a copyright line): none on this path",
+    citedAs: 'tt-metal conv2d.cpp, conv2d_utils.cpp, prepare_conv2d_weights.cpp @de47eb4 and git diff cb11809..de47eb4',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -1400,6 +1400,10 @@ describe('conv2d change points', () => {
     // - linear (all DRAM, 2D mcast): Mt 7, Kt 16, Nt 6 → per_core 1x1 (ceil(7/8), ceil(6/8)), in0_block_w 16/8 = 2,
     //   8 K blocks → c_0 1·2·2 = 4, c_1 4, c_4 1 → 9 · 2,048 = 18,432 B.
     // The op reports the tilize (65,536 B); a tiled input runs the linear alone (18,432 B).
+    // The result here is L1 interleaved, not the linear's DRAM default, so conv2d_L1 copies it after the matmul
+    // (ttnn::to_memory_config when memory_config != matmul_output.memory_config(), conv2d.cpp@de47eb4): the copy's
+    // tilized factory, c_0 = 2 · aligned input page = 2 · 2,048 = 4,096 B (copy_default_tilized_program_factory.cpp@de47eb4),
+    // the last program, the one that allocates the L1 result.
     // The IR's `conv2d_slice_config<l1_full, 0>` keeps the DRAM input on conv2d's L1 path, as in the corpus file.
     const l1Full = (o: ReturnType<typeof conv2d>) => ({
       ...o,
@@ -1421,19 +1425,97 @@ describe('conv2d change points', () => {
     const e = est(estimateOp(rowMajor, ctx()));
     assert.match(
       e.factoryReason,
-      /2 programs run in turn .*TilizeWithValPadding\w* 65536 B; ttnn\.linear: .* 18432 B\)/,
+      /3 programs run in turn .*TilizeWithValPadding\w* 65536 B; ttnn\.linear: .* 18432 B; to_memory_config of the linear output to the result: .* 4096 B\)/,
     );
     assert.equal(e.cbBytesPerCore, 65_536);
     assert.equal(e.nCoresUsed, 7);
-    // The tilized copy is in DRAM: 0 B of L1, its program checked where it runs.
+    // The tilized copy and the linear's result are in DRAM: 0 B of L1 each, their programs checked where they run.
     assert.deepEqual(
       e.l1Intermediates?.map((t) => [t.bytesPerCore, t.writerProgram?.cbBytesPerCore]),
-      [[0, 65_536]],
+      [
+        [0, 65_536],
+        [0, 18_432],
+      ],
     );
-    assert.equal(e.lastProgram?.cbBytesPerCore, 18_432);
+    assert.equal(e.lastProgram?.cbBytesPerCore, 4_096);
     const t = est(estimateOp(tiled, ctx()));
     assert.equal(t.cbBytesPerCore, 18_432);
-    assert.equal(t.l1Intermediates, undefined);
+    assert.deepEqual(
+      t.l1Intermediates?.map((x) => [x.bytesPerCore, x.writerProgram?.cbBytesPerCore]),
+      [[0, 18_432]],
+    );
+    assert.equal(t.lastProgram?.cbBytesPerCore, 4_096);
+  });
+  it('an auto-sharded 1x1 conv on prepared device weights, DRAM in and out, is exact inside read span conv2d-auto-shard-mm-linear-2026-spring', () => {
+    // conv2d.cpp / conv2d_utils.cpp / prepare_conv2d_weights.cpp @de47eb4, unchanged on this path since cb11809: a
+    // [1, 1, C_in, C_out] TILE device weight of the weights dtype passes is_valid_device_conv_weights and goes to
+    // ttnn::linear as it is; the linear writes DRAM interleaved (matmul.cpp's default), the result's memory config, so
+    // no copy after. VoVNet's 14x14x512 → 192 1x1 conv (corpus vovnet.opt.ttnn.mlir %75) without bias or activation,
+    // tiled DRAM input [1, 1, 196, 512], build 2026-04-15: the linear of the test above, Mt 7, Kt 16, Nt 6 → 2D mcast
+    // per_core 1x1, in0_block_w 2, 8 K blocks → c_0 1·2·2 = 4, c_1 4, c_4 1 → 9 · 2,048 = 18,432 B, the only program.
+    const props = (config: Record<string, string> | null): Record<string, PropValue> => ({
+      in_channels: int(512),
+      out_channels: int(192),
+      batch_size: int(1),
+      input_height: int(14),
+      input_width: int(14),
+      kernel_size: ints(1, 1),
+      stride: ints(1, 1),
+      padding: ints(0, 0),
+      dilation: ints(1, 1),
+      groups: int(1),
+      conv2d_slice_config: {
+        kind: 'dialect' as const,
+        name: 'ttnn.conv2d_slice_config',
+        text: '#ttnn.conv2d_slice_config<l1_full, 0>',
+        items: ['l1_full', '0'],
+        fields: {},
+      },
+      ...(config === null ? {} : { conv2d_config: dialect('ttnn.conv2d_config', config) }),
+    });
+    const conv = (
+      weights: ReturnType<typeof tensor>,
+      config: Record<string, string> | null = { weights_dtype: 'bf16' },
+    ) =>
+      op('ttnn.conv2d', [tensor([1, 1, 196, 512]), weights, DEVICE_VALUE], [tensor([1, 1, 196, 192])], props(config));
+    const device = tensor([1, 1, 512, 192]);
+    const at = (o: ReturnType<typeof conv>, date: string) => est(estimateOp(o, whContext({ ttMetalDate: date })));
+    const e = at(conv(device), '2026-04-15');
+    assert.equal(e.cbBytesPerCore, 18_432);
+    assert.equal(e.confidence, 'exact', e.approxReason);
+    assert.ok(e.citations.some((c) => c.includes('conv2d-auto-shard-mm-linear-2026-spring')));
+    // Host weights are prepared by conv2d (not read over the span); a build after the span, no conv2d_config: approx,
+    // the same figure.
+    const hostWeights = at(conv(host([192, 512, 1, 1])), '2026-04-15');
+    assert.equal(hostWeights.confidence, 'approx');
+    assert.match(hostWeights.approxReason, /weights not already prepared on the device/);
+    assert.equal(hostWeights.cbBytesPerCore, 18_432);
+    assert.equal(at(conv(device), '2026-05-10').confidence, 'approx');
+    assert.equal(at(conv(device, null), '2026-04-15').confidence, 'approx');
+  });
+  it("from tt-metal PR #19439 an auto-sharded 1x1 conv hands conv2d_config's activation to its ttnn.linear", () => {
+    // conv2d.cpp@7c03edf2f0 (2025-03-21, issue #19167): an interleaved input's linear gets conv_config.activation;
+    // @7c03edf2f0~1 it got none, the relu was dropped. bound_matmul runs it after the matmul as a unary program (no
+    // user core grid), so the linear's notes say so from that build only; the matmul's CBs stay the tiled test's.
+    const conv = conv2d({
+      n: 1,
+      h: 14,
+      w: 14,
+      cIn: 512,
+      cOut: 192,
+      k: 1,
+      s: 1,
+      p: 0,
+      input: tensor([1, 1, 196, 512]),
+      config: { activation: '<op_type=relu>' },
+    });
+    const activationNote = /activation runs after the matmul/;
+    const at = (date: string) => est(estimateOp(conv, whContext({ ttMetalDate: date })));
+    assert.ok(!at('2025-03-20').notes.some((n) => activationNote.test(n)), 'dropped before PR #19439');
+    assert.ok(
+      at('2025-03-21').notes.some((n) => activationNote.test(n)),
+      'handed to the linear from PR #19439',
+    );
   });
   it("before tt-metal PR #22509 an auto-sharded 1x1 conv's ttnn.linear runs with the matmul's default compute config", () => {
     // conv2d.cpp passed no compute_config to ttnn::linear until 7ec6d04 (PR #22509, 2025-05-27; issue #22328), so the
@@ -1482,7 +1564,13 @@ describe('conv2d change points', () => {
       assert.match(e.factory, /ttnn\.linear/, date);
       assert.equal(e.programFactory, 'MatmulMultiCoreReuseMultiCastProgramConfig', date);
       assert.equal(e.cbBytesPerCore, 53_248, date);
-      assert.equal(e.l1Intermediates, undefined, `${date}: no resharded input`);
+      // No resharded input: the only own tensor before the result is the linear's DRAM output (0 B of L1), which the
+      // to_memory_config copy into the L1 result reads.
+      assert.deepEqual(
+        e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore]),
+        [['result of ttnn.linear', 0]],
+        `${date}: no resharded input`,
+      );
     }
     // The path is PR #15861, reverted by PR #16019 the day it merged (2024-12-13) and restored by PR #16045 on
     // 2024-12-16 (nyoshifujiTT/tt-metal mirror: auto_shard_mm absent at 44ea114, present at 36e2494): a linear from that

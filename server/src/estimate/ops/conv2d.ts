@@ -306,6 +306,11 @@
  *       between that touches them; conv2d.cpp's conv2d_L1 at both ends, its differences traced to their commits. Change
  *       points found by the read: conv2d-auto-shard-halo-estimate-input-layout (#28302),
  *       conv2d-auto-shard-halo-estimate-rows-div-up (#27147), conv2d-default-fp32-acc-f32-inputs (#34952)
+ *  [25] read span conv2d-auto-shard-mm-linear-2026-spring (2026-03-06..2026-05-05): conv2d.cpp, conv2d_utils.cpp and
+ *       prepare_conv2d_weights.cpp @de47eb4 (conv2d_L1's matmul branch for an interleaved input, auto_shard_mm,
+ *       is_valid_device_conv_weights / is_valid_device_conv_bias, the linear's DRAM default), git diff cb11809..de47eb4
+ *       of the three: nothing on that path; change point conv2d-auto-shard-mm-linear-activation (PR #19439, 7c03edf2f0:
+ *       the linear gets conv2d_config's activation; dropped before)
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input and
  *   f32 weights from change point conv2d-default-fp32-acc-f32-inputs, never before; no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own,
@@ -342,9 +347,9 @@
 import { DataType, TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import type { TensorLayout } from '../../ttnn/layout';
 import { alignUp, l1Footprint } from '../../ttnn/layout';
-import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
+import type { PropValue, TensorSpec, TtnnOp, ValueSpec } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
-import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
+import { CbSpec, finishProgram, fmtBytes, liveL1Of, propInt, propInts, resolveTensor } from '../common';
 import { atNewestBuild, atOrAfter, changePointText, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import type { ReadSpanId } from '../changePoints';
 import { firstRowWiseRange, gridRectangle } from '../printedRange';
@@ -2706,11 +2711,24 @@ function dramTileSpec(dims: readonly number[], dtype: DataType): TensorSpec {
 }
 
 /**
+ * conv2d_config's activation as written (`<op_type = relu>`; `"relu"` in older dumps), undefined when absent or empty
+ * (`""`: none).
+ */
+function convActivationText(op: TtnnOp): string | undefined {
+  const config = op.properties['conv2d_config'];
+  if (config?.kind !== 'dialect') return undefined;
+  const text = config.fields['activation'];
+  return text === undefined || text === '' || text === '""' ? undefined : text;
+}
+
+/**
  * The ttnn.linear an auto-sharded 1x1 conv runs [8]: a = the flattened [1, 1, N·H·W, C_in] input, tiled in its own
  * buffer (tilize_with_optional_deallocation keeps the memory config); b = the prepared [C_in, C_out] weights and the
- * [1, C_out] bias, in DRAM (prepare_conv_weights_biases_and_move_to_device); the result DRAM interleaved.
+ * [1, C_out] bias, in DRAM (prepare_conv_weights_biases_and_move_to_device); the result DRAM interleaved. A conv2d's
+ * activation goes to the linear (run after the matmul as a unary program) from change point
+ * conv2d-auto-shard-mm-linear-activation; dropped before [25].
  */
-function autoShardedMatmulConvAsLinear(op: TtnnOp, p: ConvProblem): TtnnOp {
+function autoShardedMatmulConvAsLinear(op: TtnnOp, p: ConvProblem, activation: string | undefined): TtnnOp {
   const nhw = p.batch * p.inputH * p.inputW;
   const a = dramTileSpec([1, 1, nhw, p.inChannels], p.inputDtype);
   const aOwn: TensorSpec = {
@@ -2731,8 +2749,52 @@ function autoShardedMatmulConvAsLinear(op: TtnnOp, p: ConvProblem): TtnnOp {
     name: 'ttnn.linear',
     operands,
     results: [dramTileSpec([1, 1, nhw, p.outChannels], p.outputDtype)],
-    properties: {},
+    properties: activation === undefined ? {} : { activation: { kind: 'string', value: activation } },
   };
+}
+
+/** Whether `spec` is a DRAM interleaved TILE tensor of exactly `dims` and `dtype`. */
+function isDramTileTensor(spec: ValueSpec | undefined, dims: readonly number[], dtype: DataType): boolean {
+  if (spec?.kind !== 'tensor' || spec.layout.kind !== 'layout' || spec.shape.kind !== 'known') return false;
+  const l = spec.layout;
+  return (
+    l.pageLayout === 'tile' &&
+    l.bufferType === 'dram' &&
+    l.memoryLayout === 'interleaved' &&
+    l.dtype === dtype &&
+    spec.shape.dims.length === dims.length &&
+    spec.shape.dims.every((d, i) => d === dims[i])
+  );
+}
+
+/**
+ * Why an auto-sharded matmul conv's own steps are not read over the build window, else undefined: read span
+ * conv2d-auto-shard-mm-linear-2026-spring covers a conv2d given a conv2d_config, on an interleaved DRAM input, whose
+ * weights and bias are DRAM interleaved TILE device tensors conv2d takes as they are (is_valid_device_conv_weights /
+ * is_valid_device_conv_bias: [1, 1, C_in, C_out] and [1, 1, 1, C_out] in the weights dtype, so the linear's b and bias
+ * are the IR's own), and whose result is DRAM interleaved (the linear's own memory config: no copy after) [25].
+ */
+function autoShardedMmNotRead(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): string | undefined {
+  if (p.transposed || !p.config.present || !windowWithinReadSpan(ctx, 'conv2d-auto-shard-mm-linear-2026-spring'))
+    return "the linear's operands as conv2d prepares them (weights [C_in, C_out] and bias tiled in DRAM)";
+  if (p.inputLayout.bufferType !== 'dram')
+    return 'an L1 input tilized into L1 before the linear (not read over the window)';
+  if (!isDramTileTensor(op.operands[1], [1, 1, p.inChannels, p.outChannels], p.weightsDtype))
+    return 'weights not already prepared on the device as [1, 1, C_in, C_out] DRAM tiles: conv2d prepares them (not read over the window)';
+  if (p.hasBias && !isDramTileTensor(op.operands[2], [1, 1, 1, p.outChannels], p.weightsDtype))
+    return 'a bias not already prepared on the device as [1, 1, 1, C_out] DRAM tiles: conv2d prepares it (not read over the window)';
+  const result = op.results[0];
+  const nhw = p.batch * p.inputH * p.inputW;
+  if (
+    result?.kind !== 'tensor' ||
+    result.layout.kind !== 'layout' ||
+    result.layout.pageLayout !== 'tile' ||
+    result.layout.dtype !== p.outputDtype ||
+    result.shape.kind !== 'known' ||
+    result.shape.dims.join('x') !== `1x1x${nhw}x${p.outChannels}`
+  )
+    return "a result whose shape, dtype or layout is not the linear's [1, 1, N·H·W, C_out] tiles (not read)";
+  return undefined;
 }
 
 /**
@@ -2768,22 +2830,26 @@ function weightsPreparedOnDevice(op: TtnnOp, p: ConvProblem, ctx: EstimateContex
 }
 
 function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): OpEstimateResult {
-  const est = estimateMatmul(autoShardedMatmulConvAsLinear(op, p), ctx, convLinearComputeFlags(p, ctx));
+  const activationText = p.transposed ? undefined : convActivationText(op);
+  const activation =
+    activationText !== undefined && atOrAfter(ctx, 'conv2d-auto-shard-mm-linear-activation')
+      ? activationText
+      : undefined;
+  const linearOp = autoShardedMatmulConvAsLinear(op, p, activation);
+  const est = estimateMatmul(linearOp, ctx, convLinearComputeFlags(p, ctx));
   if (est.kind !== 'estimate')
     return est.kind === 'unmodeled' || est.kind === 'illegal' ? { ...est, opName: op.name } : est;
   const onDevicePrep = weightsPreparedOnDevice(op, p, ctx);
-  // The op's own L1 result is the to_memory_config copy made after the matmul; counted beside the matmul's CBs here
-  // (a small overstatement: an L1 interleaved result spreads over every bank).
-  const outputs = outputsInL1(op, ctx);
+  const notRead = autoShardedMmNotRead(op, p, ctx);
   const linear: OpEstimate = {
     ...est,
-    confidence: 'approx',
-    // The L1 result clause only when there is one: a DRAM result is the linear's own, written by the matmul.
+    confidence: notRead === undefined ? est.confidence : 'approx',
     approxReason:
-      "the linear's operands as conv2d prepares them (weights [C_in, C_out] and bias tiled in DRAM)" +
-      (outputs.length > 0 ? ' and its L1 result held beside the CBs (tt-metal copies it there after the matmul)' : '') +
-      (onDevicePrep === undefined ? '' : `; ${onDevicePrep}`) +
-      (est.approxReason === '' ? '' : `; ${est.approxReason}`),
+      notRead === undefined
+        ? est.approxReason
+        : notRead +
+          (onDevicePrep === undefined ? '' : `; ${onDevicePrep}`) +
+          (est.approxReason === '' ? '' : `; ${est.approxReason}`),
     opName: op.name,
     factory: `${p.transposed ? 'conv_transpose2d' : 'conv2d'} → ttnn.linear (auto-sharded 1x1 conv, interleaved input): ${est.factory}`,
     programFactory: est.programFactory ?? est.factory,
@@ -2794,11 +2860,26 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
         : 'a kernel-1 unpadded transposed conv (its 1x1 check saw stride 1 before tt-metal PR #33763: no halo, no zero insertion, the output rows those of the input) then ') +
       'skips the reshard (auto_shard_mm) and runs ttnn.linear on the interleaved input with no program config; ' +
       est.factoryReason,
-    outputs,
-    l1TensorBytesPerCore: outputs.reduce((n, o) => n + o.bytesPerCore, 0),
-    citations: [CITES.autoShardMm, ...est.citations],
+    citations: [
+      CITES.autoShardMm,
+      ...(notRead === undefined ? [readSpanCite('conv2d-auto-shard-mm-linear-2026-spring')] : []),
+      ...est.citations,
+    ],
   };
-  if (p.inputLayout.pageLayout !== 'row_major') return linear;
+  // The linear writes DRAM interleaved (its default); a result in another memory config is a to_memory_config copy of
+  // it made after the matmul (conv2d_L1 at every build read: memory_config != matmul_output.memory_config()) [22].
+  const result = op.results[0];
+  const copy =
+    result?.kind === 'tensor' &&
+    result.layout.kind === 'layout' &&
+    !(result.layout.bufferType === 'dram' && result.layout.memoryLayout === 'interleaved')
+      ? estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [linearOp.results[0]!], [result]), ctx)
+      : undefined;
+  const copyStep =
+    copy === undefined ? [] : [{ label: 'to_memory_config of the linear output to the result', result: copy }];
+  const rowMajor = p.inputLayout.pageLayout === 'row_major';
+  if (!rowMajor && copy === undefined) return linear;
+  if (!rowMajor) return largestStep(op, ctx, [{ label: 'ttnn.linear', result: linear }, ...copyStep]);
   // A row-major input is first tilized into its own memory config by ttnn::to_layout(TILE), a program of its own, on
   // the input flattened to [1, 1, N·H·W, C_in] (a view): in shard_or_reshard_tensor_if_required for a non-height pick,
   // else in the matmul branch (conv2d.cpp@b4a702b ttnn::to_layout; @f547498 (PR #21285) keeps the input's dtype,
@@ -2809,6 +2890,7 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
   return largestStep(op, ctx, [
     { label: 'tilize the row-major conv input (to_layout)', result: tilize },
     { label: 'ttnn.linear', result: linear },
+    ...copyStep,
   ]);
 }
 
