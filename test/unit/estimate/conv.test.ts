@@ -1493,6 +1493,39 @@ describe('conv2d change points', () => {
     assert.equal(at(conv(device), '2026-05-10').confidence, 'approx');
     assert.equal(at(conv(device, null), '2026-04-15').confidence, 'approx');
   });
+  it("an auto-sharded 1x1 conv's tilized L1 input is held through the result copy unless deallocate_activation", () => {
+    // conv2d.cpp@de47eb4 conv2d_L1: the tilized input is a local until conv2d returns, so it is still allocated while
+    // to_memory_config copies the linear's DRAM output into the L1 result; deallocate_activation frees it right after
+    // the linear. VoVNet's 14x14x512 → 192 1x1 conv on an L1 interleaved row-major input: the tilized copy is
+    // ceil(196/32) · 512/32 = 7 · 16 = 112 bf16 tiles over the 64 L1 banks → ceil(112/64) = 2 pages · 2,048 = 4,096 B
+    // per bank; the linear's result is DRAM (0 B of L1).
+    const conv = (config: Record<string, string>) =>
+      conv2d({
+        n: 1,
+        h: 14,
+        w: 14,
+        cIn: 512,
+        cOut: 192,
+        k: 1,
+        s: 1,
+        p: 0,
+        input: tensor([1, 1, 196, 512], { buffer: 'l1', page: 'row_major' }),
+        config,
+      });
+    const held = (config: Record<string, string>) =>
+      est(estimateOp(conv(config), whContext({ ttMetalDate: '2026-04-15' }))).l1Intermediates?.map((t) => [
+        t.bytesPerCore,
+        t.liveDuringProgram,
+      ]);
+    assert.deepEqual(held({}), [
+      [4_096, true],
+      [0, true],
+    ]);
+    assert.deepEqual(held({ deallocate_activation: 'true' }), [
+      [4_096, false],
+      [0, true],
+    ]);
+  });
   it("from tt-metal PR #19439 an auto-sharded 1x1 conv hands conv2d_config's activation to its ttnn.linear", () => {
     // conv2d.cpp@7c03edf2f0 (2025-03-21, issue #19167): an interleaved input's linear gets conv_config.activation;
     // @7c03edf2f0~1 it got none, the relu was dropped. bound_matmul runs it after the matmul as a unary program (no

@@ -2867,7 +2867,8 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
     ],
   };
   // The linear writes DRAM interleaved (its default); a result in another memory config is a to_memory_config copy of
-  // it made after the matmul (conv2d_L1 at every build read: memory_config != matmul_output.memory_config()) [22].
+  // it made after the matmul (`memory_config != matmul_output.memory_config()` once in conv2d.cpp at each of its 123
+  // first-parent commits from 2024-12-10 to 622c6fb) [22].
   const result = op.results[0];
   const copy =
     result?.kind === 'tensor' &&
@@ -2887,8 +2888,14 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
   // result, in L1 for an L1 input, is the linear's a, held while the matmul runs [8].
   const flat = specWith(op.operands[0] as TensorSpec, { dims: [1, 1, p.batch * p.inputH * p.inputW, p.inChannels] });
   const tilize = estimateToLayout(stepOp(op, 'ttnn.to_layout', [flat], [specWith(flat, { pageLayout: 'tile' })]), ctx);
+  // Without deallocate_activation the tilized input is conv2d_L1's local until it returns, so an L1 one is still
+  // allocated while the copy runs; with it, it is freed right after the linear (conv2d.cpp@de47eb4) [22].
   return largestStep(op, ctx, [
-    { label: 'tilize the row-major conv input (to_layout)', result: tilize },
+    {
+      label: 'tilize the row-major conv input (to_layout)',
+      result: tilize,
+      resultHeldToLast: copy !== undefined && !p.config.deallocateActivation,
+    },
     { label: 'ttnn.linear', result: linear },
     ...copyStep,
   ]);
