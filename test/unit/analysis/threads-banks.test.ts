@@ -1,5 +1,5 @@
 /**
- * tt-xla model runs on a Wormhole Galaxy chip (test/fixtures/threads/conv2d_tt-xla-{1497,faster-rcnn,maskformer-swin-b,
+ * Allocator out-of-memory errors whose bank count is the figure to get right. First, tt-xla model runs on a Wormhole Galaxy chip (test/fixtures/threads/conv2d_tt-xla-{1497,faster-rcnn,maskformer-swin-b,
  * petr}.mlir): the allocator prints "across 72 banks", one L1 bank per core of the 9-row x 8-column grid tt-mlir's
  * worker dispatch leaves on an unharvested 8 x 10 chip (preset wormhole_b0_galaxy, ttnn/device.ts). Each thread quotes
  * the refused allocation per bank and the bank size; the failing allocation must be that many bytes per core, on 72
@@ -12,11 +12,14 @@ import { analyse, deviceOp, type Run } from '../../support/threadCases';
 
 const GALAXY = 'wormhole_b0_galaxy';
 
-function failedAllocation(run: Run): { role: string; bytesPerCore: number; cores: number; bankBytes: number } {
-  const { op, first } = deviceOp(run);
+function failedAllocation(
+  run: Run,
+  fn?: string,
+): { role: string; bytesPerCore: number; cores: number; bankBytes: number } {
+  const { op, first } = deviceOp(run, fn);
   assert.ok(op.estimate.kind === 'estimate', op.estimate.kind);
   assert.equal(op.overflow?.kind, 'l1BuffersExhausted', `${run.file} at ${run.date}: ${op.overflow?.kind ?? 'fits'}`);
-  assert.equal(first, 'this op', 'the first error of the run');
+  if (fn === undefined) assert.equal(first, 'this op', 'the first error of the run');
   const a = op.overflow.failedAllocation;
   assert.ok(a !== undefined, 'an allocation is named');
   const { device } = analyse(run);
@@ -89,5 +92,30 @@ describe('public-thread regression set: tt-xla runs on a Wormhole Galaxy chip ("
     const t = failedAllocation({ file: 'conv2d_tt-xla-petr.mlir', date: '2025-11-10', arch: GALAXY });
     assert.deepEqual([t.role, t.bytesPerCore, t.cores, t.bankBytes], ['halo output', 804_896, 72, 1_331_936]);
     assert.equal(t.bytesPerCore * 72, 57_952_512);
+  });
+});
+
+describe("public-thread regression set: tt-xla #918's JAX ViT-B/32 patch conv in f32 (tt-metal ce7d0b2, 2025-10-01)", () => {
+  // The halo output of a k32 s32 conv with no padding: a core's outputs o0..o1 (12 or 7 per image row) read the input
+  // from the first window's top-left stick, 32·(row·W + col) for output (row, col), to the last window's bottom-right,
+  // (32·row1 + 31)·W + 32·col1 + 31; the sticks are 3 channels padded to 8, 4 B each = 32 B. Before it, the resharded
+  // input (⌈H·W / cores⌉ sticks · 32 B) is allocated, and the bank is 1,499,136 − 101,440 (builds of 2025-09-27..10-03)
+  // − 32,768 (tt-mlir's L1_SMALL) = 1,364,928 B, the configs' figure.
+  const file = 'conv2d_tt-xla-918-vit-b32.mlir';
+  it('224 x 224: 49 patches on 2 cores, "2287616 B L1 buffer across 2 banks ... 1143808 B"', () => {
+    // Core 0: outputs 0..31, the last at row 4, column 3 of the 7-wide grid: (4·32 + 31)·224 + 3·32 + 31 + 1 = 35,744
+    // sticks · 32 B = 1,143,808 B (core 1's 17 outputs span less). 2 · 1,143,808 = 2,287,616 B. Resharded input:
+    // 50,176 / 2 = 25,088 sticks · 32 B = 802,816 B; with it 1,143,808 B more does not fit the bank.
+    const t = failedAllocation({ file, date: '2025-09-30' }, 'vit_b32_224_patch_embed');
+    assert.deepEqual([t.role, t.bytesPerCore, t.cores, t.bankBytes], ['halo output', 1_143_808, 2, 1_364_928]);
+    assert.equal(t.bytesPerCore * 2, 2_287_616);
+  });
+  it('384 x 384: 144 patches on 5 cores, "7782400 B L1 buffer across 5 banks ... 1556480 B"', () => {
+    // Core 1: outputs 32..63, from row 2, column 8 to row 5, column 3 of the 12-wide grid: first window at
+    // 64·384 + 256 = 24,832, last window's end at (5·32 + 31)·384 + 3·32 + 31 = 73,471: 48,640 sticks · 32 B = 1,556,480 B
+    // (core 0 spans (2·32 + 31)·384 + 7·32 + 31 + 1 = 36,736 sticks). 5 · 1,556,480 = 7,782,400 B.
+    const t = failedAllocation({ file, date: '2025-09-30' }, 'vit_b32_384_patch_embed');
+    assert.deepEqual([t.role, t.bytesPerCore, t.cores, t.bankBytes], ['halo output', 1_556_480, 5, 1_364_928]);
+    assert.equal(t.bytesPerCore * 5, 7_782_400);
   });
 });
