@@ -116,14 +116,14 @@ describe('protocol: code actions on the seed', () => {
 });
 
 describe('protocol: the config-tensors-in-DRAM fix on an L1_SMALL failure', () => {
-  // tt-mlir #5768's conv_transpose2d at tt-metal 2025-11-03 (tt-mlir's runtime then opened 32 KiB of L1_SMALL): the
+  // tt-mlir #5768's conv_transpose2d at tt-metal 2025-10-27 (tt-mlir's runtime then opened 32 KiB of L1_SMALL): the
   // reader indices (19,808 B per bank) do not fit after the halo's 15,040 B (test/unit/fixes/configTensorsInDram.test.ts).
   const FILE = path.join(REPO_ROOT, 'test/fixtures/threads/conv_transpose2d_tt-mlir-5768.mlir');
   const TEXT = fs.readFileSync(FILE, 'utf8');
   const FILE_URI = fileUri(FILE);
   let lsp: LspSession;
   before(async () => {
-    lsp = await startLsp({ settings: { ttMetalDate: '2025-11-03' } });
+    lsp = await startLsp({ settings: { ttMetalDate: '2025-10-27' } });
     await lsp.open(FILE_URI, TEXT);
   });
   after(async () => {
@@ -145,7 +145,7 @@ describe('protocol: the config-tensors-in-DRAM fix on an L1_SMALL failure', () =
     })) as proto.CodeAction[];
     const dram = actions.find((a) => a.title.startsWith('Set conv2d_config config_tensors_in_dram = true'));
     assert.ok(dram !== undefined, actions.map((a) => a.title).join('\n'));
-    assert.match(dram.title, /no op overflows after this \(checked for tt-metal 2025-11-03\)$/);
+    assert.match(dram.title, /no op overflows after this \(checked for tt-metal 2025-10-27\)$/);
     const fixed = applyEdits(TEXT, dram.edit!.changes![FILE_URI]!);
     assert.match(fixed, /enable_kernel_stride_folding = false, config_tensors_in_dram = true>/);
     await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {

@@ -13,6 +13,7 @@ export type PresetName =
   | 'wormhole_b0_n150'
   | 'wormhole_b0_n300'
   | 'wormhole_b0_n300_worker_dispatch'
+  | 'wormhole_b0_galaxy'
   | 'blackhole_p100'
   | 'blackhole_p150'
   | 'blackhole_p150_unharvested';
@@ -21,6 +22,7 @@ export const PRESET_NAMES: readonly PresetName[] = [
   'wormhole_b0_n150',
   'wormhole_b0_n300',
   'wormhole_b0_n300_worker_dispatch',
+  'wormhole_b0_galaxy',
   'blackhole_p100',
   'blackhole_p150',
   'blackhole_p150_unharvested',
@@ -92,6 +94,12 @@ interface PresetFigures {
  * - Alignments: L1 16 B; DRAM/PCIe 32 B (WH), 64 B (BH) (noc_parameters.h@22f2152).
  * - Grids: n150 and n300 (Ethernet dispatch, tt-mlir default) 8x8; n300 with worker dispatch (ttnn's default outside
  *   tt-mlir; the chip is two-row harvested and dispatch takes a row) 7 rows x 8 = 56 (ttmetal-l1-model.md §1);
+ *   Galaxy (unharvested 8 x 10 Tensix chips) 9 rows x 8 = 72: tt-mlir's runtime dispatches on workers when every device
+ *   is PCIe-attached (runtime/include/tt/runtime/detail/common/common.h@0abe29a, getDispatchCoreType; from tt-mlir
+ *   3d42404, 2026-02-23, Ethernet only on N150 / N300 / T3K cluster types), and the worker row leaves
+ *   compute_with_storage_grid_range [0, 0]-[7, 8] (tt_metal/core_descriptors/wormhole_b0_80_arch.yaml@ed5eade, `galaxy`,
+ *   `row`). tt-xla bring-up runs of 2025-09..11 print "across 72 banks" (tt-xla #1497, the test configs' maskformer /
+ *   faster_rcnn / PETR reasons) and tt-mlir's r18_loc.mlir system desc prints `grid = 9x8` with 12 DRAM channels.
  *   Blackhole below.
  * - CB indices: 32 on Wormhole, 64 on Blackhole (circular_buffer_constants.h).
  *
@@ -150,6 +158,17 @@ const PRESETS: Readonly<Record<PresetName, PresetFigures>> = {
     l1SizeBytes: 1_499_136,
     l1UnreservedBase: 102_656,
     workerGrid: [7, 8],
+    nDramBanks: 12,
+    numCbs: 32,
+    l1AlignmentBytes: 16,
+    dramAlignmentBytes: 32,
+    pcieAlignmentBytes: 32,
+  },
+  wormhole_b0_galaxy: {
+    arch: 'wormhole_b0',
+    l1SizeBytes: 1_499_136,
+    l1UnreservedBase: 102_656,
+    workerGrid: [9, 8],
     nDramBanks: 12,
     numCbs: 32,
     l1AlignmentBytes: 16,
@@ -249,11 +268,15 @@ export const L1_SMALL_DEFAULT = {
 /**
  * The runtime default before tt-mlir PR #5557. tt-mlir pins its tt-metal, so the analysis's tt-metal build window dates
  * the runtime too: a window wholly before the PR gets 32 KiB; one that reaches past it keeps 64 KiB (the smaller L1 bank:
- * an allocation that fails in some build of the window is not called safe).
+ * an allocation that fails in some build of the window is not called safe). The last day is the tt-metal build tt-mlir
+ * pinned when the PR merged (7c09667, 2025-11-04 11:40 UTC, on tt-metal 6132b08 of 2025-10-27, pinned by tt-mlir PR
+ * #5506 since 10-29); its next pin, 8f0c87a (2025-11-01, PR #5640, 11-04 22:21 UTC), and every later one came with
+ * 64 KiB, so no tt-mlir build paired a tt-metal of 10-28 or later with 32 KiB. tt-xla's maskformer_swin_b xfail (tt-xla
+ * 21df083a9, 2025-11-06, tt-mlir 0fb9bd4 on tt-metal 8f0c87a) prints the 64 KiB bank, 1,331,936 B.
  */
 const L1_SMALL_BEFORE_PR_5557 = {
   l1SmallSizeBytes: 32_768,
-  lastDay: '2025-11-03',
+  lastDay: '2025-10-27',
   detail: 'tt-mlir runtime default from tt-mlir PR #484 (2024-08-30) until PR #5557 (2025-11-04)',
 } as const;
 

@@ -61,7 +61,7 @@ describe('public-thread regression set: L1_SMALL (sliding-window config tensors)
     assert.ok(op.estimate.kind === 'estimate');
     const last = op.estimate.l1SmallBuffers?.at(-1);
     assert.deepEqual([last?.role, last?.bytesPerBank, last?.banks], ['conv reader indices', 19_808, 64]);
-    const f = firstFailure({ file: 'conv_transpose2d_tt-mlir-5768.mlir', date: '2025-11-03' });
+    const f = firstFailure({ file: 'conv_transpose2d_tt-mlir-5768.mlir', date: '2025-10-27' });
     assert.equal(f.kind, 'l1SmallExhausted');
     assert.equal(
       f.message,
@@ -71,7 +71,7 @@ describe('public-thread regression set: L1_SMALL (sliding-window config tensors)
 
   it('tt-mlir #5768: the diagnostic names the refused config tensor and its figures, and the code is l1-small-out-of-memory', () => {
     const text = fs.readFileSync(path.join(DIR, 'conv_transpose2d_tt-mlir-5768.mlir'), 'utf8');
-    const doc = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2025-11-03' });
+    const doc = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2025-10-27' });
     const [d] = features.diagnostics(doc).filter((x) => x.code === 'l1-small-out-of-memory');
     assert.ok(d !== undefined, 'an L1_SMALL out-of-memory diagnostic');
     assert.match(d.message, /not enough space to allocate the conv reader indices, 19,808 B per bank across 64 banks/);
@@ -259,10 +259,11 @@ describe('public-thread regression set: L1_SMALL, tt-xla #1722 (2025-10-17, VGG1
     assert.equal(a.firstFailure?.functionIndex, 2, 'up3, after up1 and up2 ran');
   });
   it('with the program cache on (tt-xla PR #1719, 2025-10-29) the cached up1 / up2 configs fill the bank first: a halo config is refused', () => {
-    // The same run a day after the change point (L1_SMALL still 32 KiB until tt-mlir PR #5557, 11-04): up1 and up2 keep
-    // their halo configs and reader indices, so up3 fails before its reader indices, on a smaller buffer — not the
-    // thread's message, which is why the change point dates the accumulation.
-    const a = analyse({ file, date: '2025-10-30' });
+    // The same run a day after the change point, with tt-mlir's 32 KiB L1_SMALL of the time (tt-xla ran tt-metal
+    // 6132b08 of 10-27 then; the device model dates the 64 KiB default from tt-metal builds of 10-28, see device.ts,
+    // so it is given here): up1 and up2 keep their halo configs and reader indices, so up3 fails before its reader
+    // indices, on a smaller buffer — not the thread's message, which is why the change point dates the accumulation.
+    const a = analyse({ file, date: '2025-10-30', l1SmallSize: 32_768 });
     assert.equal(a.firstFailure?.functionIndex, 2);
     assert.equal(a.firstFailure?.overflow.kind, 'l1SmallExhausted');
     assert.doesNotMatch(a.firstFailure?.overflow.message ?? '', /33792 B/);

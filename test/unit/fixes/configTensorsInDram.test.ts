@@ -20,8 +20,8 @@ function at(date: string): { ttMetal: ResolvedBuildWindow } {
 }
 
 describe('fixes/config_tensors_in_dram: a conv refused L1_SMALL', () => {
-  it('tt-mlir #5768 (tt-metal 2025-11-03): config_tensors_in_dram appended to conv2d_config, and the op then fits', () => {
-    const l = load(read(FILE), at('2025-11-03'));
+  it('tt-mlir #5768 (tt-metal 2025-10-27): config_tensors_in_dram appended to conv2d_config, and the op then fits', () => {
+    const l = load(read(FILE), at('2025-10-27'));
     assert.equal(l.analysis.functions[0]!.ops[0]!.overflow?.kind, 'l1SmallExhausted');
     const r = fixesAt(l, FN, 0);
     const fix = r.fixes.find((f) => f.fixKind === 'configTensorsInDram');
@@ -58,12 +58,12 @@ describe('fixes/config_tensors_in_dram: a conv refused L1_SMALL', () => {
   it('the editor and CLI path verify for the configured build (the re-analysis gets the analysis window)', () => {
     // fixesForFirstFailure passes the settings' analysis options, which hold no build window: the re-analysis used to
     // run over every modeled build (where this op overflows its CBs on 2025-11-25..2025-12-16) and reject the fix.
-    const doc = analyzeDocument(read(FILE), { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2025-11-03' });
+    const doc = analyzeDocument(read(FILE), { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2025-10-27' });
     const found = fixesForFirstFailure(doc);
     assert.ok(found !== undefined);
     const fix = found.result.fixes.find((f) => f.fixKind === 'configTensorsInDram');
     assert.ok(fix !== undefined, JSON.stringify(found.result.rejected));
-    assert.match(fix.title, /\(checked for tt-metal 2025-11-03\)$/);
+    assert.match(fix.title, /\(checked for tt-metal 2025-10-27\)$/);
   });
 
   it("tt-metal #35161's conv_transpose2d (no L1_SMALL at all): its halo keeps its configs whatever the flag, so no fix", () => {

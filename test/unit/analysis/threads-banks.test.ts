@@ -1,0 +1,121 @@
+/**
+ * Allocator out-of-memory errors whose bank count is the figure to get right. First, tt-xla model runs on a Wormhole Galaxy chip (test/fixtures/threads/conv2d_tt-xla-{1497,faster-rcnn,maskformer-swin-b,
+ * petr}.mlir): the allocator prints "across 72 banks", one L1 bank per core of the 9-row x 8-column grid tt-mlir's
+ * worker dispatch leaves on an unharvested 8 x 10 chip (preset wormhole_b0_galaxy, ttnn/device.ts). Each thread quotes
+ * the refused allocation per bank and the bank size; the failing allocation must be that many bytes per core, on 72
+ * cores, and the bank the printed one. The bank size is 1,499,136 B of L1 less the build's base (the dated table,
+ * ttnn/l1BaseHistory.ts) less tt-mlir's L1_SMALL of the build.
+ */
+
+import * as assert from 'node:assert/strict';
+import { analyse, deviceOp, type Run } from '../../support/threadCases';
+
+const GALAXY = 'wormhole_b0_galaxy';
+
+function failedAllocation(
+  run: Run,
+  fn?: string,
+): { role: string; bytesPerCore: number; cores: number; bankBytes: number } {
+  const { op, first } = deviceOp(run, fn);
+  assert.ok(op.estimate.kind === 'estimate', op.estimate.kind);
+  assert.equal(op.overflow?.kind, 'l1BuffersExhausted', `${run.file} at ${run.date}: ${op.overflow?.kind ?? 'fits'}`);
+  if (fn === undefined) assert.equal(first, 'this op', 'the first error of the run');
+  const a = op.overflow.failedAllocation;
+  assert.ok(a !== undefined, 'an allocation is named');
+  const { device } = analyse(run);
+  return {
+    role: a.role,
+    bytesPerCore: a.bytesPerCore,
+    cores: op.estimate.nCoresUsed,
+    bankBytes: device.l1SizeBytes - device.l1UnreservedBase - device.l1SmallSizeBytes,
+  };
+}
+
+describe('public-thread regression set: tt-xla runs on a Wormhole Galaxy chip ("across 72 banks")', () => {
+  it('the preset: 9 rows x 8 columns = 72 cores, one L1 bank each', () => {
+    const { device } = analyse({ file: 'conv2d_tt-xla-1497.mlir', date: '2025-09-15', arch: GALAXY });
+    assert.deepEqual([device.workerGrid, device.nWorkerCores, device.nL1Banks], [[9, 8], 72, 72]);
+  });
+
+  it('tt-xla #1497 (2025-09-29, BEVDepth, f32): the ResNet-50 stem conv output shard, 966,656 B per bank', () => {
+    // Conv2d(3, 64, 7, s2, p3) on 6 x 256 x 704 → 6 x 128 x 352 = 270,336 outputs = 8,448 tile rows; height sharded on
+    // 72 cores: ⌈8,448 / 72⌉ = 118 tiles = 3,776 rows · 64 channels · 4 B = 966,656 B (× 72 = 69,599,232 B, the
+    // thread's total). The bank: 1,499,136 − 100,352 (tt-metal builds of 2025-09-13..16; tt-mlir's pin aa1920c,
+    // "2025-09-15") − 32,768 (tt-mlir's L1_SMALL before its PR #5557) = 1,366,016 B, the thread's.
+    const t = failedAllocation({ file: 'conv2d_tt-xla-1497.mlir', date: '2025-09-15', arch: GALAXY });
+    assert.deepEqual([t.role, t.bytesPerCore, t.cores, t.bankBytes], ['conv output shard', 966_656, 72, 1_366_016]);
+    assert.equal(t.bytesPerCore * 72, 69_599_232);
+  });
+
+  it('on an n150 (8 x 8 = 64 cores) the same conv would refuse another figure: the 72-core grid is what the thread ran', () => {
+    // ⌈8,448 / 64⌉ = 132 tiles per core; whatever is refused, it is not the thread's 966,656 B per bank.
+    const { op } = deviceOp({ file: 'conv2d_tt-xla-1497.mlir', date: '2025-09-15' });
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.estimate.nCoresUsed, 64);
+    assert.notEqual(
+      op.overflow?.kind === 'l1BuffersExhausted' ? op.overflow.failedAllocation?.bytesPerCore : 0,
+      966_656,
+    );
+  });
+
+  it('tt-xla faster_rcnn resnet50_fpn (test config 389dae052, 2025-11-10, f32): the stem conv output shard, 868,352 B', () => {
+    // The loader's image resized to 800 rows (min_size 800) and padded to 800 x 1,216; Conv2d(3, 64, 7, s2, p3) → 400 x
+    // 608 = 243,200 outputs = 7,600 tile rows; ⌈7,600 / 72⌉ = 106 tiles = 3,392 rows · 64 · 4 B = 868,352 B (× 72 =
+    // 62,521,344 B). The bank: 1,499,136 − 101,664 (builds of 2025-10-17..11-11; tt-xla's pin tt-metal 7c6c393 of
+    // 11-04) − 65,536 (tt-mlir PR #5557) = 1,331,936 B, the xfail's.
+    const t = failedAllocation({ file: 'conv2d_tt-xla-faster-rcnn.mlir', date: '2025-11-04', arch: GALAXY });
+    assert.deepEqual([t.role, t.bytesPerCore, t.cores, t.bankBytes], ['conv output shard', 868_352, 72, 1_331_936]);
+    assert.equal(t.bytesPerCore * 72, 62_521_344);
+  });
+
+  it('tt-xla maskformer_swin_b (test config 21df083a9, 2025-11-06, f32): the FPN block conv halo output, 850,432 B', () => {
+    // Conv2d(256, 256, 3, p1) on 200 x 272 (1/4 of 800 x 1,088), block sharded 9 (NHW) x 8 (C): 54,400 outputs = 1,700
+    // tile rows, ⌈1,700 / 9⌉ = 189 tiles = 6,048 outputs per core row, 256 / 8 = 32 channels per core. Halo: a core's
+    // 6,048 outputs start at column c0 = 6,048·k mod 272 = 64·k mod 272; 6,047 = 22·272 + 63, so a core with c0 ≥ 209
+    // (k = 4: c0 = 256) ends 23 rows on at column c0 − 209, and its windows span 25·274 + (c0 − 209 + 2) − c0 + 1 =
+    // 6,644 sticks of the 274-wide padded input (6,642 for a core that does not wrap) · 32 channels · 4 B = 850,432 B
+    // (× 72 = 61,231,104 B). The bank 1,331,936 B as above: tt-xla's pin was tt-metal 8f0c87a (2025-11-01) under
+    // tt-mlir 0fb9bd4, after tt-mlir PR #5557's 64 KiB L1_SMALL.
+    const t = failedAllocation({ file: 'conv2d_tt-xla-maskformer-swin-b.mlir', date: '2025-11-01', arch: GALAXY });
+    assert.deepEqual([t.role, t.bytesPerCore, t.cores, t.bankBytes], ['halo output', 850_432, 72, 1_331_936]);
+    assert.equal(t.bytesPerCore * 72, 61_231_104);
+  });
+
+  it('tt-xla PETR vovnet_gridmask_p4_800x320 (test config 3bbe6fe37, 2025-11-14, f32): the stem halo output, 804,896 B', () => {
+    // Conv2d(3, 64, 3, s2, p1) on 6 x 320 x 800 → 6 x 160 x 400 = 384,000 outputs = 12,000 tile rows; height on 72
+    // cores: ⌈12,000 / 72⌉ = 167 tiles = 5,344 outputs per core (5,343 = 13·400 + 143). Padded image 322 x 802; an
+    // output's window starts 2·802 sticks per output row and 2 per column on, and 322·802 = 258,244 per image. A core
+    // crossing an image boundary with a column wrap (k = 11: outputs 58,784..64,127, c0 = 384) ends 146 rows back and
+    // 257 columns back in the next image: its first and last windows are 258,244 − 146·1,604 − 2·257 = 23,546 sticks
+    // apart, + 2·802 + 2 + 1 for the last window = 25,153 sticks · 8 channels (3 padded to 8) · 4 B = 804,896 B (× 72 =
+    // 57,952,512 B). The bank 1,331,936 B (tt-xla's pin tt-metal 857f841 of 2025-11-10).
+    const t = failedAllocation({ file: 'conv2d_tt-xla-petr.mlir', date: '2025-11-10', arch: GALAXY });
+    assert.deepEqual([t.role, t.bytesPerCore, t.cores, t.bankBytes], ['halo output', 804_896, 72, 1_331_936]);
+    assert.equal(t.bytesPerCore * 72, 57_952_512);
+  });
+});
+
+describe("public-thread regression set: tt-xla #918's JAX ViT-B/32 patch conv in f32 (tt-metal ce7d0b2, 2025-10-01)", () => {
+  // The halo output of a k32 s32 conv with no padding: a core's outputs o0..o1 (12 or 7 per image row) read the input
+  // from the first window's top-left stick, 32·(row·W + col) for output (row, col), to the last window's bottom-right,
+  // (32·row1 + 31)·W + 32·col1 + 31; the sticks are 3 channels padded to 8, 4 B each = 32 B. Before it, the resharded
+  // input (⌈H·W / cores⌉ sticks · 32 B) is allocated, and the bank is 1,499,136 − 101,440 (builds of 2025-09-27..10-03)
+  // − 32,768 (tt-mlir's L1_SMALL) = 1,364,928 B, the configs' figure.
+  const file = 'conv2d_tt-xla-918-vit-b32.mlir';
+  it('224 x 224: 49 patches on 2 cores, "2287616 B L1 buffer across 2 banks ... 1143808 B"', () => {
+    // Core 0: outputs 0..31, the last at row 4, column 3 of the 7-wide grid: (4·32 + 31)·224 + 3·32 + 31 + 1 = 35,744
+    // sticks · 32 B = 1,143,808 B (core 1's 17 outputs span less). 2 · 1,143,808 = 2,287,616 B. Resharded input:
+    // 50,176 / 2 = 25,088 sticks · 32 B = 802,816 B; with it 1,143,808 B more does not fit the bank.
+    const t = failedAllocation({ file, date: '2025-09-30' }, 'vit_b32_224_patch_embed');
+    assert.deepEqual([t.role, t.bytesPerCore, t.cores, t.bankBytes], ['halo output', 1_143_808, 2, 1_364_928]);
+    assert.equal(t.bytesPerCore * 2, 2_287_616);
+  });
+  it('384 x 384: 144 patches on 5 cores, "7782400 B L1 buffer across 5 banks ... 1556480 B"', () => {
+    // Core 1: outputs 32..63, from row 2, column 8 to row 5, column 3 of the 12-wide grid: first window at
+    // 64·384 + 256 = 24,832, last window's end at (5·32 + 31)·384 + 3·32 + 31 = 73,471: 48,640 sticks · 32 B = 1,556,480 B
+    // (core 0 spans (2·32 + 31)·384 + 7·32 + 31 + 1 = 36,736 sticks). 5 · 1,556,480 = 7,782,400 B.
+    const t = failedAllocation({ file, date: '2025-09-30' }, 'vit_b32_384_patch_embed');
+    assert.deepEqual([t.role, t.bytesPerCore, t.cores, t.bankBytes], ['halo output', 1_556_480, 5, 1_364_928]);
+    assert.equal(t.bytesPerCore * 5, 7_782_400);
+  });
+});
