@@ -4273,6 +4273,16 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): matmul.cpp's bound_matmul at a41d357, 5e7387f, 20ee681, 2d5c5aa, 2df6e60, 14f9739, 3b28664, a24a9be, 3623ec5, bf49ab9, 87ae8dc, 0236bc1 and every commit after to 8fa5838 (2025-12-16): input_tensor_b_adjusted = transpose_b ? ttnn::transpose(input_tensor_b, -1, -2, input_tensor_b.memory_config()) (a rank-1 b reshaped instead from 87ae8dc); 92f1cd6 (#32295) and @622c6fb: needs_manual_transpose from bound_matmul's get_program_config (the bias tile counted) not a 1D / 2D mcast or reuse config; config/matmul_program_config.cpp@622c6fb takes b through get_matmul_tensor_padded_shape / get_matmul_tile(b, transpose_b); the 1D and 2D factories at 92f1cd6, 601278a and 622c6fb: transpose_b sets in1_tensor_stride_w / _h only (IN1_TRANSPOSE_TILE is a kernel define)",
     citedAs: 'tt-metal matmul.cpp (bound_matmul) a41d357 … 622c6fb; the 1D / 2D factories @92f1cd6, @601278a, @622c6fb',
   },
+  'matmul-auto-bias-added-after-any-height': {
+    family: 'matmul',
+    // From 0236bc1 (2025-05-05, the first bound_matmul of span matmul-auto-bias-2025-2026) to 622c6fb.
+    earliest: '2025-05-05',
+    latest: '2026-06-23',
+    what: "a ttnn.linear with no program config, activation or transpose_a, interleaved a, b and output, and an interleaved bias of any height that bound_matmul adds after the matmul (every auto-config bias before change point linear-bias-fused-all-dram; from change point linear-bias-post-process-tall any bias whose padded height is not one tile row), on a path an auto-config read span covers: the device op is called without the bias (its config and CBs those of the same matmul without one), then ttnn.add(result, bias) into the result's memory config, a program of its own estimated as the lone add (a DRAM output: its CBs only)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) matmul.cpp at every commit touching it from 0236bc1 (2025-05-05) to 4765d67 (2025-11-03): the same post_process_bias lines (bias, no program config, no user grid; no shape test) and ttnn::add calls; f9dc6d2 (#31649) get_post_process_bias, 7fec4c0 (#32510) its bias_padded_shape[-2] != tile height test first, 0099c93 (#43601) batched b or bias added after, and @622c6fb prim::matmul(…, post_process_bias ? nullopt : bias, …) then ttnn::add(output, bias, nullopt, output's memory config, optional output); 92f1cd6 (#32295) the tile height under transpose_a only; git show of the other commits touching matmul.cpp to 622c6fb (45ea667, b02d07d, d89c1e5 / 28c7dd9, b432e85, 8fa5838, 601278a, c83c151, 9a790e2, d4a7056, 4cab147, c262c36, #42430 and its revert / re-apply, 64c70d7) touches no post_process_bias, tile-height or ttnn::add line",
+    citedAs: 'tt-metal matmul.cpp (bound_matmul, get_post_process_bias) every commit 0236bc1 … 622c6fb',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;
@@ -4417,4 +4427,17 @@ export function changePointText(id: ChangePointId): string {
   const cp: ChangePoint = CHANGE_POINTS[id];
   const repoName = cp.repo === undefined ? 'tt-metal' : cp.repo.slice('tenstorrent/'.length);
   return `${repoName} PR #${cp.pr} (${cp.dateFrom === 'approx' ? '≈' : ''}${cp.mergedOn})`;
+}
+
+/** The newest tt-metal build whose sources were read (the first-parent history of the mirror ends there). */
+export const NEWEST_BUILD_READ: IsoDate = '2026-06-23';
+export const NEWEST_READ_COMMIT = 'tt-metal 622c6fb (2026-06-23)';
+
+/**
+ * The context with the build window cut at NEWEST_BUILD_READ, recording no straddle: to ask whether the part of a window
+ * that was read lies on a read span (an approx reason's wording; never a figure).
+ */
+export function windowEndingAtNewestRead(ctx: EstimateContext): EstimateContext {
+  const { window } = ctx.ttMetal;
+  return { ...ctx, ttMetal: { window: { earliest: window.earliest, latest: NEWEST_BUILD_READ } } };
 }
