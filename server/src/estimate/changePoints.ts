@@ -3904,6 +3904,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #20513, pool_multi_core_program_factory.cpp@a5014d74b6 (create_scalar_config_tensor, get_bf16_avg_pool_config_scalars, moved to L1_SMALL HEIGHT_SHARDED on the input grid); the asymmetric-padding area of @7d751099a4 (PR #25994, 2025-08-01) as modeled, the same sizes at every commit touching the two functions to @622c6fb (read span avg-pool2d-scalar-config-2025-08)',
   },
+  'sdpa-lightweight-causal-mask': {
+    family: 'attention',
+    pr: 42159,
+    // "Add lightweight causal mask for non-streaming ring SDPA", squash-merged on main as 597deb2 (2026-04-17 09:29 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-17',
+    dateFrom: 'merge',
+    what: 'SDPA prefill called causal with no mask and no sliding window builds its mask CB from 2 Float16_b tiles (a -inf tile and the causal diagonal; lightweight_causal) on either compute path, instead of the double-buffered Sq_chunk x Sk_chunk Bfp4_b matrix; the count is 2 to 622c6fb (c47d23c adds a partial-K tile only for a streamed non-causal padded mask, 6489100 keeps causal at 2 through lightweight_mask_tile_count), the sequential CB renumbering of 5e9f894 (05-26) keeps the sizes',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@597deb2^ (mask_tiles = lightweight_mask ? 1 : Sq_chunk_t·Sk_chunk_t·2; lightweight only for a streamed padded mask)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@597deb2 (lightweight_causal, mask_tiles 2, Float16_b) and @622c6fb (lightweight_mask_tile_count: 1 + 1 causal)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -314,6 +314,35 @@ describe('estimate/normattn', () => {
     assert.equal(estimateOf(estimateOp(o, whContext())).cbBytesPerCore, 50_432);
   });
 
+  it('a causal prefill without a mask keeps 2 Float16_b mask tiles from tt-metal PR #42159 (2026-04-17)', () => {
+    // The chunked case above: its causal mask c_3 is 2 Bfp4_b tiles (Sq_chunk 1 · Sk_chunk 1 · 2, 576 B each) through
+    // 2026-04-16; from 597deb2 lightweight_causal makes it 2 Float16_b tiles (a -inf tile and the diagonal):
+    // 50,432 − 2·576 + 2·2,048 = 53,376 B. A sliding window keeps the double-buffered Bfp4_b matrix.
+    const q = dram([1, 8, 128, 64]);
+    const kv = dram([64, 8, 32, 64]);
+    const o = () => op('ttnn.chunked_scaled_dot_product_attention', [q, kv, kv, rmInt([1, 16]), rmInt([1])], [q]);
+    const on = (date: string) => estimateOf(estimateOp(o(), whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    assert.equal(on('2026-04-16'), 50_432);
+    assert.equal(on('2026-04-17'), 53_376);
+    // scaled_dot_product_attention 1x1x64x64 causal (2 q chunks over 64 cores: 1 each), DHt 2: c_0 2 + c_1, c_2 4 each
+    // + c_5, c_7 1 each + c_24 1 + c_25, c_26 2 each + c_27..c_31 5 + c_16 2 = 24 bf16 tiles = 49,152 B, + the mask.
+    const sdpa = (window?: number) =>
+      op(
+        'ttnn.scaled_dot_product_attention',
+        [dram([1, 1, 64, 64]), dram([1, 1, 64, 64]), dram([1, 1, 64, 64])],
+        [dram([1, 1, 64, 64])],
+        {
+          is_causal: bool(true),
+          operandSegmentSizes: segments(1, 1, 1, 0, 0),
+          ...(window !== undefined && { sliding_window_size: { kind: 'int', value: window, text: String(window) } }),
+        },
+      );
+    const sdpaOn = (date: string, window?: number) =>
+      estimateOf(estimateOp(sdpa(window), whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    assert.equal(sdpaOn('2026-04-20'), 49_152 + 2 * 2048);
+    assert.equal(sdpaOn('2026-04-20', 32), 49_152 + 2 * 576);
+  });
+
   it('sdpa_fw (tt-train) by hand; an L1 query is rejected like tt-metal does', () => {
     const qkv = dram([1, 2, 64, 64]);
     const o = (q: TensorSpec) =>

@@ -8,7 +8,8 @@
  * Prefill (SDPA program factory) [1], tiles with Sq = q_chunk/32, Sk = k_chunk/32, DHt = head_dim/32,
  *   vDHt = head_dim_v/32 (MLA) or DHt, im = stats = bf16:
  *   c_0 q Sq·DHt·(2 if a core gets more than one q chunk else 1) · c_1 k Sk·DHt·2 · c_2 v Sk·vDHt·2 ·
- *   c_3 mask Sq·Sk·2 (mask dtype; Bfp4_b when generated for causal/padding) when a mask is used ·
+ *   c_3 mask Sq·Sk·2 (mask dtype; Bfp4_b when generated for causal/padding) when a mask is used, from tt-metal
+ *   PR #42159 (change point `sdpa-lightweight-causal-mask`) 2 Float16_b tiles for a causal call with no mask or window ·
  *   c_5, c_7 one bf16 tile each · c_4 sink Sq tiles (attention sink) · c_24 Sq·Sk · c_25, c_26 Sq·vDHt ·
  *   c_27..c_31 Sq each · c_16 Sq·vDHt (output dtype)
  *   parallelism: batch, then heads, then q chunks over the grid; q chunks per core decide c_0's double buffering.
@@ -83,6 +84,8 @@ import { gridRectangle } from '../printedRange';
 
 const CITE_SDPA_STREAMING =
   'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@08a5992 (PR #38838: can_use_streaming_compute, c_4 recip scratch, lightweight mask) and @622c6fb (can_use_streaming_compute = !fp32_dest_acc_en, lightweight_mask_tile_count, streaming_cb_out_tiles)';
+const CITE_SDPA_LIGHTWEIGHT_CAUSAL =
+  'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@597deb2 (PR #42159: lightweight_causal, mask_tiles 2, the mask CB Float16_b) and @622c6fb (lightweight_mask_tile_count)';
 const CITE_SDPA = 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@000e7c0';
 const CITE_SDPA_DECODE =
   'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d';
@@ -209,7 +212,14 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     { index: 1, role: 'K chunk (double-buffered)', nPages: skT * dht * 2, pageBytes: tileBytes(k.dtype) },
     { index: 2, role: 'V chunk (double-buffered)', nPages: skT * vdht * 2, pageBytes: tileBytes((v ?? k).dtype) },
   ];
-  if (mask !== undefined || isCausal || usePaddedMask) {
+  const slidingWindow = (propInt(op, 'sliding_window_size') ?? 0) > 0;
+  // From PR #42159 a causal call with no mask or sliding window keeps only a -inf tile and the diagonal tile, Float16_b,
+  // on either compute path (change point 'sdpa-lightweight-causal-mask'; asked only of such calls) [1].
+  const lightweightCausal =
+    isCausal && mask === undefined && !slidingWindow && atOrAfter(ctx, 'sdpa-lightweight-causal-mask');
+  if (lightweightCausal)
+    cbs.push({ index: 3, role: 'lightweight causal mask (-inf, diagonal)', nPages: 2, pageBytes: tileBytes('bf16') });
+  else if (mask !== undefined || isCausal || usePaddedMask) {
     cbs.push({
       index: 3,
       role: 'mask chunk (double-buffered)',
@@ -259,7 +269,11 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     ]
       .filter((r) => r !== '')
       .join('; '),
-    citations: [CITE_SDPA, ...(streamingBuild ? [CITE_SDPA_STREAMING] : [])],
+    citations: [
+      CITE_SDPA,
+      ...(lightweightCausal ? [CITE_SDPA_LIGHTWEIGHT_CAUSAL] : []),
+      ...(streamingBuild ? [CITE_SDPA_STREAMING] : []),
+    ],
   });
 }
 
