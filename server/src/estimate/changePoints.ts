@@ -3821,7 +3821,7 @@ export const CHANGE_POINTS = {
     // can_use_streaming_compute is !fp32_dest_acc_en.
     mergedOn: '2026-03-04',
     dateFrom: 'merge',
-    what: 'SDPA prefill may run the streaming compute path: a 1-tile recip scratch CB, a lightweight mask of 1–4 Float16_b tiles instead of the double-buffered Sq_chunk×Sk_chunk Bfp4 one, and (from #43043) an output CB of a 2-slot ping-pong; the selection widened through 2026 and is not modeled, so the non-streaming figure is kept and prefill is approx from here',
+    what: 'SDPA prefill may run the streaming compute path: a 1-tile recip scratch CB, a lightweight mask of 1–4 Float16_b tiles instead of the double-buffered Sq_chunk×Sk_chunk Bfp4 one, and (from #43043) an output CB of a 2-slot ping-pong; the selection widened through 2026 (change points sdpa-streaming-q-subblocks, -causal, -sliding-window, -provided-mask; session 30 models it, before the non-streaming figure was kept) and prefill is approx from here',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@08a5992^ (no streaming path)',
     after:
@@ -3916,6 +3916,76 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@597deb2^ (mask_tiles = lightweight_mask ? 1 : Sq_chunk_t·Sk_chunk_t·2; lightweight only for a streamed padded mask)',
     after:
       'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@597deb2 (lightweight_causal, mask_tiles 2, Float16_b) and @622c6fb (lightweight_mask_tile_count: 1 + 1 causal)',
+  },
+  'sdpa-streaming-q-subblocks': {
+    family: 'attention',
+    pr: 39287,
+    // "Fix streaming SDPA crash when q_num_subblocks == 1", 221ad05 (2026-03-06 15:00 UTC, first-parent main).
+    mergedOn: '2026-03-06',
+    dateFrom: 'merge',
+    what: 'SDPA prefill streams only when a q chunk has more than one QK subblock row (Sq_chunk_t / qk_out_subblock_h > 1); before, from PR #38838, the other tests alone',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@08a5992 (can_use_streaming_compute)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@221ad05 (can_use_streaming_compute: q_num_subblocks > 1)',
+  },
+  'sdpa-streaming-cb-out-ping-pong': {
+    family: 'attention',
+    pr: 43043,
+    // "sdpa: shrink streaming cb_out to 2-slot ping-pong + flush-before-pop drain", 4862a06 (2026-04-28 17:05 UTC).
+    mergedOn: '2026-04-28',
+    dateFrom: 'merge',
+    what: "a streamed SDPA prefill's output CB holds 2 · streaming_qktv_h · vDHt tiles (the out subblock found with its height capped at 2; streaming_qktv_h is 2 for a 1-high subblock whose doubled width fits dst_size when Sq_chunk_t ≥ 2, else the height); before, Sq_chunk_t · vDHt like the non-streaming path",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@4862a06^ (out0_t = Sq_chunk_t · vDHt)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@4862a06 and @622c6fb (streaming_cb_out_tiles; sdpa_subblock_utils.hpp, kernels/sdpa_streaming_qktv.hpp)',
+  },
+  'sdpa-streaming-causal': {
+    family: 'attention',
+    pr: 43538,
+    // "Port causal + partial-tile K to v2 streaming SDPA (single-chip)", c47d23c (2026-05-08 11:48 UTC).
+    mergedOn: '2026-05-08',
+    dateFrom: 'merge',
+    what: 'SDPA prefill streams for any call without a provided mask, attention sink or sliding window (fp32 dest accumulation off): causal and chunked calls too, and no test of chunk or subblock shapes; a streamed padded K off the tile grid adds a partial-K mask tile',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@4862a06 (can_use_streaming_compute: non-causal, shape tests)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@c47d23c (can_use_streaming_compute(use_provided_mask, use_attention_sink, sliding_window_size, fp32_dest_acc_en))',
+  },
+  'sdpa-global-q-scheduling': {
+    family: 'attention',
+    pr: 44614,
+    // "SDPA: global Q scheduling for single-chip path", f1aff20 (2026-05-21 11:05 UTC).
+    mergedOn: '2026-05-21',
+    dateFrom: 'merge',
+    what: 'SDPA prefill deals its B·heads·q_num_chunks q chunks evenly over the cores (in pairs for a causal call with an even q_num_chunks), and c_0 is double-buffered when the most a core gets is more than one; before, batch, then heads, then q chunks were split over the grid and q_per_core decided it',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@89cc991 (q_parallel_factor, q_per_core, q_buffer_factor)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@f1aff20 and @622c6fb (global_q_pair_distribute, max_global_q_chunks_per_core, q_buffer_factor)',
+  },
+  'sdpa-streaming-sliding-window': {
+    family: 'attention',
+    pr: 46281,
+    // "Support streaming SDPA sliding-window prefill", 6489100 (2026-06-08 19:59 UTC).
+    mergedOn: '2026-06-08',
+    dateFrom: 'merge',
+    what: 'SDPA prefill streams for any call without a provided mask (sliding windows and attention sinks too); a streamed sliding-window call keeps a lightweight mask of 1 + kSlidingWindowEdgeTiles (4) Float16_b tiles (+ a partial-K tile) instead of the double-buffered Sq×Sk Bfp4_b matrix',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@c47d23c',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@6489100 (can_use_streaming_compute(use_provided_mask, fp32_dest_acc_en), lightweight_mask_tile_count)',
+  },
+  'sdpa-streaming-provided-mask': {
+    family: 'attention',
+    pr: 46600,
+    // "sdpa streaming: support user-provided (dense) masks", 1bbb556 (2026-06-12 09:09 UTC).
+    mergedOn: '2026-06-12',
+    dateFrom: 'merge',
+    what: 'SDPA prefill streams for every call without fp32 dest accumulation; a provided mask keeps its full double-buffered Sq×Sk CB in its own format',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@6489100',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@1bbb556 and @622c6fb (can_use_streaming_compute = !fp32_dest_acc_en)',
   },
 } as const satisfies Record<string, ChangePoint>;
 
