@@ -4385,11 +4385,12 @@ function withinSpan(window: TtMetalWindow, span: ReadSpan): boolean {
   return window.earliest >= span.earliest && window.latest <= span.latest;
 }
 
-/** Whether `windowWithinReadSpan` answers alike in two windows, for every read span. */
+/** Whether `windowWithinReadSpan`, `windowReadUpToNewestWithin` and `windowPastNewestRead` answer alike in two windows. */
 export function sameReadSpanAnswers(a: TtMetalWindow, b: TtMetalWindow): boolean {
   for (const span of Object.values(READ_SPANS) as ReadSpan[])
-    if (withinSpan(a, span) !== withinSpan(b, span)) return false;
-  return true;
+    if (withinSpan(a, span) !== withinSpan(b, span) || readUpToNewestWithin(a, span) !== readUpToNewestWithin(b, span))
+      return false;
+  return pastNewestRead(a) === pastNewestRead(b);
 }
 
 /**
@@ -4516,9 +4517,39 @@ export function changePointText(id: ChangePointId): string {
 export const NEWEST_BUILD_READ: IsoDate = '2026-06-23';
 export const NEWEST_READ_COMMIT = 'tt-metal 622c6fb (2026-06-23)';
 
+function pastNewestRead(window: TtMetalWindow): boolean {
+  return window.earliest > NEWEST_BUILD_READ;
+}
+
+function readUpToNewestWithin(window: TtMetalWindow, span: ReadSpan): boolean {
+  return (
+    window.latest > NEWEST_BUILD_READ &&
+    !pastNewestRead(window) &&
+    withinSpan({ earliest: window.earliest, latest: NEWEST_BUILD_READ }, span)
+  );
+}
+
+/** Whether the whole build window lies after the newest build read (an approx reason's wording; never a figure). */
+export function windowPastNewestRead(ctx: EstimateContext): boolean {
+  return pastNewestRead(ctx.ttMetal.window);
+}
+
+/** Whether the window's newest build is after the newest build read (the same for the window and its newest part). */
+export function windowReachesPastNewestRead(ctx: EstimateContext): boolean {
+  return ctx.ttMetal.window.latest > NEWEST_BUILD_READ;
+}
+
 /**
- * The context with the build window cut at NEWEST_BUILD_READ, recording no straddle: to ask whether the part of a window
- * that was read lies on a read span (an approx reason's wording; never a figure).
+ * Whether the window reaches past the newest build read and its part up to it lies inside read span `id`: an approx
+ * reason's wording, never a figure; the registry's reuse of a window's run compares it too (sameReadSpanAnswers).
+ */
+export function windowReadUpToNewestWithin(ctx: EstimateContext, id: ReadSpanId): boolean {
+  return readUpToNewestWithin(ctx.ttMetal.window, READ_SPANS[id]);
+}
+
+/**
+ * The context whose `windowWithinReadSpan` answers as `windowReadUpToNewestWithin` (the window cut at the newest build
+ * read), recording no straddle: to ask whether the read part of a window is on a read path.
  */
 export function windowEndingAtNewestRead(ctx: EstimateContext): EstimateContext {
   const { window } = ctx.ttMetal;

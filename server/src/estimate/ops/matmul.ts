@@ -108,11 +108,12 @@ import { boolOf, fieldValue, intOf, pairOf, type DialectProp } from '../../ttnn/
 import type { CbSpec, GroupSpec } from '../common';
 import {
   atOrAfter,
-  NEWEST_BUILD_READ,
   NEWEST_READ_COMMIT,
   type ReadSpanId,
   readSpanCite,
   windowEndingAtNewestRead,
+  windowPastNewestRead,
+  windowReachesPastNewestRead,
   windowWithinReadSpan,
 } from '../changePoints';
 import { firstRowWiseRange } from '../printedRange';
@@ -1291,10 +1292,9 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   const readPath = readSpan !== undefined;
   // A window reaching past the newest build read: the part up to it may be a read path (the same config and CBs, since
   // the registry splits the window at every change point the estimate asks about); the rest is unread.
-  const { window } = ctx.ttMetal;
-  const beyondNewestRead = window.latest > NEWEST_BUILD_READ;
+  const pastNewestRead = windowPastNewestRead(ctx);
   const readUpToNewest =
-    !readPath && beyondNewestRead && window.earliest <= NEWEST_BUILD_READ
+    !readPath && windowReachesPastNewestRead(ctx) && !pastNewestRead
       ? readSpanAt(windowEndingAtNewestRead(ctx))
       : undefined;
   const approxReasons: string[] = [];
@@ -1306,7 +1306,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     approxReasons.push(
       legacySelection
         ? "program config generated the way tt-metal's late-2024 selection code (before PR #15938) does"
-        : window.earliest > NEWEST_BUILD_READ
+        : pastNewestRead
           ? `program config generated the way tt-metal's selection code does at ${NEWEST_READ_COMMIT}; later builds not read`
           : "program config generated the way tt-metal's 2026 selection code does; earlier builds may differ",
     );
