@@ -3821,7 +3821,7 @@ export const CHANGE_POINTS = {
     // can_use_streaming_compute is !fp32_dest_acc_en.
     mergedOn: '2026-03-04',
     dateFrom: 'merge',
-    what: 'SDPA prefill may run the streaming compute path: a 1-tile recip scratch CB, a lightweight mask of 1–4 Float16_b tiles instead of the double-buffered Sq_chunk×Sk_chunk Bfp4 one, and (from #43043) an output CB of a 2-slot ping-pong; the selection widened through 2026 and is not modeled, so the non-streaming figure is kept and prefill is approx from here',
+    what: 'SDPA prefill may run the streaming compute path: a 1-tile recip scratch CB, a lightweight mask of 1–4 Float16_b tiles instead of the double-buffered Sq_chunk×Sk_chunk Bfp4 one, and (from #43043) an output CB of a 2-slot ping-pong; the selection widened through 2026 (change points sdpa-streaming-q-subblocks, -causal, -sliding-window, -provided-mask; session 30 models it, before the non-streaming figure was kept) and prefill is approx from here',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@08a5992^ (no streaming path)',
     after:
@@ -3916,6 +3916,89 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@7c03edf2f0~1 (ttnn::linear(input, weights, bias, false, false, mm_output_memory_config, std::nullopt, program_config): no activation)',
     after:
       'tt-metal conv2d.cpp@7c03edf2f0 (activation = conv_config.activation when the input is not sharded); every first-parent commit after it to 622c6fb (2026-06-23) whose diff touches an activation line (git log -G activation: 7ec6d04607, ef73d2ea1b, f0b68dd646 typed into linear_activation, 9e6259c750, 999bb7c959, 18bbf94b84, dbbc742d10, 705b1a1722, 14b5be1cb4, 8520074968, ff744269b1, c60fc18329, 441c2f9567) keeps it on the interleaved branch (`input_tensor_post_tm.is_sharded() ? std::nullopt : conv_config.activation` from #32367)',
+  },
+  'sdpa-lightweight-causal-mask': {
+    family: 'attention',
+    pr: 42159,
+    // "Add lightweight causal mask for non-streaming ring SDPA", squash-merged on main as 597deb2 (2026-04-17 09:29 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-17',
+    dateFrom: 'merge',
+    what: 'SDPA prefill called causal with no mask and no sliding window builds its mask CB from 2 Float16_b tiles (a -inf tile and the causal diagonal; lightweight_causal) on either compute path, instead of the double-buffered Sq_chunk x Sk_chunk Bfp4_b matrix; the count is 2 to 622c6fb (c47d23c adds a partial-K tile only for a streamed non-causal padded mask, 6489100 keeps causal at 2 through lightweight_mask_tile_count), the sequential CB renumbering of 5e9f894 (05-26) keeps the sizes',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@597deb2^ (mask_tiles = lightweight_mask ? 1 : Sq_chunk_t·Sk_chunk_t·2; lightweight only for a streamed padded mask)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@597deb2 (lightweight_causal, mask_tiles 2, Float16_b) and @622c6fb (lightweight_mask_tile_count: 1 + 1 causal)',
+  },
+  'sdpa-streaming-q-subblocks': {
+    family: 'attention',
+    pr: 39287,
+    // "Fix streaming SDPA crash when q_num_subblocks == 1", 221ad05 (2026-03-06 15:00 UTC, first-parent main).
+    mergedOn: '2026-03-06',
+    dateFrom: 'merge',
+    what: 'SDPA prefill streams only when a q chunk has more than one QK subblock row (Sq_chunk_t / qk_out_subblock_h > 1); before, from PR #38838, the other tests alone',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@08a5992 (can_use_streaming_compute)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@221ad05 (can_use_streaming_compute: q_num_subblocks > 1)',
+  },
+  'sdpa-streaming-cb-out-ping-pong': {
+    family: 'attention',
+    pr: 43043,
+    // "sdpa: shrink streaming cb_out to 2-slot ping-pong + flush-before-pop drain", 4862a06 (2026-04-28 17:05 UTC).
+    mergedOn: '2026-04-28',
+    dateFrom: 'merge',
+    what: "a streamed SDPA prefill's output CB holds 2 · streaming_qktv_h · vDHt tiles (the out subblock found with its height capped at 2; streaming_qktv_h is 2 for a 1-high subblock whose doubled width fits dst_size when Sq_chunk_t ≥ 2, else the height); before, Sq_chunk_t · vDHt like the non-streaming path",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@4862a06^ (out0_t = Sq_chunk_t · vDHt)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@4862a06 and @622c6fb (streaming_cb_out_tiles; sdpa_subblock_utils.hpp, kernels/sdpa_streaming_qktv.hpp)',
+  },
+  'sdpa-streaming-causal': {
+    family: 'attention',
+    pr: 43538,
+    // "Port causal + partial-tile K to v2 streaming SDPA (single-chip)", c47d23c (2026-05-08 11:48 UTC).
+    mergedOn: '2026-05-08',
+    dateFrom: 'merge',
+    what: 'SDPA prefill streams for any call without a provided mask, attention sink or sliding window (fp32 dest accumulation off): causal and chunked calls too, and no test of chunk or subblock shapes; a streamed padded K off the tile grid adds a partial-K mask tile',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@4862a06 (can_use_streaming_compute: non-causal, shape tests)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@c47d23c (can_use_streaming_compute(use_provided_mask, use_attention_sink, sliding_window_size, fp32_dest_acc_en))',
+  },
+  'sdpa-global-q-scheduling': {
+    family: 'attention',
+    pr: 44614,
+    // "SDPA: global Q scheduling for single-chip path", f1aff20 (2026-05-21 11:05 UTC).
+    mergedOn: '2026-05-21',
+    dateFrom: 'merge',
+    what: 'SDPA prefill deals its B·heads·q_num_chunks q chunks evenly over the cores (in pairs for a causal call with an even q_num_chunks), and c_0 is double-buffered when the most a core gets is more than one; before, batch, then heads, then q chunks were split over the grid and q_per_core decided it',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@89cc991 (q_parallel_factor, q_per_core, q_buffer_factor)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@f1aff20 and @622c6fb (global_q_pair_distribute, max_global_q_chunks_per_core, q_buffer_factor)',
+  },
+  'sdpa-streaming-sliding-window': {
+    family: 'attention',
+    pr: 46281,
+    // "Support streaming SDPA sliding-window prefill", 6489100 (2026-06-08 19:59 UTC).
+    mergedOn: '2026-06-08',
+    dateFrom: 'merge',
+    what: 'SDPA prefill streams for any call without a provided mask (sliding windows and attention sinks too); a streamed sliding-window call keeps a lightweight mask of 1 + kSlidingWindowEdgeTiles (4) Float16_b tiles (+ a partial-K tile) instead of the double-buffered Sq×Sk Bfp4_b matrix',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@c47d23c',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@6489100 (can_use_streaming_compute(use_provided_mask, fp32_dest_acc_en), lightweight_mask_tile_count)',
+  },
+  'sdpa-streaming-provided-mask': {
+    family: 'attention',
+    pr: 46600,
+    // "sdpa streaming: support user-provided (dense) masks", 1bbb556 (2026-06-12 09:09 UTC).
+    mergedOn: '2026-06-12',
+    dateFrom: 'merge',
+    what: 'SDPA prefill streams for every call without fp32 dest accumulation; a provided mask keeps its full double-buffered Sq×Sk CB in its own format',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@6489100',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@1bbb556 and @622c6fb (can_use_streaming_compute = !fp32_dest_acc_en)',
   },
 } as const satisfies Record<string, ChangePoint>;
 
@@ -4297,6 +4380,16 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) @de47eb4: conv2d.cpp conv2d_L1 (auto_shard when the input is not sharded and shard_layout is absent; weights through is_valid_device_conv_weights / is_valid_device_conv_bias, else re-prepared; the matmul branch's tilize_with_optional_deallocation, ttnn::linear call and closing to_memory_config when memory_config differs), conv2d_utils.cpp (shard_or_reshard_tensor_if_required: flatten_4d_shape reshape, the non-height row-major to_layout, auto_shard_mm skipping create_device_tensor / to_memory_config; tilize_with_optional_deallocation: ttnn::to_layout(TILE)), prepare_conv2d_weights.cpp (is_valid_device_conv_weights, is_valid_device_conv_bias), matmul.cpp (linear's memory_config default DRAM_MEMORY_CONFIG); git diff cb11809..de47eb4 of conv2d.cpp (the halo's padding_mode and compute config, the DRAM slicer's output-slice size, a copyright line), conv2d_utils.cpp (a namespace, calculate_L1_usage's page argument, a copyright line) and prepare_conv2d_weights.cpp (two log levels, a copyright line): none on this path",
     citedAs: 'tt-metal conv2d.cpp, conv2d_utils.cpp, prepare_conv2d_weights.cpp @de47eb4 and git diff cb11809..de47eb4',
   },
+  'matmul-auto-bias-added-after-any-height': {
+    family: 'matmul',
+    // From 0236bc1 (2025-05-05, the first bound_matmul of span matmul-auto-bias-2025-2026) to 622c6fb.
+    earliest: '2025-05-05',
+    latest: '2026-06-23',
+    what: "a ttnn.linear with no program config, activation or transpose_a, interleaved a, b and output, and an interleaved bias of any height that bound_matmul adds after the matmul (every auto-config bias before change point linear-bias-fused-all-dram; from change point linear-bias-post-process-tall any bias whose padded height is not one tile row), on a path an auto-config read span covers: the device op is called without the bias (its config and CBs those of the same matmul without one), then ttnn.add(result, bias) into the result's memory config, a program of its own estimated as the lone add (a DRAM output: its CBs only)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) matmul.cpp at every commit touching it from 0236bc1 (2025-05-05) to 4765d67 (2025-11-03): the same post_process_bias lines (bias, no program config, no user grid; no shape test) and ttnn::add calls; f9dc6d2 (#31649) get_post_process_bias, 7fec4c0 (#32510) its bias_padded_shape[-2] != tile height test first, 0099c93 (#43601) batched b or bias added after, and @622c6fb prim::matmul(…, post_process_bias ? nullopt : bias, …) then ttnn::add(output, bias, nullopt, output's memory config, optional output); 92f1cd6 (#32295) the tile height under transpose_a only; git show of the other commits touching matmul.cpp to 622c6fb (45ea667, b02d07d, d89c1e5 / 28c7dd9, b432e85, 8fa5838, 601278a, c83c151, 9a790e2, d4a7056, 4cab147, c262c36, #42430 and its revert / re-apply, 64c70d7) touches no post_process_bias, tile-height or ttnn::add line",
+    citedAs: 'tt-metal matmul.cpp (bound_matmul, get_post_process_bias) every commit 0236bc1 … 622c6fb',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;
@@ -4316,11 +4409,12 @@ function withinSpan(window: TtMetalWindow, span: ReadSpan): boolean {
   return window.earliest >= span.earliest && window.latest <= span.latest;
 }
 
-/** Whether `windowWithinReadSpan` answers alike in two windows, for every read span. */
+/** Whether `windowWithinReadSpan`, `windowReadUpToNewestWithin` and `windowPastNewestRead` answer alike in two windows. */
 export function sameReadSpanAnswers(a: TtMetalWindow, b: TtMetalWindow): boolean {
   for (const span of Object.values(READ_SPANS) as ReadSpan[])
-    if (withinSpan(a, span) !== withinSpan(b, span)) return false;
-  return true;
+    if (withinSpan(a, span) !== withinSpan(b, span) || readUpToNewestWithin(a, span) !== readUpToNewestWithin(b, span))
+      return false;
+  return pastNewestRead(a) === pastNewestRead(b);
 }
 
 /**
@@ -4441,4 +4535,47 @@ export function changePointText(id: ChangePointId): string {
   const cp: ChangePoint = CHANGE_POINTS[id];
   const repoName = cp.repo === undefined ? 'tt-metal' : cp.repo.slice('tenstorrent/'.length);
   return `${repoName} PR #${cp.pr} (${cp.dateFrom === 'approx' ? '≈' : ''}${cp.mergedOn})`;
+}
+
+/** The newest tt-metal build whose sources were read (the first-parent history of the mirror ends there). */
+export const NEWEST_BUILD_READ: IsoDate = '2026-06-23';
+export const NEWEST_READ_COMMIT = 'tt-metal 622c6fb (2026-06-23)';
+
+function pastNewestRead(window: TtMetalWindow): boolean {
+  return window.earliest > NEWEST_BUILD_READ;
+}
+
+function readUpToNewestWithin(window: TtMetalWindow, span: ReadSpan): boolean {
+  return (
+    window.latest > NEWEST_BUILD_READ &&
+    !pastNewestRead(window) &&
+    withinSpan({ earliest: window.earliest, latest: NEWEST_BUILD_READ }, span)
+  );
+}
+
+/** Whether the whole build window lies after the newest build read (an approx reason's wording; never a figure). */
+export function windowPastNewestRead(ctx: EstimateContext): boolean {
+  return pastNewestRead(ctx.ttMetal.window);
+}
+
+/** Whether the window's newest build is after the newest build read (the same for the window and its newest part). */
+export function windowReachesPastNewestRead(ctx: EstimateContext): boolean {
+  return ctx.ttMetal.window.latest > NEWEST_BUILD_READ;
+}
+
+/**
+ * Whether the window reaches past the newest build read and its part up to it lies inside read span `id`: an approx
+ * reason's wording, never a figure; the registry's reuse of a window's run compares it too (sameReadSpanAnswers).
+ */
+export function windowReadUpToNewestWithin(ctx: EstimateContext, id: ReadSpanId): boolean {
+  return readUpToNewestWithin(ctx.ttMetal.window, READ_SPANS[id]);
+}
+
+/**
+ * The context whose `windowWithinReadSpan` answers as `windowReadUpToNewestWithin` (the window cut at the newest build
+ * read), recording no straddle: to ask whether the read part of a window is on a read path.
+ */
+export function windowEndingAtNewestRead(ctx: EstimateContext): EstimateContext {
+  const { window } = ctx.ttMetal;
+  return { ...ctx, ttMetal: { window: { earliest: window.earliest, latest: NEWEST_BUILD_READ } } };
 }

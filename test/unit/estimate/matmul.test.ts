@@ -194,10 +194,11 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
     assert.equal(after.cbBytesPerCore, 172_032);
   });
 
-  it('a tall bias with a given config: fused before tt-metal PR #32510, added after from it', () => {
+  it('a tall bias with a given config: rejected before tt-metal PR #32510, added after from it', () => {
     // The first case's 2D config written out (grid 8x8, per_core 4x4, in0_block_w 4, subblock 4x2) and a bias of 64
-    // rows (2 tile rows): before 2025-11-17 bound_matmul passes it to the factory, which makes c_3 of out_block_w = 4
-    // bias tiles (172,032 B); from it get_post_process_bias sends a bias not one tile row high to ttnn.add (163,840 B).
+    // rows (2 tile rows): before 2025-11-17 bound_matmul passes it to the device op, whose validate requires a bias's
+    // padded height to be one tile (matmul_op.cpp@0236bc1 and @f9dc6d2; tt-metal #32441's error); from it
+    // get_post_process_bias sends a bias not one tile row high to ttnn.add (the matmul alone: 163,840 B).
     const cfg = dialect('ttnn.matmul_multi_core_reuse_multi_cast_program_config', {
       compute_with_storage_grid_size: '8,8',
       in0_block_w: '4',
@@ -214,7 +215,11 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
       op('ttnn.linear', [dram([1024, 1024]), dram([1024, 1024]), dram([64, 1024])], [dram([1024, 1024])], {
         matmul_program_config: cfg,
       });
-    assert.equal(est(estimateOp(o(), whContext({ ttMetalDate: '2025-11-16' }))).cbBytesPerCore, 172_032);
+    const before = estimateOp(o(), whContext({ ttMetalDate: '2025-11-16' }));
+    assert.equal(
+      before.kind === 'illegal' && before.rule,
+      'Unsupported bias shape: padded second last dimension of bias, 64, not equal to tile height, 32',
+    );
     const after = est(estimateOp(o(), whContext({ ttMetalDate: '2025-11-17' })));
     assert.equal(after.cbBytesPerCore, 163_840);
     assert.ok(after.notes.some((n) => /64 rows, not one tile row/.test(n)));
@@ -1297,7 +1302,9 @@ describe("estimate/matmul: read span 'matmul-auto-1d-mcast-in0' (builds 2026-04-
       const e = est(estimateOp(build(), ctx));
       assert.equal(e.cbBytesPerCore, 28_672);
       assert.equal(e.confidence, 'approx');
-      assert.match(e.approxReason, /2026 selection code/);
+      // The builds after the newest read (622c6fb) are named: "selection code does at …" for a window wholly after it,
+      // "read at every build to …; later builds not compared" for one reaching past it from the span.
+      assert.match(e.approxReason, /tt-metal 622c6fb \(2026-06-23\).*later builds not (read|compared)/);
     }
   });
   it("an L1 operand's 2D routing: read since session 28 (span matmul-auto-interleaved-2025-2026), 786,432 B, exact", () => {
@@ -1683,10 +1690,11 @@ describe("estimate/matmul: read spans 'matmul-auto-1d-all-dram-2025-2026', '…-
     assert.ok(e.notes?.some((n) => /ttnn\.transpose of b runs as a program of its own before the matmul/.test(n)));
     assert.ok(e.notes?.some((n) => /the bias ttnn\.add runs as a program of its own after the matmul/.test(n)));
   });
-  it('a side program larger than the matmul leaves it approx', () => {
+  it('a side program larger than the matmul is the figure: the largest of the programs in turn, 16,384 B, exact', () => {
     // 32x32 @ (32x32)ᵀ f32 all DRAM before PR #32295: Kt 1, one K block → c_0 1 + c_1 1 + c_4 1 = 3·T = 12,288 B; the
     // ttnn.transpose of b before it (transpose_op_program_factory.cpp@31abaa8 transpose_wh_multi_core: a tiled input
-    // has num_input_tiles = num_output_tiles = 2, c_0 and c_16 of 2 f32 tiles = 16,384 B) is larger.
+    // has num_input_tiles = num_output_tiles = 2, c_0 and c_16 of 2 f32 tiles = 16,384 B) is larger. The two run in
+    // turn, each allocating its CBs when it runs, so the op's figure is max(16,384, 12,288) = 16,384 B.
     const e = est(
       estimateOp(
         op('ttnn.matmul', [f32([32, 32]), f32([32, 32])], [f32([32, 32])], {
@@ -1695,11 +1703,55 @@ describe("estimate/matmul: read spans 'matmul-auto-1d-all-dram-2025-2026', '…-
         whContext({ ttMetalDate: '2025-10-01' }),
       ),
     );
-    assert.equal(e.cbBytesPerCore, 3 * 4096);
+    assert.equal(e.cbBytesPerCore, 4 * 4096);
+    assert.equal(e.confidence, 'exact', e.approxReason);
+    assert.match(
+      e.factoryReason,
+      /^2 programs run in turn \(ttnn\.transpose of b: \S+ 16384 B; the matmul: \S+ 12288 B\); the largest is ttnn\.transpose of b/,
+    );
+  });
+});
+
+describe('estimate/matmul: a bias more than one tile row high (tt-metal #32441, PRs #31649 and #32510)', () => {
+  // linear_bfp8_weights.mlir's linear: a 2048x2048 bf16, b 1024x2048 with transpose_b, bias 2048x1024, output
+  // 2048x1024, all DRAM interleaved, no program config. The bias's padded height, 2048, is not one tile row.
+  const tallBias = () =>
+    op('ttnn.linear', [dram([2048, 2048]), dram([1024, 2048]), dram([2048, 1024])], [dram([2048, 1024])], {
+      transpose_b: { kind: 'bool', value: true },
+    });
+  it('fused into the all-DRAM auto config between PR #31649 and PR #32510: the device op rejects it', () => {
+    // get_post_process_bias@f9dc6d2 fuses any bias of an all-DRAM auto config; the device op's validate requires a
+    // fused bias's padded second last dimension to equal the tile height. tt-metal #32441 (ViT through Forge, 2025-11-14)
+    // printed "Unsupported bias shape: padded second last dimension of bias, 1600, not equal to tile height, 32".
+    const r = estimateOp(tallBias(), whContext({ ttMetalDate: '2025-11-10' }));
+    assert.equal(r.kind, 'illegal');
+    assert.equal(
+      r.kind === 'illegal' && r.rule,
+      'Unsupported bias shape: padded second last dimension of bias, 2048, not equal to tile height, 32',
+    );
+  });
+  it('added after from PR #32510: three programs in turn, the matmul the largest at 458,752 B, exact', () => {
+    // 2025-11-20, before PR #32295: bound_matmul transposes b itself (TransposeWH: c_0 and c_16 of 2 bf16 tiles =
+    // 4 · 2,048 = 8,192 B), runs the matmul without the bias, then ttnn.add(result, bias) into DRAM.
+    // The matmul: all DRAM → 2D, Mt 64, Nt 32, Kt 64 on 8x8: per_core_M ceil(64/8) = 8, per_core_N ceil(32/8) = 4,
+    // in0_block_w 64/8 = 8 → 8 K blocks (double-buffered); c_0 8·8·2 = 128, c_1 4·8·2 = 64, c_4 8·4 = 32 tiles
+    // (bf16 output; packer_l1_acc's Float16_b partials share it) = 224 · 2,048 = 458,752 B.
+    // The add: binary_ng's c_0, c_1 and c_2 of 2 bf16 tiles each = 12,288 B. max(8,192, 458,752, 12,288) = 458,752.
+    const e = est(estimateOp(tallBias(), whContext({ ttMetalDate: '2025-11-20' })));
+    assert.equal(e.cbBytesPerCore, 224 * 2048);
+    assert.equal(e.confidence, 'exact', e.approxReason);
+    assert.match(
+      e.factoryReason,
+      /^3 programs run in turn \(ttnn\.transpose of b: \S+ 8192 B; the matmul: \S+ 458752 B; the bias ttnn\.add: \S+ 12288 B\)/,
+    );
+    assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-bias-added-after-any-height')));
+  });
+  it('a window past 622c6fb names the unread builds, not earlier ones', () => {
+    const e = est(estimateOp(tallBias(), whContext({ window: { earliest: '2026-01-01', latest: '2026-11-30' } })));
     assert.equal(e.confidence, 'approx');
     assert.match(
       e.approxReason ?? '',
-      /ttnn\.transpose of b \(a program of its own, 16384 B of CBs per core\) is larger/,
+      /read at every build to tt-metal 622c6fb \(2026-06-23\).*later builds not compared/,
     );
   });
 });

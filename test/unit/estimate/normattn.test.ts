@@ -314,6 +314,35 @@ describe('estimate/normattn', () => {
     assert.equal(estimateOf(estimateOp(o, whContext())).cbBytesPerCore, 50_432);
   });
 
+  it('a causal prefill without a mask keeps 2 Float16_b mask tiles from tt-metal PR #42159 (2026-04-17)', () => {
+    // The chunked case above: its causal mask c_3 is 2 Bfp4_b tiles (Sq_chunk 1 · Sk_chunk 1 · 2, 576 B each) through
+    // 2026-04-16; from 597deb2 lightweight_causal makes it 2 Float16_b tiles (a -inf tile and the diagonal):
+    // 50,432 − 2·576 + 2·2,048 = 53,376 B. A sliding window keeps the double-buffered Bfp4_b matrix.
+    const q = dram([1, 8, 128, 64]);
+    const kv = dram([64, 8, 32, 64]);
+    const o = () => op('ttnn.chunked_scaled_dot_product_attention', [q, kv, kv, rmInt([1, 16]), rmInt([1])], [q]);
+    const on = (date: string) => estimateOf(estimateOp(o(), whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    assert.equal(on('2026-04-16'), 50_432);
+    assert.equal(on('2026-04-17'), 53_376);
+    // scaled_dot_product_attention 1x1x64x64 causal (2 q chunks over 64 cores: 1 each), DHt 2: c_0 2 + c_1, c_2 4 each
+    // + c_5, c_7 1 each + c_24 1 + c_25, c_26 2 each + c_27..c_31 5 + c_16 2 = 24 bf16 tiles = 49,152 B, + the mask.
+    const sdpa = (window?: number) =>
+      op(
+        'ttnn.scaled_dot_product_attention',
+        [dram([1, 1, 64, 64]), dram([1, 1, 64, 64]), dram([1, 1, 64, 64])],
+        [dram([1, 1, 64, 64])],
+        {
+          is_causal: bool(true),
+          operandSegmentSizes: segments(1, 1, 1, 0, 0),
+          ...(window !== undefined && { sliding_window_size: { kind: 'int', value: window, text: String(window) } }),
+        },
+      );
+    const sdpaOn = (date: string, window?: number) =>
+      estimateOf(estimateOp(sdpa(window), whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    assert.equal(sdpaOn('2026-04-20'), 49_152 + 2 * 2048);
+    assert.equal(sdpaOn('2026-04-20', 32), 49_152 + 2 * 576);
+  });
+
   it('sdpa_fw (tt-train) by hand; an L1 query is rejected like tt-metal does', () => {
     const qkv = dram([1, 2, 64, 64]);
     const o = (q: TensorSpec) =>
@@ -414,7 +443,45 @@ describe('estimate/normattn', () => {
     const after = estimateOf(estimateOp(sdpa, whContext({ ttMetalDate: '2026-03-04' })));
     assert.equal(after.cbBytesPerCore, 98_304);
     assert.equal(after.confidence, 'approx');
-    assert.match(after.approxReason, /PR #38838 \(2026-03-04\).*streaming path/);
+    assert.match(after.approxReason, /PR #38838 \(2026-03-04\).*here not streaming/);
+    // Not streamed at 08a5992's rule: the QK subblock of the 2x2 chunk block is (2, 2) (the first table pair within
+    // dst 8 dividing it), and Sk_chunk_t 2 is no multiple of 8 / 2 = 4. From PR #43538 (2026-05-08) any call without a
+    // mask, sink or window streams: + the 1-tile recip scratch, and (PR #43043) the output CB 2 · streaming_qktv_h ·
+    // vDHt with the out subblock of the 2x2 block capped at height 2, (2, 2): qktv_h 2 → 2·2·2 = 8 tiles for 4.
+    // 48 − 4 + 8 + 1 = 53 tiles = 108,544 B.
+    const on = (date: string) => estimateOf(estimateOp(sdpa, whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    assert.equal(on('2026-05-07'), 98_304);
+    assert.equal(on('2026-05-08'), 53 * 2048);
+  });
+
+  it('causal sdpa prefill across 2026: lightweight mask, then streaming (PR #43538), then global Q scheduling (PR #44614)', () => {
+    // q/k/v 1x8x64x64 bf16, causal, no program_config: 32/32 chunks → Sq_chunk_t = Sk_chunk_t = 1, DHt 2, 2 q chunks a
+    // head. Split: batch 1, heads 8, q parallel min(64 / 8, 2) = 2 → 1 q chunk a core → c_0 single-buffered.
+    // 2026-05-07 (non-streaming; lightweight causal mask from PR #42159): c_0 2 + c_1, c_2 4 each + mask 2 Float16_b +
+    //   c_5, c_7 1 each + c_24 1 + c_25, c_26 2 each + 5 statistics + c_16 2 = 26 bf16 tiles = 53,248 B.
+    // 2026-05-08 (streams): + recip 1; c_16 = 2 · qktv_h · vDHt with the out subblock of the 1x2 block (1, 2) (no
+    //   earlier table pair divides it), qktv_h 1 (Sq_chunk_t < 2) → 4 tiles for 2: 29 tiles = 59,392 B.
+    // 2026-05-21 (global Q): 16 q chunks in 8 pairs over 64 cores → 8 cores take 2 → c_0 double-buffered, + 2 tiles:
+    //   31 tiles = 63,488 B.
+    const sdpa = op(
+      'ttnn.scaled_dot_product_attention',
+      [dram([1, 8, 64, 64]), dram([1, 8, 64, 64]), dram([1, 8, 64, 64])],
+      [dram([1, 8, 64, 64])],
+      { is_causal: bool(true), operandSegmentSizes: segments(1, 1, 1, 0, 0) },
+    );
+    const on = (date: string) => estimateOf(estimateOp(sdpa, whContext({ ttMetalDate: date })));
+    assert.equal(on('2026-05-07').cbBytesPerCore, 26 * 2048);
+    assert.equal(on('2026-05-08').cbBytesPerCore, 29 * 2048);
+    assert.match(on('2026-05-08').factoryReason, /streaming compute path/);
+    assert.equal(on('2026-05-21').cbBytesPerCore, 31 * 2048);
+    // A window across all three reports each figure.
+    const range = on('2026-05-07');
+    assert.equal(range.confidence, 'approx');
+    const w = estimateOf(estimateOp(sdpa, whContext({ window: { earliest: '2026-05-01', latest: '2026-06-01' } })));
+    assert.deepEqual(
+      w.versionRange?.figures.map((f) => (f.kind === 'estimate' ? f.cbBytesPerCore : f.kind)),
+      [26 * 2048, 29 * 2048, 31 * 2048],
+    );
   });
 
   it('declares what each estimator reads', () => {

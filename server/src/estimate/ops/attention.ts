@@ -8,7 +8,8 @@
  * Prefill (SDPA program factory) [1], tiles with Sq = q_chunk/32, Sk = k_chunk/32, DHt = head_dim/32,
  *   vDHt = head_dim_v/32 (MLA) or DHt, im = stats = bf16:
  *   c_0 q Sq·DHt·(2 if a core gets more than one q chunk else 1) · c_1 k Sk·DHt·2 · c_2 v Sk·vDHt·2 ·
- *   c_3 mask Sq·Sk·2 (mask dtype; Bfp4_b when generated for causal/padding) when a mask is used ·
+ *   c_3 mask Sq·Sk·2 (mask dtype; Bfp4_b when generated for causal/padding) when a mask is used, from tt-metal
+ *   PR #42159 (change point `sdpa-lightweight-causal-mask`) 2 Float16_b tiles for a causal call with no mask or window ·
  *   c_5, c_7 one bf16 tile each · c_4 sink Sq tiles (attention sink) · c_24 Sq·Sk · c_25, c_26 Sq·vDHt ·
  *   c_27..c_31 Sq each · c_16 Sq·vDHt (output dtype)
  *   parallelism: batch, then heads, then q chunks over the grid; q chunks per core decide c_0's double buffering.
@@ -47,10 +48,13 @@
  *       runtime paged_flash_multi_latent_attention_decode.cpp@19c86fc passes k_chunk_size 32 on the device grid
  *       (max_cores_per_head_batch left at 16); a sharded Q (Q-head parallelism) is unmodeled
  *
- * Assumptions: compute kernel config defaults (fp32 dest acc off); no streaming-compute prefill path: from tt-metal
- *   PR #38838 (change point `sdpa-prefill-streaming`, 2026-03-04) the factory may take it (a 1-tile recip scratch, a
- *   1–4-tile Float16_b mask, a smaller output CB; non-causal without a mask at first, any call without fp32 dest
- *   accumulation at 622c6fb), so every prefill from then on is 'approx', sized as the non-streaming path; chunk-size defaults of builds
+ * Assumptions: compute kernel config defaults (fp32 dest acc off). Streaming-compute prefill (session 30): from tt-metal
+ *   PR #38838 the factory streams when can_use_streaming_compute says so (`sdpaStreams`: change points
+ *   `sdpa-prefill-streaming`, `sdpa-streaming-q-subblocks`, `-causal`, `-sliding-window`, `-provided-mask`), adding a
+ *   1-tile recip scratch, a lightweight Float16_b mask (1 tile, + 4 sliding-window edge tiles, + a partial-K tile)
+ *   and from PR #43043 (`sdpa-streaming-cb-out-ping-pong`) an output CB of 2·streaming_qktv_h·vDHt tiles; c_0's
+ *   double buffering follows PR #44614's global Q scheduling from `sdpa-global-q-scheduling`. Those commits were read,
+ *   not every build between them, so every prefill from PR #38838 on is 'approx'; chunk-size defaults of builds
  *   without a program_config were inferred from the goldens (hence 'approx'); Q/output interleaved or sharded (the
  *   output CB c_20 is then the output shard). The factory versions read are recent; the OpModel upper bounds
  *   (tt-metal f4163c2, 2025-11) agree with them, builds before that were not compared (no change point traced).
@@ -62,7 +66,7 @@ import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import { fieldValue, intOf, pairOf } from '../../ttnn/dialectFields';
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, type ChangePointId, NEWEST_READ_COMMIT, windowReachesPastNewestRead } from '../changePoints';
 import {
   bufferAlignmentBytes,
   CITE,
@@ -83,6 +87,8 @@ import { gridRectangle } from '../printedRange';
 
 const CITE_SDPA_STREAMING =
   'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@08a5992 (PR #38838: can_use_streaming_compute, c_4 recip scratch, lightweight mask) and @622c6fb (can_use_streaming_compute = !fp32_dest_acc_en, lightweight_mask_tile_count, streaming_cb_out_tiles)';
+const CITE_SDPA_LIGHTWEIGHT_CAUSAL =
+  'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@597deb2 (PR #42159: lightweight_causal, mask_tiles 2, the mask CB Float16_b) and @622c6fb (lightweight_mask_tile_count)';
 const CITE_SDPA = 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@000e7c0';
 const CITE_SDPA_DECODE =
   'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d';
@@ -159,6 +165,89 @@ function resolveQkv<V extends ResolvedTensor | undefined = ResolvedTensor>(
   return { q, k, v };
 }
 
+/** kSlidingWindowEdgeTiles (sliding_window_geometry.hpp@622c6fb): the streamed sliding-window mask's edge tiles. */
+const SDPA_SLIDING_WINDOW_EDGE_TILES = 4;
+
+/** The SDPA subblock table in its order (sdpa_subblock_utils.hpp determine_largest_subblock_size, 08a5992 … 622c6fb). */
+// prettier-ignore
+const SDPA_SUBBLOCKS: readonly (readonly [number, number])[] = [
+  [2, 4], [4, 2], [1, 8], [8, 1], [1, 7], [7, 1], [2, 3], [3, 2], [1, 6], [6, 1],
+  [1, 5], [5, 1], [2, 2], [1, 4], [4, 1], [1, 3], [3, 1], [1, 2], [2, 1], [1, 1],
+];
+
+/** The first (h, w) of the table within dst_size and max_h that divides the block; (1, 1) if none [1]. */
+function sdpaSubblock(blockH: number, blockW: number, dstSize: number, maxH = Infinity): readonly [number, number] {
+  for (const [h, w] of SDPA_SUBBLOCKS)
+    if (h * w <= dstSize && h <= maxH && blockH % h === 0 && blockW % w === 0) return [h, w];
+  return [1, 1];
+}
+
+/** dst_size with fp32 dest accumulation off (the model's assumption) [1]. */
+const SDPA_DST_SIZE = 8;
+
+/**
+ * The streamed output CB from PR #43043 (streaming_cb_out_tiles, sdpa_streaming_qktv.hpp@4862a06 and @622c6fb): two
+ * row groups of streaming_qktv_h rows, the out subblock's height (capped at 2), or 2 when it is 1, twice its width
+ * fits dst_size and Sq_chunk_t ≥ 2.
+ */
+function streamingCbOutTiles(sqT: number, vdht: number): number {
+  const [h, w] = sdpaSubblock(sqT, vdht, SDPA_DST_SIZE, 2);
+  const qktvH = h === 1 && 2 * w <= SDPA_DST_SIZE && sqT >= 2 ? 2 : h;
+  return 2 * qktvH * vdht;
+}
+
+/** q_buffer_factor under PR #44614's global Q scheduling (sdpa_program_factory.cpp@f1aff20 and @622c6fb) [1]. */
+function globalQBufferFactor(totalQChunks: number, nCores: number, pairs: boolean): number {
+  const [base, extraCores, extra] = pairs
+    ? [Math.floor(totalQChunks / 2 / nCores) * 2, Math.floor(totalQChunks / 2) % nCores, 2]
+    : [Math.floor(totalQChunks / nCores), totalQChunks % nCores, 1];
+  return base + (extraCores > 0 ? extra : 0) > 1 ? 2 : 1;
+}
+
+/**
+ * can_use_streaming_compute by build, fp32 dest accumulation off (sdpa_program_factory.cpp) [1]: none before PR #38838;
+ * at 08a5992 non-causal, no mask, sink, sliding window or chunking, the QK subblock at most 2 high with Sk_chunk_t a
+ * multiple of dst_size / its height, and no padded K off the tile grid (or with one-tile q chunks); from PR #39287
+ * (221ad05) also more than one QK subblock row per q chunk; from PR #43538 (c47d23c) any call without a mask, sink or
+ * sliding window; from PR #46281 (6489100) any without a mask; from PR #46600 (1bbb556) every call. Each change point
+ * is asked only where the rules on its two sides answer differently, newest first, so a window splits only there.
+ */
+function sdpaStreams(
+  ctx: EstimateContext,
+  c: {
+    isCausal: boolean;
+    hasMask: boolean;
+    hasSink: boolean;
+    slidingWindow: boolean;
+    chunked: boolean;
+    sqT: number;
+    skT: number;
+    kLength: number;
+    paddedSk: number;
+  },
+): boolean {
+  const [qkH] = sdpaSubblock(c.sqT, c.skT, SDPA_DST_SIZE);
+  const shapeOk =
+    qkH <= 2 &&
+    c.skT % (SDPA_DST_SIZE / qkH) === 0 &&
+    !(c.paddedSk !== c.kLength && (c.kLength % 32 !== 0 || c.sqT === 1));
+  const first = !c.isCausal && !c.hasMask && !c.hasSink && !c.slidingWindow && !c.chunked && shapeOk;
+  const rules: readonly [ChangePointId, boolean][] = [
+    ['sdpa-streaming-provided-mask', true],
+    ['sdpa-streaming-sliding-window', !c.hasMask],
+    ['sdpa-streaming-causal', !c.hasMask && !c.hasSink && !c.slidingWindow],
+    ['sdpa-streaming-q-subblocks', first && c.sqT / qkH > 1],
+    ['sdpa-prefill-streaming', first],
+  ];
+  for (let i = 0; i < rules.length; i++) {
+    const [id, answer] = rules[i]!;
+    const before = i + 1 < rules.length ? rules[i + 1]![1] : false;
+    if (answer !== before && atOrAfter(ctx, id)) return answer;
+    if (answer === before && i + 1 === rules.length) return false;
+  }
+  return false;
+}
+
 export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const mla = op.name === 'ttnn.flash_mla_prefill';
   // chunked_scaled_dot_product_attention: (q, k, v, page_table, chunk_start_idx), the "flexible" chunked path.
@@ -203,13 +292,50 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const qParallel = Math.max(1, Math.min(Math.floor(nCores / (batchParallel * nhParallel)), qChunks));
   const qPerCore = Math.ceil(qChunks / qParallel);
   const usePaddedMask = !isCausal && (paddedSk !== sk || paddedSq !== sq);
+  // c_0 is double-buffered when a core gets more than one q chunk: from PR #44614 (change point
+  // 'sdpa-global-q-scheduling', asked only when the rules differ) the B·heads·q chunks are dealt out evenly over the
+  // cores, in pairs for a causal call with an even chunk count [1].
+  const splitFactor = qPerCore > 1 ? 2 : 1;
+  const globalFactor = globalQBufferFactor(b * nqh * qChunks, nCores, isCausal && qChunks % 2 === 0);
+  const qBufferFactor =
+    splitFactor === globalFactor || !atOrAfter(ctx, 'sdpa-global-q-scheduling') ? splitFactor : globalFactor;
+  const slidingWindow = (propInt(op, 'sliding_window_size') ?? 0) > 0;
+  const streaming = sdpaStreams(ctx, {
+    isCausal,
+    hasMask: mask !== undefined,
+    hasSink: sink !== undefined,
+    slidingWindow,
+    chunked,
+    sqT,
+    skT,
+    kLength: chunked ? sk : k.logical[2]!,
+    paddedSk,
+  });
+  const cbOutPingPong = streaming && atOrAfter(ctx, 'sdpa-streaming-cb-out-ping-pong');
   const bf16 = tileBytes('bf16');
   const cbs: CbSpec[] = [
-    { index: 0, role: 'Q chunk', nPages: sqT * dht * (qPerCore > 1 ? 2 : 1), pageBytes: tileBytes(q.dtype) },
+    { index: 0, role: 'Q chunk', nPages: sqT * dht * qBufferFactor, pageBytes: tileBytes(q.dtype) },
     { index: 1, role: 'K chunk (double-buffered)', nPages: skT * dht * 2, pageBytes: tileBytes(k.dtype) },
     { index: 2, role: 'V chunk (double-buffered)', nPages: skT * vdht * 2, pageBytes: tileBytes((v ?? k).dtype) },
   ];
-  if (mask !== undefined || isCausal || usePaddedMask) {
+  // From PR #42159 a causal call with no mask or sliding window keeps only a -inf tile and the diagonal tile, Float16_b,
+  // on either compute path (change point 'sdpa-lightweight-causal-mask'; asked only of such calls) [1].
+  const lightweightCausal =
+    isCausal && mask === undefined && !slidingWindow && atOrAfter(ctx, 'sdpa-lightweight-causal-mask');
+  // The streaming path's own lightweight mask (no provided mask): a -inf tile, + 4 sliding-window edge tiles, + a
+  // partial-K tile for a padded K length off the tile grid (lightweight_mask_tile_count) [1].
+  const streamedMask = streaming && mask === undefined && (usePaddedMask || slidingWindow || isCausal);
+  if (lightweightCausal)
+    cbs.push({ index: 3, role: 'lightweight causal mask (-inf, diagonal)', nPages: 2, pageBytes: tileBytes('bf16') });
+  else if (streamedMask) {
+    const partialK = usePaddedMask && (chunked ? sk : k.logical[2]!) % 32 !== 0 ? 1 : 0;
+    cbs.push({
+      index: 3,
+      role: 'lightweight streaming mask',
+      nPages: 1 + (slidingWindow ? SDPA_SLIDING_WINDOW_EDGE_TILES : 0) + partialK,
+      pageBytes: tileBytes('bf16'),
+    });
+  } else if (mask !== undefined || isCausal || usePaddedMask) {
     cbs.push({
       index: 3,
       role: 'mask chunk (double-buffered)',
@@ -234,8 +360,16 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     { index: 25, role: 'out im', nPages: sqT * vdht, pageBytes: bf16 },
     { index: 26, role: 'out accumulate', nPages: sqT * vdht, pageBytes: bf16 },
     ...[27, 28, 29, 30, 31].map((index) => ({ index, role: 'row statistics', nPages: sqT, pageBytes: bf16 })),
-    { index: 16, role: 'output', nPages: sqT * vdht, pageBytes: tileBytes(out.dtype) },
+    {
+      index: 16,
+      role: streaming && cbOutPingPong ? 'output (2-slot ping-pong of row groups)' : 'output',
+      nPages: streaming && cbOutPingPong ? streamingCbOutTiles(sqT, vdht) : sqT * vdht,
+      pageBytes: tileBytes(out.dtype),
+    },
   );
+  // The streaming path's 1-tile recip scratch (c_4 at 08a5992, where no sink could stream) [1].
+  if (streaming)
+    cbs.push({ index: sink === undefined ? 4 : 10, role: 'recip scratch (streaming)', nPages: 1, pageBytes: bf16 });
   const configured = cfg?.qChunk !== undefined && cfg.kChunk !== undefined;
   // Asked of every prefill: the streaming path's selection was not traced, so any build with it is approx.
   const streamingBuild = atOrAfter(ctx, 'sdpa-prefill-streaming');
@@ -243,7 +377,7 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     op,
     ctx,
     factory: mla ? 'SDPAProgramFactory (flash MLA prefill)' : 'SDPAProgramFactory',
-    factoryReason: `q/k chunks ${qChunk}/${kChunk}${configured ? ' (program_config)' : ' (factory default without program_config)'}; ${qPerCore} q chunk(s) per core; CBs on all ${nCores} cores`,
+    factoryReason: `q/k chunks ${qChunk}/${kChunk}${configured ? ' (program_config)' : ' (factory default without program_config)'}; ${qBufferFactor > 1 ? 'several q chunks' : 'one q chunk'} per core; ${streaming ? 'streaming compute path' : 'non-streaming compute path'}; CBs on all ${nCores} cores`,
     grid: [gy, gx],
     // Every CB on core_grid = CoreRange({0, 0}, {grid.x − 1, grid.y − 1}) [1]: tt-metal #16288 prints (0,0)-(7,7).
     groups: [{ name: 'grid', nCores, firstCore: [0, 0], printedRange: gridRectangle([gy, gx]) }],
@@ -254,12 +388,16 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
         ? ''
         : "no program_config: 32/32 chunks, the factory's default at every build read (sdpa_op.cpp get_q/k_chunk_size before PR #33733, sdpa_program_factory.cpp after, to 622c6fb; tt-mlir's runtime passes no program_config: scaled_dot_product_attention.cpp, index ids 834327570 and 226221049); tt-mlir's OpModel goldens (tt-metal f4163c2) fit a 128-wide K chunk, OpModel's own call",
       streamingBuild
-        ? 'from tt-metal PR #38838 (2026-03-04) the factory may run its streaming path (a 1-tile recip scratch CB, a 1–4-tile Float16_b mask instead of the double-buffered Sq×Sk Bfp4 one, a smaller output CB), chosen by a rule that widened through 2026 (non-causal without a mask at 08a5992; at 622c6fb any call without fp32 dest accumulation); sized as the non-streaming path'
+        ? `from tt-metal PR #38838 (2026-03-04) the factory chooses a streaming compute path (can_use_streaming_compute; here ${streaming ? 'streaming' : 'not streaming'}); its selection and CBs were read at the commits that change them (change points sdpa-prefill-streaming … sdpa-streaming-provided-mask), not at every build, with fp32 dest accumulation taken as off${windowReachesPastNewestRead(ctx) ? `; builds after ${NEWEST_READ_COMMIT} not read` : ''}`
         : '',
     ]
       .filter((r) => r !== '')
       .join('; '),
-    citations: [CITE_SDPA, ...(streamingBuild ? [CITE_SDPA_STREAMING] : [])],
+    citations: [
+      CITE_SDPA,
+      ...(lightweightCausal ? [CITE_SDPA_LIGHTWEIGHT_CAUSAL] : []),
+      ...(streamingBuild ? [CITE_SDPA_STREAMING] : []),
+    ],
   });
 }
 

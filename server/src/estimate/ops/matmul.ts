@@ -101,12 +101,21 @@ import type { DataType } from '../../ttnn/dtype';
 import { l1Footprint } from '../../ttnn/layout';
 import type { TensorLayout } from '../../ttnn/layout';
 import type { PropValue, TtnnOp, ValueSpec } from '../../ttnn/op';
-import { programOf, specWith, stepOp } from './composite';
+import { largestStep, programOf, specWith, stepOp } from './composite';
 import { estimateTranspose } from './permute';
 import { estimateBinary, estimateUnary } from './eltwise';
 import { boolOf, fieldValue, intOf, pairOf, type DialectProp } from '../../ttnn/dialectFields';
 import type { CbSpec, GroupSpec } from '../common';
-import { atOrAfter, type ReadSpanId, readSpanCite, windowWithinReadSpan } from '../changePoints';
+import {
+  atOrAfter,
+  NEWEST_READ_COMMIT,
+  type ReadSpanId,
+  readSpanCite,
+  windowEndingAtNewestRead,
+  windowPastNewestRead,
+  windowReachesPastNewestRead,
+  windowWithinReadSpan,
+} from '../changePoints';
 import { firstRowWiseRange } from '../printedRange';
 import { samePlainData } from '../../text/plainData';
 import {
@@ -176,6 +185,8 @@ const CITES = {
   validate:
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (get_matmul_program_config TT_FATALs)',
   bound: 'tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias)',
+  biasHeight:
+    "tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@0236bc1 and @f9dc6d2, matmul_device_operation.cpp@622c6fb (validate: a fused bias's padded second last dimension must be the tile height; the same TT_FATAL from f7c10a2, 2024-07, to 622c6fb); matmul.cpp@f9dc6d2 (get_post_process_bias fuses an all-DRAM auto-config bias of any height until 7fec4c0, PR #32510, fixing tt-metal #32441)",
   tiledInputs:
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_device_operation.cpp@9f46ee6 (validate_on_program_cache_miss: both inputs Layout::TILE); matmul.cpp@0167725 (bound_matmul passes the operands unchanged); tt-mlir runtime/lib/ttnn/operations/matmul/matmul.cpp@020a004 (::ttnn::matmul on the pool tensors, no to_layout)',
   reuseBias:
@@ -770,6 +781,14 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     reuseBiasPostAdd = !(ntAll === cfg.perCoreN && Math.min(cfg.perCoreM, mtPerBatch) === mtPerBatch);
   }
   const biasAddedAfter = biasPostAdd || reuseBiasPostAdd;
+  // The device op's validate rejects a fused bias more than one tile row high (every build): an explicit config before
+  // PR #32510, or an all-DRAM auto config from PR #31649 until it, fused one.
+  if (biasTile > 0 && !biasAddedAfter && biasRowsPadded !== TILE_HW)
+    return illegal(
+      op.name,
+      `Unsupported bias shape: padded second last dimension of bias, ${biasRowsPadded}, not equal to tile height, ${TILE_HW}`,
+      CITES.biasHeight,
+    );
   const biasTileBytes = biasAddedAfter ? 0 : biasTile;
   // bound_matmul [7] transposes a / b itself (ttnn.transpose into the operand's memory config, a program of its own)
   // before PR #32295 always; from it only when its own selection (the bias tile counted whatever happens to the bias)
@@ -1227,7 +1246,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     (biasTile > 0 || transposeB) &&
     (biasTile === 0 ||
       (biasInterleaved &&
-        biasRowsPadded === TILE_HW &&
+        (biasRowsPadded === TILE_HW || biasAddedAfter) &&
         !reuseBiasPostAdd &&
         (!biasAddedAfter || out.buffer === 'dram') &&
         // bound_matmul fusing a bias into the non-reuse config, which has none (its factory not read with one).
@@ -1252,24 +1271,44 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     !biasAddedAfter &&
     !hasActivation &&
     !transposeA;
-  const outBlockSearchedFor = () =>
-    outBlockSearched(autoSelectionInput(a, b, out, outT, biasTile, biasRowsPadded, flags.fp32, ctx), cfg);
-  const readSpan = plainAuto
-    ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, ctx)
-    : biasOrTransposeBAuto &&
-        (biasTile === 0 || windowWithinReadSpan(ctx, 'matmul-auto-bias-2025-2026')) &&
-        (!transposeB || windowWithinReadSpan(ctx, 'matmul-auto-transpose-b'))
-      ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, ctx)
-      : plainExplicitMcastIn0 && windowWithinReadSpan(ctx, 'matmul-explicit-1d-mcast-in0')
-        ? 'matmul-explicit-1d-mcast-in0'
-        : undefined;
+  // A bias more than one tile row high is added after (bound_matmul's rules read for any height; the device op's config
+  // chosen without it), so the fused-bias CB lines the one-row span reads do not matter.
+  const biasReadSpan: ReadSpanId =
+    biasRowsPadded === TILE_HW ? 'matmul-auto-bias-2025-2026' : 'matmul-auto-bias-added-after-any-height';
+  const readSpanAt = (c: EstimateContext): ReadSpanId | undefined => {
+    const outBlockSearchedFor = () =>
+      outBlockSearched(autoSelectionInput(a, b, out, outT, biasTile, biasRowsPadded, flags.fp32, c), cfg);
+    return plainAuto
+      ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, c)
+      : biasOrTransposeBAuto &&
+          (biasTile === 0 || windowWithinReadSpan(c, biasReadSpan)) &&
+          (!transposeB || windowWithinReadSpan(c, 'matmul-auto-transpose-b'))
+        ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, c)
+        : plainExplicitMcastIn0 && windowWithinReadSpan(c, 'matmul-explicit-1d-mcast-in0')
+          ? 'matmul-explicit-1d-mcast-in0'
+          : undefined;
+  };
+  const readSpan = readSpanAt(ctx);
   const readPath = readSpan !== undefined;
+  // A window reaching past the newest build read: the part up to it may be a read path (the same config and CBs, since
+  // the registry splits the window at every change point the estimate asks about); the rest is unread.
+  const pastNewestRead = windowPastNewestRead(ctx);
+  const readUpToNewest =
+    !readPath && windowReachesPastNewestRead(ctx) && !pastNewestRead
+      ? readSpanAt(windowEndingAtNewestRead(ctx))
+      : undefined;
   const approxReasons: string[] = [];
-  if (auto && !readPath)
+  if (readUpToNewest !== undefined)
+    approxReasons.push(
+      `the selection and the factory's CBs were read at every build to ${NEWEST_READ_COMMIT} (read span ${readUpToNewest}); later builds not compared`,
+    );
+  else if (auto && !readPath)
     approxReasons.push(
       legacySelection
         ? "program config generated the way tt-metal's late-2024 selection code (before PR #15938) does"
-        : "program config generated the way tt-metal's 2026 selection code does; earlier builds may differ",
+        : pastNewestRead
+          ? `program config generated the way tt-metal's selection code does at ${NEWEST_READ_COMMIT}; later builds not read`
+          : "program config generated the way tt-metal's 2026 selection code does; earlier builds may differ",
     );
   if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig')
     approxReasons.push('DRAM-sharded reader cores counted as the bank count, not placed');
@@ -1280,20 +1319,20 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     );
   if (readSpan !== undefined) citations.push(readSpanCite(readSpan));
   if (readSpan !== undefined && biasOrTransposeBAuto) {
-    if (biasTile > 0) citations.push(readSpanCite('matmul-auto-bias-2025-2026'));
+    if (biasTile > 0) citations.push(readSpanCite(biasReadSpan));
     if (transposeB) citations.push(readSpanCite('matmul-auto-transpose-b'));
     if (biasTile > 0 && !biasAddedAfter) citations.push(CITES.bound);
   }
-  const sides =
-    readSpan !== undefined && biasOrTransposeBAuto
-      ? sidePrograms(op, ctx, transposeB && manualTranspose, biasAddedAfter ? biasSpec : undefined)
-      : [];
+  // The programs bound_matmul runs around the matmul on these paths (their tensors in DRAM), read or not.
+  const sides = biasOrTransposeBAuto
+    ? sidePrograms(op, ctx, transposeB && manualTranspose, biasAddedAfter ? biasSpec : undefined)
+    : [];
   for (const side of sides)
     if (side.result.kind === 'estimate')
       notes.push(
         `${side.label} runs as a program of its own ${side.before ? 'before' : 'after'} the matmul (${side.result.worstCbBytesPerCore} B of CBs per core)`,
       );
-  let est = finishProgram({
+  const matmulProgram = finishProgram({
     op,
     ctx,
     factory,
@@ -1306,16 +1345,18 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     citations,
     notes,
   });
-  // The op's figure is the matmul program's while each program bound_matmul runs around it is known and no larger
-  // (their tensors are in DRAM here: no L1 beyond their CBs).
-  const sideProblem = sideProgramsProblem(sides, est.worstCbBytesPerCore);
-  if (sideProblem !== undefined)
-    est = {
-      ...est,
-      confidence: 'approx',
-      approxReason:
-        est.approxReason === undefined || est.approxReason === '' ? sideProblem : `${est.approxReason}; ${sideProblem}`,
-    };
+  // With programs run around it the op's figure is the largest of the programs in turn (composite.ts largestStep: each
+  // allocates its CBs when it runs), exact when each is; their results are in DRAM here (no L1 beyond their CBs).
+  let est: OpEstimate = matmulProgram;
+  if (sides.length > 0) {
+    const inTurn = largestStep(op, ctx, [
+      ...sides.filter((s) => s.before),
+      { label: 'the matmul', result: matmulProgram },
+      ...sides.filter((s) => !s.before),
+    ]);
+    if (inTurn.kind !== 'estimate') return inTurn;
+    est = inTurn;
+  }
   // tt-metal shards an auto-configured sharded output by the config's blocks; a post-added bias writes the requested layout.
   let outputs = est.outputs;
   let intermediate = 0;
@@ -1390,18 +1431,6 @@ function sidePrograms(
       result: estimateBinary(stepOp(op, 'ttnn.add', [out, bias], [out]), ctx),
     });
   return sides;
-}
-
-/** Why the side programs leave the matmul's figure approximate: one not estimated exactly, or one larger. */
-function sideProgramsProblem(sides: readonly SideProgram[], matmulWorstCbBytes: number): string | undefined {
-  for (const side of sides) {
-    const r = side.result;
-    if (r.kind !== 'estimate') return `${side.label} (a program of its own) is not estimated: ${r.kind}`;
-    if (r.confidence !== 'exact') return `${side.label} (a program of its own) is approximate: ${r.approxReason}`;
-    if (r.worstCbBytesPerCore > matmulWorstCbBytes)
-      return `${side.label} (a program of its own, ${r.worstCbBytesPerCore} B of CBs per core) is larger than the matmul program; the figure is the matmul's`;
-  }
-  return undefined;
 }
 
 /**
