@@ -25,7 +25,9 @@
  *   interleaved → interleaved (copy) [5]: c_0 = 2 input pages, + c_16 = 2 output pages on a dtype change;
  *     split_work_to_cores over pages (a row-major page is one aligned row)
  *
- * Symbols: inputUnit = tile bytes (tile layout) or shard width × element bytes (row-major); shard pages = memref volume
+ * Symbols: inputUnit = tile bytes (tile layout) or shard width × element bytes (row-major, also when the tensor's rows
+ *   are narrower than the shard, as conv2d's channel-padded reshard makes them: input_unit_size = shard_spec.shape[1] ·
+ *   element_size at every commit of [1] read, 2025-01-08 … 622c6fb, 73 commits); shard pages = memref volume
  *   of the sharded side's layout (tiles or rows).
  *
  * References (tenstorrent/tt-metal):
