@@ -3904,6 +3904,39 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #20513, pool_multi_core_program_factory.cpp@a5014d74b6 (create_scalar_config_tensor, get_bf16_avg_pool_config_scalars, moved to L1_SMALL HEIGHT_SHARDED on the input grid); the asymmetric-padding area of @7d751099a4 (PR #25994, 2025-08-01) as modeled, the same sizes at every commit touching the two functions to @622c6fb (read span avg-pool2d-scalar-config-2025-08)',
   },
+  'embedding-tilized-indices-aligned-page-first': {
+    family: 'embedding',
+    pr: 30879,
+    // "Embedding Support Tiled Indices for Tiny Row Sizes", squash-merged on main as 5e986ea at 2025-10-23 19:10 UTC,
+    // reverted by #31254 (fa9b991, 2025-10-28 16:08 UTC) (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-23',
+    dateFrom: 'merge',
+    what: "EmbeddingsTilizedIndicesProgramFactory's weight-row page (c_0, 2 pages) is align(row bytes, the indices buffer's alignment); before, round_up(row bytes, 32)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embedding_program_factory.hpp@8e68534 (embeddings_tilized_indices: round_up_to_mul32(weight_page_size))',
+    after: 'tt-metal PR #30879, embedding_program_factory.hpp@5e986ea (tt::align(weight_page_size, alignment))',
+  },
+  'embedding-tilized-indices-aligned-page-reverted': {
+    family: 'embedding',
+    pr: 31254,
+    // Revert of #30879 squash-merged as fa9b991 at 2025-10-28 16:08 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-28',
+    dateFrom: 'merge',
+    what: 'the tilized-indices weight page is round_up(row bytes, 32) again (revert of change point embedding-tilized-indices-aligned-page-first)',
+    before: 'tt-metal embedding_program_factory.hpp@5e986ea (tt::align(weight_page_size, alignment))',
+    after: 'tt-metal PR #31254, embedding_program_factory.hpp@fa9b991 (round_up_to_mul32(weight_page_size))',
+  },
+  'embedding-tilized-indices-aligned-page': {
+    family: 'embedding',
+    pr: 31422,
+    // Reapply of #30879 squash-merged as d0aac20 at 2025-11-04 21:10 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-11-04',
+    dateFrom: 'merge',
+    what: "the tilized-indices weight page is align(row bytes, the indices buffer's alignment), for good (as change point embedding-tilized-indices-aligned-page-first)",
+    before: 'tt-metal embedding_program_factory.hpp@fa9b991 (round_up_to_mul32(weight_page_size))',
+    after:
+      'tt-metal PR #31422, embedding_program_factory.hpp@d0aac20; embeddings_tilized_indices_program_factory.cpp@a23fcef … @622c6fb (tt::align(weight_page_size, alignment))',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -4272,6 +4305,17 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): matmul.cpp's bound_matmul at a41d357, 5e7387f, 20ee681, 2d5c5aa, 2df6e60, 14f9739, 3b28664, a24a9be, 3623ec5, bf49ab9, 87ae8dc, 0236bc1 and every commit after to 8fa5838 (2025-12-16): input_tensor_b_adjusted = transpose_b ? ttnn::transpose(input_tensor_b, -1, -2, input_tensor_b.memory_config()) (a rank-1 b reshaped instead from 87ae8dc); 92f1cd6 (#32295) and @622c6fb: needs_manual_transpose from bound_matmul's get_program_config (the bias tile counted) not a 1D / 2D mcast or reuse config; config/matmul_program_config.cpp@622c6fb takes b through get_matmul_tensor_padded_shape / get_matmul_tile(b, transpose_b); the 1D and 2D factories at 92f1cd6, 601278a and 622c6fb: transpose_b sets in1_tensor_stride_w / _h only (IN1_TRANSPOSE_TILE is a kernel define)",
     citedAs: 'tt-metal matmul.cpp (bound_matmul) a41d357 … 622c6fb; the 1D / 2D factories @92f1cd6, @601278a, @622c6fb',
+  },
+  'embedding-tilized-indices-2025': {
+    family: 'embedding',
+    // From #16296's merge (932ee21, 2025-01-07) to the newest readable build (622c6fb, 2026-06-23).
+    earliest: '2025-01-07',
+    latest: '2026-06-23',
+    what: "EmbeddingsTilizedIndicesProgramFactory (TILE indices): split_work_to_cores_aligned(grid, indices dim 0 · last dim, 16) on column-wise cores; c_0 two weight-row pages (the page per the embedding-tilized-indices-aligned-page change points), also the writer's; c_1 16 · round_up(index element, 32); c_2 only for PADDED / BINARY embeddings",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main): embeddings_tilized_indices in embedding/device/embedding_program_factory.hpp at every commit touching the folder from 932ee21 to f8ee447 (the c_0 page line round_up_to_mul32 until 5e986ea / from fa9b991, tt::align from 5e986ea / d0aac20; FACE_HEIGHT · index_page_size and split_work_to_cores_aligned(…, FACE_HEIGHT) at every one), then embeddings_tilized_indices_program_factory.cpp from a23fcef at every commit to 31b12dd (PR #45867, CBDescriptors: the same sizes) and 622c6fb; split_work_to_cores_aligned in the same header, then embedding_program_factory_common.cpp@622c6fb',
+    citedAs:
+      'tt-metal embeddings_tilized_indices (embedding_program_factory.hpp, then its own factory file) 932ee21 … 622c6fb',
   },
 } as const satisfies Record<string, ReadSpan>;
 
