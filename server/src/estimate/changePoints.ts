@@ -3937,6 +3937,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #31422, embedding_program_factory.hpp@d0aac20; embeddings_tilized_indices_program_factory.cpp@a23fcef … @622c6fb (tt::align(weight_page_size, alignment))',
   },
+  'concat-rm-untilize-with-unpadding-no-pad': {
+    family: 'concat',
+    pr: 26885,
+    // "concat-tilize issue leading to GPT-OSS P00", squash-merged on main as 29dcc7f at 2025-08-15 15:54 UTC
+    // (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-08-15',
+    dateFrom: 'merge',
+    what: "concat.cpp's untilize_rm_retilize pre-transform runs untilize_with_unpadding to each tiled input's logical shape in the input's own memory config (before: ttnn::untilize of the whole padded tensor, then SliceDeviceOperation into the output's), and its post-transform tilize_with_val_padding's the row-major result straight to the tile-padded shape (before: pad_to_tile_vol's ttnn::pad first)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp@29dcc7f~1 (ttnn::untilize, SliceDeviceOperation, pad_to_tile_vol, tilize_with_val_padding)',
+    after:
+      'tt-metal PR #26885, concat.cpp@29dcc7f (untilize_with_unpadding(input, ends, std::nullopt); tilize_with_val_padding(output, compute_padded_shape(output.padded_shape()), 0, output.memory_config()))',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -4316,6 +4329,17 @@ export const READ_SPANS = {
       'tt-metal (nyoshifujiTT/tt-metal first-parent main): embeddings_tilized_indices in embedding/device/embedding_program_factory.hpp at every commit touching the folder from 932ee21 to f8ee447 (the c_0 page line round_up_to_mul32 until 5e986ea / from fa9b991, tt::align from 5e986ea / d0aac20; FACE_HEIGHT · index_page_size and split_work_to_cores_aligned(…, FACE_HEIGHT) at every one), then embeddings_tilized_indices_program_factory.cpp from a23fcef at every commit to 31b12dd (PR #45867, CBDescriptors: the same sizes) and 622c6fb; split_work_to_cores_aligned in the same header, then embedding_program_factory_common.cpp@622c6fb',
     citedAs:
       'tt-metal embeddings_tilized_indices (embedding_program_factory.hpp, then its own factory file) 932ee21 … 622c6fb',
+  },
+  'concat-massaged-rm-path-2025-26': {
+    family: 'concat',
+    // From 29dcc7f (PR #26885, 2025-08-15) to the day before 58430ab (PR #46321, 2026-06-12 16:16 UTC: the
+    // chunked transposes of an unaligned last dim whose transposed page passes l1_size − base).
+    earliest: '2025-08-15',
+    latest: '2026-06-11',
+    what: "ttnn::concat's massaged path for inputs of rank ≥ 2 as change point concat-rm-untilize-with-unpadding-no-pad left it: a tiled input padded along the concat dim sends every input through untilize_with_unpadding (its logical shape, its own memory config); a last-dim concat of rows not aligned to their buffer's alignment through transpose(−2, −1) and back; the row-major concat into the output's memory config; tilize_with_val_padding to the tile-padded shape into it",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) concat.cpp at 29dcc7f and every commit to 58430ab~1 (1da0258 / 042be27 / 3d989c3: the queue id; 567bba5: empty(); 8221a4d (#32109, 2025-11-18): a TT_FATAL for rank-1 tiled inputs with padding; 6ea225d: an include; 1a0dfe5 (#33634, 2025-12-04): rank-1 tiled inputs take the untilize path and rank-1 row-major ones an unsqueeze path; b432e85, 441c2f9, 0741d5c: style; 6a974f0 (#36176): sub_core_grids, which tt-mlir does not pass; b5dcf00, c262c36: binding, copyright); data_movement/common/common.hpp MassagedOperation::sequence at 29dcc7f and 58430ab~1 (the same control flow, else-after-return removed); untilize_with_unpadding.cpp@29dcc7f (memory_config.value_or(input))',
+    citedAs: 'tt-metal concat.cpp at every commit 29dcc7f … 58430ab~1, with common.hpp and untilize_with_unpadding.cpp',
   },
 } as const satisfies Record<string, ReadSpan>;
 
