@@ -4341,6 +4341,17 @@ export const READ_SPANS = {
       'tt-metal (nyoshifujiTT/tt-metal first-parent main) concat.cpp at 29dcc7f and every commit to 58430ab~1 (1da0258 / 042be27 / 3d989c3: the queue id; 567bba5: empty(); 8221a4d (#32109, 2025-11-18): a TT_FATAL for rank-1 tiled inputs with padding; 6ea225d: an include; 1a0dfe5 (#33634, 2025-12-04): rank-1 tiled inputs take the untilize path and rank-1 row-major ones an unsqueeze path; b432e85, 441c2f9, 0741d5c: style; 6a974f0 (#36176): sub_core_grids, which tt-mlir does not pass; b5dcf00, c262c36: binding, copyright); data_movement/common/common.hpp MassagedOperation::sequence at 29dcc7f and 58430ab~1 (the same control flow, else-after-return removed); untilize_with_unpadding.cpp@29dcc7f (memory_config.value_or(input))',
     citedAs: 'tt-metal concat.cpp at every commit 29dcc7f … 58430ab~1, with common.hpp and untilize_with_unpadding.cpp',
   },
+  'reshard-rm-same-width': {
+    family: 'to_memory_config',
+    // The span of reshard-tiled-same-width: 5aa764d (PR #33270, 2025-12-05) to 622c6fb (2026-06-23).
+    earliest: '2025-12-05',
+    latest: '2026-06-23',
+    what: "a row-major height-sharded → height-sharded to_memory_config with no dtype change and an L1 side: ttnn::reshard (same memory layout: no s2i/i2s workaround; from PR #41413 can_use_reshard: validate_inputs lets every row-major height → height through, the scratch test as the factory's), ReshardSameWidthFactory with c_0 bound to the local shard (the output's when it is in L1), the unit one row of the local shard width, and c_1 = remote shard rows · align(unit, the remote buffer's alignment) only when the unit misses the local or remote buffer's alignment",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) reshard_program_factory_same_width.cpp at every commit touching it 5aa764d … 622c6fb (5aa764d, 0741d5c, 1d0b227, c83c151, 92de97e, c262c36, 1ed3656, 4b30829: the row-major branch unit = local_shard_spec.shape[1] · element_size, local/remote units = shard rows, the unaligned test and the scratch size the same; 4b30829 the CBDescriptor form, c_0 bound to the local buffer); reshard_device_operation.cpp select_program_factory and is_valid_for_legacy_reshard @40384d5 and @1ed3656 (same non-block layout, one buffer in L1 → height → height same-width), validate_inputs @7cdaf9d (row-major page-alignment checks skipped for height → height); to_memory_config_op.hpp@40384d5 (use_reshard_workaround only across memory layouts) and to_memory_config_op.cpp@7cdaf9d (can_use_reshard: the same scratch size against l1_size − base)',
+    citedAs:
+      'tt-metal reshard_program_factory_same_width.cpp (row-major branch) at every commit 5aa764d … 622c6fb, with the selection and to_memory_config',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;

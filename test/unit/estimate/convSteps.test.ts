@@ -119,9 +119,14 @@ describe('estimate/conv2d: a matmul conv reshards a sharded input whose shard he
       e.l1Intermediates?.find((t) => t.role === 'conv output shard'),
       undefined,
     );
-    // A row-major height → height to_memory_config is not read: approx, saying so.
+    // The row-major height → height reshard (56 → 64-row shards of 256 · 2 = 512 B rows, a multiple of the 16 B L1
+    // alignment) is the same-width factory, c_0 bound to the output shard and no scratch: 0 B, exact (read span
+    // reshard-rm-same-width). The sharded tilize of the row-major input is not read: approx, saying so.
+    const resharded = e.l1Intermediates?.find((t) => t.role === 'resharded conv input');
+    assert.match(resharded?.writerProgram?.name ?? '', /ReshardSameWidthFactory/);
+    assert.equal(resharded?.writerProgram?.cbBytesPerCore, 0);
     assert.equal(e.confidence, 'approx');
-    assert.match(e.approxReason, /resharded before the conv/);
+    assert.match(e.approxReason, /tilized before the matmul/);
   });
 
   // Before the PR the 56-row shards were kept (the tilized input 56 → 64 rows, 2 × 8 tiles = 32,768 B) and no reshard.
