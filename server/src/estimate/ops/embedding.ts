@@ -271,7 +271,7 @@ function tilizedIndicesEmbedding(
   });
 }
 
-const READ_TILIZED_INDICES = 'from 932ee21 (2025-01-07) to 622c6fb (2026-06-23)';
+const READ_TILIZED_INDICES = 'of read span embedding-tilized-indices-2025 (2025-01-11..2026-06-23)';
 
 const CITES_TILED = {
   composite: 'tt-metal ttnn/cpp/ttnn/operations/embedding/embedding.cpp (weights to ROW_MAJOR, result tilized)',
