@@ -4000,6 +4000,52 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@1bbb556 and @622c6fb (can_use_streaming_compute = !fp32_dest_acc_en)',
   },
+  'embedding-tilized-indices-aligned-page-first': {
+    family: 'embedding',
+    pr: 30879,
+    // "Embedding Support Tiled Indices for Tiny Row Sizes", squash-merged on main as 5e986ea at 2025-10-23 19:10 UTC,
+    // reverted by #31254 (fa9b991, 2025-10-28 16:08 UTC) (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-23',
+    dateFrom: 'merge',
+    what: "EmbeddingsTilizedIndicesProgramFactory's weight-row page (c_0, 2 pages) is align(row bytes, the indices buffer's alignment); before, round_up(row bytes, 32)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embedding_program_factory.hpp@8e68534 (embeddings_tilized_indices: round_up_to_mul32(weight_page_size))',
+    after: 'tt-metal PR #30879, embedding_program_factory.hpp@5e986ea (tt::align(weight_page_size, alignment))',
+  },
+  'embedding-tilized-indices-aligned-page-reverted': {
+    family: 'embedding',
+    pr: 31254,
+    // Revert of #30879 squash-merged as fa9b991 at 2025-10-28 16:08 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-28',
+    dateFrom: 'merge',
+    what: 'the tilized-indices weight page is round_up(row bytes, 32) again (revert of change point embedding-tilized-indices-aligned-page-first)',
+    before: 'tt-metal embedding_program_factory.hpp@5e986ea (tt::align(weight_page_size, alignment))',
+    after: 'tt-metal PR #31254, embedding_program_factory.hpp@fa9b991 (round_up_to_mul32(weight_page_size))',
+  },
+  'embedding-tilized-indices-aligned-page': {
+    family: 'embedding',
+    pr: 31422,
+    // Reapply of #30879 squash-merged as d0aac20 at 2025-11-04 21:10 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-11-04',
+    dateFrom: 'merge',
+    what: "the tilized-indices weight page is align(row bytes, the indices buffer's alignment), for good (as change point embedding-tilized-indices-aligned-page-first)",
+    before: 'tt-metal embedding_program_factory.hpp@fa9b991 (round_up_to_mul32(weight_page_size))',
+    after:
+      'tt-metal PR #31422, embedding_program_factory.hpp@d0aac20; embeddings_tilized_indices_program_factory.cpp@a23fcef … @622c6fb (tt::align(weight_page_size, alignment))',
+  },
+  'concat-rm-untilize-with-unpadding-no-pad': {
+    family: 'concat',
+    pr: 26885,
+    // "concat-tilize issue leading to GPT-OSS P00", squash-merged on main as 29dcc7f at 2025-08-15 15:54 UTC
+    // (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-08-15',
+    dateFrom: 'merge',
+    what: "concat.cpp's untilize_rm_retilize pre-transform runs untilize_with_unpadding to each tiled input's logical shape in the input's own memory config (before: ttnn::untilize of the whole padded tensor, then SliceDeviceOperation into the output's), and its post-transform tilize_with_val_padding's the row-major result straight to the tile-padded shape (before: pad_to_tile_vol's ttnn::pad first)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp@29dcc7f~1 (ttnn::untilize, SliceDeviceOperation, pad_to_tile_vol, tilize_with_val_padding)',
+    after:
+      'tt-metal PR #26885, concat.cpp@29dcc7f (untilize_with_unpadding(input, ends, std::nullopt); tilize_with_val_padding(output, compute_padded_shape(output.padded_shape()), 0, output.memory_config()))',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -4389,6 +4435,42 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) matmul.cpp at every commit touching it from 0236bc1 (2025-05-05) to 4765d67 (2025-11-03): the same post_process_bias lines (bias, no program config, no user grid; no shape test) and ttnn::add calls; f9dc6d2 (#31649) get_post_process_bias, 7fec4c0 (#32510) its bias_padded_shape[-2] != tile height test first, 0099c93 (#43601) batched b or bias added after, and @622c6fb prim::matmul(…, post_process_bias ? nullopt : bias, …) then ttnn::add(output, bias, nullopt, output's memory config, optional output); 92f1cd6 (#32295) the tile height under transpose_a only; git show of the other commits touching matmul.cpp to 622c6fb (45ea667, b02d07d, d89c1e5 / 28c7dd9, b432e85, 8fa5838, 601278a, c83c151, 9a790e2, d4a7056, 4cab147, c262c36, #42430 and its revert / re-apply, 64c70d7) touches no post_process_bias, tile-height or ttnn::add line",
     citedAs: 'tt-metal matmul.cpp (bound_matmul, get_post_process_bias) every commit 0236bc1 … 622c6fb',
+  },
+  'embedding-tilized-indices-2025': {
+    family: 'embedding',
+    // #16296 merged as 932ee21 on 2025-01-07 and was read from there; the span begins 2025-01-11 so that it does not
+    // begin inside the first week of read span matmul-auto-1d-all-dram-2025, where windowRuns.test.ts checks the
+    // registry's reuse of a run with no span beginning inside the window: the builds of 01-07..01-10 stay approx.
+    // It ends at the newest readable build (622c6fb, 2026-06-23).
+    earliest: '2025-01-11',
+    latest: '2026-06-23',
+    what: "EmbeddingsTilizedIndicesProgramFactory (TILE indices): split_work_to_cores_aligned(grid, indices dim 0 · last dim, 16) on column-wise cores; c_0 two weight-row pages (the page per the embedding-tilized-indices-aligned-page change points), also the writer's; c_1 16 · round_up(index element, 32); c_2 only for PADDED / BINARY embeddings",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main): embeddings_tilized_indices in embedding/device/embedding_program_factory.hpp at every commit touching the folder from 932ee21 to f8ee447 (the c_0 page line round_up_to_mul32 until 5e986ea / from fa9b991, tt::align from 5e986ea / d0aac20; FACE_HEIGHT · index_page_size and split_work_to_cores_aligned(…, FACE_HEIGHT) at every one), then embeddings_tilized_indices_program_factory.cpp from a23fcef at every commit to 31b12dd (PR #45867, CBDescriptors: the same sizes) and 622c6fb; split_work_to_cores_aligned in the same header, then embedding_program_factory_common.cpp@622c6fb',
+    citedAs:
+      'tt-metal embeddings_tilized_indices (embedding_program_factory.hpp, then its own factory file) 932ee21 … 622c6fb',
+  },
+  'concat-massaged-rm-path-2025-26': {
+    family: 'concat',
+    // From 29dcc7f (PR #26885, 2025-08-15) to the day before 58430ab (PR #46321, 2026-06-12 16:16 UTC: the
+    // chunked transposes of an unaligned last dim whose transposed page passes l1_size − base).
+    earliest: '2025-08-15',
+    latest: '2026-06-11',
+    what: "ttnn::concat's massaged path for inputs of rank ≥ 2 as change point concat-rm-untilize-with-unpadding-no-pad left it: a tiled input padded along the concat dim sends every input through untilize_with_unpadding (its logical shape, its own memory config); a last-dim concat of rows not aligned to their buffer's alignment through transpose(−2, −1) and back; the row-major concat into the output's memory config; tilize_with_val_padding to the tile-padded shape into it",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) concat.cpp at 29dcc7f and every commit to 58430ab~1 (1da0258 / 042be27 / 3d989c3: the queue id; 567bba5: empty(); 8221a4d (#32109, 2025-11-18): a TT_FATAL for rank-1 tiled inputs with padding; 6ea225d: an include; 1a0dfe5 (#33634, 2025-12-04): rank-1 tiled inputs take the untilize path and rank-1 row-major ones an unsqueeze path; b432e85, 441c2f9, 0741d5c: style; 6a974f0 (#36176): sub_core_grids, which tt-mlir does not pass; b5dcf00, c262c36: binding, copyright); data_movement/common/common.hpp MassagedOperation::sequence at 29dcc7f and 58430ab~1 (the same control flow, else-after-return removed); untilize_with_unpadding.cpp@29dcc7f (memory_config.value_or(input))',
+    citedAs: 'tt-metal concat.cpp at every commit 29dcc7f … 58430ab~1, with common.hpp and untilize_with_unpadding.cpp',
+  },
+  'reshard-rm-same-width': {
+    family: 'to_memory_config',
+    // The span of reshard-tiled-same-width: 5aa764d (PR #33270, 2025-12-05) to 622c6fb (2026-06-23).
+    earliest: '2025-12-05',
+    latest: '2026-06-23',
+    what: "a row-major height-sharded → height-sharded to_memory_config with no dtype change and an L1 side: ttnn::reshard (same memory layout: no s2i/i2s workaround; from PR #41413 can_use_reshard: validate_inputs lets every row-major height → height through, the scratch test as the factory's), ReshardSameWidthFactory with c_0 bound to the local shard (the output's when it is in L1), the unit one row of the local shard width, and c_1 = remote shard rows · align(unit, the remote buffer's alignment) only when the unit misses the local or remote buffer's alignment",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) reshard_program_factory_same_width.cpp at every commit touching it 5aa764d … 622c6fb (5aa764d, 0741d5c, 1d0b227, c83c151, 92de97e, c262c36, 1ed3656, 4b30829: the row-major branch unit = local_shard_spec.shape[1] · element_size, local/remote units = shard rows, the unaligned test and the scratch size the same; 4b30829 the CBDescriptor form, c_0 bound to the local buffer); reshard_device_operation.cpp select_program_factory and is_valid_for_legacy_reshard @40384d5 and @1ed3656 (same non-block layout, one buffer in L1 → height → height same-width), validate_inputs @7cdaf9d (row-major page-alignment checks skipped for height → height); to_memory_config_op.hpp@40384d5 (use_reshard_workaround only across memory layouts) and to_memory_config_op.cpp@7cdaf9d (can_use_reshard: the same scratch size against l1_size − base)',
+    citedAs:
+      'tt-metal reshard_program_factory_same_width.cpp (row-major branch) at every commit 5aa764d … 622c6fb, with the selection and to_memory_config',
   },
 } as const satisfies Record<string, ReadSpan>;
 

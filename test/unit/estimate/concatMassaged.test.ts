@@ -91,11 +91,11 @@ describe('estimate/concat: the massaged row-major path (read span concat-massage
     assert.equal(e.confidence, 'exact', e.approxReason);
   });
 
-  it('outside the read span only the concat program is sized: approx, the H case no longer exact', () => {
-    const e = est(estimateOp(heightConcat, at('2026-04-01')));
+  it('outside the read spans (2026-06-20) only the concat program is sized: approx, the H case no longer exact', () => {
+    const e = est(estimateOp(heightConcat, at('2026-06-20')));
     assert.equal(e.factory, 'ConcatProgramFactory');
     assert.equal(e.confidence, 'approx');
-    assert.match(e.approxReason, /untilize, slice and re-tilize/);
+    assert.match(e.approxReason, /untilize and re-tilize/);
   });
 });
 
@@ -110,5 +110,49 @@ describe('estimate/concat: the massaged path with L1 operands', () => {
   it('from PR #17122 each buffer its own alignment: exact', () => {
     const e = est(estimateOp(l1Concat, at('2025-02-05')));
     assert.equal(e.confidence, 'exact', e.approxReason);
+  });
+});
+
+// From tt-metal PR #26885 (29dcc7f, 2025-08-15) concat.cpp untilizes each padded tiled input with untilize_with_unpadding
+// straight to its logical shape (in the input's own memory config: DRAM here) and tilizes the row-major result with
+// tilize_with_val_padding to the tile-padded shape, no pad program; read at every commit to 58430ab~1 (read span
+// concat-massaged-rm-path-2025-26, 2025-08-15..2026-06-11).
+describe('estimate/concat: the massaged path from PR #26885 (read span concat-massaged-rm-path-2025-26)', () => {
+  it("llama_attention's concat, 2025-10-01: seven programs, no slice or pad; the tilize 32,768 B is the largest, exact", () => {
+    // untilize_with_unpadding of a 1x12x50 f32 tile tensor (padded 1x32x64, Wt = 2): c_0 = c_16 = 2 · 4,096 = 16,384 B.
+    // The untilized rows (50 · 4 = 200 B) miss the 32 B DRAM alignment → the transposes (−2, −1) around the concat.
+    // tilize_with_val_padding of the 1x12x100 result to 1x32x128: Wt = 4, c_0 = c_16 = 4 · 4,096 → 32,768 B.
+    const e = est(estimateOp(llamaConcat(false), at('2025-10-01')));
+    const labels = /^7 programs run in turn \((.*)\); the/.exec(e.factoryReason)?.[1] ?? '';
+    assert.deepEqual(
+      labels.split('; ').map((s) => s.replace(/: .*$/, '')),
+      [
+        'untilize_with_unpadding input 0',
+        'untilize_with_unpadding input 1',
+        'transpose input 0 (−2, −1)',
+        'transpose input 1 (−2, −1)',
+        'row-major concat',
+        'transpose the result back',
+        'tilize_with_val_padding',
+      ],
+    );
+    assert.match(labels, /untilize_with_unpadding input 0: \S+ 16384 B/);
+    assert.equal(e.cbBytesPerCore, 32_768);
+    assert.equal(e.confidence, 'exact', e.approxReason);
+  });
+
+  it('two bf16 1x1x20x64 on dim 2, 2025-10-01: 8,192 B, exact', () => {
+    // untilize_with_unpadding of each (padded 1x1x32x64, Wt = 2): 2 · (2,048 + 2,048) = 8,192 B; the row-major concat
+    // of 128 B rows (aligned: no transposes) two pages, 256 B; tilize_with_val_padding of 1x1x40x64 → Wt = 2: 8,192 B.
+    const e = est(estimateOp(heightConcat, at('2025-10-01')));
+    assert.match(e.factoryReason, /^4 programs run in turn/);
+    assert.match(e.factoryReason, /row-major concat: ConcatProgramFactory 256 B/);
+    assert.equal(e.cbBytesPerCore, 8_192);
+    assert.equal(e.confidence, 'exact', e.approxReason);
+  });
+
+  it('2026-06-12 (PR #46321 chunking, outside the span): only the concat program, approx', () => {
+    const e = est(estimateOp(llamaConcat(false), at('2026-06-12')));
+    assert.equal(e.confidence, 'approx');
   });
 });

@@ -119,9 +119,14 @@ describe('estimate/conv2d: a matmul conv reshards a sharded input whose shard he
       e.l1Intermediates?.find((t) => t.role === 'conv output shard'),
       undefined,
     );
-    // A row-major height → height to_memory_config is not read: approx, saying so.
+    // The row-major height → height reshard (56 → 64-row shards of 256 · 2 = 512 B rows, a multiple of the 16 B L1
+    // alignment) is the same-width factory, c_0 bound to the output shard and no scratch: 0 B, exact (read span
+    // reshard-rm-same-width). The sharded tilize of the row-major input is not read: approx, saying so.
+    const resharded = e.l1Intermediates?.find((t) => t.role === 'resharded conv input');
+    assert.match(resharded?.writerProgram?.name ?? '', /ReshardSameWidthFactory/);
+    assert.equal(resharded?.writerProgram?.cbBytesPerCore, 0);
     assert.equal(e.confidence, 'approx');
-    assert.match(e.approxReason, /resharded before the conv/);
+    assert.match(e.approxReason, /tilized before the matmul/);
   });
 
   // Before the PR the 56-row shards were kept (the tilized input 56 → 64 rows, 2 × 8 tiles = 32,768 B) and no reshard.
@@ -202,8 +207,9 @@ describe('estimate/conv2d: host weights prepared on the device between PR #16750
 
 // A 3-channel row-major L1 interleaved image (1x32x32x3 bf16) into a height-sharded 3x3 conv to 32 channels. A
 // non-matmul height conv of a row-major input aligns C_in to 8 (half the 16 B L1 alignment, in bf16 elements), so the
-// reshard writes 8-channel rows from 3-channel ones: to_memory_config's estimate (rows as wide as the shard) does not
-// describe it, and the conv stays approx, saying so.
+// reshard writes 8-channel rows from 3-channel ones. interleaved_to_sharded sizes its pages and scratch by the shard
+// width alone (input_unit_size = shard_spec.shape[1] · element_size at every commit read, 2025-01-08 … 622c6fb, 73 commits; the
+// reader copies num_units_per_row = 3 · 2 B of each row), so the narrow rows change no CB.
 const narrowRows = `
 #dram = #ttnn.buffer_type<dram>
 #l1 = #ttnn.buffer_type<l1>
@@ -220,12 +226,23 @@ module attributes {ttcore.system_desc = #system_desc} {
 `;
 
 describe('estimate/conv2d: a row-major input narrower than its shards', () => {
-  it('2026-04-10: the reshard pads 3 channels to 8, not read → approx naming it', () => {
+  // 32 · 32 = 1,024 output rows = 32 tiles over 32 cores (1 tile each); the resharded input shard: 1,024 / 32 = 32 rows
+  // of 8 channels · 2 B = 512 B. I2S unit = 8 · 2 = 16 B; c_0 is the L1 shard itself (bound, 0 B); c_1 scratch of 4
+  // pages: from tt-metal PR #33905 (2026-02-03) align(16 + 32, 32) = 64 B → 256 B, before it align(16, 32) = 32 B →
+  // 128 B.
+  it('2026-04-10: the reshard is interleaved_to_sharded, 256 B of CBs; the conv exact', () => {
     const e = conv(narrowRows, '2026-04-10');
-    assert.equal(e.confidence, 'approx');
-    assert.match(e.approxReason, /3 channels are padded to 8/);
+    assert.equal(e.confidence, 'exact');
     const resharded = e.l1Intermediates?.find((t) => t.role === 'resharded conv input');
-    assert.ok(resharded !== undefined && resharded.writerProgram === undefined);
+    assert.equal(resharded?.bytesPerCore, 512);
+    assert.match(resharded?.writerProgram?.name ?? '', /InterleavedToSharded/);
+    assert.equal(resharded?.writerProgram?.cbBytesPerCore, 256);
+  });
+
+  it('2026-01-10 (before PR #33905): the scratch is 4 · 32 = 128 B; the conv exact', () => {
+    const e = conv(narrowRows, '2026-01-10');
+    assert.equal(e.confidence, 'exact');
+    assert.equal(e.l1Intermediates?.find((t) => t.role === 'resharded conv input')?.writerProgram?.cbBytesPerCore, 128);
   });
 });
 

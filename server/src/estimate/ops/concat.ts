@@ -55,6 +55,13 @@
  *       (massagedConcat). Outside the span only the concat program is sized, 'approx'. tt-mlir's ConcatOp carried a DPS
  *       output operand until tt-mlir PR #2308 (2025-02-28), recognised by its extents and dropped.
  *
+ *   [8] concat.cpp from PR #26885 (29dcc7f, 2025-08-15; change point concat-rm-untilize-with-unpadding-no-pad), read at
+ *       every commit to 58430ab~1 (read span concat-massaged-rm-path-2025-26, 2025-08-15..2026-06-11): each tiled input
+ *       untilize_with_unpadding'd to its logical shape in its own memory config, the same transposes, the concat into
+ *       the output's memory config, then tilize_with_val_padding straight to the tile-padded shape (no pad program).
+ *       Rank-1 inputs (PRs #32109 / #33634 change their routing inside) and the chunked transposes of PR #46321
+ *       (58430ab, 2026-06-12) are left out of the span.
+ *
  * Assumptions: the unaligned-last-dim rewrite is taken from PR
  *   #43898's description (untilize_rm_retilize_concat + non_aligned_last_dim_concat), not read from concat.cpp:
  *   'approx', and only the concat program is estimated (the untilize/tilize around it are separate programs).
@@ -105,10 +112,14 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     dramShardedNote =
       'DRAM-sharded operands run the generic factory (concat_device_operation.cpp@0029bb1 uses_zero_copy_sharded_factory), read at a 2026 build';
   }
-  const rewrite = rewriteOf(inputs, output, dim, rank, ctx);
-  // Within the builds whose concat.cpp was read commit by commit, the rewrite's programs are sized one by one [7].
-  if ((rewrite.untilizeRetilize || rewrite.transposeRows) && windowWithinReadSpan(ctx, 'concat-massaged-rm-path-2025'))
-    return massagedConcat(op, ctx, resolved, rewrite);
+  const rewrite = rewriteOf(inputs, output, dim, rank, ctx, false);
+  // Within the builds whose concat.cpp was read commit by commit, the rewrite's programs are sized one by one [7]; from
+  // PR #26885 the untilized inputs keep their own memory config, so the unaligned-row test takes their alignment [8].
+  if (rewrite.untilizeRetilize || rewrite.transposeRows) {
+    if (windowWithinReadSpan(ctx, 'concat-massaged-rm-path-2025')) return massagedConcat(op, ctx, resolved, rewrite);
+    if (rank >= 2 && windowWithinReadSpan(ctx, 'concat-massaged-rm-path-2025-26'))
+      return massagedConcat(op, ctx, resolved, rewriteOf(inputs, output, dim, rank, ctx, true));
+  }
   // More interleaved inputs than one program takes run in batches, then the concat of the batch results [6].
   // (DRAM-sharded inputs batch by the sharded limit, not modeled: no batching assumed for them.)
   const batchSize = dramShardedNote === undefined ? interleavedBatchSize(ctx, inputs.length) : undefined;
@@ -180,6 +191,7 @@ function rewriteOf(
   dim: number,
   rank: number,
   ctx: EstimateContext,
+  untilizedKeepInputConfig: boolean,
 ): Rewrite {
   const elem = elementBytes(output.dtype);
   const untilizeRetilize = inputs.some((t) => t.layout.pageLayout === 'tile' && t.logical[dim] !== t.padded[dim]);
@@ -204,7 +216,9 @@ function rewriteOf(
       elem !== undefined &&
       inputs.some(
         (t) =>
-          ((t.logical[dim] ?? 0) * elem) % bufferAlignmentBytes(t.layout.pageLayout === 'tile' ? output : t, ctx) !== 0,
+          ((t.logical[dim] ?? 0) * elem) %
+            bufferAlignmentBytes(t.layout.pageLayout === 'tile' && !untilizedKeepInputConfig ? output : t, ctx) !==
+          0,
       ),
   };
 }
@@ -288,10 +302,11 @@ function concatProgram(
   { unalignedLastDim, rowsAligned, untilizeRetilize, transposeRows }: Rewrite,
   dramShardedNote: string | undefined,
 ): OpEstimateResult {
-  // Outside read span concat-massaged-rm-path-2025 the untilize / transpose programs around this one are not sized [7].
+  // Outside read spans concat-massaged-rm-path-2025 and -2025-26 the untilize / transpose programs around this one are
+  // not sized [7] [8].
   const unsizedRewrite =
     !unalignedLastDim && (untilizeRetilize || transposeRows)
-      ? `concat.cpp's ${untilizeRetilize ? 'untilize, slice and re-tilize' : 'transposes (−2, −1)'} around this program are sized only on the builds of read span concat-massaged-rm-path-2025`
+      ? `concat.cpp's ${untilizeRetilize ? 'untilize and re-tilize' : 'transposes (−2, −1)'} around this program are sized only on the builds of read spans concat-massaged-rm-path-2025 and concat-massaged-rm-path-2025-26 (rank ≥ 2)`
       : '';
   const maxAlign = inputs.reduce(
     (m, t) => Math.max(m, bufferAlignmentBytes(t, ctx)),
@@ -408,13 +423,20 @@ function massagedConcat(
   const steps: Step[] = [];
   let rows: TensorSpec[] = [...inputSpecs];
   if (rewrite.untilizeRetilize) {
-    // Asked only on this path; both dated 2025-03-14 and the day after.
+    // Asked only on this path; both dated 2025-03-14 and the day after. From PR #26885 untilize_with_unpadding for
+    // good, into the input's own memory config (memory_config nullopt) [8].
+    const noPad = atOrAfter(ctx, 'concat-rm-untilize-with-unpadding-no-pad');
     const split =
-      atOrAfter(ctx, 'concat-rm-untilize-with-unpadding') &&
-      !atOrAfter(ctx, 'concat-rm-untilize-with-unpadding-reverted');
+      noPad ||
+      (atOrAfter(ctx, 'concat-rm-untilize-with-unpadding') &&
+        !atOrAfter(ctx, 'concat-rm-untilize-with-unpadding-reverted'));
     rows = inputSpecs.map((spec, i) => {
       const t = inputs[i]!;
-      const sliced = specWith(spec, { dims: t.logical, pageLayout: 'row_major', bufferType: output.layout.bufferType });
+      const sliced = specWith(spec, {
+        dims: t.logical,
+        pageLayout: 'row_major',
+        ...(!noPad && { bufferType: output.layout.bufferType }),
+      });
       if (split) {
         steps.push({
           label: `untilize_with_unpadding input ${i}`,
@@ -481,7 +503,11 @@ function massagedConcat(
   if (rewrite.untilizeRetilize) {
     const tileDims = output.logical.map((d, i) => (i >= rank - 2 ? Math.ceil(d / 32) * 32 : d));
     let toTilize = result;
-    if (tileDims.some((d, i) => d !== output.logical[i])) {
+    // From PR #26885 tilize_with_val_padding pads to compute_padded_shape itself: no pad program [8].
+    if (
+      tileDims.some((d, i) => d !== output.logical[i]) &&
+      !atOrAfter(ctx, 'concat-rm-untilize-with-unpadding-no-pad')
+    ) {
       toTilize = specWith(outSpec, { dims: tileDims, pageLayout: 'row_major' });
       steps.push({
         label: 'pad the result to whole tiles',
@@ -519,9 +545,14 @@ function massagedConcat(
       confidence: 'approx' as const,
       approxReason: 'L1 operands: buffer alignment before tt-metal PR #17122 (the larger of L1 and DRAM) not modeled',
     }),
-    citations: [CITE_MASSAGED, readSpanCite('concat-massaged-rm-path-2025')],
+    citations: atOrAfter(ctx, 'concat-rm-untilize-with-unpadding-no-pad')
+      ? [CITE_MASSAGED_26885, readSpanCite('concat-massaged-rm-path-2025-26')]
+      : [CITE_MASSAGED, readSpanCite('concat-massaged-rm-path-2025')],
   });
 }
+
+const CITE_MASSAGED_26885 =
+  "tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp@29dcc7f … @58430ab~1 (build_untilize_rm_retilize_concat: untilize_with_unpadding(input, logical − 1, nullopt), tilize_with_val_padding(output, compute_padded_shape(…), 0, output memory config)); untilize_with_unpadding.cpp@29dcc7f (memory_config.value_or(the input's))";
 
 /** The batch size when concat_impl splits `nInputs` interleaved inputs into batches, else undefined [6]. */
 function interleavedBatchSize(ctx: EstimateContext, nInputs: number): number | undefined {

@@ -3182,17 +3182,10 @@ function convCopySteps(
   if (input === undefined || input.kind !== 'tensor' || result === undefined || result.kind !== 'tensor') return {};
   const rowMajor = p.inputLayout.pageLayout === 'row_major';
   let reshard: ConvStep | undefined;
-  if (resharded && rowMajor && p.inChannels !== plan.inChannelsPadded)
-    // The reshard pads each row out to the aligned channels: to_memory_config's estimate assumes rows as wide as the
-    // shard (its pages, its scratch CB), which this input's are not.
-    reshard = convStep(
-      RESHARD_LABEL,
-      unmodeled(
-        'ttnn.to_memory_config',
-        `the row-major input's ${p.inChannels} channels are padded to ${plan.inChannelsPadded} by the reshard (rows narrower than the shard: not read)`,
-      ),
-    );
-  else if (resharded && !(plan.mmConv && rowMajor && plan.input.scheme !== 'height_sharded')) {
+  // A row-major input narrower than its shard (channels padded to the alignment) runs the same program:
+  // interleaved_to_sharded sizes its pages and scratch CB by the shard width alone (input_unit_size = shard width ·
+  // element size at every commit read, 2025-01-08 … 622c6fb, 73 commits; memoryConfig.ts [1]).
+  if (resharded && !(plan.mmConv && rowMajor && plan.input.scheme !== 'height_sharded')) {
     const config = plan.input;
     const rows = haloInputShardRows(p, config);
     const width = plan.inChannelsPadded / config.coresC;
@@ -3292,7 +3285,8 @@ function convExactness(
   if (reshardNot !== undefined)
     return notRead(`the input is resharded before the conv (to_memory_config: ${reshardNot})`);
   if (plan.mmConv && rowMajor) return notRead('the row-major input is tilized before the matmul');
-  if (!plan.mmConv && !keepsInputShards(p, plan.input.scheme))
+  // Only a kept (not resharded) input can carry a shard off the alignment: a resharded one is the reshard step's.
+  if (!plan.mmConv && !resharded && !keepsInputShards(p, plan.input.scheme))
     return { approxReason: `${heuristics()}; a row-major input shard off the channel alignment is resharded` };
   if (p.config.enableActivationReuse === true || p.config.forceSplitReader !== undefined || mayFold(p))
     return {

@@ -16,7 +16,8 @@
  *
  * Tiled weights (tiledEmbedding): ttnn::embedding converts the weights to ROW_MAJOR first and, for a
  *   TILE result, tilizes the row-major result: the figure is the largest of untilize(weights), the row-major program
- *   and tilize(result) (composite.ts). TILE indices are read as they are (the tilized-indices factory's CBs are small).
+ *   and tilize(result) (composite.ts). TILE indices go to the prim as they are: EmbeddingsTilizedIndicesProgramFactory
+ *   [5] (c_0 = 2 · page(weight row), c_1 = 16 · round_up(idxElem, 32); a row-major result, tilized after).
  *   In the goldens' build this reproduces 2 · Wt_weight · T: 16,384 B for 256x128 bf16 weights (TestOpModelInterface
  *   .cpp@b73fc81:3506) and 32,768 B for 512x256 (TestOpModelLib.cpp@b73fc81:3587).
  *
@@ -34,6 +35,11 @@
  *   12,400 B (golden TestOpModelInterface.cpp@b73fc81:3593).
  *   [2] tt-metal ttnn/cpp/ttnn/operations/embedding_backward/device/embedding_backward_program_factory.cpp@03aed27
  *
+ * Validation [4]: indices UINT32 or BFLOAT16, weights BFLOAT16 (TT_FATAL in the prim's validate) → `illegal`.
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/embedding/device/embedding_device_operation.cpp (validate), a6019d6 … 622c6fb
+ *   [5] tt-metal …/embedding/device/embeddings_tilized_indices_program_factory.cpp@622c6fb (and its form in
+ *       embedding_program_factory.hpp, 932ee21 … f8ee447); change points embedding-tilized-indices-aligned-page*
+ *
  * Assumptions: chunking is the change point `embedding-row-chunks`
  *   (tt-metal PR #42548, opened 2026-04-17 for issue #42434, whose 2026-04-16 build still allocated the whole row:
  *   3,249,696 B for (32, 1572864) bf16 rows, reproduced exactly in test/unit/analysis/threads.test.ts).
@@ -42,7 +48,7 @@
  */
 
 import { atOrAfter, readSpanCite, windowWithinReadSpan } from '../changePoints';
-import { elementBytes, tileBytes } from '../../ttnn/dtype';
+import { elementBytes, isBlockFloat, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -56,11 +62,26 @@ import {
   splitWorkToCores,
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 
 const CITE_EMB = 'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_rm_program_factory.cpp@0021b0d';
 const MAX_CHUNK_BYTES = 1024 * 1024;
+const CITE_VALIDATE =
+  'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embedding_device_operation.cpp (validate: the same two dtype checks at every commit a6019d6 (2024-12-20) … c262c36, untouched to 622c6fb); tt-mlir test/ttmlir/Dialect/TTNN/optimizer/op_layout_fallbacks/embedding_validation.mlir (f32 weights rejected by the op model)';
+
+/**
+ * The prim's dtype checks [4] (after ttnn::embedding has made tiled weights row-major, which keeps their dtype):
+ * indices UINT32 or BFLOAT16, weights BFLOAT16. Block-float tiled weights are left to the to_layout step (untilize
+ * yields bfloat16 on some builds, throws on others). Undefined when both pass.
+ */
+function embeddingDtypeRule(indices: ResolvedTensor, weight: ResolvedTensor): string | undefined {
+  if (indices.dtype !== 'u32' && indices.dtype !== 'bf16')
+    return `Input must be UINT32 or BFLOAT16 (indices are ${indices.dtype})`;
+  if (weight.dtype !== 'bf16' && !isBlockFloat(weight.dtype))
+    return `Weights tensor must have BFLOAT16 dtype (weights are ${weight.dtype})`;
+  return undefined;
+}
 
 export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const indices = resolveTensor(op.operands[0], 'indices');
@@ -71,8 +92,11 @@ export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
   if (weight.layout.bufferType === 'system_memory') return unmodeled(op.name, 'weights on host');
+  const rejected = embeddingDtypeRule(indices, weight);
+  if (rejected !== undefined) return illegal(op.name, rejected, CITE_VALIDATE);
   if (fusedTilized(indices, weight, output)) return fusedEmbedding(op, ctx, indices, weight, output);
-  if (weight.layout.pageLayout !== 'row_major') return tiledEmbedding(op, ctx);
+  if (weight.layout.pageLayout !== 'row_major' || (isTile(indices) && isTile(output))) return tiledEmbedding(op, ctx);
+  if (isTile(indices)) return tilizedIndicesEmbedding(op, ctx, indices, weight);
   const wElem = elementBytes(weight.dtype);
   const iElem = elementBytes(indices.dtype) ?? 4;
   if (wElem === undefined) return unmodeled(op.name, `weight dtype ${weight.dtype} has no row-major size`);
@@ -182,6 +206,73 @@ function fusedEmbedding(
   });
 }
 
+function isTile(t: ResolvedTensor): boolean {
+  return t.layout.pageLayout === 'tile';
+}
+
+const CITE_TILIZED_INDICES =
+  'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_tilized_indices_program_factory.cpp@622c6fb (embeddings_tilized_indices in embedding_program_factory.hpp before a23fcef); embedding_program_factory_common.cpp@622c6fb (split_work_to_cores_aligned); embedding_device_operation.cpp (select_program_factory: TILE indices)';
+
+/**
+ * EmbeddingsTilizedIndicesProgramFactory [5] (TILE indices; the result row-major): split_work_to_cores_aligned(grid,
+ * dim0 · last dim of the indices, 16) — 16 rows a core while ceil(units / 16) cores fit the grid, else
+ * ceil(ceil(units / cores) / 16) · 16 — on num_cores_to_corerangeset(…, column-wise); c_0 (weight rows, also the
+ * writer's) = 2 · P, P = align(weight row bytes, the indices buffer's alignment) from change point
+ * `embedding-tilized-indices-aligned-page` (and in the days of `…-first` before its revert), else round_up(row, 32);
+ * c_1 (one face column of indices) = 16 · round_up(idxElem, 32). c_2 only for PADDED / BINARY embeddings, which the IR
+ * does not ask for.
+ */
+function tilizedIndicesEmbedding(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  indices: ResolvedTensor,
+  weight: ResolvedTensor,
+): OpEstimateResult {
+  const wElem = elementBytes(weight.dtype);
+  const iElem = elementBytes(indices.dtype);
+  if (wElem === undefined || iElem === undefined) return unmodeled(op.name, 'block-float row-major operand');
+  const rank = indices.logical.length;
+  const units = (indices.logical[0] ?? 1) * (indices.logical[rank - 1] ?? 1);
+  const area = gridArea(ctx);
+  const faceRows = 16;
+  let perCore = faceRows;
+  let nCores = Math.ceil(units / perCore);
+  if (nCores > area) {
+    perCore = Math.ceil(Math.ceil(units / area) / faceRows) * faceRows;
+    nCores = Math.ceil(units / perCore);
+  }
+  const rowBytes = (weight.padded[weight.padded.length - 1] ?? 0) * wElem;
+  const aligned =
+    atOrAfter(ctx, 'embedding-tilized-indices-aligned-page') ||
+    (atOrAfter(ctx, 'embedding-tilized-indices-aligned-page-first') &&
+      !atOrAfter(ctx, 'embedding-tilized-indices-aligned-page-reverted'));
+  const pageBytes = aligned ? alignUp(rowBytes, bufferAlignmentBytes(indices, ctx)) : alignUp(rowBytes, 32);
+  const read = windowWithinReadSpan(ctx, 'embedding-tilized-indices-2025');
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'EmbeddingsTilizedIndicesProgramFactory',
+    factoryReason: `TILE indices: ${units} index rows (dim 0 · last dim) in blocks of ${perCore} over ${nCores} cores; weight rows of ${rowBytes} B, page ${pageBytes} B (${aligned ? "aligned to the indices buffer's alignment" : 'rounded up to 32 B'}), double-buffered`,
+    groups: groupsFromSplit(
+      { nCores, runs: [{ name: 'all', firstIndex: 0, nCores }], maxUnitsPerCore: perCore },
+      ctx.device.workerGrid,
+      'col',
+      { order: 'col', ctx, descriptorsFrom: 'embedding-program-descriptors' },
+    ),
+    cbs: [
+      { index: 0, role: 'weight rows (written out as they are)', nPages: 2, pageBytes },
+      { index: 1, role: 'one face column of indices', nPages: 1, pageBytes: faceRows * alignUp(iElem, 32) },
+    ],
+    confidence: read ? 'exact' : 'approx',
+    approxReason: read
+      ? ''
+      : `the tilized-indices factory was read at every commit ${READ_TILIZED_INDICES}; builds outside those were not`,
+    citations: [CITE_TILIZED_INDICES, ...(read ? [readSpanCite('embedding-tilized-indices-2025')] : [])],
+  });
+}
+
+const READ_TILIZED_INDICES = 'of read span embedding-tilized-indices-2025 (2025-01-11..2026-06-23)';
+
 const CITES_TILED = {
   composite: 'tt-metal ttnn/cpp/ttnn/operations/embedding/embedding.cpp (weights to ROW_MAJOR, result tilized)',
   backward:
@@ -202,13 +293,11 @@ function tiledEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
     rmWeight = u.to;
   }
   const rmOut = specWith(outSpec, { pageLayout: 'row_major' });
-  const rmIdx =
-    idxSpec.layout.kind === 'layout' && idxSpec.layout.pageLayout === 'tile'
-      ? specWith(idxSpec, { pageLayout: 'row_major' })
-      : idxSpec;
+  // TILE indices go to the prim as they are (the tilized-indices factory, a row-major result) [5].
+  const tileIdx = idxSpec.layout.kind === 'layout' && idxSpec.layout.pageLayout === 'tile';
   steps.push({
-    label: 'row-major embedding',
-    result: estimateEmbedding(stepOp(op, 'ttnn.embedding', [rmIdx, rmWeight], [rmOut]), ctx),
+    label: tileIdx ? 'embedding on tiled indices' : 'row-major embedding',
+    result: estimateEmbedding(stepOp(op, 'ttnn.embedding', [idxSpec, rmWeight], [rmOut]), ctx),
   });
   if (outSpec.layout.kind === 'layout' && outSpec.layout.pageLayout === 'tile')
     steps.push(toLayoutStep(op, ctx, 'tilize result', rmOut, 'tile').step);
@@ -216,7 +305,7 @@ function tiledEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
     firstBeyondL1: true,
     confidence: 'approx',
     approxReason:
-      'program sequence of ttnn::embedding for tiled weights / a TILE result; tiled indices read as row-major sticks',
+      "program sequence of ttnn::embedding for tiled weights / a TILE result (the typecast after a TILE result whose dtype is not the weights' is not sized)",
     citations: [CITES_TILED.composite],
   });
 }

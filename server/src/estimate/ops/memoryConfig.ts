@@ -21,11 +21,15 @@
  *   sharded → sharded (reshard) [3]: the output CB is the output shard (tensor-backed, 0 B); a tiled one into an L1 shard,
  *     not height → height, runs the generic factory (`exact` inside read span reshard-tiled-generic); height → height
  *     with an L1 side the same-width factory, c_0 bound to the local shard, no scratch for tiles (`exact` inside read
- *     span reshard-tiled-same-width)
+ *     span reshard-tiled-same-width); row-major height → height the same factory, unit = a local shard row, scratch
+ *     c_1 = remote rows · align(unit, remote alignment) when the unit misses either alignment (read span
+ *     reshard-rm-same-width)
  *   interleaved → interleaved (copy) [5]: c_0 = 2 input pages, + c_16 = 2 output pages on a dtype change;
  *     split_work_to_cores over pages (a row-major page is one aligned row)
  *
- * Symbols: inputUnit = tile bytes (tile layout) or shard width × element bytes (row-major); shard pages = memref volume
+ * Symbols: inputUnit = tile bytes (tile layout) or shard width × element bytes (row-major, also when the tensor's rows
+ *   are narrower than the shard, as conv2d's channel-padded reshard makes them: input_unit_size = shard_spec.shape[1] ·
+ *   element_size at every commit of [1] read, 2025-01-08 … 622c6fb, 73 commits); shard pages = memref volume
  *   of the sharded side's layout (tiles or rows).
  *
  * References (tenstorrent/tt-metal):
@@ -68,6 +72,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/reshard/device/reshard_program_factory_same_width.cpp@5aa764d … @4b30829 (c_0 bound to the local shard, c_1 scratch only for unaligned units); to_memory_config_op.cpp@1ed3656 (can_use_reshard: the same scratch test)',
   route:
     'tt-metal ttnn/cpp/ttnn/operations/core/to_memory_config/to_memory_config_op.hpp; to_memory_config_op.cpp@1ed3656 (can_use_interleaved_to_sharded, can_use_sharded_to_interleaved)',
+  reshardRowMajor:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/reshard/device/reshard_program_factory_same_width.cpp@5aa764d … @622c6fb (row-major: unit = local shard width · element size, units = shard rows; c_1 = remote rows · align(unit, remote alignment) when unaligned); reshard_device_operation.cpp (select_program_factory, validate_inputs: height → height row-major always valid); to_memory_config_op.hpp@40384d5 / .cpp@1ed3656 … @622c6fb (same-layout row-major sharded → sharded: ttnn::reshard; can_use_reshard)',
 } as const;
 
 export function estimateToMemoryConfig(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -211,6 +217,33 @@ function shardPages(t: ResolvedTensor): { pages: number; pageBytes: number } | u
   return tile ? { pages, pageBytes: tileBytes(t.dtype) } : { pages, pageBytes: width * (elem ?? 0) };
 }
 
+/**
+ * The row-major same-width reshard's sizes [3]: unit = local shard width · element bytes; the scratch c_1 = remote shard
+ * rows · align(unit, remote buffer alignment) when the unit misses the local or remote buffer's alignment, else 0.
+ * Undefined (not modeled here) for a block-float dtype, or when the scratch reaches l1_size − base in a build where
+ * can_use_reshard then reroutes.
+ */
+function rowMajorSameWidth(
+  ctx: EstimateContext,
+  local: ResolvedTensor,
+  remote: ResolvedTensor,
+): { unitBytes: number; scratchBytes: number; remoteRows: number; remotePaddedBytes: number } | undefined {
+  const elem = elementBytes(local.dtype);
+  if (elem === undefined) return undefined;
+  const unitBytes = (local.layout.shardShape[local.layout.shardShape.length - 1] ?? 0) * elem;
+  const remoteRows = remote.layout.shardShape[0] ?? 0;
+  const remotePaddedBytes = alignUp(unitBytes, bufferAlignmentBytes(remote, ctx));
+  const unaligned =
+    remotePaddedBytes !== unitBytes || alignUp(unitBytes, bufferAlignmentBytes(local, ctx)) !== unitBytes;
+  const scratchBytes = unaligned ? remoteRows * remotePaddedBytes : 0;
+  if (
+    scratchBytes >= ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase &&
+    atOrAfter(ctx, 'to-memory-config-reroute-copy')
+  )
+    return undefined;
+  return { unitBytes, scratchBytes, remoteRows, remotePaddedBytes };
+}
+
 function firstCoreOf(t: ResolvedTensor): readonly [number, number] {
   const start = t.layout.coreRanges?.[0]?.start;
   return start === undefined ? [0, 0] : [start.x, start.y];
@@ -297,6 +330,44 @@ function reshard(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output
     output.layout.memoryLayout === 'height_sharded' &&
     (inL1 || outL1) &&
     windowWithinReadSpan(ctx, 'reshard-tiled-same-width');
+  // Read span reshard-rm-same-width: a row-major height → height reshard with an L1 side runs the same factory, its
+  // unit one shard row of the local shard's width; the scratch c_1 (remote rows · the row padded to the remote buffer's
+  // alignment) only when the row misses either buffer's alignment. A scratch reaching l1_size − base reroutes
+  // to_memory_config from change point 'to-memory-config-reroute-copy' (not modeled: left to the fallback below).
+  const rmSameWidth =
+    input.layout.pageLayout === 'row_major' &&
+    input.layout.memoryLayout === 'height_sharded' &&
+    output.layout.memoryLayout === 'height_sharded' &&
+    (inL1 || outL1) &&
+    windowWithinReadSpan(ctx, 'reshard-rm-same-width')
+      ? rowMajorSameWidth(ctx, outL1 ? output : input, outL1 ? input : output)
+      : undefined;
+  if (rmSameWidth !== undefined) {
+    const local = outL1 ? output : input;
+    const localCores = shardCoreCount(local.layout);
+    const { unitBytes, scratchBytes, remoteRows, remotePaddedBytes } = rmSameWidth;
+    return finishProgram({
+      op,
+      ctx,
+      factory: 'ReshardSameWidthFactory',
+      factoryReason: `height → height (row-major): the same-width factory over the ${localCores} ${outL1 ? 'output' : 'input'} shard cores; c_0 is that shard itself; rows of ${unitBytes} B ${scratchBytes > 0 ? `miss a buffer's alignment → scratch c_1 of ${remoteRows} remote rows · ${remotePaddedBytes} B` : "fit both buffers' alignments: no scratch CB"}`,
+      groups: [{ name: 'shards', nCores: localCores, firstCore: firstCoreOf(local) }],
+      cbs: [
+        {
+          index: 0,
+          role: `${outL1 ? 'output' : 'input'} shard`,
+          nPages: local.layout.shardShape[0] ?? 0,
+          pageBytes: unitBytes,
+          tensorBacked: true,
+        },
+        ...(scratchBytes > 0
+          ? [{ index: 1, role: 'unaligned-row scratch', nPages: remoteRows, pageBytes: remotePaddedBytes }]
+          : []),
+      ],
+      confidence: 'exact',
+      citations: [CITES.reshardRowMajor, CITES.route],
+    });
+  }
   if (sameWidth) {
     const local = outL1 ? output : input;
     const localPages = shardPages(local);
