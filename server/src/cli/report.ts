@@ -161,10 +161,17 @@ interface Members<R> {
   add<K extends keyof R & string>(key: K, value: R[K] | undefined): void;
   /** `add` of a text that recurs from record to record (an op's name, its function's, its model): the same member. */
   addRecurring(key: TextKeys<R>, value: string): void;
+  /** `add` of a list of texts that recur from list to list (an estimate's citations): the same member. */
+  addRecurringTexts(key: TextListKeys<R>, values: readonly string[] | undefined): void;
 }
 
 /** The keys of `R` whose values are texts. */
 type TextKeys<R> = { [K in keyof R & string]: R[K] extends string ? K : never }[keyof R & string];
+
+/** The keys of `R` whose values are lists of texts. */
+type TextListKeys<R> = {
+  [K in keyof R & string]: NonNullable<R[K]> extends readonly string[] ? K : never;
+}[keyof R & string];
 
 /** Members collected into an object. */
 class ObjectMembers<R> implements Members<R> {
@@ -177,6 +184,10 @@ class ObjectMembers<R> implements Members<R> {
   addRecurring(key: TextKeys<R>, value: string): void {
     (this.record as Record<string, unknown>)[key] = value;
   }
+
+  addRecurringTexts(key: TextListKeys<R>, values: readonly string[] | undefined): void {
+    if (values !== undefined) (this.record as Record<string, unknown>)[key] = values;
+  }
 }
 
 // Distinct texts whose member bytes a JSON writer keeps per key, at most (past this, the rest are written afresh).
@@ -186,6 +197,8 @@ const MAX_RECURRING_TEXTS = 4096;
 class JsonMembers<R> implements Members<R> {
   /** The bytes of recurring members by key and text (`addRecurring`). */
   private readonly recurring = new Map<string, Map<string, Uint8Array>>();
+  /** The JSON of texts in recurring lists (`addRecurringTexts`), by text. */
+  private readonly recurringTexts = new Map<string, Uint8Array>();
   /** Where those bytes are written. */
   private parts: JsonBytes | undefined;
 
@@ -223,6 +236,34 @@ class JsonMembers<R> implements Members<R> {
     }
     this.out.bytes(member);
   }
+
+  /**
+   * Each text's JSON (`"text"`) is made once and copied into each list: an estimate's citations are a few dozen long
+   * texts (~100 characters) that most estimates repeat, each scanned for characters to escape and encoded before.
+   */
+  addRecurringTexts(key: TextListKeys<R>, values: readonly string[] | undefined): void {
+    if (values === undefined) return;
+    const out = this.out;
+    out.fieldName(key, this.first);
+    this.first = false;
+    out.ascii('[');
+    for (let i = 0; i < values.length; i++) {
+      if (i > 0) out.ascii(',');
+      const text = values[i]!;
+      let bytes = this.recurringTexts.get(text);
+      if (bytes === undefined) {
+        if (this.recurringTexts.size >= MAX_RECURRING_TEXTS) {
+          out.string(text);
+          continue;
+        }
+        this.parts ??= new JsonBytes(undefined, RECURRING_PAGE_BYTES);
+        this.parts.string(text);
+        this.recurringTexts.set(text, (bytes = this.parts.take()));
+      }
+      out.bytes(bytes);
+    }
+    out.ascii(']');
+  }
 }
 
 // Recurring members are written into pages of this size.
@@ -258,7 +299,7 @@ function estimateMembersBefore(out: Members<OpReport>, est: OpAnalysis['estimate
       return;
     case 'illegal':
       out.add('reason', est.rule);
-      out.add('citations', [est.citation]);
+      out.addRecurringTexts('citations', [est.citation]);
       return;
     case 'noProgram':
       out.add('reason', est.reason);
@@ -335,7 +376,7 @@ function estimateMembersAfter(out: Members<OpReport>, est: OpAnalysis['estimate'
   out.add('worstCore', est.worstCore);
   out.add('reportedCore', est.reportedCore);
   out.add('reportedRange', est.reportedRange);
-  out.add('citations', est.citations);
+  out.addRecurringTexts('citations', est.citations);
   out.add('versionRange', est.versionRange && reportedVersionRange(est.versionRange));
 }
 

@@ -99,6 +99,37 @@ describe('cli/report: the streamed JSON report', () => {
     );
   });
 
+  it('citations kept as bytes per distinct text: past the bound of 4,096, quoted and escaped', () => {
+    const doc = analyzeDocument(generateTtnnModule({ nOps: 2000, seed: 1 }), DEFAULT_ANALYSIS_SETTINGS);
+    const list = diagnostics(doc);
+    // Every estimate and rejection made its own object with citations of its own (more distinct texts than the writer
+    // keeps bytes for), each also citing two texts every record repeats: one JSON escapes, one written as UTF-8.
+    let n = 0;
+    const cited = (own: number): string[] => [
+      ...Array.from({ length: own }, () => `tt-metal citation ${n++} past the short-text length of the writer`),
+      'a "quoted" \\ citation every record repeats, past the short-text length',
+      'tt-metal é→𝄞 citation every record repeats, past the short-text length',
+    ];
+    const analysis = {
+      ...doc.analysis,
+      functions: doc.analysis.functions.map((fa) => ({
+        ...fa,
+        ops: fa.ops.map((opA) => {
+          const est = opA.estimate;
+          if (est.kind === 'estimate') return { ...opA, estimate: { ...est, citations: cited(10) } };
+          if (est.kind === 'illegal') return { ...opA, estimate: { ...est, citation: cited(1)[0]! } };
+          return opA;
+        }),
+      })),
+    };
+    assert.ok(n > 4096, `${n} distinct citations`);
+    const whole = fileReport('cited.mlir', analysis, list, doc.lineIndex);
+    assert.equal(
+      streamed(lazyFileReport('cited.mlir', analysis, list, doc.lineIndex)).text,
+      JSON.stringify(whole) + '\n',
+    );
+  });
+
   it('a record longer than a chunk, with characters of 2, 3 and 4 UTF-8 bytes, is written whole and intact', () => {
     const doc = analyzeDocument(read('examples/mochi_replicate_pad.mlir'), DEFAULT_ANALYSIS_SETTINGS);
     const whole = fileReport('seed.mlir', doc.analysis, diagnostics(doc), doc.lineIndex);
