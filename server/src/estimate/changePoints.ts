@@ -3904,6 +3904,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #20513, pool_multi_core_program_factory.cpp@a5014d74b6 (create_scalar_config_tensor, get_bf16_avg_pool_config_scalars, moved to L1_SMALL HEIGHT_SHARDED on the input grid); the asymmetric-padding area of @7d751099a4 (PR #25994, 2025-08-01) as modeled, the same sizes at every commit touching the two functions to @622c6fb (read span avg-pool2d-scalar-config-2025-08)',
   },
+  'reduce-min-h-negate-lcm': {
+    family: 'reduction',
+    pr: 42998,
+    // "#42997: use lcm for cb sizing to handle all combinations for neg reduction", squash-merged on main as 0fa5c69
+    // (2026-04-23 22:37 UTC; nyoshifujiTT/tt-metal first-parent history, after 22:00 UTC: the next day).
+    mergedOn: '2026-04-24',
+    dateFrom: 'merge',
+    what: "the H reduce's negate CBs c_4/c_5 (ttnn.min on an interleaved input) hold the lcm of the push sizes the cores make (the chunk and the partial last chunk, or a core's whole column count below the chunk) instead of one dest-register chunk (get_dest_reg_count: 4 tiles with fp32 accumulation, 8 without)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp@65635a3 (PR #30509: c_4 and c_5 of chunk_size tiles; chunk_size 1 for a width-sharded input); the same at 5367208, 4835112, c262c36',
+    after:
+      'tt-metal …/reduce_op_multi_core_h_program_factory.cpp@0fa5c69 (negate_cb_tiles = lcm of include_push_sizes over both core groups); 7fb82fd, 3814789 and 1b02d5c (ProgramDescriptor) keep it, until change point reduce-min-h-negate-full-column (7b6870b)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -4297,6 +4310,26 @@ export function sameReadSpanAnswers(a: TtMetalWindow, b: TtMetalWindow): boolean
   for (const span of Object.values(READ_SPANS) as ReadSpan[])
     if (withinSpan(a, span) !== withinSpan(b, span)) return false;
   return true;
+}
+
+/**
+ * The newest tt-metal build whose sources can be read here: 622c6fb (2026-06-23), where the first-parent main history of
+ * the tt-metal mirror (nyoshifujiTT/tt-metal) ends. Builds after it are known only from stored single files and PR
+ * descriptions, never commit by commit.
+ */
+export const NEWEST_READ_BUILD: IsoDate = '2026-06-23';
+
+/** How an approx reason says that the window holds builds after `NEWEST_READ_BUILD`. */
+export const PAST_NEWEST_READ_TEXT =
+  "builds after tt-metal 622c6fb (2026-06-23), the newest the project's tt-metal mirror reaches, cannot be read";
+
+/**
+ * Whether the build window holds builds after `NEWEST_READ_BUILD` (their factories cannot be read commit by commit), for
+ * an approx reason. Reads only the window's newest build, as `windowAtOrAfter` does: the whole window and its newest
+ * sub-window answer alike.
+ */
+export function windowPastNewestRead(ctx: EstimateContext): boolean {
+  return ctx.ttMetal.window.latest > NEWEST_READ_BUILD;
 }
 
 /**
