@@ -77,4 +77,22 @@ describe('estimate/changePoints: builds past the newest read one', () => {
       `${PAST_NEWEST_READ_TEXT} (prod_all factory read at every commit 2025-01..2026-06-23, read span prod-all-factory)`,
     );
   });
+
+  it('rules of change points past 06-23 (reshape PR #50967, untilize codegen PR #50178) name the unread builds', () => {
+    const column = op(
+      'ttnn.reshape',
+      [tensor([32, 1], { dtype: 'u32', page: 'row_major' })],
+      [tensor([32], { dtype: 'u32', page: 'row_major' })],
+      { shape: ints(32) },
+    );
+    const reshaped = est(estimateOp(column, whContext({ ttMetalDate: '2026-08-01' })));
+    assert.ok(
+      reshaped.approxReason?.includes(`the CBs before it are given (${PAST_NEWEST_READ_TEXT})`),
+      reshaped.approxReason,
+    );
+    const untilize = op('ttnn.untilize', [tensor([2048, 5120])], [tensor([2048, 5120], { page: 'row_major' })]);
+    const codegen = est(estimateOp(untilize, whContext({ ttMetalDate: '2026-08-18' })));
+    assert.equal(codegen.factory, 'UntilizeCodegenProgramFactory');
+    assert.ok(codegen.approxReason?.startsWith(`${PAST_NEWEST_READ_TEXT}: routing as PR #50178`), codegen.approxReason);
+  });
 });
