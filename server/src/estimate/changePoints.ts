@@ -4286,6 +4286,17 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): matmul.cpp's bound_matmul at a41d357, 5e7387f, 20ee681, 2d5c5aa, 2df6e60, 14f9739, 3b28664, a24a9be, 3623ec5, bf49ab9, 87ae8dc, 0236bc1 and every commit after to 8fa5838 (2025-12-16): input_tensor_b_adjusted = transpose_b ? ttnn::transpose(input_tensor_b, -1, -2, input_tensor_b.memory_config()) (a rank-1 b reshaped instead from 87ae8dc); 92f1cd6 (#32295) and @622c6fb: needs_manual_transpose from bound_matmul's get_program_config (the bias tile counted) not a 1D / 2D mcast or reuse config; config/matmul_program_config.cpp@622c6fb takes b through get_matmul_tensor_padded_shape / get_matmul_tile(b, transpose_b); the 1D and 2D factories at 92f1cd6, 601278a and 622c6fb: transpose_b sets in1_tensor_stride_w / _h only (IN1_TRANSPOSE_TILE is a kernel define)",
     citedAs: 'tt-metal matmul.cpp (bound_matmul) a41d357 … 622c6fb; the 1D / 2D factories @92f1cd6, @601278a, @622c6fb',
   },
+  'reduce-min-negate-w-h-2026': {
+    family: 'reduction',
+    // From 65635a3 (PR #30509, 2026-02-27: the negate flag) to 622c6fb (2026-06-23), the newest build the mirror holds.
+    earliest: '2026-02-27',
+    latest: '2026-06-23',
+    what: "ttnn.min over W or H of an interleaved TILE float input (bf16, f32, bfp8, bfp4) into an interleaved result, no compute config in the IR: reduce_min → reduce(MAX, negate = true) on the multi-core W or H factory; W: c_0 2, c_2 the scaler, c_3 2 tiles, c_4 and c_5 one output tile each; H: c_0 and c_3 one dest-register chunk (get_dest_reg_count: 4 with the default fp32 accumulation), c_2 the scaler, c_4/c_5 one chunk, then per change points reduce-min-h-negate-lcm and reduce-min-h-negate-full-column (with its external-negation fallback); the scaler per change points reduce-scaler-one-tile and reduce-scaler-f32-input",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) reduce_op_multi_core_h_program_factory.cpp at 65635a3, 5367208 (tile sizes from the spec), 4835112 (0-D/1-D guards), c262c36, 0fa5c69 (lcm), 7fb82fd, 3814789 (REDUCE_POST_MUL define and a runtime arg only), 1b02d5c (ProgramDescriptor: the same CB sizes), 7b6870b (Ht·columns, the fit check), 0ed8e14 (validation), 577298d, 82f9895 (a row-major path only), ef1afdb (use_fpu_negate: not for INT32) — the negate CBs as stated at each; reduce_op_multi_core_w_program_factory.cpp at every commit 65635a3 … ef1afdb (c_4/c_5 num_acc_tiles = num_inv_tiles = 1 throughout; ebab885 the scaler; 82f9895 the row-major path); reduce_op.cpp 65635a3 … ef1afdb (reduce_min → MAX with negate; 449e347 tilizes a row-major input with +inf padding; aaca681 keeps default_fp32_acc true; 7b6870b h_reduce_negate_fits_in_l1; ef1afdb INT32 to the SFPU path); compute_kernel_config.cpp@65635a3 (get_dest_reg_count 16 / 2 half sync / 2 fp32); ce20ff9 changes reduce_h_neg.cpp only",
+    citedAs:
+      'tt-metal reduce_op.cpp and the W / H reduce factories at every commit 65635a3 … 622c6fb that touches them',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;

@@ -67,8 +67,9 @@ describe('estimate/changePoints: builds past the newest read one', () => {
       dim_arg: ints(2),
     });
     const m = readAndPast(min);
-    assert.equal(m.read.confidence, 'approx');
-    assert.ok(!m.read.approxReason?.includes(PAST_NEWEST_READ_TEXT), m.read.approxReason);
+    // Read span reduce-min-negate-w-h-2026 holds 2026-06-20: exact there.
+    assert.equal(m.read.confidence, 'exact');
+    assert.ok(m.past.approxReason?.startsWith('min with the negate flag'), m.past.approxReason);
     assert.ok(m.past.approxReason?.endsWith(PAST_NEWEST_READ_TEXT), m.past.approxReason);
     const prod = readAndPast(op('ttnn.prod', [tensor([64, 64])], [tensor([1, 1])], {}));
     assert.equal(prod.read.confidence, 'exact');

@@ -335,7 +335,8 @@ describe('estimate/reduction: ttnn.min', () => {
     );
     assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
     assert.equal(e.cbBytesPerCore, 16_384);
-    assert.equal(e.confidence, 'approx');
+    // Read span reduce-min-negate-w-h-2026 (65635a3 … 622c6fb, interleaved float input, no compute_config): exact.
+    assert.equal(e.confidence, 'exact');
   });
 
   it('from PR #30509, H: chunk-deep c_0/c_3, c_4/c_5 one chunk, from PR #42998 the lcm of the per-core pushes', () => {
@@ -380,7 +381,22 @@ describe('estimate/reduction: ttnn.min', () => {
       83_968,
     );
     // From PR #43752: c_4/c_5 = Ht · lcm(4, 3) = 2 · 12 = 24 tiles each: 8,192 + 2,048 + 8,192 + 2·24·2,048 = 116,736 B.
-    assert.equal(min(whContext({ ttMetalDate: '2026-06-01' })).cbBytesPerCore, 116_736);
+    const june = min(whContext({ ttMetalDate: '2026-06-01' }));
+    assert.equal(june.cbBytesPerCore, 116_736);
+    // Every build here lies in read span reduce-min-negate-w-h-2026 (2026-02-27..06-23): exact without a compute_config;
+    // with one (it may set dst_full_sync_en, which the span does not cover) approx; past 06-23 approx, saying why.
+    assert.deepEqual(
+      [e.confidence, june.confidence, min(whContext({ ttMetalDate: '2026-03-01' })).confidence],
+      ['exact', 'exact', 'exact'],
+    );
+    assert.equal(
+      min(whContext({ ttMetalDate: '2026-06-01' }), { compute_config: computeConfig(false) }).confidence,
+      'approx',
+    );
+    const july = min(whContext({ ttMetalDate: '2026-07-01' }));
+    assert.equal(july.cbBytesPerCore, 116_736);
+    assert.equal(july.confidence, 'approx');
+    assert.match(july.approxReason ?? '', /after tt-metal 622c6fb \(2026-06-23\).*cannot be read$/);
   });
 
   it('over a dim below H, the H stage between the transposes is min itself (its negation per build)', () => {

@@ -422,13 +422,31 @@ function reduceMin(
     fullColumn,
     lcmOfPushes: reduceDim !== 'W' && (fullColumn || atOrAfter(ctx, 'reduce-min-h-negate-lcm')),
   };
-  const reason = [approxReason, MIN_FUSED_APPROX, windowPastNewestRead(ctx) ? PAST_NEWEST_READ_TEXT : '']
+  // Read span reduce-min-negate-w-h-2026: the W and H negate programs of an interleaved float input and result, with the
+  // compute config's defaults (an IR compute_config may also set dst_full_sync_en, which doubles the chunk).
+  const read =
+    reduceDim !== 'HW' &&
+    windowWithinReadSpan(ctx, 'reduce-min-negate-w-h-2026') &&
+    !isSharded(input.layout) &&
+    !isSharded(output.layout) &&
+    MIN_READ_DTYPES.has(input.dtype) &&
+    op.properties['compute_config'] === undefined &&
+    op.properties['compute_kernel_config'] === undefined;
+  const reason = [
+    approxReason,
+    read ? '' : MIN_FUSED_APPROX,
+    windowPastNewestRead(ctx) ? PAST_NEWEST_READ_TEXT : '',
+  ]
     .filter((r) => r !== '')
     .join('; ');
-  if (reduceDim === 'W') return reduceW(op, ctx, input, output.dtype, reason, negate);
+  const cited = (r: OpEstimateResult): OpEstimateResult =>
+    read && r.kind === 'estimate'
+      ? { ...r, citations: [...r.citations, readSpanCite('reduce-min-negate-w-h-2026')] }
+      : r;
+  if (reduceDim === 'W') return cited(reduceW(op, ctx, input, output.dtype, reason, negate));
   if (reduceDim === 'HW') return reduceHw(op, ctx, input, output, reason, negate);
   const h = reduceH(op, ctx, input, output.dtype, reason, negate);
-  if (h !== 'negate CBs do not fit') return h;
+  if (h !== 'negate CBs do not fit') return cited(h);
   return minByExternalNegation(
     op,
     ctx,
@@ -437,6 +455,9 @@ function reduceMin(
     approxReason,
   );
 }
+
+/** Input dtypes of read span reduce-min-negate-w-h-2026 (an INT32 min runs the SFPU path from tt-metal PR #43989). */
+const MIN_READ_DTYPES: ReadonlySet<DataType> = new Set<DataType>(['bf16', 'f32', 'bfp_bf8', 'bfp_bf4']);
 
 const MIN_FUSED_APPROX =
   'min with the negate flag: its CBs were read at the commits that size them, not at every commit (W: one-tile c_4/c_5; H: c_4/c_5 one dest-register chunk at 65635a3, the lcm of the pushes from 0fa5c69, Ht·columns from 7b6870b; the chunk read as 4 tiles with the default fp32 accumulation, 8 without)';
