@@ -96,4 +96,20 @@ describe('estimate/changePoints: builds past the newest read one', () => {
     assert.equal(codegen.factory, 'UntilizeCodegenProgramFactory');
     assert.ok(codegen.approxReason?.startsWith(`${PAST_NEWEST_READ_TEXT}: routing as PR #50178`), codegen.approxReason);
   });
+
+  it('gather along the last dim of a 4-D f32 input: exact to 06-23, past it approx for that reason alone', () => {
+    // Wt_input = 2048 / 32 = 64 > 60: SingleRowMultiCore, c_0 2 f32 tiles (2 · 4,096) + c_1 one u32 index tile (4,096)
+    // + c_2 one f32 output tile (4,096) = 16,384 B (gather_program_factory.cpp; an f32 input never takes the codegen
+    // path, which is bf16 only).
+    const f32 = (shape: number[]) => tensor(shape, { dtype: 'f32' });
+    const { read, past } = readAndPast(
+      op('ttnn.gather', [f32([1, 1, 32, 2048]), tensor([1, 1, 32, 64], { dtype: 'u32' })], [f32([1, 1, 32, 64])], {
+        dim: int(3),
+      }),
+    );
+    assert.equal(read.cbBytesPerCore, 16_384);
+    assert.equal(read.confidence, 'exact');
+    assert.equal(past.confidence, 'approx');
+    assert.equal(past.approxReason, PAST_NEWEST_READ_TEXT);
+  });
 });

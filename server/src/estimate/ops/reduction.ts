@@ -432,11 +432,7 @@ function reduceMin(
     MIN_READ_DTYPES.has(input.dtype) &&
     op.properties['compute_config'] === undefined &&
     op.properties['compute_kernel_config'] === undefined;
-  const reason = [
-    approxReason,
-    read ? '' : MIN_FUSED_APPROX,
-    windowPastNewestRead(ctx) ? PAST_NEWEST_READ_TEXT : '',
-  ]
+  const reason = [approxReason, read ? '' : MIN_FUSED_APPROX, windowPastNewestRead(ctx) ? PAST_NEWEST_READ_TEXT : '']
     .filter((r) => r !== '')
     .join('; ');
   const cited = (r: OpEstimateResult): OpEstimateResult =>
