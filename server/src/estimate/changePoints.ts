@@ -4046,6 +4046,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #26885, concat.cpp@29dcc7f (untilize_with_unpadding(input, ends, std::nullopt); tilize_with_val_padding(output, compute_padded_shape(output.padded_shape()), 0, output.memory_config()))',
   },
+  'reduce-min-h-negate-lcm': {
+    family: 'reduction',
+    pr: 42998,
+    // "#42997: use lcm for cb sizing to handle all combinations for neg reduction", squash-merged on main as 0fa5c69
+    // (2026-04-23 22:37 UTC; nyoshifujiTT/tt-metal first-parent history, after 22:00 UTC: the next day).
+    mergedOn: '2026-04-24',
+    dateFrom: 'merge',
+    what: "the H reduce's negate CBs c_4/c_5 (ttnn.min on an interleaved input) hold the lcm of the push sizes the cores make (the chunk and the partial last chunk, or a core's whole column count below the chunk) instead of one dest-register chunk (get_dest_reg_count: 4 tiles with fp32 accumulation, 8 without)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp@65635a3 (PR #30509: c_4 and c_5 of chunk_size tiles; chunk_size 1 for a width-sharded input); the same at 5367208, 4835112, c262c36',
+    after:
+      'tt-metal …/reduce_op_multi_core_h_program_factory.cpp@0fa5c69 (negate_cb_tiles = lcm of include_push_sizes over both core groups); 7fb82fd, 3814789 and 1b02d5c (ProgramDescriptor) keep it, until change point reduce-min-h-negate-full-column (7b6870b)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -4472,6 +4485,17 @@ export const READ_SPANS = {
     citedAs:
       'tt-metal reshard_program_factory_same_width.cpp (row-major branch) at every commit 5aa764d … 622c6fb, with the selection and to_memory_config',
   },
+  'reduce-min-negate-w-h-2026': {
+    family: 'reduction',
+    // From 65635a3 (PR #30509, 2026-02-27: the negate flag) to 622c6fb (2026-06-23), the newest build the mirror holds.
+    earliest: '2026-02-27',
+    latest: '2026-06-23',
+    what: 'ttnn.min over W or H of an interleaved TILE float input (bf16, f32, bfp8, bfp4) into an interleaved result, no compute config in the IR: reduce_min → reduce(MAX, negate = true) on the multi-core W or H factory; W: c_0 2, c_2 the scaler, c_3 2 tiles, c_4 and c_5 one output tile each; H: c_0 and c_3 one dest-register chunk (get_dest_reg_count: 4 with the default fp32 accumulation), c_2 the scaler, c_4/c_5 one chunk, then per change points reduce-min-h-negate-lcm and reduce-min-h-negate-full-column (with its external-negation fallback); the scaler per change points reduce-scaler-one-tile and reduce-scaler-f32-input',
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) reduce_op_multi_core_h_program_factory.cpp at 65635a3, 5367208 (tile sizes from the spec), 4835112 (0-D/1-D guards), c262c36, 0fa5c69 (lcm), 7fb82fd, 3814789 (REDUCE_POST_MUL define and a runtime arg only), 1b02d5c (ProgramDescriptor: the same CB sizes), 7b6870b (Ht·columns, the fit check), 0ed8e14 (validation), 577298d, 82f9895 (a row-major path only), ef1afdb (use_fpu_negate: not for INT32) — the negate CBs as stated at each; reduce_op_multi_core_w_program_factory.cpp at every commit 65635a3 … ef1afdb (c_4/c_5 num_acc_tiles = num_inv_tiles = 1 throughout; ebab885 the scaler; 82f9895 the row-major path); reduce_op.cpp 65635a3 … ef1afdb (reduce_min → MAX with negate; 449e347 tilizes a row-major input with +inf padding; aaca681 keeps default_fp32_acc true; 7b6870b h_reduce_negate_fits_in_l1; ef1afdb INT32 to the SFPU path); compute_kernel_config.cpp@65635a3 (get_dest_reg_count 16 / 2 half sync / 2 fp32); ce20ff9 changes reduce_h_neg.cpp only',
+    citedAs:
+      'tt-metal reduce_op.cpp and the W / H reduce factories at every commit 65635a3 … 622c6fb that touches them',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;
@@ -4491,12 +4515,32 @@ function withinSpan(window: TtMetalWindow, span: ReadSpan): boolean {
   return window.earliest >= span.earliest && window.latest <= span.latest;
 }
 
-/** Whether `windowWithinReadSpan`, `windowReadUpToNewestWithin` and `windowPastNewestRead` answer alike in two windows. */
+/** Whether `windowWithinReadSpan`, `windowReadUpToNewestWithin` and `windowWhollyPastNewestRead` answer alike in two windows. */
 export function sameReadSpanAnswers(a: TtMetalWindow, b: TtMetalWindow): boolean {
   for (const span of Object.values(READ_SPANS) as ReadSpan[])
     if (withinSpan(a, span) !== withinSpan(b, span) || readUpToNewestWithin(a, span) !== readUpToNewestWithin(b, span))
       return false;
-  return pastNewestRead(a) === pastNewestRead(b);
+  return whollyPastNewestRead(a) === whollyPastNewestRead(b);
+}
+
+/**
+ * The newest tt-metal build whose sources can be read here: 622c6fb (2026-06-23), where the first-parent main history of
+ * the tt-metal mirror (nyoshifujiTT/tt-metal) ends. Builds after it are known only from stored single files and PR
+ * descriptions, never commit by commit.
+ */
+export const NEWEST_READ_BUILD: IsoDate = '2026-06-23';
+
+/** How an approx reason says that the window holds builds after `NEWEST_READ_BUILD`. */
+export const PAST_NEWEST_READ_TEXT =
+  "builds after tt-metal 622c6fb (2026-06-23), the newest the project's tt-metal mirror reaches, cannot be read";
+
+/**
+ * Whether the build window holds builds after `NEWEST_READ_BUILD` (their factories cannot be read commit by commit), for
+ * an approx reason. Reads only the window's newest build, as `windowAtOrAfter` does: the whole window and its newest
+ * sub-window answer alike.
+ */
+export function windowPastNewestRead(ctx: EstimateContext): boolean {
+  return ctx.ttMetal.window.latest > NEWEST_READ_BUILD;
 }
 
 /**
@@ -4619,30 +4663,24 @@ export function changePointText(id: ChangePointId): string {
   return `${repoName} PR #${cp.pr} (${cp.dateFrom === 'approx' ? '≈' : ''}${cp.mergedOn})`;
 }
 
-/** The newest tt-metal build whose sources were read (the first-parent history of the mirror ends there). */
-export const NEWEST_BUILD_READ: IsoDate = '2026-06-23';
+/** `NEWEST_READ_BUILD` as messages name it. */
 export const NEWEST_READ_COMMIT = 'tt-metal 622c6fb (2026-06-23)';
 
-function pastNewestRead(window: TtMetalWindow): boolean {
-  return window.earliest > NEWEST_BUILD_READ;
+function whollyPastNewestRead(window: TtMetalWindow): boolean {
+  return window.earliest > NEWEST_READ_BUILD;
 }
 
 function readUpToNewestWithin(window: TtMetalWindow, span: ReadSpan): boolean {
   return (
-    window.latest > NEWEST_BUILD_READ &&
-    !pastNewestRead(window) &&
-    withinSpan({ earliest: window.earliest, latest: NEWEST_BUILD_READ }, span)
+    window.latest > NEWEST_READ_BUILD &&
+    !whollyPastNewestRead(window) &&
+    withinSpan({ earliest: window.earliest, latest: NEWEST_READ_BUILD }, span)
   );
 }
 
 /** Whether the whole build window lies after the newest build read (an approx reason's wording; never a figure). */
-export function windowPastNewestRead(ctx: EstimateContext): boolean {
-  return pastNewestRead(ctx.ttMetal.window);
-}
-
-/** Whether the window's newest build is after the newest build read (the same for the window and its newest part). */
-export function windowReachesPastNewestRead(ctx: EstimateContext): boolean {
-  return ctx.ttMetal.window.latest > NEWEST_BUILD_READ;
+export function windowWhollyPastNewestRead(ctx: EstimateContext): boolean {
+  return whollyPastNewestRead(ctx.ttMetal.window);
 }
 
 /**
@@ -4659,5 +4697,5 @@ export function windowReadUpToNewestWithin(ctx: EstimateContext, id: ReadSpanId)
  */
 export function windowEndingAtNewestRead(ctx: EstimateContext): EstimateContext {
   const { window } = ctx.ttMetal;
-  return { ...ctx, ttMetal: { window: { earliest: window.earliest, latest: NEWEST_BUILD_READ } } };
+  return { ...ctx, ttMetal: { window: { earliest: window.earliest, latest: NEWEST_READ_BUILD } } };
 }

@@ -409,7 +409,7 @@ let spareRecorder: Set<ChangePointId> | undefined = new Set();
  * - `atOrAfter` answers a straddled id as the newest build does, and the newest sub-window starts on or after the date
  *   of every id split (all those the first run straddled): it answers each the same and records none. An id not
  *   straddled has one answer over the whole window.
- * - `windowAtOrAfter` reads only the newest build, the same in both.
+ * - `windowAtOrAfter` and `windowPastNewestRead` read only the newest build, the same in both.
  * - `windowWithinReadSpan` also reads the first build: a read span starting inside the window can take in the newest
  *   sub-window and not the whole (an auto-configured matmul, conv2d's 1x1 path); then the sub-window is run.
  * With the same answers an estimator, a pure function of its op and context, takes the same path to the same result.

@@ -6,9 +6,10 @@
 
 import { unmodeledDeviceOps } from '../analysis/summary';
 import { formatMegabytes } from '../text/numbers';
-import { ModuleAnalysis, OpAnalysis, analyzeModule } from '../analysis/analyze';
+import { ModuleAnalysis, OpAnalysis, analyzeTtnnModule } from '../analysis/analyze';
 import { parse as parseMlir } from '../mlir/parser';
 import type { ParseResult } from '../mlir/syntax';
+import { moduleFromSyntax } from '../ttnn/fromSyntax';
 import { windowText } from '../estimate/changePoints';
 import type { OpEstimateResult } from '../estimate/types';
 import { applyEdits } from './edits';
@@ -149,8 +150,13 @@ export function verifyCandidate(base: Baseline, cand: Candidate): VerifyOutcome 
   const newProblems = [...problemsAfter].filter((p) => !problemsBefore.has(p));
   if (newProblems.length > 0) return { ok: false, reason: `types inconsistent: ${newProblems[0]}` };
   // For the builds the analysis was made for (the titles say "checked for tt-metal <window>"): callers pass the
-  // settings' options, which do not carry the window they resolved.
-  const after = analyzeModule(parsed, { ttMetal: base.analysis.ttMetal, ...base.options.analysis });
+  // settings' options, which do not carry the window they resolved. On its device too: a configured system descriptor
+  // (CLI `--system-desc`, features/documentAnalysis.ts) replaced the file's own in the analysed module, and the fixed
+  // text still carries the file's.
+  const after = analyzeTtnnModule(
+    { ...moduleFromSyntax(parsed), systemDesc: base.analysis.module.systemDesc },
+    { ttMetal: base.analysis.ttMetal, ...base.options.analysis },
+  );
 
   // Match ops across the two analyses by key.
   const worsened: string[] = [];

@@ -209,8 +209,9 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
  * ttnn::neg (UnaryProgramFactory: c_0 2 + c_2 2 tiles) → the max reduce → ttnn::neg, the negated input and the max
  * result in the op's memory config. From it the factories' negate flag: W adds c_4 and c_5 of one tile
  * (reduce_multi_core_w_analysis.md@36bd005); H makes c_0 and c_3 the dest-register chunk (4 tiles with the default fp32
- * accumulation, 8 without) and c_4/c_5 the lcm of the per-core pushes (index id 52567424569), from change point
- * reduce-min-h-negate-full-column (PR #43752, ≈2026-05-07) Ht · (per-core columns) tiles each, with the external
+ * accumulation, 8 without) and c_4/c_5 one chunk each (reduce_op_multi_core_h_program_factory.cpp@65635a3), from change
+ * point reduce-min-h-negate-lcm (PR #42998, 0fa5c69, 2026-04-24) the lcm of the per-core pushes (@0fa5c69; index id
+ * 52567424569), from change point reduce-min-h-negate-full-column (PR #43752, ≈2026-05-07) Ht · (per-core columns) tiles each, with the external
  * negation when both exceed the free L1 (index id 54787023413).
  */
 describe('estimate/reduction: a sharded input to the W reduce', () => {
@@ -334,13 +335,17 @@ describe('estimate/reduction: ttnn.min', () => {
     );
     assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
     assert.equal(e.cbBytesPerCore, 16_384);
-    assert.equal(e.confidence, 'approx');
+    // Read span reduce-min-negate-w-h-2026 (65635a3 … 622c6fb, interleaved float input, no compute_config): exact.
+    assert.equal(e.confidence, 'exact');
   });
 
-  it('from PR #30509, H: chunk-deep c_0/c_3 and c_4/c_5 of the lcm of the per-core pushes', () => {
+  it('from PR #30509, H: chunk-deep c_0/c_3, c_4/c_5 one chunk, from PR #42998 the lcm of the per-core pushes', () => {
     // 1x1x64x6400 bf16 over H: 200 columns over 64 cores → 8 cores take 4, 56 take 3. Chunk 4 (fp32 accumulation on by
-    // default): 4 ≥ 4 pushes 4 (no partial); 3 < 4 pushes 3 → lcm(4, 3) = 12 tiles each for c_4/c_5.
-    // c_0 4·2,048 + c_2 2,048 + c_3 4·2,048 + 2·12·2,048 = 8,192 + 2,048 + 8,192 + 49,152 = 67,584 B.
+    // default: reduce_op.cpp@65635a3 default_fp32_acc true; get_dest_reg_count 16 / 2 half sync / 2 fp32 = 4).
+    // @65635a3 (2026-03-01): c_4/c_5 = chunk_size = 4 tiles each:
+    // c_0 4·2,048 + c_2 2,048 + c_3 4·2,048 + 2·4·2,048 = 8,192 + 2,048 + 8,192 + 16,384 = 34,816 B.
+    // @0fa5c69 (2026-05-01): 4 ≥ 4 pushes 4 (no partial); 3 < 4 pushes 3 → lcm(4, 3) = 12 tiles each for c_4/c_5:
+    // 8,192 + 2,048 + 8,192 + 2·12·2,048 = 49,152 → 67,584 B.
     const min = (ctx: ReturnType<typeof whContext>, props = {}) =>
       est(
         estimateOp(
@@ -352,7 +357,8 @@ describe('estimate/reduction: ttnn.min', () => {
           ctx,
         ),
       );
-    const e = min(whContext({ ttMetalDate: '2026-03-01' }));
+    assert.equal(min(whContext({ ttMetalDate: '2026-03-01' })).cbBytesPerCore, 34_816);
+    const e = min(whContext({ ttMetalDate: '2026-05-01' }));
     assert.equal(e.cbBytesPerCore, 67_584);
     assert.deepEqual(
       e.cbs.filter((c) => c.coreGroup === e.cbs[0]!.coreGroup).map((c) => [c.cbIndex, c.nPages]),
@@ -364,20 +370,41 @@ describe('estimate/reduction: ttnn.min', () => {
         ['c_5', 12],
       ],
     );
-    // fp32 accumulation off: chunk 8; 4 and 3 < 8 → lcm(4, 3) = 12 still: 16,384 + 2,048 + 16,384 + 49,152 = 83,968 B.
+    // fp32 accumulation off: chunk 8. @65635a3 c_4/c_5 = 8 tiles each: 16,384 + 2,048 + 16,384 + 2·8·2,048 = 67,584 B;
+    // @0fa5c69 4 and 3 < 8 → lcm(4, 3) = 12: 16,384 + 2,048 + 16,384 + 49,152 = 83,968 B.
     assert.equal(
       min(whContext({ ttMetalDate: '2026-03-01' }), { compute_config: computeConfig(false) }).cbBytesPerCore,
+      67_584,
+    );
+    assert.equal(
+      min(whContext({ ttMetalDate: '2026-05-01' }), { compute_config: computeConfig(false) }).cbBytesPerCore,
       83_968,
     );
     // From PR #43752: c_4/c_5 = Ht · lcm(4, 3) = 2 · 12 = 24 tiles each: 8,192 + 2,048 + 8,192 + 2·24·2,048 = 116,736 B.
-    assert.equal(min(whContext({ ttMetalDate: '2026-06-01' })).cbBytesPerCore, 116_736);
+    const june = min(whContext({ ttMetalDate: '2026-06-01' }));
+    assert.equal(june.cbBytesPerCore, 116_736);
+    // Every build here lies in read span reduce-min-negate-w-h-2026 (2026-02-27..06-23): exact without a compute_config;
+    // with one (it may set dst_full_sync_en, which the span does not cover) approx; past 06-23 approx, saying why.
+    assert.deepEqual(
+      [e.confidence, june.confidence, min(whContext({ ttMetalDate: '2026-03-01' })).confidence],
+      ['exact', 'exact', 'exact'],
+    );
+    assert.equal(
+      min(whContext({ ttMetalDate: '2026-06-01' }), { compute_config: computeConfig(false) }).confidence,
+      'approx',
+    );
+    const july = min(whContext({ ttMetalDate: '2026-07-01' }));
+    assert.equal(july.cbBytesPerCore, 116_736);
+    assert.equal(july.confidence, 'approx');
+    assert.match(july.approxReason ?? '', /after tt-metal 622c6fb \(2026-06-23\).*cannot be read$/);
   });
 
   it('over a dim below H, the H stage between the transposes is min itself (its negation per build)', () => {
     // 1x8x64x64 bf16 over dim 1: HC transpose (4,608 B), min over H of 1x64x(8→32)x64, HC transpose back (4,096 B).
     // Golden build (2025-11): the min H stage is neg 8,192 → max 10,240 → neg 8,192 → 10,240 B.
-    // 2026-02: the negate H variant on 128 columns over 64 cores (2 each < chunk 4 → c_4/c_5 lcm = 2 tiles):
-    // 4·2,048 + 2,048 + 4·2,048 + 2·2·2,048 = 26,624 B.
+    // 2026-03-01 (@65635a3): the negate H variant on 128 columns over 64 cores, c_4/c_5 one chunk of 4 tiles each:
+    // 4·2,048 + 2,048 + 4·2,048 + 2·4·2,048 = 34,816 B. 2026-05-01 (@0fa5c69): 2 columns each < chunk 4 → c_4/c_5
+    // lcm = 2 tiles: 4·2,048 + 2,048 + 4·2,048 + 2·2·2,048 = 26,624 B.
     const min = (date?: string) =>
       est(
         estimateOp(
@@ -388,7 +415,8 @@ describe('estimate/reduction: ttnn.min', () => {
     const before = min();
     assert.equal(before.cbBytesPerCore, 10_240);
     assert.match(before.factoryReason, /neg input: UnaryProgramFactory/);
-    assert.equal(min('2026-03-01').cbBytesPerCore, 26_624);
+    assert.equal(min('2026-03-01').cbBytesPerCore, 34_816);
+    assert.equal(min('2026-05-01').cbBytesPerCore, 26_624);
   });
 
   it('from PR #43752, negate CBs past the free L1 fall back to neg → max → neg', () => {

@@ -197,7 +197,7 @@ describe("estimate/registry: the newest sub-window's figure is the whole window'
     assert.equal(afresh.length, 3);
   });
 
-  it('estimators read the window only through atOrAfter, windowAtOrAfter and windowWithinReadSpan', () => {
+  it('estimators read the window only through changePoints.ts accessors (atOrAfter, windowAtOrAfter, windowWithinReadSpan, windowPastNewestRead, …)', () => {
     // The reuse rests on this: any other read (the window's dates or text) could tell the whole window from its newest
     // sub-window. `atOrAfter` and `windowWithinReadSpan` take the context; the window itself is read where it is passed.
     const sources = serverCodeLines('estimate').filter(

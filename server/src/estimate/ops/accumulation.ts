@@ -26,8 +26,8 @@
  *       runs reshape [1,1,1,N] → permute [N,1,1,1])
  *
  * Assumptions ('approx' on the permuted path): the newest builds scan H and W in place with a tile-axis kernel
- *   (is_tile_axis_accumulation in accumulation_common.cpp@10581a8; PR and date not identified, after 2026-04-17) —
- *   not modeled; the permuted tensors of an L1 input live in L1 while the scan runs (not counted). moreh_cumsum before
+ *   (is_tile_axis_accumulation in accumulation_common.cpp@10581a8; PR and date not identified; not in
+ *   accumulation_common.cpp@622c6fb, 2026-06-23, which still permutes: so after the newest build read) — not modeled; the permuted tensors of an L1 input live in L1 while the scan runs (not counted). moreh_cumsum before
  *   PR #24427 on anything but dim 0/1 of a 4-D tensor is unmodeled: what the caller made of it (tt-mlir's workaround
  *   reshape/permute of the whole tensor) was not read, and tt-forge-onnx #1634 (moreh_cumsum of 2,441,216 f32,
  *   2025-03, no figure in the thread) overflowed L1 there.
@@ -37,7 +37,7 @@
  *   4096x1x32x1, 16 · 4,096 = 65,536 B → 65,536 B (accumulation.test.ts).
  */
 
-import { atOrAfter } from '../changePoints';
+import { PAST_NEWEST_READ_TEXT, atOrAfter, windowPastNewestRead } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -103,8 +103,14 @@ export function estimateAccumulation(op: TtnnOp, ctx: EstimateContext): OpEstima
   return largestStep(op, ctx, steps, {
     firstBeyondL1: true,
     confidence: 'approx',
-    approxReason:
-      'the newest builds scan H and W in place (tile-axis kernel, not modeled); the permuted copies of an L1 input are not counted',
+    approxReason: [
+      // The factory at 622c6fb has no tile-axis kernel (accumulation_program_factory.cpp, one program per dim-0 scan).
+      windowPastNewestRead(ctx) &&
+        `${PAST_NEWEST_READ_TEXT}; a stored later version scans H and W in place (tile-axis kernel, not modeled)`,
+      'the permuted copies of an L1 input are not counted',
+    ]
+      .filter((r) => r !== false)
+      .join('; '),
     citations: [CITE_COMPOSITE],
   });
 }

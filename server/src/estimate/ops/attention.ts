@@ -66,7 +66,7 @@ import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import { fieldValue, intOf, pairOf } from '../../ttnn/dialectFields';
-import { atOrAfter, type ChangePointId, NEWEST_READ_COMMIT, windowReachesPastNewestRead } from '../changePoints';
+import { atOrAfter, type ChangePointId, NEWEST_READ_COMMIT, windowPastNewestRead } from '../changePoints';
 import {
   bufferAlignmentBytes,
   CITE,
@@ -388,7 +388,7 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
         ? ''
         : "no program_config: 32/32 chunks, the factory's default at every build read (sdpa_op.cpp get_q/k_chunk_size before PR #33733, sdpa_program_factory.cpp after, to 622c6fb; tt-mlir's runtime passes no program_config: scaled_dot_product_attention.cpp, index ids 834327570 and 226221049); tt-mlir's OpModel goldens (tt-metal f4163c2) fit a 128-wide K chunk, OpModel's own call",
       streamingBuild
-        ? `from tt-metal PR #38838 (2026-03-04) the factory chooses a streaming compute path (can_use_streaming_compute; here ${streaming ? 'streaming' : 'not streaming'}); its selection and CBs were read at the commits that change them (change points sdpa-prefill-streaming … sdpa-streaming-provided-mask), not at every build, with fp32 dest accumulation taken as off${windowReachesPastNewestRead(ctx) ? `; builds after ${NEWEST_READ_COMMIT} not read` : ''}`
+        ? `from tt-metal PR #38838 (2026-03-04) the factory chooses a streaming compute path (can_use_streaming_compute; here ${streaming ? 'streaming' : 'not streaming'}); its selection and CBs were read at the commits that change them (change points sdpa-prefill-streaming … sdpa-streaming-provided-mask), not at every build, with fp32 dest accumulation taken as off${windowPastNewestRead(ctx) ? `; builds after ${NEWEST_READ_COMMIT} not read` : ''}`
         : '',
     ]
       .filter((r) => r !== '')

@@ -36,7 +36,7 @@ import { tileBytes } from '../../ttnn/dtype';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
 import { l1Footprint, volume } from '../../ttnn/layout';
 import type { DataType } from '../../ttnn/dtype';
-import { atOrAfter, readSpanCite, windowWithinReadSpan } from '../changePoints';
+import { PAST_NEWEST_READ_TEXT, atOrAfter, readSpanCite, windowWithinReadSpan } from '../changePoints';
 import { CITE, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
@@ -54,8 +54,7 @@ const CITES = {
 /** Elements of a 32x32 tile (constants::TILE_HW): the rand program's unit of work. */
 const TILE_ELEMENTS = 32 * 32;
 
-const NOT_READ_AFTER_SNAPSHOT =
-  'builds after tt-metal 622c6fb (2026-06-23) not read: a Metal 2.0 port of the rand factory (search index id 55039965224, undated) drops c_0, one output tile less';
+const NOT_READ_AFTER_SNAPSHOT = `${PAST_NEWEST_READ_TEXT}: a Metal 2.0 port of the rand factory (search index id 55039965224, undated) drops c_0, one output tile less`;
 
 export function estimateRand(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const outSpec = op.results[0];

@@ -57,7 +57,7 @@ import {
   resolveTensor,
   splitWorkToCores,
 } from '../common';
-import { atOrAfter } from '../changePoints';
+import { PAST_NEWEST_READ_TEXT, atOrAfter, windowPastNewestRead } from '../changePoints';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
@@ -65,6 +65,14 @@ import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 const CITE_GATHER =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/gather/device/gather_program_factory.cpp@0055520; gather_device_operation.cpp (WT_THRESHOLD = 60, index id 860703337)';
 const WT_THRESHOLD = 60;
+
+/** `exact` when no reason is given, else `approx` with the reasons joined. */
+function confidenceOf(reasons: readonly string[]): { confidence: 'exact' | 'approx'; approxReason: string } {
+  const given = reasons.filter((r) => r !== '');
+  return given.length === 0
+    ? { confidence: 'exact', approxReason: '' }
+    : { confidence: 'approx', approxReason: given.join('; ') };
+}
 
 export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
@@ -106,13 +114,14 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       { index: 1, role: 'index tile', nPages: 1, pageBytes: tileBytes(index.dtype) },
       { index: 2, role: 'output tile', nPages: 1, pageBytes: tileBytes(output.dtype) },
     ],
-    confidence: dim === rank - 1 && rank === 4 ? 'exact' : 'approx',
-    approxReason:
+    ...confidenceOf([
       dim === rank - 1 && rank === 4
         ? ''
         : dim === rank - 1
           ? `the composite views the rank-${rank} tensors as 4-D and fills their tile padding (fill_pad, when padded) and slices the input to the index's rows first; those programs are not sized and the composite was read at tt-metal 622c6fb only`
           : `the composite transposes dim ${dim} last (ttnn.transpose of input and index, and of the result back) and views them as 4-D first; the transposes are not sized`,
+      windowPastNewestRead(ctx) ? PAST_NEWEST_READ_TEXT : '',
+    ]),
     citations: [CITE_GATHER, CITE.workSplit],
   });
 }
@@ -312,10 +321,12 @@ function scatterProgram(
           { index: 2, role: 'index row chunk', nPages: 1, pageBytes: pIdx },
           { index: 3, role: 'output row chunk', nPages: 1, pageBytes: pIn },
         ],
-    confidence: reduceBf16 ? 'approx' : 'exact',
-    approxReason: reduceBf16
-      ? 'the bf16 reduction factory was read at one build (00e3779); its CB indices are taken in creation order'
-      : '',
+    ...confidenceOf([
+      reduceBf16
+        ? 'the bf16 reduction factory was read at one build (00e3779); its CB indices are taken in creation order'
+        : '',
+      windowPastNewestRead(ctx) ? PAST_NEWEST_READ_TEXT : '',
+    ]),
     citations: [reduceBf16 ? CITE_SCATTER_REDUCE : CITE_SCATTER, CITE_SCATTER_SELECT, CITE.workSplit],
   });
 }

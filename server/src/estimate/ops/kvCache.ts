@@ -46,7 +46,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { readSpanCite, windowWithinReadSpan } from '../changePoints';
+import { PAST_NEWEST_READ_TEXT, readSpanCite, windowPastNewestRead, windowWithinReadSpan } from '../changePoints';
 import {
   bufferAlignmentBytes,
   CITE,
@@ -219,7 +219,9 @@ export function estimateFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateR
       confidence: read ? 'exact' : 'approx',
       approxReason: read
         ? ''
-        : 'the fill_cache factory was read commit by commit to tt-metal 622c6fb (2026-06-23); later builds were not compared',
+        : windowPastNewestRead(ctx)
+          ? `${PAST_NEWEST_READ_TEXT} (the fill_cache factory was read commit by commit before them, read span fill-cache-factory)`
+          : 'the fill_cache factory was read commit by commit from 2025-01-01 (read span fill-cache-factory); earlier builds were not',
       citations: [CITE_FILL, readSpanCite('fill-cache-factory'), CITE.workSplit],
     }),
     op,

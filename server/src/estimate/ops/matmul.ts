@@ -112,8 +112,8 @@ import {
   type ReadSpanId,
   readSpanCite,
   windowEndingAtNewestRead,
+  windowWhollyPastNewestRead,
   windowPastNewestRead,
-  windowReachesPastNewestRead,
   windowWithinReadSpan,
 } from '../changePoints';
 import { firstRowWiseRange } from '../printedRange';
@@ -1292,9 +1292,9 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   const readPath = readSpan !== undefined;
   // A window reaching past the newest build read: the part up to it may be a read path (the same config and CBs, since
   // the registry splits the window at every change point the estimate asks about); the rest is unread.
-  const pastNewestRead = windowPastNewestRead(ctx);
+  const whollyPastNewestRead = windowWhollyPastNewestRead(ctx);
   const readUpToNewest =
-    !readPath && windowReachesPastNewestRead(ctx) && !pastNewestRead
+    !readPath && windowPastNewestRead(ctx) && !whollyPastNewestRead
       ? readSpanAt(windowEndingAtNewestRead(ctx))
       : undefined;
   const approxReasons: string[] = [];
@@ -1306,7 +1306,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     approxReasons.push(
       legacySelection
         ? "program config generated the way tt-metal's late-2024 selection code (before PR #15938) does"
-        : pastNewestRead
+        : whollyPastNewestRead
           ? `program config generated the way tt-metal's selection code does at ${NEWEST_READ_COMMIT}; later builds not read`
           : "program config generated the way tt-metal's 2026 selection code does; earlier builds may differ",
     );

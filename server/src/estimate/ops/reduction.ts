@@ -149,7 +149,13 @@ import {
 } from '../common';
 import type { EstimateContext, OpEstimate, OpEstimateResult, Unmodeled } from '../types';
 import { illegal, unmodeled } from '../types';
-import { atOrAfter, readSpanCite, windowWithinReadSpan } from '../changePoints';
+import {
+  PAST_NEWEST_READ_TEXT,
+  atOrAfter,
+  readSpanCite,
+  windowPastNewestRead,
+  windowWithinReadSpan,
+} from '../changePoints';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 import { fp32DestAccFromConfig } from './norm';
 import { estimateTypecast, estimateUnary } from './eltwise';
@@ -410,12 +416,33 @@ function reduceMin(
   if (!atOrAfter(ctx, 'reduce-min-fused-negate'))
     return minByExternalNegation(op, ctx, input, 'builds before tt-metal PR #30509', approxReason);
   const fp32 = fp32DestAccFromConfig(op) ?? true;
-  const negate: Negate = { chunkTiles: fp32 ? 4 : 8, fullColumn: atOrAfter(ctx, 'reduce-min-h-negate-full-column') };
-  const reason = [approxReason, MIN_FUSED_APPROX].filter((r) => r !== '').join('; ');
-  if (reduceDim === 'W') return reduceW(op, ctx, input, output.dtype, reason, negate);
+  const fullColumn = atOrAfter(ctx, 'reduce-min-h-negate-full-column');
+  const negate: Negate = {
+    chunkTiles: fp32 ? 4 : 8,
+    fullColumn,
+    lcmOfPushes: reduceDim !== 'W' && (fullColumn || atOrAfter(ctx, 'reduce-min-h-negate-lcm')),
+  };
+  // Read span reduce-min-negate-w-h-2026: the W and H negate programs of an interleaved float input and result, with the
+  // compute config's defaults (an IR compute_config may also set dst_full_sync_en, which doubles the chunk).
+  const read =
+    reduceDim !== 'HW' &&
+    windowWithinReadSpan(ctx, 'reduce-min-negate-w-h-2026') &&
+    !isSharded(input.layout) &&
+    !isSharded(output.layout) &&
+    MIN_READ_DTYPES.has(input.dtype) &&
+    op.properties['compute_config'] === undefined &&
+    op.properties['compute_kernel_config'] === undefined;
+  const reason = [approxReason, read ? '' : MIN_FUSED_APPROX, windowPastNewestRead(ctx) ? PAST_NEWEST_READ_TEXT : '']
+    .filter((r) => r !== '')
+    .join('; ');
+  const cited = (r: OpEstimateResult): OpEstimateResult =>
+    read && r.kind === 'estimate'
+      ? { ...r, citations: [...r.citations, readSpanCite('reduce-min-negate-w-h-2026')] }
+      : r;
+  if (reduceDim === 'W') return cited(reduceW(op, ctx, input, output.dtype, reason, negate));
   if (reduceDim === 'HW') return reduceHw(op, ctx, input, output, reason, negate);
   const h = reduceH(op, ctx, input, output.dtype, reason, negate);
-  if (h !== 'negate CBs do not fit') return h;
+  if (h !== 'negate CBs do not fit') return cited(h);
   return minByExternalNegation(
     op,
     ctx,
@@ -425,8 +452,11 @@ function reduceMin(
   );
 }
 
+/** Input dtypes of read span reduce-min-negate-w-h-2026 (an INT32 min runs the SFPU path from tt-metal PR #43989). */
+const MIN_READ_DTYPES: ReadonlySet<DataType> = new Set<DataType>(['bf16', 'f32', 'bfp_bf8', 'bfp_bf4']);
+
 const MIN_FUSED_APPROX =
-  'min with the negate flag: the CB counts changed across 2026 builds (one-tile c_4/c_5 in the W factory, the dest-register chunk read as 4 tiles with the default fp32 accumulation, 8 without)';
+  'min with the negate flag: its CBs were read at the commits that size them, not at every commit (W: one-tile c_4/c_5; H: c_4/c_5 one dest-register chunk at 65635a3, the lcm of the pushes from 0fa5c69, Ht·columns from 7b6870b; the chunk read as 4 tiles with the default fp32 accumulation, 8 without)';
 
 const CITE_MIN =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@01c6ad3 (reduce_min = neg, max, neg) and its 2026 version (search index id 51830110482: reduce(MAX, negate = true)); reduce_op_multi_core_h_program_factory.cpp (index ids 52567424569: c_0/c_3 chunk_size, c_4/c_5 lcm of the pushes; 54787023413: c_4/c_5 Ht·per-core columns with the L1 fit check); reduce_multi_core_w_analysis.md@36bd005 (negation path: c_4, c_5 one tile each)';
@@ -437,6 +467,9 @@ interface Negate {
   readonly chunkTiles: number;
   /** From change point reduce-min-h-negate-full-column: the H factory's c_4/c_5 hold Ht·(columns per core) tiles. */
   readonly fullColumn: boolean;
+  /** From change point reduce-min-h-negate-lcm (before full-column): c_4/c_5 hold the lcm of the pushes; before it, one
+   *  chunk. Not asked for a W reduce (its c_4/c_5 are one tile at every build). */
+  readonly lcmOfPushes: boolean;
 }
 
 /** The op's input and result specs, from which every multi-program path builds its steps, or why there are none. */
@@ -573,12 +606,14 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 const lcm = (a: number, b: number): number => (a === 0 || b === 0 ? Math.max(a, b) : (a / gcd(a, b)) * b);
 
 /**
- * The H factory's negate c_4/c_5 tiles [CITE_MIN]: first the lcm of the push sizes a core makes (the chunk and the
- * partial last chunk, or its whole column count when below the chunk), from change point
+ * The H factory's negate c_4/c_5 tiles [CITE_MIN]: first one dest-register chunk (reduce_op_multi_core_h_program_factory
+ * .cpp@65635a3), from change point reduce-min-h-negate-lcm the lcm of the push sizes a core makes (the chunk and the
+ * partial last chunk, or its whole column count when below the chunk; @0fa5c69), from change point
  * reduce-min-h-negate-full-column Ht · (columns per core, the lcm of the two groups').
  */
 function hNegateScratchTiles(negate: Negate, heightTiles: number, perCore: readonly [number, number]): number {
   if (negate.fullColumn) return heightTiles * (perCore[1] === 0 ? perCore[0] : lcm(perCore[0], perCore[1]));
+  if (!negate.lcmOfPushes) return negate.chunkTiles;
   let tiles = 1;
   for (const cols of perCore) {
     if (cols === 0) continue;
@@ -1639,7 +1674,9 @@ function prodAll(op: TtnnOp, ctx: EstimateContext, inDtype: DataType): OpEstimat
   const reasons = [
     read
       ? ''
-      : 'prod_all factory read at every commit 2025-01..2026-06-23 (read span prod-all-factory); the window reaches outside',
+      : windowPastNewestRead(ctx)
+        ? `${PAST_NEWEST_READ_TEXT} (prod_all factory read at every commit 2025-01..2026-06-23, read span prod-all-factory)`
+        : 'prod_all factory read at every commit 2025-01..2026-06-23 (read span prod-all-factory); earlier builds were not',
     fillPadOutweighs
       ? 'a padded block-float input is typecast to bf16 and fill_pad-ed before prod_all (tt-metal PR #42464): those programs are not sized'
       : '',

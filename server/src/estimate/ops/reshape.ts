@@ -60,7 +60,7 @@ import { ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor
 import type { EstimateContext, NoProgram, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { outputsInL1 } from '../common';
-import { atOrAfter, windowAtOrAfter } from '../changePoints';
+import { PAST_NEWEST_READ_TEXT, atOrAfter, windowAtOrAfter } from '../changePoints';
 import { largestStep, specWith, stepOp, toLayoutStep, type Step } from './composite';
 import { estimateToMemoryConfig } from './memoryConfig';
 import { gridRectangle, onRange } from '../printedRange';
@@ -559,7 +559,7 @@ function rowMajorReshape(
   const approxReasons = [
     ...(atOrAfter(ctx, 'reshape-rm-dest-staging')
       ? [
-          "tt-metal PR #50967's destination staging ring and dual-kernel rule are not modeled: the CBs before it are given",
+          `tt-metal PR #50967's destination staging ring and dual-kernel rule are not modeled: the CBs before it are given (${PAST_NEWEST_READ_TEXT})`,
         ]
       : []),
     ...(isSharded(input) || isSharded(output)

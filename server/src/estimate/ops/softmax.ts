@@ -62,7 +62,7 @@
  *   factories (read at one 2026 commit). Softmax over other non-last dims is unmodeled.
  */
 
-import { atOrAfter } from '../changePoints';
+import { PAST_NEWEST_READ_TEXT, atOrAfter } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -193,7 +193,9 @@ export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
 
   const approxWhy = [
     ...(large ? ['large-kernel CB list read at 2026 commits (003544f, 86aa094), not for older builds'] : []),
-    ...(fixedBlock ? ['blocking after PR #51145 taken from its description; CB sizes not re-read'] : []),
+    ...(fixedBlock
+      ? [`blocking after PR #51145 taken from its description; CB sizes not re-read (${PAST_NEWEST_READ_TEXT})`]
+      : []),
     ...(sharded
       ? [`${input.layout.memoryLayout} input: the default program config runs the interleaved factory on it`]
       : []),

@@ -82,7 +82,7 @@
  *   test/unit/estimate/untilize.test.ts.
  */
 
-import { atOrAfter, type ChangePointId, windowAtOrAfter } from '../changePoints';
+import { PAST_NEWEST_READ_TEXT, atOrAfter, type ChangePointId, windowAtOrAfter } from '../changePoints';
 import { firstTilizeSplitRange, splitBlocksForTilizeRange } from '../printedRange';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
@@ -561,8 +561,7 @@ function codegenUntilize(a: {
       { index: 16, role: 'output', nPages: depths[1] * pages, pageBytes: a.tileOut },
     ],
     confidence: 'approx',
-    approxReason:
-      "routing as PR #50178's merged routing table states it (stored supported_by_codegen versions are undated; later ones also decline off-default tiles, use_multicore = false and sub_core_grids, which the IR does not carry here)",
+    approxReason: `${PAST_NEWEST_READ_TEXT}: routing as PR #50178's merged routing table states it (stored supported_by_codegen versions are undated; later ones also decline off-default tiles, use_multicore = false and sub_core_grids, which the IR does not carry here)`,
     citations: [
       ...a.citations,
       CITES.codegenSupported,
