@@ -978,7 +978,13 @@ export function packedFunctionTypeOf(op: Operation): FunctionTypeTemplate | unde
  * there, doubled, plus one for a generic op, when its text is `name` (quoted for a generic op); else -1, and the op
  * keeps a slot for its name (`slottedOpName`: a generic name written with escapes). `$f % 2` is 0 for a custom op.
  */
-export function packedOpName(name: string, generic: boolean, opStart: number, nameStart: number, nameEnd: number): number {
+export function packedOpName(
+  name: string,
+  generic: boolean,
+  opStart: number,
+  nameStart: number,
+  nameEnd: number,
+): number {
   const g = generic ? 1 : 0;
   const offset = nameStart - opStart;
   return nameEnd - nameStart === name.length + 2 * g && offset >= 0 && offset < MAX_PACKED_NAME_OFFSET

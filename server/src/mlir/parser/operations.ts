@@ -90,7 +90,7 @@ function newDraft(p: ParserState, results: readonly ResultGroup[] | number): OpD
       reused.$p = undefined;
       reused.$i = EMPTY;
       reused.$u = EMPTY;
-      reused.$r = (p.noExtras ??= noExtrasFor(p.slots));
+      reused.$r = p.noExtras ??= noExtrasFor(p.slots);
       reused.$l = undefined;
       return reused;
     }
