@@ -15,7 +15,7 @@ import type { Block, Operation, ParseResult } from './syntax';
 import { indexContaining } from './syntaxSearch';
 import { RangeTable, TableRange } from '../text/rangeTable';
 import { opsAt } from './occurrences';
-import { SlottedNamedNode, SlottedNode } from './parser/nodes';
+import { SlottedNamedNode, SlottedNode, SlottedOp, opNameSlot, setOpNameSlot } from './parser/nodes';
 
 /** One contiguous replacement, in offsets of the previous text. */
 export interface TextChange {
@@ -101,6 +101,7 @@ export function applyChange(editable: EditableParse, change: TextChange, text: T
   for (const n of removedRanges.slotted) {
     ranges.killSlot(n.$s);
     if (n instanceof SlottedNamedNode) ranges.killSlot(n.$n);
+    else if (n instanceof SlottedOp && opNameSlot(n) >= 0) ranges.killSlot(opNameSlot(n));
   }
   // Ranges after the op move; those that start before it and reach its end (the ops, blocks, regions, chunk and file
   // containing it) grow.
@@ -111,6 +112,8 @@ export function applyChange(editable: EditableParse, change: TextChange, text: T
     const scratch = n.$t;
     n.$s = ranges.adoptSlot(scratch, n.$s, leafStart);
     if (n instanceof SlottedNamedNode) n.$n = ranges.adoptSlot(scratch, n.$n, leafStart);
+    else if (n instanceof SlottedOp && opNameSlot(n) >= 0)
+      setOpNameSlot(n, ranges.adoptSlot(scratch, opNameSlot(n), leafStart));
     n.$t = ranges;
   }
   (block.operations as Operation[])[index] = op;

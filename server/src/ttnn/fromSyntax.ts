@@ -311,15 +311,20 @@ const LOC_ALIAS_PREFIX = '#loc';
 export function chunkAliases(chunk: Chunk): AliasLookup {
   // Index loops: this runs once per chunk over its ~100k aliases, before the loop is optimized, where for-of made an
   // iterator result per alias (4 MB of garbage at 100k ops).
+  // Each name is read once: an editable parse's dump-form alias makes its name at each read (parser/lazyAliases.ts).
   const aliases = chunk.aliases;
+  const numbers = new Int32Array(aliases.length);
   let largest = -1;
-  for (let i = 0; i < aliases.length; i++) largest = Math.max(largest, numberAfter(aliases[i]!.name, LOC_ALIAS_PREFIX));
+  for (let i = 0; i < aliases.length; i++) {
+    numbers[i] = numberAfter(aliases[i]!.name, LOC_ALIAS_PREFIX);
+    largest = Math.max(largest, numbers[i]!);
+  }
   if (largest < 0 || largest > 2 * aliases.length + 1024) return aliasesByName(chunk);
   const numbered = new Array<AliasDefinition | undefined>(largest + 1).fill(undefined);
   const others = new Map<string, AliasDefinition>();
   for (let i = 0; i < aliases.length; i++) {
     const a = aliases[i]!;
-    const n = numberAfter(a.name, LOC_ALIAS_PREFIX);
+    const n = numbers[i]!;
     if (n >= 0) {
       if (numbered[n] === undefined) numbered[n] = a;
     } else if (!others.has(a.name)) others.set(a.name, a);

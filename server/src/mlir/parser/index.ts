@@ -224,7 +224,7 @@ function parseAliasDefinition(p: ParserState): AliasDefinition | undefined {
       const alias =
         p.lazyBodies !== undefined
           ? new LazyLocationAlias(p, name, lx.start, end)
-          : new EditableLocationAlias(aliasSourceOf(p), name, lx.start, slot(p, lx.start, end));
+          : new EditableLocationAlias(aliasSourceOf(p), lx.start, slot(p, lx.start, end));
       if (p.depth + levels > p.deepest) p.deepest = p.depth + levels;
       relexFrom(lx, end);
       return alias;

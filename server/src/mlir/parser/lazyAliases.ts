@@ -93,15 +93,14 @@ function dumpLocationAttr(text: string, table: RangeTable, at: number, end: numb
 export abstract class DumpLocationAlias implements AliasDefinition {
   declare readonly kind: 'attrAlias';
   declare readonly type: undefined;
-  readonly name: string;
+  declare readonly name: string;
   /**
    * @internal The text the definition was parsed from, and the parse's slot table (a lazy parse's reads take their
    * slots from it; an editable parse's is its range table, which holds the definition's range).
    */
   readonly $in: LazyAliasSource;
 
-  constructor(source: LazyAliasSource, name: string) {
-    this.name = name;
+  constructor(source: LazyAliasSource) {
     this.$in = source;
   }
 
@@ -110,10 +109,12 @@ export abstract class DumpLocationAlias implements AliasDefinition {
   /** @internal Where the definition starts (its name) and ends (after the location's `)`) in `$in.text`. */
   abstract textStart(): number;
   abstract textEnd(): number;
+  /** @internal Where the name ends in `$in.text` (a space follows it). */
+  abstract nameEnd(): number;
 
   get nameRange(): TextRange {
     const start = this.range.start;
-    return { start, end: start + this.name.length };
+    return { start, end: start + this.nameEnd() - this.textStart() };
   }
 
   /** The eager definition's JSON: the same fields in the same order. */
@@ -138,7 +139,8 @@ export class LazyLocationAlias extends DumpLocationAlias {
   readonly $end: number;
 
   constructor(source: LazyAliasSource, name: string, start: number, end: number) {
-    super(source, name);
+    super(source);
+    (this as { name: string }).name = name;
     this.$start = start;
     this.$end = end;
   }
@@ -155,9 +157,13 @@ export class LazyLocationAlias extends DumpLocationAlias {
     return this.$end;
   }
 
+  nameEnd(): number {
+    return this.$start + this.name.length;
+  }
+
   /** `loc(...)` as the general path parses it: a new tree at each read. */
   get attr(): AttrNode {
-    const at = this.$start + this.name.length + EQUALS.length;
+    const at = this.nameEnd() + EQUALS.length;
     return dumpLocationAttr(this.$in.text, this.$in.slots, at, this.$end, 0);
   }
 }
@@ -174,8 +180,8 @@ export class EditableLocationAlias extends DumpLocationAlias {
   /** @internal Where the definition starts in `$in.text`. */
   readonly $d: number;
 
-  constructor(source: LazyAliasSource, name: string, textStart: number, slot: number) {
-    super(source, name);
+  constructor(source: LazyAliasSource, textStart: number, slot: number) {
+    super(source);
     this.$s = slot;
     this.$d = textStart;
   }
@@ -194,6 +200,11 @@ export class EditableLocationAlias extends DumpLocationAlias {
     return this.$d + (table.ends[this.$s]! - table.starts[this.$s]!);
   }
 
+  nameEnd(): number {
+    // `dumpLocationAliasEnd` accepted the definition: ` = loc(` follows the name, which holds no space.
+    return this.$in.text.indexOf(' ', this.$d);
+  }
+
   /**
    * `loc(...)` as the general path parses it: a new tree at each read, with the ranges the definition has now (a
    * snapshot, like every range read before an edit). Its three slots are in a table of the read's own: in the range
@@ -203,10 +214,19 @@ export class EditableLocationAlias extends DumpLocationAlias {
     const table = this.$in.slots;
     const start = table.starts[this.$s]!;
     const textEnd = this.$d + (table.ends[this.$s]! - start);
-    const at = this.$d + this.name.length + EQUALS.length;
+    const at = this.nameEnd() + EQUALS.length;
     return dumpLocationAttr(this.$in.text, new RangeTable(READ_SLOTS), at, textEnd, start - this.$d);
   }
 }
+
+// An editable parse's definition reads its name from the text at each read: a dump has one per op, whose ~10-character
+// names (32 B each) and the field holding them were ~40 B of the ~100 B each kept for as long as the document is open.
+Object.defineProperty(EditableLocationAlias.prototype, 'name', {
+  get(this: EditableLocationAlias): string {
+    return this.$in.text.slice(this.$d, this.nameEnd());
+  },
+  enumerable: true,
+});
 
 /** What `dumpLocationChild` says (rewritten by its next call: read it at once). */
 export interface DumpLocationChild {
@@ -226,7 +246,7 @@ const dumpChild: DumpLocationChild = { childAlias: undefined };
 export function dumpLocationChild(def: AliasDefinition | undefined): DumpLocationChild | undefined {
   if (!(def instanceof DumpLocationAlias)) return undefined;
   const text = def.$in.text;
-  const first = def.textStart() + def.name.length + EQUALS.length + 4; // after `loc(`
+  const first = def.nameEnd() + EQUALS.length + 4; // after `loc(`
   if (text.charCodeAt(first) !== 34 /* " */) return undefined;
   const end = def.textEnd();
   // As dumpLocationAttr reads it: the string, then `)` or `(#locK))`.

@@ -644,8 +644,8 @@ export class SlottedResultGroup extends SlottedNode implements ResultGroup {
 }
 
 /**
- * An op: its range and its name's range are slots `$s` and `$n` of the table (two range objects per op, 200k of the
- * editable parse's survivors at 100k ops, were a tenth of what it keeps). The parser builds it in place
+ * An op: its range is slot `$s` of the table (a range object per op, 100k of the editable parse's survivors at 100k
+ * ops, was a twentieth of what it keeps), and its name's place and form one number, `$f`. The parser builds it in place
  * (operations.ts `OpDraft`), as an object literal with this prototype (`newDraft` says why), every field in one order
  * (one hidden class); `$s` is taken when the op is finished. A consumer that must keep a range that moves with edits
  * keeps the op (the TTNN view's ops of an editable parse do) or `liveRangeOf` it.
@@ -655,9 +655,16 @@ export class SlottedResultGroup extends SlottedNode implements ResultGroup {
  * within it hold; an edit in a region moves what follows the region). Read `results`/`operands` once per use and
  * compare their nodes by value.
  */
-export class SlottedOp extends SlottedNamedNode implements Operation {
+export class SlottedOp extends SlottedNode implements Operation {
   declare readonly kind: 'operation';
-  declare readonly form: 'generic' | 'custom';
+  declare readonly name: string;
+  /**
+   * @internal Where the name is written and the op's form (`packedOpName`): nearly always the name's offset from the
+   * op's start, its length following from `name` (a generic op's quoted), instead of a slot of its own (the name comes
+   * before any region, so no edit moves it against the op's start) and a `form` field; for a generic name written
+   * with escapes, a slot. Read it with `opNameSlot`, `nameRange` and `form`.
+   */
+  declare $f: number;
   /**
    * @internal The result groups, or for one `%N =` / `%argN =` (nearly every op of a dump with results) its name's
    * code (`packedValueName`), from which `results` builds the group on each read (a node, a name string, a slot and a
@@ -690,9 +697,9 @@ export class SlottedOp extends SlottedNamedNode implements Operation {
    */
   declare $u: readonly TypeNode[] | number;
   /**
-   * @internal The fields an op of a dump body leaves at their defaults (all but functions and modules have no
-   * regions, symbol, signature, ...): `NO_EXTRAS`, shared, until the parser sets one (their setters give the op its
-   * own). Seven words per op fewer.
+   * @internal The op's range table, which `$t` reads, and the fields an op of a dump body leaves at their defaults
+   * (all but functions and modules have no regions, symbol, signature, ...): the table's shared `noExtrasFor` until
+   * the parser sets one (their setters give the op its own). Eight words per op fewer.
    */
   declare $r: OpExtras;
   /**
@@ -701,6 +708,21 @@ export class SlottedOp extends SlottedNamedNode implements Operation {
    * a slot per op were ~80 B of the ~800 B an editable parse keeps per op).
    */
   declare $l: Location | number | undefined;
+
+  get form(): 'generic' | 'custom' {
+    return this.$f % 2 === 0 ? 'custom' : 'generic';
+  }
+
+  get nameRange(): TextRange {
+    const f = this.$f;
+    const table = this.$t;
+    if (f < 0) {
+      const nameSlot = opNameSlot(this);
+      return { start: table.starts[nameSlot]!, end: table.ends[nameSlot]! };
+    }
+    const start = table.starts[this.$s]! + (f >> 1);
+    return { start, end: start + this.name.length + (f & 1) * 2 };
+  }
 
   /** A new list (and group) at each read when packed: read it once where you can, and compare groups by value. */
   get results(): readonly ResultGroup[] {
@@ -846,6 +868,8 @@ export class SlottedOp extends SlottedNamedNode implements Operation {
 }
 kindOnPrototype(SlottedOp, 'operation');
 gettersOnPrototype(SlottedOp, [
+  'nameRange',
+  'form',
   'results',
   'operands',
   'successors',
@@ -949,8 +973,53 @@ export function packedFunctionTypeOf(op: Operation): FunctionTypeTemplate | unde
   return op instanceof SlottedOp && typeof op.$u === 'number' ? (op.$i as FunctionTypeTemplate) : undefined;
 }
 
-/** An op's fields that most ops leave at their defaults (`SlottedOp.$r`). */
+/**
+ * `SlottedOp.$f` for a name written at `nameStart`-`nameEnd` of an op starting at `opStart`: the name's offset from
+ * there, doubled, plus one for a generic op, when its text is `name` (quoted for a generic op); else -1, and the op
+ * keeps a slot for its name (`slottedOpName`: a generic name written with escapes). `$f % 2` is 0 for a custom op.
+ */
+export function packedOpName(
+  name: string,
+  generic: boolean,
+  opStart: number,
+  nameStart: number,
+  nameEnd: number,
+): number {
+  const g = generic ? 1 : 0;
+  const offset = nameStart - opStart;
+  return nameEnd - nameStart === name.length + 2 * g && offset >= 0 && offset < MAX_PACKED_NAME_OFFSET
+    ? offset * 2 + g
+    : -1;
+}
+
+/** `SlottedOp.$f` for a name with a slot of its own: `-2 - 2·slot - g` (g 1 for a generic op). */
+export function slottedOpName(nameSlot: number, generic: boolean): number {
+  return -2 - 2 * nameSlot - (generic ? 1 : 0);
+}
+
+/** `$f`'s offsets stay below this: small integers, read with bit operations. */
+const MAX_PACKED_NAME_OFFSET = 2 ** 29;
+
+/** The slot of an op's name when it has one (`packedOpName`'s second case), else -1. */
+export function opNameSlot(op: SlottedOp): number {
+  const f = op.$f;
+  return f >= 0 ? -1 : (-2 - f - (f % 2 === 0 ? 0 : 1)) / 2;
+}
+
+/** Sets the slot of an op's name that has one (incrementalParse, adopting a scratch parse's op). */
+export function setOpNameSlot(op: SlottedOp, nameSlot: number): void {
+  op.$f = slottedOpName(nameSlot, op.$f % 2 !== 0);
+}
+
+/**
+ * An op's range table and the fields most ops leave at their defaults (`SlottedOp.$r`): the table is here rather than
+ * a word of every op since all ops of a parse share it, as they share the defaults (`noExtrasFor`).
+ */
 export interface OpExtras {
+  /** The table of the op's slots (`SlottedOp.$t` reads it here). */
+  $t: RangeTable;
+  /** Whether this is a table's shared defaults, which no setter changes (`ownExtras` copies them first). */
+  readonly $shared: boolean;
   successors: readonly SymbolLikeLabel[];
   attributes: DictAttr | undefined;
   regions: readonly Region[];
@@ -960,20 +1029,35 @@ export interface OpExtras {
   visibility: string | undefined;
 }
 
-/** The defaults, shared by every op that sets none of its extras. */
-export const NO_EXTRAS: OpExtras = Object.freeze({
-  successors: EMPTY,
-  attributes: undefined,
-  regions: EMPTY,
-  symbol: undefined,
-  symbolUses: EMPTY,
-  signature: undefined,
-  visibility: undefined,
-});
+// Keyed by a parse's own table: parses stay independent, as parser/state.ts requires.
+const noExtrasOfTable = new WeakMap<RangeTable, OpExtras>();
+
+/** The defaults of the ops whose slots are in `table`, shared by every one that sets none of its extras. */
+export function noExtrasFor(table: RangeTable): OpExtras {
+  let extras = noExtrasOfTable.get(table);
+  if (extras === undefined) {
+    extras = Object.freeze({
+      $t: table,
+      $shared: true,
+      successors: EMPTY,
+      attributes: undefined,
+      regions: EMPTY,
+      symbol: undefined,
+      symbolUses: EMPTY,
+      signature: undefined,
+      visibility: undefined,
+    });
+    noExtrasOfTable.set(table, extras);
+  }
+  return extras;
+}
 
 function ownExtras(op: SlottedOp): OpExtras {
-  if (op.$r !== NO_EXTRAS) return op.$r;
+  const r = op.$r;
+  if (!r.$shared) return r;
   return (op.$r = {
+    $t: r.$t,
+    $shared: false,
     successors: EMPTY,
     attributes: undefined,
     regions: EMPTY,
@@ -983,6 +1067,20 @@ function ownExtras(op: SlottedOp): OpExtras {
     visibility: undefined,
   });
 }
+
+// An op's `$t` is its extras' (every op of a parse has the same): one word per op fewer. Setting it (incrementalParse
+// adopting a scratch parse's op) moves the op to the new table's defaults, or its own extras to the new table.
+Object.defineProperty(SlottedOp.prototype, '$t', {
+  get(this: SlottedOp): RangeTable {
+    return this.$r.$t;
+  },
+  set(this: SlottedOp, table: RangeTable): void {
+    const r = this.$r;
+    if (r.$shared) this.$r = noExtrasFor(table);
+    else r.$t = table;
+  },
+  enumerable: false,
+});
 
 /** An op's `#locN` location use, its range derived from the op's slot (the op's text is re-parsed whole on an edit). */
 class DerivedLocAlias extends DerivedNode {
@@ -1099,8 +1197,15 @@ export function opOffsetsInto(op: Operation, out: Int32Array | number[]): void {
     const table = op.$t;
     out[0] = table.starts[op.$s]!;
     out[1] = table.ends[op.$s]!;
-    out[2] = table.starts[op.$n]!;
-    out[3] = table.ends[op.$n]!;
+    const f = op.$f;
+    if (f >= 0) {
+      out[2] = out[0] + (f >> 1);
+      out[3] = out[2] + op.name.length + (f & 1) * 2;
+    } else {
+      const nameSlot = opNameSlot(op);
+      out[2] = table.starts[nameSlot]!;
+      out[3] = table.ends[nameSlot]!;
+    }
     return;
   }
   const { range, nameRange } = op;
@@ -1121,5 +1226,28 @@ export function liveRangeOf(op: SlottedOp): TextRange {
 
 /** Like `liveRangeOf`, for the op's name. */
 export function liveNameRangeOf(op: SlottedOp): TextRange {
-  return new TableRange(op.$t, op.$n);
+  const f = op.$f;
+  if (f < 0) return new TableRange(op.$t, opNameSlot(op));
+  return new LiveOffsetRange(op, f >> 1, (f >> 1) + op.name.length + (f & 1) * 2);
+}
+
+/** A range at fixed offsets from an op's start, read from the op's slot at each read (so it moves with edits). */
+class LiveOffsetRange implements TextRange {
+  constructor(
+    private readonly op: SlottedOp,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get start(): number {
+    return this.op.$t.starts[this.op.$s]! + this.from;
+  }
+
+  get end(): number {
+    return this.op.$t.starts[this.op.$s]! + this.to;
+  }
+
+  toJSON(): TextRange {
+    return { start: this.start, end: this.end };
+  }
 }

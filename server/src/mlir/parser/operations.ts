@@ -45,7 +45,6 @@ import { packFunctionType, parseOpFunctionType, parseType } from './types';
 import { withLazyRegions, type LazyBody } from './lazyBodies';
 import {
   MAX_SINGLE_USE_CODE,
-  NO_EXTRAS,
   PACKED_PROPERTIES_GAP,
   PACKED_USE_OFFSETS,
   packedName,
@@ -55,6 +54,9 @@ import {
   SlottedResultGroup,
   SlottedValueUse,
   opOffsetsInto,
+  noExtrasFor,
+  packedOpName,
+  slottedOpName,
 } from './nodes';
 
 /**
@@ -80,17 +82,15 @@ function newDraft(p: ParserState, results: readonly ResultGroup[] | number): OpD
   if (opGoesToSink(p)) {
     const reused = p.sunkDraft;
     if (reused !== undefined) {
-      reused.$t = p.slots;
       reused.$s = -1;
       reused.name = '';
-      reused.$n = slot(p, p.lx.start, p.lx.end);
-      reused.form = 'custom';
+      reused.$f = 0;
       reused.$g = results;
       reused.$o = EMPTY;
       reused.$p = undefined;
       reused.$i = EMPTY;
       reused.$u = EMPTY;
-      reused.$r = NO_EXTRAS;
+      reused.$r = p.noExtras ??= noExtrasFor(p.slots);
       reused.$l = undefined;
       return reused;
     }
@@ -102,23 +102,31 @@ function newDraft(p: ParserState, results: readonly ResultGroup[] | number): OpD
 function freshDraft(p: ParserState, results: readonly ResultGroup[] | number): OpDraft {
   // An object literal, not `new SlottedOp`: V8 pretenures the objects of a literal's allocation site once it sees them
   // survive (nearly every op does), so they are made in the old generation instead of being copied by two scavenges;
-  // objects made by `new` have no allocation site. SlottedNamedNode's fields, then Operation's, in one order.
+  // objects made by `new` have no allocation site. SlottedNode's fields, then Operation's, in one order.
   const draft = {
     __proto__: SlottedOp.prototype,
-    $t: p.slots,
     $s: -1,
     name: '',
-    $n: slot(p, p.lx.start, p.lx.end),
-    form: 'custom',
+    $f: 0,
     $g: results,
     $o: EMPTY,
     $p: undefined,
     $i: EMPTY,
     $u: EMPTY,
-    $r: NO_EXTRAS,
+    $r: (p.noExtras ??= noExtrasFor(p.slots)),
     $l: undefined,
   };
   return draft as unknown as OpDraft;
+}
+
+/**
+ * Records where the name of an op starting at `start` is written (`nameStart`-`nameEnd`) with its form, which `$f`
+ * holds until then (1 for a generic op): `SlottedOp.$f`.
+ */
+function placeName(p: ParserState, d: OpDraft, start: number, nameStart: number, nameEnd: number): void {
+  const generic = d.$f === 1;
+  const f = packedOpName(d.name, generic, start, nameStart, nameEnd);
+  d.$f = f >= 0 ? f : slottedOpName(slot(p, nameStart, nameEnd), generic);
 }
 
 /** `list` with `item` added: a list of its own at the first item (a draft's lists start as the shared EMPTY). */
@@ -151,7 +159,7 @@ function finishOp(p: ParserState, d: OpDraft, start: number, lazyBody: LazyBody 
     d.$u = orEmpty(resultTypes);
   }
   const extras = d.$r;
-  if (extras !== NO_EXTRAS) {
+  if (!extras.$shared) {
     extras.successors = exact(extras.successors);
     extras.regions = exact(extras.regions);
     extras.symbolUses = exact(extras.symbolUses);
@@ -183,8 +191,11 @@ export function parseOperation(p: ParserState): Operation | undefined {
     p.symbolSink = d;
     let ok: boolean;
     let lazyBody: LazyBody | undefined;
+    // The name's token, placed once the body is parsed (customForms.ts renames `module`, `return` and `call`).
+    const nameStart = lx.start;
+    const nameEnd = lx.end;
     if (tk(lx) === Tok.String) {
-      d.form = 'generic';
+      d.$f = 1; // generic
       d.name = stringValue(p);
       nextToken(lx);
       ok = parseGenericBody(p, d, start);
@@ -220,6 +231,7 @@ export function parseOperation(p: ParserState): Operation | undefined {
       error(p, `unexpected ${describe(p)} after operation '${d.name}'`);
       resync(p);
     }
+    placeName(p, d, start, nameStart, nameEnd);
     return finishOp(p, d, start, lazyBody);
   } finally {
     p.symbolSink = outerSink;

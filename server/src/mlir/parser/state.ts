@@ -10,7 +10,7 @@ import { NextOffsets, Tok, createLexer, nextToken, relexFrom, unescapeString, ty
 import type { Dim, Operation, ParseError, ResultGroup, SymbolRef, TypeNode, ValueUse } from '../syntax';
 import type { LazyBody } from './lazyBodies';
 import type { OpDraft } from './operations';
-import type { DialectTemplate, FunctionTypeTemplate, SharedDictText, TensorTemplate } from './nodes';
+import type { DialectTemplate, FunctionTypeTemplate, OpExtras, SharedDictText, TensorTemplate } from './nodes';
 import { detachedCopy } from '../../text/detachedCopy';
 
 /** Deeper nesting than this is reported and skipped without recursion (keeps the JS stack safe). */
@@ -27,6 +27,8 @@ export interface ParserState {
   readonly ranges: RangeTable | undefined;
   /** The slots of the nodes in parser/nodes.ts: `ranges` when editable, else a table of this parse's own. */
   readonly slots: RangeTable;
+  /** `noExtrasFor(slots)` (nodes.ts), the extras and table of its ops that set none: taken at the first op. */
+  noExtras: OpExtras | undefined;
   depth: number;
   /** The deepest `depth` reached so far (attributes.ts bounds the nesting of the dictionaries it shares). */
   deepest: number;
@@ -145,6 +147,7 @@ export function newParserState(
     resourceSections: tables.resourceSections,
     ranges: tables.ranges,
     slots: tables.slots,
+    noExtras: undefined,
     depth: 0,
     deepest: 0,
     origin,
@@ -195,6 +198,7 @@ export function derivedParserState(owner: ParserState, own: DerivedParse): Parse
     resourceSections: owner.resourceSections,
     ranges: owner.ranges,
     slots: own.slots,
+    noExtras: undefined,
     depth: own.depth,
     deepest: own.depth,
     origin: owner.origin,
