@@ -342,7 +342,7 @@
 import { DataType, TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import type { TensorLayout } from '../../ttnn/layout';
 import { alignUp, l1Footprint } from '../../ttnn/layout';
-import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
+import type { PropValue, TensorSpec, TtnnOp, ValueSpec } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
 import { atNewestBuild, atOrAfter, changePointText, readSpanCite, windowWithinReadSpan } from '../changePoints';
@@ -595,11 +595,25 @@ function padding4(v: readonly number[] | undefined): [number, number, number, nu
   return undefined;
 }
 
+/** The conv family's weights operand (conv2d, conv_transpose2d, conv1d). */
+export const CONV_WEIGHTS_OPERAND = 1;
+
+/**
+ * What the conv family's estimates read of the weights operand, for the analysis's estimate memo (registry.ts
+ * `partlyRead`): `readConvProblem` its kind and layout's dtype, `weightsPreparedOnDevice` its buffer, and the registry's
+ * shard-grid check an L1 layout's grid. Not its shape, element type or a DRAM or host layout's geometry (the weights'
+ * figures come from the attributes). undefined: read whole (an L1 or undecoded layout, not a tensor).
+ */
+export function convWeightsRead(spec: ValueSpec): object | undefined {
+  if (spec.kind !== 'tensor' || spec.layout.kind !== 'layout' || spec.layout.bufferType === 'l1') return undefined;
+  return { kind: 'conv weights', dtype: spec.layout.dtype, bufferType: spec.layout.bufferType };
+}
+
 /** Read a conv2d / conv_transpose2d op. A string is the reason it cannot be estimated. */
 export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateContext): ConvProblem | string {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return input;
-  const weight = op.operands[1];
+  const weight = op.operands[CONV_WEIGHTS_OPERAND];
   if (weight === undefined || weight.kind !== 'tensor') return 'weight operand missing';
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return out;
@@ -2756,7 +2770,7 @@ function convLinearComputeFlags(p: ConvProblem, ctx: EstimateContext): MatmulCom
  * unless the weights are on the host in such a build; else why the figure is approx.
  */
 function weightsPreparedOnDevice(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): string | undefined {
-  const weights = op.operands[1];
+  const weights = op.operands[CONV_WEIGHTS_OPERAND];
   if (p.transposed || weights?.kind !== 'tensor' || weights.layout.kind !== 'layout') return undefined;
   if (weights.layout.bufferType !== 'system_memory') return undefined;
   if (
