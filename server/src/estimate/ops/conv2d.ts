@@ -361,6 +361,7 @@ import type {
 import { illegal, unmodeled } from '../types';
 import {
   HaloGeometry,
+  InPlaceHaloGeometry,
   haloConfigL1SmallBuffers,
   haloDramConfigPageBytes,
   haloElementBytes,
@@ -2430,7 +2431,7 @@ function convIntermediates(
           coresNhw: input.coresNhw,
           dramConfigs: dramConfigs
             ? {
-                geometry: { ...haloGeometry(p), padTop: p.padding[0], padLeft: p.padding[2] },
+                geometry: withHaloPads(haloGeometry(p), p.padding[0], p.padding[2]),
                 outputSticksPerShard:
                   input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : plan.perCoreOutHTiles * 32,
                 inputSticksPerShard: rows,
@@ -2464,6 +2465,15 @@ function convIntermediates(
 }
 
 /** The halo's sliding window: the conv's own, or for conv_transpose2d the stride-1 conv over the stride-expanded input. */
+/** `g` (a fresh object) with the top and left padding stored in it: a spread copy with two more keys made each key
+ *  after the spread a runtime call. */
+function withHaloPads(g: HaloGeometry, padTop: number, padLeft: number): InPlaceHaloGeometry {
+  const padded = g as Writable<InPlaceHaloGeometry>;
+  padded.padTop = padTop;
+  padded.padLeft = padLeft;
+  return padded;
+}
+
 function haloGeometry(p: ConvProblem): HaloGeometry {
   const effH = (p.kernel[0] - 1) * p.dilation[0] + 1;
   const effW = (p.kernel[1] - 1) * p.dilation[1] + 1;
