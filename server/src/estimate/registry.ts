@@ -410,7 +410,7 @@ export function estimateOverWindow(
   // Set per estimate (100k-op dump: 10 MB of them).
   const recorder = spareRecorder ?? new Set<ChangePointId>();
   spareRecorder = undefined;
-  const result = runTotal(op, estimator, { ...ctx, ttMetal: { window: ctx.ttMetal.window, straddled: recorder } });
+  const result = runTotal(op, estimator, contextFor(ctx, { window: ctx.ttMetal.window, straddled: recorder }));
   if (recorder.size === 0) {
     spareRecorder = recorder;
     return result;
@@ -464,12 +464,18 @@ function estimatePerSubWindow(
         continue;
       }
       const runStraddled = new Set<ChangePointId>();
-      runs.push({ window, result: runTotal(op, estimator, { ...ctx, ttMetal: { window, straddled: runStraddled } }) });
+      runs.push({ window, result: runTotal(op, estimator, contextFor(ctx, { window, straddled: runStraddled })) });
       for (const id of runStraddled) if (!asked.has(id)) found.add(id);
     }
     pending = found;
   }
   return combineWindows(runs, [...asked].sort());
+}
+
+/** `ctx` on the builds `ttMetal`, its fields stored in the analysis's order: a spread of `ctx` and a key after it in a
+ *  literal was a runtime call (V8's DefineKeyedOwnPropertyInLiteral) per fresh estimate. */
+function contextFor(ctx: EstimateContext, ttMetal: EstimateContext['ttMetal']): EstimateContext {
+  return { device: ctx.device, ttMetal, liveL1BytesPerCore: ctx.liveL1BytesPerCore, liveL1Read: ctx.liveL1Read };
 }
 
 function runTotal(op: TtnnOp, estimator: Estimator, ctx: EstimateContext): OpEstimateResult {
