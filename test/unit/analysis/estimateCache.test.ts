@@ -75,6 +75,8 @@ describe('analysis/estimateCache', () => {
     }
     assert.deepEqual(readers, [
       'common.ts: return ctx.liveL1BytesPerCore ?? 0;',
+      // The registry hands the figure on to each run's context (contextFor), reading nothing of it.
+      'registry.ts: return { device: ctx.device, ttMetal, liveL1BytesPerCore: ctx.liveL1BytesPerCore, liveL1Read: ctx.liveL1Read };',
       // The step memo hands the figure on to the step's run and keys by it only an entry whose run read it (noted then).
       'stepMemo.ts: const live = ctx.liveL1BytesPerCore ?? 0;',
     ]);
