@@ -1,10 +1,11 @@
 /**
  * Estimate caching: within one analysis, repeated op patterns are estimated once (memo keyed by the op's name,
- * operand/result spec objects and what its registry entry declares it reads); across analyses of one document, an
+ * operand/result spec contents, of an operand read only in part that part, and what its registry entry declares it
+ * reads); across analyses of one document, an
  * op an in-place edit left alone takes its estimate from its record in the earlier analysis.
  */
 
-import { estimateOp, estimatorReads } from '../estimate/registry';
+import { type EstimatorReads, estimateOp, estimatorReads } from '../estimate/registry';
 import { NO_PROGRAM_OPS as NO_PROGRAM_OP_LIST } from '../estimate/ops/noProgram';
 import type { TtMetalWindow } from '../estimate/changePoints';
 import type { OpEstimateResult } from '../estimate/types';
@@ -87,8 +88,9 @@ export function estimateCache(
     sameSettings = reuse.deviceKey === deviceKey;
     reuse.deviceKey = deviceKey;
   }
-  const keyed = (op: TtnnOp, readsProperties: boolean, live: number, freeL1Varies: boolean): OpEstimateResult => {
-    const pattern = memo.hash(op, readsProperties);
+  const keyed = (op: TtnnOp, reads: EstimatorReads, live: number, freeL1Varies: boolean): OpEstimateResult => {
+    const pattern = memo.hash(op, reads);
+    const readsProperties = reads.properties;
     const hit =
       memo.get(pattern, live, op, readsProperties) ??
       (freeL1Varies ? memo.get(pattern, ANY_FREE_L1, op, readsProperties) : undefined);
@@ -127,7 +129,7 @@ export function estimateCache(
       (!freeL1Varies || earlier.liveL1TensorBytesPerCore === live)
     )
       return earlier.estimate;
-    return keyed(op, inputs.properties, estimateLive, freeL1Varies);
+    return keyed(op, inputs, estimateLive, freeL1Varies);
   };
   return { estimate, sameSettings, freshEstimates: () => freshEstimates };
 }
@@ -183,17 +185,23 @@ class EstimateMemo {
   }
 
   /** The hash of `op`'s inputs but the free L1 (remembering its spec ids for `get`). */
-  hash(op: TtnnOp, readsProperties: boolean): number {
+  hash(op: TtnnOp, reads: EstimatorReads): number {
     const specIds = this.specIds;
     let n = 0;
     // Indexed loops: for-of made an iterator result per op (old garbage at 100k ops).
     const { operands, results } = op;
-    for (let i = 0; i < operands.length; i++) specIds[n++] = this.specContentIds.idOf(operands[i]!);
+    const partly = reads.partlyRead;
+    const partIndex = partly === undefined ? -1 : partly.operandIndex;
+    for (let i = 0; i < operands.length; i++)
+      specIds[n++] =
+        i === partIndex
+          ? this.specContentIds.idOfRead(operands[i]!, partly!.read)
+          : this.specContentIds.idOf(operands[i]!);
     for (let i = 0; i < results.length; i++) specIds[n++] = this.specContentIds.idOf(results[i]!);
     let h = mix(mix(mix(HASH_SEED, this.idOf(op.name)), op.operands.length), op.results.length);
     for (let i = 0; i < n; i++) h = mix(h, specIds[i]!);
     this.specCount = n;
-    if (readsProperties) h = mix(h, this.propertiesHash(op.properties));
+    if (reads.properties) h = mix(h, this.propertiesHash(op.properties));
     return h;
   }
 
@@ -286,15 +294,37 @@ class SpecIds {
   private readonly ids = new Map<ValueSpec, number>();
   private readonly idsByContent = new Map<object, number>();
 
+  // Ids by spec object of what an estimator reads of it (registry.ts `partlyRead`), per read function.
+  private readonly readIds = new Map<(spec: ValueSpec) => object | undefined, Map<ValueSpec, number>>();
+
   idOf(spec: ValueSpec): number {
     let id = this.ids.get(spec);
     if (id === undefined) {
-      const content = this.kept.intern(spec.kind === 'tensor' && spec.layoutAlias !== '' ? withoutAlias(spec) : spec);
-      id = this.idsByContent.get(content);
-      // Ids count up with the content map, so a new content's id is one no other content has.
-      if (id === undefined) this.idsByContent.set(content, (id = this.idsByContent.size + 1));
+      id = this.contentId(spec.kind === 'tensor' && spec.layoutAlias !== '' ? withoutAlias(spec) : spec);
       this.ids.set(spec, id);
     }
+    return id;
+  }
+
+  /** The id of `read(spec)`, what an estimator reads of `spec` (undefined: all of it, `idOf`). A part is an object of
+   *  its own kind (never equal to a spec), so its id is no spec's. */
+  idOfRead(spec: ValueSpec, read: (spec: ValueSpec) => object | undefined): number {
+    let byRead = this.readIds.get(read);
+    if (byRead === undefined) this.readIds.set(read, (byRead = new Map<ValueSpec, number>()));
+    let id = byRead.get(spec);
+    if (id === undefined) {
+      const part = read(spec);
+      id = part === undefined ? this.idOf(spec) : this.contentId(part);
+      byRead.set(spec, id);
+    }
+    return id;
+  }
+
+  private contentId(value: object): number {
+    const content = this.kept.intern(value);
+    let id = this.idsByContent.get(content);
+    // Ids count up with the content map, so a new content's id is one no other content has.
+    if (id === undefined) this.idsByContent.set(content, (id = this.idsByContent.size + 1));
     return id;
   }
 }

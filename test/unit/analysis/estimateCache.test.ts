@@ -11,7 +11,7 @@ import { presetDevice } from '../../../server/src/ttnn/device';
 import { serverCodeLines } from '../../support/sourceLines';
 import type { TensorLayout } from '../../../server/src/ttnn/layout';
 import type { PropValue, TensorSpec } from '../../../server/src/ttnn/op';
-import { int, ints, op, tensor } from '../estimate/build';
+import { DEVICE_VALUE, dialect, int, ints, op, tensor } from '../estimate/build';
 
 const DEVICE = presetDevice('wormhole_b0_n150');
 const WINDOW = { earliest: '2025-11-27', latest: '2025-11-27' };
@@ -75,6 +75,8 @@ describe('analysis/estimateCache', () => {
     }
     assert.deepEqual(readers, [
       'common.ts: return ctx.liveL1BytesPerCore ?? 0;',
+      // The registry hands the figure on to each run's context (contextFor), reading nothing of it.
+      'registry.ts: return { device: ctx.device, ttMetal, liveL1BytesPerCore: ctx.liveL1BytesPerCore, liveL1Read: ctx.liveL1Read };',
       // The step memo hands the figure on to the step's run and keys by it only an entry whose run read it (noted then).
       'stepMemo.ts: const live = ctx.liveL1BytesPerCore ?? 0;',
     ]);
@@ -134,6 +136,85 @@ describe('analysis/estimateCache', () => {
         );
         assert.equal(cache.freshEstimates(), 2 + i, `${field} changed: a fresh estimate`);
       }
+    }
+  });
+
+  it("the conv family reads of its weights operand only its kind, layout dtype and buffer (and an L1 layout's grid)", () => {
+    // The memo keys the weights by convWeightsRead (registry.ts `partlyRead`), so every read must be one of these
+    // lines: readConvProblem's (kind, dtype) and weightsPreparedOnDevice's (buffer); the registry's shard-grid check
+    // reads every operand's L1 layout, which convWeightsRead keeps whole.
+    const lines = serverCodeLines('estimate/ops').find((f) => f.file === 'conv2d.ts')!.lines;
+    // Every read of an op's operands (`{ ...op, operands }` in the auto-sharded matmul conv's linear replaces them).
+    const operandReads = lines.filter((l) => /\.operands\b/.test(l)).map((l) => l.trim());
+    assert.deepEqual(operandReads, [
+      "const input = resolveTensor(op.operands[0], 'input');",
+      'const weight = op.operands[CONV_WEIGHTS_OPERAND];',
+      'const third = op.operands[2];',
+      'const weights = op.operands[CONV_WEIGHTS_OPERAND];',
+      'const flat = specWith(op.operands[0] as TensorSpec, { dims: [1, 1, p.batch * p.inputH * p.inputW, p.inChannels] });',
+      'const input = op.operands[0];',
+      // estimatePrepareConv2d: another op (its operand 0), not in the conv family.
+      'const weights = op.operands[0];',
+    ]);
+    const weightReads = lines.filter((l) => /\bweights?\??\.\w/.test(l)).map((l) => l.trim());
+    assert.deepEqual(weightReads, [
+      "if (weight === undefined || weight.kind !== 'tensor') return 'weight operand missing';",
+      "const weightDtype = weight.layout.kind === 'layout' ? weight.layout.dtype : undefined;",
+      "if (p.transposed || weights?.kind !== 'tensor' || weights.layout.kind !== 'layout') return undefined;",
+      "if (weights.layout.bufferType !== 'system_memory') return undefined;",
+      // estimatePrepareConv2d's (its operand 0).
+      "if (weights === undefined || weights.kind !== 'tensor' || weights.layout.kind !== 'layout')",
+      "if (weights.layout.bufferType === 'system_memory') {",
+    ]);
+    for (const name of ['ttnn.conv2d', 'ttnn.conv_transpose2d', 'ttnn.conv1d'])
+      assert.equal(estimatorReads(name).partlyRead?.operandIndex, 1, name);
+  });
+
+  it('convs differing only in what is not read of DRAM or host weights share an estimate; dtype or buffer, not', () => {
+    // A 3x3 stride-2 depthwise conv (convSteps.test.ts's, its input L1 interleaved) on weights written several ways.
+    const input = tensor([1, 1, 12544, 64], { buffer: 'l1' });
+    const result = tensor([1, 1, 3136, 64]);
+    const weights = tensor([1, 1, 576, 64]);
+    const wLayout = weights.layout as TensorLayout;
+    const properties = {
+      batch_size: int(1),
+      conv2d_config: dialect('ttnn.conv2d_config', { shard_layout: 'height_sharded', config_tensors_in_dram: 'true' }),
+      dilation: ints(1, 1),
+      groups: int(64),
+      in_channels: int(64),
+      input_height: int(112),
+      input_width: int(112),
+      kernel_size: ints(3, 3),
+      out_channels: int(64),
+      padding: ints(1, 1, 1, 1),
+      stride: ints(2, 2),
+    };
+    const conv = (w: TensorSpec) => op('ttnn.conv2d', [input, w, DEVICE_VALUE], [result], properties);
+    const unread: [string, TensorSpec][] = [
+      ['shape', tensor([64, 1, 3, 3])],
+      ['element dtype', { ...weights, elementDtype: 'f32' }],
+      ['page layout', tensor([1, 1, 576, 64], { page: 'row_major' })],
+      ['shard shape and grid', { ...weights, layout: { ...wLayout, gridShape: [2, 2], shardShape: [9, 1] } }],
+    ];
+    const read: [string, TensorSpec][] = [
+      ['dtype', { ...weights, layout: { ...wLayout, dtype: 'f32' } }],
+      ['host buffer', tensor([64, 1, 3, 3], { buffer: 'system_memory', page: 'row_major' })],
+      ['L1 buffer', tensor([1, 1, 576, 64], { buffer: 'l1' })],
+      ['L1 buffer, another shape', tensor([1, 1, 608, 64], { buffer: 'l1' })],
+    ];
+    const ctx = { device: DEVICE, ttMetal: { window: WINDOW }, liveL1BytesPerCore: 0 };
+    const cache = estimateCache(DEVICE, WINDOW, 1, undefined);
+    const first = cache.estimate(conv(weights), 0);
+    assert.equal(first.kind, 'estimate');
+    for (const [field, w] of unread) {
+      assert.equal(cache.estimate(conv(w), 0), first, field);
+      // The estimate made afresh for this op is the same value.
+      assert.deepStrictEqual(estimateOp(conv(w), ctx), first, field);
+    }
+    assert.equal(cache.freshEstimates(), 1);
+    for (const [i, [field, w]] of read.entries()) {
+      assert.deepStrictEqual(cache.estimate(conv(w), 0), estimateOp(conv(w), ctx), field);
+      assert.equal(cache.freshEstimates(), 2 + i, `${field}: a fresh estimate`);
     }
   });
 

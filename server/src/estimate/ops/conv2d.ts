@@ -366,6 +366,7 @@ import type {
 import { illegal, unmodeled } from '../types';
 import {
   HaloGeometry,
+  InPlaceHaloGeometry,
   haloConfigL1SmallBuffers,
   haloDramConfigPageBytes,
   haloElementBytes,
@@ -600,11 +601,25 @@ function padding4(v: readonly number[] | undefined): [number, number, number, nu
   return undefined;
 }
 
+/** The conv family's weights operand (conv2d, conv_transpose2d, conv1d). */
+export const CONV_WEIGHTS_OPERAND = 1;
+
+/**
+ * What the conv family's estimates read of the weights operand, for the analysis's estimate memo (registry.ts
+ * `partlyRead`): `readConvProblem` its kind and layout's dtype, `weightsPreparedOnDevice` its buffer, and the registry's
+ * shard-grid check an L1 layout's grid. Not its shape, element type or a DRAM or host layout's geometry (the weights'
+ * figures come from the attributes). undefined: read whole (an L1 or undecoded layout, not a tensor).
+ */
+export function convWeightsRead(spec: ValueSpec): object | undefined {
+  if (spec.kind !== 'tensor' || spec.layout.kind !== 'layout' || spec.layout.bufferType === 'l1') return undefined;
+  return { kind: 'conv weights', dtype: spec.layout.dtype, bufferType: spec.layout.bufferType };
+}
+
 /** Read a conv2d / conv_transpose2d op. A string is the reason it cannot be estimated. */
 export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateContext): ConvProblem | string {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return input;
-  const weight = op.operands[1];
+  const weight = op.operands[CONV_WEIGHTS_OPERAND];
   if (weight === undefined || weight.kind !== 'tensor') return 'weight operand missing';
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return out;
@@ -2421,7 +2436,7 @@ function convIntermediates(
           coresNhw: input.coresNhw,
           dramConfigs: dramConfigs
             ? {
-                geometry: { ...haloGeometry(p), padTop: p.padding[0], padLeft: p.padding[2] },
+                geometry: withHaloPads(haloGeometry(p), p.padding[0], p.padding[2]),
                 outputSticksPerShard:
                   input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : plan.perCoreOutHTiles * 32,
                 inputSticksPerShard: rows,
@@ -2455,6 +2470,15 @@ function convIntermediates(
 }
 
 /** The halo's sliding window: the conv's own, or for conv_transpose2d the stride-1 conv over the stride-expanded input. */
+/** `g` (a fresh object) with the top and left padding stored in it: a spread copy with two more keys made each key
+ *  after the spread a runtime call. */
+function withHaloPads(g: HaloGeometry, padTop: number, padLeft: number): InPlaceHaloGeometry {
+  const padded = g as Writable<InPlaceHaloGeometry>;
+  padded.padTop = padTop;
+  padded.padLeft = padLeft;
+  return padded;
+}
+
 function haloGeometry(p: ConvProblem): HaloGeometry {
   const effH = (p.kernel[0] - 1) * p.dilation[0] + 1;
   const effW = (p.kernel[1] - 1) * p.dilation[1] + 1;
@@ -2818,7 +2842,7 @@ function convLinearComputeFlags(p: ConvProblem, ctx: EstimateContext): MatmulCom
  * unless the weights are on the host in such a build; else why the figure is approx.
  */
 function weightsPreparedOnDevice(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): string | undefined {
-  const weights = op.operands[1];
+  const weights = op.operands[CONV_WEIGHTS_OPERAND];
   if (p.transposed || weights?.kind !== 'tensor' || weights.layout.kind !== 'layout') return undefined;
   if (weights.layout.bufferType !== 'system_memory') return undefined;
   if (
