@@ -123,8 +123,9 @@ const TYPES_ONLY: EstimatorReads = { properties: false, liveL1: false };
 const PROPERTIES: EstimatorReads = { properties: true, liveL1: false };
 const LIVE_L1: EstimatorReads = { properties: false, liveL1: true };
 const PROPERTIES_LIVE_L1: EstimatorReads = { properties: true, liveL1: true };
-// The conv family reads of its weights little but their dtype and buffer (conv2d.ts `convWeightsRead`): a dump's convs
-// of one problem with weights written at other shapes share an estimate (generated 100k-op dump: 5,509 -> 4,774 fresh).
+// The conv family reads of its weights little but their dtype and buffer, and for a [1, 1, C_in, C_out] shape its page
+// and memory layout (conv2d.ts `convWeightsRead`): a dump's convs of one problem with weights written at other shapes
+// share an estimate.
 const CONV_READS: EstimatorReads = {
   properties: true,
   liveL1: true,

@@ -139,7 +139,7 @@ describe('analysis/estimateCache', () => {
     }
   });
 
-  it("the conv family reads of its weights operand only its kind, layout dtype and buffer (and an L1 layout's grid)", () => {
+  it("the conv family reads of its weights operand only its kind, layout dtype, buffer and a [1, 1, C_in, C_out] shape's page and memory layout (and an L1 layout's grid)", () => {
     // The memo keys the weights by convWeightsRead (registry.ts `partlyRead`), so every read must be one of these
     // lines: readConvProblem's (kind, dtype) and weightsPreparedOnDevice's (buffer); the registry's shard-grid check
     // reads every operand's L1 layout, which convWeightsRead keeps whole.
@@ -150,6 +150,9 @@ describe('analysis/estimateCache', () => {
       "const input = resolveTensor(op.operands[0], 'input');",
       'const weight = op.operands[CONV_WEIGHTS_OPERAND];',
       'const third = op.operands[2];',
+      // autoShardedMmNotRead's: the [1, 1, C_in, C_out] shape and page / memory layout (convWeightsRead's asPrepared).
+      'if (!isDramTileTensor(op.operands[1], [1, 1, p.inChannels, p.outChannels], p.weightsDtype))',
+      'if (p.hasBias && !isDramTileTensor(op.operands[2], [1, 1, 1, p.outChannels], p.weightsDtype))',
       'const weights = op.operands[CONV_WEIGHTS_OPERAND];',
       'const flat = specWith(op.operands[0] as TensorSpec, { dims: [1, 1, p.batch * p.inputH * p.inputW, p.inChannels] });',
       'const input = op.operands[0];',
@@ -174,7 +177,8 @@ describe('analysis/estimateCache', () => {
     // A 3x3 stride-2 depthwise conv (convSteps.test.ts's, its input L1 interleaved) on weights written several ways.
     const input = tensor([1, 1, 12544, 64], { buffer: 'l1' });
     const result = tensor([1, 1, 3136, 64]);
-    const weights = tensor([1, 1, 576, 64]);
+    // OIHW weights: a [1, 1, C_in, C_out] shape is read (a 1x1 matmul conv takes such DRAM tiles as they are).
+    const weights = tensor([64, 1, 3, 3]);
     const wLayout = weights.layout as TensorLayout;
     const properties = {
       batch_size: int(1),
@@ -191,13 +195,14 @@ describe('analysis/estimateCache', () => {
     };
     const conv = (w: TensorSpec) => op('ttnn.conv2d', [input, w, DEVICE_VALUE], [result], properties);
     const unread: [string, TensorSpec][] = [
-      ['shape', tensor([64, 1, 3, 3])],
+      ['shape', tensor([576, 64])],
       ['element dtype', { ...weights, elementDtype: 'f32' }],
-      ['page layout', tensor([1, 1, 576, 64], { page: 'row_major' })],
+      ['page layout', tensor([64, 1, 3, 3], { page: 'row_major' })],
       ['shard shape and grid', { ...weights, layout: { ...wLayout, gridShape: [2, 2], shardShape: [9, 1] } }],
     ];
     const read: [string, TensorSpec][] = [
       ['dtype', { ...weights, layout: { ...wLayout, dtype: 'f32' } }],
+      ['the prepared shape [1, 1, C_in, C_out]', tensor([1, 1, 64, 64])],
       ['host buffer', tensor([64, 1, 3, 3], { buffer: 'system_memory', page: 'row_major' })],
       ['L1 buffer', tensor([1, 1, 576, 64], { buffer: 'l1' })],
       ['L1 buffer, another shape', tensor([1, 1, 608, 64], { buffer: 'l1' })],

@@ -606,13 +606,21 @@ export const CONV_WEIGHTS_OPERAND = 1;
 
 /**
  * What the conv family's estimates read of the weights operand, for the analysis's estimate memo (registry.ts
- * `partlyRead`): `readConvProblem` its kind and layout's dtype, `weightsPreparedOnDevice` its buffer, and the registry's
- * shard-grid check an L1 layout's grid. Not its shape, element type or a DRAM or host layout's geometry (the weights'
- * figures come from the attributes). undefined: read whole (an L1 or undecoded layout, not a tensor).
+ * `partlyRead`): `readConvProblem` its kind and layout's dtype, `weightsPreparedOnDevice` its buffer, the registry's
+ * shard-grid check an L1 layout's grid, and `autoShardedMmNotRead` (`isDramTileTensor`) whether weights of shape
+ * [1, 1, C_in, C_out] are DRAM interleaved tiles: so that shape's last two dims and page and memory layout. Not
+ * another shape, the element type or a DRAM or host layout's geometry (the weights' figures come from the
+ * attributes). undefined: read whole (an L1 or undecoded layout, not a tensor).
  */
 export function convWeightsRead(spec: ValueSpec): object | undefined {
   if (spec.kind !== 'tensor' || spec.layout.kind !== 'layout' || spec.layout.bufferType === 'l1') return undefined;
-  return { kind: 'conv weights', dtype: spec.layout.dtype, bufferType: spec.layout.bufferType };
+  const { dtype, bufferType, pageLayout, memoryLayout } = spec.layout;
+  const dims = spec.shape.kind === 'known' ? spec.shape.dims : undefined;
+  const asPrepared =
+    dims !== undefined && dims.length === 4 && dims[0] === 1 && dims[1] === 1
+      ? { inChannels: dims[2], outChannels: dims[3], pageLayout, memoryLayout }
+      : null;
+  return { kind: 'conv weights', dtype, bufferType, asPrepared };
 }
 
 /** Read a conv2d / conv_transpose2d op. A string is the reason it cannot be estimated. */
