@@ -40,7 +40,8 @@ function thenText(fix: { verification: { afterText: string } }): string {
 
 /**
  * Verified fixes for op `target.opIndex` of `target.functionName`. `analysis` must be `analyzeModule(parse, options.analysis)`
- * of `text` (its module's system descriptor may be a configured one: verification re-analyses on it). Returns no fixes (with reasons in `rejected` / `layoutReason`) when the op fits or nothing verifies.
+ * of `text` (its module's system descriptor may be a configured one: verification re-analyses on it). Returns no fixes
+ * (with reasons in `rejected` / `layoutReason`) when the op fits or nothing verifies.
  */
 export function fixesFor(
   text: string,
