@@ -1,8 +1,8 @@
 /**
  * Estimate caching: within one analysis, repeated op patterns are estimated once (memo keyed by the op's name,
  * operand/result spec contents, of an operand read only in part that part, and what its registry entry declares it
- * reads); across analyses of one document, an
- * op an in-place edit left alone takes its estimate from its record in the earlier analysis.
+ * reads); across analyses of one document, an op an in-place edit left alone takes its estimate from its record in the
+ * earlier analysis.
  */
 
 import { type EstimatorReads, estimateOp, estimatorReads } from '../estimate/registry';
