@@ -1036,17 +1036,7 @@ const noExtrasOfTable = new WeakMap<RangeTable, OpExtras>();
 export function noExtrasFor(table: RangeTable): OpExtras {
   let extras = noExtrasOfTable.get(table);
   if (extras === undefined) {
-    extras = Object.freeze({
-      $t: table,
-      $shared: true,
-      successors: EMPTY,
-      attributes: undefined,
-      regions: EMPTY,
-      symbol: undefined,
-      symbolUses: EMPTY,
-      signature: undefined,
-      visibility: undefined,
-    });
+    extras = Object.freeze(defaultExtras(table, true));
     noExtrasOfTable.set(table, extras);
   }
   return extras;
@@ -1055,9 +1045,14 @@ export function noExtrasFor(table: RangeTable): OpExtras {
 function ownExtras(op: SlottedOp): OpExtras {
   const r = op.$r;
   if (!r.$shared) return r;
-  return (op.$r = {
-    $t: r.$t,
-    $shared: false,
+  return (op.$r = defaultExtras(r.$t, false));
+}
+
+/** Extras with every field at its default: one literal, so the shared and the owned ones have one shape. */
+function defaultExtras(table: RangeTable, shared: boolean): OpExtras {
+  return {
+    $t: table,
+    $shared: shared,
     successors: EMPTY,
     attributes: undefined,
     regions: EMPTY,
@@ -1065,7 +1060,7 @@ function ownExtras(op: SlottedOp): OpExtras {
     symbolUses: EMPTY,
     signature: undefined,
     visibility: undefined,
-  });
+  };
 }
 
 // An op's `$t` is its extras' (every op of a parse has the same): one word per op fewer. Setting it (incrementalParse
