@@ -4059,6 +4059,21 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/reduce_op_multi_core_h_program_factory.cpp@0fa5c69 (negate_cb_tiles = lcm of include_push_sizes over both core groups); 7fb82fd, 3814789 and 1b02d5c (ProgramDescriptor) keep it, until change point reduce-min-h-negate-full-column (7b6870b)',
   },
+  'reshape-sharded-output-recomputed': {
+    family: 'reshape',
+    pr: 36015,
+    // "added check and recalculation for block sharded tensors before interleaved to sharded is invoked in reshape op",
+    // on main as 4914f84554 (2026-01-20 20:04 UTC), reverted by ce64b8bc3d (#36200, 2026-01-21 00:57 UTC) and relanded
+    // as 9cfdc2a284 (#36237, 2026-01-22 16:13 UTC; nyoshifujiTT/tt-metal first-parent history): dated at the first
+    // landing, the earliest build that can have it.
+    mergedOn: '2026-01-20',
+    dateFrom: 'merge',
+    what: "reshape's interleaved_to_sharded after an interleaved reshape (the row-major path's, and the tiled round trip's until PR #37407) shards into recompute_shard_spec_for_output's spec: TensorSpec::height_sharded / width_sharded / block_sharded of the output shape over the requested grid (#36015: its bounding box; #36237: the grid itself for height and width; PR #42543 (1116349): interleaved when the grid is not a rectangle); before, into the requested memory config as given. Moves only the result's shard when the IR's differs from the recomputed one (then `approx`); the i2s CBs (the output CB bound to the L1 shard, the scratch of the shard width) the same for height sharding",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@d30b8c2, @ed0a405, @d48f32f, @c83c151 (perform_reshape_on_2D_RM, reshape_tiled: interleaved_to_sharded(…, memory_config, …))',
+    after:
+      'tt-metal PR #36015 / #36237, reshape.cpp@4914f84, @9cfdc2a (recompute_shard_spec_for_output); @1116349, @a8bffc3 (the interleaved fallback, a shard spec seeded from the input), @622c6fb; ttnn/core/tensor/tensor_spec.cpp@9cfdc2a (height_sharded: div_up(physical height, cores), required alignment)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

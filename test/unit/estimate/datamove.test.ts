@@ -1007,3 +1007,74 @@ describe('estimate/datamove: scatter (scatter_program_factory.cpp@0055520)', () 
     assert.equal(wide(500_000).cbBytesPerCore, 716_800);
   });
 });
+
+describe('estimate/datamove: sharded row-major reshape (reshape.cpp perform_reshape_on_2D_RM@d30b8c2 … @622c6fb)', () => {
+  const l1Rm = (shape: number[], mem: 'height_sharded' | 'width_sharded' | 'interleaved', grid: [number, number]) =>
+    tensor(shape, { page: 'row_major', buffer: 'l1', mem, grid });
+
+  it('a height-sharded input: sharded_to_interleaved into L1, then the interleaved row-major reshape', () => {
+    // [64, 32] bf16 RM, L1 height-sharded over 2 cores (shards of 32 rows) → [32, 64] DRAM interleaved, a 2025-06 build.
+    // s2i (same dtype): c_0 bound to the L1 shard → 0 B of CBs. Its result is L1 interleaved (the input's buffer
+    // type): 64 rows of 64 B over 64 banks → 64 B per core, live while the reshape runs.
+    // Reshape (reshape_rm_host_prep.cpp): src row 64 B, dst row 128 B: c_0 = 2 · (floor64(63) + 128) = 256,
+    // c_1 = floor64(127) + 80 = 144 → 400 B (no second instance before PR #28169, 2025-09-16).
+    const e = est(
+      estimateOp(
+        op('ttnn.reshape', [l1Rm([64, 32], 'height_sharded', [2, 1])], [rm([32, 64])], { shape: ints(32, 64) }),
+        whContext({ ttMetalDate: '2025-06-01' }),
+      ),
+    );
+    assert.equal(e.factory, 'ReshapeRMProgramFactory');
+    assert.equal(e.cbBytesPerCore, 400);
+    assert.equal(e.l1IntermediateBytesPerCore, 64);
+    assert.equal(e.confidence, 'exact', e.approxReason);
+  });
+
+  it('a sharded result: the reshape into L1 interleaved, then interleaved_to_sharded; recomputed shard from PR #36015', () => {
+    // [32, 64] bf16 RM DRAM interleaved → [64, 32] L1 height-sharded over 2 cores (shards [32, 32]).
+    // Reshape: src row 128 B, dst row 64 B: c_0 = 2 · (floor64(127) + 128) = 384, c_1 = floor64(63) + 80 = 80 → 464 B;
+    // its result, L1 interleaved: 64 rows of 64 B over 64 banks = 64 B per core.
+    // i2s (L1 → L1 shard, same dtype): the output CB is the shard (0 B); scratch c_1 = 4 pages of the shard row
+    // (32 · 2 = 64 B): 4 · align(64, 32) = 256 B on a 2025-06 build (before PR #33905). 464 > 256: the reshape.
+    const toHeight = op('ttnn.reshape', [rm([32, 64])], [l1Rm([64, 32], 'height_sharded', [2, 1])], {
+      shape: ints(64, 32),
+    });
+    const before = est(estimateOp(toHeight, whContext({ ttMetalDate: '2025-06-01' })));
+    assert.equal(before.factory, 'ReshapeRMProgramFactory');
+    assert.equal(before.cbBytesPerCore, 464);
+    assert.equal(before.l1IntermediateBytesPerCore, 64);
+    assert.equal(before.confidence, 'exact', before.approxReason);
+    // From PR #36015 (2026-01-20) the result shards into TensorSpec::height_sharded over the 2-core grid:
+    // [div_up(64, 2), 32] = [32, 32], the IR's shard: still exact. On 2026-03-01, 64 divides 128 → PR #28169's second
+    // instance: c_2 at 464 rounded up to the 32 B CB alignment (program.cpp allocate_circular_buffers) = 480 →
+    // 480 + 384 + 80 = 944 B; the i2s scratch 4 · align(64 + 32, 32) = 384 B (PR #33905, 2026-02-03).
+    const after = est(estimateOp(toHeight, whContext({ ttMetalDate: '2026-03-01' })));
+    assert.equal(after.cbBytesPerCore, 944);
+    assert.equal(after.confidence, 'exact', after.approxReason);
+    // A result height-sharded over 3 cores in shards of 40 rows (the IR's; 3 · 40 ≥ 64): the recomputed shard is
+    // [div_up(64, 3), 32] = [22, 32], not the IR's → exact before PR #36015, approx from it.
+    const shard40 = l1Rm([64, 32], 'height_sharded', [3, 1]);
+    const odd = { ...shard40, layout: { ...shard40.layout, shardShape: [40, 32] } } as typeof shard40;
+    const toOdd = op('ttnn.reshape', [rm([32, 64])], [odd], { shape: ints(64, 32) });
+    assert.equal(est(estimateOp(toOdd, whContext({ ttMetalDate: '2026-01-19' }))).confidence, 'exact');
+    const oddAfter = est(estimateOp(toOdd, whContext({ ttMetalDate: '2026-01-20' })));
+    assert.equal(oddAfter.confidence, 'approx');
+    assert.match(oddAfter.approxReason, /recomputes for the output shape/);
+    // Width-sharded over 2 cores, shards [64, 16]: width_sharded gives [64, div_up(32, 2)] = [64, 16], the IR's: exact.
+    const toWidth = op('ttnn.reshape', [rm([32, 64])], [l1Rm([64, 32], 'width_sharded', [1, 2])], {
+      shape: ints(64, 32),
+    });
+    assert.equal(est(estimateOp(toWidth, whContext({ ttMetalDate: '2026-03-01' }))).confidence, 'exact');
+  });
+
+  it('sides that agree on sharded-ness and L1-ness, the width kept: a view (this_is_view), whatever the shard scheme', () => {
+    // reshape.cpp@d30b8c2 … @622c6fb: last dims equal (32), both sharded, both in L1, row-major → PerformView.
+    const r = estimateOp(
+      op('ttnn.reshape', [l1Rm([64, 32], 'height_sharded', [2, 1])], [l1Rm([2, 32, 32], 'width_sharded', [1, 1])], {
+        shape: ints(2, 32, 32),
+      }),
+      whContext({ ttMetalDate: '2025-06-01' }),
+    );
+    assert.equal(r.kind, 'noProgram');
+  });
+});

@@ -7,7 +7,10 @@
  *   row-major reshape: all cores, the CBs on the CoreRange (0,0)-(grid.x − 1, grid.y − 1), the printed range;
  *     c_0 = 2 · (floor64(srcRowBytes − 1) + 128), c_1 = floor64(dstRowBytes − 1) + 80; from change point
  *     `reshape-rm-dual-kernel` (PR #28169) also c_2 = c_0 and c_3 = c_1 when one row's bytes divide the other's;
- *     `approx` from `reshape-rm-dest-staging` (PR #50967, not modeled) and for a sharded input or result      [2]
+ *     `approx` from `reshape-rm-dest-staging` (PR #50967, not modeled)                                     [2]
+ *   sharded row-major reshape [7]: sharded_to_interleaved → the row-major reshape above → interleaved_to_sharded, run
+ *     in turn (memoryConfig.ts's figures); from `reshape-sharded-output-recomputed` `approx` unless the recomputed
+ *     output shard is the IR's
  *   tiled reshape, on the rank-3 views (leading dims multiplied into the first) [5]: c_0 = one mapping page of
  *     16·(M + M mod 16) B, M the widest output tile's entry count in tt-metal's host segment map (traced here from the
  *     shapes, as the factory builds it), c_1 = 1 input tile, c_2 = 1 output tile (bf16 tiles for bfp8) [3]; on the
@@ -44,11 +47,18 @@
  *       explicit pad_value, which tt-mlir's runtime never passes: runtime/lib/ttnn/operations/data_movement/reshape.cpp
  *       @19c86fc); bfp8 is typecast to bf16 around it; sharded layouts pass through s2i/i2s steps that changed with
  *       PRs #37407 and #42543.
+ *   [7] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp, perform_reshape_on_2D_RM, read at
+ *       every first-parent commit touching it from d30b8c2 (2024-12-24) to 622c6fb (2026-06-23): a sharded input
+ *       through sharded_to_interleaved into its own buffer type, a sharded output through interleaved_to_sharded from
+ *       an interleaved reshape in its buffer type, the same throughout; the output shard spec as requested until
+ *       4914f84 (PR #36015, 2026-01-20; reverted by ce64b8b, relanded as 9cfdc2a, PR #36237, 2026-01-22), then
+ *       recompute_shard_spec_for_output (the tiled round trip too); 1116349 (PR #42543) lets it fall back to interleaved
  *   [6] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp, reshape_tiled, read at every
  *       first-parent commit from ed0a405 (2025-04-17) to 622c6fb (2026-06-23): the routing by placement changes at
  *       a3ffa27 (PR #37407), d9ac9a5 (PR #42904, after three reverts on 04-23/24) and 1116349 (PR #42543)
  *
- * Assumptions: the row-major program is exact for interleaved tensors until `reshape-rm-dest-staging`. The tiled
+ * Assumptions: the row-major program is exact for interleaved tensors until `reshape-rm-dest-staging`; a sharded side
+ * is exact when its s2i / i2s programs are and the result shard is the IR's (`recomputedShardIsIrs`). The tiled
  * reshape before PR #20189 is exact when its three programs are (not for block floats). The tiled estimate is exact for non-block-float tensors
  * with an interleaved result (a sharded input from PR #37407 on, or through the round trip before); a segment map over the trace budget keeps the old 64 / 128-entry guess ('approx').
  * Worked example: reshape of RM 6x4884480 → 6x1x768x60x106: src row 9,768,960 B → c_0 = 2·(9,768,896 + 128).
@@ -60,10 +70,11 @@ import { ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor
 import type { EstimateContext, NoProgram, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { outputsInL1 } from '../common';
-import { PAST_NEWEST_READ_TEXT, atOrAfter, windowAtOrAfter } from '../changePoints';
+import { PAST_NEWEST_READ_TEXT, atOrAfter, changePointText, windowAtOrAfter } from '../changePoints';
+import { shardCoreCount } from '../../ttnn/layout';
 import { largestStep, specWith, stepOp, toLayoutStep, type Step } from './composite';
 import { estimateToMemoryConfig } from './memoryConfig';
-import { gridRectangle, onRange } from '../printedRange';
+import { gridRectangle, onRange, shardGridFirstRange } from '../printedRange';
 
 const CITE_RESHAPE =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_host_prep.cpp@3389120 … reshape_rm_program_factory.cpp@622c6fb (every commit of the factory read: c_0, c_1; c_2, c_3 from 51d87b0, PR #28169); reshape.cpp@83f816b … @622c6fb (2-D view → prim reshape, s2i / i2s around a sharded one)';
@@ -73,6 +84,8 @@ const CITE_TILED =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@fdefd7c (mapping code as at ed0a405, PR #20189)';
 const CITE_TILED_SHARDED =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@ed0a405 … @9cfdc2a (s2i / i2s around every sharded tiled reshape), @a3ffa27 … @d9169f1 (PR #37407: the round trip for a width-sharded output only), @1116349 … @622c6fb (PR #42543: sharded outputs direct)';
+const CITE_RM_SHARDED =
+  "tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@d30b8c2 … @622c6fb (perform_reshape_on_2D_RM: sharded_to_interleaved into the input's buffer type, prim reshape into the output's, interleaved_to_sharded; every commit touching it read; the shard spec recomputed from 4914f84 / 9cfdc2a)";
 const CITE_TILED_CALLER =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@622c6fb (reshape_tiled: squeeze_shape_to_3D, bfp8 typecast)';
 
@@ -387,7 +400,7 @@ function routedTiledReshape(
   const roundTrip =
     !atOrAfter(ctx, 'reshape-tiled-sharded-direct') ||
     (output.layout.memoryLayout === 'width_sharded' && !atOrAfter(ctx, 'reshape-tiled-sharded-output-direct'));
-  if (roundTrip) return shardedReshapeRoundTrip(op, ctx, inSharded, outSharded);
+  if (roundTrip) return shardedReshapeRoundTrip(op, ctx, inSharded, outSharded, 'tile');
   if (!outSharded) return tiledReshape(op, ctx, input, output, undefined);
   // A sharded output: tt-metal recomputes its shard spec for the output shape (recompute_shard_spec_for_output) [6];
   // before `reshape-tiled-sharded-single-run` it ran reshape_view twice, the first result alive during the second.
@@ -404,15 +417,19 @@ function routedTiledReshape(
 }
 
 /**
- * The round trip of a sharded tiled reshape [6]: sharded_to_interleaved of a sharded input into its own buffer type,
- * the interleaved reshape into the output's buffer type, interleaved_to_sharded to a sharded output; each program
- * estimated as the lone to_memory_config / reshape would be (memoryConfig.ts), run in turn (composite.ts).
+ * The round trip of a sharded reshape, tiled [6] or row-major [7]: sharded_to_interleaved of a sharded input into its
+ * own buffer type, the interleaved reshape into the output's buffer type, interleaved_to_sharded to a sharded output;
+ * each program estimated as the lone to_memory_config / reshape would be (memoryConfig.ts), run in turn
+ * (composite.ts). From change point `reshape-sharded-output-recomputed` the last step shards into the spec
+ * recompute_shard_spec_for_output derives from the output shape and the requested grid: `exact` only where that is
+ * the IR's (`recomputedShardIsIrs`).
  */
 function shardedReshapeRoundTrip(
   op: TtnnOp,
   ctx: EstimateContext,
   inSharded: boolean,
   outSharded: boolean,
+  pages: 'tile' | 'row_major',
 ): OpEstimateResult {
   const [inSpec] = op.operands;
   const outSpec = op.results[0];
@@ -436,13 +453,55 @@ function shardedReshapeRoundTrip(
   const rOut = resolveTensor(reshapeOut, 'result');
   if (typeof rIn === 'string') return unmodeled(op.name, rIn);
   if (typeof rOut === 'string') return unmodeled(op.name, rOut);
-  steps.push({ label: 'interleaved reshape', result: tiledReshape(reshapeOp, ctx, rIn, rOut, undefined) });
+  steps.push({
+    label: 'interleaved reshape',
+    result:
+      pages === 'tile'
+        ? tiledReshape(reshapeOp, ctx, rIn, rOut, undefined)
+        : rowMajorReshape(reshapeOp, ctx, rIn, rOut),
+  });
   if (outSharded)
     steps.push({
       label: 'interleaved_to_sharded (result)',
       result: estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [reshapeOut], [outSpec]), ctx),
     });
-  return largestStep(op, ctx, steps, { firstBeyondL1: true, citations: [CITE_TILED_SHARDED] });
+  const output = resolveTensor(outSpec, 'result');
+  const recomputedDiffers =
+    outSharded &&
+    typeof output !== 'string' &&
+    atOrAfter(ctx, 'reshape-sharded-output-recomputed') &&
+    !recomputedShardIsIrs(output, ctx);
+  return largestStep(op, ctx, steps, {
+    firstBeyondL1: true,
+    citations: [pages === 'tile' ? CITE_TILED_SHARDED : CITE_RM_SHARDED],
+    ...(recomputedDiffers && {
+      approxReason: `interleaved_to_sharded shards into the spec tt-metal recomputes for the output shape and grid (${changePointText('reshape-sharded-output-recomputed')}), not the IR's ${output.layout.memoryLayout ?? ''} shard ${output.layout.shardShape.join('x')}: the IR's is taken`,
+    }),
+  });
+}
+
+/**
+ * Whether recompute_shard_spec_for_output [7] gives the IR's shard, for height or width sharding over a rectangular
+ * grid of n cores: TensorSpec::height_sharded's shard [div_up(physical height, n), physical width], width_sharded's
+ * [physical height, div_up(physical width, n)], the divided side rounded up to the required alignment (a tile's 32;
+ * 1 for row-major) (tensor_spec.cpp@9cfdc2a, the same at tt_metal/impl/tensor/spec/tensor_spec.cpp@622c6fb). PR
+ * #36015 took the grid's bounding box and PR #42543 turns a non-rectangular grid into an interleaved result, so only a
+ * rectangular grid is answered; block sharding is not (false).
+ */
+function recomputedShardIsIrs(output: ResolvedTensor, ctx: EstimateContext): boolean {
+  const layout = output.layout;
+  const byHeight = layout.memoryLayout === 'height_sharded';
+  if (!byHeight && layout.memoryLayout !== 'width_sharded') return false;
+  const n = shardCoreCount(layout);
+  const first = shardGridFirstRange(layout, ctx.device.workerGrid[1]);
+  const firstCount = (first[1][0] - first[0][0] + 1) * (first[1][1] - first[0][1] + 1);
+  if (n <= 0 || firstCount !== n || layout.shardShape.length !== 2) return false;
+  const unit = layout.pageLayout === 'tile' ? TILE_HW : 1;
+  const width = output.padded[output.padded.length - 1] ?? 1;
+  const height = width > 0 ? output.padded.reduce((a, b) => a * b, 1) / width : 0;
+  const split = (extent: number): number => Math.ceil(Math.ceil(extent / n) / unit) * unit;
+  const [shardRows, shardCols] = byHeight ? [split(height), width] : [height, split(width)];
+  return layout.shardShape[0] * unit === shardRows && layout.shardShape[1] * unit === shardCols;
 }
 
 /**
@@ -491,10 +550,12 @@ function viewCheck(input: ResolvedTensor, output: ResolvedTensor): boolean {
   const outW = output.logical[output.logical.length - 1];
   const inH = input.logical.length >= 2 ? input.logical[input.logical.length - 2] : 1;
   const outH = output.logical.length >= 2 ? output.logical[output.logical.length - 2] : 1;
+  // reshape.cpp's this_is_view (the same from d30b8c2 to 622c6fb) compares only whether each side is sharded and
+  // whether it is in L1: a height-sharded input reshaped to a block-sharded result of the same width is a view too.
   const sameStorage =
     input.layout.pageLayout === output.layout.pageLayout &&
-    input.layout.bufferType === output.layout.bufferType &&
-    input.layout.memoryLayout === output.layout.memoryLayout;
+    (input.layout.bufferType === 'l1') === (output.layout.bufferType === 'l1') &&
+    isShardedTensor(input) === isShardedTensor(output);
   // Tiles stay where they are when only the dims above the last two change, or when both heights are tile-aligned.
   return (
     sameStorage &&
@@ -526,6 +587,10 @@ export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
       : tiledReshapeThroughRowMajor(op, ctx);
   if (input.layout.pageLayout !== 'row_major' || output.layout.pageLayout !== 'row_major')
     return unmodeled(op.name, 'reshape that also changes the page layout is not modeled');
+  // perform_reshape_on_2D_RM [7]: a sharded side always goes through sharded_to_interleaved / interleaved_to_sharded.
+  const inSharded = isShardedTensor(input);
+  const outSharded = isShardedTensor(output);
+  if (inSharded || outSharded) return shardedReshapeRoundTrip(op, ctx, inSharded, outSharded, 'row_major');
   return rowMajorReshape(op, ctx, input, output);
 }
 
@@ -554,18 +619,11 @@ function rowMajorReshape(
     srcRow > 0 &&
     dstRow > 0 &&
     (srcRow % dstRow === 0 || dstRow % srcRow === 0);
-  const isSharded = (t: ResolvedTensor): boolean =>
-    t.layout.memoryLayout !== undefined && t.layout.memoryLayout !== 'interleaved';
-  const approxReasons = [
-    ...(atOrAfter(ctx, 'reshape-rm-dest-staging')
-      ? [
-          `tt-metal PR #50967's destination staging ring and dual-kernel rule are not modeled: the CBs before it are given (${PAST_NEWEST_READ_TEXT})`,
-        ]
-      : []),
-    ...(isSharded(input) || isSharded(output)
-      ? ['sharded input or result: the sharded_to_interleaved / interleaved_to_sharded steps are not modeled']
-      : []),
-  ];
+  const approxReasons = atOrAfter(ctx, 'reshape-rm-dest-staging')
+    ? [
+        `tt-metal PR #50967's destination staging ring and dual-kernel rule are not modeled: the CBs before it are given (${PAST_NEWEST_READ_TEXT})`,
+      ]
+    : [];
   return finishProgram({
     op,
     ctx,
