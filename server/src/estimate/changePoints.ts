@@ -4074,6 +4074,32 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #36015 / #36237, reshape.cpp@4914f84, @9cfdc2a (recompute_shard_spec_for_output); @1116349, @a8bffc3 (the interleaved fallback, a shard spec seeded from the input), @622c6fb; ttnn/core/tensor/tensor_spec.cpp@9cfdc2a (height_sharded: div_up(physical height, cores), required alignment)',
   },
+  'untilize-sharded-skips-block': {
+    family: 'tilize/untilize',
+    pr: 22735,
+    // "#22020: (Part 1) Add full sharding support for untilize - single core", squash-merged on main as 3a255e7ac9 at
+    // 2025-06-02 16:55 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-06-02',
+    dateFrom: 'merge',
+    what: "ttnn::untilize sends a sharded input or output to the block factory no more when its tile row misses the free L1 (create_program: !enough_space_height && neither side sharded); before (from PR #17790's block factory), a sharded input whose full-width tile row missed it ran the interleaved block factory (not modeled)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_op.cpp@6c77212, @f03511d, @5440d62 (if (!enough_space_height) untilize_multi_core_block)',
+    after:
+      'tt-metal PR #22735, untilize_op.cpp@3a255e7 (… && !input_tensor_a.is_sharded() && !output_tensor.is_sharded())',
+  },
+  'untilize-sharded-identical-factory': {
+    family: 'tilize/untilize',
+    pr: 23198,
+    // "#22020: (Part 2) Add full sharding support for untilize - multi core", squash-merged on main as f73c77e3c3 at
+    // 2025-06-12 16:05 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-06-12',
+    dateFrom: 'merge',
+    what: 'an untilize from an L1 shard into an L1 shard of the same layout and shard spec runs its own factory (untilize_multi_core_input_and_output_shard_type_and_shard_spec_identical: c_0 and c_16 on the two buffers); before, untilize_multi_core with both CBs bound to the shards (the output forced to the input shard spec). The same 0 B of CBs: only the factory name moves',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_program_factory.cpp@3a255e7 (untilize_multi_core: create_cb(…, src_sharded ? a.buffer() : nullptr), likewise c_16)',
+    after:
+      'tt-metal PR #23198, untilize_program_factory.cpp@f73c77e; factories/untilize_multi_core_input_and_output_shard_type_and_shard_spec_identical_program_factory.cpp@622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

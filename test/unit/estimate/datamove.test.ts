@@ -1078,3 +1078,36 @@ describe('estimate/datamove: sharded row-major reshape (reshape.cpp perform_resh
     assert.equal(r.kind, 'noProgram');
   });
 });
+
+describe('estimate/datamove: sharded untilize, L1 shard into an L1 shard of the same spec', () => {
+  // [256, 64] bf16, L1 height-sharded over 8 cores: tile shards of 1x2 tiles (32 rows x 64), row-major shards 32x64.
+  const tiled = tensor([256, 64], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+  const rowMajor = tensor([256, 64], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1], page: 'row_major' });
+  const toRm = op('ttnn.to_layout', [tiled], [rowMajor], { layout: int(0) });
+
+  it('both CBs are the shards (0 B): untilize_multi_core before PR #23198, the shard-spec-identical factory after', () => {
+    // untilize_program_factory.cpp@e258476 … @3a255e7: num_input_tiles = ntiles_per_block · nblocks_per_core = 2 · 1
+    // tiles on a.buffer(), num_output_tiles likewise on output.buffer() → no CB bytes of its own.
+    const before = est(estimateOp(toRm, whContext({ ttMetalDate: '2025-04-01' })));
+    assert.equal(before.factory, 'UntilizeMultiCoreProgramFactory');
+    assert.equal(before.cbBytesPerCore, 0);
+    assert.equal(before.confidence, 'exact', before.approxReason);
+    // From f73c77e (2025-06-12): c_0 = num_tiles_per_shard · T_in on src0_buffer, c_16 likewise on dst_buffer.
+    const after = est(estimateOp(toRm, whContext({ ttMetalDate: '2026-03-01' })));
+    assert.equal(after.factory, 'UntilizeMultiCoreInputAndOutputShardTypeAndShardSpecIdenticalProgramFactory');
+    assert.equal(after.cbBytesPerCore, 0);
+    assert.equal(after.confidence, 'exact', after.approxReason);
+  });
+
+  it('another shard spec, a DRAM result or a padding change stay unmodeled', () => {
+    const otherSpec = tensor([256, 64], { buffer: 'l1', mem: 'height_sharded', grid: [4, 1], page: 'row_major' });
+    const r = estimateOp(op('ttnn.to_layout', [tiled], [otherSpec], { layout: int(0) }), whContext());
+    assert.equal(r.kind, 'unmodeled');
+    const padded = tensor([250, 64], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+    const paddedRm = tensor([250, 64], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1], page: 'row_major' });
+    assert.equal(
+      estimateOp(op('ttnn.to_layout', [padded], [paddedRm], { layout: int(0) }), whContext()).kind,
+      'unmodeled',
+    );
+  });
+});

@@ -72,7 +72,14 @@
  *       against get_max_l1_space); the tile-row factory (c_0 = c_16 = Wt tiles) at 09349dd and the other commits of
  *       2025-01 (a686bf9: to_layout's use_multicore = true already)
  *
- * Assumptions: interleaved input (sharded untilize is unmodeled); `use_multicore = true` as to_layout passes; the
+ *   [14] sharded untilize, L1 shard into an L1 shard of the same spec: untilize_program_factory.cpp untilize_multi_core
+ *       @e258476, @6c77212, @f03511d, @3a255e7 (c_0 / c_16 bound to the sharded buffers; untilize_op.cpp forces the
+ *       output shard spec to the input's); from f73c77e (PR #23198, 2025-06-12) the shard-spec-identical factory, its
+ *       two CBs on the buffers at every commit read to 622c6fb (0873f7b, 4a65c57, d98ff79, 38355f5, 06731f4, 404627b,
+ *       751f7ae, ca71236); the block factory took a sharded input whose tile row missed the free L1 from 6c77212
+ *       (PR #17790) until 3a255e7 (PR #22735)
+ *
+ * Assumptions: interleaved input (sharded untilize is unmodeled but for [14]); `use_multicore = true` as to_layout passes; the
  *   codegen routing is PR #50178's as merged (approx); a rank-1 input stays on the native factories; a native
  *   ttnn.untilize off the tile grid is sized as the padded untilize (tt-metal unpads it in some builds); the
  *   block factory's higher dims ride along as `third_dim` (only the last two dims split). The reported core range is
@@ -82,9 +89,16 @@
  *   test/unit/estimate/untilize.test.ts.
  */
 
-import { PAST_NEWEST_READ_TEXT, atOrAfter, type ChangePointId, windowAtOrAfter } from '../changePoints';
+import {
+  PAST_NEWEST_READ_TEXT,
+  atOrAfter,
+  type ChangePointId,
+  windowAtOrAfter,
+  windowPastNewestRead,
+} from '../changePoints';
+import { shardCoreCount } from '../../ttnn/layout';
 import { firstTilizeSplitRange, splitBlocksForTilizeRange } from '../printedRange';
-import { tileBytes } from '../../ttnn/dtype';
+import { TILE_HW, tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import {
   CITE,
@@ -124,6 +138,10 @@ const CITES = {
   untilizeColumn:
     'tt-metal …/untilize/device/factories/untilize_multi_core_parallelize_column_program_factory.cpp@04b3405',
   untilizeBlock: 'tt-metal …/untilize/device/factories/untilize_multi_core_block_program_factory.cpp@09b4c34',
+  untilizeShardedIdentical:
+    'tt-metal …/untilize/device/untilize_program_factory.cpp@f73c77e (untilize_multi_core_input_and_output_shard_type_and_shard_spec_identical: c_0 / c_16 on the input / output buffer), factories/untilize_multi_core_input_and_output_shard_type_and_shard_spec_identical_program_factory.cpp@0873f7b … @622c6fb (the same CBs, CBDescriptor .buffer from ca71236); untilize_device_operation.cpp@622c6fb (select_program_factory)',
+  untilizeShardedBefore:
+    'tt-metal …/untilize/device/untilize_program_factory.cpp@e258476 … @3a255e7 (untilize_multi_core: c_0 bound to a sharded input, c_16 to a sharded output); untilize_op.cpp@e258476, @6c77212, @f03511d, @5440d62, @3a255e7 (create_program, compute_output_specs: the output takes the input shard spec)',
   codegenSupported: 'tt-metal …/untilize/codegen/untilize_codegen_supported.cpp@0420ab8 (supported_by_codegen)',
   codegenPlan:
     'tt-metal …/untilize/codegen/untilize_codegen_cb_plan.cpp@3804c86 (plan_cb_depths, pages_for_builder, choose_2d_ncol)',
@@ -269,6 +287,77 @@ export function blockFactoryProgram(args: {
   });
 }
 
+/**
+ * An L1-sharded TILE input untilized into an L1-sharded result of the same memory layout and shard shape (in elements),
+ * with no padding change [14]: every build reads and writes the shards in place. From change point
+ * `untilize-sharded-skips-block` (PR #22735) UntilizeMultiCoreInputAndOutputShardTypeAndShardSpecIdenticalProgramFactory
+ * (PR #23198 on), before it untilize_multi_core with both CBs bound to the shards; c_0 holds the input shard, c_16 the
+ * output shard, both tensor-backed: 0 B of CBs. Between PR #17790 and PR #22735 a tile row too wide for the free L1
+ * sent even a sharded input to the interleaved block factory: not modeled (undefined). Undefined too for anything
+ * else (a DRAM side, another shard spec, uneven shards, a padding change): the caller says unmodeled.
+ */
+function shardedIdenticalUntilize(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  via: UntilizeVia,
+): OpEstimateResult | undefined {
+  const inL = input.layout;
+  const outL = output.layout;
+  if (via === 'untilize_with_unpadding' || input.logical.some((d, i) => d !== input.padded[i])) return undefined;
+  if (inL.bufferType !== 'l1' || outL.bufferType !== 'l1' || outL.pageLayout !== 'row_major') return undefined;
+  if (inL.memoryLayout !== outL.memoryLayout || (inL.coreRanges === undefined) !== (outL.coreRanges === undefined))
+    return undefined;
+  const [shardTilesH, shardTilesW] = inL.shardShape;
+  const [outRows, outCols] = outL.shardShape;
+  if (inL.shardShape.length !== 2 || outL.shardShape.length !== 2) return undefined;
+  if (outRows !== shardTilesH * TILE_HW || outCols !== shardTilesW * TILE_HW) return undefined;
+  if (inL.gridShape[0] !== outL.gridShape[0] || inL.gridShape[1] !== outL.gridShape[1]) return undefined;
+  if (JSON.stringify(inL.coreRanges ?? []) !== JSON.stringify(outL.coreRanges ?? [])) return undefined;
+  const { wt, rows: tileRows } = lastTwoTiles(input);
+  // validate (untilize_op.cpp@3a255e7 on): even shards only; the same test keeps this model to them on every build.
+  if (shardTilesH <= 0 || shardTilesW <= 0 || tileRows % shardTilesH !== 0 || wt % shardTilesW !== 0) return undefined;
+  if (atOrAfter(ctx, 'tilize-untilize-padding-block-factory') && !atOrAfter(ctx, 'untilize-sharded-skips-block')) {
+    const tileIn = tileBytes(input.dtype);
+    const tileOut = tileBytes(output.dtype === 'bfp_bf8' || output.dtype === 'bfp_bf4' ? 'bf16' : output.dtype);
+    // is_enough_space with the output CB at the output tile (before tt-metal PR #56280 only a bfp8 input differs:
+    // then the input's tile, as here for any input whose output tile is not larger).
+    if (!(maxL1Space(ctx) > (tileIn + Math.min(tileIn, tileOut)) * wt)) return undefined;
+  }
+  const nCores = shardCoreCount(inL);
+  const pages = shardTilesH * shardTilesW;
+  const identicalFactory = atOrAfter(ctx, 'untilize-sharded-identical-factory');
+  return finishProgram({
+    op,
+    ctx,
+    factory: identicalFactory
+      ? 'UntilizeMultiCoreInputAndOutputShardTypeAndShardSpecIdenticalProgramFactory'
+      : 'UntilizeMultiCoreProgramFactory',
+    factoryReason: `${via === 'to_layout' ? 'to_layout: no padding change → untilize; ' : ''}L1 ${inL.memoryLayout ?? ''} input into an L1 result of the same shard spec (${shardTilesH}x${shardTilesW} tiles) on ${nCores} cores: c_0 and c_16 are the shards themselves`,
+    groups: [{ name: 'shards', nCores, firstCore: firstShardCore(input) }],
+    cbs: [
+      { index: 0, role: 'input shard', nPages: pages, pageBytes: tileBytes(input.dtype), tensorBacked: true },
+      {
+        index: 16,
+        role: 'output shard',
+        nPages: pages,
+        pageBytes: tileBytes(output.dtype === 'bfp_bf8' || output.dtype === 'bfp_bf4' ? 'bf16' : output.dtype),
+        tensorBacked: true,
+      },
+    ],
+    ...(windowPastNewestRead(ctx)
+      ? { confidence: 'approx' as const, approxReason: PAST_NEWEST_READ_TEXT }
+      : { confidence: 'exact' as const }),
+    citations: [CITES.toLayout, identicalFactory ? CITES.untilizeShardedIdentical : CITES.untilizeShardedBefore],
+  });
+}
+
+function firstShardCore(t: ResolvedTensor): readonly [number, number] {
+  const start = t.layout.coreRanges?.[0]?.start;
+  return start === undefined ? [0, 0] : [start.x, start.y];
+}
+
 /** `ttnn.to_layout` / `ttnn.untilize[_with_unpadding]` from a TILE tensor to ROW_MAJOR. */
 export function estimateUntilize(
   op: TtnnOp,
@@ -277,11 +366,14 @@ export function estimateUntilize(
   output: ResolvedTensor | undefined,
   via: UntilizeVia,
 ): OpEstimateResult {
-  if (input.layout.memoryLayout !== 'interleaved')
+  if (input.layout.memoryLayout !== 'interleaved') {
+    const identical = output === undefined ? undefined : shardedIdenticalUntilize(op, ctx, input, output, via);
+    if (identical !== undefined) return identical;
     return unmodeled(
       op.name,
-      `untilize of a ${input.layout.memoryLayout ?? 'host'} input is not modeled (sharded untilize factories)`,
+      `untilize of a ${input.layout.memoryLayout ?? 'host'} input is not modeled (sharded untilize factories; modeled: an L1 shard into an L1 shard of the same spec, no padding change)`,
     );
+  }
   if (
     output !== undefined &&
     output.layout.memoryLayout !== 'interleaved' &&
