@@ -4087,18 +4087,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #22735, untilize_op.cpp@3a255e7 (… && !input_tensor_a.is_sharded() && !output_tensor.is_sharded())',
   },
-  'untilize-sharded-identical-factory': {
+  'untilize-full-sharding': {
     family: 'tilize/untilize',
     pr: 23198,
     // "#22020: (Part 2) Add full sharding support for untilize - multi core", squash-merged on main as f73c77e3c3 at
     // 2025-06-12 16:05 UTC (nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2025-06-12',
     dateFrom: 'merge',
-    what: 'an untilize from an L1 shard into an L1 shard of the same layout and shard spec runs its own factory (untilize_multi_core_input_and_output_shard_type_and_shard_spec_identical: c_0 and c_16 on the two buffers); before, untilize_multi_core with both CBs bound to the shards (the output forced to the input shard spec). The same 0 B of CBs: only the factory name moves',
+    what: "untilize of a sharded input: from an L1 shard into an L1 shard of the same layout and shard spec its own factory (c_0 and c_16 on the two buffers: 0 B either way, only the factory name moves); into any other output the rewritten untilize_multi_core, c_0 on the input shard and c_16 the shard width in output tiles, doubled only when the shard is 2+ tile rows high, a sharded output of another spec written through its accessor; before, untilize_multi_core with c_16 always two shard-width tile rows (bound to a sharded output, whose spec compute_output_specs forced to the input's)",
     before:
-      'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_program_factory.cpp@3a255e7 (untilize_multi_core: create_cb(…, src_sharded ? a.buffer() : nullptr), likewise c_16)',
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_program_factory.cpp@3a255e7 (untilize_multi_core: create_cb(…, src_sharded ? a.buffer() : nullptr), num_output_tiles = out_sharded ? shard tiles : 2 · ntiles_per_block); untilize_op.cpp@3a255e7 (compute_output_specs)',
     after:
-      'tt-metal PR #23198, untilize_program_factory.cpp@f73c77e; factories/untilize_multi_core_input_and_output_shard_type_and_shard_spec_identical_program_factory.cpp@622c6fb',
+      'tt-metal PR #23198, untilize_program_factory.cpp@f73c77e (untilize_multi_core_input_and_output_shard_type_and_shard_spec_identical; untilize_multi_core: output_cb_num_tiles); factories/*_program_factory.cpp@622c6fb',
   },
 } as const satisfies Record<string, ChangePoint>;
 

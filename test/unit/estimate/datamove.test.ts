@@ -1099,10 +1099,28 @@ describe('estimate/datamove: sharded untilize, L1 shard into an L1 shard of the 
     assert.equal(after.confidence, 'exact', after.approxReason);
   });
 
-  it('another shard spec, a DRAM result or a padding change stay unmodeled', () => {
+  it('into a DRAM interleaved result: c_0 the shard, c_16 shard-width tile rows (always two before PR #23198)', () => {
+    const toDram = op('ttnn.to_layout', [tiled], [tensor([256, 64], { page: 'row_major' })], { layout: int(0) });
+    // untilize_program_factory.cpp@e258476 … @3a255e7: num_output_tiles = ntiles_per_block · 2 = 2 · 2 tiles ·
+    // 2,048 B = 8,192 B (c_0 on the shard).
+    const before = est(estimateOp(toDram, whContext({ ttMetalDate: '2025-04-01' })));
+    assert.equal(before.factory, 'UntilizeMultiCoreProgramFactory');
+    assert.equal(before.cbBytesPerCore, 8_192);
+    assert.equal(before.confidence, 'exact', before.approxReason);
+    // From f73c77e: num_input_blocks_per_full_core = 32 / 32 = 1 → output_cb_num_tiles = 2 → 4,096 B.
+    assert.equal(est(estimateOp(toDram, whContext({ ttMetalDate: '2026-03-01' }))).cbBytesPerCore, 4_096);
+    // Shards of two tile rows ([512, 64] over 8 cores: 64 x 64): 2 · 2 tiles · 2,048 = 8,192 B again.
+    const tall = tensor([512, 64], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+    const tallToDram = op('ttnn.to_layout', [tall], [tensor([512, 64], { page: 'row_major' })], { layout: int(0) });
+    assert.equal(est(estimateOp(tallToDram, whContext({ ttMetalDate: '2026-03-01' }))).cbBytesPerCore, 8_192);
+  });
+
+  it('another shard spec is modeled only from PR #23198; a padding change stays unmodeled', () => {
     const otherSpec = tensor([256, 64], { buffer: 'l1', mem: 'height_sharded', grid: [4, 1], page: 'row_major' });
-    const r = estimateOp(op('ttnn.to_layout', [tiled], [otherSpec], { layout: int(0) }), whContext());
-    assert.equal(r.kind, 'unmodeled');
+    const toOther = op('ttnn.to_layout', [tiled], [otherSpec], { layout: int(0) });
+    assert.equal(estimateOp(toOther, whContext({ ttMetalDate: '2025-04-01' })).kind, 'unmodeled');
+    // c_16 not bound to the 4-core output: one row of 2 tiles (the input shard is one tile row) = 4,096 B.
+    assert.equal(est(estimateOp(toOther, whContext({ ttMetalDate: '2026-03-01' }))).cbBytesPerCore, 4_096);
     const padded = tensor([250, 64], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
     const paddedRm = tensor([250, 64], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1], page: 'row_major' });
     assert.equal(

@@ -243,11 +243,11 @@ describe('estimate/untilize', () => {
     });
   });
 
-  it('sharded input is explicitly unmodeled', () => {
+  it('a DRAM-sharded input is explicitly unmodeled (an evenly L1-sharded one: datamove.test.ts)', () => {
     const r = estimateOp(
       op(
         'ttnn.to_layout',
-        [tensor([256, 64], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] })],
+        [tensor([256, 64], { buffer: 'dram', mem: 'height_sharded', grid: [8, 1] })],
         [tensor([256, 64], { page: 'row_major' })],
       ),
       whContext(),

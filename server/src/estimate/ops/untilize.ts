@@ -72,12 +72,14 @@
  *       against get_max_l1_space); the tile-row factory (c_0 = c_16 = Wt tiles) at 09349dd and the other commits of
  *       2025-01 (a686bf9: to_layout's use_multicore = true already)
  *
- *   [14] sharded untilize, L1 shard into an L1 shard of the same spec: untilize_program_factory.cpp untilize_multi_core
- *       @e258476, @6c77212, @f03511d, @3a255e7 (c_0 / c_16 bound to the sharded buffers; untilize_op.cpp forces the
- *       output shard spec to the input's); from f73c77e (PR #23198, 2025-06-12) the shard-spec-identical factory, its
- *       two CBs on the buffers at every commit read to 622c6fb (0873f7b, 4a65c57, d98ff79, 38355f5, 06731f4, 404627b,
- *       751f7ae, ca71236); the block factory took a sharded input whose tile row missed the free L1 from 6c77212
- *       (PR #17790) until 3a255e7 (PR #22735)
+ *   [14] untilize of an evenly L1-sharded input: untilize_program_factory.cpp untilize_multi_core @e258476, @6c77212,
+ *       @f03511d, @3a255e7 (c_0 bound to the input shard, c_16 to a sharded output, else 2 · shard-width tiles;
+ *       untilize_op.cpp forces the output shard spec to the input's); from f73c77e (PR #23198, 2025-06-12) the
+ *       shard-spec-identical factory (both CBs on the buffers) and the rewritten untilize_multi_core (c_0 on the shard,
+ *       c_16 = shard-width tiles, doubled for 2+ tile rows), read at every commit that changes them to 622c6fb
+ *       (0873f7b, 4a65c57, d98ff79, 06731f4, 404627b, 0a45ac0 — a block reader without pack_untilize, which to_layout
+ *       always asks for —, 751f7ae, 1ff24da, ca71236); the block factory took a sharded input whose tile row missed
+ *       the free L1 from 6c77212 (PR #17790) until 3a255e7 (PR #22735)
  *
  * Assumptions: interleaved input (sharded untilize is unmodeled but for [14]); `use_multicore = true` as to_layout passes; the
  *   codegen routing is PR #50178's as merged (approx); a rank-1 input stays on the native factories; a native
@@ -140,6 +142,8 @@ const CITES = {
   untilizeBlock: 'tt-metal …/untilize/device/factories/untilize_multi_core_block_program_factory.cpp@09b4c34',
   untilizeShardedIdentical:
     'tt-metal …/untilize/device/untilize_program_factory.cpp@f73c77e (untilize_multi_core_input_and_output_shard_type_and_shard_spec_identical: c_0 / c_16 on the input / output buffer), factories/untilize_multi_core_input_and_output_shard_type_and_shard_spec_identical_program_factory.cpp@0873f7b … @622c6fb (the same CBs, CBDescriptor .buffer from ca71236); untilize_device_operation.cpp@622c6fb (select_program_factory)',
+  untilizeShardedGeneral:
+    'tt-metal …/untilize/device/untilize_program_factory.cpp@f73c77e (untilize_multi_core: a sharded input on c_0, output_cb_num_tiles = the shard width in tiles, doubled for 2+ blocks per core), factories/untilize_multi_core_program_factory.cpp@0873f7b … @622c6fb (the same; a block reader only for uneven shards from 751f7ae, a DRAM shard from ca71236)',
   untilizeShardedBefore:
     'tt-metal …/untilize/device/untilize_program_factory.cpp@e258476 … @3a255e7 (untilize_multi_core: c_0 bound to a sharded input, c_16 to a sharded output); untilize_op.cpp@e258476, @6c77212, @f03511d, @5440d62, @3a255e7 (create_program, compute_output_specs: the output takes the input shard spec)',
   codegenSupported: 'tt-metal …/untilize/codegen/untilize_codegen_supported.cpp@0420ab8 (supported_by_codegen)',
@@ -288,15 +292,17 @@ export function blockFactoryProgram(args: {
 }
 
 /**
- * An L1-sharded TILE input untilized into an L1-sharded result of the same memory layout and shard shape (in elements),
- * with no padding change [14]: every build reads and writes the shards in place. From change point
- * `untilize-sharded-skips-block` (PR #22735) UntilizeMultiCoreInputAndOutputShardTypeAndShardSpecIdenticalProgramFactory
- * (PR #23198 on), before it untilize_multi_core with both CBs bound to the shards; c_0 holds the input shard, c_16 the
- * output shard, both tensor-backed: 0 B of CBs. Between PR #17790 and PR #22735 a tile row too wide for the free L1
- * sent even a sharded input to the interleaved block factory: not modeled (undefined). Undefined too for anything
- * else (a DRAM side, another shard spec, uneven shards, a padding change): the caller says unmodeled.
+ * An untilize of an evenly L1-sharded TILE input with no padding change [14]. c_0 is the input shard itself (tensor-backed)
+ * on every build read. Into an L1 shard of the same memory layout and shard shape (in elements), c_16 is the output
+ * shard too: 0 B of CBs (untilize_multi_core before change point `untilize-full-sharding`, PR #23198, the
+ * shard-spec-identical factory after). Into an interleaved result (L1 or DRAM), c_16 holds shard-width tile rows of
+ * the output dtype: two before `untilize-full-sharding`, from it one when the shard is one tile row high, else two;
+ * into another shard spec, the same from that change point (before it, the output was forced to the input's spec: not
+ * modeled). Between PR #17790 and `untilize-sharded-skips-block` (PR #22735) a tile row too wide for the free L1
+ * sent even a sharded input to the interleaved block factory: not modeled. Undefined (the caller says unmodeled) for
+ * whatever is not modeled: a DRAM input, uneven shards, a padding change.
  */
-function shardedIdenticalUntilize(
+function shardedInputUntilize(
   op: TtnnOp,
   ctx: EstimateContext,
   input: ResolvedTensor,
@@ -306,50 +312,64 @@ function shardedIdenticalUntilize(
   const inL = input.layout;
   const outL = output.layout;
   if (via === 'untilize_with_unpadding' || input.logical.some((d, i) => d !== input.padded[i])) return undefined;
-  if (inL.bufferType !== 'l1' || outL.bufferType !== 'l1' || outL.pageLayout !== 'row_major') return undefined;
-  if (inL.memoryLayout !== outL.memoryLayout || (inL.coreRanges === undefined) !== (outL.coreRanges === undefined))
-    return undefined;
+  if (inL.bufferType !== 'l1' || outL.pageLayout !== 'row_major' || inL.shardShape.length !== 2) return undefined;
   const [shardTilesH, shardTilesW] = inL.shardShape;
-  const [outRows, outCols] = outL.shardShape;
-  if (inL.shardShape.length !== 2 || outL.shardShape.length !== 2) return undefined;
-  if (outRows !== shardTilesH * TILE_HW || outCols !== shardTilesW * TILE_HW) return undefined;
-  if (inL.gridShape[0] !== outL.gridShape[0] || inL.gridShape[1] !== outL.gridShape[1]) return undefined;
-  if (JSON.stringify(inL.coreRanges ?? []) !== JSON.stringify(outL.coreRanges ?? [])) return undefined;
   const { wt, rows: tileRows } = lastTwoTiles(input);
-  // validate (untilize_op.cpp@3a255e7 on): even shards only; the same test keeps this model to them on every build.
+  // validate (untilize_op.cpp@3a255e7 on): even input shards only; the same test keeps this model to them throughout.
   if (shardTilesH <= 0 || shardTilesW <= 0 || tileRows % shardTilesH !== 0 || wt % shardTilesW !== 0) return undefined;
+  const outSharded = outL.memoryLayout !== 'interleaved';
+  const identical =
+    outSharded &&
+    outL.bufferType === 'l1' &&
+    inL.memoryLayout === outL.memoryLayout &&
+    outL.shardShape.length === 2 &&
+    outL.shardShape[0] === shardTilesH * TILE_HW &&
+    outL.shardShape[1] === shardTilesW * TILE_HW &&
+    inL.gridShape[0] === outL.gridShape[0] &&
+    inL.gridShape[1] === outL.gridShape[1] &&
+    JSON.stringify(inL.coreRanges ?? []) === JSON.stringify(outL.coreRanges ?? []);
+  const fullSharding = atOrAfter(ctx, 'untilize-full-sharding');
+  if (outSharded && !identical && !fullSharding) return undefined;
+  const tileIn = tileBytes(input.dtype);
+  const tileOut = tileBytes(output.dtype === 'bfp_bf8' || output.dtype === 'bfp_bf4' ? 'bf16' : output.dtype);
   if (atOrAfter(ctx, 'tilize-untilize-padding-block-factory') && !atOrAfter(ctx, 'untilize-sharded-skips-block')) {
-    const tileIn = tileBytes(input.dtype);
-    const tileOut = tileBytes(output.dtype === 'bfp_bf8' || output.dtype === 'bfp_bf4' ? 'bf16' : output.dtype);
-    // is_enough_space with the output CB at the output tile (before tt-metal PR #56280 only a bfp8 input differs:
-    // then the input's tile, as here for any input whose output tile is not larger).
-    if (!(maxL1Space(ctx) > (tileIn + Math.min(tileIn, tileOut)) * wt)) return undefined;
+    // is_enough_space (untilize.cpp@6c77212: the output CB sized at the input tile) over the whole tile row.
+    if (!(maxL1Space(ctx) > 2 * tileIn * wt)) return undefined;
   }
   const nCores = shardCoreCount(inL);
   const pages = shardTilesH * shardTilesW;
-  const identicalFactory = atOrAfter(ctx, 'untilize-sharded-identical-factory');
+  const outputRows = identical ? shardTilesH : !fullSharding || shardTilesH > 1 ? 2 : 1;
+  const factory = !fullSharding
+    ? 'UntilizeMultiCoreProgramFactory'
+    : identical
+      ? 'UntilizeMultiCoreInputAndOutputShardTypeAndShardSpecIdenticalProgramFactory'
+      : 'UntilizeMultiCoreProgramFactory';
+  const target = identical
+    ? 'an L1 result of the same shard spec: c_0 and c_16 are the shards themselves'
+    : `a ${outSharded ? `${outL.memoryLayout ?? ''} result of another shard spec` : `${outL.bufferType} interleaved result`}: c_0 is the input shard, c_16 ${outputRows} row${outputRows === 1 ? '' : 's'} of ${shardTilesW} output tiles${fullSharding ? (shardTilesH > 1 ? ' (a shard of several tile rows: double-buffered)' : ' (a one-tile-row shard: single-buffered)') : ' (always double-buffered before tt-metal PR #23198)'}`;
   return finishProgram({
     op,
     ctx,
-    factory: identicalFactory
-      ? 'UntilizeMultiCoreInputAndOutputShardTypeAndShardSpecIdenticalProgramFactory'
-      : 'UntilizeMultiCoreProgramFactory',
-    factoryReason: `${via === 'to_layout' ? 'to_layout: no padding change → untilize; ' : ''}L1 ${inL.memoryLayout ?? ''} input into an L1 result of the same shard spec (${shardTilesH}x${shardTilesW} tiles) on ${nCores} cores: c_0 and c_16 are the shards themselves`,
+    factory,
+    factoryReason: `${via === 'to_layout' ? 'to_layout: no padding change → untilize; ' : ''}L1 ${inL.memoryLayout ?? ''} input (${shardTilesH}x${shardTilesW}-tile shards on ${nCores} cores) into ${target}`,
     groups: [{ name: 'shards', nCores, firstCore: firstShardCore(input) }],
     cbs: [
-      { index: 0, role: 'input shard', nPages: pages, pageBytes: tileBytes(input.dtype), tensorBacked: true },
-      {
-        index: 16,
-        role: 'output shard',
-        nPages: pages,
-        pageBytes: tileBytes(output.dtype === 'bfp_bf8' || output.dtype === 'bfp_bf4' ? 'bf16' : output.dtype),
-        tensorBacked: true,
-      },
+      { index: 0, role: 'input shard', nPages: pages, pageBytes: tileIn, tensorBacked: true },
+      identical
+        ? { index: 16, role: 'output shard', nPages: pages, pageBytes: tileOut, tensorBacked: true }
+        : { index: 16, role: 'untilized rows', nPages: outputRows * shardTilesW, pageBytes: tileOut },
     ],
     ...(windowPastNewestRead(ctx)
       ? { confidence: 'approx' as const, approxReason: PAST_NEWEST_READ_TEXT }
       : { confidence: 'exact' as const }),
-    citations: [CITES.toLayout, identicalFactory ? CITES.untilizeShardedIdentical : CITES.untilizeShardedBefore],
+    citations: [
+      CITES.toLayout,
+      !fullSharding
+        ? CITES.untilizeShardedBefore
+        : identical
+          ? CITES.untilizeShardedIdentical
+          : CITES.untilizeShardedGeneral,
+    ],
   });
 }
 
@@ -367,11 +387,11 @@ export function estimateUntilize(
   via: UntilizeVia,
 ): OpEstimateResult {
   if (input.layout.memoryLayout !== 'interleaved') {
-    const identical = output === undefined ? undefined : shardedIdenticalUntilize(op, ctx, input, output, via);
-    if (identical !== undefined) return identical;
+    const sharded = output === undefined ? undefined : shardedInputUntilize(op, ctx, input, output, via);
+    if (sharded !== undefined) return sharded;
     return unmodeled(
       op.name,
-      `untilize of a ${input.layout.memoryLayout ?? 'host'} input is not modeled (sharded untilize factories; modeled: an L1 shard into an L1 shard of the same spec, no padding change)`,
+      `untilize of a ${input.layout.memoryLayout ?? 'host'} input is not modeled (sharded untilize factories; modeled: an even L1-sharded input with no padding change)`,
     );
   }
   if (
