@@ -4100,6 +4100,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #23198, untilize_program_factory.cpp@f73c77e (untilize_multi_core_input_and_output_shard_type_and_shard_spec_identical; untilize_multi_core: output_cb_num_tiles); factories/*_program_factory.cpp@622c6fb',
   },
+  'pad-tiled-sharded-input': {
+    family: 'pad',
+    pr: 39774,
+    // "Adding ND sharding support for the ttnn::pad op", squash-merged on main as c0d99b85a1 at 2026-03-17 07:19 UTC
+    // (nyoshifujiTT/tt-metal first-parent history; git log -S of the removed message over pad/).
+    mergedOn: '2026-03-17',
+    dateFrom: 'merge',
+    what: 'ttnn.pad\'s validate accepts a sharded input of any scheme and page layout (a tiled one runs the tile factories); before (from PR #15985, a3801c4, 2024-12-13), a sharded input had to be height-sharded and row-major: "ttnn.pad: For sharded inputs, only height-sharding is supported." / "ttnn.pad: Only row-major sharded inputs are supported." (`illegal` for a tiled pad that runs a program)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_op.cpp@55949a1, @e05f640 (Pad::validate); pad_device_operation.cpp@41e1c1f, @297f4f4',
+    after: 'tt-metal PR #39774, pad_device_operation.cpp@c0d99b8, @622c6fb (no such check; an L1-aligned page test)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

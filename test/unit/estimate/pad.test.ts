@@ -136,3 +136,33 @@ describe('estimate/pad (row-major, before tt-metal PR #18370)', () => {
     assert.equal(r.cbBytesPerCore, 1_444_608 + 2 * 544);
   });
 });
+
+describe('estimate/pad (tiled, sharded input)', () => {
+  // [1, 64, 64] bf16 tiles, L1 height-sharded on 2 cores, padded to [1, 64, 96]: W grows past the tile → a program.
+  const padOf = (mem: 'height_sharded' | 'width_sharded', grid: [number, number]) =>
+    op(
+      'ttnn.pad',
+      [tensor([1, 64, 64], { buffer: 'l1', mem, grid })],
+      [tensor([1, 64, 96], { buffer: 'l1', mem, grid })],
+      { padding: ints(0, 0, 0, 0, 0, 32), use_multicore: bool(false) },
+    );
+
+  it("rejected by validate before tt-metal PR #39774 (2026-03-17), in tt-metal's words", () => {
+    // pad_device_operation.cpp@297f4f4 (2025-12-31): height-sharded, but not row-major.
+    const height = estimateOp(padOf('height_sharded', [2, 1]), whContext({ ttMetalDate: '2026-01-15' }));
+    assert.equal(height.kind, 'illegal');
+    if (height.kind === 'illegal') assert.equal(height.rule, 'ttnn.pad: Only row-major sharded inputs are supported.');
+    // A width-sharded input fails the check before it.
+    const width = estimateOp(padOf('width_sharded', [1, 2]), whContext({ ttMetalDate: '2025-09-01' }));
+    assert.equal(width.kind, 'illegal');
+    if (width.kind === 'illegal')
+      assert.equal(width.rule, 'ttnn.pad: For sharded inputs, only height-sharding is supported.');
+  });
+
+  it('from PR #39774 the tile factory runs: 2 + 1 bf16 tiles = 6,144 B', () => {
+    // pad_tile_program_factory.cpp: c_0 = 2 · 2,048, c_1 = 2,048.
+    const r = estimateOp(padOf('height_sharded', [2, 1]), whContext({ ttMetalDate: '2026-04-01' }));
+    assert.equal(r.kind, 'estimate');
+    if (r.kind === 'estimate') assert.equal(r.cbBytesPerCore, 6_144);
+  });
+});

@@ -21,11 +21,17 @@
  *   [3] tt-metal PR #56121 (fixes issue #56133: a 51,275-wide padded row with the fixed depth of 16)
  *   [8] tt-metal PR #18370 (7a6d6a8, 2025-03-03, for issue #18195: "Reduce the CB allocation in program factory"),
  *       pad_program_factory.cpp@7a6d6a8^ and @7a6d6a8 (pad_rm_reader_writer_multi_core_v2)
+ *   [10] tt-metal …/pad/device/pad_op.cpp@55949a1 (2025-01-15), @e05f640 (2025-09-01), pad_device_operation.cpp@41e1c1f
+ *       (PR #33552), @297f4f4 (2025-12-31): the sharded-input checks from a3801c4 (PR #15985, 2024-12-13), removed by
+ *       c0d99b8 (PR #39774, 2026-03-17; git log -S of the message over pad/)
  *   [9] tt-metal PR #37753 (c7ebd5d, 2026-02-20, sub_core_grids for ttnn.pad): the CBs move from
  *       CoreRange total_cores({0, 0}, {grid.x − 1, grid.y − 1}) to all_cores; tt-forge-onnx #2680 (tt-metal 8141206,
  *       2025-07-18) prints [(x=0,y=0) - (x=7,y=7)] for a 12-row pad
  *
  * Tiled input (ttnn::pad invoke_tile, then PadDeviceOperation::select_program_factory) [4][5]:
+ *   a sharded input → rejected before change point `pad-tiled-sharded-input` (tt-metal PR #39774): "ttnn.pad: Only
+ *     row-major sharded inputs are supported." (height-sharded), "ttnn.pad: For sharded inputs, only height-sharding
+ *     is supported." (other schemes), unless the pad is a view                                                  [10]
  *   front padding → rejected ("on device tile padding does not support front padding"); a dtype other than
  *     f32/bf16/si32/u32/u16/bfp_bf8 → rejected ("Cannot pad tilized tensor with specified format");
  *   the tile-padded output equals the input's tile-padded shape (padding stays inside the last tile, no upper dim
@@ -153,6 +159,8 @@ const CITE_PAD_TILE = {
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_device_operation.cpp@020e15e (select_program_factory)',
   single: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_tile_program_factory.cpp@0e45a1c',
   multi: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_tile_multicore_program_factory.cpp@0e438e2',
+  shardedValidate:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_op.cpp@55949a1, @e05f640 (Pad::validate); pad_device_operation.cpp@41e1c1f, @297f4f4 (validate_on_program_cache_miss: sharded inputs height-sharded and row-major only, to c0d99b8~1)',
 } as const;
 
 const TILE_PAD_DTYPES: ReadonlySet<string> = new Set(['f32', 'bf16', 'si32', 'u32', 'u16', 'bfp_bf8']);
@@ -189,6 +197,17 @@ function estimateTiledPad(
       'tiled pad inside the last tile is a view of the tile-padded input (ttnn::pad invoke_tile)',
     );
   }
+  // validate (pad_op.cpp@55949a1, @e05f640; pad_device_operation.cpp@41e1c1f, @297f4f4: from a3801c4, PR #15985):
+  // a sharded input must be height-sharded and row-major, until PR #39774 (c0d99b8) dropped both checks [10].
+  const inSharded = input.layout.memoryLayout !== 'interleaved' && input.layout.memoryLayout !== undefined;
+  if (inSharded && !atOrAfter(ctx, 'pad-tiled-sharded-input'))
+    return illegal(
+      op.name,
+      input.layout.memoryLayout === 'height_sharded'
+        ? 'ttnn.pad: Only row-major sharded inputs are supported.'
+        : 'ttnn.pad: For sharded inputs, only height-sharding is supported.',
+      CITE_PAD_TILE.shardedValidate,
+    );
   const implicitPadding = input.logical.some((d, i) => d !== inPadded[i]);
   const notes = implicitPadding
     ? ['the input has implicit tile padding: fill_implicit_tile_padding runs first as its own program (not sized)']
