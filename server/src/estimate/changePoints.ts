@@ -4553,11 +4553,20 @@ export const READ_SPANS = {
 
 export type ReadSpanId = keyof typeof READ_SPANS;
 
-/** How an estimate made `exact` by read span `id` cites it: the span's builds and the sources read. */
+/** How an estimate made `exact` by read span `id` cites it: the span's builds and the sources read. One text per span:
+ *  built per fresh estimate, each was a new string of up to ~1,000 characters that the analysis then hashed and compared
+ *  whole when it shared equal estimates (the same object compares and hashes at once). */
 export function readSpanCite(id: ReadSpanId): string {
-  const span: ReadSpan = READ_SPANS[id];
-  return `read span ${id} (builds ${span.earliest}..${span.latest}, ${span.citedAs ?? span.evidence}; changePoints.ts READ_SPANS)`;
+  let cite = readSpanCites.get(id);
+  if (cite === undefined) {
+    const span: ReadSpan = READ_SPANS[id];
+    cite = `read span ${id} (builds ${span.earliest}..${span.latest}, ${span.citedAs ?? span.evidence}; changePoints.ts READ_SPANS)`;
+    readSpanCites.set(id, cite);
+  }
+  return cite;
 }
+
+const readSpanCites = new Map<ReadSpanId, string>();
 
 /** Whether the whole build window lies inside read span `id`. */
 export function windowWithinReadSpan(ctx: EstimateContext, id: ReadSpanId): boolean {

@@ -445,6 +445,7 @@ function estimatePerSubWindow(
   const whole = ctx.ttMetal.window;
   const asked = new Set<ChangePointId>();
   let runs: { window: TtMetalWindow; result: OpEstimateResult }[] = [];
+  let askedSorted: readonly ChangePointId[] = [];
   // A change point first asked inside one sub-window (behind another atOrAfter there) splits the window in the next
   // round, until no run asks about a new one.
   let pending: ReadonlySet<ChangePointId> = straddled;
@@ -452,15 +453,11 @@ function estimatePerSubWindow(
     for (const id of pending) asked.add(id);
     runs = [];
     const found = new Set<ChangePointId>();
-    const windows = splitWindow(whole, asked).slice(0, MAX_SUB_WINDOWS);
+    const { windows, newestAnswersAlike, ids } = subWindowsOf(whole, asked);
+    askedSorted = ids;
     for (let i = 0; i < windows.length; i++) {
       const window = windows[i]!;
-      if (
-        wholeWindowResult !== undefined &&
-        i === windows.length - 1 &&
-        window.latest === whole.latest &&
-        sameReadSpanAnswers(window, whole)
-      ) {
+      if (wholeWindowResult !== undefined && i === windows.length - 1 && newestAnswersAlike) {
         runs.push({ window, result: wholeWindowResult });
         continue;
       }
@@ -470,7 +467,41 @@ function estimatePerSubWindow(
     }
     pending = found;
   }
-  return combineWindows(runs, [...asked].sort());
+  return combineWindows(runs, askedSorted);
+}
+
+/** A window split at a set of change points: the sub-windows, and whether the newest one (ending with the window)
+ *  answers every read-span question as the whole window does (`sameReadSpanAnswers`), so that it takes the whole
+ *  window's run. */
+interface SubWindows {
+  /** The change points split at, sorted (a version range's `changePoints`). */
+  readonly ids: readonly ChangePointId[];
+  readonly windows: readonly TtMetalWindow[];
+  readonly newestAnswersAlike: boolean;
+}
+
+// Splits by window object, then by the sorted ids split at: an analysis has one window, and its splits are few (every
+// conv of the generated 100k-op dump splits at one change point, 2.5k times), each a pure function of the dates. The
+// sub-windows are shared by the estimates' version ranges (plain data, never written).
+const subWindowsByWindow = new WeakMap<TtMetalWindow, Map<string, SubWindows>>();
+
+function subWindowsOf(whole: TtMetalWindow, ids: ReadonlySet<ChangePointId>): SubWindows {
+  let byIds = subWindowsByWindow.get(whole);
+  if (byIds === undefined) subWindowsByWindow.set(whole, (byIds = new Map<string, SubWindows>()));
+  const sorted = [...ids].sort();
+  const key = sorted.join(' ');
+  let split = byIds.get(key);
+  if (split === undefined) {
+    const windows = splitWindow(whole, sorted).slice(0, MAX_SUB_WINDOWS);
+    const newest = windows[windows.length - 1]!;
+    split = {
+      ids: sorted,
+      windows,
+      newestAnswersAlike: newest.latest === whole.latest && sameReadSpanAnswers(newest, whole),
+    };
+    byIds.set(key, split);
+  }
+  return split;
 }
 
 /** `ctx` on the builds `ttMetal`, its fields stored in the analysis's order: a spread of `ctx` and a key after it in a
@@ -490,7 +521,7 @@ function runTotal(op: TtnnOp, estimator: Estimator, ctx: EstimateContext): OpEst
 
 function combineWindows(
   runs: readonly { window: TtMetalWindow; result: OpEstimateResult }[],
-  changePoints: ChangePointId[],
+  changePoints: readonly ChangePointId[],
 ): OpEstimateResult {
   const figures: VersionedFigure[] = runs.map(({ window, result }) => {
     switch (result.kind) {
