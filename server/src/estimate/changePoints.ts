@@ -4496,6 +4496,17 @@ export const READ_SPANS = {
     citedAs:
       'tt-metal reduce_op.cpp and the W / H reduce factories at every commit 65635a3 … 622c6fb that touches them',
   },
+  'matmul-auto-activation-after': {
+    family: 'matmul',
+    // From 0236bc1 (2025-05-05, the first bound_matmul of span matmul-auto-bias-added-after-any-height) to 622c6fb.
+    earliest: '2025-05-05',
+    latest: '2026-06-23',
+    what: "a ttnn.matmul / ttnn.linear with no program config and no user core grid, interleaved a and b, and a relu, gelu or silu activation (a conv2d_config's activation on an auto-sharded 1x1 conv's linear too), on a path the other auto-config read spans cover: the activation does not reach the selection (generate_matmul_program_config passes user_fused_activation only to the user-grid branch; create_simple_matmul_program_config's configs carry no fused_activation), so the matmul's config and CBs are those without it; bound_matmul then runs the activation on the matmul's (bias-added) result as a unary program of its own into the output's memory config, whose CBs are the interleaved unary program's c_0 and c_2 of 2 tiles each (no temporary CB for these three)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) matmul.cpp's bound_matmul at every commit touching it from 0236bc1 (2025-05-05) to 622c6fb: `user_fused_activation && !has_user_grid` → ttnn::relu / gelu(approx false) / silu into parameters.output_mem_config (TT_THROW for any other) to 3d989c3; ce4c711 (#29041) adds optional_output_tensor; 8cd5ef1 (#30149, 2025-10-07) Unary_chain of the op; 31abaa8 (#30207) gelu approx false; 4765d67 / f9dc6d2 (#31140 / #31649) the UnaryWithParam as given, after the bias add; 8fa5838 (#34502) output_tensor.memory_config() (the same for an interleaved output); 4cab147 (#39699) ttnn::unary_chain; the other commits touch none of these lines; generate_matmul_program_config in matmul_op.cpp@10d7624, @8cd5ef1, @45ea667 and config/matmul_program_config.cpp@601278a, @de47eb4, @622c6fb (user_fused_activation only to create_matmul_program_config under a user grid; create_simple's 1D / 2D configs fused_activation nullopt); the unary factory (unary_program_factory.cpp every commit d82e424 … f874151 / aa59894, unary_ng_program_factory.cpp@7257143 (#41468, the old one deleted) and @622c6fb): interleaved c_0 and c_2 of 2 tiles, a temporary c_1 only for HARDSHRINK, CBRT or LOGIT (MISH and WHERE_TSS only pack runtime scalars), never relu, gelu or silu",
+    citedAs:
+      'tt-metal matmul.cpp (bound_matmul) every commit 0236bc1 … 622c6fb, with the selection and the unary factories',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;
