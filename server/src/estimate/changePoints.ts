@@ -4507,6 +4507,18 @@ export const READ_SPANS = {
     citedAs:
       'tt-metal matmul.cpp (bound_matmul) every commit 0236bc1 … 622c6fb, with the selection and the unary factories',
   },
+  'conv2d-mm-height-sharded-tilize-2026-spring': {
+    family: 'conv2d',
+    // The span of conv2d-sharded-matmul-1x1-2026-spring: cb11809 (2026-03-05 23:45 UTC) to de47eb4 (2026-05-05 23:59
+    // UTC), first-parent main (nyoshifujiTT/tt-metal).
+    earliest: '2026-03-06',
+    latest: '2026-05-05',
+    what: "the tilize of a 1x1 matmul conv's row-major input that conv2d resharded to height sharding (L1, row-major shard grid inside the compute grid) when N·H·W and C_in are whole tiles: tilize_with_optional_deallocation's ttnn::to_layout(TILE) sees no padding change and shards of whole tiles, so calls ttnn::tilize into the input's memory config; select_program_factory picks TilizeMultiCoreShardedProgramFactory (multicore, a height-sharded L1 input and output of the same layout, row-major orientation, no sub-core grid, the shard grid inside the compute grid); its c_0 and c_16 are bound to the input and output buffers (0 B of static CBs), the output's shard spec the input's, so the tilized input is shard rows × C_in in tiles per core",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) conv2d_utils.cpp@de47eb4 (tilize_with_optional_deallocation: to_layout(TILE), no memory config); every commit cb11809..de47eb4 touching to_layout_op.cpp, tilize.cpp, tilize_device_operation.cpp or tilize_multi_core_sharded_program_factory.cpp: 123a3fe (#38377, 03-09: can_use_sharded_optimized_factories — height sharded, output of the same layout, ROW_MAJOR orientation, no sub-core grid — gates the sharded factory, the output spec the input's shard spec under it; before it every sharded height input took the sharded factory with the input's shard spec), 2340438 (#39401: unpack_to_dest_mode for f32 only), 31ff955 (#36376: a DRAM output leaves the sharded factory), 751f7ae (#39294) and 5c2d8f1 (#40144: the untilize calls and the pad value), b5dcf00 / c5fbb16 (free-function wrappers), c262c36 (copyright), aaa1c78 and its revert a8c5e5a, f874151 (namespace), 30843f2 (#41726: a shard grid outside the compute grid takes the default factory), f28f7cc (#42599: the non-sharded output spec only), 1675719 (#42821: ND-sharded / interleaved outputs leave the sharded factory, a rank < 2 sharded input is rejected, the no-padding tilize call the same); the sharded factory's create_cb(c_0, …, input.buffer()) and create_cb(c_16, …, output.buffer()) at cb11809 and de47eb4",
+    citedAs:
+      'tt-metal to_layout_op.cpp, tilize.cpp, tilize_device_operation.cpp and the sharded tilize factory at every commit cb11809 … de47eb4',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;
