@@ -4549,6 +4549,29 @@ export const READ_SPANS = {
     citedAs:
       'tt-metal reduce_op.cpp and the W / H reduce factories at every commit 65635a3 … 622c6fb that touches them',
   },
+  'matmul-auto-activation-after': {
+    family: 'matmul',
+    // From 0236bc1 (2025-05-05, the first bound_matmul of span matmul-auto-bias-added-after-any-height) to 622c6fb.
+    earliest: '2025-05-05',
+    latest: '2026-06-23',
+    what: "a ttnn.matmul / ttnn.linear with no program config and no user core grid, interleaved a and b, and a relu, gelu or silu activation (a conv2d_config's activation on an auto-sharded 1x1 conv's linear too), on a path the other auto-config read spans cover: the activation does not reach the selection (generate_matmul_program_config passes user_fused_activation only to the user-grid branch; create_simple_matmul_program_config's configs carry no fused_activation), so the matmul's config and CBs are those without it; bound_matmul then runs the activation on the matmul's (bias-added) result as a unary program of its own into the output's memory config, whose CBs are the interleaved unary program's c_0 and c_2 of 2 tiles each (no temporary CB for these three)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) matmul.cpp's bound_matmul at every commit touching it from 0236bc1 (2025-05-05) to 622c6fb: `user_fused_activation && !has_user_grid` → ttnn::relu / gelu(approx false) / silu into parameters.output_mem_config (TT_THROW for any other) to 3d989c3; ce4c711 (#29041) adds optional_output_tensor; 8cd5ef1 (#30149, 2025-10-07) Unary_chain of the op; 31abaa8 (#30207) gelu approx false; 4765d67 / f9dc6d2 (#31140 / #31649) the UnaryWithParam as given, after the bias add; 8fa5838 (#34502) output_tensor.memory_config() (the same for an interleaved output); 4cab147 (#39699) ttnn::unary_chain; the other commits touch none of these lines; generate_matmul_program_config in matmul_op.cpp@10d7624, @8cd5ef1, @45ea667 and config/matmul_program_config.cpp@601278a, @de47eb4, @622c6fb (user_fused_activation only to create_matmul_program_config under a user grid; create_simple's 1D / 2D configs fused_activation nullopt); the unary factory (unary_program_factory.cpp every commit d82e424 … f874151 / aa59894, unary_ng_program_factory.cpp@7257143 (#41468, the old one deleted) and @622c6fb): interleaved c_0 and c_2 of 2 tiles, a temporary c_1 only for HARDSHRINK, CBRT or LOGIT (MISH and WHERE_TSS only pack runtime scalars), never relu, gelu or silu",
+    citedAs:
+      'tt-metal matmul.cpp (bound_matmul) every commit 0236bc1 … 622c6fb, with the selection and the unary factories',
+  },
+  'conv2d-mm-height-sharded-tilize-2026-spring': {
+    family: 'conv2d',
+    // The span of conv2d-sharded-matmul-1x1-2026-spring: cb11809 (2026-03-05 23:45 UTC) to de47eb4 (2026-05-05 23:59
+    // UTC), first-parent main (nyoshifujiTT/tt-metal).
+    earliest: '2026-03-06',
+    latest: '2026-05-05',
+    what: "the tilize of a 1x1 matmul conv's row-major input that conv2d resharded to height sharding (L1, row-major shard grid inside the compute grid) when N·H·W and C_in are whole tiles: tilize_with_optional_deallocation's ttnn::to_layout(TILE) sees no padding change and shards of whole tiles, so calls ttnn::tilize into the input's memory config; select_program_factory picks TilizeMultiCoreShardedProgramFactory (multicore, a height-sharded L1 input and output of the same layout, row-major orientation, no sub-core grid, the shard grid inside the compute grid); its c_0 and c_16 are bound to the input and output buffers (0 B of static CBs), the output's shard spec the input's, so the tilized input is shard rows × C_in in tiles per core",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) conv2d_utils.cpp@de47eb4 (tilize_with_optional_deallocation: to_layout(TILE), no memory config); every commit cb11809..de47eb4 touching to_layout_op.cpp, tilize.cpp, tilize_device_operation.cpp or tilize_multi_core_sharded_program_factory.cpp: 123a3fe (#38377, 03-09: can_use_sharded_optimized_factories — height sharded, output of the same layout, ROW_MAJOR orientation, no sub-core grid — gates the sharded factory, the output spec the input's shard spec under it; before it every sharded height input took the sharded factory with the input's shard spec), 2340438 (#39401: unpack_to_dest_mode for f32 only), 31ff955 (#36376: a DRAM output leaves the sharded factory), 751f7ae (#39294) and 5c2d8f1 (#40144: the untilize calls and the pad value), b5dcf00 / c5fbb16 (free-function wrappers), c262c36 (copyright), aaa1c78 and its revert a8c5e5a, f874151 (namespace), 30843f2 (#41726: a shard grid outside the compute grid takes the default factory), f28f7cc (#42599: the non-sharded output spec only), 1675719 (#42821: ND-sharded / interleaved outputs leave the sharded factory, a rank < 2 sharded input is rejected, the no-padding tilize call the same); the sharded factory's create_cb(c_0, …, input.buffer()) and create_cb(c_16, …, output.buffer()) at cb11809 and de47eb4",
+    citedAs:
+      'tt-metal to_layout_op.cpp, tilize.cpp, tilize_device_operation.cpp and the sharded tilize factory at every commit cb11809 … de47eb4',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;

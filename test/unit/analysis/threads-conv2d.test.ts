@@ -80,9 +80,14 @@ describe('public-thread regression set: conv2d (its own L1 tensors, allocated be
     assert.equal(op.estimate.cbBytesPerCore, 59_392);
     // No resharded input, no conv output shard: the linear writes DRAM (0 B of L1) and the to_memory_config copy into
     // the L1 result runs after it (conv2d.cpp@de47eb4 conv2d_L1), so the linear's CBs are checked without the result.
+    // The conv's relu runs after the matmul inside the linear (bound_matmul, no user grid: read span
+    // matmul-auto-activation-after), a unary program into DRAM too: c_0 and c_2 of 2 bf16 tiles = 4 · 2,048 = 8,192 B.
     assert.deepEqual(
       op.estimate.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.writerProgram?.cbBytesPerCore]),
-      [['result of ttnn.linear', 0, 59_392]],
+      [
+        ['result of the matmul', 0, 59_392],
+        ['result of ttnn.linear', 0, 8_192],
+      ],
       'no resharded input, no conv output shard',
     );
     assert.equal(op.overflow, undefined);

@@ -1493,6 +1493,13 @@ describe('conv2d change points', () => {
     assert.equal(hostWeights.cbBytesPerCore, 18_432);
     assert.equal(at(conv(device), '2026-05-10').confidence, 'approx');
     assert.equal(at(conv(device, null), '2026-04-15').confidence, 'approx');
+    // With conv2d_config's relu (VoVNet's OSA 1x1 convs) the linear runs it after the matmul, a unary program of its
+    // own into DRAM (read span matmul-auto-activation-after): c_0 and c_2 of 2 bf16 tiles = 4 · 2,048 = 8,192 B, so
+    // the figure stays the matmul's 18,432 B, now exact too.
+    const relu = at(conv(device, { weights_dtype: 'bf16', activation: '<op_type = relu>' }), '2026-04-15');
+    assert.equal(relu.cbBytesPerCore, 18_432);
+    assert.equal(relu.confidence, 'exact', relu.approxReason);
+    assert.match(relu.factoryReason, /the matmul: \S+ 18432 B; the activation: \S+ 8192 B/);
   });
   it("an auto-sharded 1x1 conv's tilized L1 input is held through the result copy unless deallocate_activation", () => {
     // conv2d.cpp@de47eb4 conv2d_L1: the tilized input is a local until conv2d returns, so it is still allocated while

@@ -121,10 +121,41 @@ describe('estimate/conv2d: a matmul conv reshards a sharded input whose shard he
     );
     // The row-major height → height reshard (56 → 64-row shards of 256 · 2 = 512 B rows, a multiple of the 16 B L1
     // alignment) is the same-width factory, c_0 bound to the output shard and no scratch: 0 B, exact (read span
-    // reshard-rm-same-width). The sharded tilize of the row-major input is not read: approx, saying so.
+    // reshard-rm-same-width). The tilize after it (session 31, read span conv2d-mm-height-sharded-tilize-2026-spring):
+    // 3,136 rows = 98 tiles and 256 channels = 8 tiles need no padding, the 64 × 256 shards are whole tiles, so
+    // to_layout calls ttnn::tilize into the same memory config → TilizeMultiCoreShardedProgramFactory, c_0 and c_16
+    // bound to the two shards (0 B): exact.
     const resharded = e.l1Intermediates?.find((t) => t.role === 'resharded conv input');
     assert.match(resharded?.writerProgram?.name ?? '', /ReshardSameWidthFactory/);
     assert.equal(resharded?.writerProgram?.cbBytesPerCore, 0);
+    assert.equal(e.confidence, 'exact', e.approxReason);
+    assert.ok(e.citations.some((c) => c.startsWith('read span conv2d-mm-height-sharded-tilize-2026-spring')));
+    // Outside the span (2026-05-10) the tilize is not read.
+    const later = conv(matmulConv(', shard_layout = height_sharded'), '2026-05-10');
+    assert.equal(later.confidence, 'approx');
+  });
+
+  // VoVNet's 14x14x512 → 192 conv (line 2006 of the same dump): 4 · 14 · 14 = 784 rows on 49 cores of 16, resharded
+  // to 25 cores of 32 rows (784 = 24.5 tiles). 784 rows are not whole tiles, so to_layout pads (ttnn::pad of the
+  // height-sharded tensor, then tilize): not read, approx.
+  it('2026-04-10: a tilize that must pad 784 rows to 800 stays approx', () => {
+    const src = matmulConv(', shard_layout = height_sharded')
+      .replaceAll('3136', '784')
+      .replaceAll('x256', 'x512')
+      .replace('memref<56x512xbf16', 'memref<16x512xbf16')
+      .replace(HEIGHT_56, HEIGHT_49)
+      .replace('memref<8x5x!ttcore', 'memref<16x6x!ttcore')
+      .replace('memref<1x5x!ttcore', 'memref<1x6x!ttcore')
+      .replace('memref<2x5x!ttcore', 'memref<1x6x!ttcore')
+      .replaceAll('x160', 'x192')
+      .replace('in_channels = 256', 'in_channels = 512')
+      .replace('out_channels = 160', 'out_channels = 192')
+      .replace('input_height = 28', 'input_height = 14')
+      .replace('input_width = 28', 'input_width = 14')
+      .replace('d0 * 256 + d1 * 256', 'd0 * 512 + d1 * 512');
+    const e = conv(src, '2026-04-10');
+    // The resharded input: 32 rows × 512 channels × 2 B = 32,768 B per core.
+    assert.equal(e.l1Intermediates?.find((t) => t.role === 'resharded conv input')?.bytesPerCore, 32 * 512 * 2);
     assert.equal(e.confidence, 'approx');
     assert.match(e.approxReason, /tilized before the matmul/);
   });

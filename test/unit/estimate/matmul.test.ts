@@ -1710,6 +1710,30 @@ describe("estimate/matmul: read spans 'matmul-auto-1d-all-dram-2025-2026', '…-
       /^2 programs run in turn \(ttnn\.transpose of b: \S+ 16384 B; the matmul: \S+ 12288 B\); the largest is ttnn\.transpose of b/,
     );
   });
+  // Read span 'matmul-auto-activation-after' (session 31): bound_matmul runs an activation with no user grid after the
+  // matmul, as a unary program into the output's memory config (matmul.cpp 0236bc1 … 622c6fb); the selection never sees
+  // it (generate_matmul_program_config hands it only to the user-grid branch).
+  // 32x32 @ 32x32 f32 all DRAM (the test above without transpose_b): Kt 1, one K block → c_0 1 + c_1 1 + c_4 1 tile
+  // = 3 · 4,096 = 12,288 B. The relu after it: the interleaved unary program's c_0 and c_2 of 2 f32 tiles each
+  // (unary_program_factory.cpp@d82e424 num_input_tiles = num_output_tiles = 2; unary_ng_program_factory.cpp@622c6fb
+  // value_or(2); no temporary CB for relu) = 4 · 4,096 = 16,384 B. max(12,288, 16,384) = 16,384 B.
+  const reluMatmul = (activation: string) =>
+    op('ttnn.matmul', [f32([32, 32]), f32([32, 32])], [f32([32, 32])], {
+      activation: { kind: 'string', value: activation },
+    });
+  it('a relu after an all-DRAM auto-config matmul is a program of its own: the larger, 16,384 B, exact', () => {
+    for (const date of ['2025-10-01', '2026-04-15']) {
+      const e = est(estimateOp(reluMatmul('relu'), whContext({ ttMetalDate: date })));
+      assert.equal(e.cbBytesPerCore, 4 * 4096, date);
+      assert.equal(e.confidence, 'exact', `${date}: ${e.approxReason}`);
+      assert.match(e.factoryReason, /^2 programs run in turn \(the matmul: \S+ 12288 B; the activation: \S+ 16384 B\)/);
+      assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-activation-after')));
+    }
+  });
+  it('an activation the span does not cover (sigmoid; thrown before PR #30149) stays approx', () => {
+    const e = est(estimateOp(reluMatmul('sigmoid'), whContext({ ttMetalDate: '2026-04-15' })));
+    assert.equal(e.confidence, 'approx');
+  });
 });
 
 describe('estimate/matmul: a bias more than one tile row high (tt-metal #32441, PRs #31649 and #32510)', () => {

@@ -223,7 +223,8 @@ function programsInTurn(
     }
     if (est.l1Intermediates !== undefined && est.l1Intermediates.length > 0) {
       intermediates.push(...est.l1Intermediates);
-      held.push(step.label);
+      // Holding 0 B (results in DRAM: a linear's matmul before its activation) longer over-estimates nothing.
+      if (est.l1Intermediates.some((t) => t.bytesPerCore > 0)) held.push(step.label);
     }
     intermediates.push({
       role: `result of ${step.label}`,

@@ -311,6 +311,11 @@
  *       is_valid_device_conv_weights / is_valid_device_conv_bias, the linear's DRAM default), git diff cb11809..de47eb4
  *       of the three: nothing on that path; change point conv2d-auto-shard-mm-linear-activation (PR #19439, 7c03edf2f0:
  *       the linear gets conv2d_config's activation; dropped before)
+ *  [26] read span conv2d-mm-height-sharded-tilize-2026-spring (2026-03-06..2026-05-05): tilize_with_optional_deallocation
+ *       (conv2d_utils.cpp@de47eb4) → ttnn::to_layout(TILE) (to_layout_op.cpp: no padding change → ttnn::tilize into the
+ *       input's memory config) → TilizeMultiCoreShardedProgramFactory (tilize_device_operation.cpp select_program_factory
+ *       and can_use_sharded_optimized_factories from #38377; tilize_multi_core_sharded_program_factory.cpp: c_0 and c_16
+ *       bound to the input and output shards, the output's shard spec the input's), every commit cb11809..de47eb4
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input and
  *   f32 weights from change point conv2d-default-fp32-acc-f32-inputs, never before; no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own,
@@ -3032,6 +3037,7 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
       CITES.invoke,
       CITES.halo,
       ...('span' in exactness ? [readSpanCite(exactness.span)] : []),
+      ...('span' in exactness && exactness.alsoRead !== undefined ? [readSpanCite(exactness.alsoRead)] : []),
       ...stepCitations(steps),
     ],
     notes,
@@ -3290,7 +3296,7 @@ function convExactness(
   outputIsResult: boolean,
   ctx: EstimateContext,
   steps: ConvCopySteps,
-): { readonly span: ReadSpanId } | { readonly approxReason: string } {
+): { readonly span: ReadSpanId; readonly alsoRead?: ReadSpanId } | { readonly approxReason: string } {
   // The sharded program was read over two spans; a window inside the autumn one takes it [24].
   const autumn = !plan.mmConv && windowWithinReadSpan(ctx, 'conv2d-sharded-program-2025-autumn');
   const span: ReadSpanId = plan.mmConv
@@ -3316,7 +3322,8 @@ function convExactness(
   const reshardNot = resharded ? (steps.reshard === undefined ? 'not modeled' : steps.reshard.notExact) : undefined;
   if (reshardNot !== undefined)
     return notRead(`the input is resharded before the conv (to_memory_config: ${reshardNot})`);
-  if (plan.mmConv && rowMajor) return notRead('the row-major input is tilized before the matmul');
+  if (plan.mmConv && rowMajor && !(resharded && tilizesShardsInPlace(p, plan, ctx)))
+    return notRead('the row-major input is tilized before the matmul');
   // Only a kept (not resharded) input can carry a shard off the alignment: a resharded one is the reshard step's.
   if (!plan.mmConv && !resharded && !keepsInputShards(p, plan.input.scheme))
     return { approxReason: `${heuristics()}; a row-major input shard off the channel alignment is resharded` };
@@ -3329,7 +3336,24 @@ function convExactness(
   const copyNot = outputIsResult ? undefined : steps.copy === undefined ? 'not modeled' : steps.copy.notExact;
   if (copyNot !== undefined)
     return notRead(`the conv output is copied to the result's memory config (to_memory_config: ${copyNot})`);
-  return { span };
+  return plan.mmConv && rowMajor ? { span, alsoRead: 'conv2d-mm-height-sharded-tilize-2026-spring' } : { span };
+}
+
+/**
+ * Whether a matmul conv's resharded row-major input is tilized by the height-sharded tilize program with no padding,
+ * over a window where that was read [26]: to_layout(TILE) tilizes without a pad only when the tensor's rows (N·H·W) and
+ * channels (the conv's, unpadded) are whole tiles; the sharded factory's two CBs are the input and output shards (0 B of
+ * static CBs), the output shard (the 'tilized conv input') the input's shape in tiles. Its shard rows are whole tiles
+ * (haloInputShardRows rounds N·H·W to cores · 32) and the conv's reshard makes a row-major grid inside the compute grid.
+ */
+function tilizesShardsInPlace(p: ConvProblem, plan: ConvPlan, ctx: EstimateContext): boolean {
+  return (
+    plan.input.scheme === 'height_sharded' &&
+    (p.batch * p.inputH * p.inputW) % 32 === 0 &&
+    p.inChannels % 32 === 0 &&
+    plan.inChannelsPadded === p.inChannels &&
+    windowWithinReadSpan(ctx, 'conv2d-mm-height-sharded-tilize-2026-spring')
+  );
 }
 
 /**

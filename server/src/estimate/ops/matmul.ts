@@ -706,6 +706,9 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   // An activation without a user grid runs as a unary op after the matmul (bound_matmul); sharded inputs reject it [7].
   const activation = op.properties['activation'];
   const hasActivation = activation !== undefined && !(activation.kind === 'string' && activation.value === '');
+  // relu, gelu and silu: the activations bound_matmul ran (as ttnn::relu / gelu / silu, then unary_chain) at every build
+  // of read span matmul-auto-activation-after, each a unary program with no temporary CB.
+  const activationAfterReadable = hasActivation && UNARY_ACTIVATIONS_READ.has(activationName(activation) ?? '');
   if (hasActivation && (a.sharding !== 'interleaved' || b.sharding !== 'interleaved')) {
     return illegal(
       op.name,
@@ -1241,9 +1244,9 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     a.sharding === 'interleaved' &&
     b.sharding === 'interleaved' &&
     !outSharded &&
-    !hasActivation &&
+    (!hasActivation || (activationAfterReadable && out.buffer === 'dram')) &&
     !transposeA &&
-    (biasTile > 0 || transposeB) &&
+    (biasTile > 0 || transposeB || hasActivation) &&
     (biasTile === 0 ||
       (biasInterleaved &&
         (biasRowsPadded === TILE_HW || biasAddedAfter) &&
@@ -1282,7 +1285,8 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
       ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, c)
       : biasOrTransposeBAuto &&
           (biasTile === 0 || windowWithinReadSpan(c, biasReadSpan)) &&
-          (!transposeB || windowWithinReadSpan(c, 'matmul-auto-transpose-b'))
+          (!transposeB || windowWithinReadSpan(c, 'matmul-auto-transpose-b')) &&
+          (!hasActivation || windowWithinReadSpan(c, 'matmul-auto-activation-after'))
         ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, c)
         : plainExplicitMcastIn0 && windowWithinReadSpan(c, 'matmul-explicit-1d-mcast-in0')
           ? 'matmul-explicit-1d-mcast-in0'
@@ -1321,11 +1325,12 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   if (readSpan !== undefined && biasOrTransposeBAuto) {
     if (biasTile > 0) citations.push(readSpanCite(biasReadSpan));
     if (transposeB) citations.push(readSpanCite('matmul-auto-transpose-b'));
+    if (hasActivation) citations.push(readSpanCite('matmul-auto-activation-after'));
     if (biasTile > 0 && !biasAddedAfter) citations.push(CITES.bound);
   }
   // The programs bound_matmul runs around the matmul on these paths (their tensors in DRAM), read or not.
   const sides = biasOrTransposeBAuto
-    ? sidePrograms(op, ctx, transposeB && manualTranspose, biasAddedAfter ? biasSpec : undefined)
+    ? sidePrograms(op, ctx, transposeB && manualTranspose, biasAddedAfter ? biasSpec : undefined, hasActivation)
     : [];
   for (const side of sides)
     if (side.result.kind === 'estimate')
@@ -1401,14 +1406,16 @@ interface SideProgram {
 
 /**
  * The programs bound_matmul [7] runs around an interleaved matmul whose tensors they write stay in DRAM: the
- * ttnn.transpose(b, -1, -2, b's memory config) it runs itself (`transposeB`), and the ttnn.add of a bias it adds after
- * the matmul into the output's memory config (`bias`), each estimated as its own op.
+ * ttnn.transpose(b, -1, -2, b's memory config) it runs itself (`transposeB`), the ttnn.add of a bias it adds after
+ * the matmul into the output's memory config (`bias`), and then the activation (no user grid: a unary program on the
+ * output, in the output's memory config; read span matmul-auto-activation-after), each estimated as its own op.
  */
 function sidePrograms(
   op: TtnnOp,
   ctx: EstimateContext,
   transposeB: boolean,
   bias: ValueSpec | undefined,
+  activation: boolean,
 ): SideProgram[] {
   const sides: SideProgram[] = [];
   const bSpec = op.operands[1];
@@ -1430,7 +1437,26 @@ function sidePrograms(
       before: false,
       result: estimateBinary(stepOp(op, 'ttnn.add', [out, bias], [out]), ctx),
     });
+  if (activation && out?.kind === 'tensor')
+    sides.push({
+      label: 'the activation',
+      before: false,
+      result: estimateUnary(stepOp(op, 'ttnn.unary', [out], [out]), ctx),
+    });
   return sides;
+}
+
+/** The activations bound_matmul runs after the matmul at every build of read span matmul-auto-activation-after. */
+const UNARY_ACTIVATIONS_READ: ReadonlySet<string> = new Set(['relu', 'gelu', 'silu']);
+
+/**
+ * A linear's activation name: `"relu"` as tt-mlir writes ttnn.linear's, or `<op_type = relu>` as conv2d_config's
+ * (conv2d hands it to the linear it runs); undefined when neither.
+ */
+function activationName(prop: PropValue | undefined): string | undefined {
+  if (prop?.kind !== 'string') return undefined;
+  const m = /op_type\s*=\s*([a-z0-9_]+)/.exec(prop.value) ?? /^"?([a-z0-9_]+)"?$/.exec(prop.value);
+  return m?.[1];
 }
 
 /**
