@@ -4629,6 +4629,31 @@ export function windowPastNewestRead(ctx: EstimateContext): boolean {
 }
 
 /**
+ * The approx reason the registry gives an estimate its estimator made `exact` (the factory read at every build of the
+ * window up to `NEWEST_READ_BUILD`) when the window holds later builds (registry.ts `withinReadBuilds`): one rule for
+ * every estimator. A window reaching back to the read builds says how to get `exact`; one wholly after has no read build.
+ */
+export function pastNewestReadReason(window: TtMetalWindow): string {
+  return window.earliest > NEWEST_READ_BUILD ? PAST_NEWEST_READ_WHOLLY_REASON : PAST_NEWEST_READ_REASON;
+}
+
+const PAST_NEWEST_READ_REASON = `${PAST_NEWEST_READ_TEXT}: the factory read up to it is modeled (for exact, give the build's date with --tt-metal-date YYYY-MM-DD, setting ttnnL1.ttMetalDate, if it is ${NEWEST_READ_BUILD} or earlier)`;
+const PAST_NEWEST_READ_WHOLLY_REASON = `${PAST_NEWEST_READ_TEXT}: the factory as read at it is modeled, with the later changes named by change points`;
+
+/**
+ * Whether every build of the window that can be read lies inside read span `id`: the window cut at `NEWEST_READ_BUILD`,
+ * or, for a window wholly after it, that build itself (the factory the model takes). An estimator is `exact` on it and
+ * the registry makes the estimate `approx` for the later builds (`pastNewestReadReason`). Answered by
+ * `windowWithinReadSpan`, `windowReadUpToNewestWithin` and `windowWhollyPastNewestRead`, so `sameReadSpanAnswers`
+ * covers it.
+ */
+export function windowReadableWithinReadSpan(ctx: EstimateContext, id: ReadSpanId): boolean {
+  const { window } = ctx.ttMetal;
+  const newest = (d: IsoDate): IsoDate => (d > NEWEST_READ_BUILD ? NEWEST_READ_BUILD : d);
+  return withinSpan({ earliest: newest(window.earliest), latest: newest(window.latest) }, READ_SPANS[id]);
+}
+
+/**
  * `atOrAfter` for a rule outside an estimator, decided once per analysis from its build window (the overflow message's
  * core-range text), or for an estimator's rule that changes only which cores the message names, never a figure (the
  * tilize-family core order and printed range): the window's newest build answers when it straddles the date, as

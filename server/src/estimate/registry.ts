@@ -87,7 +87,14 @@ import { estimateSlice } from './ops/slice';
 import { estimateSoftmax } from './ops/softmax';
 import { estimateTilizeOp, estimateToLayout, estimateUntilizeOp } from './ops/toLayout';
 import type { ChangePointId, TtMetalWindow } from './changePoints';
-import { sameReadSpanAnswers, splitWindow, windowHasChangePoint, windowsText } from './changePoints';
+import {
+  NEWEST_READ_BUILD,
+  pastNewestReadReason,
+  sameReadSpanAnswers,
+  splitWindow,
+  windowHasChangePoint,
+  windowsText,
+} from './changePoints';
 import type { EstimateContext, OpEstimate, OpEstimateResult, VersionRange, VersionedFigure } from './types';
 import { unmodeled } from './types';
 import { KNOWN_UNMODELED } from './unmodeledReasons';
@@ -512,7 +519,7 @@ function contextFor(ctx: EstimateContext, ttMetal: EstimateContext['ttMetal']): 
 
 function runTotal(op: TtnnOp, estimator: Estimator, ctx: EstimateContext): OpEstimateResult {
   try {
-    return withinModel(estimator(op, ctx));
+    return withinReadBuilds(withinModel(estimator(op, ctx)), ctx.ttMetal.window);
   } catch (e) {
     // Estimators are written to be total; this is a last line of defence so one bad op never sinks a file.
     return unmodeled(op.name, `internal estimator error: ${e instanceof Error ? e.message : String(e)}`);
@@ -591,6 +598,17 @@ function rangeConfidence(
     return { confidence: 'approx', approxReason: chosen.approxReason };
   const parts = [...notExact].map(([reason, windows]) => `on tt-metal builds ${windowsText(windows)}: ${reason}`);
   return { confidence: 'approx', approxReason: parts.join('; ') };
+}
+
+/**
+ * The documented rule for every estimator at once: `exact` only for builds whose factory could be read. An estimator
+ * answers for the builds up to `NEWEST_READ_BUILD` (tt-metal 622c6fb, where the mirror ends); a run whose window holds
+ * later builds is `approx` with `pastNewestReadReason`, its figures unchanged. Per run, so a split window's sub-windows
+ * up to that build stay `exact` (rangeConfidence names the builds). An estimate approx for its own reason keeps it.
+ */
+function withinReadBuilds(result: OpEstimateResult, window: TtMetalWindow): OpEstimateResult {
+  if (result.kind !== 'estimate' || result.confidence !== 'exact' || window.latest <= NEWEST_READ_BUILD) return result;
+  return { ...result, confidence: 'approx', approxReason: pastNewestReadReason(window) };
 }
 
 /** Reasons of model-overflow results start with this (features/diagnostics.ts reports them as `model-overflow`). */

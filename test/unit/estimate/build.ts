@@ -1,12 +1,18 @@
 /** Test helpers: TTNN op records built directly (no parser), mirroring what tt-mlir's OpModel tests construct. */
 
+import { strict as assert } from 'assert';
 import type { DataType } from '../../../server/src/ttnn/dtype';
 import type { BufferType, MemoryLayout, TensorLayout } from '../../../server/src/ttnn/layout';
 import { paddedShape } from '../../../server/src/ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp, ValueSpec } from '../../../server/src/ttnn/op';
 import { presetDevice } from '../../../server/src/ttnn/device';
 import type { EstimateContext } from '../../../server/src/estimate/types';
-import { NEWEST_MODELED_BUILD, TtMetalWindow } from '../../../server/src/estimate/changePoints';
+import {
+  NEWEST_MODELED_BUILD,
+  NEWEST_READ_BUILD,
+  TtMetalWindow,
+  pastNewestReadReason,
+} from '../../../server/src/estimate/changePoints';
 
 export interface TensorOpts {
   readonly dtype?: DataType;
@@ -95,6 +101,19 @@ export function whContext(
     ttMetal: { window },
     liveL1BytesPerCore: o.live,
   };
+}
+
+/**
+ * Assert an estimate whose formula was read for every build up to tt-metal 622c6fb (2026-06-23): `exact` when the
+ * window ends by then, else `approx` with the registry's one reason for the later builds (registry.ts
+ * withinReadBuilds). For tests of a formula at a build the mirror does not reach (a change point after 06-23).
+ */
+export function assertExactUpToNewestRead(
+  e: { readonly confidence: 'exact' | 'approx'; readonly approxReason: string },
+  window: TtMetalWindow,
+): void {
+  if (window.latest <= NEWEST_READ_BUILD) assert.deepEqual([e.confidence, e.approxReason], ['exact', '']);
+  else assert.deepEqual([e.confidence, e.approxReason], ['approx', pastNewestReadReason(window)]);
 }
 
 /** A dialect attribute value (`#ttnn.name<fields>`) as the TTNN view hands it to estimators. */

@@ -8,7 +8,7 @@ import { strict as assert } from 'assert';
 import { estimateOp, estimatorReads } from '../../../server/src/estimate/registry';
 import type { OpEstimateResult } from '../../../server/src/estimate/types';
 import type { PropValue, TensorSpec } from '../../../server/src/ttnn/op';
-import { computeConfig, op, tensor, whContext } from './build';
+import { computeConfig, op, tensor, whContext, assertExactUpToNewestRead } from './build';
 
 const segments = (...sizes: number[]): PropValue => ({ kind: 'ints', values: sizes });
 const AFTER = '2026-09-01'; // after PR #52081 (≈2026-08-11)
@@ -54,7 +54,7 @@ describe('estimate/normPreAllGather', () => {
     );
     assert.equal(e.cbBytesPerCore, 1_579_008);
     assert.equal(e.nCoresUsed, 1);
-    assert.equal(e.confidence, 'exact');
+    assertExactUpToNewestRead(e, { earliest: AFTER, latest: AFTER });
   });
 
   it("Wormhole: within 4 KiB of the 1,684,672 B tt-metal printed (PR #54698's description), with the 2026 base", () => {
@@ -107,7 +107,8 @@ describe('estimate/normPreAllGather', () => {
     const e = estimateOf(estimateOp(rmsPre(row4096), whContext({ ttMetalDate: AFTER })));
     assert.equal(e.cbBytesPerCore, 1_052_672);
     assert.equal(e.confidence, 'approx');
-    assert.equal(estimateOf(estimateOp(rmsPre(row4096), whContext({ ttMetalDate: BEFORE }))).confidence, 'exact');
+    const before = estimateOf(estimateOp(rmsPre(row4096), whContext({ ttMetalDate: BEFORE })));
+    assertExactUpToNewestRead(before, { earliest: BEFORE, latest: BEFORE });
   });
 
   it("use_2d_core_grid, 1x1x32x4096 fp32 acc (tt-metal #55075, Wormhole): within 4 KiB of tt-metal's 1,725,632 B", () => {

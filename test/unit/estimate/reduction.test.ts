@@ -10,7 +10,8 @@
 import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
-import { computeConfig, ints, op, tensor, whContext } from './build';
+import { assertExactUpToNewestRead, computeConfig, ints, op, tensor, whContext } from './build';
+import { pastNewestReadReason } from '../../../server/src/estimate/changePoints';
 import { assertCoreGroups } from '../../support/coreGroups';
 
 /** Results below keep the reduced dims as 1: tt-mlir's verifier (verifyReduceOp) requires keep_dim for that shape. */
@@ -235,7 +236,7 @@ describe('estimate/reduction: a sharded input to the W reduce', () => {
     assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
     assert.equal(e.cbBytesPerCore, 10_240);
     assert.equal(e.nCoresUsed, 8);
-    assert.equal(e.confidence, 'exact');
+    assertExactUpToNewestRead(e, { earliest: '2026-08-01', latest: '2026-08-01' });
     const old = sumW(hsOut, '2025-11-27');
     assert.deepEqual([old.cbBytesPerCore, old.confidence], [12_288, 'exact']);
   });
@@ -396,7 +397,7 @@ describe('estimate/reduction: ttnn.min', () => {
     const july = min(whContext({ ttMetalDate: '2026-07-01' }));
     assert.equal(july.cbBytesPerCore, 116_736);
     assert.equal(july.confidence, 'approx');
-    assert.match(july.approxReason ?? '', /after tt-metal 622c6fb \(2026-06-23\).*cannot be read$/);
+    assert.equal(july.approxReason, pastNewestReadReason({ earliest: '2026-07-01', latest: '2026-07-01' }));
   });
 
   it('over a dim below H, the H stage between the transposes is min itself (its negation per build)', () => {
@@ -576,7 +577,7 @@ describe('estimate/reduction: batched reader reads from PR #53564 (≈2026-09-03
   it('W of 1x1x64x1024 f32: 2 rows on 2 cores, 1 row · Wt 32 = 32 tiles per core ≥ 4: approx after, exact before', () => {
     // c_0 2·4,096 + c_2 one Float32 tile 4,096 + c_3 2·4,096 = 20,480 B either side.
     const before = reduce([1, 1, 64, 1024], [1, 1, 64, 1], 3, 'f32', '2026-08-30');
-    assert.equal(before.confidence, 'exact');
+    assertExactUpToNewestRead(before, { earliest: '2026-08-30', latest: '2026-08-30' });
     assert.equal(before.cbBytesPerCore, 20_480);
     const after = reduce([1, 1, 64, 1024], [1, 1, 64, 1], 3, 'f32', '2026-09-10');
     assert.equal(after.confidence, 'approx');
@@ -585,12 +586,18 @@ describe('estimate/reduction: batched reader reads from PR #53564 (≈2026-09-03
   });
 
   it('W of 1x1x32x64 f32: one row of Wt 2 = 2 tiles < 4, the reader stays unbatched: exact after too', () => {
-    assert.equal(reduce([1, 1, 32, 64], [1, 1, 32, 1], 3, 'f32', '2026-09-10').confidence, 'exact');
+    assertExactUpToNewestRead(reduce([1, 1, 32, 64], [1, 1, 32, 1], 3, 'f32', '2026-09-10'), {
+      earliest: '2026-09-10',
+      latest: '2026-09-10',
+    });
   });
 
   it('H of 1x1x64x8192 bf16: 256 columns on 64 cores, 4 per core ≥ the 4-tile chunk: approx after (10,240 B)', () => {
     // c_0 2·2,048 + c_2 2,048 + c_3 2·2,048 = 10,240 B.
-    assert.equal(reduce([1, 1, 64, 8192], [1, 1, 1, 8192], 2, 'bf16', '2026-08-30').confidence, 'exact');
+    assertExactUpToNewestRead(reduce([1, 1, 64, 8192], [1, 1, 1, 8192], 2, 'bf16', '2026-08-30'), {
+      earliest: '2026-08-30',
+      latest: '2026-08-30',
+    });
     const after = reduce([1, 1, 64, 8192], [1, 1, 1, 8192], 2, 'bf16', '2026-09-10');
     assert.equal(after.confidence, 'approx');
     assert.equal(after.cbBytesPerCore, 10_240);
@@ -600,7 +607,7 @@ describe('estimate/reduction: batched reader reads from PR #53564 (≈2026-09-03
     const e = reduce([1, 1, 64, 8192], [1, 1, 1, 8192], 2, 'bf16', '2026-09-10', {
       compute_config: computeConfig(false),
     });
-    assert.equal(e.confidence, 'exact');
+    assertExactUpToNewestRead(e, { earliest: '2026-09-10', latest: '2026-09-10' });
   });
 });
 
@@ -858,7 +865,7 @@ describe('estimate/reduction: Float32 between the stages of a bf16 sum', () => {
       e.factoryReason,
       /reduce W \(Float32 partial\): ReduceMultiCoreWProgramFactory 14336 B; reduce H: ReduceMultiCoreHProgramFactory 16384 B/,
     );
-    assert.equal(e.confidence, 'exact');
+    assertExactUpToNewestRead(e, { earliest: '2026-08-01', latest: '2026-08-01' });
   });
 
   it('HW sum from PR #48578 with an L1 result: the Float32 partial is the L1 tensor (4,096 B, 2,048 B before)', () => {
@@ -1132,7 +1139,7 @@ describe('estimate/reduction: a row-major input', () => {
     assert.equal(after.factory, 'ReduceMultiCoreHProgramFactory');
     assert.equal(after.cbBytesPerCore, 30_720);
     assert.equal(after.nCoresUsed, 18);
-    assert.equal(after.confidence, 'exact');
+    assertExactUpToNewestRead(after, { earliest: '2026-08-01', latest: '2026-08-01' });
   });
 
   const rmDram = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16', buffer: 'dram' | 'l1' = 'dram') =>
@@ -1158,7 +1165,7 @@ describe('estimate/reduction: a row-major input', () => {
     assert.equal(e.nCoresUsed, 64);
     assert.match(e.factoryReason, /32 slices/);
     assert.match(e.factoryReason, /30720 B/);
-    assert.equal(e.confidence, 'exact');
+    assertExactUpToNewestRead(e, { earliest: '2026-08-01', latest: '2026-08-01' });
     assert.ok(!e.l1IntermediateBytesPerCore, 'the partials follow the DRAM result');
     // Before the split (2026-06-03, 82f9895): one dense H program over the 2 tile columns, ht chunk 8: c_24 4,096; c_4
     // 2,048; c_5 2,048; c_0 16,384; c_2 2,048; c_3 4,096 → 30,720 B on 2 cores.
@@ -1200,7 +1207,7 @@ describe('estimate/reduction: a row-major input', () => {
     assert.equal(before.confidence, 'exact');
     const after = est(meanH([2, 3, 300, 96], '2026-08-01', 'f32'));
     assert.equal(after.cbBytesPerCore, 61_440);
-    assert.equal(after.confidence, 'exact');
+    assertExactUpToNewestRead(after, { earliest: '2026-08-01', latest: '2026-08-01' });
   });
 
   describe('min tilizes into the output memory config (reduce_min, index ids 51830110482 .. 57968691308)', () => {

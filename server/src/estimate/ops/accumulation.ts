@@ -37,7 +37,7 @@
  *   4096x1x32x1, 16 · 4,096 = 65,536 B → 65,536 B (accumulation.test.ts).
  */
 
-import { PAST_NEWEST_READ_TEXT, atOrAfter, windowPastNewestRead } from '../changePoints';
+import { NEWEST_READ_COMMIT, atOrAfter, windowPastNewestRead } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -106,7 +106,7 @@ export function estimateAccumulation(op: TtnnOp, ctx: EstimateContext): OpEstima
     approxReason: [
       // The factory at 622c6fb has no tile-axis kernel (accumulation_program_factory.cpp, one program per dim-0 scan).
       windowPastNewestRead(ctx) &&
-        `${PAST_NEWEST_READ_TEXT}; a stored later version scans H and W in place (tile-axis kernel, not modeled)`,
+        `a stored version later than ${NEWEST_READ_COMMIT} scans H and W in place (tile-axis kernel, not modeled)`,
       'the permuted copies of an L1 input are not counted',
     ]
       .filter((r) => r !== false)

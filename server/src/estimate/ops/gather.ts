@@ -57,7 +57,7 @@ import {
   resolveTensor,
   splitWorkToCores,
 } from '../common';
-import { PAST_NEWEST_READ_TEXT, atOrAfter, windowPastNewestRead } from '../changePoints';
+import { atOrAfter } from '../changePoints';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
@@ -120,7 +120,6 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         : dim === rank - 1
           ? `the composite views the rank-${rank} tensors as 4-D and fills their tile padding (fill_pad, when padded) and slices the input to the index's rows first; those programs are not sized and the composite was read at tt-metal 622c6fb only`
           : `the composite transposes dim ${dim} last (ttnn.transpose of input and index, and of the result back) and views them as 4-D first; the transposes are not sized`,
-      windowPastNewestRead(ctx) ? PAST_NEWEST_READ_TEXT : '',
     ]),
     citations: [CITE_GATHER, CITE.workSplit],
   });
@@ -325,7 +324,6 @@ function scatterProgram(
       reduceBf16
         ? 'the bf16 reduction factory was read at one build (00e3779); its CB indices are taken in creation order'
         : '',
-      windowPastNewestRead(ctx) ? PAST_NEWEST_READ_TEXT : '',
     ]),
     citations: [reduceBf16 ? CITE_SCATTER_REDUCE : CITE_SCATTER, CITE_SCATTER_SELECT, CITE.workSplit],
   });

@@ -46,7 +46,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { PAST_NEWEST_READ_TEXT, readSpanCite, windowPastNewestRead, windowWithinReadSpan } from '../changePoints';
+import { readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import {
   bufferAlignmentBytes,
   CITE,
@@ -195,7 +195,7 @@ export function estimateFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const blocks = (input.padded[1] * input.padded[2]) / 32;
   const sharded = isSharded(input.layout);
   const split = splitWorkToCores(gridArea(ctx), blocks);
-  const read = windowWithinReadSpan(ctx, 'fill-cache-factory');
+  const read = windowReadableWithinReadSpan(ctx, 'fill-cache-factory');
   return withInPlaceOutput(
     finishProgram({
       op,
@@ -219,9 +219,7 @@ export function estimateFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateR
       confidence: read ? 'exact' : 'approx',
       approxReason: read
         ? ''
-        : windowPastNewestRead(ctx)
-          ? `${PAST_NEWEST_READ_TEXT} (the fill_cache factory was read commit by commit before them, read span fill-cache-factory)`
-          : 'the fill_cache factory was read commit by commit from 2025-01-01 (read span fill-cache-factory); earlier builds were not',
+        : 'the fill_cache factory was read commit by commit from 2025-01-01 (read span fill-cache-factory); earlier builds were not',
       citations: [CITE_FILL, readSpanCite('fill-cache-factory'), CITE.workSplit],
     }),
     op,

@@ -1292,21 +1292,16 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
           ? 'matmul-explicit-1d-mcast-in0'
           : undefined;
   };
-  const readSpan = readSpanAt(ctx);
-  const readPath = readSpan !== undefined;
-  // A window reaching past the newest build read: the part up to it may be a read path (the same config and CBs, since
-  // the registry splits the window at every change point the estimate asks about); the rest is unread.
+  // A window reaching past the newest build read: its part up to it may be a read path (the same config and CBs, since
+  // the registry splits the window at every change point the estimate asks about); the registry makes the later builds
+  // approx (registry.ts withinReadBuilds).
   const whollyPastNewestRead = windowWhollyPastNewestRead(ctx);
-  const readUpToNewest =
-    !readPath && windowPastNewestRead(ctx) && !whollyPastNewestRead
-      ? readSpanAt(windowEndingAtNewestRead(ctx))
-      : undefined;
+  const readSpan =
+    readSpanAt(ctx) ??
+    (windowPastNewestRead(ctx) && !whollyPastNewestRead ? readSpanAt(windowEndingAtNewestRead(ctx)) : undefined);
+  const readPath = readSpan !== undefined;
   const approxReasons: string[] = [];
-  if (readUpToNewest !== undefined)
-    approxReasons.push(
-      `the selection and the factory's CBs were read at every build to ${NEWEST_READ_COMMIT} (read span ${readUpToNewest}); later builds not compared`,
-    );
-  else if (auto && !readPath)
+  if (auto && !readPath)
     approxReasons.push(
       legacySelection
         ? "program config generated the way tt-metal's late-2024 selection code (before PR #15938) does"

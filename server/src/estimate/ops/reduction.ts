@@ -149,13 +149,7 @@ import {
 } from '../common';
 import type { EstimateContext, OpEstimate, OpEstimateResult, Unmodeled } from '../types';
 import { illegal, unmodeled } from '../types';
-import {
-  PAST_NEWEST_READ_TEXT,
-  atOrAfter,
-  readSpanCite,
-  windowPastNewestRead,
-  windowWithinReadSpan,
-} from '../changePoints';
+import { atOrAfter, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 import { fp32DestAccFromConfig } from './norm';
 import { estimateTypecast, estimateUnary } from './eltwise';
@@ -426,15 +420,13 @@ function reduceMin(
   // compute config's defaults (an IR compute_config may also set dst_full_sync_en, which doubles the chunk).
   const read =
     reduceDim !== 'HW' &&
-    windowWithinReadSpan(ctx, 'reduce-min-negate-w-h-2026') &&
+    windowReadableWithinReadSpan(ctx, 'reduce-min-negate-w-h-2026') &&
     !isSharded(input.layout) &&
     !isSharded(output.layout) &&
     MIN_READ_DTYPES.has(input.dtype) &&
     op.properties['compute_config'] === undefined &&
     op.properties['compute_kernel_config'] === undefined;
-  const reason = [approxReason, read ? '' : MIN_FUSED_APPROX, windowPastNewestRead(ctx) ? PAST_NEWEST_READ_TEXT : '']
-    .filter((r) => r !== '')
-    .join('; ');
+  const reason = [approxReason, read ? '' : MIN_FUSED_APPROX].filter((r) => r !== '').join('; ');
   const cited = (r: OpEstimateResult): OpEstimateResult =>
     read && r.kind === 'estimate'
       ? { ...r, citations: [...r.citations, readSpanCite('reduce-min-negate-w-h-2026')] }
@@ -1670,13 +1662,11 @@ function prodAll(op: TtnnOp, ctx: EstimateContext, inDtype: DataType): OpEstimat
   const padded = dims.length > 0 && dims.slice(-2).some((d) => d % 32 !== 0);
   const blockFloat = inDtype === 'bfp_bf8' || inDtype === 'bfp_bf4';
   const fillPadOutweighs = padded && blockFloat && atOrAfter(ctx, 'prod-fill-implicit-padding');
-  const read = windowWithinReadSpan(ctx, 'prod-all-factory');
+  const read = windowReadableWithinReadSpan(ctx, 'prod-all-factory');
   const reasons = [
     read
       ? ''
-      : windowPastNewestRead(ctx)
-        ? `${PAST_NEWEST_READ_TEXT} (prod_all factory read at every commit 2025-01..2026-06-23, read span prod-all-factory)`
-        : 'prod_all factory read at every commit 2025-01..2026-06-23 (read span prod-all-factory); earlier builds were not',
+      : 'prod_all factory read at every commit 2025-01..2026-06-23 (read span prod-all-factory); earlier builds were not',
     fillPadOutweighs
       ? 'a padded block-float input is typecast to bf16 and fill_pad-ed before prod_all (tt-metal PR #42464): those programs are not sized'
       : '',
