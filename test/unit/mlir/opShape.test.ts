@@ -7,7 +7,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { parse } from '../../../server/src/mlir/parser';
-import { SlottedOp } from '../../../server/src/mlir/parser/nodes';
+import { packedFunctionTypeOf, SlottedOp } from '../../../server/src/mlir/parser/nodes';
+import { FUNCTION_TYPE_NUMBER_MASK, MAX_KEYED_ID, mixTypeId } from '../../../server/src/mlir/parser/types';
 import type { Operation, TypeNode } from '../../../server/src/mlir/syntax';
 import { allCorpusFiles } from '../../support/corpus';
 import { plainTree, shiftedRanges } from '../../support/plainTree';
@@ -172,5 +173,44 @@ describe('mlir parser: an op built in place, its function type into its lists', 
       const op = asOp.file.chunks[0]!.operations[0]!;
       assert.deepEqual([op.operandTypes, op.resultTypes], [[], []], written);
     }
+  });
+
+  it('packs two function types whose numbers collide as two, each with its own types', () => {
+    // Template ids follow first use: `tensor<Nxf32>` is id N-1 after an op listing tensor<1xf32> .. tensor<600xf32>.
+    const ids = (n: number): string => `tensor<${n + 1}xf32>`;
+    const all = Array.from({ length: 600 }, (_, k) => ids(k)).join(', ');
+    // (10, 10) -> 10 and (586, 105) -> 459: 2 inputs, `) -> ` (gap 5), found by a search for equal numbers.
+    const numberOf = (inputs: number[], results: number[]): number => {
+      let n = inputs.length;
+      for (const id of inputs) n = mixTypeId(n, id);
+      n = mixTypeId(n, MAX_KEYED_ID + 1 + 5);
+      for (const id of results) n = mixTypeId(n, id);
+      return n & FUNCTION_TYPE_NUMBER_MASK;
+    };
+    assert.equal(numberOf([10, 10], [10]), numberOf([586, 105], [459]), 'the two numbers collide');
+    const first = `(${ids(10)}, ${ids(10)}) -> ${ids(10)}`;
+    const second = `(${ids(586)}, ${ids(105)}) -> ${ids(459)}`;
+    const text =
+      `"t.all"() : () -> (${all})\n` +
+      `%0 = "t.a"(%x, %x) : ${first}\n` +
+      `%1 = "t.b"(%x, %x) : ${second}\n` +
+      `%2 = "t.c"(%x, %x) : ${second}\n` +
+      `%3 = "t.d"(%x, %x) : ${first}\n`;
+    const tree = parse(text);
+    assert.deepEqual(tree.errors, []);
+    const [, a, b, c, d] = tree.file.chunks[0]!.operations;
+    const written = (op: Operation): string =>
+      `(${op.operandTypes.map((t) => text.slice(t.range.start, t.range.end)).join(', ')}) -> ` +
+      op.resultTypes.map((t) => text.slice(t.range.start, t.range.end)).join(', ');
+    assert.deepEqual(
+      [a, b, c, d].map((op) => written(op!)),
+      [first, second, second, first],
+    );
+    const packed = [a, b, c, d].map((op) => packedFunctionTypeOf(op!));
+    assert.ok(packed.every((fn) => fn !== undefined));
+    assert.notEqual(packed[0], packed[1]);
+    // One template per function type, found again under either key.
+    assert.equal(packed[1], packed[2]);
+    assert.equal(packed[0], packed[3]);
   });
 });

@@ -54,10 +54,10 @@ export interface ParserState {
   /** Templates of `tensor<...>` uses by their text (types.ts `parseSharedTensor`). */
   readonly tensorTemplates: Map<string, TensorTemplate>;
   /**
-   * Packed ops' function types by a key of their types' template ids and results' gap, a character each (types.ts
-   * `packFunctionType`).
+   * Packed ops' function types by a number hashed from their types' template ids and results' gap, or for a later
+   * one of the same number by a key of a character each (types.ts `packFunctionType`).
    */
-  readonly functionTypes: Map<string, FunctionTypeTemplate>;
+  readonly functionTypes: Map<number | string, FunctionTypeTemplate>;
   /** End offset of the last scanShape. */
   shapeEnd: number;
   /** An error caused by reaching the end of the chunk was reported. */

@@ -23,7 +23,14 @@ import {
   slot,
 } from './state';
 import { parseGroup } from './tokenTrees';
-import { SlottedScalar, SlottedSharedTensor, SlottedTensor, type SlottedOp, type TensorTemplate } from './nodes';
+import {
+  SlottedScalar,
+  SlottedSharedTensor,
+  SlottedTensor,
+  type FunctionTypeTemplate,
+  type SlottedOp,
+  type TensorTemplate,
+} from './nodes';
 
 /** `T, U, ...` as an exact-size list; undefined when a type does not parse. */
 export function parseTypeList(p: ParserState): TypeNode[] | undefined {
@@ -431,7 +438,8 @@ function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType 
  * from `slotMark`) into the op (`SlottedOp.$i`/`$u`) when every type is a shared tensor type of its own slot and the
  * types of each list are two characters apart (`, ` as MLIR prints them): the types are then an interned
  * `FunctionTypeTemplate`'s templates at places it fixes from the `(`, and their slots are given back. The key is a
- * character per type (its template's `id`) with the results' gap between inputs and results. Says whether it packed.
+ * number hashed from the templates' `id`s and the results' gap (the first function type of that number), else a
+ * character per id with the gap between inputs and results. Says whether it packed.
  */
 export function packFunctionType(
   p: ParserState,
@@ -447,12 +455,14 @@ export function packFunctionType(
   const starts = p.slots.starts;
   // Where the next type must start: after the `(`, then two characters after each type's end.
   let next = parenStart + p.origin + 1;
-  let key = '';
+  // A number from the ids, the results' gap and the input count (no string per op: building a key of a character
+  // per type and hashing it was ~14% of the editable parse); the map's entry under it is checked type by type.
+  let hash = inputs.length;
   for (let k = 0; k < inputs.length; k++) {
     const t = inputs[k];
     if (!(t instanceof SlottedSharedTensor) || t.$a !== 0 || starts[t.$s] !== next || t.$x.id > MAX_KEYED_ID)
       return false;
-    key += String.fromCharCode(t.$x.id);
+    hash = mixTypeId(hash, t.$x.id);
     next += t.$x.length + 2;
   }
   let gap = 0;
@@ -465,21 +475,27 @@ export function packFunctionType(
     if (gap < 1 || gap > MAX_RESULTS_GAP) return false;
     next += gap;
   }
-  key += String.fromCharCode(MAX_KEYED_ID + 1 + gap);
+  hash = mixTypeId(hash, MAX_KEYED_ID + 1 + gap);
   for (let k = 0; k < results.length; k++) {
     const t = results[k];
     if (!(t instanceof SlottedSharedTensor) || t.$a !== 0 || starts[t.$s] !== next || t.$x.id > MAX_KEYED_ID)
       return false;
-    key += String.fromCharCode(t.$x.id);
+    hash = mixTypeId(hash, t.$x.id);
     next += t.$x.length + 2;
   }
-  let fn = p.functionTypes.get(key);
+  hash &= FUNCTION_TYPE_NUMBER_MASK;
+  let fn = p.functionTypes.get(hash);
   if (fn === undefined) {
-    const types = new Array<TensorTemplate>(count);
-    for (let k = 0; k < inputs.length; k++) types[k] = (inputs[k] as SlottedSharedTensor).$x;
-    for (let k = 0; k < results.length; k++) types[inputs.length + k] = (results[k] as SlottedSharedTensor).$x;
-    fn = { types, inputCount: inputs.length, resultsGap: gap };
-    p.functionTypes.set(key, fn);
+    fn = newFunctionType(inputs, results, gap);
+    p.functionTypes.set(hash, fn);
+  } else if (!isFunctionType(fn, inputs, results, gap)) {
+    // Another function type has this number: this one is kept under its full key, a character per type.
+    const key = functionTypeKey(inputs, results, gap);
+    fn = p.functionTypes.get(key);
+    if (fn === undefined) {
+      fn = newFunctionType(inputs, results, gap);
+      p.functionTypes.set(key, fn);
+    }
   }
   p.slots.releaseFrom(slotMark);
   op.$i = fn;
@@ -487,9 +503,52 @@ export function packFunctionType(
   return true;
 }
 
+/**
+ * One step of a packed function type's number: the number so far, then the next type's template id (or the results'
+ * gap as `MAX_KEYED_ID + 1 + gap`); the number starts as the input count and ends masked to a small integer (V8's
+ * cheapest map key) by `FUNCTION_TYPE_NUMBER_MASK`.
+ */
+export function mixTypeId(hash: number, id: number): number {
+  return (Math.imul(hash, 0x9e3779b1) + id) | 0;
+}
+
+export const FUNCTION_TYPE_NUMBER_MASK = 0x3fffffff;
+
+function newFunctionType(inputs: readonly TypeNode[], results: readonly TypeNode[], gap: number): FunctionTypeTemplate {
+  const types = new Array<TensorTemplate>(inputs.length + results.length);
+  for (let k = 0; k < inputs.length; k++) types[k] = (inputs[k] as SlottedSharedTensor).$x;
+  for (let k = 0; k < results.length; k++) types[inputs.length + k] = (results[k] as SlottedSharedTensor).$x;
+  return { types, inputCount: inputs.length, resultsGap: gap };
+}
+
+/** Whether `fn` is the function type of these shared tensor types with this results' gap. */
+function isFunctionType(
+  fn: FunctionTypeTemplate,
+  inputs: readonly TypeNode[],
+  results: readonly TypeNode[],
+  gap: number,
+): boolean {
+  const types = fn.types;
+  if (fn.inputCount !== inputs.length || types.length !== inputs.length + results.length || fn.resultsGap !== gap)
+    return false;
+  for (let k = 0; k < inputs.length; k++) if (types[k] !== (inputs[k] as SlottedSharedTensor).$x) return false;
+  for (let k = 0; k < results.length; k++)
+    if (types[inputs.length + k] !== (results[k] as SlottedSharedTensor).$x) return false;
+  return true;
+}
+
+/** A character per type (its template's id) with the results' gap between inputs and results. */
+function functionTypeKey(inputs: readonly TypeNode[], results: readonly TypeNode[], gap: number): string {
+  let key = '';
+  for (const t of inputs) key += String.fromCharCode((t as SlottedSharedTensor).$x.id);
+  key += String.fromCharCode(MAX_KEYED_ID + 1 + gap);
+  for (const t of results) key += String.fromCharCode((t as SlottedSharedTensor).$x.id);
+  return key;
+}
+
 /** Offsets of a packed function type's `(` from its op's start are at most this. */
 const MAX_PACKED_TYPES_OFFSET = 2 ** 30;
 /** Characters from the last input (or the `(`) to the first result in a packed function type: `) -> ` is 5. */
 const MAX_RESULTS_GAP = 15;
 /** Template ids above this are not keyed (a character each, below the gap's characters). */
-const MAX_KEYED_ID = 0xffff - MAX_RESULTS_GAP - 1;
+export const MAX_KEYED_ID = 0xffff - MAX_RESULTS_GAP - 1;
