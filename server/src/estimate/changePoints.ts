@@ -4096,7 +4096,7 @@ export const CHANGE_POINTS = {
   // it; the bases, sources and derivations are analysis/l1BaseHistory.ts's entries, each naming its point.
   'l1-base-wh-seen-15732': {
     family: 'device',
-    seenIn: 'tt-metal #15732 (2024-12-05, the first Wormhole base sighted)',
+    seenIn: 'tt-metal #15732 (the first Wormhole base sighted)',
     mergedOn: '2024-12-05',
     dateFrom: 'approx',
     what: 'the L1 unreserved base (where CBs start): Wormhole (none known) → 98,848 B (first sighted; the firmware-map change itself not traced)',
@@ -4105,7 +4105,7 @@ export const CHANGE_POINTS = {
   },
   'l1-base-wh-seen-15950': {
     family: 'device',
-    seenIn: 'tt-metal #15950 (2024-12-12)',
+    seenIn: 'tt-metal #15950',
     mergedOn: '2024-12-12',
     dateFrom: 'approx',
     what: 'the L1 unreserved base (where CBs start): Wormhole 98,848 → 99,104 B (first sighted; the firmware-map change itself not traced)',
@@ -4114,7 +4114,7 @@ export const CHANGE_POINTS = {
   },
   'l1-base-wh-seen-17869': {
     family: 'device',
-    seenIn: 'tt-metal #17869 (2025-02-13)',
+    seenIn: 'tt-metal #17869',
     mergedOn: '2025-02-13',
     dateFrom: 'approx',
     what: 'the L1 unreserved base (where CBs start): Wormhole 99,104 → 99,488 B (first sighted; the firmware-map change itself not traced)',
@@ -4143,7 +4143,7 @@ export const CHANGE_POINTS = {
   },
   'l1-base-wh-seen-18997': {
     family: 'device',
-    seenIn: 'tt-metal #18997 (2025-03-12; the base PR #18486 set, sighted)',
+    seenIn: 'tt-metal #18997 (the base PR #18486 set, sighted)',
     mergedOn: '2025-03-12',
     dateFrom: 'approx',
     what: 'the L1 unreserved base (where CBs start): Wormhole 102,112 B sighted again (no change: the base of PR #18486)',
@@ -4152,7 +4152,7 @@ export const CHANGE_POINTS = {
   },
   'l1-base-wh-seen-7598b7e': {
     family: 'device',
-    seenIn: 'tt-forge-fe c92a65b88 xfail reasons (tt-metal 7598b7e, uplifted 2025-04-01)',
+    seenIn: 'tt-forge-fe c92a65b88 xfail reasons (their build: tt-metal 7598b7e)',
     mergedOn: '2025-04-01',
     dateFrom: 'approx',
     what: 'the L1 unreserved base (where CBs start): Wormhole 102,112 → 97,248 B (first sighted; the firmware-map change itself not traced)',
@@ -4467,7 +4467,7 @@ export const CHANGE_POINTS = {
   },
   'l1-base-bh-seen-tt-mlir-5343': {
     family: 'device',
-    seenIn: 'tt-mlir #5343 (2025-10-14)',
+    seenIn: 'tt-mlir #5343',
     mergedOn: '2025-10-14',
     dateFrom: 'approx',
     what: 'the L1 unreserved base (where CBs start): Blackhole 102,784 → 103,040 B (first sighted; the firmware-map change itself not traced)',
@@ -4476,7 +4476,7 @@ export const CHANGE_POINTS = {
   },
   'l1-base-bh-seen-35410': {
     family: 'device',
-    seenIn: 'tt-metal #35410 (2026-01-07, main after 8f36e2a8)',
+    seenIn: 'tt-metal #35410 (main after 8f36e2a8)',
     mergedOn: '2026-01-07',
     dateFrom: 'approx',
     what: 'the L1 unreserved base (where CBs start): Blackhole 103,040 → 104,128 B (first sighted; the firmware-map change itself not traced)',
@@ -4485,7 +4485,7 @@ export const CHANGE_POINTS = {
   },
   'l1-base-bh-seen-54274': {
     family: 'device',
-    seenIn: 'tt-metal PR #54274 (2026-08-25, "measured on blackhole hardware"; the mailbox PR not found)',
+    seenIn: 'tt-metal PR #54274 ("measured on blackhole hardware"; the mailbox PR not found)',
     mergedOn: '2026-08-25',
     dateFrom: 'approx',
     what: 'the L1 unreserved base (where CBs start): Blackhole 111,488 → 111,616 B (first sighted; the firmware-map change itself not traced)',

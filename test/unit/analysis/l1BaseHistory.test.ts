@@ -14,7 +14,12 @@ import {
   observedBaseFor,
 } from '../../../server/src/analysis/l1BaseHistory';
 import { buildDeviceFacts } from '../../../server/src/analysis/deviceFacts';
-import { CHANGE_POINTS, type ChangePoint, type ChangePointId } from '../../../server/src/estimate/changePoints';
+import {
+  CHANGE_POINTS,
+  changePointText,
+  type ChangePoint,
+  type ChangePointId,
+} from '../../../server/src/estimate/changePoints';
 import { formatInteger as fmt } from '../../../server/src/text/numbers';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 
@@ -39,6 +44,9 @@ describe('analysis/l1BaseHistory', () => {
       }
       assert.ok(cp.what.includes(fmt(e.l1UnreservedBaseBytes)), `${e.since}: ${cp.what}`);
     }
+    // Messages name a point by its PR, or by its first sighting when no PR was traced.
+    assert.equal(changePointText('l1-base-pr-17307'), 'tt-metal PR #17307 (2025-02-27)');
+    assert.equal(changePointText('l1-base-wh-seen-17869'), 'tt-metal #17869 (≈2025-02-13)');
     const l1BasePoints = (Object.keys(CHANGE_POINTS) as ChangePointId[]).filter((id) => id.startsWith('l1-base-'));
     assert.deepEqual(
       l1BasePoints.filter((id) => !used.has(id)),
