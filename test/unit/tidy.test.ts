@@ -1,7 +1,8 @@
 /**
  * Architecture invariants from ARCHITECTURE.md, checked over the source text (rust-analyzer's tidy): the layer
  * import direction, the front ends (cli/, lsp/) calling features/ only, `ttnn/fromSyntax.ts` as the only mlir→ttnn
- * bridge, one protocol file and one FileSummary shape, one byte formatter, every change point documented.
+ * bridge, one protocol file and one FileSummary shape, one byte formatter, every change point documented, no dates
+ * outside the version axis.
  */
 
 import * as assert from 'node:assert/strict';
@@ -122,6 +123,19 @@ describe('tidy: architecture invariants', () => {
         // A second formatter shows up as a division by 1024 or a figure labelled in binary units.
         if (/\/=? ?\(?1024\b|\$\{[^}]*\} ?(KiB|MiB|GiB)\b/.test(withoutComments))
           offenders.push(path.relative(SRC, file));
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('no date literal outside the version axis: every dated rule is a change point (changePoints.ts), or a syntax clue (buildWindow.ts)', () => {
+    const axis = ['estimate/changePoints.ts', 'analysis/buildWindow.ts'].map((f) => path.join(SRC, f));
+    const offenders: string[] = [];
+    for (const file of tsFiles(SRC).filter((f) => !axis.includes(f))) {
+      for (const [i, line] of fs.readFileSync(file, 'utf8').split('\n').entries()) {
+        // A quoted `YYYY-MM(-DD)` is a date a rule could compare with; the L1-base entries' `seen` is message text.
+        if (/['"`]20\d\d-\d\d(-\d\d)?['"`]/.test(line) && !/^\s*seen: '/.test(line))
+          offenders.push(`${path.relative(SRC, file)}:${i + 1}`);
       }
     }
     assert.deepEqual(offenders, []);

@@ -10,6 +10,7 @@ import { type PresetName, resolveDevice } from '../ttnn/device';
 import { moduleFromSyntax } from '../ttnn/fromSyntax';
 import type { TtnnModule } from '../ttnn/op';
 import type { ResolvedBuildWindow } from './buildWindow';
+import { buildDeviceFacts } from './deviceFacts';
 import { afterOpEdits } from './editReuse';
 import { type EstimateReuse, estimateCache } from './estimateCache';
 import { executionSteps } from './executionOrder';
@@ -59,12 +60,13 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     source: 'none',
     how: `any tt-metal build ${OLDEST_MODELED_BUILD}..${NEWEST_MODELED_BUILD}`,
   };
-  // The build window also dates the base when the file's system desc does not give a real one (l1BaseHistory.ts).
+  // The build window also dates the base when the file's system desc does not give a real one, and the runtime's
+  // L1_SMALL (deviceFacts.ts: change points of family `device`).
   const device = resolveDevice(module.systemDesc, {
     preset: options.preset,
     l1UnreservedBase: options.l1UnreservedBase,
     l1SmallSizeBytes: options.l1SmallSizeBytes,
-    buildWindow: ttMetal.window,
+    buildFacts: buildDeviceFacts(ttMetal.window),
   });
   const limits = l1Limits(device, options.usableL1Cap, ttMetal.window);
   const previous = options.previous;

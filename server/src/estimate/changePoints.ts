@@ -22,8 +22,11 @@ export interface ChangePoint {
   /** Op family the change affects, as the estimator files name it. */
   readonly family: string;
   /** Pull request that made the change: tenstorrent/tt-metal's, or `repo`'s when given (a tt-umd change reaches tt-metal
-   *  with its next UMD submodule bump: dated by that, `approx` unless the bump was read). */
-  readonly pr: number;
+   *  with its next UMD submodule bump: dated by that, `approx` unless the bump was read). Absent only for a device fact
+   *  whose change was not traced to a PR: then `seenIn` names the first build seen with it. */
+  readonly pr?: number;
+  /** For a device fact (family `device`) with no PR: the thread or build it was first seen in, which dates it. */
+  readonly seenIn?: string;
   /** The PR's repository when it is not tt-metal: a tt-mlir runtime change of which ttnn call runs, or a tt-xla change of
    *  the options it opens the device with (dated by the merge; tt-xla pins a tt-mlir, which pins a tt-metal, of about
    *  the same date, so the build date stands for all three). */
@@ -4112,6 +4115,437 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_op.cpp@55949a1, @e05f640 (Pad::validate); pad_device_operation.cpp@41e1c1f, @297f4f4',
     after: 'tt-metal PR #39774, pad_device_operation.cpp@c0d99b8, @622c6fb (no such check; an L1-aligned page test)',
   },
+
+  // Device facts (family `device`): not factory rules but the device the builds run, resolved once per analysis from
+  // its build window (analysis/deviceFacts.ts) and handed to the device model as plain figures; estimators never ask.
+  'tt-mlir-runtime-l1-small-64k': {
+    family: 'device',
+    pr: 5557,
+    repo: 'tenstorrent/tt-mlir',
+    // Merged as 7c09667 (2025-11-04 10:40 UTC) on tt-metal pin 6132b08 (2025-10-27, pinned by tt-mlir PR #5506 on
+    // 10-29); the next pin, 8f0c87a (2025-11-01, tt-mlir PR #5640, merged 11-04 22:21 EST) and every later one came
+    // with 64 KiB, so no tt-mlir paired a tt-metal of 10-28 or later with 32 KiB: the day after the old pin is taken.
+    mergedOn: '2025-10-28',
+    dateFrom: 'merge',
+    what: "tt-mlir's runtime opens the device with l1_small_size 64 KiB (tt::constants::L1_SMALL_SIZE = 1 << 16) instead of 32 KiB (1 << 15, since tt-mlir PR #484, 2024-08-30): the L1 bank shrinks by 32 KiB, the L1_SMALL bank grows by it (tt-mlir #5556, UNet out of its 32,768 B L1_SMALL bank)",
+    before:
+      'tt-mlir include/Constants.h@7c09667~1 (L1_SMALL_SIZE 1 << 15); tt-xla #1458 (2025-09): bank 1,366,560 B = 1,499,136 − 99,808 − 32,768',
+    after:
+      'tt-mlir include/Constants.h@7c09667 (PR #5557, 1 << 16); tt-xla 21df083a9 maskformer_swin_b xfail (tt-metal 8f0c87a) and tt-mlir #5771 (2025-11-10): bank 1,331,936 B = 1,499,136 − 101,664 − 65,536',
+  },
+  'tt-mlir-slice-static-rename': {
+    family: 'ir-syntax',
+    pr: 4340,
+    repo: 'tenstorrent/tt-mlir',
+    // Merged as 3d35de1 (2025-08-19 17:35 UTC). A tt-mlir date, not a tt-metal build's: fixes/irEra.ts compares the
+    // dump's tt-mlir dates with it to print a new slice the way the dump's tt-mlir does.
+    mergedOn: '2025-08-19',
+    dateFrom: 'merge',
+    what: 'tt-mlir prints the static slice op as ttnn.slice_static (PR #4340 "Adding Dynamic Slice" renamed ttnn.slice); before, ttnn.slice',
+    before: 'tt-mlir include/ttmlir/Dialect/TTNN/IR/TTNNOps.td@3d35de1~1 (TTNN_SliceOp "slice")',
+    after: 'tt-mlir include/ttmlir/Dialect/TTNN/IR/TTNNOps.td@3d35de1 (TTNN_SliceStaticOp "slice_static")',
+  },
+  // The L1 unreserved base by build, one point per tt-metal firmware-map merge (or first sighting, `seenIn`) that moved
+  // it; the bases, sources and derivations are analysis/l1BaseHistory.ts's entries, each naming its point.
+  'l1-base-wh-seen-15732': {
+    family: 'device',
+    seenIn: 'tt-metal #15732 (the first Wormhole base sighted)',
+    mergedOn: '2024-12-05',
+    dateFrom: 'approx',
+    what: 'the L1 unreserved base (where CBs start): Wormhole (none known) → 98,848 B (first sighted; the firmware-map change itself not traced)',
+    before: 'Wormhole: no sighting before',
+    after: 'Wormhole: tt-metal #15732 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-wh-seen-15950': {
+    family: 'device',
+    seenIn: 'tt-metal #15950',
+    mergedOn: '2024-12-12',
+    dateFrom: 'approx',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 98,848 → 99,104 B (first sighted; the firmware-map change itself not traced)',
+    before: 'Wormhole: tt-metal #15732',
+    after: 'Wormhole: tt-metal #15950, tt-metal #16348, tt-metal #16288 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-wh-seen-17869': {
+    family: 'device',
+    seenIn: 'tt-metal #17869',
+    mergedOn: '2025-02-13',
+    dateFrom: 'approx',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 99,104 → 99,488 B (first sighted; the firmware-map change itself not traced)',
+    before: 'Wormhole: tt-metal #15950, tt-metal #16348, tt-metal #16288',
+    after:
+      'Wormhole: tt-metal #17869, tt-metal #17947, tt-metal #18286, tt-metal #18642 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-17307': {
+    family: 'device',
+    pr: 17307,
+    mergedOn: '2025-02-27',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 99,488 → 102,048 B',
+    before: 'Wormhole: tt-metal #17869, tt-metal #17947, tt-metal #18286',
+    after:
+      'Wormhole: tt-metal PR #17307 (3682cba), tt-forge-fe test_alexnet.py 754b717e0 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-18486': {
+    family: 'device',
+    pr: 18486,
+    mergedOn: '2025-03-03',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 102,048 → 102,112 B',
+    before: 'Wormhole: tt-metal PR #17307 (3682cba), tt-forge-fe test_alexnet.py 754b717e0',
+    after: 'Wormhole: tt-metal PR #18486 (6908e8a) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-wh-seen-18997': {
+    family: 'device',
+    seenIn: 'tt-metal #18997 (the base PR #18486 set, sighted)',
+    mergedOn: '2025-03-12',
+    dateFrom: 'approx',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 102,112 B sighted again (no change: the base of PR #18486)',
+    before: 'Wormhole: tt-metal PR #18486 (6908e8a)',
+    after: 'Wormhole: tt-metal #18997, tt-metal #19606 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-wh-seen-7598b7e': {
+    family: 'device',
+    seenIn: 'tt-forge-fe c92a65b88 xfail reasons (their build: tt-metal 7598b7e)',
+    mergedOn: '2025-04-01',
+    dateFrom: 'approx',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 102,112 → 97,248 B (first sighted; the firmware-map change itself not traced)',
+    before: 'Wormhole: tt-metal #18997, tt-metal #19606',
+    after:
+      'Wormhole: tt-forge-fe test_softmax.py / test_reshape.py c92a65b88 (tt-metal 7598b7e, 2025-04-01), tt-metal #19762, tt-forge-fe test_conv2d.py bc7d00334, tt-forge-fe test_conv2d.py f96d63a9a (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-24013': {
+    family: 'device',
+    pr: 24013,
+    mergedOn: '2025-06-27',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 97,248 → 99,296 B',
+    before:
+      'Wormhole: tt-forge-fe test_softmax.py / test_reshape.py c92a65b88 (tt-metal 7598b7e, 2025-04-01), tt-metal #19762, tt-forge-fe test_conv2d.py bc7d00334',
+    after: 'Wormhole: tt-metal PR #24013 (c5f93d4) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-24322': {
+    family: 'device',
+    pr: 24322,
+    mergedOn: '2025-07-06',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 99,296 → 99,904 B',
+    before: 'Wormhole: tt-metal PR #24013 (c5f93d4)',
+    after:
+      'Wormhole: tt-metal PR #24322 (8cf8c0d), tt-forge-fe test_conv2d.py 7cd6058b0 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-24673': {
+    family: 'device',
+    pr: 24673,
+    mergedOn: '2025-07-19',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 99,904 → 100,352 B',
+    before: 'Wormhole: tt-metal PR #24322 (8cf8c0d), tt-forge-fe test_conv2d.py 7cd6058b0',
+    after: 'Wormhole: tt-metal PR #24673 (7a40cbe) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-25572': {
+    family: 'device',
+    pr: 25572,
+    mergedOn: '2025-07-24',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 100,352 → 100,000 B, Blackhole (none known) → 101,120 B',
+    before: 'Wormhole: tt-metal PR #24673 (7a40cbe); Blackhole: no sighting before',
+    after:
+      'Wormhole: tt-metal PR #25572 (f294181); Blackhole: tt-metal PR #25572 (f294181) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-25131': {
+    family: 'device',
+    pr: 25131,
+    mergedOn: '2025-07-25',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 100,000 → 99,744 B, Blackhole 101,120 → 101,376 B',
+    before: 'Wormhole: tt-metal PR #25572 (f294181); Blackhole: tt-metal PR #25572 (f294181)',
+    after:
+      'Wormhole: tt-metal PR #25131 (73a8f19); Blackhole: tt-metal PR #25131 (73a8f19) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-26665': {
+    family: 'device',
+    pr: 26665,
+    mergedOn: '2025-08-14',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 99,744 → 99,776 B, Blackhole 101,376 → 101,440 B',
+    before: 'Wormhole: tt-metal PR #25131 (73a8f19); Blackhole: tt-metal PR #25131 (73a8f19)',
+    after:
+      'Wormhole: tt-metal PR #26665 (23f6e49); Blackhole: tt-metal PR #26665 (23f6e49), tt-xla #1066 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-27139': {
+    family: 'device',
+    pr: 27139,
+    mergedOn: '2025-08-26',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 99,776 → 99,712 B, Blackhole 101,440 → 101,376 B',
+    before: 'Wormhole: tt-metal PR #26665 (23f6e49); Blackhole: tt-metal PR #26665 (23f6e49), tt-xla #1066',
+    after:
+      'Wormhole: tt-metal PR #27139 (aa8bce0); Blackhole: tt-metal PR #27139 (aa8bce0) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-27547': {
+    family: 'device',
+    pr: 27547,
+    mergedOn: '2025-08-30',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 99,712 → 99,776 B',
+    before: 'Wormhole: tt-metal PR #27139 (aa8bce0)',
+    after: 'Wormhole: tt-metal PR #27547 (4d03a31) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-27790': {
+    family: 'device',
+    pr: 27790,
+    mergedOn: '2025-09-05',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 99,776 → 99,808 B, Blackhole 101,376 → 101,440 B',
+    before: 'Wormhole: tt-metal PR #27547 (4d03a31); Blackhole: tt-metal PR #27139 (aa8bce0)',
+    after:
+      'Wormhole: tt-metal PR #27790 (222fa2f), tt-xla #1458; Blackhole: tt-metal PR #27790 (222fa2f) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-28078': {
+    family: 'device',
+    pr: 28078,
+    mergedOn: '2025-09-11',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 99,808 → 99,840 B',
+    before: 'Wormhole: tt-metal PR #27790 (222fa2f), tt-xla #1458',
+    after: 'Wormhole: tt-metal PR #28078 (d695359) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-27660': {
+    family: 'device',
+    pr: 27660,
+    mergedOn: '2025-09-13',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 99,840 → 100,352 B, Blackhole 101,440 → 101,952 B',
+    before: 'Wormhole: tt-metal PR #28078 (d695359); Blackhole: tt-metal PR #27790 (222fa2f)',
+    after:
+      'Wormhole: tt-metal PR #27660 (c73b4fb); Blackhole: tt-metal PR #27660 (c73b4fb) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-28555': {
+    family: 'device',
+    pr: 28555,
+    mergedOn: '2025-09-17',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 100,352 → 100,416 B, Blackhole 101,952 → 102,016 B',
+    before: 'Wormhole: tt-metal PR #27660 (c73b4fb); Blackhole: tt-metal PR #27660 (c73b4fb)',
+    after:
+      'Wormhole: tt-metal PR #28555 (26415d1); Blackhole: tt-metal PR #28555 (26415d1) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-28769': {
+    family: 'device',
+    pr: 28769,
+    mergedOn: '2025-09-27',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 100,416 → 101,440 B, Blackhole 102,016 → 103,040 B',
+    before: 'Wormhole: tt-metal PR #28555 (26415d1); Blackhole: tt-metal PR #28555 (26415d1)',
+    after:
+      'Wormhole: tt-metal PR #28769 (db1fdd0), tt-xla #1588, tt-xla #1722; Blackhole: tt-metal PR #28769 (db1fdd0) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-28672': {
+    family: 'device',
+    pr: 28672,
+    mergedOn: '2025-10-04',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 101,440 → 101,152 B, Blackhole 103,040 → 102,784 B',
+    before:
+      'Wormhole: tt-metal PR #28769 (db1fdd0), tt-xla #1588, tt-xla #1722; Blackhole: tt-metal PR #28769 (db1fdd0)',
+    after:
+      'Wormhole: tt-metal PR #28672 (aeec510); Blackhole: tt-metal PR #28672 (aeec510) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-23491': {
+    family: 'device',
+    pr: 23491,
+    mergedOn: '2025-10-17',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 101,152 → 101,664 B',
+    before: 'Wormhole: tt-metal PR #28672 (aeec510)',
+    after:
+      'Wormhole: tt-metal PR #23491 (25f28fe), tt-metal #31889, tt-mlir #5771 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-31704': {
+    family: 'device',
+    pr: 31704,
+    mergedOn: '2025-11-12',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 101,664 → 101,952 B',
+    before: 'Wormhole: tt-metal PR #23491 (25f28fe), tt-metal #31889, tt-mlir #5771',
+    after: 'Wormhole: tt-metal PR #31704 (c960d4f) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-30176': {
+    family: 'device',
+    pr: 30176,
+    mergedOn: '2025-11-18',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 101,952 → 102,208 B',
+    before: 'Wormhole: tt-metal PR #31704 (c960d4f)',
+    after:
+      'Wormhole: tt-metal PR #30176 (2e69521), tt-xla #2659, tt-mlir #6441 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-32395': {
+    family: 'device',
+    pr: 32395,
+    mergedOn: '2025-12-04',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 102,208 → 102,656 B',
+    before: 'Wormhole: tt-metal PR #30176 (2e69521), tt-xla #2659, tt-mlir #6441',
+    after: 'Wormhole: tt-metal PR #32395 (ce239e5), tt-metal #34306 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-34336': {
+    family: 'device',
+    pr: 34336,
+    mergedOn: '2025-12-16',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 102,656 → 102,688 B',
+    before: 'Wormhole: tt-metal PR #32395 (ce239e5), tt-metal #34306',
+    after: 'Wormhole: tt-metal PR #34336 (e863609), tt-metal #34811 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-34868': {
+    family: 'device',
+    pr: 34868,
+    mergedOn: '2025-12-22',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 102,688 → 102,656 B',
+    before: 'Wormhole: tt-metal PR #34336 (e863609), tt-metal #34811',
+    after: 'Wormhole: tt-metal PR #34868 (67a8bd0), tt-mlir #6536 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-35327': {
+    family: 'device',
+    pr: 35327,
+    mergedOn: '2026-01-14',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 102,656 → 102,784 B, Blackhole 104,128 → 104,256 B',
+    before:
+      'Wormhole: tt-metal PR #34868 (67a8bd0), tt-mlir #6536; Blackhole: tt-metal #35410, blackhole dev_mem_map.h',
+    after:
+      'Wormhole: tt-metal PR #35327 (71a9d48); Blackhole: tt-metal PR #35327 (71a9d48) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-35494': {
+    family: 'device',
+    pr: 35494,
+    mergedOn: '2026-01-16',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 102,784 → 103,552 B, Blackhole 104,256 → 105,280 B',
+    before: 'Wormhole: tt-metal PR #35327 (71a9d48); Blackhole: tt-metal PR #35327 (71a9d48)',
+    after:
+      'Wormhole: tt-metal PR #35494 (9fa927f), tt-mlir #6754, tt-metal #36426, tt-xla #3054; Blackhole: tt-metal PR #35494 (9fa927f), tt-metal #36316 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-36013': {
+    family: 'device',
+    pr: 36013,
+    mergedOn: '2026-01-29',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 103,552 → 103,584 B, Blackhole 105,280 → 105,344 B',
+    before:
+      'Wormhole: tt-metal PR #35494 (9fa927f), tt-mlir #6754, tt-metal #36426; Blackhole: tt-metal PR #35494 (9fa927f), tt-metal #36316',
+    after:
+      'Wormhole: tt-metal PR #36013 (c2e8b6d); Blackhole: tt-metal PR #36013 (c2e8b6d) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-35963': {
+    family: 'device',
+    pr: 35963,
+    mergedOn: '2026-01-30',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 103,584 → 103,712 B, Blackhole 105,344 → 111,104 B',
+    before: 'Wormhole: tt-metal PR #36013 (c2e8b6d); Blackhole: tt-metal PR #36013 (c2e8b6d)',
+    after:
+      'Wormhole: tt-metal PR #35963 (f671f2d), tt-metal #37745, tt-metal #38364, tt-mlir #7351; Blackhole: tt-metal PR #35963 (f671f2d), tt-mlir #7153, tt-mlir 123d0c1 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-41021': {
+    family: 'device',
+    pr: 41021,
+    mergedOn: '2026-04-24',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 103,712 → 106,272 B',
+    before: 'Wormhole: tt-metal PR #35963 (f671f2d), tt-metal #37745, tt-metal #38364',
+    after: 'Wormhole: tt-metal PR #41021 (84c0174), tt-mlir PR #8237 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-43082': {
+    family: 'device',
+    pr: 43082,
+    mergedOn: '2026-04-25',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 106,272 → 103,712 B',
+    before: 'Wormhole: tt-metal PR #41021 (84c0174), tt-mlir PR #8237',
+    after:
+      'Wormhole: tt-metal PR #43082 (4919a5a), tt-xla #4583, tt-mlir PR #8412 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-43570': {
+    family: 'device',
+    pr: 43570,
+    mergedOn: '2026-05-05',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 103,712 → 103,744 B',
+    before: 'Wormhole: tt-metal PR #43082 (4919a5a), tt-xla #4583, tt-mlir PR #8412',
+    after: 'Wormhole: tt-metal PR #43570 (a1449a0), tt-metal #43893 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-44545': {
+    family: 'device',
+    pr: 44545,
+    mergedOn: '2026-05-16',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 103,744 → 103,776 B',
+    before: 'Wormhole: tt-metal PR #43570 (a1449a0), tt-metal #43893',
+    after:
+      'Wormhole: tt-metal PR #44545 (3363681), tt-metal #45331, tt-metal #45543 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-45505': {
+    family: 'device',
+    pr: 45505,
+    mergedOn: '2026-05-30',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 103,776 → 103,840 B',
+    before: 'Wormhole: tt-metal PR #44545 (3363681), tt-metal #45331, tt-metal #45543',
+    after: 'Wormhole: tt-metal PR #45505 (0080d14) (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-46526': {
+    family: 'device',
+    pr: 46526,
+    mergedOn: '2026-06-12',
+    dateFrom: 'merge',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 103,840 → 104,224 B, Blackhole 111,104 → 111,360 B',
+    before:
+      'Wormhole: tt-metal PR #45505 (0080d14); Blackhole: tt-metal PR #35963 (f671f2d), tt-mlir #7153, tt-mlir 123d0c1',
+    after:
+      'Wormhole: tt-metal PR #46821 (ca254cb), tt-metal PR #46526 (05cca6a), tt-metal #47735, tt-mlir e9b87da; Blackhole: tt-metal PR #46526 (05cca6a), tt-metal #47317, tt-xla #5440, tt-mlir a3bafe1 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-pr-49417': {
+    family: 'device',
+    pr: 49417,
+    mergedOn: '2026-07-26',
+    dateFrom: 'approx',
+    what: 'the L1 unreserved base (where CBs start): Wormhole 104,224 → 105,664 B, Blackhole 111,360 → 111,488 B',
+    before:
+      'Wormhole: tt-metal PR #46821 (ca254cb), tt-metal PR #46526 (05cca6a), tt-metal #47735; Blackhole: tt-metal PR #46526 (05cca6a), tt-metal #47317, tt-xla #5440',
+    after:
+      'Wormhole: tt-metal PR #49417, tt-metal PR #52549, tt-metal PR #53399, tt-metal PR #54698; Blackhole: tt-metal PR #49417, tt-metal PR #52980, tt-metal PR #53319, tt-metal #54621 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-bh-seen-tt-mlir-5343': {
+    family: 'device',
+    seenIn: 'tt-mlir #5343',
+    mergedOn: '2025-10-14',
+    dateFrom: 'approx',
+    what: 'the L1 unreserved base (where CBs start): Blackhole 102,784 → 103,040 B (first sighted; the firmware-map change itself not traced)',
+    before: 'Blackhole: tt-metal PR #28672 (aeec510)',
+    after: 'Blackhole: tt-mlir #5343 (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-bh-seen-35410': {
+    family: 'device',
+    seenIn: 'tt-metal #35410 (main after 8f36e2a8)',
+    mergedOn: '2026-01-07',
+    dateFrom: 'approx',
+    what: 'the L1 unreserved base (where CBs start): Blackhole 103,040 → 104,128 B (first sighted; the firmware-map change itself not traced)',
+    before: 'Blackhole: tt-mlir #5343',
+    after: 'Blackhole: tt-metal #35410, blackhole dev_mem_map.h (derivations: analysis/l1BaseHistory.ts)',
+  },
+  'l1-base-bh-seen-54274': {
+    family: 'device',
+    seenIn: 'tt-metal PR #54274 ("measured on blackhole hardware"; the mailbox PR not found)',
+    mergedOn: '2026-08-25',
+    dateFrom: 'approx',
+    what: 'the L1 unreserved base (where CBs start): Blackhole 111,488 → 111,616 B (first sighted; the firmware-map change itself not traced)',
+    before: 'Blackhole: tt-metal PR #49417, tt-metal PR #52980, tt-metal PR #53319',
+    after:
+      'Blackhole: tt-metal PR #54274, tt-metal #54697, tt-metal #56133, blackhole dev_mem_map.h (derivations: analysis/l1BaseHistory.ts)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -4770,7 +5204,8 @@ export function windowHasChangePoint(window: TtMetalWindow): boolean {
 export function changePointText(id: ChangePointId): string {
   const cp: ChangePoint = CHANGE_POINTS[id];
   const repoName = cp.repo === undefined ? 'tt-metal' : cp.repo.slice('tenstorrent/'.length);
-  return `${repoName} PR #${cp.pr} (${cp.dateFrom === 'approx' ? '≈' : ''}${cp.mergedOn})`;
+  const date = `${cp.dateFrom === 'approx' ? '≈' : ''}${cp.mergedOn}`;
+  return cp.pr === undefined ? `${cp.seenIn ?? 'a build'} (${date})` : `${repoName} PR #${cp.pr} (${date})`;
 }
 
 /** `NEWEST_READ_BUILD` as messages name it. */
@@ -4808,4 +5243,12 @@ export function windowReadUpToNewestWithin(ctx: EstimateContext, id: ReadSpanId)
 export function windowEndingAtNewestRead(ctx: EstimateContext): EstimateContext {
   const { window } = ctx.ttMetal;
   return { ...ctx, ttMetal: { window: { earliest: window.earliest, latest: NEWEST_READ_BUILD } } };
+}
+
+/**
+ * Whether every build of a window has change point `id` (`windowAtOrAfter`: some build has it). For a rule outside an
+ * estimator that must know both (fixes/irEra.ts: a tt-mlir date range that straddles a rename cannot name the op).
+ */
+export function windowWhollyAtOrAfter(window: TtMetalWindow, id: ChangePointId): boolean {
+  return window.earliest >= CHANGE_POINTS[id].mergedOn;
 }

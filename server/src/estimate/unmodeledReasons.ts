@@ -22,6 +22,10 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
     'ttnn.prepare_moe_compute_w0_w1_weights',
     "prepacks moe_compute's gate/up expert weights into its bank-aware sharded layout; the result layout is deduced by tt-mlir's TTNNDeduceMoEComputeLayouts pass through a graph-capture query (TTNNOps.td@19c86fc) and the preparing program was not read",
   ],
+  [
+    'ttnn.prepare_moe_compute_w2_weights',
+    "prepacks moe_compute's down (W2) expert weight into its bank-aware sharded layout with a chain of ttnn ops (tt-metal experimental/ccl/moe_compute/moe_compute_utils.cpp@622c6fb prepare_w2_tensor_for_moe_compute: prepare_w2_no_n_pad's ring-rotated reorder, a zero N-pad concat to 7-tile blocks, to_layout TILE); the result layout is deduced by tt-mlir through a graph-capture query (TTNNOps.td@19c86fc) and the chain's programs were not sized",
+  ],
   ['ttnn.indexer_score_dsa', 'DeepSeek sparse-attention indexer scorer (experimental factory); not read'],
   [
     'ttnn.moe_compute',

@@ -3,12 +3,17 @@
  * same syntax clues as the build window (analysis/buildWindow.ts), read back as tt-mlir dates.
  *
  * Op names by era (ttnn-ir-syntax.md §8; tt-mlir git history):
- *   `ttnn.slice` → `ttnn.slice_static`: tt-mlir PR #4340 (3d35de1, 2025-08-19, "Renamed slice op to slice static op").
+ *   `ttnn.slice` → `ttnn.slice_static`: tt-mlir PR #4340 (change point tt-mlir-slice-static-rename).
  */
 
 import { inferBuildWindow } from '../analysis/buildWindow';
-import { OLDEST_MODELED_BUILD } from '../estimate/changePoints';
-import type { IsoDate } from '../estimate/changePoints';
+import {
+  changePointText,
+  OLDEST_MODELED_BUILD,
+  windowAtOrAfter,
+  windowWhollyAtOrAfter,
+  type IsoDate,
+} from '../estimate/changePoints';
 
 /** tt-mlir dates the dump may have been printed on. */
 export interface TtMlirDates {
@@ -31,16 +36,14 @@ export function ttMlirDatesOf(text: string): TtMlirDates {
   return { earliest, latest: w.window.latest };
 }
 
-const SLICE_STATIC_SINCE: IsoDate = '2025-08-19';
-
 /** The name the dump's tt-mlir prints the static slice op with, or why it cannot be told. */
 export function sliceOpName(text: string): string | { readonly reason: string } {
   if (text.includes('"ttnn.slice_static"')) return 'ttnn.slice_static';
   if (text.includes('"ttnn.slice"')) return 'ttnn.slice';
   const d = ttMlirDatesOf(text);
-  if (d.latest < SLICE_STATIC_SINCE) return 'ttnn.slice';
-  if (d.earliest >= SLICE_STATIC_SINCE) return 'ttnn.slice_static';
+  if (!windowAtOrAfter(d, 'tt-mlir-slice-static-rename')) return 'ttnn.slice';
+  if (windowWhollyAtOrAfter(d, 'tt-mlir-slice-static-rename')) return 'ttnn.slice_static';
   return {
-    reason: `the dump's syntax does not tell whether its tt-mlir prints ttnn.slice or ttnn.slice_static (renamed by tt-mlir PR #4340, ${SLICE_STATIC_SINCE})`,
+    reason: `the dump's syntax does not tell whether its tt-mlir prints ttnn.slice or ttnn.slice_static (renamed by ${changePointText('tt-mlir-slice-static-rename')})`,
   };
 }

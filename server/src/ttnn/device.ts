@@ -5,7 +5,6 @@
  */
 
 import { formatInteger } from '../text/numbers';
-import { type BuildDates, datedBase } from './l1BaseHistory';
 
 export type Arch = 'wormhole_b0' | 'blackhole' | 'quasar';
 
@@ -30,7 +29,8 @@ export const PRESET_NAMES: readonly PresetName[] = [
 
 export type DeviceSource = 'system_desc' | 'preset' | 'override';
 
-/** Where the base came from; `build_date`: the dated table's base for the analysis's tt-metal build window (l1BaseHistory.ts). */
+/** Where the base came from; `build_date`: the dated table's base for the analysis's tt-metal build window
+ *  (analysis/l1BaseHistory.ts, handed over as `BuildDeviceFacts`). */
 export type BaseSource = DeviceSource | 'build_date';
 
 export interface Device {
@@ -89,7 +89,7 @@ interface PresetFigures {
  *   (98,848 B in 2024-12 .. 105,664 B from 2026-07-26). Blackhole 111,616 B, the newest base in public figures (see
  *   "Blackhole" below). Both are `align(MEM_MAP_END + 69 KiB, max(DRAM, L1 alignment))` (tt-metal
  *   tt_metal/llrt/hal/tt-1xx/wormhole/wh_hal_tensix.cpp@01656bf). The base moves with the build, so when the analysis's
- *   tt-metal window maps to one observed base (l1BaseHistory.ts: dated thread figures and dumps) that base replaces the
+ *   tt-metal window maps to one observed base (analysis/l1BaseHistory.ts: dated thread figures and dumps) that base replaces the
  *   preset's (`baseSource` `build_date`); a window spanning several keeps the preset's (see `datedBase`).
  * - Alignments: L1 16 B; DRAM/PCIe 32 B (WH), 64 B (BH) (noc_parameters.h@22f2152).
  * - Grids: n150 and n300 (Ethernet dispatch, tt-mlir default) 8x8; n300 with worker dispatch (ttnn's default outside
@@ -120,13 +120,13 @@ interface PresetFigures {
  * - Base: moves with the tt-metal build (firmware size), the same on p100 and p150: 103,040 B in 2025-10 (tt-mlir #5343's
  *   allocator bank with 32 KiB of L1_SMALL), 104,128 B on 2026-01-07 and
  *   105,280 B in 2026-01-16..28 (tt-metal #35410 / #36316, each the base a dated dev_mem_map.h layout gives, see
- *   l1BaseHistory.ts), 111,104 B from 2026-01-30 (tt-metal PR #35963's merge; tt-mlir #7153's system desc and CB figure; tt-mlir 123d0c1 oom_ttnn.mlir, 2026-04), 111,360 B
+ *   analysis/l1BaseHistory.ts), 111,104 B from 2026-01-30 (tt-metal PR #35963's merge; tt-mlir #7153's system desc and CB figure; tt-mlir 123d0c1 oom_ttnn.mlir, 2026-04), 111,360 B
  *   from 2026-06-12 (PR #46526's mailbox; tt-metal #47317, tt-mlir a3bafe1 Falcon3), 111,488 B from tt-metal PR #49417's 128 B mailbox growth (dated 2026-07-26; PR #53319's
  *   figure to the byte; #54621 of 2026-08-27 with its checkout's 111,488 B given), 111,616 B from 2026-08-25 (a 13,424 B mailbox; tt-metal PR #54274 and #54697:
  *   1,690,624 − 1,579,008 B of CBs; #56133: 1,957,760 − 1,846,144 B); the 13,168 B mailbox of tt-metal@0079e942
- *   (111,360 B) is the unmerged diagnostic PR #52549, not a later revert (l1BaseHistory.ts). Like Wormhole's 99,104 → 102,112 → 103,712 → 105,664 B it is not an op-factory
- *   change, so it is not in CHANGE_POINTS: a dump's system desc carries its build's base, `ttnnL1.l1UnreservedBase` /
- *   a runtime log's implied base override the preset, and otherwise the build window's entry of l1BaseHistory.ts does.
+ *   (111,360 B) is the unmerged diagnostic PR #52549, not a later revert (analysis/l1BaseHistory.ts). Like Wormhole's 99,104 → 102,112 → 103,712 → 105,664 B it is not an op-factory
+ *   change but a `device` change point (`l1-base-…`): a dump's system desc carries its build's base, `ttnnL1.l1UnreservedBase` /
+ *   a runtime log's implied base override the preset, and otherwise the build window's entry of analysis/l1BaseHistory.ts does.
  */
 const BLACKHOLE_BASE_BYTES = 111_616;
 
@@ -239,8 +239,34 @@ export interface DeviceOverrides {
   readonly l1UnreservedBase?: number;
   /** Force the L1_SMALL region's size (bytes; `l1_small_size` at device open). */
   readonly l1SmallSizeBytes?: number;
-  /** The analysis's tt-metal build window: picks the dated base (l1BaseHistory.ts) wherever a preset's would be used. */
-  readonly buildWindow?: BuildDates;
+  /** The device facts of the analysis's tt-metal builds (analysis/deviceFacts.ts): the dated base wherever a preset's
+   *  would be used, and the runtime's L1_SMALL default. Absent: the presets' bases and `L1_SMALL_DEFAULT`. */
+  readonly buildFacts?: BuildDeviceFacts;
+}
+
+/** What the device uses when the base is not given by a real system desc, a setting or a runtime log. */
+export interface DatedBaseChoice {
+  readonly l1UnreservedBaseBytes: number;
+  /** True when it is a table entry's (the whole window maps to it). */
+  readonly fromTable: boolean;
+  /** For `sourceDetail`, e.g. "base 99,104 B: tt-metal builds of 2024-12 (tt-metal #15950, ...)". */
+  readonly why: string;
+}
+
+/** The runtime's L1_SMALL size when nothing overrides it, and where that figure comes from. */
+export interface L1SmallDefault {
+  readonly l1SmallSizeBytes: number;
+  readonly detail: string;
+}
+
+/**
+ * Facts of the device a build window's builds run, as plain figures: the analysis resolves them through the
+ * change-point table (estimate/changePoints.ts, family `device`), so this model holds no dates.
+ */
+export interface BuildDeviceFacts {
+  /** The base each preset's gives way to (the dated table's, or the preset's own with why). */
+  readonly baseByPreset: Readonly<Record<PresetName, DatedBaseChoice>>;
+  readonly l1SmallDefault: L1SmallDefault;
 }
 
 /**
@@ -263,22 +289,17 @@ export interface DeviceOverrides {
 export const L1_SMALL_DEFAULT = {
   l1SmallSizeBytes: 65_536,
   detail: 'tt-mlir runtime default since tt-mlir PR #5557, 2025-11-04; 32,768 B before',
-} as const;
+} as const satisfies L1SmallDefault;
 
 /**
- * The runtime default before tt-mlir PR #5557. tt-mlir pins its tt-metal, so the analysis's tt-metal build window dates
- * the runtime too: a window wholly before the PR gets 32 KiB; one that reaches past it keeps 64 KiB (the smaller L1 bank:
- * an allocation that fails in some build of the window is not called safe). The last day is the tt-metal build tt-mlir
- * pinned when the PR merged (7c09667, 2025-11-04 11:40 UTC, on tt-metal 6132b08 of 2025-10-27, pinned by tt-mlir PR
- * #5506 since 10-29); its next pin, 8f0c87a (2025-11-01, PR #5640, 11-04 22:21 UTC), and every later one came with
- * 64 KiB, so no tt-mlir build paired a tt-metal of 10-28 or later with 32 KiB. tt-xla's maskformer_swin_b xfail (tt-xla
- * 21df083a9, 2025-11-06, tt-mlir 0fb9bd4 on tt-metal 8f0c87a) prints the 64 KiB bank, 1,331,936 B.
+ * The runtime default before tt-mlir PR #5557 (change point tt-mlir-runtime-l1-small-64k, which dates it by the
+ * tt-metal builds tt-mlir paired with it; the analysis picks it: analysis/deviceFacts.ts). tt-xla's maskformer_swin_b
+ * xfail (tt-xla 21df083a9, 2025-11-06, tt-mlir 0fb9bd4 on tt-metal 8f0c87a) prints the 64 KiB bank, 1,331,936 B.
  */
-const L1_SMALL_BEFORE_PR_5557 = {
+export const L1_SMALL_BEFORE_TT_MLIR_PR_5557 = {
   l1SmallSizeBytes: 32_768,
-  lastDay: '2025-10-27',
   detail: 'tt-mlir runtime default from tt-mlir PR #484 (2024-08-30) until PR #5557 (2025-11-04)',
-} as const;
+} as const satisfies L1SmallDefault;
 
 /**
  * tt-mlir's mock system desc (`SystemDescAttr::getDefault`, TTCoreOpsTypes.cpp@19c86fc) says 1024 on Wormhole and
@@ -290,7 +311,7 @@ function isMockBase(arch: Arch, base: number): boolean {
 
 /**
  * The base a device takes when no real system desc, setting or log gives it: the dated table's for the build window
- * (l1BaseHistory.ts), else the preset's. `why` is for `sourceDetail`.
+ * (`BuildDeviceFacts.baseByPreset`), else the preset's. `why` is for `sourceDetail`.
  */
 interface FallbackBase {
   readonly bytes: number;
@@ -298,12 +319,12 @@ interface FallbackBase {
   readonly why: string;
 }
 
-function fallbackBase(name: PresetName, window: BuildDates | undefined): FallbackBase {
+function fallbackBase(name: PresetName, facts: BuildDeviceFacts | undefined): FallbackBase {
   const p = PRESETS[name];
-  if (window === undefined) {
+  if (facts === undefined) {
     return { bytes: p.l1UnreservedBase, dated: false, why: `default base ${formatInteger(p.l1UnreservedBase)} B` };
   }
-  const choice = datedBase(p.arch, window, p.l1UnreservedBase);
+  const choice = facts.baseByPreset[name];
   return { bytes: choice.l1UnreservedBaseBytes, dated: choice.fromTable, why: choice.why };
 }
 
@@ -334,11 +355,8 @@ function fromPreset(
  * The device with its L1_SMALL size (the runtime default of the build window unless overridden) and that figure's source
  * in its detail.
  */
-function withL1Small(device: Device, l1SmallSizeBytes: number | undefined, window?: BuildDates): Device {
-  const runtimeDefault =
-    window !== undefined && window.latest <= L1_SMALL_BEFORE_PR_5557.lastDay
-      ? L1_SMALL_BEFORE_PR_5557
-      : L1_SMALL_DEFAULT;
+function withL1Small(device: Device, l1SmallSizeBytes: number | undefined, facts?: BuildDeviceFacts): Device {
+  const runtimeDefault = facts?.l1SmallDefault ?? L1_SMALL_DEFAULT;
   const size = l1SmallSizeBytes ?? runtimeDefault.l1SmallSizeBytes;
   const why = l1SmallSizeBytes === undefined ? runtimeDefault.detail : 'overridden';
   return {
@@ -376,24 +394,24 @@ function blackholePresetOf(desc: SystemDescInfo, mock: boolean): PresetName {
 /**
  * The device to analyse against. Order: explicit preset override > system desc (missing fields from the arch's
  * default preset) > wormhole_b0 n150 preset. A mock system desc's base and grid are replaced by the preset's with a warning.
- * Wherever the base would be the preset's, `overrides.buildWindow` picks the dated one (l1BaseHistory.ts); an explicit
+ * Wherever the base would be the preset's, `overrides.buildFacts` gives the dated one (analysis/deviceFacts.ts); an explicit
  * `overrides.l1UnreservedBase` beats everything.
  */
 export function resolveDevice(desc: SystemDescInfo | undefined, overrides: DeviceOverrides = {}): Device {
-  return withL1Small(resolveDeviceFigures(desc, overrides), overrides.l1SmallSizeBytes, overrides.buildWindow);
+  return withL1Small(resolveDeviceFigures(desc, overrides), overrides.l1SmallSizeBytes, overrides.buildFacts);
 }
 
 function resolveDeviceFigures(desc: SystemDescInfo | undefined, overrides: DeviceOverrides): Device {
-  const window = overrides.buildWindow;
+  const facts = overrides.buildFacts;
   if (overrides.preset !== undefined) {
-    const fallback = fallbackBase(overrides.preset, window);
-    const detail = `preset ${overrides.preset} (chosen by setting${window === undefined ? '' : `; ${fallback.why}`})`;
+    const fallback = fallbackBase(overrides.preset, facts);
+    const detail = `preset ${overrides.preset} (chosen by setting${facts === undefined ? '' : `; ${fallback.why}`})`;
     const device = fromPreset(overrides.preset, 'override', detail, [], fallback);
     return applyBaseOverride(device, overrides.l1UnreservedBase);
   }
   if (desc === undefined) {
     const name = defaultPresetFor('wormhole_b0');
-    const fallback = fallbackBase(name, window);
+    const fallback = fallbackBase(name, facts);
     const device = fromPreset(
       name,
       'preset',
@@ -414,7 +432,7 @@ function resolveDeviceFigures(desc: SystemDescInfo | undefined, overrides: Devic
   const p = PRESETS[presetName];
   let rows = desc.gridRows ?? p.workerGrid[0];
   let cols = desc.gridCols ?? p.workerGrid[1];
-  const fallback = fallbackBase(presetName, window);
+  const fallback = fallbackBase(presetName, facts);
   const fallbackSource: BaseSource = fallback.dated ? 'build_date' : 'preset';
   let base = desc.l1UnreservedBase ?? fallback.bytes;
   let baseSource: BaseSource = desc.l1UnreservedBase === undefined ? fallbackSource : 'system_desc';
@@ -463,6 +481,12 @@ function resolveDeviceFigures(desc: SystemDescInfo | undefined, overrides: Devic
     warnings,
   };
   return applyBaseOverride(device, overrides.l1UnreservedBase);
+}
+
+/** A preset's arch and base (the analysis dates the base per preset: analysis/deviceFacts.ts). */
+export function presetBase(name: PresetName): { readonly arch: Arch; readonly l1UnreservedBaseBytes: number } {
+  const p = PRESETS[name];
+  return { arch: p.arch, l1UnreservedBaseBytes: p.l1UnreservedBase };
 }
 
 /** A preset device by name (tests, CLI `--arch`). */

@@ -24,6 +24,7 @@ import {
   unmodeled,
 } from '../../../server/src/estimate/types';
 import { presetDevice, resolveDevice } from '../../../server/src/ttnn/device';
+import { buildDeviceFacts } from '../../../server/src/analysis/deviceFacts';
 import { op, tensor, whContext } from '../estimate/build';
 import { fnOf } from './fnBuild';
 
@@ -90,7 +91,9 @@ describe('analysis/overflow', () => {
       // tt-xla #1722 (2025-10-17): one nightly printed "L1_SMALL buffer ... bank size is only 32768 B" (the L1_SMALL
       // size, independent of the base) and "L1 buffer ... bank size is only 1364928 B". Its build: tt-xla's tt-mlir pin
       // of that day (274a5d02, third_party/CMakeLists.txt) pins tt-metal aba1b931 of 2025-10-02.
-      const oct2025 = resolveDevice(undefined, { buildWindow: { earliest: '2025-10-02', latest: '2025-10-02' } });
+      const oct2025 = resolveDevice(undefined, {
+        buildFacts: buildDeviceFacts({ earliest: '2025-10-02', latest: '2025-10-02' }),
+      });
       assert.equal(oct2025.l1SmallSizeBytes, 32_768);
       assert.match(oct2025.sourceDetail, /L1_SMALL 32,768 B \(tt-mlir runtime default from tt-mlir PR #484/);
       // With that L1_SMALL the bank gives the dated table's base of that build: 1,499,136 − 32,768 − 1,364,928 = 101,440.
@@ -99,18 +102,40 @@ describe('analysis/overflow', () => {
       // tt-xla #3054 (2026-01-30, tt-mlir's tt-metal pin b8fe1f04 of 2026-01-28): bank 1,330,048 B; the base of
       // 2026-01's CB figures (tt-mlir #6754: 1,528,960 − 1,425,408 = 103,552) leaves 1,499,136 − 103,552 − 1,330,048 =
       // 65,536 of L1_SMALL: the default after PR #5557.
-      const jan2026 = resolveDevice(undefined, { buildWindow: { earliest: '2026-01-28', latest: '2026-01-28' } });
+      const jan2026 = resolveDevice(undefined, {
+        buildFacts: buildDeviceFacts({ earliest: '2026-01-28', latest: '2026-01-28' }),
+      });
       assert.equal(jan2026.l1SmallSizeBytes, 65_536);
       assert.equal(l1BufferTopBytes(jan2026) - jan2026.l1UnreservedBase, 1_330_048);
       // tt-mlir #5771 (2025-11-10) printed 1,331,936 = 1,499,136 − 101,664 − 65,536: after PR #5557.
-      const nov2025 = resolveDevice(undefined, { buildWindow: { earliest: '2025-11-10', latest: '2025-11-10' } });
+      const nov2025 = resolveDevice(undefined, {
+        buildFacts: buildDeviceFacts({ earliest: '2025-11-10', latest: '2025-11-10' }),
+      });
       assert.equal(nov2025.l1SmallSizeBytes, 65_536);
+      // Both sides of change point tt-mlir-runtime-l1-small-64k: tt-mlir PR #5557 (7c09667, 2025-11-04) merged on
+      // tt-metal pin 6132b08 (2025-10-27); the next pin (8f0c87a, 2025-11-01) and every later one ran 64 KiB
+      // (include/Constants.h: 1 << 15 = 32,768 before, 1 << 16 = 65,536 from the PR).
+      const lastOldPin = resolveDevice(undefined, {
+        buildFacts: buildDeviceFacts({ earliest: '2025-10-27', latest: '2025-10-27' }),
+      });
+      assert.equal(lastOldPin.l1SmallSizeBytes, 1 << 15);
+      assert.equal(
+        resolveDevice(undefined, { buildFacts: buildDeviceFacts({ earliest: '2025-10-28', latest: '2025-10-28' }) })
+          .l1SmallSizeBytes,
+        1 << 16,
+      );
+      // The L1 bank the allocator reports on 10-27: 1,499,136 − 101,664 (Wormhole base of 2025-10-17..11-11, tt-mlir
+      // #5771's bank 1,331,936 + 65,536 off 1,499,136) − 32,768 = 1,364,704.
+      assert.equal(lastOldPin.l1UnreservedBase, 1_499_136 - 1_331_936 - 65_536);
+      assert.equal(l1BufferTopBytes(lastOldPin) - lastOldPin.l1UnreservedBase, 1_499_136 - 101_664 - 32_768);
       // A window reaching past the PR keeps 64 KiB (the smaller bank); an override beats the date.
       const straddling = { earliest: '2025-10-01', latest: '2025-12-01' };
-      assert.equal(resolveDevice(undefined, { buildWindow: straddling }).l1SmallSizeBytes, 65_536);
+      assert.equal(resolveDevice(undefined, { buildFacts: buildDeviceFacts(straddling) }).l1SmallSizeBytes, 65_536);
       assert.equal(
-        resolveDevice(undefined, { buildWindow: { earliest: '2025-09-24', latest: '2025-09-24' }, l1SmallSizeBytes: 0 })
-          .l1SmallSizeBytes,
+        resolveDevice(undefined, {
+          buildFacts: buildDeviceFacts({ earliest: '2025-09-24', latest: '2025-09-24' }),
+          l1SmallSizeBytes: 0,
+        }).l1SmallSizeBytes,
         0,
       );
     });

@@ -30,7 +30,7 @@
  *       issue #45543 (2026-05-29): an L1 width-sharded input gets the same whole-row CBs. The default factory
  *       (tilize_multi_core_default_program_factory.cpp@050f24f, @cf8e2a8) makes c_0 and c_16 of one tile row each
  *       (ntiles_per_block = ⌈logical width / 32⌉) and no other CB: the threads' figures are base + Wt·(T_in + T_out)
- *       exactly with their builds' bases (103,776 B 2026-05-16..29, 104,224 B from 2026-06-12; ttnn/l1BaseHistory.ts)
+ *       exactly with their builds' bases (103,776 B 2026-05-16..29, 104,224 B from 2026-06-12; analysis/l1BaseHistory.ts)
  *   [8] core order and printed range: tt-metal PR #33365 (2025-12-02, tilize) and PR #34268 (2025-12-12,
  *       tilize_with_val_padding) call split_blocks_for_tilize[_wh]'s CoreRangeSet overloads (column-major 1x1 ranges;
  *       the CoreCoord overloads before: row-major, whole-row rectangles); PR #43840 (2026-05-26) builds the factories as

@@ -1,19 +1,59 @@
 /**
- * The dated L1-base table (ttnn/l1BaseHistory.ts) and the device's use of it. Expected bases are tt-metal's printed
+ * The dated L1-base table (analysis/l1BaseHistory.ts, dated by `device` change points) and the device's use of it. Expected bases are tt-metal's printed
  * figures less the CB bytes the thread tests derive by hand (test/unit/analysis/threads*.test.ts), quoted per case.
  */
 
 import { strict as assert } from 'assert';
 import { resolveDevice } from '../../../server/src/ttnn/device';
 import { MOCK_WORMHOLE_DESC } from '../../support/systemDescs';
-import { baseSpans, datedBase, L1_BASE_HISTORY, observedBaseFor } from '../../../server/src/ttnn/l1BaseHistory';
+import {
+  baseSpans,
+  datedBase,
+  firstSeenOf,
+  L1_BASE_HISTORY,
+  observedBaseFor,
+} from '../../../server/src/analysis/l1BaseHistory';
+import { buildDeviceFacts } from '../../../server/src/analysis/deviceFacts';
+import {
+  CHANGE_POINTS,
+  changePointText,
+  type ChangePoint,
+  type ChangePointId,
+} from '../../../server/src/estimate/changePoints';
+import { formatInteger as fmt } from '../../../server/src/text/numbers';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 
 const WH_PRESET = 102_656;
 const BH_PRESET = 111_616;
 const day = (d: string) => ({ earliest: d, latest: d });
 
-describe('ttnn/l1BaseHistory', () => {
+describe('analysis/l1BaseHistory', () => {
+  it('every entry is dated by a `device` change point that names its PR or first sighting; every l1-base point dates an entry', () => {
+    const used = new Set<string>();
+    for (const e of L1_BASE_HISTORY) {
+      const cp: ChangePoint = CHANGE_POINTS[e.since];
+      used.add(e.since);
+      assert.equal(cp.family, 'device', e.since);
+      // Exactly one of a PR (the merge that moved the firmware map) and a first sighting.
+      assert.equal((cp.pr === undefined) !== (cp.seenIn === undefined), true, e.since);
+      if (cp.pr !== undefined) {
+        assert.ok(
+          e.sources.some((s) => s.includes(`PR #${cp.pr}`)) || e.derivation.includes(`PR #${cp.pr}`),
+          `${e.since}: the entry cites PR #${cp.pr}`,
+        );
+      }
+      assert.ok(cp.what.includes(fmt(e.l1UnreservedBaseBytes)), `${e.since}: ${cp.what}`);
+    }
+    // Messages name a point by its PR, or by its first sighting when no PR was traced.
+    assert.equal(changePointText('l1-base-pr-17307'), 'tt-metal PR #17307 (2025-02-27)');
+    assert.equal(changePointText('l1-base-wh-seen-17869'), 'tt-metal #17869 (≈2025-02-13)');
+    const l1BasePoints = (Object.keys(CHANGE_POINTS) as ChangePointId[]).filter((id) => id.startsWith('l1-base-'));
+    assert.deepEqual(
+      l1BasePoints.filter((id) => !used.has(id)),
+      [],
+    );
+  });
+
   it('every derivation "printed − CB bytes" comes out at the entry base; entries are dated in order per arch', () => {
     const num = (s: string) => Number(s.replace(/,/g, ''));
     for (const e of L1_BASE_HISTORY) {
@@ -36,7 +76,7 @@ describe('ttnn/l1BaseHistory', () => {
         assert.ok(pairs.length + banks.length > 0, e.derivation);
     }
     for (const arch of ['wormhole_b0', 'blackhole'] as const) {
-      const dates = L1_BASE_HISTORY.filter((e) => e.arch === arch).map((e) => e.firstSeen);
+      const dates = L1_BASE_HISTORY.filter((e) => e.arch === arch).map((e) => firstSeenOf(e));
       assert.deepEqual(dates, [...dates].sort());
     }
   });
@@ -163,7 +203,7 @@ describe('ttnn/l1BaseHistory', () => {
     // 4,288 B on main, and the comment over MEM_MAILBOX_SIZE is PR #52549's ("[Diagnostic] ... do not merge", closed
     // 2026-08-07): a diagnostic branch, not a revert on main. So no Blackhole entry after PR #49417 holds 111,360 B,
     // and a build of 2026-10..11 has the newest sighting's base (#56133, 2026-09-10: 1,957,760 − 1,846,144).
-    const afterGrowth = L1_BASE_HISTORY.filter((e) => e.arch === 'blackhole' && e.firstSeen >= '2026-07-26');
+    const afterGrowth = L1_BASE_HISTORY.filter((e) => e.arch === 'blackhole' && firstSeenOf(e) >= '2026-07-26');
     assert.ok(afterGrowth.length > 0);
     assert.ok(afterGrowth.every((e) => e.l1UnreservedBaseBytes !== 111_360));
     assert.equal(
@@ -293,9 +333,9 @@ describe('ttnn/l1BaseHistory', () => {
     let checked = 0;
     for (const e of L1_BASE_HISTORY) {
       const m = /merged (\d{4}-\d\d-\d\d) (\d\d):\d\d UTC/.exec(e.derivation);
-      if (m === null || Number(m[2]) >= 22 || e.firstSeen !== next(m[1]!)) continue;
+      if (m === null || Number(m[2]) >= 22 || firstSeenOf(e) !== next(m[1]!)) continue;
       checked++;
-      assert.match(e.derivation, /from the next day/, `${e.arch} ${e.firstSeen}: names no build of the merge day`);
+      assert.match(e.derivation, /from the next day/, `${e.arch} ${firstSeenOf(e)}: names no build of the merge day`);
       const named = /from the next day[^;]*?has ([\d,]+) B/.exec(e.derivation);
       if (named !== null) {
         const onMergeDay = observedBaseFor(e.arch, day(m[1]!))?.l1UnreservedBaseBytes;
@@ -367,7 +407,7 @@ describe('ttnn/device: the dated base', () => {
   const dec2024 = { earliest: '2024-12-12', latest: '2024-12-31' };
 
   it('no system desc: the window picks the base and says where it came from', () => {
-    const d = resolveDevice(undefined, { buildWindow: dec2024 });
+    const d = resolveDevice(undefined, { buildFacts: buildDeviceFacts(dec2024) });
     assert.deepEqual([d.l1UnreservedBase, d.baseSource, d.source], [99_104, 'build_date', 'preset']);
     assert.match(
       d.sourceDetail,
@@ -376,17 +416,17 @@ describe('ttnn/device: the dated base', () => {
   });
 
   it("a mock desc's base and a chosen preset take the dated base too", () => {
-    const mock = resolveDevice(whDesc, { buildWindow: dec2024 });
+    const mock = resolveDevice(whDesc, { buildFacts: buildDeviceFacts(dec2024) });
     assert.deepEqual([mock.l1UnreservedBase, mock.baseSource], [99_104, 'build_date']);
     assert.match(mock.warnings[0]!, /mock default .*using base 99,104 B: tt-metal builds of 2024-12/);
-    const bh = resolveDevice(undefined, { preset: 'blackhole_p150', buildWindow: day('2026-07-23') });
+    const bh = resolveDevice(undefined, { preset: 'blackhole_p150', buildFacts: buildDeviceFacts(day('2026-07-23')) });
     assert.deepEqual([bh.l1UnreservedBase, bh.baseSource], [111_360, 'build_date']);
   });
 
   it('a real system desc, a setting and no window win over the table', () => {
-    const real = resolveDevice({ ...whDesc, l1UnreservedBase: 103_712 }, { buildWindow: dec2024 });
+    const real = resolveDevice({ ...whDesc, l1UnreservedBase: 103_712 }, { buildFacts: buildDeviceFacts(dec2024) });
     assert.deepEqual([real.l1UnreservedBase, real.baseSource], [103_712, 'system_desc']);
-    const set = resolveDevice(undefined, { buildWindow: dec2024, l1UnreservedBase: 100_000 });
+    const set = resolveDevice(undefined, { buildFacts: buildDeviceFacts(dec2024), l1UnreservedBase: 100_000 });
     assert.deepEqual([set.l1UnreservedBase, set.baseSource], [100_000, 'override']);
     assert.deepEqual(
       [resolveDevice(undefined).l1UnreservedBase, resolveDevice(undefined).baseSource],

@@ -1,13 +1,15 @@
 /**
  * The L1 unreserved base (where circular buffers start) of tt-metal builds by date, per arch. The base is
  * `align(MEM_MAP_END + 69 KiB, …)` (device.ts) and moves whenever the firmware map grows, which is not an op-factory
- * change: so it is a table of observations, not a change point. Used when nothing better gives the base (no real system
- * desc, no `ttnnL1.l1UnreservedBase` / `--l1-unreserved-base`, no runtime log): the analysis's tt-metal build window
- * picks the entry.
+ * change: each step is a `device` change point (estimate/changePoints.ts, `l1-base-…`: the PR that moved the firmware map,
+ * or the first sighting when none was traced), which dates the entry; the entries hold the figures and how they were
+ * derived. Used when nothing better gives the base (no real system desc, no `ttnnL1.l1UnreservedBase` /
+ * `--l1-unreserved-base`, no runtime log): the analysis's tt-metal build window picks the entry, and the device model
+ * gets the plain figure (deviceFacts.ts; ttnn/ knows no dates).
  *
  * Each entry is a base some tt-metal build printed, derived as "tt-metal's printed figure − CB bytes known exactly"
  * (the arithmetic is in the cited thread test), as "L1 size − L1_SMALL − the bank size an allocator OOM line printed"
- * (the L1_SMALL of the build's tt-mlir runtime, device.ts), or read from a real system desc in a tt-mlir dump. An entry holds from
+ * (the L1_SMALL of the build's tt-mlir runtime, change point tt-mlir-runtime-l1-small-64k), or read from a real system desc in a tt-mlir dump. An entry holds from
  * its first sighting until the next entry's (a step function): between two sightings the build's base lies between
  * the two bases, and no two neighbours differ by 6 KiB (the largest steps: Blackhole's 105,344 → 111,104, 5,760 B
  * merged 2026-01-29, the firmware regions' growth; Wormhole's 102,112 → 97,248 between 2025-03-25
@@ -21,24 +23,22 @@
  * (013ad92, ≤ 2026-03-20: agrees), 104,224 B (e9b87da, ≤ 2026-07-15: agrees with tt-metal #47735's, 2026-06-22).
  */
 
+import {
+  CHANGE_POINTS,
+  dayBefore,
+  type ChangePointId,
+  type IsoDate,
+  type TtMetalWindow,
+} from '../estimate/changePoints';
 import { formatInteger as fmt } from '../text/numbers';
-import type { Arch } from './device';
-
-/** `YYYY-MM-DD`. */
-type IsoDate = string;
-
-/** Inclusive build-date range (the analysis's tt-metal window). */
-export interface BuildDates {
-  readonly earliest: IsoDate;
-  readonly latest: IsoDate;
-}
+import type { Arch, DatedBaseChoice } from '../ttnn/device';
 
 export interface ObservedL1Base {
   readonly arch: Arch;
   readonly l1UnreservedBaseBytes: number;
-  /** First build date the base was seen on: the entry holds from here to the next entry's `firstSeen`. */
-  readonly firstSeen: IsoDate;
-  /** When it was seen, for messages: `2024-12`, `2026-02..2026-04`. */
+  /** The change point that dates it (its first build): the entry holds from there to the next entry's. */
+  readonly since: ChangePointId;
+  /** When it was seen, for messages: a month, or a range of days or months. */
   readonly seen: string;
   /** Short citations, e.g. `tt-metal #16348`. */
   readonly sources: readonly string[];
@@ -52,7 +52,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 98_848,
-    firstSeen: '2024-12-05',
+    since: 'l1-base-wh-seen-15732',
     seen: '2024-12-05',
     sources: ['tt-metal #15732'],
     derivation: '#15732: 6,148,640 − 2,954 bf16 tiles (6,049,792)',
@@ -60,7 +60,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_104,
-    firstSeen: '2024-12-12',
+    since: 'l1-base-wh-seen-15950',
     seen: '2024-12',
     sources: ['tt-metal #15950', 'tt-metal #16348', 'tt-metal #16288'],
     derivation:
@@ -69,7 +69,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_488,
-    firstSeen: '2025-02-13',
+    since: 'l1-base-wh-seen-17869',
     seen: '2025-02-13..2025-02-26',
     sources: ['tt-metal #17869', 'tt-metal #17947', 'tt-metal #18286', 'tt-metal #18642'],
     // #17869 gives the value; #17947 (a different conv, settings read from tt-metal's own test) gives it again, and the
@@ -82,7 +82,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_048,
-    firstSeen: '2025-02-27',
+    since: 'l1-base-pr-17307',
     seen: '2025-02-27..2025-03-02',
     sources: ['tt-metal PR #17307 (3682cba)', 'tt-forge-fe test_alexnet.py 754b717e0'],
     derivation:
@@ -91,7 +91,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_112,
-    firstSeen: '2025-03-03',
+    since: 'l1-base-pr-18486',
     seen: '2025-03-03..2025-03-11',
     sources: ['tt-metal PR #18486 (6908e8a)'],
     derivation:
@@ -100,7 +100,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_112,
-    firstSeen: '2025-03-12',
+    since: 'l1-base-wh-seen-18997',
     seen: '2025-03',
     sources: ['tt-metal #18997', 'tt-metal #19606'],
     derivation:
@@ -109,7 +109,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 97_248,
-    firstSeen: '2025-04-01',
+    since: 'l1-base-wh-seen-7598b7e',
     seen: '2025-04-01..2025-06-26',
     sources: [
       'tt-forge-fe test_softmax.py / test_reshape.py c92a65b88 (tt-metal 7598b7e, 2025-04-01)',
@@ -138,7 +138,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_296,
     // Re-landed 17:04 UTC; tt-mlir's pins of 06-26 (284285a) and 06-30 (7a44fb2) bracket it: 97,248 and 99,296 B.
-    firstSeen: '2025-06-27',
+    since: 'l1-base-pr-24013',
     seen: '2025-06-27..2025-07-05',
     sources: ['tt-metal PR #24013 (c5f93d4)'],
     derivation:
@@ -147,7 +147,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_904,
-    firstSeen: '2025-07-06',
+    since: 'l1-base-pr-24322',
     seen: '2025-07-06..2025-07-18',
     sources: ['tt-metal PR #24322 (8cf8c0d)', 'tt-forge-fe test_conv2d.py 7cd6058b0'],
     derivation:
@@ -157,7 +157,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 100_352,
     // Merged 16:36 UTC, after tt-mlir's tt-metal pin 8141206 of 07-18 03:59 (99,904 B, Conv2D777's build).
-    firstSeen: '2025-07-19',
+    since: 'l1-base-pr-24673',
     seen: '2025-07-19..2025-07-23',
     sources: ['tt-metal PR #24673 (7a40cbe)'],
     derivation:
@@ -167,7 +167,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 100_000,
     // Merged 23:10 UTC, the day's last hour.
-    firstSeen: '2025-07-24',
+    since: 'l1-base-pr-25572',
     seen: '2025-07-24',
     sources: ['tt-metal PR #25572 (f294181)'],
     derivation:
@@ -176,7 +176,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_744,
-    firstSeen: '2025-07-25',
+    since: 'l1-base-pr-25131',
     seen: '2025-07-25..2025-08-13',
     sources: ['tt-metal PR #25131 (73a8f19)'],
     derivation:
@@ -187,7 +187,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     l1UnreservedBaseBytes: 99_776,
     // Merged 15:50 UTC, after tt-mlir's pin 180c867 of 08-13 04:23 (99,744 B); tt-mlir's next pin, 3250801 of 08-13
     // 17:59 UTC (after the merge), its uplift PR #4470 labels 2025-08-14.
-    firstSeen: '2025-08-14',
+    since: 'l1-base-pr-26665',
     seen: '2025-08-14..2025-08-25',
     sources: ['tt-metal PR #26665 (23f6e49)'],
     derivation:
@@ -196,7 +196,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_712,
-    firstSeen: '2025-08-26',
+    since: 'l1-base-pr-27139',
     seen: '2025-08-26..2025-08-29',
     sources: ['tt-metal PR #27139 (aa8bce0)'],
     derivation:
@@ -205,7 +205,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_776,
-    firstSeen: '2025-08-30',
+    since: 'l1-base-pr-27547',
     seen: '2025-08-30..2025-09-04',
     sources: ['tt-metal PR #27547 (4d03a31)'],
     derivation:
@@ -215,7 +215,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_808,
     // Merged 22:21 UTC, the day's last 2 h.
-    firstSeen: '2025-09-05',
+    since: 'l1-base-pr-27790',
     seen: '2025-09-05..2025-09-10',
     sources: ['tt-metal PR #27790 (222fa2f)', 'tt-xla #1458'],
     derivation:
@@ -225,7 +225,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_840,
     // Merged 04:50 UTC; tt-metal 41fa92a (labelled 2025-09-10), the build tt-xla #1458 ran, still has 99,808 B.
-    firstSeen: '2025-09-11',
+    since: 'l1-base-pr-28078',
     seen: '2025-09-11..2025-09-12',
     sources: ['tt-metal PR #28078 (d695359)'],
     derivation:
@@ -235,7 +235,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 100_352,
     // Merged 22:14 UTC, the day's last 2 h.
-    firstSeen: '2025-09-13',
+    since: 'l1-base-pr-27660',
     seen: '2025-09-13..2025-09-16',
     sources: ['tt-metal PR #27660 (c73b4fb)'],
     derivation:
@@ -244,7 +244,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 100_416,
-    firstSeen: '2025-09-17',
+    since: 'l1-base-pr-28555',
     seen: '2025-09-17..2025-09-26',
     sources: ['tt-metal PR #28555 (26415d1)'],
     derivation:
@@ -255,7 +255,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     l1UnreservedBaseBytes: 101_440,
     // Merged 16:50 UTC, after tt-mlir's pin 5be2f8a of 09-26 12:48 (100,416 B; its uplift PR #5121 labels it
     // 2025-09-27, tt-mlir's day, not the commit's: this table dates a build by its tt-metal commit, UTC).
-    firstSeen: '2025-09-27',
+    since: 'l1-base-pr-28769',
     seen: '2025-09-27..2025-10-03',
     sources: ['tt-metal PR #28769 (db1fdd0)', 'tt-xla #1588', 'tt-xla #1722'],
     derivation:
@@ -264,7 +264,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 101_152,
-    firstSeen: '2025-10-04',
+    since: 'l1-base-pr-28672',
     seen: '2025-10-04..2025-10-16',
     sources: ['tt-metal PR #28672 (aeec510)'],
     derivation:
@@ -273,7 +273,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 101_664,
-    firstSeen: '2025-10-17',
+    since: 'l1-base-pr-23491',
     seen: '2025-10-17..2025-11-11',
     sources: ['tt-metal PR #23491 (25f28fe)', 'tt-metal #31889', 'tt-mlir #5771'],
     derivation:
@@ -292,7 +292,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 101_952,
-    firstSeen: '2025-11-12',
+    since: 'l1-base-pr-31704',
     seen: '2025-11-12..2025-11-17',
     sources: ['tt-metal PR #31704 (c960d4f)'],
     derivation:
@@ -301,7 +301,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_208,
-    firstSeen: '2025-11-18',
+    since: 'l1-base-pr-30176',
     seen: '2025-11-18..2025-12-03',
     sources: ['tt-metal PR #30176 (2e69521)', 'tt-xla #2659', 'tt-mlir #6441'],
     derivation:
@@ -310,7 +310,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_656,
-    firstSeen: '2025-12-04',
+    since: 'l1-base-pr-32395',
     seen: '2025-12-04..2025-12-15',
     sources: ['tt-metal PR #32395 (ce239e5)', 'tt-metal #34306'],
     derivation:
@@ -319,7 +319,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_688,
-    firstSeen: '2025-12-16',
+    since: 'l1-base-pr-34336',
     seen: '2025-12-16..2025-12-21',
     sources: ['tt-metal PR #34336 (e863609)', 'tt-metal #34811'],
     derivation:
@@ -328,7 +328,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_656,
-    firstSeen: '2025-12-22',
+    since: 'l1-base-pr-34868',
     seen: '2025-12-22..2026-01-12',
     sources: ['tt-metal PR #34868 (67a8bd0)', 'tt-mlir #6536'],
     derivation:
@@ -339,7 +339,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     l1UnreservedBaseBytes: 102_784,
     // Merged 20:17 UTC, after tt-mlir's tt-metal pin 8f16e2b8 of 2026-01-13 18:17 (102,656 B; tt-xla #2846 and #2872):
     // dated the next day, like PR #45505 below. Likewise PR #35494 (17:06) after the pin acd0707a of 01-15 15:52.
-    firstSeen: '2026-01-14',
+    since: 'l1-base-pr-35327',
     seen: '2026-01-14..2026-01-15',
     sources: ['tt-metal PR #35327 (71a9d48)'],
     derivation:
@@ -348,7 +348,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_552,
-    firstSeen: '2026-01-16',
+    since: 'l1-base-pr-35494',
     seen: '2026-01-16..2026-01-28',
     sources: ['tt-metal PR #35494 (9fa927f)', 'tt-mlir #6754', 'tt-metal #36426', 'tt-xla #3054'],
     derivation:
@@ -359,7 +359,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     l1UnreservedBaseBytes: 103_584,
     // Merged 14:34 UTC, after tt-mlir's tt-metal pin b8fe1f04 of 2026-01-28 14:24 (103,552 B, tt-xla #3054's build):
     // dated the next day; PR #35963 (01-29 22:17 UTC, the last 2 h of that day) the day after it.
-    firstSeen: '2026-01-29',
+    since: 'l1-base-pr-36013',
     seen: '2026-01-29',
     sources: ['tt-metal PR #36013 (c2e8b6d)'],
     derivation:
@@ -371,7 +371,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     // PR #35963 merged 2026-01-29 22:17 UTC (MEM_MAP_END 33,056 B): dated the next day (above). tt-xla
     // #3369 (2026-02-19) prints 1,738,528 B, tt-metal #42146's conv3d over this base, but its CB config is not pinned
     // (SOURCE.md): consistent, not a source.
-    firstSeen: '2026-01-30',
+    since: 'l1-base-pr-35963',
     seen: '2026-01-30..2026-04-23',
     sources: [
       'tt-metal PR #35963 (f671f2d)',
@@ -400,7 +400,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 106_272,
-    firstSeen: '2026-04-24',
+    since: 'l1-base-pr-41021',
     seen: '2026-04-24',
     sources: ['tt-metal PR #41021 (84c0174)', 'tt-mlir PR #8237'],
     derivation:
@@ -409,7 +409,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_712,
-    firstSeen: '2026-04-25',
+    since: 'l1-base-pr-43082',
     seen: '2026-04-25..2026-05-04',
     sources: ['tt-metal PR #43082 (4919a5a)', 'tt-xla #4583', 'tt-mlir PR #8412'],
     derivation:
@@ -418,7 +418,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_744,
-    firstSeen: '2026-05-05',
+    since: 'l1-base-pr-43570',
     seen: '2026-05-05..2026-05-15',
     sources: ['tt-metal PR #43570 (a1449a0)', 'tt-metal #43893'],
     derivation:
@@ -427,7 +427,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_776,
-    firstSeen: '2026-05-16',
+    since: 'l1-base-pr-44545',
     seen: '2026-05-16..2026-05-29',
     sources: ['tt-metal PR #44545 (3363681)', 'tt-metal #45331', 'tt-metal #45543'],
     // TilizeMultiCoreDefaultProgramFactory makes only c_0 and c_16, one tile row each (read at
@@ -440,7 +440,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_840,
     // PR #45505 merged 2026-05-29 16:10 UTC; #45543's build of 04:08 that day still has 103,776 B.
-    firstSeen: '2026-05-30',
+    since: 'l1-base-pr-45505',
     seen: '2026-05-30..2026-06-11',
     sources: ['tt-metal PR #45505 (0080d14)'],
     derivation:
@@ -450,7 +450,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 104_224,
     // PR #46821's 103,968 B held for 7 h of 2026-06-12, until PR #46526: not an entry.
-    firstSeen: '2026-06-12',
+    since: 'l1-base-pr-46526',
     seen: '2026-06-12..2026-07',
     sources: [
       'tt-metal PR #46821 (ca254cb)',
@@ -473,7 +473,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 105_664,
-    firstSeen: '2026-07-26',
+    since: 'l1-base-pr-49417',
     seen: '2026-07..2026-09',
     sources: [
       'tt-metal PR #49417',
@@ -494,7 +494,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 101_120,
-    firstSeen: '2025-07-24',
+    since: 'l1-base-pr-25572',
     seen: '2025-07-24',
     sources: ['tt-metal PR #25572 (f294181)'],
     derivation:
@@ -503,7 +503,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 101_376,
-    firstSeen: '2025-07-25',
+    since: 'l1-base-pr-25131',
     seen: '2025-07-25..2025-08-13',
     sources: ['tt-metal PR #25131 (73a8f19)'],
     derivation:
@@ -512,7 +512,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 101_440,
-    firstSeen: '2025-08-14',
+    since: 'l1-base-pr-26665',
     seen: '2025-08-14..2025-08-25',
     sources: ['tt-metal PR #26665 (23f6e49)', 'tt-xla #1066'],
     derivation:
@@ -521,7 +521,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 101_376,
-    firstSeen: '2025-08-26',
+    since: 'l1-base-pr-27139',
     seen: '2025-08-26..2025-09-04',
     sources: ['tt-metal PR #27139 (aa8bce0)'],
     derivation:
@@ -530,7 +530,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 101_440,
-    firstSeen: '2025-09-05',
+    since: 'l1-base-pr-27790',
     seen: '2025-09-05..2025-09-12',
     sources: ['tt-metal PR #27790 (222fa2f)'],
     derivation:
@@ -539,7 +539,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 101_952,
-    firstSeen: '2025-09-13',
+    since: 'l1-base-pr-27660',
     seen: '2025-09-13..2025-09-16',
     sources: ['tt-metal PR #27660 (c73b4fb)'],
     derivation:
@@ -548,7 +548,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 102_016,
-    firstSeen: '2025-09-17',
+    since: 'l1-base-pr-28555',
     seen: '2025-09-17..2025-09-26',
     sources: ['tt-metal PR #28555 (26415d1)'],
     derivation:
@@ -557,7 +557,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 103_040,
-    firstSeen: '2025-09-27',
+    since: 'l1-base-pr-28769',
     seen: '2025-09-27..2025-10-03',
     sources: ['tt-metal PR #28769 (db1fdd0)'],
     derivation:
@@ -566,7 +566,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 102_784,
-    firstSeen: '2025-10-04',
+    since: 'l1-base-pr-28672',
     seen: '2025-10-04..2025-10-13',
     sources: ['tt-metal PR #28672 (aeec510)'],
     derivation:
@@ -579,7 +579,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 103_040,
-    firstSeen: '2025-10-14',
+    since: 'l1-base-bh-seen-tt-mlir-5343',
     seen: '2025-10..2026-01-06',
     sources: ['tt-mlir #5343'],
     derivation:
@@ -601,7 +601,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 104_128,
-    firstSeen: '2026-01-07',
+    since: 'l1-base-bh-seen-35410',
     seen: '2026-01-07..2026-01-12',
     sources: ['tt-metal #35410', 'blackhole dev_mem_map.h'],
     derivation:
@@ -611,7 +611,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'blackhole',
     l1UnreservedBaseBytes: 104_256,
     // Dated like the Wormhole rows of the same merges: the day after, tt-mlir's pins of 01-13 and 01-15 preceding them.
-    firstSeen: '2026-01-14',
+    since: 'l1-base-pr-35327',
     seen: '2026-01-14..2026-01-15',
     sources: ['tt-metal PR #35327 (71a9d48)'],
     derivation:
@@ -620,7 +620,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 105_280,
-    firstSeen: '2026-01-16',
+    since: 'l1-base-pr-35494',
     seen: '2026-01-16..2026-01-28',
     sources: ['tt-metal PR #35494 (9fa927f)', 'tt-metal #36316'],
     derivation:
@@ -629,7 +629,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 105_344,
-    firstSeen: '2026-01-29',
+    since: 'l1-base-pr-36013',
     seen: '2026-01-29',
     sources: ['tt-metal PR #36013 (c2e8b6d)'],
     derivation:
@@ -641,7 +641,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     // PR #35963 (f671f2d, merged 2026-01-29 22:17 UTC) grows the firmware regions: MEM_MAP_END 40,416 B. tt-mlir #7153's p150 ran tt-mlir's tt-metal pin 5280a9c (2026-02-17); its IR prints the real system desc
     // (tt-mlir's mock Blackhole desc says 98,304), and the rms_norm CBs by hand (threads.test.ts) end where tt-metal's
     // clash message says.
-    firstSeen: '2026-01-30',
+    since: 'l1-base-pr-35963',
     seen: '2026-01-30..2026-06-11',
     sources: ['tt-metal PR #35963 (f671f2d)', 'tt-mlir #7153', 'tt-mlir 123d0c1'],
     derivation:
@@ -652,7 +652,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     l1UnreservedBaseBytes: 111_360,
     // PR #46526 (05cca6a, merged 2026-06-12 14:49 UTC: MEM_MAILBOX_SIZE 12,912 → 13,168 B) moves blackhole's
     // MEM_MAP_END 40,448 → 40,704 B (PR #46117, d92b6c9, 06-08, left the Tensix map's end where it was).
-    firstSeen: '2026-06-12',
+    since: 'l1-base-pr-46526',
     seen: '2026-06-12..2026-07',
     sources: ['tt-metal PR #46526 (05cca6a)', 'tt-metal #47317', 'tt-xla #5440', 'tt-mlir a3bafe1', 'tt-mlir 16a977e'],
     derivation:
@@ -667,7 +667,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 111_488,
-    firstSeen: '2026-07-26',
+    since: 'l1-base-pr-49417',
     seen: '2026-07-26..2026-08-24',
     sources: ['tt-metal PR #49417', 'tt-metal PR #52980', 'tt-metal PR #53319', 'tt-metal #54621', 'tt-xla #6069'],
     derivation:
@@ -696,7 +696,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 111_616,
-    firstSeen: '2026-08-25',
+    since: 'l1-base-bh-seen-54274',
     seen: '2026-08-25..2026-09',
     sources: ['tt-metal PR #54274', 'tt-metal #54697', 'tt-metal #56133', 'blackhole dev_mem_map.h'],
     derivation:
@@ -711,21 +711,23 @@ export interface BaseSpan {
   readonly entry: ObservedL1Base | undefined;
 }
 
-function dayBefore(date: IsoDate): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+/** The first build date an entry holds for: its change point's. */
+export function firstSeenOf(entry: ObservedL1Base): IsoDate {
+  return CHANGE_POINTS[entry.since].mergedOn;
 }
 
 /** The stretches of `window` that map to one entry each, oldest first (a step function over `L1_BASE_HISTORY`). */
-export function baseSpans(arch: Arch, window: BuildDates): BaseSpan[] {
+export function baseSpans(arch: Arch, window: TtMetalWindow): BaseSpan[] {
   const entries = L1_BASE_HISTORY.filter((e) => e.arch === arch);
   const spans: BaseSpan[] = [];
   let from = window.earliest;
-  let current = entries.filter((e) => e.firstSeen <= from).pop();
+  let current = entries.filter((e) => firstSeenOf(e) <= from).pop();
   for (const next of entries) {
-    if (next.firstSeen <= from) continue;
-    if (next.firstSeen > window.latest) break;
-    spans.push({ from, to: dayBefore(next.firstSeen), entry: current });
-    from = next.firstSeen;
+    const nextFrom = firstSeenOf(next);
+    if (nextFrom <= from) continue;
+    if (nextFrom > window.latest) break;
+    spans.push({ from, to: dayBefore(nextFrom), entry: current });
+    from = nextFrom;
     current = next;
   }
   spans.push({ from, to: window.latest, entry: current });
@@ -733,18 +735,9 @@ export function baseSpans(arch: Arch, window: BuildDates): BaseSpan[] {
 }
 
 /** The base of a window whose builds all have one observed base; undefined when it spans several, or none is known. */
-export function observedBaseFor(arch: Arch, window: BuildDates): ObservedL1Base | undefined {
+export function observedBaseFor(arch: Arch, window: TtMetalWindow): ObservedL1Base | undefined {
   const spans = baseSpans(arch, window);
   return spans.length === 1 ? spans[0]!.entry : undefined;
-}
-
-/** What the device uses when the base is not given by a real system desc, a setting or a runtime log. */
-export interface DatedBaseChoice {
-  readonly l1UnreservedBaseBytes: number;
-  /** True when it is a table entry's (the whole window maps to it). */
-  readonly fromTable: boolean;
-  /** For `sourceDetail`, e.g. "base 99,104 B: tt-metal builds of 2024-12 (tt-metal #15950, ...)". */
-  readonly why: string;
 }
 
 /**
@@ -757,7 +750,7 @@ export interface DatedBaseChoice {
  * (102,656 B on Wormhole) is within 5.5 KiB of every Wormhole base seen (97,248..105,664 B); it also keeps the figures
  * of undated dumps unchanged.
  */
-export function datedBase(arch: Arch, window: BuildDates, presetBaseBytes: number): DatedBaseChoice {
+export function datedBase(arch: Arch, window: TtMetalWindow, presetBaseBytes: number): DatedBaseChoice {
   const spans = baseSpans(arch, window);
   const entry = spans.length === 1 ? spans[0]!.entry : undefined;
   if (entry !== undefined) {
