@@ -4059,6 +4059,45 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/reduce_op_multi_core_h_program_factory.cpp@0fa5c69 (negate_cb_tiles = lcm of include_push_sizes over both core groups); 7fb82fd, 3814789 and 1b02d5c (ProgramDescriptor) keep it, until change point reduce-min-h-negate-full-column (7b6870b)',
   },
+  'sdpa-padded-inputs': {
+    family: 'attention',
+    pr: 16940,
+    // "#16557: Support padded inputs in SDPA", squash-merged on main as 404aba8 (2025-01-22 17:48 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-01-22',
+    dateFrom: 'merge',
+    what: "SDPA prefill takes Sq / Sk from the logical shapes, pads them to whole q / k chunks, and a non-causal call whose padded K length differs from its logical one (use_padded_mask) generates a mask: the double-buffered Sq_chunk x Sk_chunk mask CB c_3 even without a provided mask; before, the legacy (tile-padded) shapes and no mask CB unless causal or provided",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@9a3766d (get_legacy_shape; c_in3 only for use_provided_mask or is_causal)',
+    after:
+      'the same file @404aba8 (get_logical_shape; use_padded_mask = !is_causal && padded_Sk != Sk; c_3 for use_provided_mask or is_causal or use_padded_mask), the same line at 9cc0216, c44a80e, 96da09d, fe3a719, 2eadc4e, 9a8afd2 until change point sdpa-padded-mask-q-length',
+  },
+  'sdpa-generated-mask-bfp4': {
+    family: 'attention',
+    pr: 18894,
+    // "#0: SDPA internal mask is created in bfp4", squash-merged on main as c44a80e (2025-03-13 23:06 UTC;
+    // nyoshifujiTT/tt-metal first-parent history, after 22:00 UTC: the next day).
+    mergedOn: '2025-03-14',
+    dateFrom: 'merge',
+    what: 'the mask SDPA prefill generates itself (causal or padded, no mask given) is Bfp4_b tiles (576 B) in the double-buffered c_3; before, Float16_b (2,048 B)',
+    before:
+      "tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@c44a80e~1 (mask_df = attn_mask's dtype, else Float16_b)",
+    after:
+      'the same file @c44a80e (else Bfp4_b); @622c6fb select_mask_dataformat keeps Bfp4_b for the non-streaming matrix (Float16_b only for the streaming lightweight mask, change point sdpa-prefill-streaming)',
+  },
+  'sdpa-padded-mask-q-length': {
+    family: 'attention',
+    pr: 36170,
+    // "SDPA support user-provided mask when sequence lengths not chunk-aligned", squash-merged on main as cd23386
+    // (2026-01-27 16:57 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-27',
+    dateFrom: 'merge',
+    what: 'a non-causal SDPA prefill also uses the padded-input mask (c_3, change point sdpa-padded-inputs) when only its Q length is off the q chunks (logical Sq ≠ padded_Sq); before, only an off-chunk K length did',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@9a8afd2 (use_padded_mask = !is_causal && padded_Sk != Sk)',
+    after:
+      'the same file @cd23386 (use_padded_mask = !is_causal && (padded_Sk != Sk || padded_Sq != Sq)), the same line at d18ebbe, 08a5992, 597deb2, 5e9f894, 32651f0 and 622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

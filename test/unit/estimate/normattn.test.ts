@@ -454,6 +454,42 @@ describe('estimate/normattn', () => {
     assert.equal(on('2026-05-08'), 53 * 2048);
   });
 
+  it('non-causal sdpa prefill masks padding by logical lengths: K from PR #16940, Q from PR #36170; Bfp4_b from PR #18894', () => {
+    // q/k chunks 32/32 by program_config, non-streaming builds (before 2026-03-04). q 1x1x64x64 bf16: Sq_chunk_t 1,
+    // DHt 2, 2 q chunks on 2 of the 64 cores (one each: c_0 single-buffered). Without a mask CB: c_0 1·2 = 2, c_1 and
+    // c_2 1·2·2 = 4 each, c_5 and c_7 1 each, c_24 1·1 = 1, c_25 and c_26 1·2 = 2 each, c_27..c_31 1 each, c_16 1·2 = 2
+    // → 2 + 8 + 2 + 1 + 4 + 5 + 2 = 24 bf16 tiles = 49,152 B. A mask adds c_3 = Sq_chunk_t · Sk_chunk_t · 2 = 2 tiles.
+    const sdpa = (qLen: number, kLen: number) =>
+      op(
+        'ttnn.scaled_dot_product_attention',
+        [dram([1, 1, qLen, 64]), dram([1, 1, kLen, 64]), dram([1, 1, kLen, 64])],
+        [dram([1, 1, qLen, 64])],
+        {
+          is_causal: bool(false),
+          operandSegmentSizes: segments(1, 1, 1, 0, 0),
+          program_config: dialect('ttnn.sdpa_program_config', {
+            compute_with_storage_grid_size: '<8, 8>',
+            q_chunk_size: '32',
+            k_chunk_size: '32',
+          }),
+        },
+      );
+    const on = (qLen: number, kLen: number, date: string) =>
+      estimateOf(estimateOp(sdpa(qLen, kLen), whContext({ ttMetalDate: date })));
+    // K of logical length 100 (tile-padded to 128, which is whole chunks): padded_Sk = ceil(100 / 32) · 32 = 128 ≠ 100.
+    // Before 404aba8 (2025-01-22) the factory took the padded shape and had no padded-input mask: 49,152 B.
+    assert.equal(on(64, 100, '2025-01-21').cbBytesPerCore, 49_152);
+    // From it the mask is generated, Float16_b until c44a80e: + 2 · 2,048 = 53,248 B.
+    assert.equal(on(64, 100, '2025-02-15').cbBytesPerCore, 53_248);
+    // Bfp4_b from 2025-03-14: + 2 · 576 = 50,304 B; exact on a non-streaming build with a program_config.
+    const k100 = on(64, 100, '2026-02-01');
+    assert.equal(k100.cbBytesPerCore, 50_304);
+    assert.equal(k100.confidence, 'exact');
+    // Q of logical length 50 (padded_Sq = 64 ≠ 50), K on the chunks: no mask before cd23386 (2026-01-27), one from it.
+    assert.equal(on(50, 64, '2026-01-26').cbBytesPerCore, 49_152);
+    assert.equal(on(50, 64, '2026-01-27').cbBytesPerCore, 50_304);
+  });
+
   it('causal sdpa prefill across 2026: lightweight mask, then streaming (PR #43538), then global Q scheduling (PR #44614)', () => {
     // q/k/v 1x8x64x64 bf16, causal, no program_config: 32/32 chunks → Sq_chunk_t = Sk_chunk_t = 1, DHt 2, 2 q chunks a
     // head. Split: batch 1, heads 8, q parallel min(64 / 8, 2) = 2 → 1 q chunk a core → c_0 single-buffered.

@@ -8,7 +8,9 @@
  * Prefill (SDPA program factory) [1], tiles with Sq = q_chunk/32, Sk = k_chunk/32, DHt = head_dim/32,
  *   vDHt = head_dim_v/32 (MLA) or DHt, im = stats = bf16:
  *   c_0 q Sq·DHt·(2 if a core gets more than one q chunk else 1) · c_1 k Sk·DHt·2 · c_2 v Sk·vDHt·2 ·
- *   c_3 mask Sq·Sk·2 (mask dtype; Bfp4_b when generated for causal/padding) when a mask is used, from tt-metal
+ *   c_3 mask Sq·Sk·2 (mask dtype; generated for causal or padding: Bfp4_b from change point `sdpa-generated-mask-bfp4`,
+ *   Float16_b before; padding by the logical lengths, change points `sdpa-padded-inputs`, `sdpa-padded-mask-q-length`)
+ *   when a mask is used, from tt-metal
  *   PR #42159 (change point `sdpa-lightweight-causal-mask`) 2 Float16_b tiles for a causal call with no mask or window ·
  *   c_5, c_7 one bf16 tile each · c_4 sink Sq tiles (attention sink) · c_24 Sq·Sk · c_25, c_26 Sq·vDHt ·
  *   c_27..c_31 Sq each · c_16 Sq·vDHt (output dtype)
@@ -291,7 +293,19 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const nhParallel = Math.min(Math.floor(nCores / batchParallel), nqh);
   const qParallel = Math.max(1, Math.min(Math.floor(nCores / (batchParallel * nhParallel)), qChunks));
   const qPerCore = Math.ceil(qChunks / qParallel);
-  const usePaddedMask = !isCausal && (paddedSk !== sk || paddedSq !== sq);
+  // The padded-input mask: the factory pads the logical lengths to whole chunks (from PR #16940, change point
+  // 'sdpa-padded-inputs'; before, legacy padded shapes and no such mask) and masks a non-causal call whose padded K
+  // length differs from its logical one, from PR #36170 ('sdpa-padded-mask-q-length') also the Q length [1]. Each
+  // change point is asked only where it decides.
+  const qLogical = q.logical[2]!;
+  const kLogical = chunked ? sk : k.logical[2]!;
+  const kOffChunks = Math.ceil(kLogical / kChunk) * kChunk !== kLogical;
+  const qOffChunks = Math.ceil(qLogical / qChunk) * qChunk !== qLogical;
+  const usePaddedMask =
+    !isCausal &&
+    (kOffChunks || qOffChunks) &&
+    atOrAfter(ctx, 'sdpa-padded-inputs') &&
+    (kOffChunks || atOrAfter(ctx, 'sdpa-padded-mask-q-length'));
   // c_0 is double-buffered when a core gets more than one q chunk: from PR #44614 (change point
   // 'sdpa-global-q-scheduling', asked only when the rules differ) the B·heads·q chunks are dealt out evenly over the
   // cores, in pairs for a causal call with an even chunk count [1].
@@ -308,7 +322,7 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     chunked,
     sqT,
     skT,
-    kLength: chunked ? sk : k.logical[2]!,
+    kLength: kLogical,
     paddedSk,
   });
   const cbOutPingPong = streaming && atOrAfter(ctx, 'sdpa-streaming-cb-out-ping-pong');
@@ -328,7 +342,7 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   if (lightweightCausal)
     cbs.push({ index: 3, role: 'lightweight causal mask (-inf, diagonal)', nPages: 2, pageBytes: tileBytes('bf16') });
   else if (streamedMask) {
-    const partialK = usePaddedMask && (chunked ? sk : k.logical[2]!) % 32 !== 0 ? 1 : 0;
+    const partialK = usePaddedMask && kLogical % 32 !== 0 ? 1 : 0;
     cbs.push({
       index: 3,
       role: 'lightweight streaming mask',
@@ -336,12 +350,10 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
       pageBytes: tileBytes('bf16'),
     });
   } else if (mask !== undefined || isCausal || usePaddedMask) {
-    cbs.push({
-      index: 3,
-      role: 'mask chunk (double-buffered)',
-      nPages: sqT * skT * 2,
-      pageBytes: tileBytes(mask?.dtype ?? 'bfp_bf4'),
-    });
+    // The mask the factory generates (causal or padded) is Bfp4_b from PR #18894 (change point
+    // 'sdpa-generated-mask-bfp4'), Float16_b before [1].
+    const maskDtype = mask?.dtype ?? (atOrAfter(ctx, 'sdpa-generated-mask-bfp4') ? 'bfp_bf4' : 'bf16');
+    cbs.push({ index: 3, role: 'mask chunk (double-buffered)', nPages: sqT * skT * 2, pageBytes: tileBytes(maskDtype) });
   }
   cbs.push(
     { index: 5, role: 'identity scalar', nPages: 1, pageBytes: bf16 },
