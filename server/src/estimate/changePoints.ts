@@ -4066,7 +4066,7 @@ export const CHANGE_POINTS = {
     // nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2025-01-22',
     dateFrom: 'merge',
-    what: "SDPA prefill takes Sq / Sk from the logical shapes, pads them to whole q / k chunks, and a non-causal call whose padded K length differs from its logical one (use_padded_mask) generates a mask: the double-buffered Sq_chunk x Sk_chunk mask CB c_3 even without a provided mask; before, the legacy (tile-padded) shapes and no mask CB unless causal or provided",
+    what: 'SDPA prefill takes Sq / Sk from the logical shapes, pads them to whole q / k chunks, and a non-causal call whose padded K length differs from its logical one (use_padded_mask) generates a mask: the double-buffered Sq_chunk x Sk_chunk mask CB c_3 even without a provided mask; before, the legacy (tile-padded) shapes and no mask CB unless causal or provided',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@9a3766d (get_legacy_shape; c_in3 only for use_provided_mask or is_causal)',
     after:

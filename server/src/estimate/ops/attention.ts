@@ -353,7 +353,12 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     // The mask the factory generates (causal or padded) is Bfp4_b from PR #18894 (change point
     // 'sdpa-generated-mask-bfp4'), Float16_b before [1].
     const maskDtype = mask?.dtype ?? (atOrAfter(ctx, 'sdpa-generated-mask-bfp4') ? 'bfp_bf4' : 'bf16');
-    cbs.push({ index: 3, role: 'mask chunk (double-buffered)', nPages: sqT * skT * 2, pageBytes: tileBytes(maskDtype) });
+    cbs.push({
+      index: 3,
+      role: 'mask chunk (double-buffered)',
+      nPages: sqT * skT * 2,
+      pageBytes: tileBytes(maskDtype),
+    });
   }
   cbs.push(
     { index: 5, role: 'identity scalar', nPages: 1, pageBytes: bf16 },
