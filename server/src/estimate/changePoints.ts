@@ -4098,6 +4098,58 @@ export const CHANGE_POINTS = {
     after:
       'the same file @cd23386 (use_padded_mask = !is_causal && (padded_Sk != Sk || padded_Sq != Sq)), the same line at d18ebbe, 08a5992, 597deb2, 5e9f894, 32651f0 and 622c6fb',
   },
+  'sparse-matmul-nnz-cb': {
+    family: 'matmul',
+    pr: 27275,
+    // "Add support for unstructured sparsity in SparseMatmul", squash-merged on main as 9827eca (2025-09-06 18:29 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-06',
+    dateFrom: 'merge',
+    what: 'sparse_matmul takes nnz as optional: without it the factory adds c_25, sparsity.logical_volume() · 4 B (UInt32), on all cores for the reader to pass the nonzero batch count to compute; before, nnz was required (no c_25)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@d72f780 (SparseMatmul nnz a plain uint32_t, TT_FATAL nnz > 0) and matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp@d72f780 (c_0, c_1, c_4/c_5, c_6, c_7 only)',
+    after:
+      'the same files @9827eca (nnz.value_or(1); `if (!nnz.has_value())` c_25 nnz_cb_size = sparsity.logical_volume() · datum_size(UInt32))',
+  },
+  'sparse-matmul-sparsity-aligned-page': {
+    family: 'matmul',
+    pr: 30351,
+    // "Sparse Matmul: Fix page size for sparsity tensor", squash-merged on main as 9ba9f06 (2025-10-10 18:10 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-10',
+    dateFrom: 'merge',
+    what: "sparse_matmul's sparsity CBs c_6 and c_7 hold one aligned page of the sparsity buffer (sparsity.buffer()->aligned_page_size(), in the sparsity's format), and the factory TT_FATALs a work grid that is not a rectangle (num_cores_with_work ≠ in0_mcast_receiver_num_cores); before, each was B_B · sizeof(uint32_t) bytes of Float32, and a ragged grid hung",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp@b644c75 (sparse_matmul_multi_core_reuse_mcast_1d_optimized: sparsity_cb_size = B_B * sizeof(uint32_t))',
+    after:
+      'the same file @9ba9f06 (sparsity_cb_size = sparsity.buffer()->aligned_page_size(); the TT_FATAL), the same lines in sparse/factory/sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp@601278a … @622c6fb',
+  },
+  'sparse-matmul-a-sparse-input': {
+    family: 'matmul',
+    pr: 30070,
+    // "Sparse Matmul: Add support for cases where sparsity tensor is based on input A", squash-merged on main as
+    // 06bfe79 (2025-10-17 02:48 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-17',
+    dateFrom: 'merge',
+    what: 'sparse_matmul takes is_input_a_sparse / is_input_b_sparse: batchA = 1 when both are sparse, batch(a) / batch(b) when only a is, batch(a) when only b is; c_0 / c_1 doubled when batchA · batchB · num_blocks > 1; before (from PR #27275) only is_input_a_sparse, with batchA 1 for it and b always sparse, and before that b alone',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp@9ba9f06 (B_A = is_input_a_sparse ? 1 : get_batch_size(ashape); no is_input_b_sparse)',
+    after:
+      'the same file @06bfe79 (batchA by both flags, batchA · batchB · num_blocks doubling), kept in sparse/factory/sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp to @622c6fb',
+  },
+  'sparse-matmul-nnz-cb-dropped': {
+    family: 'matmul',
+    pr: 31291,
+    // "#27979: Use mailboxes to send sparsity value from brisc to trisc cores and fix core-grid for blackhole",
+    // squash-merged on main as 8d1481e (2025-10-29 19:37 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-29',
+    dateFrom: 'merge',
+    what: "sparse_matmul without nnz no longer creates c_25 (change point sparse-matmul-nnz-cb): the reader passes each batch's sparsity value to compute by mailbox",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp@06bfe79 (c_25 when !nnz.has_value())',
+    after:
+      'the same file @8d1481e (no c_25), and none in sparse/factory/sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp@601278a … @622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -4534,6 +4586,16 @@ export const READ_SPANS = {
       'tt-metal (nyoshifujiTT/tt-metal first-parent main) reduce_op_multi_core_h_program_factory.cpp at 65635a3, 5367208 (tile sizes from the spec), 4835112 (0-D/1-D guards), c262c36, 0fa5c69 (lcm), 7fb82fd, 3814789 (REDUCE_POST_MUL define and a runtime arg only), 1b02d5c (ProgramDescriptor: the same CB sizes), 7b6870b (Ht·columns, the fit check), 0ed8e14 (validation), 577298d, 82f9895 (a row-major path only), ef1afdb (use_fpu_negate: not for INT32) — the negate CBs as stated at each; reduce_op_multi_core_w_program_factory.cpp at every commit 65635a3 … ef1afdb (c_4/c_5 num_acc_tiles = num_inv_tiles = 1 throughout; ebab885 the scaler; 82f9895 the row-major path); reduce_op.cpp 65635a3 … ef1afdb (reduce_min → MAX with negate; 449e347 tilizes a row-major input with +inf padding; aaca681 keeps default_fp32_acc true; 7b6870b h_reduce_negate_fits_in_l1; ef1afdb INT32 to the SFPU path); compute_kernel_config.cpp@65635a3 (get_dest_reg_count 16 / 2 half sync / 2 fp32); ce20ff9 changes reduce_h_neg.cpp only',
     citedAs:
       'tt-metal reduce_op.cpp and the W / H reduce factories at every commit 65635a3 … 622c6fb that touches them',
+  },
+  'sparse-matmul-1d-2025-2026': {
+    family: 'matmul',
+    // From the day after d72f780 (PR #25027, 2025-07-28 22:21 UTC: sparse_matmul's first) to 622c6fb (2026-06-23).
+    earliest: '2025-07-29',
+    latest: '2026-06-23',
+    what: "ttnn.sparse_matmul given a 1D mcast-in0 program_config: SparseMatmulMultiCoreReuseMcast1DProgramFactory's CBs on the cores with work (row-major over the config grid): c_0 out_block_h · in0_block_w and c_1 out_block_w · in0_block_w tiles, doubled (MCAST_INPUT_BUFFERING_DEPTH 2) when batchA · batchB · num_blocks > 1; c_4 out_block_h · out_block_w tiles sharing c_5 unless the partials' format differs (Float32 under fp32 accumulation, Float16_b under packer_l1_acc with more than one K block); c_6 / c_7 the sparsity page and c_25 per change points sparse-matmul-sparsity-aligned-page, sparse-matmul-nnz-cb, sparse-matmul-nnz-cb-dropped; batchA per sparse-matmul-a-sparse-input",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main): sparse_matmul_multi_core_reuse_mcast_1d_optimized in matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp at d72f780 and every commit touching the file to 601278a (97327cf, bb884ed: a compile arg, 9827eca, 5f6aaada, 73cee1d, f0b9698, 567bba5, cb462ad, 76f5736, de6219c, b644c75, 9ba9f06, 06bfe79, 8d1481e, 0475d0d, 0e9a565, f8ee447, b432e85, 92f1cd6, 69a53d0, 8b99879, 297f4f4, 6223e8c, 441c2f9, da6424c), then sparse/factory/sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp at every commit 601278a … 622c6fb (0741d5c, f3f9c1a, c83c151, 6b12441, 85d0dea, 4961576, ecc48ba, e617a17, d4a7056, ce15e49, 7dde75c, 4add75b, c0d41ee, c262c36, 9875d5a, 64c70d7, 60a2e26, ebaaa57, 875d24c, db6810e, eb0eec3, 3118902, e18e95c): the CB size lines (in0 / in1 / out / interm / sparsity / nnz tile counts and formats, the doubling, packer_l1_acc_en) change only at the four change points; e18e95c sizes c_0 / c_1 by the DRAM-aligned tile, the same bytes for every 32x32 tile but Blackhole ones not a multiple of 64 B',
+    citedAs: 'tt-metal sparse_matmul factory at every commit d72f780 … 622c6fb',
   },
 } as const satisfies Record<string, ReadSpan>;
 
