@@ -182,6 +182,22 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
     assert.match(e.factoryReason, /per_core_M 4, per_core_N 2, in0_block_w 2, out_subblock 4x2/);
   });
 
+  it("batched b with a sharded a: per_core_N counts b's logical width in whole tiles, floored", () => {
+    // The case above with b [2,64,50] (N padded to 64): create_matmul_program_config takes n = b's logical N / 32 =
+    // 50 / 32 = 1 (integer division; the logical shape at matmul_op.cpp@3787a8a, @2bb3ccb, config/
+    // matmul_program_config.cpp@601278a, @622c6fb). Reuse factory: c_0 a's shard 8 tiles (tensor-backed); c_1 =
+    // per_core_N 1 · in0_block_w 2 · 2 = 4 tiles = 8,192; c_4 = per_core_M 4 · 1 = 4 tiles = 8,192 → 16,384 B.
+    const a = tensor([2, 64, 64], { buffer: 'l1', mem: 'block_sharded', grid: [1, 1] });
+    const e = est(estimateOp(op('ttnn.matmul', [a, dram([2, 64, 50])], [dram([2, 64, 50])]), whContext()));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseProgramConfig');
+    assert.match(e.factoryReason, /per_core_M 4, per_core_N 1, in0_block_w 2/);
+    assert.equal(e.cbBytesPerCore, 16_384);
+    // b's logical N under one tile: n = 0, which get_program_config's sanity check rejects.
+    const narrow = estimateOp(op('ttnn.matmul', [a, dram([2, 64, 20])], [dram([2, 64, 20])]), whContext());
+    assert.equal(narrow.kind, 'illegal');
+    assert.match((narrow as { rule: string }).rule, /per_core_N must be greater than 0!/);
+  });
+
   it('before tt-metal PR #31649 an auto config never fuses the bias: the all-DRAM linear adds it after (no c_3)', () => {
     // bound_matmul@f01114d: post_process_bias whenever there is no program config and no core grid; the selection does
     // not see the bias (not passed): the 1024³ config of the first case, 163,840 B. From 2025-11-04 the case below.
