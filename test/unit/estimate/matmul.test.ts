@@ -1101,6 +1101,46 @@ describe('estimate/matmul: a sharded output with several out-block columns per c
   });
 });
 
+describe('estimate/matmul: auto config with a fused transpose_a (read span matmul-auto-transpose-a-fused)', () => {
+  // tt-mlir perf_targets/flops_matmul_conv.mlir's transpose_a matmul: a stored [64, 512] bf16 → M 512 (Mt 16), K 64
+  // (Kt 2); b [64, 32] (Nt 1); all DRAM interleaved, no config. create_simple on the transposed shape: in0_block_w 2;
+  // the output is narrow and tall (512 x 32; or the per-core factor's blocks form one column): get_mcast_1d_config with
+  // mcast_in1: per_core_M = ceil(ceil(512 / 64) / 32) = 1, per_core_N = 32 / 32 = 1, in0_block_w = 2 (Kt even), out
+  // block 1x1 (its whole block fits the first test). 1D mcast-in1 program: B 1 · num_blocks 2 / 2 = 1 → no doubling:
+  // c_0 1·2 = 2 tiles, c_1 1·2 = 2 tiles, c_4 1·1 = 1 tile shared with the partials (bf16 output, one K block: no
+  // packer L1 accumulation), c_10 = in0_CB_size = 2 tiles → 7 tiles x 2,048 = 14,336 B on 16 cores.
+  const o = () =>
+    op('ttnn.matmul', [dram([64, 512]), dram([64, 32])], [dram([512, 32])], {
+      transpose_a: { kind: 'bool', value: true },
+      transpose_b: { kind: 'bool', value: false },
+    });
+
+  it('from PR #32295 (2025-12-17) the 1D program holds c_10, exact on builds to 622c6fb', () => {
+    const e = est(estimateOp(o(), whContext({ ttMetalDate: '2026-03-01' })));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+    assert.equal(e.cbBytesPerCore, 14_336);
+    assert.equal(e.nCoresUsed, 16);
+    assert.ok(e.cbs.some((c) => c.cbIndex === 'c_10' && c.nPages === 2));
+    assert.equal(e.confidence, 'exact');
+    assert.ok(e.citations.some((c) => /matmul-auto-transpose-a-fused/.test(c)));
+    // The span's first and last builds.
+    assert.equal(est(estimateOp(o(), whContext({ ttMetalDate: '2025-12-17' }))).confidence, 'exact');
+    assert.equal(est(estimateOp(o(), whContext({ ttMetalDate: '2026-06-23' }))).confidence, 'exact');
+  });
+
+  it('before it ttnn.transpose runs first and the matmul has no c_10; past 622c6fb approx', () => {
+    // 2025-12-16: bound_matmul transposes a into DRAM itself; the matmul sees [512, 64]: the same config, no c_10:
+    // 5 tiles = 10,240 B.
+    const before = est(estimateOp(o(), whContext({ ttMetalDate: '2025-12-16' })));
+    assert.equal(before.cbBytesPerCore, 10_240);
+    assert.ok(!before.cbs.some((c) => c.cbIndex === 'c_10'));
+    const past = est(estimateOp(o(), whContext({ window: { earliest: '2026-03-01', latest: '2026-09-01' } })));
+    assert.equal(past.cbBytesPerCore, 14_336);
+    assert.equal(past.confidence, 'approx');
+    assert.match(past.approxReason, /read at every build to tt-metal 622c6fb/);
+  });
+});
+
 describe('estimate/matmul: a linear bias with MatmulMultiCoreReuseProgramConfig (tt-metal PR #49825)', () => {
   // a [32, 256] (Mt 1, Kt 8), b [256, 128] (Nt 4), bias [1, 128] (one tile row) bf16 DRAM; DRAM output. Explicit reuse
   // config, in0_block_w 2, subblock 1x4 (1x2 for per_core_N 2).
