@@ -4150,6 +4150,42 @@ export const CHANGE_POINTS = {
     after:
       'the same file @8d1481e (no c_25), and none in sparse/factory/sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp@601278a … @622c6fb',
   },
+  'sdpa-flash-mla-prefill': {
+    family: 'attention',
+    pr: 24855,
+    // "sdpa: Adding changes for MLA prefill", squash-merged on main as 96da09d (2025-07-15 15:14 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-07-15',
+    dateFrom: 'merge',
+    what: "ttnn.transformer.flash_mla_prefill exists: the SDPA program with use_mla, V read from K's latent tensor (its format, head_dim_v wide); before, no such op (an IR with one is estimated `approx`)",
+    before: 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/sdpa.hpp@96da09d~1 (no flash_mla_prefill)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/sdpa.cpp and device/sdpa_program_factory.cpp@96da09d (use_mla, head_dim_v; v_df and v_buffer from K)',
+  },
+  'sdpa-chunk-start-idx-tensor': {
+    family: 'attention',
+    pr: 36936,
+    // "Add option to pass chunk_start_idx as tensor.", squash-merged on main as dc0b0f5 (2026-02-04 07:34 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-02-04',
+    dateFrom: 'merge',
+    what: "chunked SDPA prefill takes chunk_start_idx as a device tensor (flexible chunked: K length = Sq + the page table's blocks · block size), with c_8 / c_9 one chunk_start_idx page each (Int32); before, only an integer chunk_start_idx, which tt-mlir's chunked_scaled_dot_product_attention (a tensor operand) cannot pass",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@dc0b0f5~1 (chunk_start_idx a uint32 only; no c_8 / c_9)',
+    after: 'the same file @dc0b0f5 (chunk_start_idx_tensor, c_8 / c_9 of chunk_start_idx_page_size)',
+  },
+  'sdpa-flash-mla-prefill-v-operand': {
+    family: 'attention',
+    pr: 37721,
+    // "#37414: Prefill optimised MLA op.", squash-merged on main as d18ebbe (2026-02-18 09:07 UTC; nyoshifujiTT/tt-metal
+    // first-parent history).
+    mergedOn: '2026-02-18',
+    dateFrom: 'merge',
+    what: "flash_mla_prefill takes an optional V in embedding space: c_2 in V's format, the reader reading V's own buffer (mla_kv_overlap only without it); before, V was always K's latent tensor (v_df and v_buffer from K)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@d18ebbe~1 (use_mla ? tensor_args.k : v)',
+    after: 'the same file @d18ebbe (input_tensor_v = v.value_or(k); v_df from V)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

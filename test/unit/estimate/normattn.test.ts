@@ -490,6 +490,37 @@ describe('estimate/normattn', () => {
     assert.equal(on(50, 64, '2026-01-27').cbBytesPerCore, 50_304);
   });
 
+  it('flash_mla_prefill is exact only on builds that have it (PR #24855), with a V operand from PR #37721', () => {
+    // q 1x1x64x64 (DHt 2), latent K 1x1x128x64, head_dim_v 32 (vDHt 1), non-causal, q/k chunks 32/32, lengths on the
+    // chunk grid (no mask): 2 q chunks on 2 cores, one each. c_0 1·2 = 2, c_1 1·2·2 = 4, c_2 (V, K's or V's format)
+    // 1·1·2 = 2, c_5 and c_7 1 each, c_24 1, c_25 and c_26 1·1 each, c_27..c_31 1 each, c_16 1·1 = 1 → 2 + 4 + 2 + 2 +
+    // 1 + 2 + 5 + 1 = 19 bf16 tiles = 38,912 B on the non-streaming builds.
+    const mla = (withV: boolean) =>
+      op(
+        'ttnn.flash_mla_prefill',
+        [dram([1, 1, 64, 64]), dram([1, 1, 128, 64]), ...(withV ? [dram([1, 1, 128, 32])] : [])],
+        [dram([1, 1, 64, 32])],
+        {
+          is_causal: bool(false),
+          head_dim_v: int(32),
+          operandSegmentSizes: segments(1, 1, withV ? 1 : 0, 0),
+          program_config: dialect('ttnn.sdpa_program_config', {
+            compute_with_storage_grid_size: '<8, 8>',
+            q_chunk_size: '32',
+            k_chunk_size: '32',
+          }),
+        },
+      );
+    const on = (withV: boolean, date: string) => estimateOf(estimateOp(mla(withV), whContext({ ttMetalDate: date })));
+    assert.equal(on(false, '2025-08-01').cbBytesPerCore, 38_912);
+    assert.equal(on(false, '2025-08-01').confidence, 'exact');
+    assert.equal(on(false, '2025-07-14').confidence, 'approx');
+    assert.match(on(false, '2025-07-14').approxReason, /not in tt-metal builds before PR #24855/);
+    assert.equal(on(true, '2026-02-17').confidence, 'approx');
+    assert.equal(on(true, '2026-02-18').cbBytesPerCore, 38_912);
+    assert.equal(on(true, '2026-02-18').confidence, 'exact');
+  });
+
   it('causal sdpa prefill across 2026: lightweight mask, then streaming (PR #43538), then global Q scheduling (PR #44614)', () => {
     // q/k/v 1x8x64x64 bf16, causal, no program_config: 32/32 chunks → Sq_chunk_t = Sk_chunk_t = 1, DHt 2, 2 q chunks a
     // head. Split: batch 1, heads 8, q parallel min(64 / 8, 2) = 2 → 1 q chunk a core → c_0 single-buffered.

@@ -390,6 +390,16 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const configured = cfg?.qChunk !== undefined && cfg.kChunk !== undefined;
   // Asked of every prefill: the streaming path's selection was not traced, so any build with it is approx.
   const streamingBuild = atOrAfter(ctx, 'sdpa-prefill-streaming');
+  // Builds that cannot run the call at all: flash_mla_prefill before PR #24855, its V operand before PR #37721, a
+  // chunk_start_idx tensor before PR #36936 (asked only of those ops).
+  const notInBuild =
+    mla && !atOrAfter(ctx, 'sdpa-flash-mla-prefill')
+      ? 'ttnn.flash_mla_prefill is not in tt-metal builds before PR #24855 (2025-07-15)'
+      : mla && v !== undefined && !atOrAfter(ctx, 'sdpa-flash-mla-prefill-v-operand')
+        ? "flash_mla_prefill takes a V operand only from tt-metal PR #37721 (2026-02-18); earlier builds read V from K's latent tensor"
+        : chunked && !atOrAfter(ctx, 'sdpa-chunk-start-idx-tensor')
+          ? 'chunked SDPA takes chunk_start_idx as a tensor only from tt-metal PR #36936 (2026-02-04)'
+          : '';
   return finishProgram({
     op,
     ctx,
@@ -399,8 +409,9 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     // Every CB on core_grid = CoreRange({0, 0}, {grid.x − 1, grid.y − 1}) [1]: tt-metal #16288 prints (0,0)-(7,7).
     groups: [{ name: 'grid', nCores, firstCore: [0, 0], printedRange: gridRectangle([gy, gx]) }],
     cbs,
-    confidence: configured && !streamingBuild ? 'exact' : 'approx',
+    confidence: configured && !streamingBuild && notInBuild === '' ? 'exact' : 'approx',
     approxReason: [
+      notInBuild,
       configured
         ? ''
         : "no program_config: 32/32 chunks, the factory's default at every build read (sdpa_op.cpp get_q/k_chunk_size before PR #33733, sdpa_program_factory.cpp after, to 622c6fb; tt-mlir's runtime passes no program_config: scaled_dot_product_attention.cpp, index ids 834327570 and 226221049); tt-mlir's OpModel goldens (tt-metal f4163c2) fit a 128-wide K chunk, OpModel's own call",
