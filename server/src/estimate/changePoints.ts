@@ -4186,6 +4186,19 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@d18ebbe~1 (use_mla ? tensor_args.k : v)',
     after: 'the same file @d18ebbe (input_tensor_v = v.value_or(k); v_df from V)',
   },
+  'sdpa-decode-f32-q-scalars': {
+    family: 'attention',
+    pr: 41637,
+    // "Reduce compute and dataflow helpers", squash-merged on main as 7fb82fd (2026-04-24 08:59 UTC;
+    // nyoshifujiTT/tt-metal first-parent history); the same commit as change point layernorm-sharded-global-scaler-f32.
+    mergedOn: '2026-04-24',
+    dateFrom: 'merge',
+    what: "SDPA decode's scale, column-identity and scalar CBs (c_5, c_11, c_12) take scalar_df = Float32 when Q is FLOAT32; before, Float16_b for every Q (an f32 Q: 3 x 2,048 B more from here)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@307ffde (scalar_df = Float16_b)',
+    after:
+      'the same file @7fb82fd (scalar_df = Q FLOAT32 ? Float32 : Float16_b), kept by ec56365 (the ProgramDescriptor port) to @622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -212,6 +212,20 @@ describe('estimate/normattn', () => {
     assert.equal(estimateOf(estimateOp(withConfig(64), whContext())).cbBytesPerCore, 166_912 + 192 * 1024);
   });
 
+  it('SDPA decode of an f32 Q: Float32 scale, identity and scalar CBs from tt-metal PR #41637 (2026-04-24)', () => {
+    // sdpa_decode_program_factory.cpp@7fb82fd: scalar_df = Float32 for a FLOAT32 Q (Float16_b at @307ffde). An f32 Q
+    // takes no half tiles, so c_5, c_11 and c_12 (one tile each) grow from 2,048 to 4,096 B: 3 · 2,048 = 6,144 B.
+    const q = dram([1, 1, 8, 64], 'f32');
+    const on = (date: string) =>
+      estimateOf(estimateOp(sdpaDecodeK128(q), whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    assert.equal(on('2026-04-24') - on('2026-04-23'), 6_144);
+    // A bf16 Q keeps its (half-tile) Float16_b CBs.
+    const bf = dram([1, 1, 8, 64]);
+    const onBf = (date: string) =>
+      estimateOf(estimateOp(sdpaDecodeK128(bf), whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    assert.equal(onBf('2026-04-24'), onBf('2026-04-23'));
+  });
+
   it('SDPA decode with a height-sharded Q still has its Q CB; a sharded output is the output CB', () => {
     // sdpa_decode_program_factory.cpp@007f92d: c_0 is set on Q's buffer only with the program_config's
     // q_locally_available (an MLA option tt-mlir's sdpa_program_config attribute does not carry); otherwise the reader

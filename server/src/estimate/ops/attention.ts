@@ -20,6 +20,7 @@
  *   half tiles (16x32: 1,024 B in bf16) for q, mask, scalars, intermediates and statistics when causal with ≤ 16
  *   q heads in bf16; cores per head h = max(1, (min(A, max_cores_per_head·B·nkv) / B) / nkv):
  *   c_0 q PNHt·DHt · c_1 k Sk·DHt·2 · c_2 v Sk·vDHt·2 · c_3 mask PNHt·Sk · c_4 sink PNHt · c_5 1 · c_6, c_7 PNHt ·
+ *   (c_5, c_11, c_12 Float32 for an f32 Q from change point `sdpa-decode-f32-q-scalars`) ·
  *   c_8 cur_pos (one aligned page; from tt-metal PR #45142, change point `sdpa-decode-cur-pos-two-cbs`, also c_15, the
  *   compute kernel's own copy of that page) · c_9 page table (one aligned row) · c_10 PNHt·DHt · c_11 1 full bf16 · c_12 1 ·
  *   c_13 PNHt·Sk (sliding window) · c_24 PNHt·Sk · c_25, c_26 PNHt·vDHt · c_27..c_31, c_21, c_22 PNHt ·
@@ -542,6 +543,9 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   const qTile = half(tileBytes(q.dtype));
   const maskTile = half(tileBytes(mask?.dtype ?? 'bf16'));
   const small = half(bf16);
+  // The scale / identity / scalar CBs (c_5, c_11, c_12) are Float32 for an f32 Q from PR #41637 (change point
+  // 'sdpa-decode-f32-q-scalars'; asked only for one), Float16_b before [2].
+  const scalarBytes = q.dtype === 'f32' && atOrAfter(ctx, 'sdpa-decode-f32-q-scalars') ? tileBytes('f32') : bf16;
   const outTiles = pnht * vdht;
   // c_0 is a CB of its own even when Q is sharded: the factory binds it to Q's buffer only under q_locally_available [2].
   const cbs: CbSpec[] = [
@@ -552,7 +556,7 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   ];
   if (sink !== undefined) cbs.push({ index: 4, role: 'attention sink', nPages: pnht, pageBytes: small });
   cbs.push(
-    { index: 5, role: 'scale', nPages: 1, pageBytes: small },
+    { index: 5, role: 'scale', nPages: 1, pageBytes: half(scalarBytes) },
     { index: 6, role: 'm_in', nPages: pnht, pageBytes: small },
     { index: 7, role: 'l_in', nPages: pnht, pageBytes: small },
   );
@@ -578,8 +582,8 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     });
   cbs.push(
     { index: 10, role: 'tilized Q', nPages: pnht * dht, pageBytes: qTile },
-    { index: 11, role: 'column identity', nPages: 1, pageBytes: bf16 },
-    { index: 12, role: 'scalar', nPages: 1, pageBytes: small },
+    { index: 11, role: 'column identity', nPages: 1, pageBytes: scalarBytes },
+    { index: 12, role: 'scalar', nPages: 1, pageBytes: half(scalarBytes) },
   );
   if (slidingWindow) cbs.push({ index: 13, role: 'sliding-window mask', nPages: pnht * skCb, pageBytes: maskTile });
   cbs.push(
