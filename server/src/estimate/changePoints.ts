@@ -4199,6 +4199,19 @@ export const CHANGE_POINTS = {
     after:
       'the same file @7fb82fd (scalar_df = Q FLOAT32 ? Float32 : Float16_b), kept by ec56365 (the ProgramDescriptor port) to @622c6fb',
   },
+  'sdpa-decode-block-padding-mask': {
+    family: 'attention',
+    pr: 38004,
+    // "SDPA decode bug fixes", squash-merged on main as cc70746 (2026-02-20 10:46 UTC; nyoshifujiTT/tt-metal
+    // first-parent history).
+    mergedOn: '2026-02-20',
+    dateFrom: 'merge',
+    what: "paged SDPA decode with a K block size under a tile high (K's logical shape[2] < 32) adds c_14, a block-padding mask of qk_tiles (PNHt · Sk_chunk_t) in the mask format, masking the zero rows of each K tile; before, no such CB",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@cc70746~1 (no c_14)',
+    after:
+      'the same file @cc70746 (has_block_padding = is_paged_attention && original_block_size < TILE_HEIGHT; c_14 qk_tiles · mask_tile_size), @8ad390e (block_size_override, which tt-mlir does not pass) and @622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -212,6 +212,30 @@ describe('estimate/normattn', () => {
     assert.equal(estimateOf(estimateOp(withConfig(64), whContext())).cbBytesPerCore, 166_912 + 192 * 1024);
   });
 
+  it('paged SDPA decode over K blocks of 16 rows adds the block-padding mask c_14 from tt-metal PR #38004 (2026-02-20)', () => {
+    // The OpModel case's paged decode (q 1x1x12x64, causal bf16 → half tiles of 1,024 B, PNHt 1; no program_config on
+    // a build before PR #44617: dynamic K chunks of 8 tiles) with K/V blocks of 16 rows: has_block_padding, c_14 =
+    // qk_tiles (PNHt 1 · Sk 8) mask tiles = 8 · 1,024 = 8,192 B.
+    const paged = (blockRows: number) =>
+      op(
+        'ttnn.paged_scaled_dot_product_attention_decode',
+        [
+          dram([1, 1, 12, 64]),
+          dram([128, 12, blockRows, 64]),
+          dram([128, 12, blockRows, 64]),
+          rmInt([1, 128]),
+          rmInt([1]),
+        ],
+        [dram([1, 1, 12, 64])],
+        { is_causal: bool(true), operandSegmentSizes: segments(1, 1, 1, 1, 0, 1, 0) },
+      );
+    const on = (rows: number, date: string) =>
+      estimateOf(estimateOp(paged(rows), whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    // (PR #37004's tree reduction merged the same day, so compare with 32-row blocks on each build.)
+    assert.equal(on(16, '2026-02-20') - on(32, '2026-02-20'), 8_192);
+    assert.equal(on(16, '2026-02-19'), on(32, '2026-02-19'));
+  });
+
   it('SDPA decode of an f32 Q: Float32 scale, identity and scalar CBs from tt-metal PR #41637 (2026-04-24)', () => {
     // sdpa_decode_program_factory.cpp@7fb82fd: scalar_df = Float32 for a FLOAT32 Q (Float16_b at @307ffde). An f32 Q
     // takes no half tiles, so c_5, c_11 and c_12 (one tile each) grow from 2,048 to 4,096 B: 3 · 2,048 = 6,144 B.

@@ -20,7 +20,8 @@
  *   half tiles (16x32: 1,024 B in bf16) for q, mask, scalars, intermediates and statistics when causal with ≤ 16
  *   q heads in bf16; cores per head h = max(1, (min(A, max_cores_per_head·B·nkv) / B) / nkv):
  *   c_0 q PNHt·DHt · c_1 k Sk·DHt·2 · c_2 v Sk·vDHt·2 · c_3 mask PNHt·Sk · c_4 sink PNHt · c_5 1 · c_6, c_7 PNHt ·
- *   (c_5, c_11, c_12 Float32 for an f32 Q from change point `sdpa-decode-f32-q-scalars`) ·
+ *   (c_5, c_11, c_12 Float32 for an f32 Q from change point `sdpa-decode-f32-q-scalars`) · c_14 PNHt·Sk (paged K
+ *   blocks under 32 rows, from change point `sdpa-decode-block-padding-mask`) ·
  *   c_8 cur_pos (one aligned page; from tt-metal PR #45142, change point `sdpa-decode-cur-pos-two-cbs`, also c_15, the
  *   compute kernel's own copy of that page) · c_9 page table (one aligned row) · c_10 PNHt·DHt · c_11 1 full bf16 · c_12 1 ·
  *   c_13 PNHt·Sk (sliding window) · c_24 PNHt·Sk · c_25, c_26 PNHt·vDHt · c_27..c_31, c_21, c_22 PNHt ·
@@ -586,6 +587,10 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     { index: 12, role: 'scalar', nPages: 1, pageBytes: half(scalarBytes) },
   );
   if (slidingWindow) cbs.push({ index: 13, role: 'sliding-window mask', nPages: pnht * skCb, pageBytes: maskTile });
+  // A paged K whose blocks are under a tile high (logical block size < 32) masks the zero rows of each K tile in c_14,
+  // qk_tiles in the mask format, from PR #38004 (change point 'sdpa-decode-block-padding-mask'; asked only then) [2].
+  if (paged && (k.logical[2] ?? 32) < 32 && atOrAfter(ctx, 'sdpa-decode-block-padding-mask'))
+    cbs.push({ index: 14, role: 'block padding mask', nPages: pnht * skCb, pageBytes: maskTile });
   cbs.push(
     { index: 24, role: 'QK^T', nPages: pnht * skCb, pageBytes: small },
     { index: 25, role: 'out im', nPages: outTiles, pageBytes: small },
