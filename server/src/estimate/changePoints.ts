@@ -4546,6 +4546,159 @@ export const CHANGE_POINTS = {
     after:
       'Blackhole: tt-metal PR #54274, tt-metal #54697, tt-metal #56133, blackhole dev_mem_map.h (derivations: analysis/l1BaseHistory.ts)',
   },
+  'sdpa-padded-inputs': {
+    family: 'attention',
+    pr: 16940,
+    // "#16557: Support padded inputs in SDPA", squash-merged on main as 404aba8 (2025-01-22 17:48 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-01-22',
+    dateFrom: 'merge',
+    what: 'SDPA prefill takes Sq / Sk from the logical shapes, pads them to whole q / k chunks, and a non-causal call whose padded K length differs from its logical one (use_padded_mask) generates a mask: the double-buffered Sq_chunk x Sk_chunk mask CB c_3 even without a provided mask; before, the legacy (tile-padded) shapes and no mask CB unless causal or provided',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@9a3766d (get_legacy_shape; c_in3 only for use_provided_mask or is_causal)',
+    after:
+      'the same file @404aba8 (get_logical_shape; use_padded_mask = !is_causal && padded_Sk != Sk; c_3 for use_provided_mask or is_causal or use_padded_mask), the same line at 9cc0216, c44a80e, 96da09d, fe3a719, 2eadc4e, 9a8afd2 until change point sdpa-padded-mask-q-length',
+  },
+  'sdpa-generated-mask-bfp4': {
+    family: 'attention',
+    pr: 18894,
+    // "#0: SDPA internal mask is created in bfp4", squash-merged on main as c44a80e (2025-03-13 23:06 UTC;
+    // nyoshifujiTT/tt-metal first-parent history, after 22:00 UTC: the next day).
+    mergedOn: '2025-03-14',
+    dateFrom: 'merge',
+    what: 'the mask SDPA prefill generates itself (causal or padded, no mask given) is Bfp4_b tiles (576 B) in the double-buffered c_3; before, Float16_b (2,048 B)',
+    before:
+      "tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@c44a80e~1 (mask_df = attn_mask's dtype, else Float16_b)",
+    after:
+      'the same file @c44a80e (else Bfp4_b); @622c6fb select_mask_dataformat keeps Bfp4_b for the non-streaming matrix (Float16_b only for the streaming lightweight mask, change point sdpa-prefill-streaming)',
+  },
+  'sdpa-padded-mask-q-length': {
+    family: 'attention',
+    pr: 36170,
+    // "SDPA support user-provided mask when sequence lengths not chunk-aligned", squash-merged on main as cd23386
+    // (2026-01-27 16:57 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-27',
+    dateFrom: 'merge',
+    what: 'a non-causal SDPA prefill also uses the padded-input mask (c_3, change point sdpa-padded-inputs) when only its Q length is off the q chunks (logical Sq ≠ padded_Sq); before, only an off-chunk K length did',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@9a8afd2 (use_padded_mask = !is_causal && padded_Sk != Sk)',
+    after:
+      'the same file @cd23386 (use_padded_mask = !is_causal && (padded_Sk != Sk || padded_Sq != Sq)), the same line at d18ebbe, 08a5992, 597deb2, 5e9f894, 32651f0 and 622c6fb',
+  },
+  'sparse-matmul-nnz-cb': {
+    family: 'matmul',
+    pr: 27275,
+    // "Add support for unstructured sparsity in SparseMatmul", squash-merged on main as 9827eca (2025-09-06 18:29 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-06',
+    dateFrom: 'merge',
+    what: 'sparse_matmul takes nnz as optional: without it the factory adds c_25, sparsity.logical_volume() · 4 B (UInt32), on all cores for the reader to pass the nonzero batch count to compute; before, nnz was required (no c_25)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@d72f780 (SparseMatmul nnz a plain uint32_t, TT_FATAL nnz > 0) and matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp@d72f780 (c_0, c_1, c_4/c_5, c_6, c_7 only)',
+    after:
+      'the same files @9827eca (nnz.value_or(1); `if (!nnz.has_value())` c_25 nnz_cb_size = sparsity.logical_volume() · datum_size(UInt32))',
+  },
+  'sparse-matmul-sparsity-aligned-page': {
+    family: 'matmul',
+    pr: 30351,
+    // "Sparse Matmul: Fix page size for sparsity tensor", squash-merged on main as 9ba9f06 (2025-10-10 18:10 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-10',
+    dateFrom: 'merge',
+    what: "sparse_matmul's sparsity CBs c_6 and c_7 hold one aligned page of the sparsity buffer (sparsity.buffer()->aligned_page_size(), in the sparsity's format), and the factory TT_FATALs a work grid that is not a rectangle (num_cores_with_work ≠ in0_mcast_receiver_num_cores); before, each was B_B · sizeof(uint32_t) bytes of Float32, and a ragged grid hung",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp@b644c75 (sparse_matmul_multi_core_reuse_mcast_1d_optimized: sparsity_cb_size = B_B * sizeof(uint32_t))',
+    after:
+      'the same file @9ba9f06 (sparsity_cb_size = sparsity.buffer()->aligned_page_size(); the TT_FATAL), the same lines in sparse/factory/sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp@601278a … @622c6fb',
+  },
+  'sparse-matmul-a-sparse-input': {
+    family: 'matmul',
+    pr: 30070,
+    // "Sparse Matmul: Add support for cases where sparsity tensor is based on input A", squash-merged on main as
+    // 06bfe79 (2025-10-17 02:48 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-17',
+    dateFrom: 'merge',
+    what: 'sparse_matmul takes is_input_a_sparse / is_input_b_sparse: batchA = 1 when both are sparse, batch(a) / batch(b) when only a is, batch(a) when only b is; c_0 / c_1 doubled when batchA · batchB · num_blocks > 1; before (from PR #27275) only is_input_a_sparse, with batchA 1 for it and b always sparse, and before that b alone',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp@9ba9f06 (B_A = is_input_a_sparse ? 1 : get_batch_size(ashape); no is_input_b_sparse)',
+    after:
+      'the same file @06bfe79 (batchA by both flags, batchA · batchB · num_blocks doubling), kept in sparse/factory/sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp to @622c6fb',
+  },
+  'sparse-matmul-nnz-cb-dropped': {
+    family: 'matmul',
+    pr: 31291,
+    // "#27979: Use mailboxes to send sparsity value from brisc to trisc cores and fix core-grid for blackhole",
+    // squash-merged on main as 8d1481e (2025-10-29 19:37 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-29',
+    dateFrom: 'merge',
+    what: "sparse_matmul without nnz no longer creates c_25 (change point sparse-matmul-nnz-cb): the reader passes each batch's sparsity value to compute by mailbox",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp@06bfe79 (c_25 when !nnz.has_value())',
+    after:
+      'the same file @8d1481e (no c_25), and none in sparse/factory/sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp@601278a … @622c6fb',
+  },
+  'sdpa-flash-mla-prefill': {
+    family: 'attention',
+    pr: 24855,
+    // "sdpa: Adding changes for MLA prefill", squash-merged on main as 96da09d (2025-07-15 15:14 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-07-15',
+    dateFrom: 'merge',
+    what: "ttnn.transformer.flash_mla_prefill exists: the SDPA program with use_mla, V read from K's latent tensor (its format, head_dim_v wide); before, no such op (an IR with one is estimated `approx`)",
+    before: 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/sdpa.hpp@96da09d~1 (no flash_mla_prefill)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/sdpa.cpp and device/sdpa_program_factory.cpp@96da09d (use_mla, head_dim_v; v_df and v_buffer from K)',
+  },
+  'sdpa-chunk-start-idx-tensor': {
+    family: 'attention',
+    pr: 36936,
+    // "Add option to pass chunk_start_idx as tensor.", squash-merged on main as dc0b0f5 (2026-02-04 07:34 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-02-04',
+    dateFrom: 'merge',
+    what: "chunked SDPA prefill takes chunk_start_idx as a device tensor (flexible chunked: K length = Sq + the page table's blocks · block size), with c_8 / c_9 one chunk_start_idx page each (Int32); before, only an integer chunk_start_idx, which tt-mlir's chunked_scaled_dot_product_attention (a tensor operand) cannot pass",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@dc0b0f5~1 (chunk_start_idx a uint32 only; no c_8 / c_9)',
+    after: 'the same file @dc0b0f5 (chunk_start_idx_tensor, c_8 / c_9 of chunk_start_idx_page_size)',
+  },
+  'sdpa-flash-mla-prefill-v-operand': {
+    family: 'attention',
+    pr: 37721,
+    // "#37414: Prefill optimised MLA op.", squash-merged on main as d18ebbe (2026-02-18 09:07 UTC; nyoshifujiTT/tt-metal
+    // first-parent history).
+    mergedOn: '2026-02-18',
+    dateFrom: 'merge',
+    what: "flash_mla_prefill takes an optional V in embedding space: c_2 in V's format, the reader reading V's own buffer (mla_kv_overlap only without it); before, V was always K's latent tensor (v_df and v_buffer from K)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@d18ebbe~1 (use_mla ? tensor_args.k : v)',
+    after: 'the same file @d18ebbe (input_tensor_v = v.value_or(k); v_df from V)',
+  },
+  'sdpa-decode-f32-q-scalars': {
+    family: 'attention',
+    pr: 41637,
+    // "Reduce compute and dataflow helpers", squash-merged on main as 7fb82fd (2026-04-24 08:59 UTC;
+    // nyoshifujiTT/tt-metal first-parent history); the same commit as change point layernorm-sharded-global-scaler-f32.
+    mergedOn: '2026-04-24',
+    dateFrom: 'merge',
+    what: "SDPA decode's scale, column-identity and scalar CBs (c_5, c_11, c_12) take scalar_df = Float32 when Q is FLOAT32; before, Float16_b for every Q (an f32 Q: 3 x 2,048 B more from here)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@307ffde (scalar_df = Float16_b)',
+    after:
+      'the same file @7fb82fd (scalar_df = Q FLOAT32 ? Float32 : Float16_b), kept by ec56365 (the ProgramDescriptor port) to @622c6fb',
+  },
+  'sdpa-decode-block-padding-mask': {
+    family: 'attention',
+    pr: 38004,
+    // "SDPA decode bug fixes", squash-merged on main as cc70746 (2026-02-20 10:46 UTC; nyoshifujiTT/tt-metal
+    // first-parent history).
+    mergedOn: '2026-02-20',
+    dateFrom: 'merge',
+    what: "paged SDPA decode with a K block size under a tile high (K's logical shape[2] < 32) adds c_14, a block-padding mask of qk_tiles (PNHt · Sk_chunk_t) in the mask format, masking the zero rows of each K tile; before, no such CB",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@cc70746~1 (no c_14)',
+    after:
+      'the same file @cc70746 (has_block_padding = is_paged_attention && original_block_size < TILE_HEIGHT; c_14 qk_tiles · mask_tile_size), @8ad390e (block_size_override, which tt-mlir does not pass) and @622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5005,6 +5158,26 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) conv2d_utils.cpp@de47eb4 (tilize_with_optional_deallocation: to_layout(TILE), no memory config); every commit cb11809..de47eb4 touching to_layout_op.cpp, tilize.cpp, tilize_device_operation.cpp or tilize_multi_core_sharded_program_factory.cpp: 123a3fe (#38377, 03-09: can_use_sharded_optimized_factories — height sharded, output of the same layout, ROW_MAJOR orientation, no sub-core grid — gates the sharded factory, the output spec the input's shard spec under it; before it every sharded height input took the sharded factory with the input's shard spec), 2340438 (#39401: unpack_to_dest_mode for f32 only), 31ff955 (#36376: a DRAM output leaves the sharded factory), 751f7ae (#39294) and 5c2d8f1 (#40144: the untilize calls and the pad value), b5dcf00 / c5fbb16 (free-function wrappers), c262c36 (copyright), aaa1c78 and its revert a8c5e5a, f874151 (namespace), 30843f2 (#41726: a shard grid outside the compute grid takes the default factory), f28f7cc (#42599: the non-sharded output spec only), 1675719 (#42821: ND-sharded / interleaved outputs leave the sharded factory, a rank < 2 sharded input is rejected, the no-padding tilize call the same); the sharded factory's create_cb(c_0, …, input.buffer()) and create_cb(c_16, …, output.buffer()) at cb11809 and de47eb4",
     citedAs:
       'tt-metal to_layout_op.cpp, tilize.cpp, tilize_device_operation.cpp and the sharded tilize factory at every commit cb11809 … de47eb4',
+  },
+  'sparse-matmul-1d-2025-2026': {
+    family: 'matmul',
+    // From the day after d72f780 (PR #25027, 2025-07-28 22:21 UTC: sparse_matmul's first) to 622c6fb (2026-06-23).
+    earliest: '2025-07-29',
+    latest: '2026-06-23',
+    what: "ttnn.sparse_matmul given a 1D mcast-in0 program_config: SparseMatmulMultiCoreReuseMcast1DProgramFactory's CBs on the cores with work (row-major over the config grid): c_0 out_block_h · in0_block_w and c_1 out_block_w · in0_block_w tiles, doubled (MCAST_INPUT_BUFFERING_DEPTH 2) when batchA · batchB · num_blocks > 1; c_4 out_block_h · out_block_w tiles sharing c_5 unless the partials' format differs (Float32 under fp32 accumulation, Float16_b under packer_l1_acc with more than one K block); c_6 / c_7 the sparsity page and c_25 per change points sparse-matmul-sparsity-aligned-page, sparse-matmul-nnz-cb, sparse-matmul-nnz-cb-dropped; batchA per sparse-matmul-a-sparse-input",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main): sparse_matmul_multi_core_reuse_mcast_1d_optimized in matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp at d72f780 and every commit touching the file to 601278a (97327cf, bb884ed: a compile arg, 9827eca, 5f6aaada, 73cee1d, f0b9698, 567bba5, cb462ad, 76f5736, de6219c, b644c75, 9ba9f06, 06bfe79, 8d1481e, 0475d0d, 0e9a565, f8ee447, b432e85, 92f1cd6, 69a53d0, 8b99879, 297f4f4, 6223e8c, 441c2f9, da6424c), then sparse/factory/sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp at every commit 601278a … 622c6fb (0741d5c, f3f9c1a, c83c151, 6b12441, 85d0dea, 4961576, ecc48ba, e617a17, d4a7056, ce15e49, 7dde75c, 4add75b, c0d41ee, c262c36, 9875d5a, 64c70d7, 60a2e26, ebaaa57, 875d24c, db6810e, eb0eec3, 3118902, e18e95c): the CB size lines (in0 / in1 / out / interm / sparsity / nnz tile counts and formats, the doubling, packer_l1_acc_en) change only at the four change points; e18e95c sizes c_0 / c_1 by the DRAM-aligned tile, the same bytes for every 32x32 tile but Blackhole ones not a multiple of 64 B',
+    citedAs: 'tt-metal sparse_matmul factory at every commit d72f780 … 622c6fb',
+  },
+  'matmul-auto-transpose-a-fused': {
+    family: 'matmul',
+    // From 92f1cd6 (PR #32295, 2025-12-17 00:08 UTC: the fused transpose_a) to 622c6fb (2026-06-23).
+    earliest: '2025-12-17',
+    latest: '2026-06-23',
+    what: "a ttnn.matmul with no program config, bias, activation or transpose_b and transpose_a on an unbatched interleaved a, an interleaved b and output, on a path another auto-config read span covers (its block passing get_multi_dim_per_core_factor's first test with the transpose_a estimate term at its largest, the in0 block), whose config is a 1D or 2D mcast one (bound_matmul fuses the transpose: no ttnn.transpose program): the selection on a's transposed shape (get_matmul_tensor_padded_shape / get_matmul_tile(a, transpose_a)), the estimate's transpose term per change points matmul-estimate-transpose-a-in0 … -restored, and the factories' c_10 (in0_transposed) of in0_CB_size in the in0 format, created when the in0 tile is transposed (get_transpose_of_faces && get_transpose_within_face)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): the 1D factory (both mcast_in0 and mcast_in1 programs) and the 2D factory at 92f1cd6, 601278a, ecc48ba (named CBs), 64c70d7 (#43578: the 2D c_10 a CBDescriptor of total_size in0_CB_size) and 622c6fb (page size the DRAM-aligned tile from e18e95c, the same bytes for standard tiles): c_10 = in0_CB_size under in0_transpose_tile; git log -G 'transpose|c_10|in0_transpose' over both factories 92f1cd6..622c6fb: 441c2f9, 601278a, c83c151, ecc48ba, e617a17 (#37845: the reader's partial-K-tile padding, no CB), 09d6c79 (#40905: reader strides for batched transpose, no CB), 21210d4, 64c70d7, 3934951, e18e95c; over matmul.cpp, matmul_op.cpp, config/matmul_program_config.cpp, utilities/matmul_utilities.cpp and matmul_device_operation.cpp: 4f06a9d and a63efb9 (the estimate term, change points), 09d6c79 / 138dc5a (#40905, #40936: a TT_FATAL for transpose_a with fuse_batch and a batched a, excluded by the unbatched a), d447542 (#43987: transpose_a rejected with gather_in0 only), ebaaa57, d964b8e, ec9c75b, c83c151, 0741d5c, da6424c, 441c2f9, 601278a, 3934951, 1882430 (argument plumbing, sharded-output grids): none changes needs_manual_transpose's kinds or the transposed shapes",
+    citedAs: 'tt-metal 1D / 2D factories and the selection at every commit 92f1cd6 … 622c6fb touching transpose_a',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -183,6 +183,22 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
     assert.match(e.factoryReason, /per_core_M 4, per_core_N 2, in0_block_w 2, out_subblock 4x2/);
   });
 
+  it("batched b with a sharded a: per_core_N counts b's logical width in whole tiles, floored", () => {
+    // The case above with b [2,64,50] (N padded to 64): create_matmul_program_config takes n = b's logical N / 32 =
+    // 50 / 32 = 1 (integer division; the logical shape at matmul_op.cpp@3787a8a, @2bb3ccb, config/
+    // matmul_program_config.cpp@601278a, @622c6fb). Reuse factory: c_0 a's shard 8 tiles (tensor-backed); c_1 =
+    // per_core_N 1 · in0_block_w 2 · 2 = 4 tiles = 8,192; c_4 = per_core_M 4 · 1 = 4 tiles = 8,192 → 16,384 B.
+    const a = tensor([2, 64, 64], { buffer: 'l1', mem: 'block_sharded', grid: [1, 1] });
+    const e = est(estimateOp(op('ttnn.matmul', [a, dram([2, 64, 50])], [dram([2, 64, 50])]), whContext()));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseProgramConfig');
+    assert.match(e.factoryReason, /per_core_M 4, per_core_N 1, in0_block_w 2/);
+    assert.equal(e.cbBytesPerCore, 16_384);
+    // b's logical N under one tile: n = 0, which get_program_config's sanity check rejects.
+    const narrow = estimateOp(op('ttnn.matmul', [a, dram([2, 64, 20])], [dram([2, 64, 20])]), whContext());
+    assert.equal(narrow.kind, 'illegal');
+    assert.match((narrow as { rule: string }).rule, /per_core_N must be greater than 0!/);
+  });
+
   it('before tt-metal PR #31649 an auto config never fuses the bias: the all-DRAM linear adds it after (no c_3)', () => {
     // bound_matmul@f01114d: post_process_bias whenever there is no program config and no core grid; the selection does
     // not see the bias (not passed): the 1024³ config of the first case, 163,840 B. From 2025-11-04 the case below.
@@ -1083,6 +1099,46 @@ describe('estimate/matmul: a sharded output with several out-block columns per c
     });
     assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2026-09-01' }))).cbBytesPerCore, 17_472);
     assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2026-10-15' }))).cbBytesPerCore, 19_520);
+  });
+});
+
+describe('estimate/matmul: auto config with a fused transpose_a (read span matmul-auto-transpose-a-fused)', () => {
+  // tt-mlir perf_targets/flops_matmul_conv.mlir's transpose_a matmul: a stored [64, 512] bf16 → M 512 (Mt 16), K 64
+  // (Kt 2); b [64, 32] (Nt 1); all DRAM interleaved, no config. create_simple on the transposed shape: in0_block_w 2;
+  // the output is narrow and tall (512 x 32; or the per-core factor's blocks form one column): get_mcast_1d_config with
+  // mcast_in1: per_core_M = ceil(ceil(512 / 64) / 32) = 1, per_core_N = 32 / 32 = 1, in0_block_w = 2 (Kt even), out
+  // block 1x1 (its whole block fits the first test). 1D mcast-in1 program: B 1 · num_blocks 2 / 2 = 1 → no doubling:
+  // c_0 1·2 = 2 tiles, c_1 1·2 = 2 tiles, c_4 1·1 = 1 tile shared with the partials (bf16 output, one K block: no
+  // packer L1 accumulation), c_10 = in0_CB_size = 2 tiles → 7 tiles x 2,048 = 14,336 B on 16 cores.
+  const o = () =>
+    op('ttnn.matmul', [dram([64, 512]), dram([64, 32])], [dram([512, 32])], {
+      transpose_a: { kind: 'bool', value: true },
+      transpose_b: { kind: 'bool', value: false },
+    });
+
+  it('from PR #32295 (2025-12-17) the 1D program holds c_10, exact on builds to 622c6fb', () => {
+    const e = est(estimateOp(o(), whContext({ ttMetalDate: '2026-03-01' })));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+    assert.equal(e.cbBytesPerCore, 14_336);
+    assert.equal(e.nCoresUsed, 16);
+    assert.ok(e.cbs.some((c) => c.cbIndex === 'c_10' && c.nPages === 2));
+    assert.equal(e.confidence, 'exact');
+    assert.ok(e.citations.some((c) => /matmul-auto-transpose-a-fused/.test(c)));
+    // The span's first and last builds.
+    assert.equal(est(estimateOp(o(), whContext({ ttMetalDate: '2025-12-17' }))).confidence, 'exact');
+    assert.equal(est(estimateOp(o(), whContext({ ttMetalDate: '2026-06-23' }))).confidence, 'exact');
+  });
+
+  it('before it ttnn.transpose runs first and the matmul has no c_10; past 622c6fb approx', () => {
+    // 2025-12-16: bound_matmul transposes a into DRAM itself; the matmul sees [512, 64]: the same config, no c_10:
+    // 5 tiles = 10,240 B.
+    const before = est(estimateOp(o(), whContext({ ttMetalDate: '2025-12-16' })));
+    assert.equal(before.cbBytesPerCore, 10_240);
+    assert.ok(!before.cbs.some((c) => c.cbIndex === 'c_10'));
+    const past = est(estimateOp(o(), whContext({ window: { earliest: '2026-03-01', latest: '2026-09-01' } })));
+    assert.equal(past.cbBytesPerCore, 14_336);
+    assert.equal(past.confidence, 'approx');
+    assert.match(past.approxReason, /read at every build to tt-metal 622c6fb/);
   });
 });
 

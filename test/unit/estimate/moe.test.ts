@@ -23,8 +23,10 @@ function est(r: OpEstimateResult): OpEstimate {
 const bool = (value: boolean): PropValue => ({ kind: 'bool', value });
 const CORPUS = join(__dirname, '../../fixtures/corpus');
 
-function corpusEstimates(rel: string, opName: string): OpEstimateResult[] {
-  const a = analyzeModule(parse(readFileSync(join(CORPUS, rel), 'utf8')));
+function corpusEstimates(rel: string, opName: string, date?: string): OpEstimateResult[] {
+  const ttMetal =
+    date === undefined ? undefined : { window: { earliest: date, latest: date }, source: 'none' as const, how: date };
+  const a = analyzeModule(parse(readFileSync(join(CORPUS, rel), 'utf8')), { ttMetal });
   return a.functions.flatMap((f) => f.ops.filter((o) => o.op.name === opName).map((o) => o.estimate));
 }
 
@@ -148,20 +150,68 @@ describe('estimate/moe: sparse_matmul', () => {
   });
 
   it('the corpus dumps (workaround test, flops test) get figures; the tiled f32 sparsity is sized as the row-major bf16 tt-mlir makes of it', () => {
-    // moe_ccl_workaround_with_optimizer.mlir: a 1x4x32x256, b 1x4x256x64, sparsity 1x4x1x4. Mt 1, Kt 8, Nt 2 →
-    // per_core_N = 1 → 2 cores; batchA 4 · batchB 4 · 8 > 1 → depth 2: 4,096 + 4,096 + 2,048 + 32 + 32 = 10,304 B.
-    const moe = corpusEstimates(
-      'test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir',
-      'ttnn.sparse_matmul',
-    );
+    // moe_ccl_workaround_with_optimizer.mlir: a 1x4x32x256, b 1x4x256x64, sparsity 1x4x1x4, no nnz. Mt 1, Kt 8, Nt 2
+    // → per_core_N = 1 → 2 cores; batchA 4 · batchB 4 · 8 > 1 → depth 2: 4,096 + 4,096 + 2,048 + 32 + 32 = 10,304 B
+    // (a build from 2025-10-29 on, the aligned sparsity page of PR #30351 and no c_25).
+    const workaround = 'test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir';
+    const moe = corpusEstimates(workaround, 'ttnn.sparse_matmul', '2025-11-27');
     assert.equal(moe.length, 2);
     for (const r of moe) {
       const e = est(r);
       assert.equal(e.nCoresUsed, 2);
       assert.equal(e.cbBytesPerCore, 10_304);
     }
+    // Builds 2025-09-06..10-28 (PRs #27275 … #31291) count the nonzero batches into c_25: sparsity volume 16 · 4 B =
+    // 64 B → 10,368 B; the whole window (no build in the file) reports that worst sub-window.
+    assert.equal(est(corpusEstimates(workaround, 'ttnn.sparse_matmul', '2025-10-15')[0]).cbBytesPerCore, 10_368);
+    assert.equal(est(corpusEstimates(workaround, 'ttnn.sparse_matmul')[0]).cbBytesPerCore, 10_368);
+    // flops_attention.mlir gives nnz 2: no c_25 on any build.
     const flops = corpusEstimates('test/ttmlir/Dialect/TTNN/perf_targets/flops_attention.mlir', 'ttnn.sparse_matmul');
     assert.equal(est(flops[0]).cbBytesPerCore, 10_304);
+  });
+
+  it('explicit config across builds: Float32 sparsity entries before PR #30351, exact only inside the read span', () => {
+    // The explicit-config op above (53,312 B with 8 experts) with nnz 2. Its sparsity CBs before 9ba9f06 are batchB ·
+    // 4 = 8 · 4 = 32 B each, the aligned bf16 page after: the same. With 32 experts (b 1x32x512x128, sparsity
+    // 1x1x1x32): c_0 16,384 + c_1 32,768 + c_4 4,096 = 53,248 B, + 2 · align32(32 · 2 B) = 128 → 53,376 B from
+    // 2025-10-10, + 2 · 32 · 4 B = 256 → 53,504 B before.
+    const config = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
+      compute_with_storage_grid_size: '#ttnn.core_coord<8,8>',
+      in0_block_w: '4',
+      out_subblock_h: '1',
+      out_subblock_w: '2',
+      out_block_h: '1',
+      out_block_w: '2',
+      per_core_m: '1',
+      per_core_n: '2',
+      fuse_batch: 'false',
+      mcast_in0: 'true',
+    });
+    const sparse = (nnz?: number, experts = 8) =>
+      op(
+        'ttnn.sparse_matmul',
+        [tensor([1, 1, 64, 512]), tensor([1, experts, 512, 128]), tensor([1, 1, 1, experts], { page: 'row_major' })],
+        [tensor([1, 1, 1, experts, 64, 128])],
+        {
+          is_input_a_sparse: bool(false),
+          is_input_b_sparse: bool(true),
+          ...(nnz !== undefined && { nnz: int(nnz) }),
+          program_config: config,
+        },
+      );
+    const on = (date: string, nnz?: number, experts?: number) =>
+      est(estimateOp(sparse(nnz, experts), whContext({ ttMetalDate: date })));
+    assert.equal(on('2025-10-09', 2).cbBytesPerCore, 53_312);
+    assert.equal(on('2025-10-09', 2).confidence, 'exact');
+    assert.equal(on('2025-10-09', 2, 32).cbBytesPerCore, 53_504);
+    assert.equal(on('2025-10-10', 2, 32).cbBytesPerCore, 53_376);
+    // No nnz on 2025-10-20: + c_25 of 8 entries · 4 B = 32 B → 53,344 B; gone from 2025-10-29.
+    assert.equal(on('2025-10-20').cbBytesPerCore, 53_344);
+    assert.equal(on('2025-10-29').cbBytesPerCore, 53_312);
+    // Before sparse_matmul existed (PR #25027, 2025-07-29) and past 622c6fb the factory was not read: approx.
+    assert.equal(on('2025-07-01', 2).confidence, 'approx');
+    assert.equal(on('2026-07-01', 2).confidence, 'approx');
+    assert.equal(on('2026-06-23', 2).confidence, 'exact');
   });
 
   it('reads properties (program_config, compute_config, nnz, sparse flags)', () => {

@@ -212,6 +212,44 @@ describe('estimate/normattn', () => {
     assert.equal(estimateOf(estimateOp(withConfig(64), whContext())).cbBytesPerCore, 166_912 + 192 * 1024);
   });
 
+  it('paged SDPA decode over K blocks of 16 rows adds the block-padding mask c_14 from tt-metal PR #38004 (2026-02-20)', () => {
+    // The OpModel case's paged decode (q 1x1x12x64, causal bf16 → half tiles of 1,024 B, PNHt 1; no program_config on
+    // a build before PR #44617: dynamic K chunks of 8 tiles) with K/V blocks of 16 rows: has_block_padding, c_14 =
+    // qk_tiles (PNHt 1 · Sk 8) mask tiles = 8 · 1,024 = 8,192 B.
+    const paged = (blockRows: number) =>
+      op(
+        'ttnn.paged_scaled_dot_product_attention_decode',
+        [
+          dram([1, 1, 12, 64]),
+          dram([128, 12, blockRows, 64]),
+          dram([128, 12, blockRows, 64]),
+          rmInt([1, 128]),
+          rmInt([1]),
+        ],
+        [dram([1, 1, 12, 64])],
+        { is_causal: bool(true), operandSegmentSizes: segments(1, 1, 1, 1, 0, 1, 0) },
+      );
+    const on = (rows: number, date: string) =>
+      estimateOf(estimateOp(paged(rows), whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    // (PR #37004's tree reduction merged the same day, so compare with 32-row blocks on each build.)
+    assert.equal(on(16, '2026-02-20') - on(32, '2026-02-20'), 8_192);
+    assert.equal(on(16, '2026-02-19'), on(32, '2026-02-19'));
+  });
+
+  it('SDPA decode of an f32 Q: Float32 scale, identity and scalar CBs from tt-metal PR #41637 (2026-04-24)', () => {
+    // sdpa_decode_program_factory.cpp@7fb82fd: scalar_df = Float32 for a FLOAT32 Q (Float16_b at @307ffde). An f32 Q
+    // takes no half tiles, so c_5, c_11 and c_12 (one tile each) grow from 2,048 to 4,096 B: 3 · 2,048 = 6,144 B.
+    const q = dram([1, 1, 8, 64], 'f32');
+    const on = (date: string) =>
+      estimateOf(estimateOp(sdpaDecodeK128(q), whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    assert.equal(on('2026-04-24') - on('2026-04-23'), 6_144);
+    // A bf16 Q keeps its (half-tile) Float16_b CBs.
+    const bf = dram([1, 1, 8, 64]);
+    const onBf = (date: string) =>
+      estimateOf(estimateOp(sdpaDecodeK128(bf), whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    assert.equal(onBf('2026-04-24'), onBf('2026-04-23'));
+  });
+
   it('SDPA decode with a height-sharded Q still has its Q CB; a sharded output is the output CB', () => {
     // sdpa_decode_program_factory.cpp@007f92d: c_0 is set on Q's buffer only with the program_config's
     // q_locally_available (an MLA option tt-mlir's sdpa_program_config attribute does not carry); otherwise the reader
@@ -452,6 +490,73 @@ describe('estimate/normattn', () => {
     const on = (date: string) => estimateOf(estimateOp(sdpa, whContext({ ttMetalDate: date }))).cbBytesPerCore;
     assert.equal(on('2026-05-07'), 98_304);
     assert.equal(on('2026-05-08'), 53 * 2048);
+  });
+
+  it('non-causal sdpa prefill masks padding by logical lengths: K from PR #16940, Q from PR #36170; Bfp4_b from PR #18894', () => {
+    // q/k chunks 32/32 by program_config, non-streaming builds (before 2026-03-04). q 1x1x64x64 bf16: Sq_chunk_t 1,
+    // DHt 2, 2 q chunks on 2 of the 64 cores (one each: c_0 single-buffered). Without a mask CB: c_0 1·2 = 2, c_1 and
+    // c_2 1·2·2 = 4 each, c_5 and c_7 1 each, c_24 1·1 = 1, c_25 and c_26 1·2 = 2 each, c_27..c_31 1 each, c_16 1·2 = 2
+    // → 2 + 8 + 2 + 1 + 4 + 5 + 2 = 24 bf16 tiles = 49,152 B. A mask adds c_3 = Sq_chunk_t · Sk_chunk_t · 2 = 2 tiles.
+    const sdpa = (qLen: number, kLen: number) =>
+      op(
+        'ttnn.scaled_dot_product_attention',
+        [dram([1, 1, qLen, 64]), dram([1, 1, kLen, 64]), dram([1, 1, kLen, 64])],
+        [dram([1, 1, qLen, 64])],
+        {
+          is_causal: bool(false),
+          operandSegmentSizes: segments(1, 1, 1, 0, 0),
+          program_config: dialect('ttnn.sdpa_program_config', {
+            compute_with_storage_grid_size: '<8, 8>',
+            q_chunk_size: '32',
+            k_chunk_size: '32',
+          }),
+        },
+      );
+    const on = (qLen: number, kLen: number, date: string) =>
+      estimateOf(estimateOp(sdpa(qLen, kLen), whContext({ ttMetalDate: date })));
+    // K of logical length 100 (tile-padded to 128, which is whole chunks): padded_Sk = ceil(100 / 32) · 32 = 128 ≠ 100.
+    // Before 404aba8 (2025-01-22) the factory took the padded shape and had no padded-input mask: 49,152 B.
+    assert.equal(on(64, 100, '2025-01-21').cbBytesPerCore, 49_152);
+    // From it the mask is generated, Float16_b until c44a80e: + 2 · 2,048 = 53,248 B.
+    assert.equal(on(64, 100, '2025-02-15').cbBytesPerCore, 53_248);
+    // Bfp4_b from 2025-03-14: + 2 · 576 = 50,304 B; exact on a non-streaming build with a program_config.
+    const k100 = on(64, 100, '2026-02-01');
+    assert.equal(k100.cbBytesPerCore, 50_304);
+    assert.equal(k100.confidence, 'exact');
+    // Q of logical length 50 (padded_Sq = 64 ≠ 50), K on the chunks: no mask before cd23386 (2026-01-27), one from it.
+    assert.equal(on(50, 64, '2026-01-26').cbBytesPerCore, 49_152);
+    assert.equal(on(50, 64, '2026-01-27').cbBytesPerCore, 50_304);
+  });
+
+  it('flash_mla_prefill is exact only on builds that have it (PR #24855), with a V operand from PR #37721', () => {
+    // q 1x1x64x64 (DHt 2), latent K 1x1x128x64, head_dim_v 32 (vDHt 1), non-causal, q/k chunks 32/32, lengths on the
+    // chunk grid (no mask): 2 q chunks on 2 cores, one each. c_0 1·2 = 2, c_1 1·2·2 = 4, c_2 (V, K's or V's format)
+    // 1·1·2 = 2, c_5 and c_7 1 each, c_24 1, c_25 and c_26 1·1 each, c_27..c_31 1 each, c_16 1·1 = 1 → 2 + 4 + 2 + 2 +
+    // 1 + 2 + 5 + 1 = 19 bf16 tiles = 38,912 B on the non-streaming builds.
+    const mla = (withV: boolean) =>
+      op(
+        'ttnn.flash_mla_prefill',
+        [dram([1, 1, 64, 64]), dram([1, 1, 128, 64]), ...(withV ? [dram([1, 1, 128, 32])] : [])],
+        [dram([1, 1, 64, 32])],
+        {
+          is_causal: bool(false),
+          head_dim_v: int(32),
+          operandSegmentSizes: segments(1, 1, withV ? 1 : 0, 0),
+          program_config: dialect('ttnn.sdpa_program_config', {
+            compute_with_storage_grid_size: '<8, 8>',
+            q_chunk_size: '32',
+            k_chunk_size: '32',
+          }),
+        },
+      );
+    const on = (withV: boolean, date: string) => estimateOf(estimateOp(mla(withV), whContext({ ttMetalDate: date })));
+    assert.equal(on(false, '2025-08-01').cbBytesPerCore, 38_912);
+    assert.equal(on(false, '2025-08-01').confidence, 'exact');
+    assert.equal(on(false, '2025-07-14').confidence, 'approx');
+    assert.match(on(false, '2025-07-14').approxReason, /not in tt-metal builds before PR #24855/);
+    assert.equal(on(true, '2026-02-17').confidence, 'approx');
+    assert.equal(on(true, '2026-02-18').cbBytesPerCore, 38_912);
+    assert.equal(on(true, '2026-02-18').confidence, 'exact');
   });
 
   it('causal sdpa prefill across 2026: lightweight mask, then streaming (PR #43538), then global Q scheduling (PR #44614)', () => {

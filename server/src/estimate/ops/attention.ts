@@ -8,7 +8,9 @@
  * Prefill (SDPA program factory) [1], tiles with Sq = q_chunk/32, Sk = k_chunk/32, DHt = head_dim/32,
  *   vDHt = head_dim_v/32 (MLA) or DHt, im = stats = bf16:
  *   c_0 q Sq·DHt·(2 if a core gets more than one q chunk else 1) · c_1 k Sk·DHt·2 · c_2 v Sk·vDHt·2 ·
- *   c_3 mask Sq·Sk·2 (mask dtype; Bfp4_b when generated for causal/padding) when a mask is used, from tt-metal
+ *   c_3 mask Sq·Sk·2 (mask dtype; generated for causal or padding: Bfp4_b from change point `sdpa-generated-mask-bfp4`,
+ *   Float16_b before; padding by the logical lengths, change points `sdpa-padded-inputs`, `sdpa-padded-mask-q-length`)
+ *   when a mask is used, from tt-metal
  *   PR #42159 (change point `sdpa-lightweight-causal-mask`) 2 Float16_b tiles for a causal call with no mask or window ·
  *   c_5, c_7 one bf16 tile each · c_4 sink Sq tiles (attention sink) · c_24 Sq·Sk · c_25, c_26 Sq·vDHt ·
  *   c_27..c_31 Sq each · c_16 Sq·vDHt (output dtype)
@@ -18,6 +20,8 @@
  *   half tiles (16x32: 1,024 B in bf16) for q, mask, scalars, intermediates and statistics when causal with ≤ 16
  *   q heads in bf16; cores per head h = max(1, (min(A, max_cores_per_head·B·nkv) / B) / nkv):
  *   c_0 q PNHt·DHt · c_1 k Sk·DHt·2 · c_2 v Sk·vDHt·2 · c_3 mask PNHt·Sk · c_4 sink PNHt · c_5 1 · c_6, c_7 PNHt ·
+ *   (c_5, c_11, c_12 Float32 for an f32 Q from change point `sdpa-decode-f32-q-scalars`) · c_14 PNHt·Sk (paged K
+ *   blocks under 32 rows, from change point `sdpa-decode-block-padding-mask`) ·
  *   c_8 cur_pos (one aligned page; from tt-metal PR #45142, change point `sdpa-decode-cur-pos-two-cbs`, also c_15, the
  *   compute kernel's own copy of that page) · c_9 page table (one aligned row) · c_10 PNHt·DHt · c_11 1 full bf16 · c_12 1 ·
  *   c_13 PNHt·Sk (sliding window) · c_24 PNHt·Sk · c_25, c_26 PNHt·vDHt · c_27..c_31, c_21, c_22 PNHt ·
@@ -291,7 +295,19 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const nhParallel = Math.min(Math.floor(nCores / batchParallel), nqh);
   const qParallel = Math.max(1, Math.min(Math.floor(nCores / (batchParallel * nhParallel)), qChunks));
   const qPerCore = Math.ceil(qChunks / qParallel);
-  const usePaddedMask = !isCausal && (paddedSk !== sk || paddedSq !== sq);
+  // The padded-input mask: the factory pads the logical lengths to whole chunks (from PR #16940, change point
+  // 'sdpa-padded-inputs'; before, legacy padded shapes and no such mask) and masks a non-causal call whose padded K
+  // length differs from its logical one, from PR #36170 ('sdpa-padded-mask-q-length') also the Q length [1]. Each
+  // change point is asked only where it decides.
+  const qLogical = q.logical[2]!;
+  const kLogical = chunked ? sk : k.logical[2]!;
+  const kOffChunks = Math.ceil(kLogical / kChunk) * kChunk !== kLogical;
+  const qOffChunks = Math.ceil(qLogical / qChunk) * qChunk !== qLogical;
+  const usePaddedMask =
+    !isCausal &&
+    (kOffChunks || qOffChunks) &&
+    atOrAfter(ctx, 'sdpa-padded-inputs') &&
+    (kOffChunks || atOrAfter(ctx, 'sdpa-padded-mask-q-length'));
   // c_0 is double-buffered when a core gets more than one q chunk: from PR #44614 (change point
   // 'sdpa-global-q-scheduling', asked only when the rules differ) the B·heads·q chunks are dealt out evenly over the
   // cores, in pairs for a causal call with an even chunk count [1].
@@ -308,7 +324,7 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     chunked,
     sqT,
     skT,
-    kLength: chunked ? sk : k.logical[2]!,
+    kLength: kLogical,
     paddedSk,
   });
   const cbOutPingPong = streaming && atOrAfter(ctx, 'sdpa-streaming-cb-out-ping-pong');
@@ -328,7 +344,7 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   if (lightweightCausal)
     cbs.push({ index: 3, role: 'lightweight causal mask (-inf, diagonal)', nPages: 2, pageBytes: tileBytes('bf16') });
   else if (streamedMask) {
-    const partialK = usePaddedMask && (chunked ? sk : k.logical[2]!) % 32 !== 0 ? 1 : 0;
+    const partialK = usePaddedMask && kLogical % 32 !== 0 ? 1 : 0;
     cbs.push({
       index: 3,
       role: 'lightweight streaming mask',
@@ -336,11 +352,14 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
       pageBytes: tileBytes('bf16'),
     });
   } else if (mask !== undefined || isCausal || usePaddedMask) {
+    // The mask the factory generates (causal or padded) is Bfp4_b from PR #18894 (change point
+    // 'sdpa-generated-mask-bfp4'), Float16_b before [1].
+    const maskDtype = mask?.dtype ?? (atOrAfter(ctx, 'sdpa-generated-mask-bfp4') ? 'bfp_bf4' : 'bf16');
     cbs.push({
       index: 3,
       role: 'mask chunk (double-buffered)',
       nPages: sqT * skT * 2,
-      pageBytes: tileBytes(mask?.dtype ?? 'bfp_bf4'),
+      pageBytes: tileBytes(maskDtype),
     });
   }
   cbs.push(
@@ -373,6 +392,16 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const configured = cfg?.qChunk !== undefined && cfg.kChunk !== undefined;
   // Asked of every prefill: the streaming path's selection was not traced, so any build with it is approx.
   const streamingBuild = atOrAfter(ctx, 'sdpa-prefill-streaming');
+  // Builds that cannot run the call at all: flash_mla_prefill before PR #24855, its V operand before PR #37721, a
+  // chunk_start_idx tensor before PR #36936 (asked only of those ops).
+  const notInBuild =
+    mla && !atOrAfter(ctx, 'sdpa-flash-mla-prefill')
+      ? 'ttnn.flash_mla_prefill is not in tt-metal builds before PR #24855 (2025-07-15)'
+      : mla && v !== undefined && !atOrAfter(ctx, 'sdpa-flash-mla-prefill-v-operand')
+        ? "flash_mla_prefill takes a V operand only from tt-metal PR #37721 (2026-02-18); earlier builds read V from K's latent tensor"
+        : chunked && !atOrAfter(ctx, 'sdpa-chunk-start-idx-tensor')
+          ? 'chunked SDPA takes chunk_start_idx as a tensor only from tt-metal PR #36936 (2026-02-04)'
+          : '';
   return finishProgram({
     op,
     ctx,
@@ -382,8 +411,9 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     // Every CB on core_grid = CoreRange({0, 0}, {grid.x − 1, grid.y − 1}) [1]: tt-metal #16288 prints (0,0)-(7,7).
     groups: [{ name: 'grid', nCores, firstCore: [0, 0], printedRange: gridRectangle([gy, gx]) }],
     cbs,
-    confidence: configured && !streamingBuild ? 'exact' : 'approx',
+    confidence: configured && !streamingBuild && notInBuild === '' ? 'exact' : 'approx',
     approxReason: [
+      notInBuild,
       configured
         ? ''
         : "no program_config: 32/32 chunks, the factory's default at every build read (sdpa_op.cpp get_q/k_chunk_size before PR #33733, sdpa_program_factory.cpp after, to 622c6fb; tt-mlir's runtime passes no program_config: scaled_dot_product_attention.cpp, index ids 834327570 and 226221049); tt-mlir's OpModel goldens (tt-metal f4163c2) fit a 128-wide K chunk, OpModel's own call",
@@ -514,6 +544,9 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   const qTile = half(tileBytes(q.dtype));
   const maskTile = half(tileBytes(mask?.dtype ?? 'bf16'));
   const small = half(bf16);
+  // The scale / identity / scalar CBs (c_5, c_11, c_12) are Float32 for an f32 Q from PR #41637 (change point
+  // 'sdpa-decode-f32-q-scalars'; asked only for one), Float16_b before [2].
+  const scalarBytes = q.dtype === 'f32' && atOrAfter(ctx, 'sdpa-decode-f32-q-scalars') ? tileBytes('f32') : bf16;
   const outTiles = pnht * vdht;
   // c_0 is a CB of its own even when Q is sharded: the factory binds it to Q's buffer only under q_locally_available [2].
   const cbs: CbSpec[] = [
@@ -524,7 +557,7 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   ];
   if (sink !== undefined) cbs.push({ index: 4, role: 'attention sink', nPages: pnht, pageBytes: small });
   cbs.push(
-    { index: 5, role: 'scale', nPages: 1, pageBytes: small },
+    { index: 5, role: 'scale', nPages: 1, pageBytes: half(scalarBytes) },
     { index: 6, role: 'm_in', nPages: pnht, pageBytes: small },
     { index: 7, role: 'l_in', nPages: pnht, pageBytes: small },
   );
@@ -550,10 +583,14 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     });
   cbs.push(
     { index: 10, role: 'tilized Q', nPages: pnht * dht, pageBytes: qTile },
-    { index: 11, role: 'column identity', nPages: 1, pageBytes: bf16 },
-    { index: 12, role: 'scalar', nPages: 1, pageBytes: small },
+    { index: 11, role: 'column identity', nPages: 1, pageBytes: scalarBytes },
+    { index: 12, role: 'scalar', nPages: 1, pageBytes: half(scalarBytes) },
   );
   if (slidingWindow) cbs.push({ index: 13, role: 'sliding-window mask', nPages: pnht * skCb, pageBytes: maskTile });
+  // A paged K whose blocks are under a tile high (logical block size < 32) masks the zero rows of each K tile in c_14,
+  // qk_tiles in the mask format, from PR #38004 (change point 'sdpa-decode-block-padding-mask'; asked only then) [2].
+  if (paged && (k.logical[2] ?? 32) < 32 && atOrAfter(ctx, 'sdpa-decode-block-padding-mask'))
+    cbs.push({ index: 14, role: 'block padding mask', nPages: pnht * skCb, pageBytes: maskTile });
   cbs.push(
     { index: 24, role: 'QK^T', nPages: pnht * skCb, pageBytes: small },
     { index: 25, role: 'out im', nPages: outTiles, pageBytes: small },

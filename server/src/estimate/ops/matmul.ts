@@ -41,7 +41,8 @@
  *     change point 'matmul-fused-transpose-a'; before it ttnn.matmul ran ttnn.transpose on a first, a separate program,
  *     and the matmul had no c_10). The PR's description says the reuse config keeps the separate transpose; the merged
  *     reuse factory [3] has the c_10 path (tt-metal #35247 is its padding bug), so it is modeled. The non-reuse and
- *     DRAM-sharded configs still run ttnn.transpose first (no c_10).
+ *     DRAM-sharded configs still run ttnn.transpose first (no c_10). An auto config on an unbatched interleaved a was
+ *     read at every build to 622c6fb (read span matmul-auto-transpose-a-fused).
  *   DRAM-sharded (explicit only) [6]: one worker per DRAM bank; c_0 per_core_M·w·dbl, c_1 ceil(Nt/banks)·w·3 (triple
  *     buffered), c_2 a's shard, c_4 per_core_M·per_core_N_compute (subblock width widened up to 8), c_6 the output shard.
  * Bias and activation (bound_matmul [7]): the device op chooses the config with the bias tile counted only when it gets
@@ -1255,6 +1256,21 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
         // bound_matmul fusing a bias into the non-reuse config, which has none (its factory not read with one).
         !(cfg.kind === 'MatmulMultiCoreProgramConfig' && !autoConfigAddsBiasAfter(a, b, out, biasRowsPadded, ctx)))) &&
     (!(transposeB && manualTranspose) || b.buffer === 'dram');
+  // The same as plainAuto with a fused transpose_a (from change point matmul-fused-transpose-a) on an unbatched a in a 1D
+  // or 2D mcast config: read span matmul-auto-transpose-a-fused (the selection on a's transposed shape, c_10 = c_0).
+  const transposeAAuto =
+    auto &&
+    a.sharding === 'interleaved' &&
+    b.sharding === 'interleaved' &&
+    !outSharded &&
+    biasTile === 0 &&
+    !hasActivation &&
+    transposeA &&
+    !transposeB &&
+    !manualTranspose &&
+    batchOf(a.padded) === 1 &&
+    (cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' ||
+      cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig');
   const allDram = a.buffer === 'dram' && b.buffer === 'dram' && out.buffer === 'dram';
   // An explicit 1D mcast_in0 config on interleaved a and b, a fused interleaved bias or none, no activation (here or in
   // the config), no transpose_a, gather_in0 / untilize_out off: its factory CBs, bias fusion and compute defaults.
@@ -1281,16 +1297,28 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   const readSpanAt = (c: EstimateContext): ReadSpanId | undefined => {
     const outBlockSearchedFor = () =>
       outBlockSearched(autoSelectionInput(a, b, out, outT, biasTile, biasRowsPadded, flags.fp32, c), cfg);
+    // A fused transpose_a's estimate term, at most the in0 block for an interleaved a (TransposeAEstimate 'in0'): a
+    // block that passes the first test with it passes under every build's term.
+    const outBlockSearchedWithTransposeTerm = () =>
+      outBlockSearched(
+        {
+          ...autoSelectionInput(a, b, out, outT, biasTile, biasRowsPadded, flags.fp32, c),
+          transposeAEstimate: 'in0',
+        },
+        cfg,
+      );
     return plainAuto
       ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, c)
-      : biasOrTransposeBAuto &&
-          (biasTile === 0 || windowWithinReadSpan(c, biasReadSpan)) &&
-          (!transposeB || windowWithinReadSpan(c, 'matmul-auto-transpose-b')) &&
-          (!hasActivation || windowWithinReadSpan(c, 'matmul-auto-activation-after'))
-        ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, c)
-        : plainExplicitMcastIn0 && windowWithinReadSpan(c, 'matmul-explicit-1d-mcast-in0')
-          ? 'matmul-explicit-1d-mcast-in0'
-          : undefined;
+      : transposeAAuto && windowWithinReadSpan(c, 'matmul-auto-transpose-a-fused')
+        ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedWithTransposeTerm, c)
+        : biasOrTransposeBAuto &&
+            (biasTile === 0 || windowWithinReadSpan(c, biasReadSpan)) &&
+            (!transposeB || windowWithinReadSpan(c, 'matmul-auto-transpose-b')) &&
+            (!hasActivation || windowWithinReadSpan(c, 'matmul-auto-activation-after'))
+          ? autoConfigReadSpan(cfg, legacySelection, allDram, outBlockSearchedFor, c)
+          : plainExplicitMcastIn0 && windowWithinReadSpan(c, 'matmul-explicit-1d-mcast-in0')
+            ? 'matmul-explicit-1d-mcast-in0'
+            : undefined;
   };
   // A window reaching past the newest build read: its part up to it may be a read path (the same config and CBs, since
   // the registry splits the window at every change point the estimate asks about); the registry makes the later builds
@@ -1311,12 +1339,15 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     );
   if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig')
     approxReasons.push('DRAM-sharded reader cores counted as the bank count, not placed');
-  if (transposeTile) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
+  if (transposeTile && !readPath)
+    approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
   if (approxReasons.length === 0 && !readPath)
     approxReasons.push(
       "the factory's CBs as read in tt-metal's sources of late 2024 to mid 2026 (the changes found are change points; not every build's factory was read)",
     );
   if (readSpan !== undefined) citations.push(readSpanCite(readSpan));
+  if (readSpan !== undefined && transposeAAuto)
+    citations.push(readSpanCite('matmul-auto-transpose-a-fused'));
   if (readSpan !== undefined && biasOrTransposeBAuto) {
     if (biasTile > 0) citations.push(readSpanCite(biasReadSpan));
     if (transposeB) citations.push(readSpanCite('matmul-auto-transpose-b'));

@@ -14,7 +14,8 @@
  *   get_matmul_program_config: b must be interleaved; a width/height sharded on > 1 core (from PR #52039,
  *     'matmul-single-core-shard-grid', on any shard grid) → 1D (mcast in0 / in1) from the shard; a block sharded on a 2-D grid → 2D from the shard; else create_matmul_program_config (1D systolic for
  *     narrow shapes, batched-b reuse, 2D with in0_block_w ≤ 4; a block-sharded a there counts K and N tiles from the
- *     padded widths from PR #33777, 'matmul-block-shard-padded-tiles', before from the logical ones, floored).
+ *     padded widths from PR #33777, 'matmul-block-shard-padded-tiles', before from the logical ones, floored; batched-b
+ *     reuse with a sharded a takes per_core_N = ⌊b's logical N / 32⌋ at every build, 0 rejected).
  *   Free L1 (get_max_l1_space) is taken before the op's own output is allocated (the caller passes it so): the config
  *     sets that output's shard (tt-metal #32435's 16x16 per-core block).
  *   Block-sharded output on one row/column of cores (from PR #37236, 'matmul-block-sharded-1d-grid'): 1D mcast with
@@ -733,7 +734,10 @@ function createMatmulProgramConfig(s: SelectionInput): Selection | SelectionErro
       if (s.a.sharding === 'width_sharded')
         return { illegal: 'MatmulMultiCoreReuseProgramConfig: Input A cannot be width sharded' };
       m = s.a.shardTiles![0];
-      n = nSize / TILE;
+      // N tiles from b's logical width, floored (create_matmul_program_config's b_shape: the logical shape at
+      // matmul_op.cpp@3787a8a, @2bb3ccb and config/matmul_program_config.cpp@601278a, @622c6fb).
+      n = Math.floor((s.b.logical[s.b.logical.length - 1] ?? nSize) / TILE);
+      if (n === 0) return { illegal: 'per_core_N must be greater than 0!' };
       k = s.a.shardTiles![1];
     } else {
       if (s.b.sharding === 'width_sharded')

@@ -11,7 +11,9 @@
  *   c_0 (in0) = d · out_block_h · in0_block_w · T(a);  c_1 (in1) = d · out_block_w · in0_block_w · T(b)
  *   c_4 (out) = out_block_h · out_block_w · T(out), sharing its region with c_5 (partials) unless the partials format
  *     differs (fp32 accumulation or packer L1 accumulation over more than one block: then c_5 is its own CB)
- *   c_6, c_7 (sparsity) = one aligned sparsity page each (one row of the row-major sparsity tensor)
+ *   c_6, c_7 (sparsity) = one aligned sparsity page each (one row of the row-major sparsity tensor); before change point
+ *     `sparse-matmul-sparsity-aligned-page` batchB · 4 B each
+ *   c_25 (no nnz) = sparsity volume · 4 B, from change point `sparse-matmul-nnz-cb` to `sparse-matmul-nnz-cb-dropped`
  *   cores: ⌈Mt / per_core_M⌉ · ⌈Nt / per_core_N⌉, row-major over the config grid, all with the same CBs
  *
  * moe_expert_token_remap (MoeExpertTokenRemapDeviceOperation::Multicore [4], validation [5]): on every core of the grid,
@@ -45,6 +47,9 @@
  *   [7] ttnn/cpp/ttnn/operations/experimental/topk_router_gpt/device/topk_router_gpt_program_factory.cpp@12b42a1;
  *       tt-mlir runtime/lib/ttnn/operations/reduction/topk_router_gpt.cpp@19c86fc (input, weight, bias, k, num_experts)
  *
+ * Version: an explicit config is `exact` only on windows inside read span `sparse-matmul-1d-2025-2026` (the factory at
+ *   every commit from sparse_matmul's first, PR #25027, to 622c6fb); a sparse a or dense b before change point
+ *   `sparse-matmul-a-sparse-input`, or no nnz before `sparse-matmul-nnz-cb`, is `approx`.
  * Assumptions: the operands are taken in the form tt-mlir's workarounds give them [6] ('approx' when the IR's form
  *   differs); tt-metal's default compute kernel config for an unset one (as matmul's: change points
  *   matmul-default-packer-l1-acc, matmul-default-fp32-acc-f32-output) unless `compute_config` says so;
@@ -71,6 +76,7 @@ import type { CbSpec } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { matmulComputeFlags, parseMatmulConfig } from './matmul';
+import { atOrAfter, NEWEST_READ_COMMIT, readSpanCite, windowWithinReadSpan } from '../changePoints';
 
 const CITES = {
   sparseFactory:
@@ -198,10 +204,14 @@ export function estimateSparseMatmul(op: TtnnOp, ctx: EstimateContext): OpEstima
     );
   // Cores with work are laid out row-major over gridX columns; the in0 multicast covers their bounding box.
   const boundingBox = nCores <= gridX ? nCores : gridX * Math.ceil(nCores / gridX);
+  // The factory checks the grid from PR #30351 (change point 'sparse-matmul-sparsity-aligned-page'); before, the cores
+  // outside the work rectangle waited for a multicast that never came.
   if (boundingBox !== nCores)
     return illegal(
       op.name,
-      `num_cores_with_work (${nCores}) must be equal to in0_mcast_receiver_num_cores (${boundingBox}), please adjust the core grid to make it rectangular.`,
+      atOrAfter(ctx, 'sparse-matmul-sparsity-aligned-page')
+        ? `num_cores_with_work (${nCores}) must be equal to in0_mcast_receiver_num_cores (${boundingBox}), please adjust the core grid to make it rectangular.`
+        : `${nCores} cores with work in a ${boundingBox}-core multicast rectangle: the program hangs (no check before tt-metal PR #30351)`,
       CITES.sparseFactory,
     );
 
@@ -218,10 +228,28 @@ export function estimateSparseMatmul(op: TtnnOp, ctx: EstimateContext): OpEstima
   // Partials format: f32 with fp32 accumulation, bf16 with packer L1 accumulation, else the output format.
   const intermDtype: DataType = flags.fp32 ? 'f32' : packerL1Acc ? 'bf16' : out.dtype;
   const separateInterm = intermDtype !== out.dtype;
-  const sparsityPage = rowMajorPage(sparsity, 'bf16', bufferAlignmentBytes(sparsity, ctx));
+  // The sparsity CBs c_6 / c_7: one aligned page of the sparsity buffer from PR #30351 (change point
+  // 'sparse-matmul-sparsity-aligned-page'); before, batchB · 4 B (Float32 entries).
+  const alignedPage = atOrAfter(ctx, 'sparse-matmul-sparsity-aligned-page');
+  const sparsityPage = alignedPage ? rowMajorPage(sparsity, 'bf16', bufferAlignmentBytes(sparsity, ctx)) : batchB * 4;
   if (sparsityPage === undefined) return unmodeled(op.name, 'sparsity has no row-major page');
-  if (sparsity.layout.pageLayout !== 'row_major' || sparsity.dtype !== 'bf16')
+  if (alignedPage && (sparsity.layout.pageLayout !== 'row_major' || sparsity.dtype !== 'bf16'))
     approx.push("the sparsity is taken as the row-major bf16 tensor tt-mlir's workaround makes of it");
+  // Without nnz the reader counted the nonzero batches into c_25, sparsity volume · 4 B, from PR #27275 until PR #31291
+  // passed the count by mailbox (change points 'sparse-matmul-nnz-cb', 'sparse-matmul-nnz-cb-dropped'); before PR
+  // #27275 nnz was required, and only b could be sparse until PR #30070 ('sparse-matmul-a-sparse-input').
+  const nnzCb =
+    nnz === undefined && atOrAfter(ctx, 'sparse-matmul-nnz-cb') && !atOrAfter(ctx, 'sparse-matmul-nnz-cb-dropped');
+  if (nnz === undefined && !atOrAfter(ctx, 'sparse-matmul-nnz-cb'))
+    approx.push('sparse_matmul without nnz, which tt-metal required before PR #27275 (2025-09-06)');
+  if ((aSparse || !bSparse) && !atOrAfter(ctx, 'sparse-matmul-a-sparse-input'))
+    approx.push(
+      'a sparse a or a dense b, which tt-metal took only from PR #30070 (2025-10-17): earlier rules not modeled',
+    );
+  if (explicit !== undefined && approx.length === 0 && !windowWithinReadSpan(ctx, 'sparse-matmul-1d-2025-2026'))
+    approx.push(
+      `the factory was read at every build from tt-metal PR #25027 (2025-07-29, sparse_matmul's first) to ${NEWEST_READ_COMMIT}; the window reaches builds outside`,
+    );
   const blockTilesOut = outBlockH * outBlockW;
   const cbs: CbSpec[] = [
     { index: 0, role: 'in0 block', nPages: depth * outBlockH * in0BlockW, pageBytes: tileBytes(a.dtype) },
@@ -237,7 +265,11 @@ export function estimateSparseMatmul(op: TtnnOp, ctx: EstimateContext): OpEstima
       : []),
     { index: 6, role: 'sparsity page (in0 sender)', nPages: 1, pageBytes: sparsityPage },
     { index: 7, role: 'sparsity page (in1 sender)', nPages: 1, pageBytes: sparsityPage },
+    ...(nnzCb
+      ? [{ index: 25, role: 'nonzero batch count (nnz)', nPages: 1, pageBytes: volume(sparsity.logical) * 4 }]
+      : []),
   ];
+  if (explicit !== undefined && approx.length === 0) citations.push(readSpanCite('sparse-matmul-1d-2025-2026'));
   return finishProgram({
     op,
     ctx,
