@@ -16,6 +16,7 @@ import type {
   VersionedFigure,
 } from '../estimate/types';
 import { FULL_WINDOW, windowAtOrAfter, type ChangePointId, type TtMetalWindow } from '../estimate/changePoints';
+import { allocatorOomMessage, allocatorOomWording, type AllocatorOomWording } from './allocatorMessage';
 import type { Device } from '../ttnn/device';
 import type { BuildDependence, FunctionAnalysis, OpAnalysis, Overflow, OverflowKind, OverflowRef } from './types';
 
@@ -80,6 +81,8 @@ export function walkIntermediates(
   device: Device,
 ): {
   failed?: L1Intermediate;
+  /** With `failed`: the bank's largest free block, the bytes below the span or the hole in it (one hole assumed). */
+  largestFreeBytes?: number;
   programFailed?: { writes: L1Intermediate; liveL1BufferBytes: number; lowestL1BufferBytes: number };
   allocatedBeforeBytes: number;
   heldDuringProgram: number;
@@ -123,7 +126,12 @@ export function walkIntermediates(
     }
     const intoHole = t.bytesPerCore <= hole;
     if (!intoHole && base + span + t.bytesPerCore > l1BufferTop)
-      return { failed: t, allocatedBeforeBytes: span - hole, heldDuringProgram: span - around };
+      return {
+        failed: t,
+        allocatedBeforeBytes: span - hole,
+        largestFreeBytes: Math.max(l1BufferTop - base - span, hole),
+        heldDuringProgram: span - around,
+      };
     if (intoHole) hole -= t.bytesPerCore;
     else span += t.bytesPerCore;
     const below = !intoHole && t.bytesPerCore > 0;
@@ -334,6 +342,8 @@ export interface MessageWording {
   /** Change point `corerange-str-dash`: `[(x=0,y=0) - (x=7,y=7)]` before, `[0-0 - 7-7]` from it. */
   readonly coreRangeStyle: CoreRangeStyle;
   readonly dataflowBufferFactories: ReadonlySet<string>;
+  /** The allocator's out-of-memory line (change points allocator-oom-bank-size, allocator-oom-stats). */
+  readonly allocatorOom: AllocatorOomWording;
 }
 
 /** The wording of the builds of `window`, each change point at its newest build when the window straddles it (as
@@ -344,6 +354,7 @@ function wordingOf(window: TtMetalWindow): MessageWording {
   if (wording === undefined) {
     wording = {
       coreRangeStyle: windowAtOrAfter(window, 'corerange-str-dash') ? 'dash' : 'xy',
+      allocatorOom: allocatorOomWording(window),
       dataflowBufferFactories: new Set(
         DATAFLOW_BUFFER_PORTS.filter((port) => windowAtOrAfter(window, port.changePoint)).flatMap(
           (port) => port.factories,
@@ -528,14 +539,26 @@ function intermediatesOverflow(
       cbRegionEndBytes: base + walk.allocatedBeforeBytes + t.bytesPerCore,
       limitBytes: top,
       core: NO_CORE,
+      // tt-metal's line: the whole sharded buffer across the op's cores, one bank each (allocatorMessage.ts).
       message: keptMessage(
-        `Out of Memory: the ${t.role} needs ${t.bytesPerCore} B per core but only ${top - base - walk.allocatedBeforeBytes} B are free ${betweenText(device)}`,
+        allocatorOomMessage(
+          {
+            bufferType: 'L1',
+            banks: est.nCoresUsed,
+            bytesPerBank: t.bytesPerCore,
+            bankBytes: top - base,
+            allocatedBeforeBytes: walk.allocatedBeforeBytes,
+            largestFreeBytes: walk.largestFreeBytes,
+          },
+          wording.allocatorOom,
+        ),
         strings,
       ),
       failedAllocation: {
         role: t.role,
         bytesPerCore: t.bytesPerCore,
         allocatedBeforeBytes: walk.allocatedBeforeBytes,
+        banks: est.nCoresUsed,
       },
     };
   }

@@ -55,6 +55,8 @@ export interface FailedAllocation {
   readonly role: string;
   readonly bytesPerCore: number;
   readonly allocatedBeforeBytes: number;
+  /** The L1 banks (cores) the sharded buffer spans: tt-metal's "T B L1 buffer across K banks" has T = K · bytesPerCore. */
+  readonly banks: number;
 }
 
 /** An earlier program of the op whose static CBs overflow (bytes per core). */

@@ -294,7 +294,7 @@ function failureText(doc: OverflowDoc, entry: OpEntry, o: Overflow): string {
       const a = o.failedAllocation;
       // tt-metal's allocator names the buffer it cannot place ("Not enough space to allocate …", logs/failures.ts).
       if (a !== undefined)
-        return `out of L1: not enough space to allocate the ${a.role}, ${formatInteger(a.bytesPerCore)} B per core, with ${formatInteger(a.allocatedBeforeBytes)} B of L1 tensors allocated of the ${formatInteger(bank)} B between the base and the L1_SMALL region`;
+        return `out of L1: not enough space to allocate the ${a.role}, ${formatInteger(a.bytesPerCore)} B per core (${formatInteger(a.bytesPerCore * a.banks)} B across ${formatInteger(a.banks)} banks in tt-metal's allocator message), with ${formatInteger(a.allocatedBeforeBytes)} B of L1 tensors allocated of the ${formatInteger(bank)} B between the base and the L1_SMALL region`;
       return `out of L1: tensors live here need ${formatInteger(live)} B per core but only ${formatInteger(bank)} B lie between the base and the L1_SMALL region`;
     }
     case 'l1SmallExhausted': {

@@ -119,3 +119,91 @@ describe("public-thread regression set: tt-xla #918's JAX ViT-B/32 patch conv in
     assert.equal(t.bytesPerCore * 5, 7_782_400);
   });
 });
+
+describe("tt-metal's allocator line, word for word: the whole buffer across K banks (analysis/allocatorMessage.ts)", () => {
+  // The threads quote bank_manager.cpp's line; T = K · N (the sharded buffer's aligned size), K the cores it is sharded
+  // over, N each bank's shard, M the bank (l1_size − base − L1_SMALL); the tail by build (change points
+  // allocator-oom-bank-size, 2025-09-03; allocator-oom-stats, 2026-01-08). Per-bank figures are derived in the tests
+  // above and in threads-conv2d.test.ts; here the line a user greps tt-metal's log for must be ours.
+  // The thread's label, the run, the function, the quoted line (a label saying "quoted up to" marks a quote the thread cut).
+  const cases: readonly [string, Run, string | undefined, string][] = [
+    [
+      'tt-xla #1497',
+      { file: 'conv2d_tt-xla-1497.mlir', date: '2025-09-15', arch: GALAXY },
+      undefined,
+      'Out of Memory: Not enough space to allocate 69599232 B L1 buffer across 72 banks, where each bank needs to store 966656 B, but bank size is only 1366016 B',
+    ],
+    [
+      'tt-xla faster_rcnn',
+      { file: 'conv2d_tt-xla-faster-rcnn.mlir', date: '2025-11-04', arch: GALAXY },
+      undefined,
+      'Out of Memory: Not enough space to allocate 62521344 B L1 buffer across 72 banks, where each bank needs to store 868352 B, but bank size is only 1331936 B',
+    ],
+    [
+      'tt-xla maskformer_swin_b',
+      { file: 'conv2d_tt-xla-maskformer-swin-b.mlir', date: '2025-11-01', arch: GALAXY },
+      undefined,
+      'Out of Memory: Not enough space to allocate 61231104 B L1 buffer across 72 banks, where each bank needs to store 850432 B, but bank size is only 1331936 B',
+    ],
+    [
+      'tt-xla PETR',
+      { file: 'conv2d_tt-xla-petr.mlir', date: '2025-11-10', arch: GALAXY },
+      undefined,
+      'Out of Memory: Not enough space to allocate 57952512 B L1 buffer across 72 banks, where each bank needs to store 804896 B, but bank size is only 1331936 B',
+    ],
+    [
+      'tt-xla #918 ViT-B/32 224',
+      { file: 'conv2d_tt-xla-918-vit-b32.mlir', date: '2025-09-30' },
+      'vit_b32_224_patch_embed',
+      'Out of Memory: Not enough space to allocate 2287616 B L1 buffer across 2 banks, where each bank needs to store 1143808 B, but bank size is only 1364928 B',
+    ],
+    [
+      'tt-xla #918 ViT-B/32 384 (quoted up to N)',
+      { file: 'conv2d_tt-xla-918-vit-b32.mlir', date: '2025-09-30' },
+      'vit_b32_384_patch_embed',
+      'Out of Memory: Not enough space to allocate 7782400 B L1 buffer across 5 banks, where each bank needs to store 1556480 B',
+    ],
+    [
+      'tt-xla #1722 smp_unet_resnet101',
+      { file: 'conv2d_tt-xla-1722-smp-unet.mlir', date: '2025-10-02' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 61079552 B L1 buffer across 64 banks, where each bank needs to store 954368 B, but bank size is only 1364928 B',
+    ],
+    [
+      'tt-xla glpn_kitti (quoted up to K)',
+      { file: 'conv2d_tt-xla-glpn-kitti.mlir', date: '2025-08-29' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 49971200 B L1 buffer across 64 banks',
+    ],
+    [
+      "tt-forge-fe's YOLOv5s (a build before the bank-size tail: the line ends at N)",
+      { file: 'conv2d_tt-forge-fe-models-yolov5s.mlir', date: '2025-02-27' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 73859072 B L1 buffer across 64 banks, where each bank needs to store 1154048 B',
+    ],
+    [
+      "tt-forge-fe's YOLOv8n",
+      { file: 'conv2d_tt-forge-fe-models-yolov8n.mlir', date: '2025-04-01' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 57843712 B L1 buffer across 64 banks, where each bank needs to store 903808 B',
+    ],
+    [
+      // The printed bank, 1,362,816 = 1,499,136 − 103,552 (builds of 2026-01-16..28) − 32,768, pins the build and a
+      // 32 KiB L1_SMALL; the statistics tail of PR #32150 (allocated: the 737,280 B resharded input).
+      'tt-metal #36803 (max_pool2d, statistics tail)',
+      { file: 'max_pool2d_tt-metal-36803.mlir', date: '2026-01-28', l1SmallSize: 32_768 },
+      undefined,
+      'Out of Memory: Not enough space to allocate 55386112 B L1 buffer across 64 banks, where each bank needs to store 865408 B, but bank size is 1362816 B (allocated: 737280 B, free: 625536 B, largest free block: 625536 B)',
+    ],
+  ];
+  for (const [thread, run, fn, line] of cases) {
+    it(`${thread}: "${line.slice('Out of Memory: Not enough space to allocate '.length)}"`, () => {
+      const { op } = deviceOp(run, fn);
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+      const message = op.overflow.message;
+      // A quote the thread cut must be the start of ours; a whole quote, all of it.
+      if (thread.includes('quoted up to')) assert.ok(message.startsWith(line), message);
+      else assert.equal(message, line);
+    });
+  }
+});
