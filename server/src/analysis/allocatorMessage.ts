@@ -15,6 +15,8 @@ export interface AllocatorOom {
   readonly bufferType: 'L1' | 'L1_SMALL';
   readonly banks: number;
   readonly bytesPerBank: number;
+  /** The buffer's aligned size when not `banks` whole banks (an interleaved buffer's last round of pages). */
+  readonly bufferBytes?: number;
   readonly bankBytes: number;
   readonly allocatedBeforeBytes: number;
   /** The bank's largest free block when it differs from its free bytes (holes left by freed tensors). */
@@ -22,7 +24,7 @@ export interface AllocatorOom {
 }
 
 export function allocatorOomMessage(f: AllocatorOom, wording: AllocatorOomWording): string {
-  const head = `Out of Memory: Not enough space to allocate ${f.banks * f.bytesPerBank} B ${f.bufferType} buffer across ${f.banks} banks, where each bank needs to store ${f.bytesPerBank} B`;
+  const head = `Out of Memory: Not enough space to allocate ${f.bufferBytes ?? f.banks * f.bytesPerBank} B ${f.bufferType} buffer across ${f.banks} banks, where each bank needs to store ${f.bytesPerBank} B`;
   if (wording === 'stats') {
     const free = Math.max(0, f.bankBytes - f.allocatedBeforeBytes);
     return `${head}, but bank size is ${f.bankBytes} B (allocated: ${f.allocatedBeforeBytes} B, free: ${free} B, largest free block: ${f.largestFreeBytes ?? free} B)`;

@@ -18,7 +18,15 @@ import type {
 import { FULL_WINDOW, windowAtOrAfter, type ChangePointId, type TtMetalWindow } from '../estimate/changePoints';
 import { allocatorOomMessage, allocatorOomWording, type AllocatorOomWording } from './allocatorMessage';
 import type { Device } from '../ttnn/device';
-import type { BuildDependence, FunctionAnalysis, OpAnalysis, Overflow, OverflowKind, OverflowRef } from './types';
+import type {
+  BuildDependence,
+  FailedAllocation,
+  FunctionAnalysis,
+  OpAnalysis,
+  Overflow,
+  OverflowKind,
+  OverflowRef,
+} from './types';
 
 /**
  * Whether an overflow is an L1 overflow tt-metal throws at on every build of the window: not a cap warning, not a
@@ -449,6 +457,29 @@ export function detectOverflow(
   // An op that allocates nothing (deallocate, views, host ops) cannot run out of L1, however full it is.
   const allocates = est.kind !== 'noProgram' || est.l1TensorBytesPerCore > 0;
   if (allocates && base + live > top) {
+    const output = failedOutputAllocation(est, live, top - base);
+    if (output !== undefined)
+      return {
+        kind: 'l1BuffersExhausted',
+        cbRegionEndBytes: base + live,
+        limitBytes: top,
+        core: NO_CORE,
+        message: keptMessage(
+          allocatorOomMessage(
+            {
+              bufferType: 'L1',
+              banks: output.banks,
+              bytesPerBank: output.bytesPerCore,
+              bufferBytes: output.bufferBytes,
+              bankBytes: top - base,
+              allocatedBeforeBytes: output.allocatedBeforeBytes,
+            },
+            wording.allocatorOom,
+          ),
+          strings,
+        ),
+        failedAllocation: output,
+      };
     return {
       kind: 'l1BuffersExhausted',
       cbRegionEndBytes: base + live,
@@ -516,6 +547,24 @@ export function detectOverflow(
   return undefined;
 }
 
+/** The op's L1 result whose allocation fails (tt-metal allocates the results in order after the tensors live around
+ *  the op), when the estimator gave the allocator's view of it (`OutputL1.allocation`); undefined when the tensors
+ *  live before them already fill the bank or no result says how it is allocated. */
+function failedOutputAllocation(est: OpEstimateResult, live: number, bankBytes: number): FailedAllocation | undefined {
+  if (est.kind !== 'estimate' && est.kind !== 'noProgram') return undefined;
+  let used = live - est.l1TensorBytesPerCore;
+  if (used > bankBytes) return undefined;
+  for (const o of est.outputs) {
+    if (used + o.bytesPerCore > bankBytes) {
+      if (o.allocation === undefined) return undefined;
+      const role = est.outputs.length === 1 ? "op's result" : `op's result #${o.resultIndex}`;
+      return { role, bytesPerCore: o.bytesPerCore, allocatedBeforeBytes: used, ...o.allocation };
+    }
+    used += o.bytesPerCore;
+  }
+  return undefined;
+}
+
 /** detectOverflow's walk of an op's own L1 tensors (few ops have any), apart so the common path compiles small: the
  *  overflow it finds, else the bytes the op holds below the live tensors while its program runs. */
 function intermediatesOverflow(
@@ -559,6 +608,7 @@ function intermediatesOverflow(
         bytesPerCore: t.bytesPerCore,
         allocatedBeforeBytes: walk.allocatedBeforeBytes,
         banks: est.nCoresUsed,
+        bufferBytes: est.nCoresUsed * t.bytesPerCore,
       },
     };
   }

@@ -527,6 +527,7 @@ describe('analysis/overflow', () => {
       bytesPerCore: 500_000,
       allocatedBeforeBytes: 1_300_000,
       banks: 4,
+      bufferBytes: 2_000_000,
     });
     // tt-metal's allocator line: the 4-core buffer whole (4 · 500,000 B), the bank 1,399,136 B (no L1_SMALL here).
     assert.ok(

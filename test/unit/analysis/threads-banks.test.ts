@@ -9,6 +9,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyse, deviceOp, type Run } from '../../support/threadCases';
+import type { OpAnalysis } from '../../../server/src/analysis/analyze';
 
 const GALAXY = 'wormhole_b0_galaxy';
 
@@ -206,4 +207,32 @@ describe("tt-metal's allocator line, word for word: the whole buffer across K ba
       else assert.equal(message, line);
     });
   }
+});
+
+describe("tt-metal's allocator line for an op's L1 result: an interleaved buffer across every bank", () => {
+  // Interleaved: K = every L1 bank (64 on an n150), N = ⌈pages / 64⌉ · page, T = pages · page (bank_manager.cpp's
+  // size). Builds of 2025-01: the line ends at N. Per-bank figures derived in threads-eltwise.test.ts.
+  function opAt(run: Run, fn: string, index: number): OpAnalysis {
+    const f = analyse(run).functions.find((x) => x.fn.name === fn)!;
+    return f.ops[index]!;
+  }
+  it('tt-metal #16488 (SD3.5 VAE silu result copied to L1): "35651584 B L1 buffer across 64 banks ... 557056 B"', () => {
+    // 32,768 bfloat8_b tiles · 1,088 B = 35,651,584 B; 32,768 / 64 = 512 pages · 1,088 = 557,056 B per bank.
+    const run = { file: 'eltwise_tt-metal-16488.mlir', date: '2025-01-07', arch: 'wormhole_b0_n150', l1SmallSize: 0 };
+    const copy = opAt(run, '@silu_sd35_vae_512x256x256_bf8', 1);
+    assert.equal(copy.op.name, 'ttnn.to_memory_config');
+    assert.equal(
+      copy.overflow?.message,
+      'Out of Memory: Not enough space to allocate 35651584 B L1 buffer across 64 banks, where each bank needs to store 557056 B',
+    );
+  });
+  it('tt-metal #16521 (SD3.5 gelu input moved to L1): "100663296 B L1 buffer across 64 banks ... 1572864 B"', () => {
+    // 49,152 bf16 tiles · 2,048 B = 100,663,296 B; 49,152 / 64 = 768 pages · 2,048 = 1,572,864 B per bank.
+    const toDevice = opAt({ file: 'eltwise_tt-metal-16521.mlir', date: '2025-01-06', l1SmallSize: 0 }, '@gelu_sd35', 0);
+    assert.equal(toDevice.op.name, 'ttnn.to_device');
+    assert.equal(
+      toDevice.overflow?.message,
+      'Out of Memory: Not enough space to allocate 100663296 B L1 buffer across 64 banks, where each bank needs to store 1572864 B',
+    );
+  });
 });
