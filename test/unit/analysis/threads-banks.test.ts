@@ -196,6 +196,42 @@ describe("tt-metal's allocator line, word for word: the whole buffer across K ba
       undefined,
       'Out of Memory: Not enough space to allocate 55386112 B L1 buffer across 64 banks, where each bank needs to store 865408 B, but bank size is 1362816 B (allocated: 737280 B, free: 625536 B, largest free block: 625536 B)',
     ],
+    // The max_pool2d threads (per-bank figures derived in threads.test.ts). The printed bank pins each build:
+    // 1,499,136 − base − L1_SMALL.
+    [
+      // 1,330,944 = − 102,656 (builds of 2025-12-04..2026-01-15) − 65,536; no statistics yet: before PR #32150.
+      'tt-metal #35431 (BEVFormer-tiny)',
+      { file: 'max_pool2d_tt-metal-35431.mlir', date: '2026-01-07' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 86450176 B L1 buffer across 64 banks, where each bank needs to store 1350784 B, but bank size is only 1330944 B',
+    ],
+    [
+      // 1,363,712 = − 102,656 − 32,768 (the user's pytest device).
+      'tt-metal #35223 (smp Unet)',
+      { file: 'max_pool2d_tt-metal-35223.mlir', date: '2026-01-02', l1SmallSize: 32_768 },
+      undefined,
+      'Out of Memory: Not enough space to allocate 75669504 B L1 buffer across 64 banks, where each bank needs to store 1182336 B, but bank size is only 1363712 B',
+    ],
+    [
+      // 1,331,392 = − 102,208 (tt-mlir's pin tt-metal 39590dfd) − 65,536.
+      'tt-xla #2659 (smp Unet)',
+      { file: 'max_pool2d_tt-metal-35223.mlir', date: '2025-12-02' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 75669504 B L1 buffer across 64 banks, where each bank needs to store 1182336 B, but bank size is only 1331392 B',
+    ],
+    [
+      // 1,330,048 = − 103,552 (builds of 2026-01-16..28) − 65,536, with PR #32150's statistics.
+      'tt-xla #3054 (SSR)',
+      { file: 'max_pool2d_tt-metal-36803.mlir', date: '2026-01-28' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 55386112 B L1 buffer across 64 banks, where each bank needs to store 865408 B, but bank size is 1330048 B (allocated: 737280 B, free: 592768 B, largest free block: 592768 B)',
+    ],
+    [
+      'tt-xla #3050 (UniAD: the resharded input first, nothing allocated)',
+      { file: 'max_pool2d_tt-metal-36802.mlir', date: '2026-01-28' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 285081600 B L1 buffer across 64 banks, where each bank needs to store 4454400 B, but bank size is 1330048 B (allocated: 0 B, free: 1330048 B, largest free block: 1330048 B)',
+    ],
   ];
   for (const [thread, run, fn, line] of cases) {
     it(`${thread}: "${line.slice('Out of Memory: Not enough space to allocate '.length)}"`, () => {
