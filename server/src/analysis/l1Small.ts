@@ -32,6 +32,7 @@
  */
 
 import { windowAtOrAfter, type TtMetalWindow } from '../estimate/changePoints';
+import { allocatorOomMessage, allocatorOomWording } from './allocatorMessage';
 import type { L1SmallBuffer, OpEstimate } from '../estimate/types';
 import type { Device } from '../ttnn/device';
 import type { PropValue, TtnnOp, ValueSpec } from '../ttnn/op';
@@ -49,13 +50,10 @@ export interface L1SmallFailure {
 /** tt-metal's allocator message for `f` as the builds of `window` word it (its newest build). */
 export function l1SmallMessage(f: L1SmallFailure, window: TtMetalWindow): string {
   const { buffer, allocatedBeforeBytes, bankBytes } = f;
-  const head = `Out of Memory: Not enough space to allocate ${buffer.banks * buffer.bytesPerBank} B L1_SMALL buffer across ${buffer.banks} banks, where each bank needs to store ${buffer.bytesPerBank} B`;
-  if (windowAtOrAfter(window, 'allocator-oom-stats')) {
-    const free = Math.max(0, bankBytes - allocatedBeforeBytes);
-    return `${head}, but bank size is ${bankBytes} B (allocated: ${allocatedBeforeBytes} B, free: ${free} B, largest free block: ${free} B)`;
-  }
-  if (windowAtOrAfter(window, 'allocator-oom-bank-size')) return `${head}, but bank size is only ${bankBytes} B`;
-  return head;
+  return allocatorOomMessage(
+    { bufferType: 'L1_SMALL', banks: buffer.banks, bytesPerBank: buffer.bytesPerBank, bankBytes, allocatedBeforeBytes },
+    allocatorOomWording(window),
+  );
 }
 
 /**

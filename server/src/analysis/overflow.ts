@@ -16,8 +16,17 @@ import type {
   VersionedFigure,
 } from '../estimate/types';
 import { FULL_WINDOW, windowAtOrAfter, type ChangePointId, type TtMetalWindow } from '../estimate/changePoints';
+import { allocatorOomMessage, allocatorOomWording, type AllocatorOomWording } from './allocatorMessage';
 import type { Device } from '../ttnn/device';
-import type { BuildDependence, FunctionAnalysis, OpAnalysis, Overflow, OverflowKind, OverflowRef } from './types';
+import type {
+  BuildDependence,
+  FailedAllocation,
+  FunctionAnalysis,
+  OpAnalysis,
+  Overflow,
+  OverflowKind,
+  OverflowRef,
+} from './types';
 
 /**
  * Whether an overflow is an L1 overflow tt-metal throws at on every build of the window: not a cap warning, not a
@@ -80,6 +89,8 @@ export function walkIntermediates(
   device: Device,
 ): {
   failed?: L1Intermediate;
+  /** With `failed`: the bank's largest free block, the bytes below the span or the hole in it (one hole assumed). */
+  largestFreeBytes?: number;
   programFailed?: { writes: L1Intermediate; liveL1BufferBytes: number; lowestL1BufferBytes: number };
   allocatedBeforeBytes: number;
   heldDuringProgram: number;
@@ -123,7 +134,12 @@ export function walkIntermediates(
     }
     const intoHole = t.bytesPerCore <= hole;
     if (!intoHole && base + span + t.bytesPerCore > l1BufferTop)
-      return { failed: t, allocatedBeforeBytes: span - hole, heldDuringProgram: span - around };
+      return {
+        failed: t,
+        allocatedBeforeBytes: span - hole,
+        largestFreeBytes: Math.max(l1BufferTop - base - span, hole),
+        heldDuringProgram: span - around,
+      };
     if (intoHole) hole -= t.bytesPerCore;
     else span += t.bytesPerCore;
     const below = !intoHole && t.bytesPerCore > 0;
@@ -334,6 +350,8 @@ export interface MessageWording {
   /** Change point `corerange-str-dash`: `[(x=0,y=0) - (x=7,y=7)]` before, `[0-0 - 7-7]` from it. */
   readonly coreRangeStyle: CoreRangeStyle;
   readonly dataflowBufferFactories: ReadonlySet<string>;
+  /** The allocator's out-of-memory line (change points allocator-oom-bank-size, allocator-oom-stats). */
+  readonly allocatorOom: AllocatorOomWording;
 }
 
 /** The wording of the builds of `window`, each change point at its newest build when the window straddles it (as
@@ -344,6 +362,7 @@ function wordingOf(window: TtMetalWindow): MessageWording {
   if (wording === undefined) {
     wording = {
       coreRangeStyle: windowAtOrAfter(window, 'corerange-str-dash') ? 'dash' : 'xy',
+      allocatorOom: allocatorOomWording(window),
       dataflowBufferFactories: new Set(
         DATAFLOW_BUFFER_PORTS.filter((port) => windowAtOrAfter(window, port.changePoint)).flatMap(
           (port) => port.factories,
@@ -438,6 +457,29 @@ export function detectOverflow(
   // An op that allocates nothing (deallocate, views, host ops) cannot run out of L1, however full it is.
   const allocates = est.kind !== 'noProgram' || est.l1TensorBytesPerCore > 0;
   if (allocates && base + live > top) {
+    const output = failedOutputAllocation(est, live, top - base);
+    if (output !== undefined)
+      return {
+        kind: 'l1BuffersExhausted',
+        cbRegionEndBytes: base + live,
+        limitBytes: top,
+        core: NO_CORE,
+        message: keptMessage(
+          allocatorOomMessage(
+            {
+              bufferType: 'L1',
+              banks: output.banks,
+              bytesPerBank: output.bytesPerCore,
+              bufferBytes: output.bufferBytes,
+              bankBytes: top - base,
+              allocatedBeforeBytes: output.allocatedBeforeBytes,
+            },
+            wording.allocatorOom,
+          ),
+          strings,
+        ),
+        failedAllocation: output,
+      };
     return {
       kind: 'l1BuffersExhausted',
       cbRegionEndBytes: base + live,
@@ -505,6 +547,24 @@ export function detectOverflow(
   return undefined;
 }
 
+/** The op's L1 result whose allocation fails (tt-metal allocates the results in order after the tensors live around
+ *  the op), when the estimator gave the allocator's view of it (`OutputL1.allocation`); undefined when the tensors
+ *  live before them already fill the bank or no result says how it is allocated. */
+function failedOutputAllocation(est: OpEstimateResult, live: number, bankBytes: number): FailedAllocation | undefined {
+  if (est.kind !== 'estimate' && est.kind !== 'noProgram') return undefined;
+  let used = live - est.l1TensorBytesPerCore;
+  if (used > bankBytes) return undefined;
+  for (const o of est.outputs) {
+    if (used + o.bytesPerCore > bankBytes) {
+      if (o.allocation === undefined) return undefined;
+      const role = est.outputs.length === 1 ? "op's result" : `op's result #${o.resultIndex}`;
+      return { role, bytesPerCore: o.bytesPerCore, allocatedBeforeBytes: used, ...o.allocation };
+    }
+    used += o.bytesPerCore;
+  }
+  return undefined;
+}
+
 /** detectOverflow's walk of an op's own L1 tensors (few ops have any), apart so the common path compiles small: the
  *  overflow it finds, else the bytes the op holds below the live tensors while its program runs. */
 function intermediatesOverflow(
@@ -528,14 +588,27 @@ function intermediatesOverflow(
       cbRegionEndBytes: base + walk.allocatedBeforeBytes + t.bytesPerCore,
       limitBytes: top,
       core: NO_CORE,
+      // tt-metal's line: the whole sharded buffer across the op's cores, one bank each (allocatorMessage.ts).
       message: keptMessage(
-        `Out of Memory: the ${t.role} needs ${t.bytesPerCore} B per core but only ${top - base - walk.allocatedBeforeBytes} B are free ${betweenText(device)}`,
+        allocatorOomMessage(
+          {
+            bufferType: 'L1',
+            banks: est.nCoresUsed,
+            bytesPerBank: t.bytesPerCore,
+            bankBytes: top - base,
+            allocatedBeforeBytes: walk.allocatedBeforeBytes,
+            largestFreeBytes: walk.largestFreeBytes,
+          },
+          wording.allocatorOom,
+        ),
         strings,
       ),
       failedAllocation: {
         role: t.role,
         bytesPerCore: t.bytesPerCore,
         allocatedBeforeBytes: walk.allocatedBeforeBytes,
+        banks: est.nCoresUsed,
+        bufferBytes: est.nCoresUsed * t.bytesPerCore,
       },
     };
   }

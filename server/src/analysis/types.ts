@@ -55,6 +55,10 @@ export interface FailedAllocation {
   readonly role: string;
   readonly bytesPerCore: number;
   readonly allocatedBeforeBytes: number;
+  /** The L1 banks the buffer spans (a sharded buffer's cores, every bank for an interleaved one) and its whole size,
+   *  tt-metal's "T B L1 buffer across K banks" (T = K · bytesPerCore for a sharded buffer). */
+  readonly banks: number;
+  readonly bufferBytes: number;
 }
 
 /** An earlier program of the op whose static CBs overflow (bytes per core). */

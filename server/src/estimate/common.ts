@@ -479,7 +479,13 @@ export function outputsInL1(op: TtnnOp, ctx: EstimateContext): OutputL1[] {
   op.results.forEach((spec, i) => {
     if (spec.kind !== 'tensor' || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout') return;
     const fp = l1Footprint(spec.shape.dims, spec.layout, ctx.device);
-    if (fp !== undefined) out.push({ resultIndex: i, bytesPerCore: fp.bytesPerCore, how: fp.how });
+    if (fp !== undefined)
+      out.push({
+        resultIndex: i,
+        bytesPerCore: fp.bytesPerCore,
+        how: fp.how,
+        allocation: { banks: fp.banks, bufferBytes: fp.bufferBytes },
+      });
   });
   return out;
 }

@@ -85,6 +85,9 @@ export interface OutputL1 {
   readonly resultIndex: number;
   readonly bytesPerCore: number;
   readonly how: string;
+  /** The allocator's view (ttnn/layout.ts L1Footprint): banks and the whole buffer's bytes, for its out-of-memory
+   *  line. Absent when the estimator did not derive the output from its layout. */
+  readonly allocation?: { readonly banks: number; readonly bufferBytes: number };
 }
 
 /**

@@ -294,7 +294,7 @@ function failureText(doc: OverflowDoc, entry: OpEntry, o: Overflow): string {
       const a = o.failedAllocation;
       // tt-metal's allocator names the buffer it cannot place ("Not enough space to allocate …", logs/failures.ts).
       if (a !== undefined)
-        return `out of L1: not enough space to allocate the ${a.role}, ${formatInteger(a.bytesPerCore)} B per core, with ${formatInteger(a.allocatedBeforeBytes)} B of L1 tensors allocated of the ${formatInteger(bank)} B between the base and the L1_SMALL region`;
+        return `out of L1: not enough space to allocate the ${a.role}, ${formatInteger(a.bytesPerCore)} B per core (${formatInteger(a.bufferBytes)} B across ${formatInteger(a.banks)} banks in tt-metal's allocator message), with ${formatInteger(a.allocatedBeforeBytes)} B of L1 tensors allocated of the ${formatInteger(bank)} B between the base and the L1_SMALL region`;
       return `out of L1: tensors live here need ${formatInteger(live)} B per core but only ${formatInteger(bank)} B lie between the base and the L1_SMALL region`;
     }
     case 'l1SmallExhausted': {
@@ -318,7 +318,8 @@ function whyText(entry: OpEntry): string {
   const failedProgram = entry.op.overflow?.failedProgram;
   if (failedProgram !== undefined)
     return `\nWhy: the ${failedProgram.name} program, which writes the ${failedProgram.writes}, allocates ${formatInteger(failedProgram.cbBytesPerCore)} B of CBs per core while ${formatInteger(failedProgram.liveL1BufferBytes)} B of L1 tensors (those live around the op and the ones it has allocated so far) are allocated.`;
-  if (entry.op.overflow?.failedAllocation !== undefined && est.l1Intermediates !== undefined)
+  const failed = entry.op.overflow?.failedAllocation;
+  if (failed !== undefined && est.l1Intermediates?.some((t) => t.role === failed.role) === true)
     return intermediatesWhyText(est, est.l1Intermediates);
   if (entry.op.overflow?.kind === 'l1SmallExhausted' && est.l1SmallBuffers !== undefined) {
     const list = est.l1SmallBuffers.map((b) => `the ${b.role} (${formatInteger(b.bytesPerBank)} B)`).join(', then ');

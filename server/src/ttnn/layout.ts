@@ -158,6 +158,11 @@ export interface L1Footprint {
   readonly bytesPerCore: number;
   readonly nCores: number;
   readonly how: string;
+  /** The allocation as tt-metal's allocator sees it (allocator.cpp@622c6fb allocate_buffer): `banks`, every L1 bank
+   *  for an interleaved buffer, one per shard for a sharded one; `bufferBytes`, the buffer's aligned size (pages x
+   *  aligned page; K full shards). Its out-of-memory line prints both. */
+  readonly banks: number;
+  readonly bufferBytes: number;
 }
 
 /**
@@ -178,14 +183,18 @@ export function l1Footprint(
     if (layout.pageLayout === 'tile') {
       const pagesPerShard = volume(layout.shardShape);
       const page = alignUp(tileBytes(layout.dtype), device.l1AlignmentBytes);
-      return { bytesPerCore: pagesPerShard * page, nCores, how: `${pagesPerShard} tiles x ${page} B per shard` };
+      const bytesPerCore = pagesPerShard * page;
+      const how = `${pagesPerShard} tiles x ${page} B per shard`;
+      return { bytesPerCore, nCores, how, banks: nCores, bufferBytes: nCores * bytesPerCore };
     }
     const elem = elementBytes(layout.dtype);
     if (elem === undefined) return undefined;
     const shardWidth = layout.shardShape.length === 0 ? 1 : layout.shardShape[layout.shardShape.length - 1];
     const shardRows = shardWidth === 0 ? 0 : volume(layout.shardShape) / shardWidth;
     const page = alignUp(shardWidth * elem, device.l1AlignmentBytes);
-    return { bytesPerCore: shardRows * page, nCores, how: `${shardRows} rows x ${page} B per shard` };
+    const bytesPerCore = shardRows * page;
+    const how = `${shardRows} rows x ${page} B per shard`;
+    return { bytesPerCore, nCores, how, banks: nCores, bufferBytes: nCores * bytesPerCore };
   }
   const geometry = pageGeometry(logical, layout);
   if (geometry === undefined) return undefined;
@@ -195,5 +204,7 @@ export function l1Footprint(
     bytesPerCore: pagesPerBank * page,
     nCores: Math.min(geometry.nPages, device.nL1Banks),
     how: `ceil(${geometry.nPages} pages / ${device.nL1Banks} banks) x ${page} B`,
+    banks: device.nL1Banks,
+    bufferBytes: geometry.nPages * page,
   };
 }

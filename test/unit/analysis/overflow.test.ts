@@ -551,7 +551,16 @@ describe('analysis/overflow', () => {
       role: 'conv output shard',
       bytesPerCore: 500_000,
       allocatedBeforeBytes: 1_300_000,
+      banks: 4,
+      bufferBytes: 2_000_000,
     });
+    // tt-metal's allocator line: the 4-core buffer whole (4 · 500,000 B), the bank 1,399,136 B (no L1_SMALL here).
+    assert.ok(
+      found?.message.startsWith(
+        'Out of Memory: Not enough space to allocate 2000000 B L1 buffer across 4 banks, where each bank needs to store 500000 B',
+      ),
+      found?.message,
+    );
   });
 
   it("a sub-window's figure fails at its own tensors even when its CBs fit (the verdict is not build-dependent)", () => {

@@ -9,6 +9,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyse, deviceOp, type Run } from '../../support/threadCases';
+import type { OpAnalysis } from '../../../server/src/analysis/analyze';
 
 const GALAXY = 'wormhole_b0_galaxy';
 
@@ -117,5 +118,157 @@ describe("public-thread regression set: tt-xla #918's JAX ViT-B/32 patch conv in
     const t = failedAllocation({ file, date: '2025-09-30' }, 'vit_b32_384_patch_embed');
     assert.deepEqual([t.role, t.bytesPerCore, t.cores, t.bankBytes], ['halo output', 1_556_480, 5, 1_364_928]);
     assert.equal(t.bytesPerCore * 5, 7_782_400);
+  });
+});
+
+describe("tt-metal's allocator line, word for word: the whole buffer across K banks (analysis/allocatorMessage.ts)", () => {
+  // The threads quote bank_manager.cpp's line; T = K · N (the sharded buffer's aligned size), K the cores it is sharded
+  // over, N each bank's shard, M the bank (l1_size − base − L1_SMALL); the tail by build (change points
+  // allocator-oom-bank-size, 2025-09-03; allocator-oom-stats, 2026-01-08). Per-bank figures are derived in the tests
+  // above and in threads-conv2d.test.ts; here the line a user greps tt-metal's log for must be ours.
+  // The thread's label, the run, the function, the quoted line (a label saying "quoted up to" marks a quote the thread cut).
+  const cases: readonly [string, Run, string | undefined, string][] = [
+    [
+      'tt-xla #1497',
+      { file: 'conv2d_tt-xla-1497.mlir', date: '2025-09-15', arch: GALAXY },
+      undefined,
+      'Out of Memory: Not enough space to allocate 69599232 B L1 buffer across 72 banks, where each bank needs to store 966656 B, but bank size is only 1366016 B',
+    ],
+    [
+      'tt-xla faster_rcnn',
+      { file: 'conv2d_tt-xla-faster-rcnn.mlir', date: '2025-11-04', arch: GALAXY },
+      undefined,
+      'Out of Memory: Not enough space to allocate 62521344 B L1 buffer across 72 banks, where each bank needs to store 868352 B, but bank size is only 1331936 B',
+    ],
+    [
+      'tt-xla maskformer_swin_b',
+      { file: 'conv2d_tt-xla-maskformer-swin-b.mlir', date: '2025-11-01', arch: GALAXY },
+      undefined,
+      'Out of Memory: Not enough space to allocate 61231104 B L1 buffer across 72 banks, where each bank needs to store 850432 B, but bank size is only 1331936 B',
+    ],
+    [
+      'tt-xla PETR',
+      { file: 'conv2d_tt-xla-petr.mlir', date: '2025-11-10', arch: GALAXY },
+      undefined,
+      'Out of Memory: Not enough space to allocate 57952512 B L1 buffer across 72 banks, where each bank needs to store 804896 B, but bank size is only 1331936 B',
+    ],
+    [
+      'tt-xla #918 ViT-B/32 224',
+      { file: 'conv2d_tt-xla-918-vit-b32.mlir', date: '2025-09-30' },
+      'vit_b32_224_patch_embed',
+      'Out of Memory: Not enough space to allocate 2287616 B L1 buffer across 2 banks, where each bank needs to store 1143808 B, but bank size is only 1364928 B',
+    ],
+    [
+      'tt-xla #918 ViT-B/32 384 (quoted up to N)',
+      { file: 'conv2d_tt-xla-918-vit-b32.mlir', date: '2025-09-30' },
+      'vit_b32_384_patch_embed',
+      'Out of Memory: Not enough space to allocate 7782400 B L1 buffer across 5 banks, where each bank needs to store 1556480 B',
+    ],
+    [
+      'tt-xla #1722 smp_unet_resnet101',
+      { file: 'conv2d_tt-xla-1722-smp-unet.mlir', date: '2025-10-02' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 61079552 B L1 buffer across 64 banks, where each bank needs to store 954368 B, but bank size is only 1364928 B',
+    ],
+    [
+      'tt-xla glpn_kitti (quoted up to K)',
+      { file: 'conv2d_tt-xla-glpn-kitti.mlir', date: '2025-08-29' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 49971200 B L1 buffer across 64 banks',
+    ],
+    [
+      "tt-forge-fe's YOLOv5s (a build before the bank-size tail: the line ends at N)",
+      { file: 'conv2d_tt-forge-fe-models-yolov5s.mlir', date: '2025-02-27' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 73859072 B L1 buffer across 64 banks, where each bank needs to store 1154048 B',
+    ],
+    [
+      "tt-forge-fe's YOLOv8n",
+      { file: 'conv2d_tt-forge-fe-models-yolov8n.mlir', date: '2025-04-01' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 57843712 B L1 buffer across 64 banks, where each bank needs to store 903808 B',
+    ],
+    [
+      // The printed bank, 1,362,816 = 1,499,136 − 103,552 (builds of 2026-01-16..28) − 32,768, pins the build and a
+      // 32 KiB L1_SMALL; the statistics tail of PR #32150 (allocated: the 737,280 B resharded input).
+      'tt-metal #36803 (max_pool2d, statistics tail)',
+      { file: 'max_pool2d_tt-metal-36803.mlir', date: '2026-01-28', l1SmallSize: 32_768 },
+      undefined,
+      'Out of Memory: Not enough space to allocate 55386112 B L1 buffer across 64 banks, where each bank needs to store 865408 B, but bank size is 1362816 B (allocated: 737280 B, free: 625536 B, largest free block: 625536 B)',
+    ],
+    // The max_pool2d threads (per-bank figures derived in threads.test.ts). The printed bank pins each build:
+    // 1,499,136 − base − L1_SMALL.
+    [
+      // 1,330,944 = − 102,656 (builds of 2025-12-04..2026-01-15) − 65,536; no statistics yet: before PR #32150.
+      'tt-metal #35431 (BEVFormer-tiny)',
+      { file: 'max_pool2d_tt-metal-35431.mlir', date: '2026-01-07' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 86450176 B L1 buffer across 64 banks, where each bank needs to store 1350784 B, but bank size is only 1330944 B',
+    ],
+    [
+      // 1,363,712 = − 102,656 − 32,768 (the user's pytest device).
+      'tt-metal #35223 (smp Unet)',
+      { file: 'max_pool2d_tt-metal-35223.mlir', date: '2026-01-02', l1SmallSize: 32_768 },
+      undefined,
+      'Out of Memory: Not enough space to allocate 75669504 B L1 buffer across 64 banks, where each bank needs to store 1182336 B, but bank size is only 1363712 B',
+    ],
+    [
+      // 1,331,392 = − 102,208 (tt-mlir's pin tt-metal 39590dfd) − 65,536.
+      'tt-xla #2659 (smp Unet)',
+      { file: 'max_pool2d_tt-metal-35223.mlir', date: '2025-12-02' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 75669504 B L1 buffer across 64 banks, where each bank needs to store 1182336 B, but bank size is only 1331392 B',
+    ],
+    [
+      // 1,330,048 = − 103,552 (builds of 2026-01-16..28) − 65,536, with PR #32150's statistics.
+      'tt-xla #3054 (SSR)',
+      { file: 'max_pool2d_tt-metal-36803.mlir', date: '2026-01-28' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 55386112 B L1 buffer across 64 banks, where each bank needs to store 865408 B, but bank size is 1330048 B (allocated: 737280 B, free: 592768 B, largest free block: 592768 B)',
+    ],
+    [
+      'tt-xla #3050 (UniAD: the resharded input first, nothing allocated)',
+      { file: 'max_pool2d_tt-metal-36802.mlir', date: '2026-01-28' },
+      undefined,
+      'Out of Memory: Not enough space to allocate 285081600 B L1 buffer across 64 banks, where each bank needs to store 4454400 B, but bank size is 1330048 B (allocated: 0 B, free: 1330048 B, largest free block: 1330048 B)',
+    ],
+  ];
+  for (const [thread, run, fn, line] of cases) {
+    it(`${thread}: "${line.slice('Out of Memory: Not enough space to allocate '.length)}"`, () => {
+      const { op } = deviceOp(run, fn);
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+      const message = op.overflow.message;
+      // A quote the thread cut must be the start of ours; a whole quote, all of it.
+      if (thread.includes('quoted up to')) assert.ok(message.startsWith(line), message);
+      else assert.equal(message, line);
+    });
+  }
+});
+
+describe("tt-metal's allocator line for an op's L1 result: an interleaved buffer across every bank", () => {
+  // Interleaved: K = every L1 bank (64 on an n150), N = ⌈pages / 64⌉ · page, T = pages · page (bank_manager.cpp's
+  // size). Builds of 2025-01: the line ends at N. Per-bank figures derived in threads-eltwise.test.ts.
+  function opAt(run: Run, fn: string, index: number): OpAnalysis {
+    const f = analyse(run).functions.find((x) => x.fn.name === fn)!;
+    return f.ops[index]!;
+  }
+  it('tt-metal #16488 (SD3.5 VAE silu result copied to L1): "35651584 B L1 buffer across 64 banks ... 557056 B"', () => {
+    // 32,768 bfloat8_b tiles · 1,088 B = 35,651,584 B; 32,768 / 64 = 512 pages · 1,088 = 557,056 B per bank.
+    const run = { file: 'eltwise_tt-metal-16488.mlir', date: '2025-01-07', arch: 'wormhole_b0_n150', l1SmallSize: 0 };
+    const copy = opAt(run, '@silu_sd35_vae_512x256x256_bf8', 1);
+    assert.equal(copy.op.name, 'ttnn.to_memory_config');
+    assert.equal(
+      copy.overflow?.message,
+      'Out of Memory: Not enough space to allocate 35651584 B L1 buffer across 64 banks, where each bank needs to store 557056 B',
+    );
+  });
+  it('tt-metal #16521 (SD3.5 gelu input moved to L1): "100663296 B L1 buffer across 64 banks ... 1572864 B"', () => {
+    // 49,152 bf16 tiles · 2,048 B = 100,663,296 B; 49,152 / 64 = 768 pages · 2,048 = 1,572,864 B per bank.
+    const toDevice = opAt({ file: 'eltwise_tt-metal-16521.mlir', date: '2025-01-06', l1SmallSize: 0 }, '@gelu_sd35', 0);
+    assert.equal(toDevice.op.name, 'ttnn.to_device');
+    assert.equal(
+      toDevice.overflow?.message,
+      'Out of Memory: Not enough space to allocate 100663296 B L1 buffer across 64 banks, where each bank needs to store 1572864 B',
+    );
   });
 });

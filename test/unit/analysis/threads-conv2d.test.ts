@@ -485,7 +485,7 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
     const { op } = deviceOp(run1624, 'up7_112');
     assert.match(
       op.overflow?.message ?? '',
-      /resharded conv input needs 1605632 B per core but only 1364256 B are free/,
+      /6422528 B L1 buffer across 4 banks, where each bank needs to store 1605632 B/,
     );
   });
   it('since tt-mlir PR #3056 (no shard layout: auto shard) the same three convs fit', () => {

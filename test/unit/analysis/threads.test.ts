@@ -569,7 +569,10 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       const [d] = features.diagnostics(doc).filter((x) => x.code === 'l1-out-of-memory');
       assert.ok(d !== undefined, 'an out-of-memory diagnostic');
       // "each bank needs to store 865408 B … (allocated: 737280 B …)" (the thread's error line).
-      assert.match(d.message, /not enough space to allocate the halo output, 865,408 B per core, with 737,280 B/);
+      assert.match(
+        d.message,
+        /not enough space to allocate the halo output, 865,408 B per core \(55,386,112 B across 64 banks in tt-metal's allocator message\), with 737,280 B/,
+      );
       assert.match(
         d.message,
         /Why: before .* ttnn allocates the resharded pool input \(737,280 B\), then the halo output/,
@@ -875,6 +878,21 @@ describe('public-thread regression set, further families (test/fixtures/threads)
       const op = assertFails({ file: 'conv3d_tt-xla-2872.mlir', date: '2026-01-13' });
       assert.equal(regionEnd(op), 3_375_680);
       assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
+    });
+    it('tt-metal #43873 (2026-05-08, Qwen 2.5-VL N_64, C_out_block 1280): 33,208,128 B on [0-0 - 7-7], word for word', () => {
+      // conv3d_program_factory.cpp@c47d23c (main of 05-08): patch = 2·14·14·32 = 12,544 (tile aligned) → K_t 392;
+      // C_out_block 1280 → N_t 40; one patch per block → M_t 1, so out_subblock_h 1 (out_subblock_w 8 ≠ N_t). bf16
+      // tiles of 2,048 B, partials bf16 (one C_in block): vol2col rm 1 page of 12,544·2 = 25,088; vol2col tiled 392
+      // tiles = 802,816; weight 392·40 = 15,680 tiles = 32,112,640; interm 40 tiles = 81,920; result 40 tiles = 81,920
+      // → 33,104,384 + 103,744 (builds of 2026-05-05..15) = 33,208,128, the thread's figure.
+      const run = { file: 'conv3d_tt-metal-43873.mlir', date: '2026-05-08' };
+      const op = assertFails(run);
+      assert.equal(regionEnd(op), 33_208_128);
+      assert.equal(printedRange(op), '[0-0 - 7-7]');
+      assert.equal(
+        op.overflow?.message,
+        'Statically allocated circular buffers on core range [0-0 - 7-7] grow to 33208128 B which is beyond max L1 size of 1499136 B',
+      );
     });
     const conv8981 = { file: 'conv3d_tt-mlir-8981.mlir', date: '2026-07-09' };
     it('tt-mlir #8981 (2026-07-09, Qwen3.5-27B patch embed, c_in_block 32 from tt-mlir): 2,240,288 B exactly', () => {

@@ -109,6 +109,9 @@ describe('estimate/composite: every program checked where it runs (analysis/over
       role: 'result of untilize input',
       bytesPerCore: 24_576,
       allocatedBeforeBytes: 1_380_000,
+      // The allocator's line: the op's 64 cores, 64 · 24,576 = 1,572,864 B.
+      banks: 64,
+      bufferBytes: 1_572_864,
     });
   });
 });

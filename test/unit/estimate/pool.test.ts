@@ -158,7 +158,8 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
     const o = detectOverflow(e, 0, l1Limits(ctx.device, undefined));
     assert.equal(o?.kind, 'l1BuffersExhausted');
     assert.equal(o?.cbRegionEndBytes, ctx.device.l1UnreservedBase + 953_344 + 1_182_336);
-    assert.match(o?.message ?? '', /halo output needs 1182336 B/);
+    assert.deepEqual([o?.failedAllocation?.role, o?.failedAllocation?.bytesPerCore], ['halo output', 1_182_336]);
+    assert.match(o?.message ?? '', /each bank needs to store 1182336 B/);
   });
 
   describe('the halo program: its own CBs, run while its input and output are both allocated', () => {

@@ -38,6 +38,9 @@ describe('fixes/conv2d_config', () => {
       role: 'halo output',
       bytesPerCore: 1_324_992,
       allocatedBeforeBytes: 854_016,
+      // Height sharded on 64 cores: 64 · 1,324,992 = 84,799,488 B in tt-metal's allocator line.
+      banks: 64,
+      bufferBytes: 84_799_488,
     });
     const r = fixesAt(l, '@test_conv2d_l1_oom', index);
     assert.ok(!r.fixes.some((f) => /act_block_h_override/.test(f.title)));

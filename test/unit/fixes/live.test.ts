@@ -116,6 +116,9 @@ describe('fixes/live tensors and layouts', () => {
       role: 'resharded conv input',
       bytesPerCore: 854_016,
       allocatedBeforeBytes: 854_016,
+      // 64 cores · 854,016 = 54,657,024 B in tt-metal's allocator line.
+      banks: 64,
+      bufferBytes: 54_657_024,
     });
     assert.equal(l.analysis.firstFailure?.opIndex, conv.op.index);
     assert.ok(l.analysis.overflows.every((o) => o.overflow.failedAllocation !== undefined));
