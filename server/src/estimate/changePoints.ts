@@ -5207,7 +5207,10 @@ function withinSpan(window: TtMetalWindow, span: ReadSpan): boolean {
   return window.earliest >= span.earliest && window.latest <= span.latest;
 }
 
-/** Whether `windowWithinReadSpan`, `windowReadUpToNewestWithin` and `windowWhollyPastNewestRead` answer alike in two windows. */
+/**
+ * Whether `windowWithinReadSpan` (for the window and for its part up to the newest build read) and
+ * `windowWhollyPastNewestRead` answer alike in two windows.
+ */
 export function sameReadSpanAnswers(a: TtMetalWindow, b: TtMetalWindow): boolean {
   for (const span of Object.values(READ_SPANS) as ReadSpan[])
     if (withinSpan(a, span) !== withinSpan(b, span) || readUpToNewestWithin(a, span) !== readUpToNewestWithin(b, span))
@@ -5251,8 +5254,8 @@ const PAST_NEWEST_READ_WHOLLY_REASON = `${PAST_NEWEST_READ_TEXT}: the factory as
  * Whether every build of the window that can be read lies inside read span `id`: the window cut at `NEWEST_READ_BUILD`,
  * or, for a window wholly after it, that build itself (the factory the model takes). An estimator is `exact` on it and
  * the registry makes the estimate `approx` for the later builds (`pastNewestReadReason`). Answered by
- * `windowWithinReadSpan`, `windowReadUpToNewestWithin` and `windowWhollyPastNewestRead`, so `sameReadSpanAnswers`
- * covers it.
+ * `windowWithinReadSpan` for the window and for its part up to that build, and `windowWhollyPastNewestRead`, so
+ * `sameReadSpanAnswers` covers it.
  */
 export function windowReadableWithinReadSpan(ctx: EstimateContext, id: ReadSpanId): boolean {
   const { window } = ctx.ttMetal;
@@ -5402,16 +5405,8 @@ export function windowWhollyPastNewestRead(ctx: EstimateContext): boolean {
 }
 
 /**
- * Whether the window reaches past the newest build read and its part up to it lies inside read span `id`: an approx
- * reason's wording, never a figure; the registry's reuse of a window's run compares it too (sameReadSpanAnswers).
- */
-export function windowReadUpToNewestWithin(ctx: EstimateContext, id: ReadSpanId): boolean {
-  return readUpToNewestWithin(ctx.ttMetal.window, READ_SPANS[id]);
-}
-
-/**
- * The context whose `windowWithinReadSpan` answers as `windowReadUpToNewestWithin` (the window cut at the newest build
- * read), recording no straddle: to ask whether the read part of a window is on a read path.
+ * The context whose `windowWithinReadSpan` answers for the window cut at the newest build read, recording no
+ * straddle: to ask whether the read part of a window is on a read path.
  */
 export function windowEndingAtNewestRead(ctx: EstimateContext): EstimateContext {
   const { window } = ctx.ttMetal;
