@@ -1339,15 +1339,13 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     );
   if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig')
     approxReasons.push('DRAM-sharded reader cores counted as the bank count, not placed');
-  if (transposeTile && !readPath)
-    approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
+  if (transposeTile && !readPath) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
   if (approxReasons.length === 0 && !readPath)
     approxReasons.push(
       "the factory's CBs as read in tt-metal's sources of late 2024 to mid 2026 (the changes found are change points; not every build's factory was read)",
     );
   if (readSpan !== undefined) citations.push(readSpanCite(readSpan));
-  if (readSpan !== undefined && transposeAAuto)
-    citations.push(readSpanCite('matmul-auto-transpose-a-fused'));
+  if (readSpan !== undefined && transposeAAuto) citations.push(readSpanCite('matmul-auto-transpose-a-fused'));
   if (readSpan !== undefined && biasOrTransposeBAuto) {
     if (biasTile > 0) citations.push(readSpanCite(biasReadSpan));
     if (transposeB) citations.push(readSpanCite('matmul-auto-transpose-b'));
