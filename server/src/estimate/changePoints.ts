@@ -4699,6 +4699,19 @@ export const CHANGE_POINTS = {
     after:
       'the same file @cc70746 (has_block_padding = is_paged_attention && original_block_size < TILE_HEIGHT; c_14 qk_tiles · mask_tile_size), @8ad390e (block_size_override, which tt-mlir does not pass) and @622c6fb',
   },
+  'sdpa-paged-decode-batch-from-page-table': {
+    family: 'attention',
+    pr: 36440,
+    // "Deepseek V3 Flash MLA decode optimizations", squash-merged on main as 8ad390e (2026-03-09 19:15 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-03-09',
+    dateFrom: 'merge',
+    what: "paged SDPA decode takes its batch B from the page table (padded rows of an interleaved one; a sharded one's rows per shard core, which validate ties to Q's batch): the cores per batch and head, hence c_19, and the B ≤ cores check follow it; before, B = Q's padded shape[1] for every call (validate ties only a sharded page table to Q's batch)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@8ad390e~1 (B = q_shape[1])',
+    after:
+      'the same file @8ad390e (paged: B = page_table padded_shape()[0], / shard cores when sharded), kept to @622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5178,6 +5191,17 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): the 1D factory (both mcast_in0 and mcast_in1 programs) and the 2D factory at 92f1cd6, 601278a, ecc48ba (named CBs), 64c70d7 (#43578: the 2D c_10 a CBDescriptor of total_size in0_CB_size) and 622c6fb (page size the DRAM-aligned tile from e18e95c, the same bytes for standard tiles): c_10 = in0_CB_size under in0_transpose_tile; git log -G 'transpose|c_10|in0_transpose' over both factories 92f1cd6..622c6fb: 441c2f9, 601278a, c83c151, ecc48ba, e617a17 (#37845: the reader's partial-K-tile padding, no CB), 09d6c79 (#40905: reader strides for batched transpose, no CB), 21210d4, 64c70d7, 3934951, e18e95c; over matmul.cpp, matmul_op.cpp, config/matmul_program_config.cpp, utilities/matmul_utilities.cpp and matmul_device_operation.cpp: 4f06a9d and a63efb9 (the estimate term, change points), 09d6c79 / 138dc5a (#40905, #40936: a TT_FATAL for transpose_a with fuse_batch and a batched a, excluded by the unbatched a), d447542 (#43987: transpose_a rejected with gather_in0 only), ebaaa57, d964b8e, ec9c75b, c83c151, 0741d5c, da6424c, 441c2f9, 601278a, 3934951, 1882430 (argument plumbing, sharded-output grids): none changes needs_manual_transpose's kinds or the transposed shapes",
     citedAs: 'tt-metal 1D / 2D factories and the selection at every commit 92f1cd6 … 622c6fb touching transpose_a',
+  },
+  'sdpa-decode-factory-2026': {
+    family: 'attention',
+    // The day after 70a9be5 (PR #38587, 2026-02-26 12:53 UTC: the tree-reduction round count, which changes only which
+    // calls are illegal and is no change point) to 622c6fb.
+    earliest: '2026-02-27',
+    latest: '2026-06-23',
+    what: "SdpaDecodeProgramFactory's CBs (c_0 … c_31 as attention.ts lists them: tile counts from PNHt, DHt, vDHt, Sk_chunk_t or the dynamic chunk dst_size, num_cores_per_head; half tiles for causal bf16 Q with ≤ 16 heads; formats per tensor, im and stats Float16_b) on every core of the program grid, with change points sdpa-decode-f32-q-scalars and sdpa-decode-cur-pos-two-cbs inside, and the paged entry's K chunk per sdpa-paged-decode-default-config",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) sdpa_decode_program_factory.cpp at 70a9be5, 8ad390e~1, 8ad390e and 622c6fb (every CB line the same formula but for #41637 scalar_df and #45142 c_15; #36440 moves only a paged call's B, change point sdpa-paged-decode-batch-from-page-table, and binds c_0 to Q only under the MLA q_locally_available; the ProgramDescriptor port ec56365 only turns create_cb into add_cb), and every commit touching sdpa_decode/ between: 98ad3ba, 61951af, 4d4fead (comments), 8ad390e (#36440, its device operation: output spec and MLA validation), 307ffde (#39539: num_cores_per_batch after num_heads_per_core, num_cores_per_head unchanged), 7cbbc23, ce15e49, d128159, 751f7ae, 0158bfd, 7096f73, c262c36, 84af26d (share_cache, a hash), f874151, 69eb869, 6a53c74, d4d8b47 (Bmask, a compile arg), f17049d / 3ff1267 / b5fada0 (#42591: num_heads_per_core rounded to divide num_kv_heads, the active cores only), 7fb82fd (#41637), 0af0408 (#44082: block_size_override) and a401cae (#44633: num_kv_heads_override), neither passed by tt-mlir, 5cd3b7a (#44617), 580f045, ec56365 (#44755), 4179f74 (#45142), 99c973c (#45193: cache_position_modulo, a compile arg), 4652be9, 08c1e9e, a22865c, 0ee49d4, 19a5b41, ff0c6b4 (kernels only); sdpa_decode.cpp and the device operation: no chunk-size or compute-config default change but #44617",
+    citedAs: 'tt-metal sdpa_decode_program_factory.cpp and sdpa_decode.cpp at every commit 70a9be5 … 622c6fb',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -250,6 +250,57 @@ describe('estimate/normattn', () => {
     assert.equal(onBf('2026-04-24'), onBf('2026-04-23'));
   });
 
+  it('SDPA decode is exact only inside read span sdpa-decode-factory-2026 (every factory commit from 70a9be5, 2026-02-26)', () => {
+    // sdpa_decode_program_factory.cpp@70a9be5 and @622c6fb size the CBs alike (but for the f32-Q scalars and c_15, not
+    // used here). q 1x1x8x64 causal bf16 → 16x32 half tiles of 1,024 B; K/V 1x1x1024x64 bf16, DHt 2; K chunk 128 →
+    // Sk 4; PNHt 1; 8x8 grid, max_cores_per_head_batch unset (16) → 16 cores per head.
+    // Half tiles: c_0 2 + c_3 4 + c_5 1 + c_6, c_7 2 + c_10 2 + c_12 1 + c_24 4 + c_25, c_26 2·2 + c_27..31, c_21, c_22 7
+    //   + c_23 2 + c_16 2 + c_17, c_18 2 + c_19 (2 + 2·1)·(16 − 1) = 60 → 93 · 1,024 = 95,232 B;
+    // full bf16 tiles of 2,048 B: c_1 4·2·2 = 16 + c_2 16 + c_11 1 + c_20 2 → 35 · 2,048 = 71,680 B. 166,912 B on both
+    // sides of the span's start: only the confidence moves.
+    const at = (date: string) =>
+      estimateOf(estimateOp(sdpaDecodeK128(dram([1, 1, 8, 64])), whContext({ ttMetalDate: date })));
+    const inside = at('2026-02-27');
+    assert.equal(inside.cbBytesPerCore, 95_232 + 71_680);
+    assert.equal(inside.confidence, 'exact');
+    assert.ok(inside.citations.some((c) => c.includes('read span sdpa-decode-factory-2026')));
+    const before = at('2026-02-26');
+    assert.equal(before.cbBytesPerCore, 95_232 + 71_680);
+    assert.equal(before.confidence, 'approx');
+    assert.match(before.approxReason ?? '', /read at every commit from tt-metal 70a9be5 .*not at every build/);
+    // A window reaching back before the span (2026-02-20..2026-05-05) is approx too; the Falcon3 dumps' one is exact.
+    const win = (earliest: string, latest: string) =>
+      estimateOf(estimateOp(sdpaDecodeK128(dram([1, 1, 8, 64])), whContext({ window: { earliest, latest } })))
+        .confidence;
+    assert.equal(win('2026-02-20', '2026-05-05'), 'approx');
+    assert.equal(win('2026-04-15', '2026-05-05'), 'exact');
+  });
+
+  it('paged SDPA decode takes B from an interleaved page table from tt-metal PR #36440 (2026-03-09), from Q before', () => {
+    // sdpa_decode_program_factory.cpp@8ad390e~1: B = q_shape[1]; @8ad390e: paged B = page_table padded_shape()[0].
+    // q 1x1x8x64 causal bf16 (half tiles, PNHt 1, DHt 2), K/V 32 blocks of 1x32x64, page table 4x32 (4 rows): K
+    // chunk 128, 8x8 grid, max_cores_per_head_batch 64, one KV head.
+    //   Q's B = 1: cores per head min(64, 64·1·1) / 1 = 64 → c_19 (2 + 2)·63 = 252 half tiles.
+    //   page table's B = 4: min(64, 64·4·1) / 4 = 16 → c_19 (2 + 2)·15 = 60 half tiles: 192 · 1,024 = 196,608 B fewer.
+    const paged = op(
+      'ttnn.paged_scaled_dot_product_attention_decode',
+      [dram([1, 1, 8, 64]), dram([32, 1, 32, 64]), dram([32, 1, 32, 64]), rmInt([4, 32])],
+      [dram([1, 1, 8, 64])],
+      {
+        is_causal: bool(true),
+        operandSegmentSizes: segments(1, 1, 1, 1, 0, 0, 0),
+        program_config: dialect('ttnn.sdpa_program_config', {
+          compute_with_storage_grid_size: '<8,8>',
+          q_chunk_size: '0',
+          k_chunk_size: '128',
+          max_cores_per_head_batch: '64',
+        }),
+      },
+    );
+    const on = (date: string) => estimateOf(estimateOp(paged, whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    assert.equal(on('2026-03-08') - on('2026-03-09'), 196_608);
+  });
+
   it('SDPA decode with a height-sharded Q still has its Q CB; a sharded output is the output CB', () => {
     // sdpa_decode_program_factory.cpp@007f92d: c_0 is set on Q's buffer only with the program_config's
     // q_locally_available (an MLA option tt-mlir's sdpa_program_config attribute does not carry); otherwise the reader

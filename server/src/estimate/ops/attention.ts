@@ -15,7 +15,8 @@
  *   c_5, c_7 one bf16 tile each · c_4 sink Sq tiles (attention sink) · c_24 Sq·Sk · c_25, c_26 Sq·vDHt ·
  *   c_27..c_31 Sq each · c_16 Sq·vDHt (output dtype)
  *   parallelism: batch, then heads, then q chunks over the grid; q chunks per core decide c_0's double buffering.
- * Decode (SDPA decode program factory) [2], B = q padded[1], PNHt = round_up(q heads, 32)/32, nkv = K heads:
+ * Decode (SDPA decode program factory) [2], B = q padded[1] (paged: see below), PNHt = round_up(q heads, 32)/32,
+ *   nkv = K heads:
  *   Sk = k_chunk/32, or the dynamic-chunk size (8, 4 with fp32 acc) when k_chunk is 0;
  *   half tiles (16x32: 1,024 B in bf16) for q, mask, scalars, intermediates and statistics when causal with ≤ 16
  *   q heads in bf16; cores per head h = max(1, (min(A, max_cores_per_head·B·nkv) / B) / nkv):
@@ -26,6 +27,8 @@
  *   compute kernel's own copy of that page) · c_9 page table (one aligned row) · c_10 PNHt·DHt · c_11 1 full bf16 · c_12 1 ·
  *   c_13 PNHt·Sk (sliding window) · c_24 PNHt·Sk · c_25, c_26 PNHt·vDHt · c_27..c_31, c_21, c_22 PNHt ·
  *   c_23 PNHt·vDHt · c_16 PNHt·vDHt · c_17, c_18 PNHt · c_19 (PNHt·vDHt + 2·PNHt)·(h − 1) · c_20 PNHt·vDHt (output)
+ *   B of a paged call with an interleaved page table: its rows from PR #36440 (change point
+ *   `sdpa-paged-decode-batch-from-page-table`), Q's shape[1] before.
  *   Globally allocated: c_20 on a sharded output, c_8 / c_9 on a sharded cur_pos / page table. c_0 is on Q's buffer
  *   only with the program_config's q_locally_available (an MLA option tt-mlir's sdpa_program_config does not carry):
  *   a sharded Q is copied by the reader into a c_0 of its own, so c_0 always counts.
@@ -52,6 +55,10 @@
  *       runtime paged_flash_multi_latent_attention_decode.cpp@19c86fc passes k_chunk_size 32 on the device grid
  *       (max_cores_per_head_batch left at 16); a sharded Q (Q-head parallelism) is unmodeled
  *
+ * Decode confidence: the decode factory and sdpa_decode.cpp were read at every commit from 70a9be5 (PR #38587,
+ *   2026-02-26) to 622c6fb (read span `sdpa-decode-factory-2026`; the CB lines change there only at the change points
+ *   above); a decode otherwise exact (a program_config, or paged before PR #44617) is 'exact' only for a window inside
+ *   that span, 'approx' before it, where the factory was read at the rule-changing commits, not every build.
  * Assumptions: compute kernel config defaults (fp32 dest acc off). Streaming-compute prefill (session 30): from tt-metal
  *   PR #38838 the factory streams when can_use_streaming_compute says so (`sdpaStreams`: change points
  *   `sdpa-prefill-streaming`, `sdpa-streaming-q-subblocks`, `-causal`, `-sliding-window`, `-provided-mask`), adding a
@@ -70,7 +77,14 @@ import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import { fieldValue, intOf, pairOf } from '../../ttnn/dialectFields';
-import { atOrAfter, type ChangePointId, NEWEST_READ_COMMIT, windowPastNewestRead } from '../changePoints';
+import {
+  atOrAfter,
+  type ChangePointId,
+  NEWEST_READ_COMMIT,
+  readSpanCite,
+  windowPastNewestRead,
+  windowReadableWithinReadSpan,
+} from '../changePoints';
 import {
   bufferAlignmentBytes,
   CITE,
@@ -455,6 +469,10 @@ function runtimePagedDecodeConfig(
   return undefined;
 }
 
+const DECODE_READ_SPAN = 'sdpa-decode-factory-2026';
+const DECODE_NOT_EVERY_BUILD_REASON =
+  'the SDPA decode factory was read at every commit from tt-metal 70a9be5 (PR #38587, 2026-02-26; read span sdpa-decode-factory-2026); builds before it only at the commits that change a CB rule (change points sdpa-decode-tree-reduction, sdpa-decode-block-padding-mask), not at every build';
+
 export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   // MLA decode runs the same factory with use_mla: V is read from the latent K, vDH = head_dim_v [2][5].
   const mla = op.name === 'ttnn.paged_flash_multi_latent_attention_decode';
@@ -501,7 +519,12 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   const runtimeCfg = irCfg === undefined && cfg !== undefined;
   const fp32 = fp32DestAccFromConfig(op) ?? false;
   const dst = fp32 ? 4 : 8;
-  const b = q.padded[1];
+  // From PR #36440 a paged call's batch is the interleaved page table's rows (a sharded one's rows per core, tied to
+  // Q's batch by validate); before, Q's shape[1] (change point sdpa-paged-decode-batch-from-page-table) [2].
+  const b =
+    pageTable !== undefined && !isSharded(pageTable.layout) && atOrAfter(ctx, 'sdpa-paged-decode-batch-from-page-table')
+      ? (pageTable.padded[0] ?? q.padded[1])
+      : q.padded[1];
   const pnh = Math.ceil(q.logical[2] / 32) * 32;
   const numQHeads = q.logical[2];
   const nkv = k.padded[1];
@@ -530,7 +553,8 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   const coresPerHead = Math.max(1, Math.floor(coresPerBatch / nkv));
   // The tree reduction over a head's cores has at most 6 rounds, ceil(log2(cores per head)) [2] (tt-mlir #9007:
   // "Tree reduction max 6 rounds (64 cores/head), got 110 cores/head"). Builds between tt-metal PR #37004 and the
-  // formula's fix (tt-metal #38521, not dated here) counted floor(log2 n) + 1 rounds and also rejected exactly 64.
+  // formula's fix (70a9be5, PR #38587, 2026-02-26: the day before read span sdpa-decode-factory-2026) counted
+  // floor(log2 n) + 1 rounds and also rejected exactly 64.
   if (atOrAfter(ctx, 'sdpa-decode-tree-reduction') && coresPerHead > SDPA_DECODE_MAX_CORES_PER_HEAD)
     return illegal(
       op.name,
@@ -610,6 +634,10 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     },
   );
   const configured = cfg?.kChunk !== undefined;
+  // The factory's CB lines were read at every commit of read span sdpa-decode-factory-2026 (from 70a9be5, PR #38587);
+  // earlier builds only at the commits that change a rule (the change points above), not at every build [2].
+  const readEveryBuild = windowReadableWithinReadSpan(ctx, DECODE_READ_SPAN);
+  const formulaExact = !mla && (configured || (paged && !pagedDefault));
   const chunkSource = runtimeCfg
     ? " (tt-mlir runtime's config: the IR has none)"
     : configured
@@ -631,11 +659,13 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     // tt-mlir #9039 prints Blackhole's whole 11x10 grid, [0-0 - 10-9].
     groups: [{ name: 'grid', nCores: available, firstCore: [0, 0], printedRange: gridRectangle([gy, gx]) }],
     cbs,
-    confidence: mla ? 'approx' : configured || (paged && !pagedDefault) ? 'exact' : 'approx',
+    confidence: formulaExact && readEveryBuild ? 'exact' : 'approx',
     approxReason: mla
       ? "MLA: the factory's use_mla branch was read (V = K, vDH = head_dim_v), not the entry point that sets it"
-      : configured
-        ? ''
+      : formulaExact
+        ? readEveryBuild
+          ? ''
+          : DECODE_NOT_EVERY_BUILD_REASON
         : pagedDefault
           ? "no program_config after tt-metal PR #44617: the paged entry point's default config (K chunk 32, one core per head) was read from the PR and a tt-metal test, not from sdpa_decode.cpp"
           : paged
@@ -644,8 +674,8 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     citations: mla
       ? [CITE_SDPA_DECODE, CITE_TTMLIR_MLA_DECODE_RUNTIME]
       : runtimeCfg
-        ? [CITE_SDPA_DECODE, CITE_TTMLIR_PAGED_DECODE_RUNTIME]
-        : [CITE_SDPA_DECODE],
+        ? [CITE_SDPA_DECODE, CITE_TTMLIR_PAGED_DECODE_RUNTIME, readSpanCite(DECODE_READ_SPAN)]
+        : [CITE_SDPA_DECODE, readSpanCite(DECODE_READ_SPAN)],
   });
 }
 
