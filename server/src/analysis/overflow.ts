@@ -458,14 +458,10 @@ export function detectOverflow(
   const allocates = est.kind !== 'noProgram' || est.l1TensorBytesPerCore > 0;
   if (allocates && base + live > top) {
     const output = failedOutputAllocation(est, live, top - base);
-    if (output !== undefined)
-      return {
-        kind: 'l1BuffersExhausted',
-        cbRegionEndBytes: base + live,
-        limitBytes: top,
-        core: NO_CORE,
-        message: keptMessage(
-          allocatorOomMessage(
+    // The op's own result failing to allocate reads as tt-metal's allocator line; otherwise the tensors live here.
+    const text =
+      output !== undefined
+        ? allocatorOomMessage(
             {
               bufferType: 'L1',
               banks: output.banks,
@@ -475,20 +471,15 @@ export function detectOverflow(
               allocatedBeforeBytes: output.allocatedBeforeBytes,
             },
             wording.allocatorOom,
-          ),
-          strings,
-        ),
-        failedAllocation: output,
-      };
+          )
+        : `Out of Memory: L1 tensors live here need ${live} B per core but only ${top - base} B lie ${betweenText(device)}`;
     return {
       kind: 'l1BuffersExhausted',
       cbRegionEndBytes: base + live,
       limitBytes: top,
       core: NO_CORE,
-      message: keptMessage(
-        `Out of Memory: L1 tensors live here need ${live} B per core but only ${top - base} B lie ${betweenText(device)}`,
-        strings,
-      ),
+      message: keptMessage(text, strings),
+      ...(output !== undefined && { failedAllocation: output }),
     };
   }
   if (est.kind !== 'estimate') return undefined;

@@ -1228,15 +1228,16 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   if (biasTile > 0 && cfg.kind === 'MatmulMultiCoreReuseProgramConfig') citations.push(CITES.reuseBias);
   if (biasAddedAfter && biasRowsPadded !== TILE_HW) citations.push(CITES.linearBias);
   // Read spans: the selection and factory of these paths were read for every build of the span (changePoints.ts).
-  const plainAuto =
+  // No bias, activation or transpose_b on interleaved operands and output: the base of the plain and transpose_a paths.
+  const bareInterleavedAuto =
     auto &&
     a.sharding === 'interleaved' &&
     b.sharding === 'interleaved' &&
     !outSharded &&
     biasTile === 0 &&
     !hasActivation &&
-    !transposeA &&
     !transposeB;
+  const plainAuto = bareInterleavedAuto && !transposeA;
   // The same with a one-tile-row interleaved bias (fused, or added after into a DRAM output) or transpose_b (fused, or
   // transposed by bound_matmul into a DRAM b): read spans matmul-auto-bias-2025-2026 / matmul-auto-transpose-b, the programs
   // bound_matmul runs around the matmul estimated by sidePrograms.
@@ -1259,14 +1260,8 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   // The same as plainAuto with a fused transpose_a (from change point matmul-fused-transpose-a) on an unbatched a in a 1D
   // or 2D mcast config: read span matmul-auto-transpose-a-fused (the selection on a's transposed shape, c_10 = c_0).
   const transposeAAuto =
-    auto &&
-    a.sharding === 'interleaved' &&
-    b.sharding === 'interleaved' &&
-    !outSharded &&
-    biasTile === 0 &&
-    !hasActivation &&
+    bareInterleavedAuto &&
     transposeA &&
-    !transposeB &&
     !manualTranspose &&
     batchOf(a.padded) === 1 &&
     (cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' ||
