@@ -461,17 +461,7 @@ export function detectOverflow(
     // The op's own result failing to allocate reads as tt-metal's allocator line; otherwise the tensors live here.
     const text =
       output !== undefined
-        ? allocatorOomMessage(
-            {
-              bufferType: 'L1',
-              banks: output.banks,
-              bytesPerBank: output.bytesPerCore,
-              bufferBytes: output.bufferBytes,
-              bankBytes: top - base,
-              allocatedBeforeBytes: output.allocatedBeforeBytes,
-            },
-            wording.allocatorOom,
-          )
+        ? failedAllocationMessage(output, top - base, wording)
         : `Out of Memory: L1 tensors live here need ${live} B per core but only ${top - base} B lie ${betweenText(device)}`;
     return {
       kind: 'l1BuffersExhausted',
@@ -538,6 +528,28 @@ export function detectOverflow(
   return undefined;
 }
 
+/** tt-metal's allocator line (allocatorMessage.ts) for an L1 buffer of the op that cannot be placed in a bank of
+ *  `bankBytes`. */
+function failedAllocationMessage(
+  a: FailedAllocation,
+  bankBytes: number,
+  wording: MessageWording,
+  largestFreeBytes?: number,
+): string {
+  return allocatorOomMessage(
+    {
+      bufferType: 'L1',
+      banks: a.banks,
+      bytesPerBank: a.bytesPerCore,
+      bufferBytes: a.bufferBytes,
+      bankBytes,
+      allocatedBeforeBytes: a.allocatedBeforeBytes,
+      largestFreeBytes,
+    },
+    wording.allocatorOom,
+  );
+}
+
 /** The op's L1 result whose allocation fails (tt-metal allocates the results in order after the tensors live around
  *  the op), when the estimator gave the allocator's view of it (`OutputL1.allocation`); undefined when the tensors
  *  live before them already fill the bank or no result says how it is allocated. */
@@ -574,33 +586,24 @@ function intermediatesOverflow(
   const walk = walkIntermediates(intermediates, live, est.l1TensorBytesPerCore, device);
   if (walk.failed !== undefined) {
     const t = walk.failed;
+    // The whole sharded buffer across the op's cores, one bank each.
+    const failedAllocation: FailedAllocation = {
+      role: t.role,
+      bytesPerCore: t.bytesPerCore,
+      allocatedBeforeBytes: walk.allocatedBeforeBytes,
+      banks: est.nCoresUsed,
+      bufferBytes: est.nCoresUsed * t.bytesPerCore,
+    };
     return {
       kind: 'l1BuffersExhausted',
       cbRegionEndBytes: base + walk.allocatedBeforeBytes + t.bytesPerCore,
       limitBytes: top,
       core: NO_CORE,
-      // tt-metal's line: the whole sharded buffer across the op's cores, one bank each (allocatorMessage.ts).
       message: keptMessage(
-        allocatorOomMessage(
-          {
-            bufferType: 'L1',
-            banks: est.nCoresUsed,
-            bytesPerBank: t.bytesPerCore,
-            bankBytes: top - base,
-            allocatedBeforeBytes: walk.allocatedBeforeBytes,
-            largestFreeBytes: walk.largestFreeBytes,
-          },
-          wording.allocatorOom,
-        ),
+        failedAllocationMessage(failedAllocation, top - base, wording, walk.largestFreeBytes),
         strings,
       ),
-      failedAllocation: {
-        role: t.role,
-        bytesPerCore: t.bytesPerCore,
-        allocatedBeforeBytes: walk.allocatedBeforeBytes,
-        banks: est.nCoresUsed,
-        bufferBytes: est.nCoresUsed * t.bytesPerCore,
-      },
+      failedAllocation,
     };
   }
   if (walk.programFailed !== undefined) {
