@@ -1391,6 +1391,8 @@ describe('conv2d change points', () => {
     assert.equal(at('2025-05-31').cbBytesPerCore, 196_608);
     for (const date of ['2025-05-29', '2025-06-02']) assert.equal(at(date).cbBytesPerCore, 180_224, date);
   });
+  // VoVNet's OSA 1x1 conv, 14x14x512 → 192: the auto-sharded 1x1 tests below.
+  const vovnetOsa1x1 = { n: 1, h: 14, w: 14, cIn: 512, cOut: 192, k: 1, s: 1, p: 0 };
   it('an auto-sharded 1x1 conv on a row-major input runs the tilize program before its linear, and reports the larger', () => {
     // conv2d tilizes a row-major input with ttnn::to_layout(TILE) into its own memory config before ttnn::linear
     // (shard_or_reshard_tensor_if_required or conv2d_L1's matmul branch; tilize_with_optional_deallocation at de47eb4).
@@ -1419,9 +1421,8 @@ describe('conv2d change points', () => {
         },
       },
     });
-    const shape = { n: 1, h: 14, w: 14, cIn: 512, cOut: 192, k: 1, s: 1, p: 0 };
-    const rowMajor = l1Full(conv2d({ ...shape, input: tensor([1, 1, 196, 512], { page: 'row_major' }) }));
-    const tiled = l1Full(conv2d({ ...shape, input: tensor([1, 1, 196, 512]) }));
+    const rowMajor = l1Full(conv2d({ ...vovnetOsa1x1, input: tensor([1, 1, 196, 512], { page: 'row_major' }) }));
+    const tiled = l1Full(conv2d({ ...vovnetOsa1x1, input: tensor([1, 1, 196, 512]) }));
     const ctx = () => whContext({ ttMetalDate: '2026-04-15' });
     const e = est(estimateOp(rowMajor, ctx()));
     assert.match(
@@ -1508,18 +1509,7 @@ describe('conv2d change points', () => {
     // ceil(196/32) · 512/32 = 7 · 16 = 112 bf16 tiles over the 64 L1 banks → ceil(112/64) = 2 pages · 2,048 = 4,096 B
     // per bank; the linear's result is DRAM (0 B of L1).
     const conv = (config: Record<string, string>) =>
-      conv2d({
-        n: 1,
-        h: 14,
-        w: 14,
-        cIn: 512,
-        cOut: 192,
-        k: 1,
-        s: 1,
-        p: 0,
-        input: tensor([1, 1, 196, 512], { buffer: 'l1', page: 'row_major' }),
-        config,
-      });
+      conv2d({ ...vovnetOsa1x1, input: tensor([1, 1, 196, 512], { buffer: 'l1', page: 'row_major' }), config });
     const held = (config: Record<string, string>) =>
       est(estimateOp(conv(config), whContext({ ttMetalDate: '2026-04-15' }))).l1Intermediates?.map((t) => [
         t.bytesPerCore,
@@ -1538,18 +1528,7 @@ describe('conv2d change points', () => {
     // conv2d.cpp@7c03edf2f0 (2025-03-21, issue #19167): an interleaved input's linear gets conv_config.activation;
     // @7c03edf2f0~1 it got none, the relu was dropped. bound_matmul runs it after the matmul as a unary program (no
     // user core grid), so the linear's notes say so from that build only; the matmul's CBs stay the tiled test's.
-    const conv = conv2d({
-      n: 1,
-      h: 14,
-      w: 14,
-      cIn: 512,
-      cOut: 192,
-      k: 1,
-      s: 1,
-      p: 0,
-      input: tensor([1, 1, 196, 512]),
-      config: { activation: '<op_type=relu>' },
-    });
+    const conv = conv2d({ ...vovnetOsa1x1, input: tensor([1, 1, 196, 512]), config: { activation: '<op_type=relu>' } });
     const activationNote = /activation runs after the matmul/;
     const at = (date: string) => est(estimateOp(conv, whContext({ ttMetalDate: date })));
     assert.ok(!at('2025-03-20').notes.some((n) => activationNote.test(n)), 'dropped before PR #19439');

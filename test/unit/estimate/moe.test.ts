@@ -30,6 +30,20 @@ function corpusEstimates(rel: string, opName: string, date?: string): OpEstimate
   return a.functions.flatMap((f) => f.ops.filter((o) => o.op.name === opName).map((o) => o.estimate));
 }
 
+// in0_block_w 4, out_block / per_core 1x2, on an 8x8 grid: the explicit 1D config the tests below share.
+const explicit1dConfig = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
+  compute_with_storage_grid_size: '#ttnn.core_coord<8,8>',
+  in0_block_w: '4',
+  out_subblock_h: '1',
+  out_subblock_w: '2',
+  out_block_h: '1',
+  out_block_w: '2',
+  per_core_m: '1',
+  per_core_n: '2',
+  fuse_batch: 'false',
+  mcast_in0: 'true',
+});
+
 describe('estimate/moe: sparse_matmul', () => {
   // a 1x1x32x64, b 1x4x64x32, sparsity 1x1x1x4 bf16 row-major DRAM (tt-mlir perf_targets/flops_attention.mlir).
   const flopsOp = (resultDtype: DataType = 'bf16') =>
@@ -66,18 +80,6 @@ describe('estimate/moe: sparse_matmul', () => {
     // in0_block_w 4, out_block 1x2, per_core 1x2 → ⌈2/1⌉·⌈4/2⌉ = 4 cores (≤ 8 in a row: rectangular). 16/4 = 4 K blocks,
     // batch 1·8·4 > 1 → depth 2. c_0 = 2·1·4·2,048 = 16,384; c_1 = 2·2·4·2,048 = 32,768; c_4 = 1·2·2,048 = 4,096;
     // sparsity page = align32(8·2) = 32, twice → 16,384 + 32,768 + 4,096 + 32 + 32 = 53,312 B.
-    const config = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
-      compute_with_storage_grid_size: '#ttnn.core_coord<8,8>',
-      in0_block_w: '4',
-      out_subblock_h: '1',
-      out_subblock_w: '2',
-      out_block_h: '1',
-      out_block_w: '2',
-      per_core_m: '1',
-      per_core_n: '2',
-      fuse_batch: 'false',
-      mcast_in0: 'true',
-    });
     const args = [tensor([1, 1, 64, 512]), tensor([1, 8, 512, 128]), tensor([1, 1, 1, 8], { page: 'row_major' })];
     const result = [tensor([1, 1, 1, 8, 64, 128])];
     const e = est(
@@ -85,7 +87,7 @@ describe('estimate/moe: sparse_matmul', () => {
         op('ttnn.sparse_matmul', args, result, {
           is_input_a_sparse: bool(false),
           is_input_b_sparse: bool(true),
-          program_config: config,
+          program_config: explicit1dConfig,
         }),
         whContext(),
       ),
@@ -98,7 +100,7 @@ describe('estimate/moe: sparse_matmul', () => {
       estimateOp(
         op('ttnn.sparse_matmul', args, result, {
           is_input_b_sparse: bool(true),
-          program_config: config,
+          program_config: explicit1dConfig,
           compute_config: fp32,
         }),
         whContext(),
@@ -175,18 +177,6 @@ describe('estimate/moe: sparse_matmul', () => {
     // 4 = 8 · 4 = 32 B each, the aligned bf16 page after: the same. With 32 experts (b 1x32x512x128, sparsity
     // 1x1x1x32): c_0 16,384 + c_1 32,768 + c_4 4,096 = 53,248 B, + 2 · align32(32 · 2 B) = 128 → 53,376 B from
     // 2025-10-10, + 2 · 32 · 4 B = 256 → 53,504 B before.
-    const config = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
-      compute_with_storage_grid_size: '#ttnn.core_coord<8,8>',
-      in0_block_w: '4',
-      out_subblock_h: '1',
-      out_subblock_w: '2',
-      out_block_h: '1',
-      out_block_w: '2',
-      per_core_m: '1',
-      per_core_n: '2',
-      fuse_batch: 'false',
-      mcast_in0: 'true',
-    });
     const sparse = (nnz?: number, experts = 8) =>
       op(
         'ttnn.sparse_matmul',
@@ -196,7 +186,7 @@ describe('estimate/moe: sparse_matmul', () => {
           is_input_a_sparse: bool(false),
           is_input_b_sparse: bool(true),
           ...(nnz !== undefined && { nnz: int(nnz) }),
-          program_config: config,
+          program_config: explicit1dConfig,
         },
       );
     const on = (date: string, nnz?: number, experts?: number) =>
