@@ -4712,6 +4712,53 @@ export const CHANGE_POINTS = {
     after:
       'the same file @8ad390e (paged: B = page_table padded_shape()[0], / shard cores when sharded), kept to @622c6fb',
   },
+  'sdpa-decode-half-tile-blackhole': {
+    family: 'attention',
+    pr: 33978,
+    // Squash-merged on main as 42e1fe8 (2026-01-06 06:46 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-06',
+    dateFrom: 'merge',
+    what: 'SDPA decode uses 16x32 half tiles (q, mask, scalars, intermediates, statistics) for a causal bf16 Q with ≤ 16 heads on Blackhole too; before, on Wormhole only (a Blackhole call had full 2,048 B tiles in every one of those CBs)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@42e1fe8~1 (use_half_tile also requires device->arch() == WORMHOLE_B0)',
+    after: 'the same file @42e1fe8 (use_half_tile = causal, ≤ 16 q heads, Float16_b Q), kept to @622c6fb',
+  },
+  'sdpa-mla-decode-v-operand': {
+    family: 'attention',
+    pr: 36508,
+    // Squash-merged on main as d6d2162 (2026-01-27 18:04 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-27',
+    dateFrom: 'merge',
+    what: "MLA decode (use_mla) takes an optional V tensor and, given one, reads V from it: c_2 in V's format; before, V was always the latent K (c_2 in K's format, the V operand not passed)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@d6d2162~1 (input_tensor_v = use_mla ? K : V) and sdpa_decode.cpp (MLA entry points pass no V)',
+    after:
+      'the same files @d6d2162 (input_tensor_v = V if given, else K; vDH = head_dim_v under use_mla), kept to @622c6fb (tensor_args.v.value_or(K))',
+  },
+  'sdpa-decode-tree-reduction-rounds-fix': {
+    family: 'attention',
+    pr: 38587,
+    // Squash-merged on main as 70a9be5 (2026-02-26 12:53 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-02-26',
+    dateFrom: 'merge',
+    what: 'SDPA decode counts ceil(log2(cores per head)) tree-reduction rounds, so 64 cores per head fit the 6 rounds; from PR #37004 until then it counted 32 − clz(n) = floor(log2 n) + 1, so exactly 64 cores per head was a TT_FATAL too',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@6697610 (num_tree_reduction_rounds = 32 - __builtin_clz(num_cores_per_head))',
+    after: 'the same file @70a9be5 (0 for one core, else 32 - __builtin_clz(n - 1)), kept to @622c6fb',
+  },
+  'mla-decode-runtime-config-always': {
+    family: 'attention',
+    repo: 'tenstorrent/tt-mlir',
+    pr: 8703,
+    // Merged on tt-mlir main as d683ddf at 2026-06-23 22:30 UTC (tenstorrent/tt-mlir history): the first day built
+    // with it is taken.
+    mergedOn: '2026-06-24',
+    dateFrom: 'merge',
+    what: "tt-mlir's runtime passes paged_flash_multi_latent_attention_decode its program_config (K chunk 32 on the device's grid, max_cores_per_head_batch left at 16) for every call; before, only for a non-causal call: a causal one ran without (dynamic K chunks, every core of the grid per head)",
+    before:
+      'tt-mlir runtime/lib/ttnn/operations/transformer/paged_flash_multi_latent_attention_decode.cpp@9e3175c (PR #7491: program_config = isCausal ? nullopt : the config)',
+    after: 'the same file @d683ddf (the config for every call), kept to @19c86fc',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5194,14 +5241,15 @@ export const READ_SPANS = {
   },
   'sdpa-decode-factory-2026': {
     family: 'attention',
-    // The day after 70a9be5 (PR #38587, 2026-02-26 12:53 UTC: the tree-reduction round count, which changes only which
-    // calls are illegal and is no change point) to 622c6fb.
-    earliest: '2026-02-27',
+    // Session 31 read 70a9be5 … 622c6fb; session 32 (attn) read back to 35541a7 (PR #33356, 2025-12-01 14:50 UTC: a
+    // call without a program_config spreads a head over every core), so the span starts the day after it. The
+    // tree-reduction round count of PR #38587 is change point sdpa-decode-tree-reduction-rounds-fix.
+    earliest: '2025-12-02',
     latest: '2026-06-23',
-    what: "SdpaDecodeProgramFactory's CBs (c_0 … c_31 as attention.ts lists them: tile counts from PNHt, DHt, vDHt, Sk_chunk_t or the dynamic chunk dst_size, num_cores_per_head; half tiles for causal bf16 Q with ≤ 16 heads; formats per tensor, im and stats Float16_b) on every core of the program grid, with change points sdpa-decode-f32-q-scalars and sdpa-decode-cur-pos-two-cbs inside, and the paged entry's K chunk per sdpa-paged-decode-default-config",
+    what: "SdpaDecodeProgramFactory's CBs (c_0 … c_31 as attention.ts lists them: tile counts from PNHt, DHt, vDHt, Sk_chunk_t or the dynamic chunk dst_size, num_cores_per_head; half tiles for causal bf16 Q with ≤ 16 heads; formats per tensor, im and stats Float16_b) on every core of the program grid, with change points sdpa-decode-half-tile-blackhole, sdpa-mla-decode-v-operand, sdpa-decode-tree-reduction (and -rounds-fix), sdpa-decode-block-padding-mask, sdpa-paged-decode-batch-from-page-table, sdpa-decode-f32-q-scalars and sdpa-decode-cur-pos-two-cbs inside; the entry points' K chunk (get_chunk_size of K's logical length for a non-paged call, the config's when positive, 0 for a paged one, the paged default config per sdpa-paged-decode-default-config) and compute config (fp32 dest accumulation off); the MLA entry the same factory with use_mla (vDH = head_dim_v, V from K unless given)",
     evidence:
-      "tt-metal (nyoshifujiTT/tt-metal first-parent main) sdpa_decode_program_factory.cpp at 70a9be5, 8ad390e~1, 8ad390e and 622c6fb (every CB line the same formula but for #41637 scalar_df and #45142 c_15; #36440 moves only a paged call's B, change point sdpa-paged-decode-batch-from-page-table, and binds c_0 to Q only under the MLA q_locally_available; the ProgramDescriptor port ec56365 only turns create_cb into add_cb), and every commit touching sdpa_decode/ between: 98ad3ba, 61951af, 4d4fead (comments), 8ad390e (#36440, its device operation: output spec and MLA validation), 307ffde (#39539: num_cores_per_batch after num_heads_per_core, num_cores_per_head unchanged), 7cbbc23, ce15e49, d128159, 751f7ae, 0158bfd, 7096f73, c262c36, 84af26d (share_cache, a hash), f874151, 69eb869, 6a53c74, d4d8b47 (Bmask, a compile arg), f17049d / 3ff1267 / b5fada0 (#42591: num_heads_per_core rounded to divide num_kv_heads, the active cores only), 7fb82fd (#41637), 0af0408 (#44082: block_size_override) and a401cae (#44633: num_kv_heads_override), neither passed by tt-mlir, 5cd3b7a (#44617), 580f045, ec56365 (#44755), 4179f74 (#45142), 99c973c (#45193: cache_position_modulo, a compile arg), 4652be9, 08c1e9e, a22865c, 0ee49d4, 19a5b41, ff0c6b4 (kernels only); sdpa_decode.cpp and the device operation: no chunk-size or compute-config default change but #44617",
-    citedAs: 'tt-metal sdpa_decode_program_factory.cpp and sdpa_decode.cpp at every commit 70a9be5 … 622c6fb',
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) sdpa_decode_program_factory.cpp at 70a9be5, 8ad390e~1, 8ad390e and 622c6fb (every CB line the same formula but for #41637 scalar_df and #45142 c_15; #36440 moves only a paged call's B, change point sdpa-paged-decode-batch-from-page-table, and binds c_0 to Q only under the MLA q_locally_available; the ProgramDescriptor port ec56365 only turns create_cb into add_cb), and every commit touching sdpa_decode/ between: 98ad3ba, 61951af, 4d4fead (comments), 8ad390e (#36440, its device operation: output spec and MLA validation), 307ffde (#39539: num_cores_per_batch after num_heads_per_core, num_cores_per_head unchanged), 7cbbc23, ce15e49, d128159, 751f7ae, 0158bfd, 7096f73, c262c36, 84af26d (share_cache, a hash), f874151, 69eb869, 6a53c74, d4d8b47 (Bmask, a compile arg), f17049d / 3ff1267 / b5fada0 (#42591: num_heads_per_core rounded to divide num_kv_heads, the active cores only), 7fb82fd (#41637), 0af0408 (#44082: block_size_override) and a401cae (#44633: num_kv_heads_override), neither passed by tt-mlir, 5cd3b7a (#44617), 580f045, ec56365 (#44755), 4179f74 (#45142), 99c973c (#45193: cache_position_modulo, a compile arg), 4652be9, 08c1e9e, a22865c, 0ee49d4, 19a5b41, ff0c6b4 (kernels only); sdpa_decode.cpp and the device operation: no chunk-size or compute-config default change but #44617 (read at 5cd3b7a: grid = the device's compute grid, q and k chunks 32, max_cores_per_head_batch 1, paged entry only). Session 32, back from 70a9be5 to 35541a7, every commit touching sdpa_decode/ outside kernels/: 70a9be5 (#38587, change point sdpa-decode-tree-reduction-rounds-fix), cc70746 (#38004, c_14), 6697610 (#37004: the round check, reduction-group core coordinates and runtime args; no CB line), 49615768 and 85d0dea (device-operation plumbing), 6084ea2 (idle-core runtime args), d6d2162 (#36508, change point sdpa-mla-decode-v-operand; a non-MLA V must match Q's head dim before and after, so vDHt = DHt there), c83c151, f3f9c1a, 1d0b227, 55a31c4, 197bbce (renames, includes), 42e1fe8 (#33978, change point sdpa-decode-half-tile-blackhole), 6223e8c / 297f4f4 / 8b99879 (loop syntax), 1515b3e, 476b46f (launch plumbing), 3b6a02f (#33209, the port to the new device-operation infrastructure: every CB, tile-count, format and core-count line the same before and after); sdpa_decode.cpp's get_chunk_size (logical K length, min(512, 2^i)), its 'multiple of 32' TT_FATAL and init_device_compute_kernel_config(HiFi2, approx on, fp32 off) the same at 3b6a02f and 622c6fb",
+    citedAs: 'tt-metal sdpa_decode_program_factory.cpp and sdpa_decode.cpp at every commit 35541a7 … 622c6fb',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -250,30 +250,101 @@ describe('estimate/normattn', () => {
     assert.equal(onBf('2026-04-24'), onBf('2026-04-23'));
   });
 
-  it('SDPA decode is exact only inside read span sdpa-decode-factory-2026 (every factory commit from 70a9be5, 2026-02-26)', () => {
-    // sdpa_decode_program_factory.cpp@70a9be5 and @622c6fb size the CBs alike (but for the f32-Q scalars and c_15, not
-    // used here). q 1x1x8x64 causal bf16 → 16x32 half tiles of 1,024 B; K/V 1x1x1024x64 bf16, DHt 2; K chunk 128 →
-    // Sk 4; PNHt 1; 8x8 grid, max_cores_per_head_batch unset (16) → 16 cores per head.
+  it('SDPA decode is exact only inside read span sdpa-decode-factory-2026 (every factory commit from 35541a7, 2025-12-01)', () => {
+    // sdpa_decode_program_factory.cpp@3b6a02f, @70a9be5 and @622c6fb size the CBs alike (but for the f32-Q scalars, c_15
+    // and Blackhole half tiles, not used here). q 1x1x8x64 causal bf16 → 16x32 half tiles of 1,024 B; K/V 1x1x1024x64
+    // bf16, DHt 2; K chunk 128 → Sk 4; PNHt 1; 8x8 grid, max_cores_per_head_batch unset (16) → 16 cores per head.
     // Half tiles: c_0 2 + c_3 4 + c_5 1 + c_6, c_7 2 + c_10 2 + c_12 1 + c_24 4 + c_25, c_26 2·2 + c_27..31, c_21, c_22 7
     //   + c_23 2 + c_16 2 + c_17, c_18 2 + c_19 (2 + 2·1)·(16 − 1) = 60 → 93 · 1,024 = 95,232 B;
     // full bf16 tiles of 2,048 B: c_1 4·2·2 = 16 + c_2 16 + c_11 1 + c_20 2 → 35 · 2,048 = 71,680 B. 166,912 B on both
     // sides of the span's start: only the confidence moves.
     const at = (date: string) =>
       estimateOf(estimateOp(sdpaDecodeK128(dram([1, 1, 8, 64])), whContext({ ttMetalDate: date })));
-    const inside = at('2026-02-27');
-    assert.equal(inside.cbBytesPerCore, 95_232 + 71_680);
-    assert.equal(inside.confidence, 'exact');
-    assert.ok(inside.citations.some((c) => c.includes('read span sdpa-decode-factory-2026')));
-    const before = at('2026-02-26');
+    for (const date of ['2025-12-02', '2026-02-26', '2026-02-27']) {
+      const inside = at(date);
+      assert.equal(inside.cbBytesPerCore, 95_232 + 71_680);
+      assert.equal(inside.confidence, 'exact', date);
+      assert.ok(inside.citations.some((c) => c.includes('read span sdpa-decode-factory-2026')));
+    }
+    const before = at('2025-12-01');
     assert.equal(before.cbBytesPerCore, 95_232 + 71_680);
     assert.equal(before.confidence, 'approx');
-    assert.match(before.approxReason ?? '', /read at every commit from tt-metal 70a9be5 .*not at every build/);
-    // A window reaching back before the span (2026-02-20..2026-05-05) is approx too; the Falcon3 dumps' one is exact.
+    assert.match(
+      before.approxReason ?? '',
+      /read at every commit from tt-metal 35541a7 .*earlier builds were not read/,
+    );
+    // A window reaching back before the span is approx; 2026-02-20..2026-05-05 (inside it) and the Falcon3 dumps' are exact.
     const win = (earliest: string, latest: string) =>
       estimateOf(estimateOp(sdpaDecodeK128(dram([1, 1, 8, 64])), whContext({ window: { earliest, latest } })))
         .confidence;
-    assert.equal(win('2026-02-20', '2026-05-05'), 'approx');
+    assert.equal(win('2025-11-20', '2026-05-05'), 'approx');
+    assert.equal(win('2026-02-20', '2026-05-05'), 'exact');
     assert.equal(win('2026-04-15', '2026-05-05'), 'exact');
+  });
+
+  it('SDPA decode on Blackhole takes 16x32 half tiles from tt-metal PR #33978 (2026-01-06), full tiles before', () => {
+    // sdpa_decode_program_factory.cpp@42e1fe8~1: use_half_tile also requires WORMHOLE_B0; @42e1fe8 drops it. The
+    // sdpaDecodeK128 call (its 8x8 program config grid) has 93 half-tile-able tiles (q, mask, scalars, intermediates,
+    // statistics, c_19; listed in the read-span test above) and 35 full tiles (c_1, c_2, c_11, c_20) = 71,680 B.
+    //   from 2026-01-06: 93 · 1,024 = 95,232 B → 166,912 B;  before: 93 · 2,048 = 190,464 B → 262,144 B.
+    const bhAt = (date: string) =>
+      estimateOf(
+        estimateOp(sdpaDecodeK128(dram([1, 1, 8, 64])), {
+          ...whContext({ ttMetalDate: date }),
+          device: presetDevice('blackhole_p150'),
+        }),
+      );
+    const after = bhAt('2026-01-06');
+    assert.equal(after.cbBytesPerCore, 95_232 + 71_680);
+    assert.equal(after.confidence, 'exact');
+    const before = bhAt('2026-01-05');
+    assert.equal(before.cbBytesPerCore, 190_464 + 71_680);
+    assert.equal(before.confidence, 'exact');
+    // Wormhole had them on both builds.
+    const whAt = (date: string) =>
+      estimateOf(estimateOp(sdpaDecodeK128(dram([1, 1, 8, 64])), whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    assert.equal(whAt('2026-01-05'), 95_232 + 71_680);
+  });
+
+  it('SDPA decode with 64 cores per head: a TT_FATAL from PR #37004 (2026-02-19) until PR #38587 (2026-02-26)', () => {
+    // sdpa_decode_program_factory.cpp@6697610: rounds = 32 − clz(64) = 7 > 6, TT_FATAL; @70a9be5: 32 − clz(63) = 6.
+    // sdpaDecodeK128 with max_cores_per_head_batch 64 on its 8x8 grid: min(64, 64·1·1) / 1 / 1 = 64 cores per head.
+    // Where it runs, c_19 = (2 + 2)·63 half tiles: 166,912 + (252 − 60)·1,024 B (the cap test above).
+    const at = (date: string) =>
+      estimateOp(
+        sdpaDecodeK128(dram([1, 1, 8, 64]), { max_cores_per_head_batch: '64' }),
+        whContext({ ttMetalDate: date }),
+      );
+    for (const date of ['2026-02-19', '2026-02-25']) {
+      const r = at(date);
+      assert.equal(r.kind, 'illegal', date);
+    }
+    for (const date of ['2026-02-18', '2026-02-26'])
+      assert.equal(estimateOf(at(date)).cbBytesPerCore, 166_912 + 192 * 1024, date);
+  });
+
+  it("SDPA decode without a program_config: get_chunk_size of K's logical length, every core per head (exact in the span)", () => {
+    // sdpa_decode.cpp@3b6a02f and @622c6fb: k_chunk_size = min(512, 2^i), 2^i the largest power of two (i ≥ 1) dividing
+    // K's logical length; not a multiple of 32 → TT_FATAL. With no config the factory spreads a head over every core
+    // (35541a7): 8x8 = 64 cores per head (legal from PR #38587).
+    // q 1x1x8x64 causal bf16 (half tiles 1,024 B, PNHt 1, DHt 2), K/V 1x1x1024x64: chunk min(512, 1024) = 512 → Sk 16.
+    // Half tiles: c_0 2 + c_3 16 + c_5 1 + c_6, c_7 2 + c_10 2 + c_12 1 + c_24 16 + c_25, c_26 4 + 7 statistics + c_23 2
+    //   + c_16 2 + c_17, c_18 2 + c_19 (2 + 2)·63 = 252 → 309 · 1,024 = 316,416 B;
+    // full tiles: c_1 16·2·2 = 64 + c_2 64 + c_11 1 + c_20 2 = 131 · 2,048 = 268,288 B. 584,704 B.
+    const decode = (kRows: number) =>
+      op(
+        'ttnn.scaled_dot_product_attention_decode',
+        [dram([1, 1, 8, 64]), dram([1, 1, kRows, 64]), dram([1, 1, kRows, 64])],
+        [dram([1, 1, 8, 64])],
+        { is_causal: bool(true), operandSegmentSizes: segments(1, 1, 1, 0, 0, 0) },
+      );
+    const e = estimateOf(estimateOp(decode(1024), whContext({ ttMetalDate: '2026-03-15' })));
+    assert.equal(e.cbBytesPerCore, 316_416 + 268_288);
+    assert.equal(e.confidence, 'exact');
+    // K of 48 logical rows: get_chunk_size(48) = 16, not a multiple of 32.
+    const r = estimateOp(decode(48), whContext({ ttMetalDate: '2026-03-15' }));
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /maximum calculated k_chunk_size is: 16/);
   });
 
   it('paged SDPA decode takes B from an interleaved page table from tt-metal PR #36440 (2026-03-09), from Q before', () => {

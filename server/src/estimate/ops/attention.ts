@@ -19,7 +19,8 @@
  *   nkv = K heads:
  *   Sk = k_chunk/32, or the dynamic-chunk size (8, 4 with fp32 acc) when k_chunk is 0;
  *   half tiles (16x32: 1,024 B in bf16) for q, mask, scalars, intermediates and statistics when causal with ≤ 16
- *   q heads in bf16; cores per head h = max(1, (min(A, max_cores_per_head·B·nkv) / B) / nkv):
+ *   q heads in bf16 (on Blackhole from change point `sdpa-decode-half-tile-blackhole`, Wormhole only before);
+ *   cores per head h = max(1, (min(A, max_cores_per_head·B·nkv) / B) / nkv):
  *   c_0 q PNHt·DHt · c_1 k Sk·DHt·2 · c_2 v Sk·vDHt·2 · c_3 mask PNHt·Sk · c_4 sink PNHt · c_5 1 · c_6, c_7 PNHt ·
  *   (c_5, c_11, c_12 Float32 for an f32 Q from change point `sdpa-decode-f32-q-scalars`) · c_14 PNHt·Sk (paged K
  *   blocks under 32 rows, from change point `sdpa-decode-block-padding-mask`) ·
@@ -32,11 +33,12 @@
  *   Globally allocated: c_20 on a sharded output, c_8 / c_9 on a sharded cur_pos / page table. c_0 is on Q's buffer
  *   only with the program_config's q_locally_available (an MLA option tt-mlir's sdpa_program_config does not carry):
  *   a sharded Q is copied by the reader into a c_0 of its own, so c_0 always counts.
- * Chunk sizes: the op's program_config, else prefill 32/32 (the factory's default [1]); non-paged decode the largest
- *   power of two dividing the K length, capped at 512, and paged decode 0 (dynamic), which reproduce tt-mlir's OpModel
- *   upper bounds exactly (tt-metal f4163c2). From tt-metal PR #44617 (change point `sdpa-paged-decode-default-config`)
- *   paged decode without a program_config runs the config the entry point fills in: K chunk 32, one core per head
- *   (max_cores_per_head_batch 1, so no c_19) [3]. A program_config caps cores per head at its
+ * Chunk sizes: the op's program_config, else prefill 32/32 (the factory's default [1]); decode the config's K chunk
+ *   when positive, else non-paged get_chunk_size (sdpa_decode.cpp: min(512, 2^i) for the largest power of two 2^i,
+ *   i ≥ 1, dividing K's logical length; a TT_FATAL when not a multiple of 32) and paged 0 (dynamic), which reproduce
+ *   tt-mlir's OpModel upper bounds exactly (tt-metal f4163c2). From tt-metal PR #44617 (change point
+ *   `sdpa-paged-decode-default-config`) paged decode without a program_config runs the config the entry point fills
+ *   in: the device grid, K chunk 32, one core per head (max_cores_per_head_batch 1, so no c_19) [3]. A program_config caps cores per head at its
  *   max_cores_per_head_batch, 16 when unset; only a call without one spreads a head over every core [2]. An IR
  *   without a program_config did not always reach tt-metal without one: up to tt-mlir PR #8979 the runtime passed its
  *   own for non-causal calls (K chunk 32) and, from tt-mlir PR #7561, for causal calls on Blackhole (dynamic chunks,
@@ -45,28 +47,32 @@
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@000e7c0
  *   [2] tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d
- *   [3] tt-metal PR #44617 (sdpa_decode.cpp paged entry: kDefaultDecodeChunkSize, kDefaultMaxCoresPerHeadBatch), read
- *       through tt-metal models/autoports/qwen_qwen3_6_35b_a3b/tests/diag_sdpa_decode.py (index id 60939355031)
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/sdpa_decode.cpp@5cd3b7a (PR #44617, the paged
+ *       entry: kDefaultDecodeChunkSize 32, kDefaultMaxCoresPerHeadBatch 1) and @622c6fb (get_chunk_size)
  *   [4] tt-mlir runtime/lib/ttnn/operations/transformer/paged_scaled_dot_product_attention_decode.cpp@95e3ba1 and
  *       @2bd6701 (the config the runtime builds when the IR has none), @abe4e7a (PR #8979: the IR's config only);
  *       runtime/lib/ttnn/operations/utils/utils.cpp (an unset max_cores_per_head_batch keeps the struct default 16)
- *   [5] `ttnn.paged_flash_multi_latent_attention_decode` (q, k, v?, page_table, mask?, cur_pos?, sink?; head_dim_v):
- *       the decode factory @007f92d with use_mla reads V from K and sizes the V-side CBs by vDH = head_dim_v; tt-mlir's
- *       runtime paged_flash_multi_latent_attention_decode.cpp@19c86fc passes k_chunk_size 32 on the device grid
- *       (max_cores_per_head_batch left at 16); a sharded Q (Q-head parallelism) is unmodeled
+ *   [5] `ttnn.paged_flash_multi_latent_attention_decode` (q, k, v?, page_table, mask?, cur_pos?, sink?; head_dim_v; no
+ *       program_config in the IR): the decode factory @007f92d with use_mla reads V from K (from a V operand when
+ *       given, change point `sdpa-mla-decode-v-operand`) and sizes the V-side CBs by vDH = head_dim_v; tt-mlir's
+ *       runtime paged_flash_multi_latent_attention_decode.cpp passes k_chunk_size 32 on the device grid
+ *       (max_cores_per_head_batch left at 16) for every call from tt-mlir PR #8703 (@d683ddf, change point
+ *       `mla-decode-runtime-config-always`),
+ *       before (@9e3175c) only for a non-causal one: a causal call ran the dynamic K chunk over every core per head;
+ *       tt-metal's paged MLA entry fills in no default. A sharded Q (Q-head parallelism) is unmodeled
  *
- * Decode confidence: the decode factory and sdpa_decode.cpp were read at every commit from 70a9be5 (PR #38587,
- *   2026-02-26) to 622c6fb (read span `sdpa-decode-factory-2026`; the CB lines change there only at the change points
- *   above); a decode otherwise exact (a program_config, or paged before PR #44617) is 'exact' only for a window inside
- *   that span, 'approx' before it, where the factory was read at the rule-changing commits, not every build.
+ * Decode confidence: the decode factory and sdpa_decode.cpp (chunk sizes, the paged default config, the compute config)
+ *   were read at every commit from 35541a7 (PR #33356, 2025-12-01) to 622c6fb (read span `sdpa-decode-factory-2026`,
+ *   builds 2025-12-02..2026-06-23; the CB lines change there only at the change points above, the tree-reduction
+ *   TT_FATAL at `sdpa-decode-tree-reduction` and `-rounds-fix`): every decode, MLA included, is 'exact' for a window
+ *   inside that span and 'approx' for one reaching before it (not read).
  * Assumptions: compute kernel config defaults (fp32 dest acc off). Streaming-compute prefill (session 30): from tt-metal
  *   PR #38838 the factory streams when can_use_streaming_compute says so (`sdpaStreams`: change points
  *   `sdpa-prefill-streaming`, `sdpa-streaming-q-subblocks`, `-causal`, `-sliding-window`, `-provided-mask`), adding a
  *   1-tile recip scratch, a lightweight Float16_b mask (1 tile, + 4 sliding-window edge tiles, + a partial-K tile)
  *   and from PR #43043 (`sdpa-streaming-cb-out-ping-pong`) an output CB of 2·streaming_qktv_h·vDHt tiles; c_0's
  *   double buffering follows PR #44614's global Q scheduling from `sdpa-global-q-scheduling`. Those commits were read,
- *   not every build between them, so every prefill from PR #38838 on is 'approx'; chunk-size defaults of builds
- *   without a program_config were inferred from the goldens (hence 'approx'); Q/output interleaved or sharded (the
+ *   not every build between them, so every prefill from PR #38838 on is 'approx'; Q/output interleaved or sharded (the
  *   output CB c_20 is then the output shard). The factory versions read are recent; the OpModel upper bounds
  *   (tt-metal f4163c2, 2025-11) agree with them, builds before that were not compared (no change point traced).
  * Worked example (tt-mlir OpModel upper bound TestOpModelLib.cpp:5335, WH 8x8): decode q 1x1x12x32, K/V 1x12x128x32,
@@ -110,10 +116,12 @@ const CITE_SDPA_LIGHTWEIGHT_CAUSAL =
 const CITE_SDPA = 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@000e7c0';
 const CITE_SDPA_DECODE =
   'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d';
+const CITE_SDPA_DECODE_ENTRY =
+  'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/sdpa_decode.cpp@622c6fb (get_chunk_size; the paged default config of PR #44617, kDefaultDecodeChunkSize 32, kDefaultMaxCoresPerHeadBatch 1, from 5cd3b7a)';
 const CITE_TTMLIR_PAGED_DECODE_RUNTIME =
   'tt-mlir runtime/lib/ttnn/operations/transformer/paged_scaled_dot_product_attention_decode.cpp@2bd6701';
 const CITE_TTMLIR_MLA_DECODE_RUNTIME =
-  'tt-mlir runtime/lib/ttnn/operations/transformer/paged_flash_multi_latent_attention_decode.cpp@19c86fc (program_config: k_chunk_size 32, the device grid)';
+  'tt-mlir runtime/lib/ttnn/operations/transformer/paged_flash_multi_latent_attention_decode.cpp@9e3175c (PR #7491: program_config k_chunk_size 32 on the device grid for a non-causal call, none for a causal one) and @d683ddf / @19c86fc (PR #8703: the config for every call)';
 
 interface SdpaProgramConfig {
   /** CoreCoord (x = columns, y = rows). */
@@ -139,11 +147,15 @@ function programConfig(op: TtnnOp): SdpaProgramConfig | undefined {
   };
 }
 
-/** Largest power of two dividing `n`, capped at 512: the K chunk the goldens' tt-metal used for non-paged decode. */
-function defaultChunk(n: number): number {
-  let c = 1;
-  while (c < 512 && n % (c * 2) === 0) c *= 2;
-  return Math.max(32, c);
+/**
+ * get_chunk_size (sdpa_decode.cpp, the same at every commit of read span sdpa-decode-factory-2026): the non-paged K
+ * chunk without a positive configured one, 2^i for the largest i ≥ 1 with 2^i dividing K's logical length (2 when
+ * none does), capped at 512.
+ */
+function decodeChunkSize(kLength: number): number {
+  let i = 1;
+  while (i < kLength && i < 30 && kLength % 2 ** (i + 1) === 0) i++;
+  return Math.min(512, 2 ** i);
 }
 
 /** Bytes of one aligned page of a small index tensor (row-major: one row aligned to its buffer; tiled: one tile). */
@@ -471,7 +483,7 @@ function runtimePagedDecodeConfig(
 
 const DECODE_READ_SPAN = 'sdpa-decode-factory-2026';
 const DECODE_NOT_EVERY_BUILD_REASON =
-  'the SDPA decode factory was read at every commit from tt-metal 70a9be5 (PR #38587, 2026-02-26; read span sdpa-decode-factory-2026); builds before it only at the commits that change a CB rule (change points sdpa-decode-tree-reduction, sdpa-decode-block-padding-mask), not at every build';
+  'the SDPA decode factory and entry points were read at every commit from tt-metal 35541a7 (PR #33356, 2025-12-01: a call without a program_config spreads a head over every core; read span sdpa-decode-factory-2026, builds 2025-12-02..2026-06-23); earlier builds were not read';
 
 export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   // MLA decode runs the same factory with use_mla: V is read from the latent K, vDH = head_dim_v [2][5].
@@ -484,7 +496,9 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   );
   if (typeof qkv === 'string') return unmodeled(op.name, qkv);
   const { q, k } = qkv;
-  const v = mla || qkv.v === undefined ? k : qkv.v;
+  // MLA decode reads V from the latent K unless given a V tensor, which it reads from tt-metal PR #36508 (change point
+  // 'sdpa-mla-decode-v-operand'; asked only of an MLA call with one): c_2 then takes V's format [2].
+  const v = qkv.v === undefined || (mla && !atOrAfter(ctx, 'sdpa-mla-decode-v-operand')) ? k : qkv.v;
   const headDimV = mla ? propInt(op, 'head_dim_v') : v.padded[3];
   if (headDimV === undefined || headDimV <= 0) return unmodeled(op.name, 'MLA decode without a positive head_dim_v');
   if (mla && isSharded(q.layout))
@@ -511,11 +525,15 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     return unmodeled(op.name, 'row-major K/V (tt-metal requires tiled)');
 
   const isCausal = propBool(op, 'is_causal') ?? true;
-  const irCfg = programConfig(op);
+  // tt-mlir's MLA decode op carries no program_config: its runtime builds one (K chunk 32 on the device's grid, the rest
+  // defaults) for every call from tt-mlir PR #8703 (change point 'mla-decode-runtime-config-always'), before only for a
+  // non-causal call; a causal one ran without (dynamic K chunks over every core per head) [5].
+  const irCfg = mla ? undefined : programConfig(op);
   const [gx, gy] = programGrid(irCfg, ctx);
   const available = gx * gy;
-  // tt-mlir's runtime gives MLA decode a config of its own: K chunk 32 on the device's grid, the rest defaults [5].
-  const cfg = irCfg ?? (mla ? { kChunk: 32 } : paged ? runtimePagedDecodeConfig(isCausal, available, ctx) : undefined);
+  const mlaCfg: SdpaProgramConfig | undefined =
+    !isCausal || atOrAfter(ctx, 'mla-decode-runtime-config-always') ? { kChunk: 32 } : undefined;
+  const cfg = irCfg ?? (mla ? mlaCfg : paged ? runtimePagedDecodeConfig(isCausal, available, ctx) : undefined);
   const runtimeCfg = irCfg === undefined && cfg !== undefined;
   const fp32 = fp32DestAccFromConfig(op) ?? false;
   const dst = fp32 ? 4 : 8;
@@ -532,9 +550,18 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   const vdht = Math.floor(headDimV / 32);
   const seq =
     paged && pageTable !== undefined ? pageTable.padded[pageTable.padded.length - 1] * k.padded[2] : k.padded[2];
-  // From tt-metal PR #44617 the paged entry point fills in a config of its own when none is given.
-  const pagedDefault = paged && cfg === undefined && atOrAfter(ctx, 'sdpa-paged-decode-default-config');
-  const kChunk = cfg?.kChunk ?? (pagedDefault ? 32 : paged ? 0 : defaultChunk(seq));
+  // From tt-metal PR #44617 the paged entry point (not the MLA one) fills in a config of its own when none is given.
+  const pagedDefault = paged && !mla && cfg === undefined && atOrAfter(ctx, 'sdpa-paged-decode-default-config');
+  // The entry points take the config's K chunk when it is positive; otherwise paged calls run the dynamic chunk (0) and
+  // non-paged ones get_chunk_size of K's logical length (sdpa_decode.cpp) [2].
+  const configuredChunk = cfg?.kChunk !== undefined && cfg.kChunk > 0 ? cfg.kChunk : undefined;
+  const kChunk = configuredChunk ?? (pagedDefault ? 32 : paged ? 0 : decodeChunkSize(k.logical[2] ?? seq));
+  if (kChunk % 32 !== 0)
+    return illegal(
+      op.name,
+      `Chunk size must be multiple of 32, but the maximum calculated k_chunk_size is: ${kChunk}`,
+      CITE_SDPA_DECODE_ENTRY,
+    );
   const skCb = kChunk === 0 ? dst : kChunk / 32;
   const pnht = pnh / 32;
   const slidingWindow = (propInt(op, 'sliding_window_size') ?? 0) > 0;
@@ -552,17 +579,27 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   const coresPerBatch = Math.floor(Math.min(available, maxCoresPerHead * b * nkv) / b);
   const coresPerHead = Math.max(1, Math.floor(coresPerBatch / nkv));
   // The tree reduction over a head's cores has at most 6 rounds, ceil(log2(cores per head)) [2] (tt-mlir #9007:
-  // "Tree reduction max 6 rounds (64 cores/head), got 110 cores/head"). Builds between tt-metal PR #37004 and the
-  // formula's fix (70a9be5, PR #38587, 2026-02-26: the day before read span sdpa-decode-factory-2026) counted
-  // floor(log2 n) + 1 rounds and also rejected exactly 64.
-  if (atOrAfter(ctx, 'sdpa-decode-tree-reduction') && coresPerHead > SDPA_DECODE_MAX_CORES_PER_HEAD)
+  // "Tree reduction max 6 rounds (64 cores/head), got 110 cores/head"). Builds from tt-metal PR #37004 to the
+  // formula's fix (PR #38587, change point 'sdpa-decode-tree-reduction-rounds-fix') counted 32 − clz(n) =
+  // floor(log2 n) + 1 rounds, so they also rejected exactly 64 (asked only of 64 cores per head).
+  const maxCoresPerHeadTree =
+    coresPerHead === SDPA_DECODE_MAX_CORES_PER_HEAD && !atOrAfter(ctx, 'sdpa-decode-tree-reduction-rounds-fix')
+      ? SDPA_DECODE_MAX_CORES_PER_HEAD - 1
+      : SDPA_DECODE_MAX_CORES_PER_HEAD;
+  if (coresPerHead > maxCoresPerHeadTree && atOrAfter(ctx, 'sdpa-decode-tree-reduction'))
     return illegal(
       op.name,
       `Tree reduction max 6 rounds (${SDPA_DECODE_MAX_CORES_PER_HEAD} cores/head), got ${coresPerHead} cores/head`,
       CITE_SDPA_DECODE,
     );
 
-  const halfTile = isCausal && numQHeads <= 16 && q.dtype === 'bf16';
+  // 16x32 half tiles: on Wormhole only before tt-metal PR #33978, on Blackhole too from it (change point
+  // 'sdpa-decode-half-tile-blackhole'; asked only on Blackhole) [2].
+  const halfTile =
+    isCausal &&
+    numQHeads <= 16 &&
+    q.dtype === 'bf16' &&
+    (ctx.device.arch !== 'blackhole' || atOrAfter(ctx, 'sdpa-decode-half-tile-blackhole'));
   const half = (bytes: number): number => (halfTile ? bytes / 2 : bytes);
   const bf16 = tileBytes('bf16');
   const qTile = half(tileBytes(q.dtype));
@@ -633,18 +670,18 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
       tensorBacked: isSharded(out.layout),
     },
   );
-  const configured = cfg?.kChunk !== undefined;
-  // The factory's CB lines were read at every commit of read span sdpa-decode-factory-2026 (from 70a9be5, PR #38587);
-  // earlier builds only at the commits that change a rule (the change points above), not at every build [2].
+  // The factory, sdpa_decode.cpp's entry points (chunk sizes, the paged default config, the compute config) and the MLA
+  // use_mla branch were read at every commit of read span sdpa-decode-factory-2026; builds outside it were not [2].
   const readEveryBuild = windowReadableWithinReadSpan(ctx, DECODE_READ_SPAN);
-  const formulaExact = !mla && (configured || (paged && !pagedDefault));
   const chunkSource = runtimeCfg
     ? " (tt-mlir runtime's config: the IR has none)"
-    : configured
+    : configuredChunk !== undefined
       ? ' (program_config)'
       : pagedDefault
         ? ' (the default config of tt-metal PR #44617)'
-        : '';
+        : paged
+          ? ''
+          : " (get_chunk_size of K's length)";
   return finishProgram({
     op,
     ctx,
@@ -659,23 +696,14 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     // tt-mlir #9039 prints Blackhole's whole 11x10 grid, [0-0 - 10-9].
     groups: [{ name: 'grid', nCores: available, firstCore: [0, 0], printedRange: gridRectangle([gy, gx]) }],
     cbs,
-    confidence: formulaExact && readEveryBuild ? 'exact' : 'approx',
-    approxReason: mla
-      ? "MLA: the factory's use_mla branch was read (V = K, vDH = head_dim_v), not the entry point that sets it"
-      : formulaExact
-        ? readEveryBuild
-          ? ''
-          : DECODE_NOT_EVERY_BUILD_REASON
-        : pagedDefault
-          ? "no program_config after tt-metal PR #44617: the paged entry point's default config (K chunk 32, one core per head) was read from the PR and a tt-metal test, not from sdpa_decode.cpp"
-          : paged
-            ? ''
-            : 'no program_config: the default K chunk follows the tt-metal f4163c2 goldens (largest power-of-two divisor of S, ≤ 512)',
-    citations: mla
-      ? [CITE_SDPA_DECODE, CITE_TTMLIR_MLA_DECODE_RUNTIME]
-      : runtimeCfg
-        ? [CITE_SDPA_DECODE, CITE_TTMLIR_PAGED_DECODE_RUNTIME, readSpanCite(DECODE_READ_SPAN)]
-        : [CITE_SDPA_DECODE, readSpanCite(DECODE_READ_SPAN)],
+    confidence: readEveryBuild ? 'exact' : 'approx',
+    approxReason: readEveryBuild ? '' : DECODE_NOT_EVERY_BUILD_REASON,
+    citations: [
+      CITE_SDPA_DECODE,
+      ...(configuredChunk === undefined ? [CITE_SDPA_DECODE_ENTRY] : []),
+      ...(mla ? [CITE_TTMLIR_MLA_DECODE_RUNTIME] : runtimeCfg ? [CITE_TTMLIR_PAGED_DECODE_RUNTIME] : []),
+      readSpanCite(DECODE_READ_SPAN),
+    ],
   });
 }
 
