@@ -3,9 +3,10 @@
  * and `ttnn.topk_router_gpt`.
  *
  * sparse_matmul (SparseMatmulMultiCoreReuseMcast1DProgramFactory [1], validation [2]):
- *   config: the IR's `program_config` (a 1D mcast-in0 config); without one, the config tt-mlir's runtime builds [3]:
- *     in0_block_w = out_block_h = out_block_w = out_subblock_h = out_subblock_w = 1, per_core_M = max(1, ⌊M / 32⌋),
- *     per_core_N = max(1, ⌈Nt / 8⌉), grid 8x8, mcast_in0
+ *   config: the IR's `program_config` (a 1D mcast-in0 config); without one, the config PR #7300's branch runtime built
+ *     [3]: in0_block_w = out_block_h = out_block_w = out_subblock_h = out_subblock_w = 1, per_core_M = max(1, ⌊M / 32⌋),
+ *     per_core_N = max(1, ⌈Nt / 8⌉), grid 8x8, mcast_in0 (tt-mlir main sets the same blocks at compile time, on a grid
+ *     of as many columns as divide Nt evenly: the same CBs per core, other cores)
  *   batchA = 1 (a and b sparse), batch(a) / batch(b) (a sparse), batch(a) (b sparse); batchB = batch(b)
  *   num_blocks = Kt / in0_block_w; d = 2 when batchA · batchB · num_blocks > 1, else 1 (MCAST_INPUT_BUFFERING_DEPTH)
  *   c_0 (in0) = d · out_block_h · in0_block_w · T(a);  c_1 (in1) = d · out_block_w · in0_block_w · T(b)
@@ -35,8 +36,11 @@
  *       buffers alike on Wormhole, where every 32x32 tile size is a multiple of the 32 B DRAM alignment)
  *   [2] ttnn/cpp/ttnn/operations/matmul/device/sparse/sparse_matmul_device_operation.cpp@01656bf
  *       (validate_on_program_cache_miss; create_sparse_matmul_attributes: the matmul compute-kernel defaults)
- *   [3] tenstorrent/tt-mlir runtime/lib/ttnn/operations/matmul/matmul.cpp (createSparseMatmulProgramConfig; later
- *       tt-mlir sets program_config at compile time and the runtime asserts it is present)
+ *   [3] tenstorrent/tt-mlir runtime/lib/ttnn/operations/matmul/matmul.cpp (createSparseMatmulProgramConfig) on PR
+ *       #7300's branch only (716292c, 2026-03-02); as merged (e710bf1, 2026-03-07) and to 19c86fc, TTIR→TTNN sets
+ *       program_config (TTIRToTTNN.cpp createSparseMatmulProgramConfigAttr) and the runtime asserts it is present
+ *       ("SparseMatmulOp requires program_config to be set at compile time"): a TTNN IR without one does not run
+ *       through tt-mlir's flatbuffer runtime on any build of tt-mlir main
  *   [4] ttnn/cpp/ttnn/operations/data_movement/moe_expert_token_remap/device/moe_expert_token_remap_program_factory.cpp@369c386
  *       (two results, reduction_size; @0100b45 has one result and no c_5)
  *   [5] .../moe_expert_token_remap_device_operation.cpp@0100b45 (topk, mapping and metadata row-major; u16 mapping and
@@ -83,7 +87,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/sparse/factory/sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp@060a2d5',
   sparseValidate:
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/sparse/sparse_matmul_device_operation.cpp@01656bf (validate_on_program_cache_miss)',
-  sparseRuntimeConfig: 'tt-mlir runtime/lib/ttnn/operations/matmul/matmul.cpp (createSparseMatmulProgramConfig)',
+  sparseRuntimeConfig:
+    'tt-mlir runtime/lib/ttnn/operations/matmul/matmul.cpp@716292c (createSparseMatmulProgramConfig, PR #7300 branch); @e710bf1 … @19c86fc (LOG_ASSERT: program_config set at compile time by TTIRToTTNN.cpp createSparseMatmulProgramConfigAttr)',
   remapFactory:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/moe_expert_token_remap/device/moe_expert_token_remap_program_factory.cpp@369c386',
   remapValidate:
@@ -189,7 +194,7 @@ export function estimateSparseMatmul(op: TtnnOp, ctx: EstimateContext): OpEstima
     perCoreM = Math.max(1, Math.floor((a.logical[a.logical.length - 2] ?? 32) / 32));
     perCoreN = Math.max(1, Math.ceil(nt / RUNTIME_DEFAULT_GRID));
     approx.push(
-      "no program_config in the IR: the config tt-mlir's runtime builds is assumed (later tt-mlir sets one at compile time)",
+      "no program_config in the IR, which tt-mlir's runtime asserts is set at compile time (tt-mlir PR #7300 on): the blocks of the config its compiler would set (all 1) are assumed, as PR #7300's branch runtime built them",
     );
     citations.push(CITES.sparseRuntimeConfig);
   }
