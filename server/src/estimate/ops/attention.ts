@@ -679,9 +679,11 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
       ? ' (program_config)'
       : pagedDefault
         ? ' (the default config of tt-metal PR #44617)'
-        : paged
-          ? ''
-          : " (get_chunk_size of K's length)";
+        : mla
+          ? " (tt-mlir's runtime passes a causal MLA call no config)"
+          : paged
+            ? ''
+            : " (get_chunk_size of K's length)";
   return finishProgram({
     op,
     ctx,
