@@ -91,14 +91,14 @@ describe('ttnn-l1 check (process)', function () {
     assert.equal(frontPad.status, 1, frontPad.stdout);
     assert.match(frontPad.stdout, /error: tt-metal will throw at %0 ttnn\.pad: .*does not support front padding/);
     // `fix` on the same file words the verdict the same way: nothing overflows among the modeled ops.
-    const fix = run(['fix', unmodeledFile]);
+    const fix = run(['fix', '--tt-metal-date', '2026-05-01', unmodeledFile]);
     assert.equal(fix.status, 0, fix.stdout + fix.stderr);
     assert.match(
       fix.stdout,
       /no modeled op overflows L1; 5 ops without an L1 model — cannot rule out an overflow: .*; nothing to fix/,
     );
     assert.doesNotMatch(fix.stdout, /: no op overflows/);
-    const strict = run(['check', '--fail-on-unmodeled', unmodeledFile]);
+    const strict = run(['check', '--fail-on-unmodeled', '--tt-metal-date', '2026-05-01', unmodeledFile]);
     assert.equal(strict.status, 1, '--fail-on-unmodeled exits 1 for an unmodeled device op');
     // gather_workaround.mlir's row-major gather is modeled now (tilize steps first): nothing unmodeled there.
     const gather = run(['check', '--fail-on-unmodeled', path.join(workarounds, 'gather_workaround.mlir')]);
