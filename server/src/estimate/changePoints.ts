@@ -4759,6 +4759,56 @@ export const CHANGE_POINTS = {
       'tt-mlir runtime/lib/ttnn/operations/transformer/paged_flash_multi_latent_attention_decode.cpp@9e3175c (PR #7491: program_config = isCausal ? nullopt : the config)',
     after: 'the same file @d683ddf (the config for every call), kept to @19c86fc',
   },
+  'drms-norm-decomposed-primitives': {
+    family: 'distributed_rms_norm',
+    repo: 'tenstorrent/tt-mlir',
+    pr: 7752,
+    // Squash-merged on tt-mlir main as 30d4578 (2026-04-03 12:09 UTC; tenstorrent/tt-mlir history).
+    mergedOn: '2026-04-03',
+    dateFrom: 'merge',
+    what: 'tt-mlir\'s TTNNDecomposition rewrites a distributed_rms_norm that fused_rms_minimal cannot take (not (1,1,32,M), or no weight) into [add residual], multiply(x, x), mean over W, all_gather of the [.., 1] stats, mean, full(eps), add, rsqrt, multiply(x, inv_rms), [multiply(weight)]; before, the op reached tt-metal\'s RMSAllGather as it stands, whose validate rejects it (the PR: "for any other shape, the op fails at runtime")',
+    before:
+      'tt-mlir lib/Dialect/TTNN/Transforms/Decomposition/ before 30d4578 (no such pattern); tt-metal …/experimental/ccl/rms_allgather/device/rms_allgather_device_operation.cpp@982cd40 (rank 4, (1,1,32,M), row-major weight required; same messages at 85d0dea, 4961576, ce15e49, c262c36)',
+    after:
+      'tt-mlir lib/Dialect/TTNN/Transforms/Decomposition/DistributedRMSNormDecompositionRewritePattern.cpp@30d4578',
+  },
+  'drms-norm-fused-any-rank': {
+    family: 'distributed_rms_norm',
+    repo: 'tenstorrent/tt-mlir',
+    pr: 8099,
+    // Squash-merged on tt-mlir main as 5b85073 (2026-04-27 22:06 UTC).
+    mergedOn: '2026-04-27',
+    dateFrom: 'merge',
+    what: 'the decomposition keeps on the fused kernel any (1, …, 1, 32, M) input with a weight, reshaped to (1, 1, 32, M) around the op; before, only a rank-4 (1, 1, 32, M) one (from drms-norm-decomposed-primitives a rank-3 (1, 32, M) one was decomposed; before that it reached RMSAllGather, which rejects rank ≠ 4)',
+    before:
+      'tt-mlir …/DistributedRMSNormDecompositionRewritePattern.cpp@30d4578 (isSupportedByFusedKernel: rank 4 only)',
+    after:
+      'tt-mlir …/DistributedRMSNormDecompositionRewritePattern.cpp@5b85073 (isEligibleForFusedKernel, rewriteDistributedRMSNormWithReshape), kept to @19c86fc',
+  },
+  'drms-norm-decomposed-pre-all-gather': {
+    family: 'distributed_rms_norm',
+    repo: 'tenstorrent/tt-mlir',
+    pr: 8351,
+    // Squash-merged on tt-mlir main as d25e839 (2026-05-29 09:50 UTC).
+    mergedOn: '2026-05-29',
+    dateFrom: 'merge',
+    what: 'the decomposition computes the local statistics with rms_norm_pre_all_gather ([.., 32] per device) instead of multiply + mean; the gathered [.., 32·n] stats are reshaped to [.., n, 32], column 0 sliced, flattened to [.., n] and averaged; an input of rank < 4 is first reshaped to 1x..xHxW (and the result back)',
+    before:
+      'tt-mlir …/DistributedRMSNormDecompositionRewritePattern.cpp@30d4578 and @f017d0c (multiply, mean, all_gather of [.., 1])',
+    after:
+      'tt-mlir …/DistributedRMSNormDecompositionRewritePattern.cpp@d25e839 (rms_norm_pre_all_gather, reshape, slice_static, reshape, mean)',
+  },
+  'drms-norm-decomposed-stats-scale': {
+    family: 'distributed_rms_norm',
+    repo: 'tenstorrent/tt-mlir',
+    pr: 8798,
+    // Squash-merged on tt-mlir main as d21e289 (2026-06-17 20:26 UTC).
+    mergedOn: '2026-06-17',
+    dateFrom: 'merge',
+    what: 'the decomposition scales the averaged per-device sum(x²) by 1 / W (full + multiply on the [.., 1] row) before adding epsilon: one more binary program on the stats row',
+    before: 'tt-mlir …/DistributedRMSNormDecompositionRewritePattern.cpp@d25e839',
+    after: 'tt-mlir …/DistributedRMSNormDecompositionRewritePattern.cpp@d21e289 (kept to @19c86fc)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -230,7 +230,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // The 1D factory caps its row buffers by the L1 above the allocator base (a device constant), not the free L1.
   add('ttnn.rms_norm_post_all_gather', estimateRmsNormPostAllGather, PROPERTIES);
   // Fused rms_norm + fabric all-gather of the statistics (compute_config, operandSegmentSizes).
-  add('ttnn.distributed_rms_norm', estimateDistributedRmsNorm, PROPERTIES);
+  // The decomposed form's mean steps read the free L1 (reduction.ts).
+  add('ttnn.distributed_rms_norm', estimateDistributedRmsNorm, PROPERTIES_LIVE_L1);
   add('ttnn.layer_norm_post_all_gather', estimateLayerNormPostAllGather, PROPERTIES);
   // KV caches read operandSegmentSizes and compute_config.
   add('ttnn.update_cache', estimateUpdateCache, PROPERTIES);

@@ -94,11 +94,16 @@ describe('estimate/distributedRmsNorm', () => {
     assert.ok(e.cbs.some((c) => c.cbIndex === 'c_21' && c.tensorBacked));
   });
 
-  it('ops tt-mlir decomposes first (no weight, 64 rows) are unmodeled with that reason, never a number', () => {
+  it('ops tt-mlir decomposes first (no weight, 64 rows) run its programs; at tt-mlir 19c86fc all_gather is unmodeled', () => {
+    // The decomposed programs: distributedRmsNormDecomposed.test.ts. On this build all_gather's factories (tt-metal PR
+    // #48301) are not modeled, so the op is not either, never a number.
     for (const o of [drms(tensor([1, 1, 32, 128])), drms(tensor([1, 1, 64, 128]), { weight: weight(128) })]) {
       const r = estimateOp(o, after);
       assert.equal(r.kind, 'unmodeled');
-      assert.match(r.kind === 'unmodeled' ? r.reason : '', /decomposition.*rms_norm_pre_all_gather/);
+      assert.match(
+        r.kind === 'unmodeled' ? r.reason : '',
+        /^tt-mlir's decomposition runs it.*all_gather of the statistics/,
+      );
     }
   });
 

@@ -5,8 +5,9 @@
  *
  * What tt-mlir hands the kernel (its TTNN passes, [4]):
  *   - TTNNDecomposition rewrites every op the fused kernel cannot take — no weight, or a shape other than
- *     (1, …, 1, 32, N) with N % 32 == 0 — into rms_norm_pre_all_gather + all_gather + the post-gather eltwise ops. Such
- *     an op in the IR is that pass's input: unmodeled with that reason (tt-metal's validate would reject it too).
+ *     (1, …, 1, 32, N) with N % 32 == 0; before change point 'drms-norm-fused-any-rank' (tt-mlir PR #8099) also any
+ *     rank other than 4 — into rms_norm_pre_all_gather + all_gather + the post-gather eltwise ops. Such an op in the IR
+ *     is that pass's input: estimated as the programs the rewrite leaves (distributedRmsNormDecomposed.ts).
  *   - The workaround (DistributedRMSNormWidthShardInputRewritePattern) makes an input that is not width-sharded
  *     width-sharded in L1 on c cores, c = the largest divisor of Kt = N / 32 not above min(grid cores, Kt), virtual
  *     grid 1 x c; the output takes the input's shard spec (skip_write_back); compute_config defaults to HiFi4 with
@@ -48,12 +49,14 @@
  */
 
 import { DataType, tileBytes } from '../../ttnn/dtype';
+import { atOrAfter } from '../changePoints';
 import type { TensorLayout } from '../../ttnn/layout';
-import type { TtnnOp } from '../../ttnn/op';
+import type { TensorSpec, TtnnOp } from '../../ttnn/op';
 import { CbSpec, GroupSpec, ResolvedTensor, finishProgram, gridArea, resolveTensor, shardGridBox } from '../common';
 import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { fabric1dHeader } from './ccl';
+import { estimateDecomposedDistributedRmsNorm } from './distributedRmsNormDecomposed';
 import { fp32DestAccFromConfig, operandSegments } from './norm';
 
 const CITES = {
@@ -116,12 +119,27 @@ export function estimateDistributedRmsNorm(op: TtnnOp, ctx: EstimateContext): Op
   if (op.properties['operandSegmentSizes'] === undefined && op.operands.length > 2)
     return unmodeled(op.name, 'no operandSegmentSizes: which operands are weight, residual and stats is unknown');
 
-  const decomposed = decompositionReason(input, weight !== undefined);
+  const decomposed =
+    decompositionReason(input, weight !== undefined) ??
+    (input.logical.length !== 4 && !atOrAfter(ctx, 'drms-norm-fused-any-rank')
+      ? `rank ${input.logical.length} (the fused path took rank-4 inputs only before tt-mlir PR #8099)`
+      : undefined);
   if (decomposed !== undefined) {
-    return unmodeled(
-      op.name,
-      `tt-mlir's TTNN decomposition (DistributedRMSNormDecompositionRewritePattern) rewrites this op before it runs — ${decomposed} — into rms_norm_pre_all_gather + all_gather + mean/add/rsqrt/multiply, which this IR does not contain yet; tt-metal's fused_rms_minimal would reject it as it stands`,
-    );
+    const spec = (i: number | undefined): TensorSpec | undefined => {
+      const v = i === undefined ? undefined : op.operands[i];
+      return v?.kind === 'tensor' ? v : undefined;
+    };
+    const inputSpec = spec(0);
+    const outputSpec = op.results[0];
+    if (inputSpec === undefined || outputSpec?.kind !== 'tensor')
+      return unmodeled(op.name, 'input or result is not a tensor');
+    return estimateDecomposedDistributedRmsNorm(op, ctx, {
+      input: inputSpec,
+      weight: spec(weightIndex),
+      residual: spec(residualIndex),
+      output: outputSpec,
+      why: decomposed,
+    });
   }
 
   const kt = input.padded[input.padded.length - 1] / 32;
