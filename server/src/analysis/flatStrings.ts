@@ -64,7 +64,8 @@ export function shareEstimateStrings(estimate: OpEstimateResult, strings: Shared
       internHows(e.outputs, strings);
       if (e.inPlaceOutputs !== undefined) internHows(e.inPlaceOutputs, strings);
       const cbs = e.cbs;
-      for (let i = 0; i < cbs.length; i++) (cbs[i] as Writable<(typeof cbs)[number]>).role = strings.intern(cbs[i]!.role);
+      for (let i = 0; i < cbs.length; i++)
+        (cbs[i] as Writable<(typeof cbs)[number]>).role = strings.intern(cbs[i]!.role);
       const figures = e.versionRange?.figures;
       if (figures !== undefined)
         for (let i = 0; i < figures.length; i++) {

@@ -127,7 +127,8 @@ export function walkIntermediates(
       hole = 0;
     }
   };
-  for (const t of intermediates) {
+  for (let i = 0; i < intermediates.length; i++) {
+    const t = intermediates[i]!;
     if (t.replacesPrevious === true && pending !== undefined) {
       span -= pending.bytesPerCore;
       pending = undefined;
@@ -179,7 +180,9 @@ export function walkIntermediates(
 export function buildDependence(range: VersionRange, device: Device, live: number): BuildDependence | undefined {
   const failsIn: TtMetalWindow[] = [];
   const fitsIn: TtMetalWindow[] = [];
-  for (const f of range.figures) {
+  const figures = range.figures;
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i]!;
     const fails = figureFails(f, device, live);
     if (fails === true) failsIn.push(f.window);
     else if (fails === false) fitsIn.push(f.window);
