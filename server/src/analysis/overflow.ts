@@ -127,7 +127,8 @@ export function walkIntermediates(
       hole = 0;
     }
   };
-  for (const t of intermediates) {
+  for (let i = 0; i < intermediates.length; i++) {
+    const t = intermediates[i]!;
     if (t.replacesPrevious === true && pending !== undefined) {
       span -= pending.bytesPerCore;
       pending = undefined;
@@ -179,7 +180,9 @@ export function walkIntermediates(
 export function buildDependence(range: VersionRange, device: Device, live: number): BuildDependence | undefined {
   const failsIn: TtMetalWindow[] = [];
   const fitsIn: TtMetalWindow[] = [];
-  for (const f of range.figures) {
+  const figures = range.figures;
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i]!;
     const fails = figureFails(f, device, live);
     if (fails === true) failsIn.push(f.window);
     else if (fails === false) fitsIn.push(f.window);
@@ -786,8 +789,12 @@ export function orderOverflows(
   readonly firstFailure: OverflowRef | undefined;
 } {
   const pending: { step: number; functionIndex: number; opIndex: number; overflow: Overflow }[] = [];
-  for (const [functionIndex, fa] of functions.entries()) {
-    for (const i of fa.overflowingOps) {
+  // Index loops: this runs once per analysis, before it is optimized, and for-of made an iterator result per element.
+  for (let functionIndex = 0; functionIndex < functions.length; functionIndex++) {
+    const fa = functions[functionIndex]!;
+    const overflowingOps = fa.overflowingOps;
+    for (let k = 0; k < overflowingOps.length; k++) {
+      const i = overflowingOps[k]!;
       const opA = fa.ops[i]!;
       pending.push({
         step: opA.executionStep ?? Number.MAX_SAFE_INTEGER,
@@ -802,7 +809,8 @@ export function orderOverflows(
   const copied = new Set<number>();
   const overflows: OverflowRef[] = [];
   let firstFailure: OverflowRef | undefined;
-  for (const p of pending) {
+  for (let k = 0; k < pending.length; k++) {
+    const p = pending[k]!;
     const throws = throwsAtRunTime(p.overflow.kind) && p.overflow.buildDependent === undefined;
     let status: Overflow['status'];
     if (!throws) status = firstFailure === undefined ? 'warning' : 'notReached';

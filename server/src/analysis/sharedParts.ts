@@ -32,7 +32,8 @@ export class SharedParts {
     if (this.ids.has(value)) return value;
     const hash = this.hashOf(value, HASH_SEED, 0);
     const bucket = this.byHash.get(hash);
-    if (bucket !== undefined) for (const other of bucket) if (samePlainData(value, other)) return other as T;
+    if (bucket !== undefined)
+      for (let i = 0; i < bucket.length; i++) if (samePlainData(value, bucket[i])) return bucket[i] as T;
     if (this.ids.size < MAX_KEPT) {
       if (bucket === undefined) this.byHash.set(hash, [value]);
       else bucket.push(value);
@@ -53,7 +54,7 @@ export class SharedParts {
         if (depth > MAX_DEPTH) return h;
         if (Array.isArray(value)) {
           h = mix(h, value.length);
-          for (const element of value) h = this.hashOf(element, h, depth + 1);
+          for (let i = 0; i < value.length; i++) h = this.hashOf(value[i], h, depth + 1);
           return h;
         }
         for (const key in value) h = this.hashOf((value as Record<string, unknown>)[key], h, depth + 1);
@@ -106,7 +107,9 @@ export class SharedEstimates {
   share(fresh: OpEstimateResult): OpEstimateResult {
     const hash = this.topLevelHash(fresh);
     const bucket = this.byHash.get(hash);
-    if (bucket !== undefined) for (const other of bucket) if (samePlainData(fresh, other)) return other;
+    // Index loops here and above: this runs for every fresh estimate, from before it is optimized.
+    if (bucket !== undefined)
+      for (let i = 0; i < bucket.length; i++) if (samePlainData(fresh, bucket[i])) return bucket[i]!;
     if (bucket === undefined) this.byHash.set(hash, [fresh]);
     else if (bucket.length < MAX_BUCKET) bucket.push(fresh);
     // Past that, estimates of one top level (say, no-program results told apart only by their outputs' texts) are kept

@@ -651,15 +651,20 @@ function firstInexactFigure(e: OpEstimate): string | undefined {
   if (!isExactBytes(e.nCoresUsed)) return 'nCoresUsed';
   if (e.l1IntermediateBytesPerCore !== undefined && !isExactBytes(e.l1IntermediateBytesPerCore))
     return 'l1IntermediateBytesPerCore';
-  for (const g of e.coreGroups) {
+  // Index loops: for-of made an iterator result per element until this was optimized (~0.5 MB at 100k ops).
+  const { coreGroups, cbs, outputs } = e;
+  for (let i = 0; i < coreGroups.length; i++) {
+    const g = coreGroups[i]!;
     if (!isExactBytes(g.cbBytesPerCore)) return `core group ${g.name} CB bytes`;
     if (!isExactBytes(g.cbRegionEndBytes)) return `core group ${g.name} region end`;
   }
-  for (const cb of e.cbs) {
+  for (let i = 0; i < cbs.length; i++) {
+    const cb = cbs[i]!;
     if (!isExactBytes(cb.nPages)) return `${cb.cbIndex} pages`;
     if (!isExactBytes(cb.pageBytes)) return `${cb.cbIndex} page bytes`;
     if (!isExactBytes(cb.totalBytes)) return `${cb.cbIndex} bytes`;
   }
-  for (const o of e.outputs) if (!isExactBytes(o.bytesPerCore)) return `result ${o.resultIndex} L1 bytes`;
+  for (let i = 0; i < outputs.length; i++)
+    if (!isExactBytes(outputs[i]!.bytesPerCore)) return `result ${outputs[i]!.resultIndex} L1 bytes`;
   return undefined;
 }

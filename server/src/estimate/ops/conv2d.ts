@@ -2359,7 +2359,8 @@ function sliceL1NeedBytes(sliced: ConvProblem, plan: ConvPlan, ctx: EstimateCont
   let held = 0;
   let pendingFree = 0;
   let needBytes = 0;
-  for (const t of tensors) {
+  for (let i = 0; i < tensors.length; i++) {
+    const t = tensors[i]!;
     held += t.bytesPerCore;
     needBytes = Math.max(needBytes, held + (t.writerProgram?.cbBytesPerCore ?? 0));
     held -= pendingFree;
@@ -3270,9 +3271,16 @@ function parallelConfigKey(config: ParallelConfig): string {
 
 function stepCitations(steps: ConvCopySteps): string[] {
   const out: string[] = [];
-  for (const s of [steps.reshard, steps.copy])
-    if (s !== undefined) for (const c of s.citations) if (!out.includes(c)) out.push(c);
+  // No list of the two steps, no for-of: this runs for every conv estimate.
+  addCitations(out, steps.reshard);
+  addCitations(out, steps.copy);
   return out;
+}
+
+function addCitations(out: string[], step: ConvStep | undefined): void {
+  if (step === undefined) return;
+  const citations = step.citations;
+  for (let i = 0; i < citations.length; i++) if (!out.includes(citations[i]!)) out.push(citations[i]!);
 }
 
 /** A step's verdict for exactness: undefined when exact, else why not. */
