@@ -463,10 +463,11 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
     // "beyond".
     const run1625 = { file: 'conv_transpose2d_tt-forge-onnx-1625.mlir', date: '2025-03-31' };
     for (const fn of ['up1_14', 'up9_14']) {
-      const { op } = deviceOp(run1625, fn);
+      const { op, first } = deviceOp(run1625, fn);
       assert.equal(op.op.name, 'ttnn.conv_transpose2d');
       assert.equal(op.cbBytesPerCore, 1_245_248, fn);
       assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', fn);
+      if (fn === 'up1_14') assert.equal(first, 'this op', 'the first error of the run');
     }
     // Since tt-mlir PR #3056 tt-metal auto-shards them: no overflow.
     for (const fn of ['up1_14', 'up9_14']) assertFits({ ...run1625, date: '2025-05-15' }, fn);
@@ -478,9 +479,11 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
     // the L1 buffer top (L1 less tt-mlir's 32 KiB L1_SMALL): the allocation fails before any program runs.
     const run1624 = { file: 'conv_transpose2d_tt-forge-onnx-1624.mlir', date: '2025-03-31' };
     for (const fn of ['up6_56', 'up7_112', 'up7_64', 'up8_128']) {
-      const { op } = deviceOp(run1624, fn);
+      const { op, first } = deviceOp(run1624, fn);
       assert.equal(op.op.name, 'ttnn.conv_transpose2d');
       assert.equal(op.overflow?.kind, 'l1BuffersExhausted', fn);
+      // The fixture's first function holds the run's first failure.
+      if (fn === 'up6_56') assert.equal(first, 'this op');
     }
     const { op } = deviceOp(run1624, 'up7_112');
     assert.match(
