@@ -115,12 +115,14 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
 
   describe('softmax', () => {
     const s18997 = { file: 'softmax_tt-metal-18997.mlir', date: '2025-03-12' };
-    it('tt-metal #18997 (2025-03-12): (32, 32000) f32 grows to 2,287,328 B (within 4 KiB), the first error', () => {
+    it('tt-metal #18997 (2025-03-12): (32, 32000) f32 grows to 2,287,328 B exactly, the first error', () => {
       // Before PR #23130 (no large kernel): Wt = 1000, block 8: c_0 = c_11 = 16·4,096; c_7, c_2, c_5 = 2,048 each;
-      // c_6 = 1000·2,048 = 2,048,000 → 2,185,216 + 102,112 (the 2025-03 base of ttnn/l1BaseHistory.ts, which this
-      // figure and #19606's give) = 2,287,328, tt-metal's figure (2,287,872 with the preset's 102,656).
+      // c_6 = 1000·2,048 = 2,048,000 → 2,185,216 + 102,112 (the 2025-03 base of analysis/l1BaseHistory.ts, which
+      // #19606's figures and tt-metal PR #18486's memory map give as well as this one) = 2,287,328, tt-metal's figure
+      // (2,287,872 with the preset's 102,656).
       const op = assertFails(s18997, 'f32_32x32000');
-      assertNear(regionEnd(op), 2_287_328);
+      assert.equal(regionEnd(op), 2_185_216 + 102_112);
+      assert.equal(regionEnd(op), 2_287_328);
       // The thread's range: the attention-optimized factory puts every CB on all_device_cores, the whole 8x8 grid,
       // though one tile row runs on core (0,0) alone.
       assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
