@@ -311,19 +311,19 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_656,
     since: 'l1-base-pr-32395',
-    seen: '2025-12-04..2025-12-15',
-    sources: ['tt-metal PR #32395 (ce239e5)', 'tt-metal #34306'],
+    seen: '2025-12-04..2025-12-16',
+    sources: ['tt-metal PR #32395 (ce239e5)', 'tt-metal #34306', 'tt-xla #2710'],
     derivation:
-      'PR #32395 (merged 2025-12-04 17:25 UTC): MEM_MAP_END 31,984 B, align32(31,984 + 70,656); #34306 (2025-12-12, tt-metal main, DeepSeek-V3 lm_head prefill): 2,150,656 − 2,048,000',
+      'PR #32395 (merged 2025-12-04 17:25 UTC): MEM_MAP_END 31,984 B, align32(31,984 + 70,656); #34306 (2025-12-12, tt-metal main, DeepSeek-V3 lm_head prefill): 2,150,656 − 2,048,000; tt-xla #2710 (its pin d711cca, 2025-12-16 15:18 UTC, before PR #34336): 2,003,264 − 1,900,608 (the PointPillars conv_transpose2d)',
   },
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_688,
     since: 'l1-base-pr-34336',
-    seen: '2025-12-16..2025-12-21',
+    seen: '2025-12-17..2025-12-21',
     sources: ['tt-metal PR #34336 (e863609)', 'tt-metal #34811'],
     derivation:
-      'PR #34336 (merged 2025-12-16 18:59 UTC): MEM_MAP_END 32,016 B, align32(32,016 + 70,656); #34811 (2025-12-19, tt-train on main): 1,528,096 − 1,425,408',
+      "PR #34336 (merged 2025-12-16 18:59 UTC): MEM_MAP_END 32,016 B, align32(32,016 + 70,656); #34811 (2025-12-19, tt-train on main): 1,528,096 − 1,425,408; from the next day: the build of the merge day before it, tt-mlir's pin d711cca (main of 12-16 15:18 UTC, tt-xla #2710's), has 102,656 B",
   },
   {
     arch: 'wormhole_b0',

@@ -4392,7 +4392,10 @@ export const CHANGE_POINTS = {
   'l1-base-pr-34336': {
     family: 'device',
     pr: 34336,
-    mergedOn: '2025-12-16',
+    // Merged as e863609 at 2025-12-16 18:59 UTC (nyoshifujiTT/tt-metal first-parent history); a dated build of that day
+    // precedes it (d711cca, 15:18 UTC, tt-xla #2710's pin: "grow to 2003264 B" on the 102,656 B base), so the next day,
+    // as the table's other such merges.
+    mergedOn: '2025-12-17',
     dateFrom: 'merge',
     what: 'the L1 unreserved base (where CBs start): Wormhole 102,656 → 102,688 B',
     before: 'Wormhole: tt-metal PR #32395 (ce239e5), tt-metal #34306',

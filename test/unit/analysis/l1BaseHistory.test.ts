@@ -342,9 +342,9 @@ describe('analysis/l1BaseHistory', () => {
         assert.equal(onMergeDay, Number(named[1]!.replace(/,/g, '')), `${e.arch} ${m[1]}`);
       }
     }
-    // Wormhole: PRs #24673, #26665, #28078, #28769, #35327, #35494, #36013, #45505; Blackhole: #26665, #28769, #35327,
-    // #35494, #36013.
-    assert.equal(checked, 13);
+    // Wormhole: PRs #24673, #26665, #28078, #28769, #34336, #35327, #35494, #36013, #45505; Blackhole: #26665, #28769,
+    // #35327, #35494, #36013.
+    assert.equal(checked, 14);
   });
 
   it('before the first sighting nothing is known: the preset base stays', () => {
@@ -364,8 +364,8 @@ describe('analysis/l1BaseHistory', () => {
   it('a window straddling entries keeps the preset base when it lies between their bases, else the nearest of them', () => {
     // 2025-12..2026-01, Wormhole dev_mem_map.h's MEM_MAP_END at each merge into tt-metal main (nyoshifujiTT/tt-metal,
     // committer dates), base align32(end + 69 KiB): 31,536 B (PR #30176, 11-18) 102,208; 31,984 B (PR #32395, 12-04)
-    // 102,656, printed by #34306 (12-12: 2,150,656 − 2,048,000); 32,016 B (PR #34336, 12-16) 102,688, printed by #34811
-    // (12-19: 1,528,096 − 1,425,408); 31,984 B again (PR #34868, 12-22); 32,128 B (PR #35327, 01-13) 102,784; 32,896 B
+    // 102,656, printed by #34306 (12-12: 2,150,656 − 2,048,000); 32,016 B (PR #34336, 12-16 18:59, dated the day after:
+    // tt-xla #2710's pin d711cca of 12-16 15:18 has 102,656) 102,688, printed by #34811 (12-19: 1,528,096 − 1,425,408); 31,984 B again (PR #34868, 12-22); 32,128 B (PR #35327, 01-13) 102,784; 32,896 B
     // (PR #35494, 01-15) 103,552; 32,928 B (PR #36013, 01-28) 103,584; 33,056 B (PR #35963, 01-29 22:17) 103,712
     // (the last four dated the day after, l1BaseHistory.ts): the preset's lies between.
     assert.deepEqual(
@@ -376,8 +376,8 @@ describe('analysis/l1BaseHistory', () => {
       ]),
       [
         ['2025-12-01', '2025-12-03', 102_208],
-        ['2025-12-04', '2025-12-15', 2_150_656 - 2_048_000],
-        ['2025-12-16', '2025-12-21', 1_528_096 - 1_425_408],
+        ['2025-12-04', '2025-12-16', 2_150_656 - 2_048_000],
+        ['2025-12-17', '2025-12-21', 1_528_096 - 1_425_408],
         ['2025-12-22', '2026-01-13', 102_656],
         ['2026-01-14', '2026-01-15', 102_784],
         ['2026-01-16', '2026-01-28', 103_552],

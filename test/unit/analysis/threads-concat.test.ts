@@ -129,6 +129,7 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
         rule({ file: 'concat_tt-xla-5336.mlir', date: '2026-06-11' }),
         /^ttnn\.concat: required CB page size \(2965504 B\) exceeds per-core L1 capacity \(1395296 B\)/,
       );
+      assert.equal(deviceOp({ file: 'concat_tt-xla-5336.mlir', date: '2026-06-11' }).first, 'this op');
     });
     it('tt-xla #5114 (2026-06-07): the first batch of 47 of 85 biases, page 3,465,216 B against 1,395,296 B', () => {
       // 85 interleaved inputs > 47 (PR #41073) → the first program concatenates inputs 0..46: 47 · 18,432 f32 =

@@ -260,19 +260,19 @@ describe('public-thread regression set: conv_transpose2d, tt-xla #2710 / tt-meta
   // Build: tt-xla's uplift of 2025-12-30 07:05 UTC (tt-mlir b02f512) pins tt-metal d711cca, main of 2025-12-16, before
   // PR #33763 (af7d566, 12-17): the L1 path.
   const run = { file: 'conv_transpose2d_tt-xla-2710.mlir', date: '2025-12-16' };
-  it('the stride-2 block (128 → 128 on 124x108) is the first error, within 4 KiB of 2,003,264 B; the stride-1 block before it fits', () => {
+  it('the stride-2 block (128 → 128 on 124x108) is the first error, 2,003,264 B exactly; the stride-1 block before it fits', () => {
     // Output 248x216 = 53,568 rows = 1,674 tiles; height sharding on 62 cores (1,674 = 62·27, the largest count
     // padded by less than one share), 27 tile rows and 128/32 = 4 tile columns per core. K = 2·2·128 = 512: act block
     // width kW·C = 256 = 8 tiles. f32 tiles of 4,096 B: WEIGHTS 8·4 = 32, ACT 14·8 = 112 + second reader 13·8 = 104,
     // ACT_TILIZED 27·8 = 216 (partials share the f32 output, which is the output tensor; no bias) = 464 tiles
-    // = 1,900,544 + 64 (L1_ARRAY) = 1,900,608 B; + 102,208 (the late-December base of ttnn/l1BaseHistory.ts, which
-    // tt-metal #35165's conv_transpose2d of the same day gives to the byte) = 2,002,816: 448 B under tt-metal's
-    // figure. The 448 B is the base, not a CB: get_cb_info (conv2d_op_program_factory_common.cpp@003324f) makes no CB
-    // that is not a whole number of tiles but the 64 B L1_ARRAY (READER_INDICES is the config tensor, 27·32·2 =
-    // 1,728 B, only when config tensors are in DRAM), so f32 CBs + 64 B can only end 64 B past a multiple of 4,096 B
-    // above the base, and 2,003,264 − 64 − 102,208 is not a multiple of 4,096 (2,003,264 − 64 − 102,656 = 464 tiles
-    // is). Builds of that week printed both bases: tt-xla #2659 (2025-12-23) a 1,331,392 B bank (102,208 B), tt-mlir
-    // #6427 / tt-xla #2655 of the same day a 1,330,944 B bank (1,499,136 − 65,536 L1_SMALL − 1,330,944 = 102,656 B).
+    // = 1,900,544 + 64 (L1_ARRAY) = 1,900,608 B; + 102,656 = 2,003,264, tt-metal's figure. The rest is all base:
+    // get_cb_info (conv2d_op_program_factory_common.cpp@003324f) makes no CB that is not a whole number of tiles but
+    // the 64 B L1_ARRAY (READER_INDICES is the config tensor, 27·32·2 = 1,728 B, only when config tensors are in DRAM),
+    // so f32 CBs + 64 B end 64 B past a multiple of 4,096 B above the base: 2,003,264 − 64 − 102,656 = 464 tiles.
+    // 102,656 B is d711cca's (15:18 UTC on 12-16): PR #32395's map, before PR #34336 merged at 18:59 that day (its
+    // change point is dated 12-17 for that reason; a 12-16 date gave 102,688 B, 2,003,296). Builds of that week
+    // printed both bases: tt-xla #2659 (2025-12-23) a 1,331,392 B bank (102,208 B, an older pin), tt-mlir #6427 /
+    // tt-xla #2655 of the same day a 1,330,944 B bank (1,499,136 − 65,536 L1_SMALL − 1,330,944 = 102,656 B).
     // The printed range is the 62 cores' bounding box (0,0)-(7,7), as tt-metal #41918's 45-core conv printed
     // (0,0)-(7,5) (SOURCE.md).
     const a = analyse(run);
@@ -292,7 +292,8 @@ describe('public-thread regression set: conv_transpose2d, tt-xla #2710 / tt-meta
     // space to allocate 27776 B L1_SMALL buffer across 62 banks" (its sharded config tensor, one bank per core): 62 cores.
     assert.equal(stride2.estimate.nCoresUsed, 62);
     assert.equal(stride2.overflow?.kind, 'cbBeyondL1');
-    assertNear(regionEnd(stride2), 2_003_264);
+    assert.equal(regionEnd(stride2), 1_900_608 + 102_656);
+    assert.equal(regionEnd(stride2), 2_003_264);
     assert.deepEqual(
       [a.firstFailure?.functionIndex, a.firstFailure?.opIndex],
       [0, 1],
@@ -463,10 +464,11 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
     // "beyond".
     const run1625 = { file: 'conv_transpose2d_tt-forge-onnx-1625.mlir', date: '2025-03-31' };
     for (const fn of ['up1_14', 'up9_14']) {
-      const { op } = deviceOp(run1625, fn);
+      const { op, first } = deviceOp(run1625, fn);
       assert.equal(op.op.name, 'ttnn.conv_transpose2d');
       assert.equal(op.cbBytesPerCore, 1_245_248, fn);
       assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', fn);
+      if (fn === 'up1_14') assert.equal(first, 'this op', 'the first error of the run');
     }
     // Since tt-mlir PR #3056 tt-metal auto-shards them: no overflow.
     for (const fn of ['up1_14', 'up9_14']) assertFits({ ...run1625, date: '2025-05-15' }, fn);
@@ -478,9 +480,11 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
     // the L1 buffer top (L1 less tt-mlir's 32 KiB L1_SMALL): the allocation fails before any program runs.
     const run1624 = { file: 'conv_transpose2d_tt-forge-onnx-1624.mlir', date: '2025-03-31' };
     for (const fn of ['up6_56', 'up7_112', 'up7_64', 'up8_128']) {
-      const { op } = deviceOp(run1624, fn);
+      const { op, first } = deviceOp(run1624, fn);
       assert.equal(op.op.name, 'ttnn.conv_transpose2d');
       assert.equal(op.overflow?.kind, 'l1BuffersExhausted', fn);
+      // The fixture's first function holds the run's first failure.
+      if (fn === 'up6_56') assert.equal(first, 'this op');
     }
     const { op } = deviceOp(run1624, 'up7_112');
     assert.match(
@@ -1231,9 +1235,11 @@ describe('conv2d: tt-metal #19762 (2025-04-14), tt-torch RMBG convs on tt-metal 
   ];
   for (const [fn, how, cbs, buffer, end] of clashes) {
     it(`${fn} (${how}): "L1 buffer allocated at ${buffer} and static circular buffer region ends at ${end}"`, () => {
-      const { op } = deviceOp(run, fn);
+      const { op, first } = deviceOp(run, fn);
       assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', `${fn}: ${op.overflow?.kind ?? 'fits'}`);
       assert.deepEqual([op.cbBytesPerCore, op.overflow.limitBytes, regionEnd(op)], [cbs, buffer, end]);
+      // Testcase 16 is the fixture's first function: its clash is the run's first failure.
+      if (fn === 'tc16') assert.equal(first, 'this op');
     });
   }
   it('tc17 (3 → 64, 3x3 p1 on 1024x1024): "268435456 B L1 buffer across 64 banks, where each bank needs to store 4194304 B"', () => {

@@ -196,7 +196,7 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
       // row_major_reshape runs to_layout(ROW_MAJOR) first. One tile row on one core, whole-row CBs: c_0 = c_16 = 8,001
       // tiles x 2,048 B → 32,772,096 + the preset base 102,656 = 32,874,752 (tt-metal 32,870,912: its 2024 base was lower).
       // Modeled builds start at 2025-01-01 (OLDEST_MODELED_BUILD), so the date is clamped there.
-      const op = assertFails({ ...r15109, date: '2025-01-01' }, 'untilize_19x256008', { first: false });
+      const op = assertFails({ ...r15109, date: '2025-01-01' }, 'untilize_19x256008');
       assertNear(regionEnd(op), 32_870_912);
     });
     it('tt-metal #15109 after the reshape rework (same last two dims → PerformView): the reshape is a view, no program', () => {

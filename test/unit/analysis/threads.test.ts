@@ -115,12 +115,14 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
 
   describe('softmax', () => {
     const s18997 = { file: 'softmax_tt-metal-18997.mlir', date: '2025-03-12' };
-    it('tt-metal #18997 (2025-03-12): (32, 32000) f32 grows to 2,287,328 B (within 4 KiB), the first error', () => {
+    it('tt-metal #18997 (2025-03-12): (32, 32000) f32 grows to 2,287,328 B exactly, the first error', () => {
       // Before PR #23130 (no large kernel): Wt = 1000, block 8: c_0 = c_11 = 16·4,096; c_7, c_2, c_5 = 2,048 each;
-      // c_6 = 1000·2,048 = 2,048,000 → 2,185,216 + 102,112 (the 2025-03 base of ttnn/l1BaseHistory.ts, which this
-      // figure and #19606's give) = 2,287,328, tt-metal's figure (2,287,872 with the preset's 102,656).
+      // c_6 = 1000·2,048 = 2,048,000 → 2,185,216 + 102,112 (the 2025-03 base of analysis/l1BaseHistory.ts, which
+      // #19606's figures and tt-metal PR #18486's memory map give as well as this one) = 2,287,328, tt-metal's figure
+      // (2,287,872 with the preset's 102,656).
       const op = assertFails(s18997, 'f32_32x32000');
-      assertNear(regionEnd(op), 2_287_328);
+      assert.equal(regionEnd(op), 2_185_216 + 102_112);
+      assert.equal(regionEnd(op), 2_287_328);
       // The thread's range: the attention-optimized factory puts every CB on all_device_cores, the whole 8x8 grid,
       // though one tile row runs on core (0,0) alone.
       assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
@@ -183,7 +185,8 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it('tt-metal #20099 (2025-04-03): numeric_stable softmax of (2, 1, 16384, 8192) bf16 overflows, with and without fp32 acc', () => {
       // Before PR #23130: Wt = 256, block 8, numeric_stable keeps whole rows in c_0, c_6 and c_10:
       // 3·256·2,048 + c_11 16·2,048 + c_7, c_2, c_5, c_8 4·2,048 = 1,613,824 B > 1,499,136 B of L1.
-      assertFails(s20099, 'stable', { first: false });
+      // @stable is the fixture's first function: the run's first failure.
+      assertFails(s20099, 'stable');
       assertFails(s20099, 'stable_fp32', { first: false });
     });
     it('tt-metal #20099: the same softmax with numeric_stable=False runs ("it works with numeric_stable option off")', () => {
@@ -202,8 +205,9 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it('tt-metal #38626 (2026-02-26): Wt = 195 with fp32 acc → block 3 → "Size of cb: 80 must be divisible by the size of block"', () => {
       // fp32 acc → largest divisor of 195 ≤ 4 is 3; the large-kernel test (c_0 195·2,048 + c_6 195·4,096 + c_11 6·2,048
       // + 5·4,096 + c_10 195·4,096 = 2,029,568 B) exceeds 0.9·L1, and 80 % 3 ≠ 0 throws.
-      const { op } = deviceOp({ ...s38626, date: '2026-02-26' });
+      const { op, first } = deviceOp({ ...s38626, date: '2026-02-26' });
       assert.equal(op.estimate.kind, 'illegal');
+      assert.equal(first, 'this op', 'the validation error is the first failure of the run');
       assert.ok(op.estimate.kind === 'illegal' && op.estimate.rule.includes('Size of cb: 80 must be divisible'));
     });
     it('tt-metal #38626 after PR #39051 (78-tile CBs, the largest multiple of 3 ≤ 80): 835,584 B, fits', () => {
@@ -219,8 +223,9 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // The large-kernel test (stable with fp32, the fixture's header) is 2,213,888 B > 0.9·L1; 80 % 3 ≠ 0 throws. The
       // thread's build is tt-xla's pin of 03-11 (tt-mlir 73647e1 → tt-metal beccdb2, main of 2026-03-01), before PR
       // #39051's merge (f3c2f39, 03-04); a main build of 03-04 on has 78-tile CBs (the case below).
-      const { op } = deviceOp({ ...s39707, date: '2026-03-01' });
+      const { op, first } = deviceOp({ ...s39707, date: '2026-03-01' });
       assert.equal(op.estimate.kind, 'illegal');
+      assert.equal(first, 'this op', 'the validation error is the first failure of the run');
       assert.ok(op.estimate.kind === 'illegal' && op.estimate.rule.includes('Size of cb: 80 must be divisible'));
     });
     it('tt-metal #39707 after PR #39051 (merged 2026-03-04): 78-tile streamed CBs, 835,584 B, fits', () => {
