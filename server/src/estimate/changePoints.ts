@@ -4712,6 +4712,17 @@ export const CHANGE_POINTS = {
     after:
       'the same file @8ad390e (paged: B = page_table padded_shape()[0], / shard cores when sharded), kept to @622c6fb',
   },
+  'to-layout-tilize-multicore-width-check-dropped': {
+    family: 'tilize/untilize',
+    pr: 17790,
+    // The same merge as 'tilize-untilize-padding-block-factory' (6c77212, 2025-02-28, nyoshifujiTT/tt-metal first-parent).
+    mergedOn: '2025-02-28',
+    dateFrom: 'merge',
+    what: 'to_layout stops computing use_multicore_device_tilize (multicore tilize only for a row of at most (l1_size/2 − base) / (T_in + T_out) tiles) and passes use_multicore = true; before, a wider row ran single-core, and a sharded input, whose validation requires use_multicore, was rejected (TT_FATAL "Error")',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@365d3c7 (use_multicore_device_tilize); …/tilize/device/tilize_op.cpp@365d3c7 (validate)',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@6c77212 (use_multicore_tilize = true)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5202,6 +5213,16 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) sdpa_decode_program_factory.cpp at 70a9be5, 8ad390e~1, 8ad390e and 622c6fb (every CB line the same formula but for #41637 scalar_df and #45142 c_15; #36440 moves only a paged call's B, change point sdpa-paged-decode-batch-from-page-table, and binds c_0 to Q only under the MLA q_locally_available; the ProgramDescriptor port ec56365 only turns create_cb into add_cb), and every commit touching sdpa_decode/ between: 98ad3ba, 61951af, 4d4fead (comments), 8ad390e (#36440, its device operation: output spec and MLA validation), 307ffde (#39539: num_cores_per_batch after num_heads_per_core, num_cores_per_head unchanged), 7cbbc23, ce15e49, d128159, 751f7ae, 0158bfd, 7096f73, c262c36, 84af26d (share_cache, a hash), f874151, 69eb869, 6a53c74, d4d8b47 (Bmask, a compile arg), f17049d / 3ff1267 / b5fada0 (#42591: num_heads_per_core rounded to divide num_kv_heads, the active cores only), 7fb82fd (#41637), 0af0408 (#44082: block_size_override) and a401cae (#44633: num_kv_heads_override), neither passed by tt-mlir, 5cd3b7a (#44617), 580f045, ec56365 (#44755), 4179f74 (#45142), 99c973c (#45193: cache_position_modulo, a compile arg), 4652be9, 08c1e9e, a22865c, 0ee49d4, 19a5b41, ff0c6b4 (kernels only); sdpa_decode.cpp and the device operation: no chunk-size or compute-config default change but #44617",
     citedAs: 'tt-metal sdpa_decode_program_factory.cpp and sdpa_decode.cpp at every commit 70a9be5 … 622c6fb',
+  },
+  'tilize-height-sharded-factory': {
+    family: 'tilize/untilize',
+    // 2025-01-01 (the oldest modeled build; a6019d6, 2024-12-20, the last commit before it under tilize/device) to 622c6fb.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "to_layout of an L1 height-sharded row-major input (ROW_MAJOR shard orientation, as tt-mlir lays shards out; a shard grid inside the compute grid; no sub_core_grids) with no padding to add, into an L1 height-sharded TILE output: ttnn::tilize runs TilizeMultiCoreShardedProgramFactory, whose c_0 (shard tiles · input tile bytes) and c_16 (shard tiles · output tile bytes) are bound to the input and output buffers (no CB-region bytes), on the shard grid; the output takes the input's shard spec; with change points to-layout-tilize-multicore-width-check-dropped (before it a row over (l1_size/2 − base) / (T_in + T_out) tiles is rejected) and tilize-dram-sharded-via-interleaved (from it a tile row over free L1 is routed through DRAM interleaved) inside",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): tilize's selection and validation at every commit touching tilize/device from a6019d6 (2024-12-20) to e728116 (2026-06-03, the last before 622c6fb), in their distinct versions: tilize_op.cpp@365d3c7 (validate: a sharded input HEIGHT_SHARDED, output layout the same, use_multicore, ROW_MAJOR orientation; create_program: tilize_multi_core → sharded), 6c77212 (#17790: sharded first in create_program), 5440d62 and ff33cd4 (accessor syntax, worded TT_FATALs), 493dab2 (#33365: sub_core_grids refused for sharded), ecd96f5 (#33186: select_program_factory, the same order), 476b46f and c83c151 (namespaces), ff3f9f8 (#36836: WIDTH_SHARDED to its own factory), 123a3fe (#38377: can_use_sharded_optimized_factories: HEIGHT_SHARDED with the same output layout and ROW_MAJOR orientation), 31ff955 (#36376: a DRAM output to the default factory), aaa1c78 / a8c5e5a / 30843f2 (a shard grid outside the compute grid to the default factory), 1675719 (#42821: ND-sharded output to the default factory); the sharded factory's CB lines at a6019d6 (tilize_program_factory.cpp: create_cb with input.buffer() / output.buffer()), 4ec93ec, d18c5dc, 5e01e6c, f8ee447 (dst_is_dram wording, override callbacks), ecd96f5 and c83c151 (its own file), 4b30829 (#43840: CBDescriptor .buffer = src_buffer / dst_buffer), 54b521d and e728116 (no CB line); tilize.cpp (a rank > 4 input squeezed to 4-D at every commit, 365d3c7 on; 1e95aec, #47384: the reroute) and to_layout_op.cpp from 365d3c7 to 44fa8f6 (no padding: ttnn::tilize(tensor, output_memory_config, dtype, use_multicore); the shard-shape TILE_SIZE check; use_multicore_device_tilize until 6c77212)",
+    citedAs: 'tt-metal tilize selection, the sharded tilize factory and to_layout at every commit 2025-01-01 … 622c6fb',
   },
 } as const satisfies Record<string, ReadSpan>;
 
