@@ -5129,14 +5129,15 @@ export const READ_SPANS = {
   },
   'concat-massaged-rm-path-2025-26': {
     family: 'concat',
-    // From 29dcc7f (PR #26885, 2025-08-15) to the day before 58430ab (PR #46321, 2026-06-12 16:16 UTC: the
-    // chunked transposes of an unaligned last dim whose transposed page passes l1_size − base).
+    // From 29dcc7f (PR #26885, 2025-08-15) to 622c6fb: 58430ab (PR #46321, 2026-06-12 16:16 UTC) adds only a guard
+    // before the chain (the chunked transposes of an unaligned last dim whose transposed page passes l1_size − base),
+    // and no concat file changes after it.
     earliest: '2025-08-15',
-    latest: '2026-06-11',
+    latest: '2026-06-23',
     what: "ttnn::concat's massaged path for inputs of rank ≥ 2 as change point concat-rm-untilize-with-unpadding-no-pad left it: a tiled input padded along the concat dim sends every input through untilize_with_unpadding (its logical shape, its own memory config); a last-dim concat of rows not aligned to their buffer's alignment through transpose(−2, −1) and back; the row-major concat into the output's memory config; tilize_with_val_padding to the tile-padded shape into it",
     evidence:
-      'tt-metal (nyoshifujiTT/tt-metal first-parent main) concat.cpp at 29dcc7f and every commit to 58430ab~1 (1da0258 / 042be27 / 3d989c3: the queue id; 567bba5: empty(); 8221a4d (#32109, 2025-11-18): a TT_FATAL for rank-1 tiled inputs with padding; 6ea225d: an include; 1a0dfe5 (#33634, 2025-12-04): rank-1 tiled inputs take the untilize path and rank-1 row-major ones an unsqueeze path; b432e85, 441c2f9, 0741d5c: style; 6a974f0 (#36176): sub_core_grids, which tt-mlir does not pass; b5dcf00, c262c36: binding, copyright); data_movement/common/common.hpp MassagedOperation::sequence at 29dcc7f and 58430ab~1 (the same control flow, else-after-return removed); untilize_with_unpadding.cpp@29dcc7f (memory_config.value_or(input))',
-    citedAs: 'tt-metal concat.cpp at every commit 29dcc7f … 58430ab~1, with common.hpp and untilize_with_unpadding.cpp',
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) concat.cpp at 29dcc7f and every commit to 58430ab~1 (1da0258 / 042be27 / 3d989c3: the queue id; 567bba5: empty(); 8221a4d (#32109, 2025-11-18): a TT_FATAL for rank-1 tiled inputs with padding; 6ea225d: an include; 1a0dfe5 (#33634, 2025-12-04): rank-1 tiled inputs take the untilize path and rank-1 row-major ones an unsqueeze path; b432e85, 441c2f9, 0741d5c: style; 6a974f0 (#36176): sub_core_grids, which tt-mlir does not pass; b5dcf00, c262c36: binding, copyright); data_movement/common/common.hpp MassagedOperation::sequence at 29dcc7f and 58430ab~1 (the same control flow, else-after-return removed); untilize_with_unpadding.cpp@29dcc7f (memory_config.value_or(input)); 58430ab (#46321, 2026-06-12; session 32): concat.cpp gains only a block before the massaged chain, taken for a rank ≥ 2 last-dim concat whose rows the transpose fallback would move and whose transposed page (first input's dim[-2] · elem, aligned to max(its buffer's, the output's alignment)) exceeds l1_size − base: slices in dim[-2] chunks, a concat per chunk, a dim[-2] concat — left out (concat.ts chunkedByPr46321); no commit under concat/, common.hpp or untilize_with_unpadding.cpp after it to 622c6fb",
+    citedAs: 'tt-metal concat.cpp at every commit 29dcc7f … 622c6fb, with common.hpp and untilize_with_unpadding.cpp',
   },
   'reshard-rm-same-width': {
     family: 'to_memory_config',
