@@ -351,7 +351,7 @@ export const CHANGE_POINTS = {
     // Merged as 6c77212 on 2025-02-28 (read in the history of a tt-metal fork, apande-TT/tt-metal).
     mergedOn: '2025-02-28',
     dateFrom: 'merge',
-    what: 'tilize_with_val_padding / untilize_with_unpadding gain the 2-D block factory (split_blocks_for_tilize_wh) for rows that do not fit; before, the tile-row factory ran with Wt-tile CBs and threw',
+    what: 'tilize_with_val_padding / untilize_with_unpadding gain the 2-D block factory (split_blocks_for_tilize_wh) for rows that do not fit, and ttnn::tilize its block factory (tilize_multi_core_block, tilize_op.cpp@6c77212); before, the tile-row factory ran with Wt-tile CBs and threw',
     before:
       'tt-metal …/untilize_with_unpadding/device/untilize_with_unpadding_program_factory.cpp (PR #16805 thread, 2025-01-16: parallelised over rows only)',
     after:

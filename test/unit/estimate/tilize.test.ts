@@ -206,4 +206,27 @@ describe('estimate/tilize', () => {
       assert.equal(estimateOp(toInterleaved, whContext()).kind, 'unmodeled');
     });
   });
+
+  it('before tt-metal PR #17790 to_layout ran a row over its multicore limit single-core (interleaved)', () => {
+    // base 102,656, bf16: limit = (⌊1,499,136 / 2⌋ − 102,656) / (2,048 + 2,048) = 646,912 / 4,096 → 157 tiles.
+    // [32, 5,120]: Wt = 160 > 157 → use_multicore false → tilize_single_core: the largest divisor of 160 ≤ 157 is 80;
+    // c_0 = c_16 = 80 · 2,048 = 163,840 → 327,680 B on core (0,0).
+    const ctx = (date: string) => whContext({ base: 102_656, ttMetalDate: date });
+    const wide = op('ttnn.to_layout', [tensor([32, 5_120], { page: 'row_major' })], [tensor([32, 5_120])]);
+    const before = est(estimateOp(wide, ctx('2025-02-27')));
+    assert.equal(before.factory, 'TilizeSingleCoreProgramFactory');
+    assert.equal(before.cbBytesPerCore, 327_680);
+    assert.deepEqual(before.reportedCore, [0, 0]);
+    assert.equal(before.confidence, 'exact', before.approxReason);
+    assert.notEqual(est(estimateOp(wide, ctx('2025-02-28'))).factory, 'TilizeSingleCoreProgramFactory');
+    // [30, 5,100] pads to [32, 5,120] → tilize_with_val_padding single-core [10]: max_tiles = ⌊⌊(749,568 − 102,656 −
+    // 32) / (2·64 + 2)⌋ / 32⌋ = ⌊4,976 / 32⌋ = 155 → the largest divisor of 160 ≤ 155 is 80: 327,680 B again.
+    const padded = op('ttnn.to_layout', [tensor([30, 5_100], { page: 'row_major' })], [tensor([30, 5_100])]);
+    const twvp = est(estimateOp(padded, ctx('2025-02-27')));
+    assert.equal(twvp.factory, 'TilizeWithValPaddingSingleCoreProgramFactory');
+    assert.equal(twvp.cbBytesPerCore, 327_680);
+    // A row within the limit keeps the multi-core factory: [32, 4,096], Wt = 128 ≤ 157 → c_0 = c_16 = 128 tiles.
+    const narrow = op('ttnn.to_layout', [tensor([32, 4_096], { page: 'row_major' })], [tensor([32, 4_096])]);
+    assert.equal(est(estimateOp(narrow, ctx('2025-02-27'))).factory, 'TilizeMultiCoreInterleavedProgramFactory');
+  });
 });

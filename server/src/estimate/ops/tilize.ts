@@ -53,6 +53,10 @@
  *       2025-01-01..2026-06-23 (read span tilize-height-sharded-factory; tilize_program_factory.cpp@365d3c7,
  *       tilize_multi_core_sharded_program_factory.cpp@622c6fb); to_layout rejected a row over (l1_size/2 − base) /
  *       (T_in + T_out) tiles before change point to-layout-tilize-multicore-width-check-dropped (TT_FATAL "Error")
+ *   [12] before that change point an interleaved row of Wt > (⌊l1_size/2⌋ − base) / (T_in + T_out) tiles ran
+ *       single-core from to_layout (use_multicore_device_tilize, to_layout_op.cpp at every commit ca2ce56 … 65caa88):
+ *       tilize_single_core (tilize_program_factory.cpp@365d3c7 … @5f32a15, the same lines but allocator accessors):
+ *       c_0 = c_16 = Wt, or its largest divisor ≤ that limit, tiles on (0,0); with padding, [10]
  *
  * Assumptions: sharded inputs are unmodeled except [11] and a DRAM-sharded or L1 width/block-sharded row too wide for L1
  *   (the whole-row CBs of [6], 'approx'; that the L1 case takes PR #47384's reroute too follows its description,
@@ -104,6 +108,8 @@ const CITES = {
     'tt-metal …/tilize/device/tilize_program_factory.cpp@365d3c7 (tilize_multi_core_sharded), …/tilize_multi_core_sharded_program_factory.cpp@ecd96f5, @622c6fb (c_0, c_16 of the shard tiles, bound to the input and output buffers)',
   toLayoutSharded:
     'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@365d3c7, @622c6fb (a sharded input to TILE: shard shape a multiple of TILE_SIZE)',
+  singleCoreTilize:
+    'tt-metal …/tilize/device/tilize_program_factory.cpp@365d3c7 … @5f32a15 (tilize_single_core: num_tiles_per_block = Wt, or its largest divisor ≤ (l1_size/2 − base) / (T_in + T_out); c_0, c_16 of that many tiles on (0,0))',
   toLayoutMulticoreCheck:
     'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@365d3c7 (use_multicore_device_tilize), …/tilize/device/tilize_op.cpp@365d3c7 (validate: TT_FATAL(use_multicore == true, "Error") for a sharded input)',
   issue45543:
@@ -111,6 +117,12 @@ const CITES = {
 } as const;
 
 export type TilizeVia = 'to_layout' | 'tilize' | 'tilize_with_val_padding';
+
+/** to_layout's use_multicore_device_tilize before change point to-layout-tilize-multicore-width-check-dropped [12]:
+ *  multicore only for a row of at most (⌊l1_size/2⌋ − base) / (T_in + T_out) tiles. */
+function toLayoutMulticoreMaxTiles(ctx: EstimateContext, tileIn: number, tileOut: number): number {
+  return Math.floor((Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase) / (tileIn + tileOut));
+}
 
 /** `ttnn.to_layout` / `ttnn.tilize[_with_val_padding]` from ROW_MAJOR to TILE. */
 export function estimateTilize(
@@ -147,6 +159,30 @@ export function estimateTilize(
   const tiles = tileInfo({ ...input, padded }, tileOut);
   const withPadding =
     via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
+  // [12] Before PR #17790 to_layout ran a row wider than its multicore limit single-core (no block factory yet).
+  if (
+    via === 'to_layout' &&
+    wt > toLayoutMulticoreMaxTiles(ctx, tileIn, tileOut) &&
+    !atOrAfter(ctx, 'to-layout-tilize-multicore-width-check-dropped')
+  ) {
+    const why = `to_layout: Wt = ${wt} > ${toLayoutMulticoreMaxTiles(ctx, tileIn, tileOut)} tiles ((l1_size/2 − base) / (T_in + T_out)) → use_multicore false (before tt-metal PR #17790)`;
+    if (withPadding) return tilizeWithValPaddingSingleCore(op, ctx, `${why} → tilize_with_val_padding single-core`);
+    const perBlock = largestDivisorAtMost(wt, Math.max(1, toLayoutMulticoreMaxTiles(ctx, tileIn, tileOut)));
+    return finishProgram({
+      op,
+      ctx,
+      factory: 'TilizeSingleCoreProgramFactory',
+      factoryReason: `${why} → tilize_single_core: blocks of ${perBlock} of ${wt} tiles on core (0,0)`,
+      groups: [{ name: 'core', nCores: 1, firstCore: [0, 0] }],
+      cbs: [
+        { index: 0, role: 'input', nPages: perBlock, pageBytes: tileIn },
+        { index: 16, role: 'output', nPages: perBlock, pageBytes: tileOut },
+      ],
+      confidence: 'exact',
+      citations: [CITES.toLayoutMulticoreCheck, CITES.singleCoreTilize],
+      tiles,
+    });
+  }
   const maxL1 = maxL1Space(ctx);
   const enoughSpaceHeight = maxL1 > (tileIn + tileOut) * wt;
   const area = gridArea(ctx);
@@ -160,8 +196,9 @@ export function estimateTilize(
   const spaceText = `(T_in + T_out)·Wt = ${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}`;
   const cites = [...(via === 'to_layout' ? [CITES.toLayout] : []), CITES.enoughSpace, CITES.select];
   const wantsBlock = !enoughSpaceHeight || (wideTest && rowSplit.nCores < whCores);
-  // Before tt-metal PR #17790 tilize_with_val_padding had no block factory (the tile-row factory ran and threw).
-  if (wantsBlock && (!withPadding || atOrAfter(ctx, 'tilize-untilize-padding-block-factory'))) {
+  // Before tt-metal PR #17790 neither tilize nor tilize_with_val_padding had a block factory (6c77212 adds
+  // tilize_multi_core_block and the enough_space_height selection): the tile-row factory ran and threw.
+  if (wantsBlock && atOrAfter(ctx, 'tilize-untilize-padding-block-factory')) {
     const why = !enoughSpaceHeight
       ? `${dispatch}a tile row does not fit (${spaceText}) → block factory`
       : `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`;
@@ -227,7 +264,11 @@ export function estimateTilize(
  * (concat.cpp's re-tilize): blocks of the widest divisor of Wt that fits (l1_size/2 − base − 32) / (elem·64 + elem)
  * elements, the whole Wt when it fits; c_0 and c_16 one block of tiles each, on core (0,0). Interleaved operands.
  */
-export function tilizeWithValPaddingSingleCore(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+export function tilizeWithValPaddingSingleCore(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  why = 'use_multicore false (its default before tt-metal PR #16252)',
+): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
@@ -244,7 +285,7 @@ export function tilizeWithValPaddingSingleCore(op: TtnnOp, ctx: EstimateContext)
     op,
     ctx,
     factory: 'TilizeWithValPaddingSingleCoreProgramFactory',
-    factoryReason: `use_multicore false (its default before tt-metal PR #16252): blocks of ${perBlock} of ${wt} tiles on core (0,0)`,
+    factoryReason: `${why}: blocks of ${perBlock} of ${wt} tiles on core (0,0)`,
     groups: [{ name: 'core', nCores: 1, firstCore: [0, 0] }],
     cbs: [
       { index: 0, role: 'input', nPages: perBlock, pageBytes: tileBytes(input.dtype) },
@@ -369,11 +410,9 @@ function tilizeHeightSharded(
   // ttnn::tilize's is_enough_space over the whole tensor row decides the reroute of PR #47384 [6].
   if (maxL1 <= (tileIn + tileOut) * wt && atOrAfter(ctx, 'tilize-dram-sharded-via-interleaved'))
     return tilizeDramSharded(op, ctx, input, output, via);
-  if (via === 'to_layout' && !atOrAfter(ctx, 'to-layout-tilize-multicore-width-check-dropped')) {
-    const maxTiles = Math.floor(
-      (Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase) / (tileIn + tileOut),
-    );
-    if (wt > maxTiles)
+  if (via === 'to_layout') {
+    const maxTiles = toLayoutMulticoreMaxTiles(ctx, tileIn, tileOut);
+    if (wt > maxTiles && !atOrAfter(ctx, 'to-layout-tilize-multicore-width-check-dropped'))
       return illegal(
         op.name,
         `Error (TT_FATAL use_multicore == true): to_layout's use_multicore_device_tilize turns multicore off for a row of ${wt} > ${maxTiles} tiles ((l1_size/2 − base) / (T_in + T_out)), and a sharded input needs it`,
