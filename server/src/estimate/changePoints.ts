@@ -351,7 +351,7 @@ export const CHANGE_POINTS = {
     // Merged as 6c77212 on 2025-02-28 (read in the history of a tt-metal fork, apande-TT/tt-metal).
     mergedOn: '2025-02-28',
     dateFrom: 'merge',
-    what: 'tilize_with_val_padding / untilize_with_unpadding gain the 2-D block factory (split_blocks_for_tilize_wh) for rows that do not fit; before, the tile-row factory ran with Wt-tile CBs and threw',
+    what: 'tilize_with_val_padding / untilize_with_unpadding gain the 2-D block factory (split_blocks_for_tilize_wh) for rows that do not fit, and ttnn::tilize its block factory (tilize_multi_core_block, tilize_op.cpp@6c77212); before, the tile-row factory ran with Wt-tile CBs and threw',
     before:
       'tt-metal …/untilize_with_unpadding/device/untilize_with_unpadding_program_factory.cpp (PR #16805 thread, 2025-01-16: parallelised over rows only)',
     after:
@@ -4812,6 +4812,17 @@ export const CHANGE_POINTS = {
     before: 'tt-mlir …/DistributedRMSNormDecompositionRewritePattern.cpp@d25e839',
     after: 'tt-mlir …/DistributedRMSNormDecompositionRewritePattern.cpp@d21e289 (kept to @19c86fc)',
   },
+  'to-layout-tilize-multicore-width-check-dropped': {
+    family: 'tilize/untilize',
+    pr: 17790,
+    // The same merge as 'tilize-untilize-padding-block-factory' (6c77212, 2025-02-28, nyoshifujiTT/tt-metal first-parent).
+    mergedOn: '2025-02-28',
+    dateFrom: 'merge',
+    what: 'to_layout stops computing use_multicore_device_tilize (multicore tilize only for a row of at most (l1_size/2 − base) / (T_in + T_out) tiles) and passes use_multicore = true; before, a wider row ran single-core, and a sharded input, whose validation requires use_multicore, was rejected (TT_FATAL "Error")',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@365d3c7 (use_multicore_device_tilize); …/tilize/device/tilize_op.cpp@365d3c7 (validate)',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@6c77212 (use_multicore_tilize = true)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5218,14 +5229,15 @@ export const READ_SPANS = {
   },
   'concat-massaged-rm-path-2025-26': {
     family: 'concat',
-    // From 29dcc7f (PR #26885, 2025-08-15) to the day before 58430ab (PR #46321, 2026-06-12 16:16 UTC: the
-    // chunked transposes of an unaligned last dim whose transposed page passes l1_size − base).
+    // From 29dcc7f (PR #26885, 2025-08-15) to 622c6fb: 58430ab (PR #46321, 2026-06-12 16:16 UTC) adds only a guard
+    // before the chain (the chunked transposes of an unaligned last dim whose transposed page passes l1_size − base),
+    // and no concat file changes after it.
     earliest: '2025-08-15',
-    latest: '2026-06-11',
+    latest: '2026-06-23',
     what: "ttnn::concat's massaged path for inputs of rank ≥ 2 as change point concat-rm-untilize-with-unpadding-no-pad left it: a tiled input padded along the concat dim sends every input through untilize_with_unpadding (its logical shape, its own memory config); a last-dim concat of rows not aligned to their buffer's alignment through transpose(−2, −1) and back; the row-major concat into the output's memory config; tilize_with_val_padding to the tile-padded shape into it",
     evidence:
-      'tt-metal (nyoshifujiTT/tt-metal first-parent main) concat.cpp at 29dcc7f and every commit to 58430ab~1 (1da0258 / 042be27 / 3d989c3: the queue id; 567bba5: empty(); 8221a4d (#32109, 2025-11-18): a TT_FATAL for rank-1 tiled inputs with padding; 6ea225d: an include; 1a0dfe5 (#33634, 2025-12-04): rank-1 tiled inputs take the untilize path and rank-1 row-major ones an unsqueeze path; b432e85, 441c2f9, 0741d5c: style; 6a974f0 (#36176): sub_core_grids, which tt-mlir does not pass; b5dcf00, c262c36: binding, copyright); data_movement/common/common.hpp MassagedOperation::sequence at 29dcc7f and 58430ab~1 (the same control flow, else-after-return removed); untilize_with_unpadding.cpp@29dcc7f (memory_config.value_or(input))',
-    citedAs: 'tt-metal concat.cpp at every commit 29dcc7f … 58430ab~1, with common.hpp and untilize_with_unpadding.cpp',
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) concat.cpp at 29dcc7f and every commit to 58430ab~1 (1da0258 / 042be27 / 3d989c3: the queue id; 567bba5: empty(); 8221a4d (#32109, 2025-11-18): a TT_FATAL for rank-1 tiled inputs with padding; 6ea225d: an include; 1a0dfe5 (#33634, 2025-12-04): rank-1 tiled inputs take the untilize path and rank-1 row-major ones an unsqueeze path; b432e85, 441c2f9, 0741d5c: style; 6a974f0 (#36176): sub_core_grids, which tt-mlir does not pass; b5dcf00, c262c36: binding, copyright); data_movement/common/common.hpp MassagedOperation::sequence at 29dcc7f and 58430ab~1 (the same control flow, else-after-return removed); untilize_with_unpadding.cpp@29dcc7f (memory_config.value_or(input)); 58430ab (#46321, 2026-06-12; session 32): concat.cpp gains only a block before the massaged chain, taken for a rank ≥ 2 last-dim concat whose rows the transpose fallback would move and whose transposed page (first input's dim[-2] · elem, aligned to max(its buffer's, the output's alignment)) exceeds l1_size − base: slices in dim[-2] chunks, a concat per chunk, a dim[-2] concat — left out (concat.ts chunkedByPr46321); no commit under concat/, common.hpp or untilize_with_unpadding.cpp after it to 622c6fb",
+    citedAs: 'tt-metal concat.cpp at every commit 29dcc7f … 622c6fb, with common.hpp and untilize_with_unpadding.cpp',
   },
   'reshard-rm-same-width': {
     family: 'to_memory_config',
@@ -5303,6 +5315,16 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) sdpa_decode_program_factory.cpp at 70a9be5, 8ad390e~1, 8ad390e and 622c6fb (every CB line the same formula but for #41637 scalar_df and #45142 c_15; #36440 moves only a paged call's B, change point sdpa-paged-decode-batch-from-page-table, and binds c_0 to Q only under the MLA q_locally_available; the ProgramDescriptor port ec56365 only turns create_cb into add_cb), and every commit touching sdpa_decode/ between: 98ad3ba, 61951af, 4d4fead (comments), 8ad390e (#36440, its device operation: output spec and MLA validation), 307ffde (#39539: num_cores_per_batch after num_heads_per_core, num_cores_per_head unchanged), 7cbbc23, ce15e49, d128159, 751f7ae, 0158bfd, 7096f73, c262c36, 84af26d (share_cache, a hash), f874151, 69eb869, 6a53c74, d4d8b47 (Bmask, a compile arg), f17049d / 3ff1267 / b5fada0 (#42591: num_heads_per_core rounded to divide num_kv_heads, the active cores only), 7fb82fd (#41637), 0af0408 (#44082: block_size_override) and a401cae (#44633: num_kv_heads_override), neither passed by tt-mlir, 5cd3b7a (#44617), 580f045, ec56365 (#44755), 4179f74 (#45142), 99c973c (#45193: cache_position_modulo, a compile arg), 4652be9, 08c1e9e, a22865c, 0ee49d4, 19a5b41, ff0c6b4 (kernels only); sdpa_decode.cpp and the device operation: no chunk-size or compute-config default change but #44617 (read at 5cd3b7a: grid = the device's compute grid, q and k chunks 32, max_cores_per_head_batch 1, paged entry only). Session 32, back from 70a9be5 to 35541a7, every commit touching sdpa_decode/ outside kernels/: 70a9be5 (#38587, change point sdpa-decode-tree-reduction-rounds-fix), cc70746 (#38004, c_14), 6697610 (#37004: the round check, reduction-group core coordinates and runtime args; no CB line), 49615768 and 85d0dea (device-operation plumbing), 6084ea2 (idle-core runtime args), d6d2162 (#36508, change point sdpa-mla-decode-v-operand; a non-MLA V must match Q's head dim before and after, so vDHt = DHt there), c83c151, f3f9c1a, 1d0b227, 55a31c4, 197bbce (renames, includes), 42e1fe8 (#33978, change point sdpa-decode-half-tile-blackhole), 6223e8c / 297f4f4 / 8b99879 (loop syntax), 1515b3e, 476b46f (launch plumbing), 3b6a02f (#33209, the port to the new device-operation infrastructure: every CB, tile-count, format and core-count line the same before and after); sdpa_decode.cpp's get_chunk_size (logical K length, min(512, 2^i)), its 'multiple of 32' TT_FATAL and init_device_compute_kernel_config(HiFi2, approx on, fp32 off) the same at 3b6a02f and 622c6fb",
     citedAs: 'tt-metal sdpa_decode_program_factory.cpp and sdpa_decode.cpp at every commit 35541a7 … 622c6fb',
+  },
+  'tilize-height-sharded-factory': {
+    family: 'tilize/untilize',
+    // 2025-01-01 (the oldest modeled build; a6019d6, 2024-12-20, the last commit before it under tilize/device) to 622c6fb.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "to_layout of an L1 height-sharded row-major input (ROW_MAJOR shard orientation, as tt-mlir lays shards out; a shard grid inside the compute grid; no sub_core_grids) with no padding to add, into an L1 height-sharded TILE output: ttnn::tilize runs TilizeMultiCoreShardedProgramFactory, whose c_0 (shard tiles · input tile bytes) and c_16 (shard tiles · output tile bytes) are bound to the input and output buffers (no CB-region bytes), on the shard grid; the output takes the input's shard spec; with change points to-layout-tilize-multicore-width-check-dropped (before it a row over (l1_size/2 − base) / (T_in + T_out) tiles is rejected) and tilize-dram-sharded-via-interleaved (from it a tile row over free L1 is routed through DRAM interleaved) inside",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): tilize's selection and validation at every commit touching tilize/device from a6019d6 (2024-12-20) to e728116 (2026-06-03, the last before 622c6fb), in their distinct versions: tilize_op.cpp@365d3c7 (validate: a sharded input HEIGHT_SHARDED, output layout the same, use_multicore, ROW_MAJOR orientation; create_program: tilize_multi_core → sharded), 6c77212 (#17790: sharded first in create_program), 5440d62 and ff33cd4 (accessor syntax, worded TT_FATALs), 493dab2 (#33365: sub_core_grids refused for sharded), ecd96f5 (#33186: select_program_factory, the same order), 476b46f and c83c151 (namespaces), ff3f9f8 (#36836: WIDTH_SHARDED to its own factory), 123a3fe (#38377: can_use_sharded_optimized_factories: HEIGHT_SHARDED with the same output layout and ROW_MAJOR orientation), 31ff955 (#36376: a DRAM output to the default factory), aaa1c78 / a8c5e5a / 30843f2 (a shard grid outside the compute grid to the default factory), 1675719 (#42821: ND-sharded output to the default factory); the sharded factory's CB lines at a6019d6 (tilize_program_factory.cpp: create_cb with input.buffer() / output.buffer()), 4ec93ec, d18c5dc, 5e01e6c, f8ee447 (dst_is_dram wording, override callbacks), ecd96f5 and c83c151 (its own file), 4b30829 (#43840: CBDescriptor .buffer = src_buffer / dst_buffer), 54b521d and e728116 (no CB line); tilize.cpp (a rank > 4 input squeezed to 4-D at every commit, 365d3c7 on; 1e95aec, #47384: the reroute) and to_layout_op.cpp from 365d3c7 to 44fa8f6 (no padding: ttnn::tilize(tensor, output_memory_config, dtype, use_multicore); the shard-shape TILE_SIZE check; use_multicore_device_tilize until 6c77212)",
+    citedAs: 'tt-metal tilize selection, the sharded tilize factory and to_layout at every commit 2025-01-01 … 622c6fb',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -9,7 +9,7 @@
 import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
-import { int, op, tensor, whContext } from './build';
+import { assertExactUpToNewestRead, int, op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', r.kind === 'unmodeled' ? r.reason : r.kind === 'illegal' ? r.rule : r.kind);
@@ -91,11 +91,19 @@ describe('estimate/concat: the massaged row-major path (read span concat-massage
     assert.equal(e.confidence, 'exact', e.approxReason);
   });
 
-  it('outside the read spans (2026-06-20) only the concat program is sized: approx, the H case no longer exact', () => {
-    const e = est(estimateOp(heightConcat, at('2026-06-20')));
-    assert.equal(e.factory, 'ConcatProgramFactory');
-    assert.equal(e.confidence, 'approx');
-    assert.match(e.approxReason, /untilize and re-tilize/);
+  it('2026-06-20 and a window wholly past 622c6fb: the same four programs, 8,192 B (span read to 622c6fb)', () => {
+    // concat.cpp from 58430ab (#46321) to 622c6fb adds only the chunking guard, not taken here (no transposes). As on
+    // 2025-10-01: untilize_with_unpadding of each 1x1x20x64 bf16 (padded 1x1x32x64, Wt = 2): 2 · (2,048 + 2,048) =
+    // 8,192 B; the concat of 128 B rows two pages, 256 B; tilize_with_val_padding of 1x1x40x64, Wt = 2: 8,192 B.
+    for (const window of [
+      { earliest: '2026-06-20', latest: '2026-06-20' },
+      { earliest: '2026-07-10', latest: '2026-11-30' },
+    ]) {
+      const e = est(estimateOp(heightConcat, whContext({ window })));
+      assert.match(e.factoryReason, /^4 programs run in turn/);
+      assert.equal(e.cbBytesPerCore, 8_192);
+      assertExactUpToNewestRead(e, window);
+    }
   });
 });
 
@@ -115,8 +123,8 @@ describe('estimate/concat: the massaged path with L1 operands', () => {
 
 // From tt-metal PR #26885 (29dcc7f, 2025-08-15) concat.cpp untilizes each padded tiled input with untilize_with_unpadding
 // straight to its logical shape (in the input's own memory config: DRAM here) and tilizes the row-major result with
-// tilize_with_val_padding to the tile-padded shape, no pad program; read at every commit to 58430ab~1 (read span
-// concat-massaged-rm-path-2025-26, 2025-08-15..2026-06-11).
+// tilize_with_val_padding to the tile-padded shape, no pad program; read at every commit to 622c6fb (read span
+// concat-massaged-rm-path-2025-26, 2025-08-15..2026-06-23; 58430ab adds only PR #46321's chunking guard).
 describe('estimate/concat: the massaged path from PR #26885 (read span concat-massaged-rm-path-2025-26)', () => {
   it("llama_attention's concat, 2025-10-01: seven programs, no slice or pad; the tilize 32,768 B is the largest, exact", () => {
     // untilize_with_unpadding of a 1x12x50 f32 tile tensor (padded 1x32x64, Wt = 2): c_0 = c_16 = 2 · 4,096 = 16,384 B.
@@ -151,8 +159,32 @@ describe('estimate/concat: the massaged path from PR #26885 (read span concat-ma
     assert.equal(e.confidence, 'exact', e.approxReason);
   });
 
-  it('2026-06-12 (PR #46321 chunking, outside the span): only the concat program, approx', () => {
+  it("2026-06-12 (PR #46321's guard not taken): the seven programs, 32,768 B, exact", () => {
+    // The guard needs the transposed page, dim[-2] · elem = 12 · 4 = 48 → 64 B aligned, above l1_size − base: no.
     const e = est(estimateOp(llamaConcat(false), at('2026-06-12')));
-    assert.equal(e.confidence, 'approx');
+    assert.match(e.factoryReason, /^7 programs run in turn/);
+    assert.equal(e.cbBytesPerCore, 32_768);
+    assert.equal(e.confidence, 'exact', e.approxReason);
+  });
+
+  it("PR #46321's guard taken: the chunked path is not sized step by step (approx), before it the chain's page guard fails", () => {
+    // f32 [1, 1, 349,184, 3] + [1, 1, 349,184, 1] on the last dim: 3 ≠ 32 padded, 12 B rows off the 32 B alignment →
+    // the transposes; transposed page = 349,184 · 4 = 1,396,736 B > l1_size − base = 1,499,136 − 102,656 = 1,396,480.
+    // chunk rows = ⌊⌊1,396,480 / (2 · 4)⌋ / 32⌋ · 32 = ⌊174,560 / 32⌋ · 32 = 174,560 → ⌈349,184 / 174,560⌉ = 3 chunks
+    // (2 · 174,560 = 349,120 < 349,184).
+    const big = (w: number) => f32([1, 1, 349_184, w]);
+    const wide = op('ttnn.concat', [big(3), big(1)], [big(4)], { dim: int(3) });
+    const chunked = est(estimateOp(wide, at('2026-06-12')));
+    assert.equal(chunked.factory, 'ConcatProgramFactory');
+    assert.match(chunked.factoryReason, /3 chunks of 174560 rows/);
+    assert.equal(chunked.confidence, 'approx');
+    // The day before, the massaged chain's row-major concat of the transposed rows meets PR #43898's page guard, the
+    // failure #46321 fixes: 1,396,736 > 1,396,480.
+    const before = estimateOp(wide, at('2026-06-11'));
+    assert.equal(before.kind, 'illegal');
+    assert.match(
+      before.kind === 'illegal' ? before.rule : '',
+      /page size \(1396736 B\) exceeds per-core L1 capacity \(1396480 B\)/,
+    );
   });
 });

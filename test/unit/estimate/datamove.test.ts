@@ -11,6 +11,7 @@ import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/
 import type { DataType } from '../../../server/src/ttnn/dtype';
 import { DEVICE_VALUE, int, ints, op, tensor, whContext } from './build';
 import { presetDevice } from '../../../server/src/ttnn/device';
+import { pastNewestReadReason } from '../../../server/src/estimate/changePoints';
 import { assertCoreGroups } from '../../support/coreGroups';
 
 function est(r: OpEstimateResult): OpEstimate {
@@ -206,6 +207,14 @@ describe('estimate/datamove: to_memory_config in every direction', () => {
       toDram.cbs.map((c) => [c.cbIndex, c.nPages, c.tensorBacked]),
       [['c_0', 8, true]],
     );
+    // A window wholly past 622c6fb: the factory as read at it (the same 8 bound tiles, 0 B), approx for the unread
+    // builds alone; before session 32 it fell back to one CB of the DRAM output shard (4x1 grid: 4 x 4 = 16 tiles ·
+    // 2,048 = 32,768 B, unbound).
+    const pastWindow = { earliest: '2026-07-10', latest: '2026-11-30' };
+    const pastDram = est(estimateOp(op('ttnn.to_memory_config', [hs()], [hhDram]), whContext({ window: pastWindow })));
+    assert.equal(pastDram.factory, 'ReshardSameWidthFactory');
+    assert.equal(pastDram.cbBytesPerCore, 0);
+    assert.deepEqual([pastDram.confidence, pastDram.approxReason], ['approx', pastNewestReadReason(pastWindow)]);
   });
 
   it('interleaved DRAM → L1 runs the copy program (2 tiles); the same placement runs nothing', () => {
@@ -912,11 +921,13 @@ describe('estimate/datamove: repeat and slice_dynamic by hand', () => {
     // The day before the merge: the row-major round trip (untilize first), not the tile program.
     const before = est(estimateOp(tiled, whContext({ ttMetalDate: '2026-06-20' })));
     assert.ok(before.factoryReason.includes('untilize input'), before.factoryReason);
-    // Builds after 622c6fb (2026-06-23) were not read: the same figure, approx.
+    // Builds after 622c6fb (2026-06-23) were not read: the same figure, approx with the registry's one reason.
     const later = est(estimateOp(tiled, whContext({ ttMetalDate: '2026-08-01' })));
     assert.equal(later.cbBytesPerCore, 2_176);
-    assert.equal(later.confidence, 'approx');
-    assert.match(later.approxReason ?? '', /read to tt-metal 622c6fb/);
+    assert.deepEqual(
+      [later.confidence, later.approxReason],
+      ['approx', pastNewestReadReason({ earliest: '2026-08-01', latest: '2026-08-01' })],
+    );
   });
 
   it('after PR #46318 a TILE input off the tile grid keeps the row-major round trip', () => {

@@ -4,7 +4,7 @@ import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import { tilizeWithValPaddingSingleCore } from '../../../server/src/estimate/ops/tilize';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
-import { op, tensor, whContext } from './build';
+import { assertExactUpToNewestRead, op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : ''}`);
@@ -132,5 +132,101 @@ describe('estimate/tilize', () => {
     );
     assert.ok(e.cbs.some((c) => c.cbIndex === 'c_1' && c.role === 'staging'));
     assert.ok(e.worstCbBytesPerCore + 102_656 <= 1_499_136, `fits: ${e.worstCbBytesPerCore}`);
+  });
+
+  describe('L1 height-sharded input (the sharded factory, read span tilize-height-sharded-factory)', () => {
+    // Row-major bf16 [1, 1, 256, W] height-sharded on 8 cores: shard [32, W]; the TILE result the same shard in tiles.
+    const heightSharded = (w: number, page: 'tile' | 'row_major', buffer: 'l1' | 'dram' = 'l1') =>
+      tensor([1, 1, 256, w], { page, buffer, mem: 'height_sharded', grid: [8, 1] });
+    const toLayout = (w: number) => op('ttnn.to_layout', [heightSharded(w, 'row_major')], [heightSharded(w, 'tile')]);
+
+    it('c_0 and c_16 are the input and output shards: no CB-region bytes, exact over the span', () => {
+      // W = 64: shard [32, 64] = 1·2 = 2 tiles; c_0 = 2·2,048 (input buffer), c_16 = 2·2,048 (output buffer), both
+      // bound to the tensors (tilize_multi_core_sharded's create_cb with the buffers) → 0 B of CBs.
+      for (const window of [
+        { earliest: '2025-01-01', latest: '2026-06-22' },
+        { earliest: '2026-03-09', latest: '2026-06-23' },
+      ]) {
+        const e = est(estimateOp(toLayout(64), whContext({ window })));
+        assert.equal(e.factory, 'TilizeMultiCoreShardedProgramFactory');
+        assert.equal(e.cbBytesPerCore, 0);
+        assert.deepEqual(
+          e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes, c.tensorBacked]),
+          [
+            ['c_0', 2, 2_048, true],
+            ['c_16', 2, 2_048, true],
+          ],
+        );
+        assertExactUpToNewestRead(e, window);
+      }
+    });
+
+    it('before tt-metal PR #17790 to_layout rejects a row over (l1_size/2 − base) / (T_in + T_out) tiles', () => {
+      // base 102,656: (⌊1,499,136 / 2⌋ − 102,656) / (2,048 + 2,048) = 646,912 / 4,096 = 157.9 → 157 tiles.
+      // W = 5,120: Wt = 160 > 157 → use_multicore false → the sharded validation's TT_FATAL("Error").
+      const before = estimateOp(toLayout(5_120), whContext({ base: 102_656, ttMetalDate: '2025-02-27' }));
+      assert.equal(before.kind, 'illegal');
+      assert.match(before.kind === 'illegal' ? before.rule : '', /160 > 157 tiles/);
+      // From 2025-02-28 to_layout passes use_multicore = true: the sharded factory (shard [32, 5,120] = 160 tiles).
+      const after = est(estimateOp(toLayout(5_120), whContext({ base: 102_656, ttMetalDate: '2025-02-28' })));
+      assert.equal(after.factory, 'TilizeMultiCoreShardedProgramFactory');
+      assert.deepEqual(
+        after.cbs.map((c) => [c.nPages, c.tensorBacked]),
+        [
+          [160, true],
+          [160, true],
+        ],
+      );
+      assert.equal(after.cbBytesPerCore, 0);
+    });
+
+    it('a tile row over free L1 keeps the sharded factory before tt-metal PR #47384 and is routed via DRAM from it', () => {
+      // base 104,224: free L1 = 1,499,136 − 104,224 = 1,394,912; W = 11,008 → Wt = 344; (2,048 + 2,048)·344 =
+      // 1,409,024 ≥ 1,394,912 → is_enough_space false.
+      const ctx = (date: string) => whContext({ base: 104_224, ttMetalDate: date });
+      const kept = est(estimateOp(toLayout(11_008), ctx('2026-06-22')));
+      assert.equal(kept.factory, 'TilizeMultiCoreShardedProgramFactory');
+      assert.equal(kept.cbBytesPerCore, 0);
+      const routed = est(estimateOp(toLayout(11_008), ctx('2026-06-23')));
+      assert.equal(routed.factory, 'TilizeMultiCoreBlockProgramFactory');
+      assert.match(routed.factoryReason, /PR #47384/);
+    });
+
+    it("a shard not of whole tiles is to_layout's TT_THROW; a padded or non-height-sharded output is unmodeled", () => {
+      // 256 rows (no padding) over 10 cores: shard [⌈256 / 10⌉, 64] = [26, 64], 26 not a multiple of 32.
+      const odd = tensor([1, 1, 256, 64], { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [10, 1] });
+      const r = estimateOp(op('ttnn.to_layout', [odd], [heightSharded(64, 'tile')]), whContext());
+      assert.equal(r.kind, 'illegal');
+      assert.match(r.kind === 'illegal' ? r.rule : '', /multiple of TILE_SIZE/);
+      const toInterleaved = op(
+        'ttnn.to_layout',
+        [heightSharded(64, 'row_major')],
+        [tensor([1, 1, 256, 64], { buffer: 'l1' })],
+      );
+      assert.equal(estimateOp(toInterleaved, whContext()).kind, 'unmodeled');
+    });
+  });
+
+  it('before tt-metal PR #17790 to_layout ran a row over its multicore limit single-core (interleaved)', () => {
+    // base 102,656, bf16: limit = (⌊1,499,136 / 2⌋ − 102,656) / (2,048 + 2,048) = 646,912 / 4,096 → 157 tiles.
+    // [32, 5,120]: Wt = 160 > 157 → use_multicore false → tilize_single_core: the largest divisor of 160 ≤ 157 is 80;
+    // c_0 = c_16 = 80 · 2,048 = 163,840 → 327,680 B on core (0,0).
+    const ctx = (date: string) => whContext({ base: 102_656, ttMetalDate: date });
+    const wide = op('ttnn.to_layout', [tensor([32, 5_120], { page: 'row_major' })], [tensor([32, 5_120])]);
+    const before = est(estimateOp(wide, ctx('2025-02-27')));
+    assert.equal(before.factory, 'TilizeSingleCoreProgramFactory');
+    assert.equal(before.cbBytesPerCore, 327_680);
+    assert.deepEqual(before.reportedCore, [0, 0]);
+    assert.equal(before.confidence, 'exact', before.approxReason);
+    assert.notEqual(est(estimateOp(wide, ctx('2025-02-28'))).factory, 'TilizeSingleCoreProgramFactory');
+    // [30, 5,100] pads to [32, 5,120] → tilize_with_val_padding single-core [10]: max_tiles = ⌊⌊(749,568 − 102,656 −
+    // 32) / (2·64 + 2)⌋ / 32⌋ = ⌊4,976 / 32⌋ = 155 → the largest divisor of 160 ≤ 155 is 80: 327,680 B again.
+    const padded = op('ttnn.to_layout', [tensor([30, 5_100], { page: 'row_major' })], [tensor([30, 5_100])]);
+    const twvp = est(estimateOp(padded, ctx('2025-02-27')));
+    assert.equal(twvp.factory, 'TilizeWithValPaddingSingleCoreProgramFactory');
+    assert.equal(twvp.cbBytesPerCore, 327_680);
+    // A row within the limit keeps the multi-core factory: [32, 4,096], Wt = 128 ≤ 157 → c_0 = c_16 = 128 tiles.
+    const narrow = op('ttnn.to_layout', [tensor([32, 4_096], { page: 'row_major' })], [tensor([32, 4_096])]);
+    assert.equal(est(estimateOp(narrow, ctx('2025-02-27'))).factory, 'TilizeMultiCoreInterleavedProgramFactory');
   });
 });

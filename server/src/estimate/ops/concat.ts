@@ -70,7 +70,7 @@
  *   figure; tt-xla #4583's pinned tt-metal (base 103,712) printed 1,843,040.
  */
 
-import { atOrAfter, readSpanCite, windowWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanCite, windowReadableWithinReadSpan, windowWithinReadSpan } from '../changePoints';
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -117,7 +117,11 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   // PR #26885 the untilized inputs keep their own memory config, so the unaligned-row test takes their alignment [8].
   if (rewrite.untilizeRetilize || rewrite.transposeRows) {
     if (windowWithinReadSpan(ctx, 'concat-massaged-rm-path-2025')) return massagedConcat(op, ctx, resolved, rewrite);
-    if (rank >= 2 && windowWithinReadSpan(ctx, 'concat-massaged-rm-path-2025-26'))
+    if (
+      rank >= 2 &&
+      windowReadableWithinReadSpan(ctx, 'concat-massaged-rm-path-2025-26') &&
+      !chunkedByPr46321(ctx, resolved, rewriteOf(inputs, output, dim, rank, ctx, true))
+    )
       return massagedConcat(op, ctx, resolved, rewriteOf(inputs, output, dim, rank, ctx, true));
   }
   // More interleaved inputs than one program takes run in batches, then the concat of the batch results [6].
@@ -125,6 +129,26 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const batchSize = dramShardedNote === undefined ? interleavedBatchSize(ctx, inputs.length) : undefined;
   if (batchSize !== undefined) return batchedConcat(op, ctx, rewrite, batchSize);
   return concatProgram(op, ctx, resolved, rewrite, dramShardedNote);
+}
+
+/**
+ * Whether concat.cpp's guard of PR #46321 (58430ab, change point concat-unaligned-chunking) takes the op before the
+ * massaged chain [5]: a last-dim concat whose rows the transpose fallback moves (transposeRows) and whose transposed
+ * page, the first input's dim[-2] · elem aligned to max(its buffer's, the output's alignment), exceeds l1_size − base.
+ * That path (slices, a concat per chunk, a dim[-2] concat) is not sized step by step.
+ */
+function chunkedByPr46321(
+  ctx: EstimateContext,
+  { inputs, output, dim, rank }: ResolvedConcat,
+  rewrite: Rewrite,
+): boolean {
+  if (!rewrite.transposeRows || dim !== rank - 1) return false;
+  const first = inputs[0];
+  const elem = elementBytes(first.dtype);
+  if (elem === undefined) return false;
+  const align = Math.max(bufferAlignmentBytes(first, ctx), bufferAlignmentBytes(output, ctx));
+  const page = alignUp(first.logical[rank - 2] * elem, align);
+  return page > ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase && atOrAfter(ctx, 'concat-unaligned-chunking');
 }
 
 interface ResolvedConcat {
@@ -552,7 +576,7 @@ function massagedConcat(
 }
 
 const CITE_MASSAGED_26885 =
-  "tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp@29dcc7f … @58430ab~1 (build_untilize_rm_retilize_concat: untilize_with_unpadding(input, logical − 1, nullopt), tilize_with_val_padding(output, compute_padded_shape(…), 0, output memory config)); untilize_with_unpadding.cpp@29dcc7f (memory_config.value_or(the input's))";
+  "tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp@29dcc7f … @58430ab (build_untilize_rm_retilize_concat: untilize_with_unpadding(input, logical − 1, nullopt), tilize_with_val_padding(output, compute_padded_shape(…), 0, output memory config)); untilize_with_unpadding.cpp@29dcc7f (memory_config.value_or(the input's))";
 
 /** The batch size when concat_impl splits `nInputs` interleaved inputs into batches, else undefined [6]. */
 function interleavedBatchSize(ctx: EstimateContext, nInputs: number): number | undefined {
@@ -716,7 +740,7 @@ function shardedConcat(
     width &&
     rank === 4 &&
     layout === 'height_sharded' &&
-    windowWithinReadSpan(ctx, 'concat-s2s-multi-height-sharded-w');
+    windowReadableWithinReadSpan(ctx, 'concat-s2s-multi-height-sharded-w');
   return finishProgram({
     op,
     ctx,

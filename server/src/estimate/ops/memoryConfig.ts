@@ -55,7 +55,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { atOrAfter, windowWithinReadSpan } from '../changePoints';
+import { atOrAfter, windowReadableWithinReadSpan } from '../changePoints';
 import { ResolvedTensor, bufferAlignmentBytes, finishProgram, resolveTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
@@ -319,7 +319,7 @@ function reshard(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output
     input.layout.pageLayout === 'tile' &&
     outL1 &&
     !(input.layout.memoryLayout === 'height_sharded' && output.layout.memoryLayout === 'height_sharded') &&
-    windowWithinReadSpan(ctx, 'reshard-tiled-generic');
+    windowReadableWithinReadSpan(ctx, 'reshard-tiled-generic');
   // Read span reshard-tiled-same-width: a tiled height → height reshard with an L1 side runs the same-width factory,
   // c_0 bound to the local shard (the output's when it is in L1, else the input's); its scratch CB c_1 is for units
   // whose bytes miss either buffer's alignment, which no tile size does (every one a multiple of 64 B).
@@ -329,7 +329,7 @@ function reshard(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output
     input.layout.memoryLayout === 'height_sharded' &&
     output.layout.memoryLayout === 'height_sharded' &&
     (inL1 || outL1) &&
-    windowWithinReadSpan(ctx, 'reshard-tiled-same-width');
+    windowReadableWithinReadSpan(ctx, 'reshard-tiled-same-width');
   // Read span reshard-rm-same-width: a row-major height → height reshard with an L1 side runs the same factory, its
   // unit one shard row of the local shard's width; the scratch c_1 (remote rows · the row padded to the remote buffer's
   // alignment) only when the row misses either buffer's alignment. A scratch reaching l1_size − base reroutes
@@ -339,7 +339,7 @@ function reshard(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output
     input.layout.memoryLayout === 'height_sharded' &&
     output.layout.memoryLayout === 'height_sharded' &&
     (inL1 || outL1) &&
-    windowWithinReadSpan(ctx, 'reshard-rm-same-width')
+    windowReadableWithinReadSpan(ctx, 'reshard-rm-same-width')
       ? rowMajorSameWidth(ctx, outL1 ? output : input, outL1 ? input : output)
       : undefined;
   if (rmSameWidth !== undefined) {

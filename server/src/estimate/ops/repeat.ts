@@ -50,7 +50,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, volume } from '../../ttnn/layout';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
-import { atOrAfter, windowWithinReadSpan } from '../changePoints';
+import { atOrAfter, windowReadableWithinReadSpan, windowWithinReadSpan } from '../changePoints';
 import {
   bufferAlignmentBytes,
   CITE,
@@ -289,7 +289,7 @@ export function estimateRepeat(opAsWritten: TtnnOp, ctx: EstimateContext): OpEst
   const exactRead =
     perDim &&
     (tileNativeBuild
-      ? windowWithinReadSpan(ctx, 'repeat-tile-native-2026-06') && !isSharded(input.layout)
+      ? windowReadableWithinReadSpan(ctx, 'repeat-tile-native-2026-06') && !isSharded(input.layout)
       : windowWithinReadSpan(ctx, 'repeat-rm-round-trip'));
   const steps: Step[] = [];
   let working: TensorSpec = inSpec;
@@ -376,16 +376,9 @@ export function estimateRepeat(opAsWritten: TtnnOp, ctx: EstimateContext): OpEst
     confidence: 'approx',
     approxReason: !tileNativeBuild
       ? 'program sequence of the ttnn::repeat composite (row-major round trip)'
-      : [
-          isSharded(input.layout)
-            ? 'a sharded input: the native sharded repeat (is_native_repeat_sharding) is not modeled, the composite path is sized'
-            : '',
-          windowWithinReadSpan(ctx, 'repeat-tile-native-2026-06')
-            ? ''
-            : 'repeat.cpp and the repeat factories read to tt-metal 622c6fb (2026-06-23); later builds not read',
-        ]
-          .filter((r) => r !== '')
-          .join('; '),
+      : // A tile-native build's window starts inside the span (the change point splits it), and its builds after
+        // 622c6fb are the registry's to mark: only a sharded input keeps it approx here.
+        'a sharded input: the native sharded repeat (is_native_repeat_sharding) is not modeled, the composite path is sized',
     citations,
   });
 }

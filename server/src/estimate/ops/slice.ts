@@ -46,7 +46,7 @@
  */
 
 import type { BufferType } from '../../ttnn/layout';
-import { atOrAfter, windowWithinReadSpan } from '../changePoints';
+import { atOrAfter, windowReadableWithinReadSpan } from '../changePoints';
 import { elementBytes, tileBytes, TILE_HW } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -193,7 +193,7 @@ function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEs
   // The three-program path was read at every commit of the builds in read span `slice-tiled-rm-path` (unit steps,
   // whole rows); the strided factory and the sub-row chunks were not.
   const threeProgramPathRead =
-    s.viaTiles !== undefined && s.unitSteps && windowWithinReadSpan(ctx, 'slice-tiled-rm-path');
+    s.viaTiles !== undefined && s.unitSteps && windowReadableWithinReadSpan(ctx, 'slice-tiled-rm-path');
   const viaTilesNotes = ['The untilize before and the tilize after are separate programs with their own CB regions.'];
   const composite =
     s.viaTiles === undefined

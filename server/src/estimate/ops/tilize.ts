@@ -48,15 +48,27 @@
  *       of Wt ≤ max_tiles, max_tiles = ⌊⌊(l1_size/2 − base − 32) / (elem·64 + elem)⌋ / 32⌋ (elem: the input's);
  *       c_0 = num_tiles_per_block input tiles, c_16 = as many output tiles, on CoreRange (0,0)-(0,0)
  *
- * Assumptions: sharded inputs are unmodeled except a DRAM-sharded or L1 width/block-sharded row too wide for L1 (the
- *   whole-row CBs of [6], 'approx'; that the L1 case takes PR #47384's reroute too follows its description, "sharded"); staging CB sizes in the sub-block era follow ttmetal-l1-model.md §4.1.
+ *   [11] L1 height-sharded input, no padding, L1 height-sharded output: TilizeMultiCoreShardedProgramFactory, c_0 and
+ *       c_16 of the shard's tiles bound to the input and output buffers (0 CB-region bytes), read at every build
+ *       2025-01-01..2026-06-23 (read span tilize-height-sharded-factory; tilize_program_factory.cpp@365d3c7,
+ *       tilize_multi_core_sharded_program_factory.cpp@622c6fb); to_layout rejected a row over (l1_size/2 − base) /
+ *       (T_in + T_out) tiles before change point to-layout-tilize-multicore-width-check-dropped (TT_FATAL "Error")
+ *   [12] before that change point an interleaved row of Wt > (⌊l1_size/2⌋ − base) / (T_in + T_out) tiles ran
+ *       single-core from to_layout (use_multicore_device_tilize, to_layout_op.cpp at every commit ca2ce56 … 65caa88):
+ *       tilize_single_core (tilize_program_factory.cpp@365d3c7 … @5f32a15, the same lines but allocator accessors):
+ *       c_0 = c_16 = Wt, or its largest divisor ≤ that limit, tiles on (0,0); with padding, [10]
+ *
+ * Assumptions: sharded inputs are unmodeled except [11] and a DRAM-sharded or L1 width/block-sharded row too wide for L1
+ *   (the whole-row CBs of [6], 'approx'; that the L1 case takes PR #47384's reroute too follows its description,
+ *   "sharded"); staging CB sizes in the sub-block era follow ttmetal-l1-model.md §4.1.
  * Worked example (tt-metal issue #38364): tilize_with_val_padding of [1,1,1,1048576] f32 → bf16, base 103,712:
  *   Wt = 32,768, b = 521, cliff_row = 466 on (7,6): 103,712 + 466·(4,096 + 2,048) = 2,966,816 B;
  *   asserted in test/unit/estimate/tilize.test.ts.
  */
 
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
+import { shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
   CITE,
@@ -72,7 +84,7 @@ import {
   tileInfo,
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
 import { blockFactoryProgram, largestDivisorAtMost } from './untilize';
 import { splitBlocksForTilizeRange } from '../printedRange';
 
@@ -92,11 +104,25 @@ const CITES = {
   defaultFactory:
     'tt-metal …/tilize/device/tilize_multi_core_default_program_factory.cpp@050f24f, @cf8e2a8 (c_0 and c_16 of one tile row)',
   issue45331: 'tt-metal issue #45331 (tilize of a DRAM width-sharded row, 5,576,032 B); PR #47384',
+  shardedFactory:
+    'tt-metal …/tilize/device/tilize_program_factory.cpp@365d3c7 (tilize_multi_core_sharded), …/tilize_multi_core_sharded_program_factory.cpp@ecd96f5, @622c6fb (c_0, c_16 of the shard tiles, bound to the input and output buffers)',
+  toLayoutSharded:
+    'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@365d3c7, @622c6fb (a sharded input to TILE: shard shape a multiple of TILE_SIZE)',
+  singleCoreTilize:
+    'tt-metal …/tilize/device/tilize_program_factory.cpp@365d3c7 … @5f32a15 (tilize_single_core: num_tiles_per_block = Wt, or its largest divisor ≤ (l1_size/2 − base) / (T_in + T_out); c_0, c_16 of that many tiles on (0,0))',
+  toLayoutMulticoreCheck:
+    'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@365d3c7 (use_multicore_device_tilize), …/tilize/device/tilize_op.cpp@365d3c7 (validate: TT_FATAL(use_multicore == true, "Error") for a sharded input)',
   issue45543:
     'tt-metal issue #45543 (L1 width-sharded row-major → tile on a Galaxy, 1,152,352 / 2,200,928 B: the same whole-row CBs)',
 } as const;
 
 export type TilizeVia = 'to_layout' | 'tilize' | 'tilize_with_val_padding';
+
+/** to_layout's use_multicore_device_tilize before change point to-layout-tilize-multicore-width-check-dropped [12]:
+ *  multicore only for a row of at most (⌊l1_size/2⌋ − base) / (T_in + T_out) tiles. */
+function toLayoutMulticoreMaxTiles(ctx: EstimateContext, tileIn: number, tileOut: number): number {
+  return Math.floor((Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase) / (tileIn + tileOut));
+}
 
 /** `ttnn.to_layout` / `ttnn.tilize[_with_val_padding]` from ROW_MAJOR to TILE. */
 export function estimateTilize(
@@ -109,6 +135,8 @@ export function estimateTilize(
   // DRAM-sharded inputs [6], and L1 width/block-sharded ones (tt-metal #45543: the same whole-row figure as #45331's
   // DRAM case), reach the default (interleaved-style) factory; L1 height-sharded ones have a sharded factory.
   const sharded = input.layout.memoryLayout !== undefined && input.layout.memoryLayout !== 'interleaved';
+  if (sharded && input.layout.bufferType === 'l1' && input.layout.memoryLayout === 'height_sharded')
+    return tilizeHeightSharded(op, ctx, input, output, via);
   const rowSharded = sharded && (input.layout.bufferType === 'dram' || input.layout.memoryLayout !== 'height_sharded');
   if (rowSharded) return tilizeDramSharded(op, ctx, input, output, via);
   if (input.layout.memoryLayout !== 'interleaved')
@@ -131,6 +159,30 @@ export function estimateTilize(
   const tiles = tileInfo({ ...input, padded }, tileOut);
   const withPadding =
     via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
+  // [12] Before PR #17790 to_layout ran a row wider than its multicore limit single-core (no block factory yet).
+  if (
+    via === 'to_layout' &&
+    wt > toLayoutMulticoreMaxTiles(ctx, tileIn, tileOut) &&
+    !atOrAfter(ctx, 'to-layout-tilize-multicore-width-check-dropped')
+  ) {
+    const why = `to_layout: Wt = ${wt} > ${toLayoutMulticoreMaxTiles(ctx, tileIn, tileOut)} tiles ((l1_size/2 − base) / (T_in + T_out)) → use_multicore false (before tt-metal PR #17790)`;
+    if (withPadding) return tilizeWithValPaddingSingleCore(op, ctx, `${why} → tilize_with_val_padding single-core`);
+    const perBlock = largestDivisorAtMost(wt, Math.max(1, toLayoutMulticoreMaxTiles(ctx, tileIn, tileOut)));
+    return finishProgram({
+      op,
+      ctx,
+      factory: 'TilizeSingleCoreProgramFactory',
+      factoryReason: `${why} → tilize_single_core: blocks of ${perBlock} of ${wt} tiles on core (0,0)`,
+      groups: [{ name: 'core', nCores: 1, firstCore: [0, 0] }],
+      cbs: [
+        { index: 0, role: 'input', nPages: perBlock, pageBytes: tileIn },
+        { index: 16, role: 'output', nPages: perBlock, pageBytes: tileOut },
+      ],
+      confidence: 'exact',
+      citations: [CITES.toLayoutMulticoreCheck, CITES.singleCoreTilize],
+      tiles,
+    });
+  }
   const maxL1 = maxL1Space(ctx);
   const enoughSpaceHeight = maxL1 > (tileIn + tileOut) * wt;
   const area = gridArea(ctx);
@@ -144,8 +196,9 @@ export function estimateTilize(
   const spaceText = `(T_in + T_out)·Wt = ${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}`;
   const cites = [...(via === 'to_layout' ? [CITES.toLayout] : []), CITES.enoughSpace, CITES.select];
   const wantsBlock = !enoughSpaceHeight || (wideTest && rowSplit.nCores < whCores);
-  // Before tt-metal PR #17790 tilize_with_val_padding had no block factory (the tile-row factory ran and threw).
-  if (wantsBlock && (!withPadding || atOrAfter(ctx, 'tilize-untilize-padding-block-factory'))) {
+  // Before tt-metal PR #17790 neither tilize nor tilize_with_val_padding had a block factory (6c77212 adds
+  // tilize_multi_core_block and the enough_space_height selection): the tile-row factory ran and threw.
+  if (wantsBlock && atOrAfter(ctx, 'tilize-untilize-padding-block-factory')) {
     const why = !enoughSpaceHeight
       ? `${dispatch}a tile row does not fit (${spaceText}) → block factory`
       : `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`;
@@ -211,7 +264,11 @@ export function estimateTilize(
  * (concat.cpp's re-tilize): blocks of the widest divisor of Wt that fits (l1_size/2 − base − 32) / (elem·64 + elem)
  * elements, the whole Wt when it fits; c_0 and c_16 one block of tiles each, on core (0,0). Interleaved operands.
  */
-export function tilizeWithValPaddingSingleCore(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+export function tilizeWithValPaddingSingleCore(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  why = 'use_multicore false (its default before tt-metal PR #16252)',
+): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
@@ -228,7 +285,7 @@ export function tilizeWithValPaddingSingleCore(op: TtnnOp, ctx: EstimateContext)
     op,
     ctx,
     factory: 'TilizeWithValPaddingSingleCoreProgramFactory',
-    factoryReason: `use_multicore false (its default before tt-metal PR #16252): blocks of ${perBlock} of ${wt} tiles on core (0,0)`,
+    factoryReason: `${why}: blocks of ${perBlock} of ${wt} tiles on core (0,0)`,
     groups: [{ name: 'core', nCores: 1, firstCore: [0, 0] }],
     cbs: [
       { index: 0, role: 'input', nPages: perBlock, pageBytes: tileBytes(input.dtype) },
@@ -302,6 +359,107 @@ function tilizeDramSharded(
       CITES.issue45331,
       ...(input.layout.bufferType === 'l1' ? [CITES.issue45543] : []),
       CITE.workSplitTilize,
+    ],
+  });
+}
+
+/**
+ * An L1 height-sharded row-major input [11]: with no padding to add, to_layout calls ttnn::tilize into the output memory
+ * config, and tilize runs TilizeMultiCoreShardedProgramFactory into an L1 height-sharded output (the output takes the
+ * input's shard spec). Its c_0 (shard tiles · T_in) and c_16 (shard tiles · T_out) are bound to the input and output
+ * buffers: no CB-region bytes. A tile row that does not fit free L1 is routed through DRAM interleaved from change point
+ * 'tilize-dram-sharded-via-interleaved'; before change point 'to-layout-tilize-multicore-width-check-dropped', to_layout turned
+ * multicore off for a row wider than (l1_size/2 − base) / (T_in + T_out) tiles, which the sharded validation rejects.
+ */
+function tilizeHeightSharded(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  via: TilizeVia,
+): OpEstimateResult {
+  const padded = output.padded;
+  const withPadding =
+    via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
+  if (withPadding)
+    return unmodeled(
+      op.name,
+      'tilize with padding of an L1 height-sharded input is not modeled (to_layout runs ttnn.pad on it first, then tilize; tilize_with_val_padding has its own sharded factory)',
+    );
+  if (output.layout.bufferType !== 'l1' || output.layout.memoryLayout !== 'height_sharded')
+    return unmodeled(
+      op.name,
+      `tilize of an L1 height-sharded input into a ${output.layout.bufferType} ${output.layout.memoryLayout ?? 'host'} output is not modeled (tt-metal's validation refused a different output layout before PR #38377, 2026-03-09; the default factory runs it after)`,
+    );
+  const [shardRows, shardWidth] = input.layout.shardShape;
+  if (input.layout.shardShape.length !== 2 || shardRows % 32 !== 0 || shardWidth % 32 !== 0 || shardRows === 0)
+    return via === 'to_layout'
+      ? illegal(
+          op.name,
+          `ttnn::to_layout: Sharded tensor must have shard shape that is a multiple of TILE_SIZE! (shard [${input.layout.shardShape.join(', ')}])`,
+          CITES.toLayoutSharded,
+        )
+      : unmodeled(
+          op.name,
+          `tilize of a height-sharded shard [${input.layout.shardShape.join(', ')}] not of whole tiles`,
+        );
+  const wt = padded[padded.length - 1] / 32;
+  const tileIn = tileBytes(input.dtype);
+  const tileOut = tileBytes(output.dtype);
+  const maxL1 = maxL1Space(ctx);
+  // ttnn::tilize's is_enough_space over the whole tensor row decides the reroute of PR #47384 [6].
+  if (maxL1 <= (tileIn + tileOut) * wt && atOrAfter(ctx, 'tilize-dram-sharded-via-interleaved'))
+    return tilizeDramSharded(op, ctx, input, output, via);
+  if (via === 'to_layout') {
+    const maxTiles = toLayoutMulticoreMaxTiles(ctx, tileIn, tileOut);
+    if (wt > maxTiles && !atOrAfter(ctx, 'to-layout-tilize-multicore-width-check-dropped'))
+      return illegal(
+        op.name,
+        `Error (TT_FATAL use_multicore == true): to_layout's use_multicore_device_tilize turns multicore off for a row of ${wt} > ${maxTiles} tiles ((l1_size/2 − base) / (T_in + T_out)), and a sharded input needs it`,
+        CITES.toLayoutMulticoreCheck,
+      );
+  }
+  const tilesPerShard = (shardRows / 32) * (shardWidth / 32);
+  const nCores = shardCoreCount(input.layout);
+  const start = input.layout.coreRanges?.[0]?.start;
+  // compute_output_specs gives the output the input's shard spec: the IR's result must say the same.
+  const sameShard =
+    output.layout.shardShape.length === 2 &&
+    output.layout.shardShape[0] === shardRows / 32 &&
+    output.layout.shardShape[1] === shardWidth / 32 &&
+    shardCoreCount(output.layout) === nCores;
+  const approxReasons = [
+    ...(via === 'to_layout'
+      ? []
+      : [
+          "ttnn.tilize called directly: ttnn::tilize's use_multicore defaulted to false before tt-metal PR #33365 (2025-12-01), which the sharded validation rejects; whether tt-mlir's runtime passes it is not read",
+        ]),
+    ...(padded.length > 4 ? ['rank > 4: ttnn::tilize views the input as 4-D first and back (reshapes not sized)'] : []),
+    ...(sameShard
+      ? []
+      : [
+          `tt-metal gives the output the input's shard spec (${tilesPerShard} tiles a core); the IR's result shard differs and is sized as written`,
+        ]),
+    ...(windowReadableWithinReadSpan(ctx, 'tilize-height-sharded-factory')
+      ? []
+      : ['the sharded tilize route was read at every build 2025-01-01..2026-06-23 only']),
+  ];
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'TilizeMultiCoreShardedProgramFactory',
+    factoryReason: `${via === 'to_layout' ? 'to_layout: no padding → tilize; ' : ''}L1 height-sharded input into an L1 height-sharded output → the sharded factory over the ${nCores} shard cores; c_0 and c_16 are the input and output shards (${tilesPerShard} tiles each)`,
+    groups: [{ name: 'shards', nCores, firstCore: start === undefined ? [0, 0] : [start.x, start.y] }],
+    cbs: [
+      { index: 0, role: 'input shard', nPages: tilesPerShard, pageBytes: tileIn, tensorBacked: true },
+      { index: 16, role: 'output shard', nPages: tilesPerShard, pageBytes: tileOut, tensorBacked: true },
+    ],
+    confidence: approxReasons.length === 0 ? 'exact' : 'approx',
+    approxReason: approxReasons.join('; '),
+    citations: [
+      ...(via === 'to_layout' ? [CITES.toLayout] : []),
+      CITES.shardedFactory,
+      readSpanCite('tilize-height-sharded-factory'),
     ],
   });
 }
