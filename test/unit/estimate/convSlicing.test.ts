@@ -100,12 +100,13 @@ module attributes {ttcore.system_desc = #system_desc} {
 }
 `;
 
-function stridedConv(slice: string, l1Size: number) {
-  const a = analyzeDocument(stridedText(slice, l1Size), {
-    ...DEFAULT_ANALYSIS_SETTINGS,
-    ttMetalDate: '2026-04-10',
-  }).analysis;
+function stridedConvAt(slice: string, l1Size: number, ttMetalDate: string) {
+  const a = analyzeDocument(stridedText(slice, l1Size), { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate }).analysis;
   return a.functions[0]!.ops.find((o) => o.op.name === 'ttnn.conv2d')!;
+}
+
+function stridedConv(slice: string, l1Size: number) {
+  return stridedConvAt(slice, l1Size, '2026-04-10');
 }
 
 describe('estimate/conv2d DRAM path: the slice of most L1, not the first (op_slicing compute_L1_usage_for_slice_config)', () => {
@@ -127,5 +128,16 @@ describe('estimate/conv2d DRAM path: the slice of most L1, not the first (op_sli
     const op = stridedConv('dram_height, 0', 487_248);
     assert.equal(op.estimate.kind, 'illegal');
     assert.match(op.estimate.kind === 'illegal' ? op.estimate.rule : '', /no DRAM slice count fits the 318000 B/);
+  });
+
+  it('<dram_height, 0> on a 2026-01-28 build (before PR #35774): the search runs out and keeps its last count, 16', () => {
+    // op_slicing.cpp@70d2e23 determine_slice_config reads output_sliced_dim while slice_type is still the DRAM_WIDTH
+    // default, so the search is bounded by the output width: OW = (128 − 1) / 4 + 1 = 32, counts 1..(32 + 1) / 2 = 16.
+    // num_slices is set to each count before its estimate, and no count fits (the test above: every last slice needs
+    // 327,168 > 318,000 B), so the loop ends with num_slices = 16, not 17; no TT_FATAL in this build. run_sliced_op clamps
+    // it to the 33 output rows: min(16, 33) = 16 height slices.
+    const op = stridedConvAt('dram_height, 0', 487_248, '2026-01-28');
+    assert.ok(op.estimate.kind === 'estimate', op.estimate.kind);
+    assert.match(op.estimate.factoryReason ?? '', /: 16 output-height slice\(s\) assumed \(none fits/);
   });
 });

@@ -2265,8 +2265,9 @@ export function planConv2dOp(
       // groups, its tiled-width fallback to the height and its search from 1 slice (a given count above 0 taken) [17].
       const autoSliceRead = atOrAfter(ctx, 'conv2d-dram-input-auto-slice');
       // Between the two change points op_slicing read output_sliced_dim before setting the slice type (Op2DSliceConfig
-      // defaults to DRAM_WIDTH): every search, either axis, tried counts up to ⌊(OW + 1) / 2⌋ and, when none fit,
-      // returned the next count (op_slicing.cpp@af7d566 to @fa00323) [17].
+      // defaults to DRAM_WIDTH): every search, either axis, tried counts up to ⌊(OW + 1) / 2⌋ and, when none fit, kept
+      // the last count it tried (num_slices is set before each estimate), which run_sliced_op clamps to the sliced
+      // dimension (tiled width: ceil(OW / 32)) (op_slicing.cpp@af7d566 to @70d2e23, unchanged) [17].
       const searchBound = axisRead && !retryRead ? Math.floor((p.outputW + 1) / 2) : Infinity;
       const tiled = p.config.outputLayout === 'tile';
       let kind: 'height' | 'width';
@@ -2336,8 +2337,8 @@ export function planConv2dOp(
           cite: CITES.slicing,
         };
       }
-      // A tiled width count stays clamped to ceil(OW / 32) groups.
-      const count = found.fits || searchBound === Infinity || columns === 32 ? found.count : searchBound + 1;
+      // A search that runs out keeps min(⌊(OW + 1) / 2⌋, the sliced extent): fewestFittingSlices' last count.
+      const count = found.count;
       const sized = sizedSlice(p, kind, count, columns, grid, l1Align, ctx);
       problem = sized.problem;
       sliceNote = `DRAM path (${given !== undefined ? `conv2d_slice_config dram_${kind} with no count` : 'input in DRAM, no l1_full slice config'}): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (${found.fits ? 'the fewest that fit' : 'none fits: the count op_slicing returns when its search runs out'}; ${how})${sized.note}; `;
