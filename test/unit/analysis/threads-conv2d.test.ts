@@ -1679,3 +1679,45 @@ describe("conv2d: tt-xla #1722's smp_unet_resnet101 (2025-10-17, tt-metal aba1b9
     assert.equal(device.l1SizeBytes - device.l1UnreservedBase - device.l1SmallSizeBytes, 1_364_928, 'the printed bank');
   });
 });
+
+describe('conv2d: tt-xla #3330 (2026-02-17, n300s), the DRAM slicer of 2026-01 keeps its last count and sizes a slice on its unpadded grid', () => {
+  // 224 x 224 by a 32 x 32 kernel at stride 32: a 7 x 7 output, tiled, so its slices are run 32 output columns wide
+  // (get_input_slice_and_padding adds (32 − 7) · 32 = 800 columns of right padding to every slice but a whole-input one).
+  // op_slicing.cpp@70d2e23 determine_slice_config: a tiled output of an input 224 wide and not taller than wide is first
+  // cut by width (best_guess_slice_type); its 32-column groups give ceil(7 / 32) = 1 slice, the whole conv, which does not
+  // fit, so the height is tried; both searches are bounded by (output width 7 + 1) / 2 = 4 (output_sliced_dim read from
+  // the DRAM_WIDTH default), no count fits, and num_slices keeps the last count tried: the thread's "num_slices=4".
+  // run_sliced_op cuts 7 rows as 2, 2, 2, 1. The first slice: output rows 0..2 read input rows 0..64. Its grid comes from
+  // the 2 x 7 = 14 outputs as cut (get_input_memory_config@70d2e23): one tile, one core (auto shard: block's 1 input core
+  // is under grid x = 8, so height). The slice input arrives on that core: 64 rows · 224 sticks · 8 channels (3 aligned
+  // to 8: get_input_channels_alignment, L1 alignment 16 / 2) · 4 B = 458,752 B, the thread's "allocated". The halo then
+  // covers the padded slice, 64 rows · (224 + 800) columns = 65,536 sticks · 8 · 4 B = 2,097,152 B on that one core, the
+  // buffer the thread's allocator refused: 458,752 + 2,097,152 > the 1,330,048 B bank, 871,296 B free.
+  const run = { file: 'conv2d_tt-xla-3330.mlir', date: '2026-01-28' };
+  it('"num_slices=4" and "2097152 B L1 buffer across 1 banks ... (allocated: 458752 B, free: 871296 B"', () => {
+    const { op, first } = deviceOp(run);
+    assert.equal(first, 'this op');
+    assert.ok(op.estimate.kind === 'estimate', op.estimate.kind);
+    assert.match(op.estimate.factoryReason ?? '', /: 4 output-height slice\(s\) assumed \(none fits/);
+    assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+    assert.ok(
+      op.overflow.message.startsWith(
+        'Out of Memory: Not enough space to allocate 2097152 B L1 buffer across 1 banks, where each bank needs to store 2097152 B, but bank size is 1330048 B (allocated: 458752 B, free: 871296 B',
+      ),
+      op.overflow.message,
+    );
+  });
+  it("from PR #41917 (2026-04-20) the slice grid is the padded output's: a 4-row slice on 4 cores", () => {
+    // get_input_memory_config@7785814f74 sizes the grid on the outputs the halo produces. The model's own fit (tt-metal's
+    // estimate is not modeled) takes 2 height slices, 4 + 3 rows; the first, 4 rows · 32 padded columns = 128 outputs =
+    // 4 tiles, block sharded over find_closest_largest_divisor_with_num_padding_and_mult(4, 8, 1) = 4 NHW cores; its 128
+    // input rows · 224 sticks / 4 cores = 7,168 sticks · 8 channels · 4 B = 229,376 B of slice input per core.
+    const later = deviceOp({ ...run, date: '2026-04-21' }).op;
+    assert.ok(later.estimate.kind === 'estimate', later.estimate.kind);
+    const reason = later.estimate.factoryReason ?? '';
+    assert.match(reason, /: 2 output-height slice\(s\) assumed/);
+    assert.match(reason, /4 input cores \(4 along NHW × 1 along C\)/);
+    assert.match(reason, /resharded conv input 229,376 B/);
+    assert.doesNotMatch(reason, /shard grid sized for the slice's/);
+  });
+});

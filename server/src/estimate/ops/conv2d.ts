@@ -484,6 +484,9 @@ export interface ConvProblem {
   /** On the auto-shard path with act_block_h_override 0 (the only convs whose channel alignment tt-metal relaxed before
    *  change point conv2d-input-channels-alignment-deduced). */
   readonly autoShardDefaultBlockH?: boolean;
+  /** A DRAM-path slice of a tiled output padded on the right to whole tiles: its output width before that padding,
+   *  which sizes its shard grid between change points conv2d-dram-slice-grid-raw-output and -padded-output [17]. */
+  readonly unpaddedSliceOutputW?: number;
 }
 
 export interface ParallelConfig {
@@ -1511,12 +1514,52 @@ function nonTileShardRule(p: ConvProblem, plan: ConvPlan, grid: Grid): string | 
   return undefined;
 }
 
+/**
+ * A padded DRAM slice between change points conv2d-dram-slice-grid-raw-output and conv2d-dram-slice-grid-padded-output:
+ * Conv2dSliceAttr::get_input_memory_config picks the scheme (auto shard, or the config's) and the input shard grid for
+ * the output slice as cut, not the tile-wide one the halo and conv then produce (conv2d.cpp@af7d566 to @7785814f74~1;
+ * tt-metal #41918), and conv2d_L1 keeps the sliced input's shards; so the plan runs the padded slice on that grid [17].
+ */
+function planOnUnpaddedSliceGrid(
+  p: ConvProblem,
+  unpaddedOutputW: number,
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): { plan: ConvPlan; why: string; resharded: boolean; runs?: ConvProblem } | ConvUnmodeled | string {
+  const [top, bottom, left, right] = p.padding;
+  const cut: ConvProblem = {
+    ...p,
+    outputW: unpaddedOutputW,
+    padding: [top, bottom, left, right - (p.outputW - unpaddedOutputW) * p.stride[1]],
+    unpaddedSliceOutputW: undefined,
+  };
+  const chosen = choosePlanOfRules(cut, grid, l1Align, ctx);
+  if (typeof chosen === 'string' || 'unmodeled' in chosen) return chosen;
+  const runs = chosen.runs === undefined ? p : { ...p, config: chosen.runs.config };
+  const plan = planConv(runs, chosen.plan.input.scheme, grid, l1Align, ctx, chosen.plan.input);
+  if (typeof plan === 'string') return plan;
+  return {
+    plan,
+    why: `${chosen.why}; shard grid sized for the slice's ${unpaddedOutputW} output columns before its padding to ${p.outputW} (${changePointText('conv2d-dram-slice-grid-raw-output')}, until ${changePointText('conv2d-dram-slice-grid-padded-output')})`,
+    resharded: true,
+    runs,
+  };
+}
+
 function choosePlanOfRules(
   p: ConvProblem,
   grid: Grid,
   l1Align: number,
   ctx: EstimateContext,
 ): { plan: ConvPlan; why: string; resharded: boolean; runs?: ConvProblem } | ConvUnmodeled | string {
+  const unpadded = p.unpaddedSliceOutputW;
+  if (
+    unpadded !== undefined &&
+    atOrAfter(ctx, 'conv2d-dram-slice-grid-raw-output') &&
+    !atOrAfter(ctx, 'conv2d-dram-slice-grid-padded-output')
+  )
+    return planOnUnpaddedSliceGrid(p, unpadded, grid, l1Align, ctx);
   const given = p.path === 'l1' ? inputShardConfig(p.inputLayout, grid.x) : undefined;
   const mmReshard = given === undefined ? undefined : matmulConvReshard(p, given, ctx);
   if (mmReshard !== undefined) {
@@ -1846,6 +1889,7 @@ function dramSliceProblems(p: ConvProblem, kind: 'height' | 'width', count: numb
         ...sliced,
         outputW: tileWideW,
         padding: [sTop, sBottom, sLeft, sRight + (tileWideW - sliced.outputW) * p.stride[1]],
+        unpaddedSliceOutputW: sliced.outputW,
       });
     }
   }
