@@ -1721,3 +1721,34 @@ describe('conv2d: tt-xla #3330 (2026-02-17, n300s), the DRAM slicer of 2026-01 k
     assert.doesNotMatch(reason, /shard grid sized for the slice's/);
   });
 });
+
+describe("conv2d: tt-xla #4202 / tt-metal #41918 (MapTR, 2026-04-10), the edge slice on its unpadded grid in the first slice's scheme", () => {
+  // 60 x 100 output, tiled: op_slicing's best guess is width slices (input 200 wide, not taller than wide), in 32-column
+  // groups: ceil(100 / 32) = 4 groups, so any count from 4 cuts 32, 32, 32 and 4 columns (counts 2 and 3 leave a wider
+  // or the same 4-column edge; the count itself is the model's fit, not printed). The first slice (6 · 60 · 32 = 11,520
+  // outputs = 360 tiles) is auto-sharded, and conv2d keeps that config for the later slices (run_L1_op sets the
+  // attribute's shard_layout, conv2d.cpp@70d2e23); the thread's 45 cores on a row-wise grid say it was height. The edge
+  // slice's grid comes from its 4 columns as cut (get_input_memory_config before PR #41917): 6 · 60 · 4 = 1,440 outputs
+  // = 45 tiles, height: find_closest_largest_divisor_with_num_padding_and_mult(45, 64, 1) = 45 cores (no padding at
+  // 45), num_cores_to_corerangeset row-wise on 8 x 8: 5 full rows and 5 cores of row 5, printed (0,0)-(7,5). The halo
+  // and conv run the slice padded to 32 columns (360 tiles) on those 45 cores: per_core_M 8, act_block_h 8 (no
+  // override), act_block_w 128 · 3 / 32 = 12, per_core_N 128 / 32 = 4, f32 tiles of 4,096 B: ACT 96 + ACT_TILIZED 96 +
+  // WEIGHTS 48 = 240 tiles = 983,040 B, reader indices in DRAM (a CB of 8 · 32 · 2 = 512 B), L1 scratch 64 B: 983,616 B
+  // over the 103,712 B base = 1,087,328, the thread's region end. Its partner at 693,760 B is 772,608 B below a bank top
+  // of 1,499,136 − 32,768: the L1_SMALL of that run was 32 KiB (with tt-mlir's 64 KiB it would sit at 660,992).
+  const run = { file: 'conv2d_tt-xla-4202-maptr.mlir', date: '2026-04-10', l1SmallSize: 32_768 };
+  it('"[(x=0,y=0) - (x=7,y=5)]. L1 buffer allocated at 693760 and static circular buffer region ends at 1087328"', () => {
+    const { op, first } = deviceOp(run);
+    assert.equal(first, 'this op');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.equal(
+      op.overflow.message,
+      'Statically allocated circular buffers clash with L1 buffers on core range [(x=0,y=0) - (x=7,y=5)]. L1 buffer allocated at 693760 and static circular buffer region ends at 1087328',
+    );
+  });
+  it('from PR #41917 (2026-04-20) the edge slice is sized on its padded grid and the conv fits', () => {
+    // The edge slice's 360 padded tiles set its grid like the other slices' (60 height cores of 6 tiles); the PR closed
+    // tt-metal #41918 ("the planner now sees the same padded dimensions as the executor").
+    assertFits({ ...run, date: '2026-04-21' });
+  });
+});

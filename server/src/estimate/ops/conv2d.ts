@@ -419,6 +419,8 @@ export interface Conv2dConfigFields {
   readonly actBlockHOverride: number;
   readonly actBlockWDiv: number;
   readonly shardLayout: ShardScheme | undefined;
+  /** shardLayout is the DRAM path's first slice's auto-shard pick, kept for the later slices (not the IR's). */
+  readonly shardLayoutOfFirstSlice?: boolean;
   readonly reshardIfNotOptimal: boolean;
   /** undefined: absent from the IR, so tt-metal's default of the build, which `planConv` asks for a block grid only [21]. */
   readonly transposeShards: boolean | undefined;
@@ -1477,7 +1479,7 @@ function choosePlan(
   grid: Grid,
   l1Align: number,
   ctx: EstimateContext,
-): { plan: ConvPlan; why: string; resharded: boolean } | ConvUnmodeled | string {
+): { plan: ConvPlan; why: string; resharded: boolean; runs?: ConvProblem } | ConvUnmodeled | string {
   const chosen = choosePlanOfRules(p, grid, l1Align, ctx);
   if (typeof chosen === 'string' || 'unmodeled' in chosen) return chosen;
   // Auto shard runs the conv with the config it lowered (act_block_h_override 32 in those builds).
@@ -1583,7 +1585,9 @@ function choosePlanOfRules(
     const why =
       p.transposed && !atOrAfter(ctx, 'conv-transpose2d-runtime-width-sharded')
         ? "tt-mlir's runtime sets shard_layout = width_sharded for conv_transpose2d (before tt-mlir PR #3056)"
-        : `conv2d_config shard_layout = ${p.config.shardLayout}`;
+        : p.config.shardLayoutOfFirstSlice === true
+          ? `${p.config.shardLayout}, the first slice's auto-shard pick, kept for the later slices`
+          : `conv2d_config shard_layout = ${p.config.shardLayout}`;
     return { plan, why, resharded: true };
   }
   const lowered = autoShardProblem(p, ctx);
@@ -2148,7 +2152,7 @@ function sizedSlice(
   l1Align: number,
   ctx: EstimateContext,
 ): { problem: ConvProblem; note: string } {
-  const slices = dramSliceProblems(p, kind, count, groups);
+  const slices = stickyFirstSliceScheme(dramSliceProblems(p, kind, count, groups), grid, l1Align, ctx);
   if (slices.length <= 1) return { problem: slices[0] ?? p, note: '' };
   const worst = largestSlice(slices, grid, l1Align, ctx);
   if (worst.index === 0) return { problem: worst.slice, note: '' };
@@ -2159,6 +2163,35 @@ function sizedSlice(
     problem: worst.slice,
     note: `, sized on the slice of most L1 (${extent} output ${unit} from ${input} input ${unit}), not the first`,
   };
+}
+
+/**
+ * The slices as they run: with no shard_layout given, the first slice's auto-shard config is kept for the later ones.
+ * conv2d's DRAM path keeps it in the config it holds across slices: conv2d_DRAM's loop assigned
+ * determine_conv_config_for_auto_shard's config to its own conv_config (conv2d.cpp@7796cd1, @cc833cd),
+ * Conv2dSliceAttr::get_input_memory_config to the attribute's (@ff74426, @af7d566), and from PR #34731 run_L1_op sets
+ * the attribute's shard_layout from the first sharded slice (@48a3a74, @70d2e23, @622c6fb); the count search sizes
+ * each slice afresh (get_L1_usage works on a copy, or resets it) [17]. So a later slice whose own ranking would differ
+ * runs in the first one's scheme (tt-xla #4202: MapTR's 4-column edge slice height sharded, as its first 32-column one).
+ */
+function stickyFirstSliceScheme(
+  slices: readonly ConvProblem[],
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): readonly ConvProblem[] {
+  const first = slices[0];
+  if (slices.length <= 1 || first === undefined || first.config.shardLayout !== undefined) return slices;
+  const chosen = choosePlan(first, grid, l1Align, ctx);
+  if (typeof chosen === 'string' || 'unmodeled' in chosen) return slices;
+  const config: Conv2dConfigFields = {
+    ...(chosen.runs ?? first).config,
+    shardLayout: chosen.plan.input.scheme,
+    shardLayoutOfFirstSlice: true,
+  };
+  // The kept config is auto shard's whole winner: its channel alignment too (before PR #21612 a config field) [1].
+  const autoShardDefaultBlockH = first.config.actBlockHOverride === 0;
+  return [first, ...slices.slice(1).map((s) => ({ ...s, config, autoShardDefaultBlockH }))];
 }
 
 /**
