@@ -4823,6 +4823,31 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@365d3c7 (use_multicore_device_tilize); …/tilize/device/tilize_op.cpp@365d3c7 (validate)',
     after: 'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@6c77212 (use_multicore_tilize = true)',
   },
+  'conv2d-dram-slice-grid-raw-output': {
+    family: 'conv2d',
+    pr: 33763,
+    // Squash-merged on main as af7d566 ("Make auto slicing logic generic", 2025-12-17 08:13 UTC; nyoshifujiTT/tt-metal
+    // first-parent history), the same merge as conv2d-dram-auto-slice-axis.
+    mergedOn: '2025-12-17',
+    dateFrom: 'merge',
+    what: 'a DRAM-path conv2d slice of a tiled output whose width is not whole tiles (its input padded on the right to a tile-wide output) takes its shard scheme (auto shard) and input shard grid from the unpadded output slice, then runs the conv on the padded slice with that grid (the sliced input arrives sharded so); before, both from the tile-wide output',
+    before:
+      'tt-metal conv2d.cpp@ff74426 (Conv2dSliceAttr::get_input_memory_config: output_slice_width += additional_padded_width before determine_conv_config_for_auto_shard and determine_input_memory_config; conv2d_DRAM@cc833cd the same)',
+    after:
+      'tt-metal conv2d.cpp@af7d566, @c60fc18, @70d2e23, @cb76be1 (get_input_memory_config: output_slice_height / _width = output_slice_end − output_slice_start, raw; run_L1_op: conv2d_L1 on the padded slice, shard_layout from the sharded slice)',
+  },
+  'conv2d-dram-slice-grid-padded-output': {
+    family: 'conv2d',
+    pr: 41917,
+    // "Fix conv2d DRAM slicing L1 estimation for tile-padded edge slices" (tt-metal #41918), merged on main as
+    // 7785814f74 (2026-04-20 15:37 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-20',
+    dateFrom: 'merge',
+    what: "a DRAM-path conv2d slice takes its shard scheme and input shard grid from the padded slice's own output (calculate_output_image_size of the input slice and its padding: tile-wide for a tiled output), as it did before change point conv2d-dram-slice-grid-raw-output",
+    before: 'tt-metal conv2d.cpp@7785814f74~1 (get_input_memory_config on the raw output slice)',
+    after:
+      'tt-metal PR #41917, conv2d.cpp@7785814f74 and @622c6fb (get_input_memory_config: get_input_slice_and_padding, then calculate_output_image_size)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

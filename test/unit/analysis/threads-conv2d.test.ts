@@ -1685,3 +1685,76 @@ describe("conv2d: tt-xla #1722's smp_unet_resnet101 (2025-10-17, tt-metal aba1b9
     assert.equal(device.l1SizeBytes - device.l1UnreservedBase - device.l1SmallSizeBytes, 1_364_928, 'the printed bank');
   });
 });
+
+describe('conv2d: tt-xla #3330 (2026-02-17, n300s), the DRAM slicer of 2026-01 keeps its last count and sizes a slice on its unpadded grid', () => {
+  // 224 x 224 by a 32 x 32 kernel at stride 32: a 7 x 7 output, tiled, so its slices are run 32 output columns wide
+  // (get_input_slice_and_padding adds (32 − 7) · 32 = 800 columns of right padding to every slice but a whole-input one).
+  // op_slicing.cpp@70d2e23 determine_slice_config: a tiled output of an input 224 wide and not taller than wide is first
+  // cut by width (best_guess_slice_type); its 32-column groups give ceil(7 / 32) = 1 slice, the whole conv, which does not
+  // fit, so the height is tried; both searches are bounded by (output width 7 + 1) / 2 = 4 (output_sliced_dim read from
+  // the DRAM_WIDTH default), no count fits, and num_slices keeps the last count tried: the thread's "num_slices=4".
+  // run_sliced_op cuts 7 rows as 2, 2, 2, 1. The first slice: output rows 0..2 read input rows 0..64. Its grid comes from
+  // the 2 x 7 = 14 outputs as cut (get_input_memory_config@70d2e23): one tile, one core (auto shard: block's 1 input core
+  // is under grid x = 8, so height). The slice input arrives on that core: 64 rows · 224 sticks · 8 channels (3 aligned
+  // to 8: get_input_channels_alignment, L1 alignment 16 / 2) · 4 B = 458,752 B, the thread's "allocated". The halo then
+  // covers the padded slice, 64 rows · (224 + 800) columns = 65,536 sticks · 8 · 4 B = 2,097,152 B on that one core, the
+  // buffer the thread's allocator refused: 458,752 + 2,097,152 > the 1,330,048 B bank, 871,296 B free.
+  const run = { file: 'conv2d_tt-xla-3330.mlir', date: '2026-01-28' };
+  it('"num_slices=4" and "2097152 B L1 buffer across 1 banks ... (allocated: 458752 B, free: 871296 B"', () => {
+    const { op, first } = deviceOp(run);
+    assert.equal(first, 'this op');
+    assert.ok(op.estimate.kind === 'estimate', op.estimate.kind);
+    assert.match(op.estimate.factoryReason ?? '', /: 4 output-height slice\(s\) assumed \(none fits/);
+    assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+    assert.ok(
+      op.overflow.message.startsWith(
+        'Out of Memory: Not enough space to allocate 2097152 B L1 buffer across 1 banks, where each bank needs to store 2097152 B, but bank size is 1330048 B (allocated: 458752 B, free: 871296 B',
+      ),
+      op.overflow.message,
+    );
+  });
+  it("from PR #41917 (2026-04-20) the slice grid is the padded output's: a 4-row slice on 4 cores", () => {
+    // get_input_memory_config@7785814f74 sizes the grid on the outputs the halo produces. The model's own fit (tt-metal's
+    // estimate is not modeled) takes 2 height slices, 4 + 3 rows; the first, 4 rows · 32 padded columns = 128 outputs =
+    // 4 tiles, block sharded over find_closest_largest_divisor_with_num_padding_and_mult(4, 8, 1) = 4 NHW cores; its 128
+    // input rows · 224 sticks / 4 cores = 7,168 sticks · 8 channels · 4 B = 229,376 B of slice input per core.
+    const later = deviceOp({ ...run, date: '2026-04-21' }).op;
+    assert.ok(later.estimate.kind === 'estimate', later.estimate.kind);
+    const reason = later.estimate.factoryReason ?? '';
+    assert.match(reason, /: 2 output-height slice\(s\) assumed/);
+    assert.match(reason, /4 input cores \(4 along NHW × 1 along C\)/);
+    assert.match(reason, /resharded conv input 229,376 B/);
+    assert.doesNotMatch(reason, /shard grid sized for the slice's/);
+  });
+});
+
+describe("conv2d: tt-xla #4202 / tt-metal #41918 (MapTR, 2026-04-10), the edge slice on its unpadded grid in the first slice's scheme", () => {
+  // 60 x 100 output, tiled: op_slicing's best guess is width slices (input 200 wide, not taller than wide), in 32-column
+  // groups: ceil(100 / 32) = 4 groups, so any count from 4 cuts 32, 32, 32 and 4 columns (counts 2 and 3 leave a wider
+  // or the same 4-column edge; the count itself is the model's fit, not printed). The first slice (6 · 60 · 32 = 11,520
+  // outputs = 360 tiles) is auto-sharded, and conv2d keeps that config for the later slices (run_L1_op sets the
+  // attribute's shard_layout, conv2d.cpp@70d2e23); the thread's 45 cores on a row-wise grid say it was height. The edge
+  // slice's grid comes from its 4 columns as cut (get_input_memory_config before PR #41917): 6 · 60 · 4 = 1,440 outputs
+  // = 45 tiles, height: find_closest_largest_divisor_with_num_padding_and_mult(45, 64, 1) = 45 cores (no padding at
+  // 45), num_cores_to_corerangeset row-wise on 8 x 8: 5 full rows and 5 cores of row 5, printed (0,0)-(7,5). The halo
+  // and conv run the slice padded to 32 columns (360 tiles) on those 45 cores: per_core_M 8, act_block_h 8 (no
+  // override), act_block_w 128 · 3 / 32 = 12, per_core_N 128 / 32 = 4, f32 tiles of 4,096 B: ACT 96 + ACT_TILIZED 96 +
+  // WEIGHTS 48 = 240 tiles = 983,040 B, reader indices in DRAM (a CB of 8 · 32 · 2 = 512 B), L1 scratch 64 B: 983,616 B
+  // over the 103,712 B base = 1,087,328, the thread's region end. Its partner at 693,760 B is 772,608 B below a bank top
+  // of 1,499,136 − 32,768: the L1_SMALL of that run was 32 KiB (with tt-mlir's 64 KiB it would sit at 660,992).
+  const run = { file: 'conv2d_tt-xla-4202-maptr.mlir', date: '2026-04-10', l1SmallSize: 32_768 };
+  it('"[(x=0,y=0) - (x=7,y=5)]. L1 buffer allocated at 693760 and static circular buffer region ends at 1087328"', () => {
+    const { op, first } = deviceOp(run);
+    assert.equal(first, 'this op');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.equal(
+      op.overflow.message,
+      'Statically allocated circular buffers clash with L1 buffers on core range [(x=0,y=0) - (x=7,y=5)]. L1 buffer allocated at 693760 and static circular buffer region ends at 1087328',
+    );
+  });
+  it('from PR #41917 (2026-04-20) the edge slice is sized on its padded grid and the conv fits', () => {
+    // The edge slice's 360 padded tiles set its grid like the other slices' (60 height cores of 6 tiles); the PR closed
+    // tt-metal #41918 ("the planner now sees the same padded dimensions as the executor").
+    assertFits({ ...run, date: '2026-04-21' });
+  });
+});

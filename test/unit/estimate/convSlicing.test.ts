@@ -29,11 +29,8 @@ module attributes {ttcore.system_desc = #system_desc} {
 }
 `;
 
-function convEstimate(slice: string) {
-  const a = analyzeDocument(text(slice), {
-    ...DEFAULT_ANALYSIS_SETTINGS,
-    ttMetalDate: '2026-04-10',
-  }).analysis;
+function convEstimate(slice: string, ttMetalDate = '2026-04-21') {
+  const a = analyzeDocument(text(slice), { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate }).analysis;
   const e = a.functions[0]!.ops.find((o) => o.op.name === 'ttnn.conv2d')!.estimate;
   assert.equal(e.kind, 'estimate');
   return e;
@@ -46,12 +43,24 @@ describe('estimate/conv2d DRAM path: a given width count on a tiled output cuts 
     // = 45 blocks over ≤ 64 cores → 45 cores, per_core_M 8, per_core_N 128 / 32 = 4. act_block_w = round_up(128 · 3, 32)
     // / 32 = 12 tiles, one act block in h. f32 (fp32 accumulation): ACT 8 · 12 = 96, ACT_TILIZED 96, WEIGHTS 4 · 12 =
     // 48 → 240 · 4,096 = 983,040 B; reader indices in DRAM → a CB of per_core_M · 32 · 2 = 512 B; L1 scratch 64 B:
-    // 983,616 B (+ the 103,712 B base = 1,087,328 B, the region end tt-xla #4202 printed). Even 25-column slices would
+    // 983,616 B (+ the 103,712 B base = 1,087,328 B, the region end tt-xla #4202 printed at 2026-04-10 for its edge slice: see SOURCE.md). Even 25-column slices would
     // give 6 · 60 · 25 = 9,000 rows = 282 tiles, not 45 cores of 8.
     const e = convEstimate('dram_width, 4');
     assert.equal(e.kind === 'estimate' ? e.cbBytesPerCore : 0, 983_616);
     assert.equal(e.kind === 'estimate' ? e.nCoresUsed : 0, 45);
     assert.match(e.kind === 'estimate' ? (e.factoryReason ?? '') : '', /4 width slices of 32-column groups/);
+  });
+  it('<dram_width, 4> on 2026-04-10 (between PR #33763 and PR #41917): the 4-column edge slice runs on its unpadded grid', () => {
+    // The last slice cuts 4 output columns (100 = 3 · 32 + 4), run 32 wide with extra right padding. In these builds
+    // Conv2dSliceAttr::get_input_memory_config sizes its grid on the 4 columns as cut (conv2d.cpp@70d2e23; tt-metal
+    // #41918): 6 · 60 · 4 = 1,440 rows = 45 tiles, height sharded with act_block_h_override 256 (8 tiles):
+    // find_closest_largest_divisor_with_num_padding_and_mult(45, 64, 8) steps down from 64 while the padding
+    // round_up(45, 8d) − 45 is at least round_up(45, 8d) / d: d = 7 pads 56 − 45 = 11 ≥ 8, d = 6 pads 48 − 45 = 3 < 8,
+    // so 6 cores. The conv then runs the padded slice's 360 tiles on those 6 cores: 60 tiles per core (the first three
+    // slices keep 45 cores of 8). From PR #41917 (2026-04-20) the grid is the padded slice's again (the test above).
+    const e = convEstimate('dram_width, 4', '2026-04-10');
+    assert.equal(e.kind === 'estimate' ? e.nCoresUsed : 0, 6);
+    assert.match(e.kind === 'estimate' ? (e.factoryReason ?? '') : '', /6 input cores .* per core out 60x4 tiles/);
   });
 });
 
@@ -100,12 +109,13 @@ module attributes {ttcore.system_desc = #system_desc} {
 }
 `;
 
-function stridedConv(slice: string, l1Size: number) {
-  const a = analyzeDocument(stridedText(slice, l1Size), {
-    ...DEFAULT_ANALYSIS_SETTINGS,
-    ttMetalDate: '2026-04-10',
-  }).analysis;
+function stridedConvAt(slice: string, l1Size: number, ttMetalDate: string) {
+  const a = analyzeDocument(stridedText(slice, l1Size), { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate }).analysis;
   return a.functions[0]!.ops.find((o) => o.op.name === 'ttnn.conv2d')!;
+}
+
+function stridedConv(slice: string, l1Size: number) {
+  return stridedConvAt(slice, l1Size, '2026-04-10');
 }
 
 describe('estimate/conv2d DRAM path: the slice of most L1, not the first (op_slicing compute_L1_usage_for_slice_config)', () => {
@@ -127,5 +137,16 @@ describe('estimate/conv2d DRAM path: the slice of most L1, not the first (op_sli
     const op = stridedConv('dram_height, 0', 487_248);
     assert.equal(op.estimate.kind, 'illegal');
     assert.match(op.estimate.kind === 'illegal' ? op.estimate.rule : '', /no DRAM slice count fits the 318000 B/);
+  });
+
+  it('<dram_height, 0> on a 2026-01-28 build (before PR #35774): the search runs out and keeps its last count, 16', () => {
+    // op_slicing.cpp@70d2e23 determine_slice_config reads output_sliced_dim while slice_type is still the DRAM_WIDTH
+    // default, so the search is bounded by the output width: OW = (128 − 1) / 4 + 1 = 32, counts 1..(32 + 1) / 2 = 16.
+    // num_slices is set to each count before its estimate, and no count fits (the test above: every last slice needs
+    // 327,168 > 318,000 B), so the loop ends with num_slices = 16, not 17; no TT_FATAL in this build. run_sliced_op clamps
+    // it to the 33 output rows: min(16, 33) = 16 height slices.
+    const op = stridedConvAt('dram_height, 0', 487_248, '2026-01-28');
+    assert.ok(op.estimate.kind === 'estimate', op.estimate.kind);
+    assert.match(op.estimate.factoryReason ?? '', /: 16 output-height slice\(s\) assumed \(none fits/);
   });
 });

@@ -419,6 +419,8 @@ export interface Conv2dConfigFields {
   readonly actBlockHOverride: number;
   readonly actBlockWDiv: number;
   readonly shardLayout: ShardScheme | undefined;
+  /** shardLayout is the DRAM path's first slice's auto-shard pick, kept for the later slices (not the IR's). */
+  readonly shardLayoutOfFirstSlice?: boolean;
   readonly reshardIfNotOptimal: boolean;
   /** undefined: absent from the IR, so tt-metal's default of the build, which `planConv` asks for a block grid only [21]. */
   readonly transposeShards: boolean | undefined;
@@ -484,6 +486,9 @@ export interface ConvProblem {
   /** On the auto-shard path with act_block_h_override 0 (the only convs whose channel alignment tt-metal relaxed before
    *  change point conv2d-input-channels-alignment-deduced). */
   readonly autoShardDefaultBlockH?: boolean;
+  /** A DRAM-path slice of a tiled output padded on the right to whole tiles: its output width before that padding,
+   *  which sizes its shard grid between change points conv2d-dram-slice-grid-raw-output and -padded-output [17]. */
+  readonly unpaddedSliceOutputW?: number;
 }
 
 export interface ParallelConfig {
@@ -1474,7 +1479,7 @@ function choosePlan(
   grid: Grid,
   l1Align: number,
   ctx: EstimateContext,
-): { plan: ConvPlan; why: string; resharded: boolean } | ConvUnmodeled | string {
+): { plan: ConvPlan; why: string; resharded: boolean; runs?: ConvProblem } | ConvUnmodeled | string {
   const chosen = choosePlanOfRules(p, grid, l1Align, ctx);
   if (typeof chosen === 'string' || 'unmodeled' in chosen) return chosen;
   // Auto shard runs the conv with the config it lowered (act_block_h_override 32 in those builds).
@@ -1511,12 +1516,52 @@ function nonTileShardRule(p: ConvProblem, plan: ConvPlan, grid: Grid): string | 
   return undefined;
 }
 
+/**
+ * A padded DRAM slice between change points conv2d-dram-slice-grid-raw-output and conv2d-dram-slice-grid-padded-output:
+ * Conv2dSliceAttr::get_input_memory_config picks the scheme (auto shard, or the config's) and the input shard grid for
+ * the output slice as cut, not the tile-wide one the halo and conv then produce (conv2d.cpp@af7d566 to @7785814f74~1;
+ * tt-metal #41918), and conv2d_L1 keeps the sliced input's shards; so the plan runs the padded slice on that grid [17].
+ */
+function planOnUnpaddedSliceGrid(
+  p: ConvProblem,
+  unpaddedOutputW: number,
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): { plan: ConvPlan; why: string; resharded: boolean; runs?: ConvProblem } | ConvUnmodeled | string {
+  const [top, bottom, left, right] = p.padding;
+  const cut: ConvProblem = {
+    ...p,
+    outputW: unpaddedOutputW,
+    padding: [top, bottom, left, right - (p.outputW - unpaddedOutputW) * p.stride[1]],
+    unpaddedSliceOutputW: undefined,
+  };
+  const chosen = choosePlanOfRules(cut, grid, l1Align, ctx);
+  if (typeof chosen === 'string' || 'unmodeled' in chosen) return chosen;
+  const runs = chosen.runs === undefined ? p : { ...p, config: chosen.runs.config };
+  const plan = planConv(runs, chosen.plan.input.scheme, grid, l1Align, ctx, chosen.plan.input);
+  if (typeof plan === 'string') return plan;
+  return {
+    plan,
+    why: `${chosen.why}; shard grid sized for the slice's ${unpaddedOutputW} output columns before its padding to ${p.outputW} (${changePointText('conv2d-dram-slice-grid-raw-output')}, until ${changePointText('conv2d-dram-slice-grid-padded-output')})`,
+    resharded: true,
+    runs,
+  };
+}
+
 function choosePlanOfRules(
   p: ConvProblem,
   grid: Grid,
   l1Align: number,
   ctx: EstimateContext,
 ): { plan: ConvPlan; why: string; resharded: boolean; runs?: ConvProblem } | ConvUnmodeled | string {
+  const unpadded = p.unpaddedSliceOutputW;
+  if (
+    unpadded !== undefined &&
+    atOrAfter(ctx, 'conv2d-dram-slice-grid-raw-output') &&
+    !atOrAfter(ctx, 'conv2d-dram-slice-grid-padded-output')
+  )
+    return planOnUnpaddedSliceGrid(p, unpadded, grid, l1Align, ctx);
   const given = p.path === 'l1' ? inputShardConfig(p.inputLayout, grid.x) : undefined;
   const mmReshard = given === undefined ? undefined : matmulConvReshard(p, given, ctx);
   if (mmReshard !== undefined) {
@@ -1540,7 +1585,9 @@ function choosePlanOfRules(
     const why =
       p.transposed && !atOrAfter(ctx, 'conv-transpose2d-runtime-width-sharded')
         ? "tt-mlir's runtime sets shard_layout = width_sharded for conv_transpose2d (before tt-mlir PR #3056)"
-        : `conv2d_config shard_layout = ${p.config.shardLayout}`;
+        : p.config.shardLayoutOfFirstSlice === true
+          ? `${p.config.shardLayout}, the first slice's auto-shard pick, kept for the later slices`
+          : `conv2d_config shard_layout = ${p.config.shardLayout}`;
     return { plan, why, resharded: true };
   }
   const lowered = autoShardProblem(p, ctx);
@@ -1846,6 +1893,7 @@ function dramSliceProblems(p: ConvProblem, kind: 'height' | 'width', count: numb
         ...sliced,
         outputW: tileWideW,
         padding: [sTop, sBottom, sLeft, sRight + (tileWideW - sliced.outputW) * p.stride[1]],
+        unpaddedSliceOutputW: sliced.outputW,
       });
     }
   }
@@ -2104,7 +2152,7 @@ function sizedSlice(
   l1Align: number,
   ctx: EstimateContext,
 ): { problem: ConvProblem; note: string } {
-  const slices = dramSliceProblems(p, kind, count, groups);
+  const slices = stickyFirstSliceScheme(dramSliceProblems(p, kind, count, groups), grid, l1Align, ctx);
   if (slices.length <= 1) return { problem: slices[0] ?? p, note: '' };
   const worst = largestSlice(slices, grid, l1Align, ctx);
   if (worst.index === 0) return { problem: worst.slice, note: '' };
@@ -2115,6 +2163,35 @@ function sizedSlice(
     problem: worst.slice,
     note: `, sized on the slice of most L1 (${extent} output ${unit} from ${input} input ${unit}), not the first`,
   };
+}
+
+/**
+ * The slices as they run: with no shard_layout given, the first slice's auto-shard config is kept for the later ones.
+ * conv2d's DRAM path keeps it in the config it holds across slices: conv2d_DRAM's loop assigned
+ * determine_conv_config_for_auto_shard's config to its own conv_config (conv2d.cpp@7796cd1, @cc833cd),
+ * Conv2dSliceAttr::get_input_memory_config to the attribute's (@ff74426, @af7d566), and from PR #34731 run_L1_op sets
+ * the attribute's shard_layout from the first sharded slice (@48a3a74, @70d2e23, @622c6fb); the count search sizes
+ * each slice afresh (get_L1_usage works on a copy, or resets it) [17]. So a later slice whose own ranking would differ
+ * runs in the first one's scheme (tt-xla #4202: MapTR's 4-column edge slice height sharded, as its first 32-column one).
+ */
+function stickyFirstSliceScheme(
+  slices: readonly ConvProblem[],
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): readonly ConvProblem[] {
+  const first = slices[0];
+  if (slices.length <= 1 || first === undefined || first.config.shardLayout !== undefined) return slices;
+  const chosen = choosePlan(first, grid, l1Align, ctx);
+  if (typeof chosen === 'string' || 'unmodeled' in chosen) return slices;
+  const config: Conv2dConfigFields = {
+    ...(chosen.runs ?? first).config,
+    shardLayout: chosen.plan.input.scheme,
+    shardLayoutOfFirstSlice: true,
+  };
+  // The kept config is auto shard's whole winner: its channel alignment too (before PR #21612 a config field) [1].
+  const autoShardDefaultBlockH = first.config.actBlockHOverride === 0;
+  return [first, ...slices.slice(1).map((s) => ({ ...s, config, autoShardDefaultBlockH }))];
 }
 
 /**
@@ -2265,8 +2342,9 @@ export function planConv2dOp(
       // groups, its tiled-width fallback to the height and its search from 1 slice (a given count above 0 taken) [17].
       const autoSliceRead = atOrAfter(ctx, 'conv2d-dram-input-auto-slice');
       // Between the two change points op_slicing read output_sliced_dim before setting the slice type (Op2DSliceConfig
-      // defaults to DRAM_WIDTH): every search, either axis, tried counts up to ⌊(OW + 1) / 2⌋ and, when none fit,
-      // returned the next count (op_slicing.cpp@af7d566 to @fa00323) [17].
+      // defaults to DRAM_WIDTH): every search, either axis, tried counts up to ⌊(OW + 1) / 2⌋ and, when none fit, kept
+      // the last count it tried (num_slices is set before each estimate), which run_sliced_op clamps to the sliced
+      // dimension (tiled width: ceil(OW / 32)) (op_slicing.cpp@af7d566 to @70d2e23, unchanged) [17].
       const searchBound = axisRead && !retryRead ? Math.floor((p.outputW + 1) / 2) : Infinity;
       const tiled = p.config.outputLayout === 'tile';
       let kind: 'height' | 'width';
@@ -2336,8 +2414,8 @@ export function planConv2dOp(
           cite: CITES.slicing,
         };
       }
-      // A tiled width count stays clamped to ceil(OW / 32) groups.
-      const count = found.fits || searchBound === Infinity || columns === 32 ? found.count : searchBound + 1;
+      // A search that runs out keeps min(⌊(OW + 1) / 2⌋, the sliced extent): fewestFittingSlices' last count.
+      const count = found.count;
       const sized = sizedSlice(p, kind, count, columns, grid, l1Align, ctx);
       problem = sized.problem;
       sliceNote = `DRAM path (${given !== undefined ? `conv2d_slice_config dram_${kind} with no count` : 'input in DRAM, no l1_full slice config'}): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (${found.fits ? 'the fewest that fit' : 'none fits: the count op_slicing returns when its search runs out'}; ${how})${sized.note}; `;
