@@ -1430,8 +1430,16 @@ export class OneNameLists {
    */
   ofCode(code: number): readonly string[] {
     if ((code & 1) === 0) {
-      const known = this.numbered[code >> 1];
+      const n = code >> 1;
+      const known = this.numbered[n];
       if (known !== undefined) return known;
+      // `of` for a `%N` it would place in `numbered`, without reading N back from the name it makes (a result's name
+      // is new at its defining op: one read per value).
+      if (n < this.numbered.length || n <= 2 * this.numberedCount + MAX_NUMBERED_NAME_GAP) {
+        while (this.numbered.length <= n) this.numbered.push(undefined);
+        this.numberedCount++;
+        return (this.numbered[n] = [packedName(code)]);
+      }
     }
     return this.of(packedName(code));
   }

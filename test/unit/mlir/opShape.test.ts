@@ -7,7 +7,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { parse } from '../../../server/src/mlir/parser';
-import { packedFunctionTypeOf, SlottedOp } from '../../../server/src/mlir/parser/nodes';
+import {
+  packedFunctionTypeOf,
+  packedOperandCodeAt,
+  packedOperandCountOf,
+  SlottedOp,
+} from '../../../server/src/mlir/parser/nodes';
 import { FUNCTION_TYPE_NUMBER_MASK, MAX_KEYED_ID, mixTypeId } from '../../../server/src/mlir/parser/types';
 import type { Operation, TypeNode } from '../../../server/src/mlir/syntax';
 import { allCorpusFiles } from '../../support/corpus';
@@ -212,5 +217,57 @@ describe('mlir parser: an op built in place, its function type into its lists', 
     // One template per function type, found again under either key.
     assert.equal(packed[1], packed[2]);
     assert.equal(packed[0], packed[3]);
+  });
+
+  it('reads two `%a, %b` uses packed into one number as the written names at their written places', () => {
+    // Each use's range is where its name is written, found in the text by search (not by the parser): the second
+    // name starts two characters (`, `) after the first ends only when written so.
+    const lines = [
+      '%0 = "t.a"(%3, %7) : (i32, i32) -> i32',
+      '%1 = "t.b"(%arg0, %12345) : (i32, i32) -> i32',
+      '%2 = "t.c"(%524287, %0) : (i32, i32) -> i32', // N = 2^19 - 1: the largest code (2^20 - 2) that packs
+      '%3 = "t.d"(%524288, %0) : (i32, i32) -> i32', // code 2^20: kept as a list
+      '%4 = "t.e"(%3,%7) : (i32, i32) -> i32', // not `, `-separated: kept as a list
+      '%5 = "t.f"(%3 ,  %7) : (i32, i32) -> i32',
+      '"t.g"(%0, %1, %2) : (i32, i32, i32) -> ()',
+    ];
+    const text = lines.join('\n') + '\n';
+    const tree = parse(text);
+    assert.deepEqual(tree.errors, []);
+    const ops = tree.file.chunks[0]!.operations;
+    let lineStart = 0;
+    for (const [k, line] of lines.entries()) {
+      const op = ops[k]!;
+      const open = line.indexOf('(');
+      const names = line
+        .slice(open + 1, line.indexOf(')'))
+        .split(',')
+        .map((n) => n.trim());
+      let from = open;
+      const expected = names.map((name) => {
+        const start = line.indexOf(name, from);
+        from = start + name.length;
+        return { name, range: { start: lineStart + start, end: lineStart + start + name.length } };
+      });
+      assert.deepEqual(
+        op.operands.map((u) => ({ name: u.name, range: u.range })),
+        expected,
+        line,
+      );
+      const count = packedOperandCountOf(op);
+      assert.equal(count, names.length, line);
+      const codes = Array.from({ length: count }, (_, i) => packedOperandCodeAt(op, i));
+      // packedValueName: N·2 for %N, N·2 + 1 for %argN.
+      assert.deepEqual(
+        codes,
+        names.map((n) => (n.startsWith('%arg') ? Number(n.slice(4)) * 2 + 1 : Number(n.slice(1)) * 2)),
+        line,
+      );
+      lineStart += line.length + 1;
+    }
+    const pairShaped = ops.map(
+      (op) => typeof (op as SlottedOp).$o === 'number' && ((op as SlottedOp).$o as number) < 0,
+    );
+    assert.deepEqual(pairShaped, [true, true, true, false, false, false, false]);
   });
 });

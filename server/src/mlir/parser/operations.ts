@@ -44,12 +44,16 @@ import {
 import { packFunctionType, parseOpFunctionType, parseType } from './types';
 import { withLazyRegions, type LazyBody } from './lazyBodies';
 import {
+  MAX_PAIR_USE_CODES,
   MAX_SINGLE_USE_CODE,
   PACKED_PROPERTIES_GAP,
   PACKED_USE_OFFSETS,
   packedName,
+  packedNameLength,
+  packedUsePair,
   packedValueName,
   SlottedBlockArgument,
+  USE_SEPARATOR_LENGTH,
   SlottedOp,
   SlottedResultGroup,
   SlottedValueUse,
@@ -333,8 +337,8 @@ export function parseOperandList(p: ParserState): ValueUse[] {
 
 /**
  * A generic op's `%a, %b` (possibly empty, stops at anything else): packed (`SlottedOp.$o`) when every use is a `%N` /
- * `%argN`, as pairs of the use's offset from `opStart` and its name's code, or one number for one use near the start;
- * else use nodes. The uses lie before any region of the op, so an edit never moves them against its start.
+ * `%argN`, as pairs of the use's offset from `opStart` and its name's code, or one number for one use near the start
+ * or for two written `%a, %b` (`packedUsePair`); else use nodes. The uses lie before any region of the op, so an edit never moves them against its start.
  */
 function parseGenericOperands(p: ParserState, opStart: number): readonly ValueUse[] | readonly number[] | number {
   const lx = p.lx;
@@ -354,6 +358,14 @@ function parseGenericOperands(p: ParserState, opStart: number): readonly ValueUs
   if (pairs.length === 0) return EMPTY;
   if (pairs.length === 2 && pairs[0]! < PACKED_USE_OFFSETS && pairs[1]! <= MAX_SINGLE_USE_CODE)
     return pairs[1]! * PACKED_USE_OFFSETS + pairs[0]!;
+  if (
+    pairs.length === 4 &&
+    pairs[0]! < PACKED_USE_OFFSETS &&
+    pairs[1]! < MAX_PAIR_USE_CODES &&
+    pairs[3]! < MAX_PAIR_USE_CODES &&
+    pairs[2] === pairs[0]! + packedNameLength(pairs[1]!) + USE_SEPARATOR_LENGTH
+  )
+    return packedUsePair(pairs[0]!, pairs[1]!, pairs[3]!);
   return pairs;
 }
 
