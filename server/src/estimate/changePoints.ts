@@ -2769,6 +2769,38 @@ export const CHANGE_POINTS = {
     before: 'tt-metal binary.cpp@f1d7b9a (is_legacy_only)',
     after: 'tt-metal PR #24255, binary.cpp@f868f49 (is_legacy_only, is_binary_ng_only)',
   },
+  'binary-row-bcast-wide-only-first': {
+    family: 'eltwise (binary)',
+    pr: 23686,
+    // Squash-merged as 56351ca at 2025-06-25 19:06 UTC (nyoshifujiTT/tt-metal first-parent history of binary.cpp).
+    mergedOn: '2025-06-25',
+    dateFrom: 'merge',
+    what: "binary.cpp's any_row_broadcasted (is_legacy_only, is_binary_ng_only) counts a side of H 1 against more rows only when that side is wider than 1 (a [.., 1, 1] operand is no row broadcast: binary_ng), and is_legacy_only adds any_sharded_scalar; before, H 1 against more whatever W",
+    before: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/binary.cpp@f1d7b9a (any_row_broadcasted: H only)',
+    after: 'tt-metal PR #23686, binary.cpp@56351ca (any_row_broadcasted: H 1 and W > 1; any_sharded_scalar)',
+  },
+  'binary-row-bcast-wide-only-reverted': {
+    family: 'eltwise (binary)',
+    pr: 24561,
+    // Revert of #23686 merged as f28e26c at 2025-07-04 05:54 UTC.
+    mergedOn: '2025-07-04',
+    dateFrom: 'merge',
+    what: 'any_row_broadcasted is H 1 against more whatever W again, and any_sharded_scalar is gone (revert of change point binary-row-bcast-wide-only-first)',
+    before: 'tt-metal binary.cpp@56351ca',
+    after: 'tt-metal PR #24561, binary.cpp@f28e26c',
+  },
+  'binary-row-bcast-wide-only': {
+    family: 'eltwise (binary)',
+    pr: 26101,
+    // Reapply of #23686 merged as 40e485d at 2025-08-01 16:49 UTC; from 60f878c (change point binary-ng-row-bcast-cb,
+    // 08-04) the test is any_non_llk_row_broadcasted, which keeps W > 1.
+    mergedOn: '2025-08-01',
+    dateFrom: 'merge',
+    what: 'any_row_broadcasted counts only a side wider than 1 (and any_sharded_scalar is legacy-only), as change point binary-row-bcast-wide-only-first, for good',
+    before: 'tt-metal binary.cpp@f28e26c',
+    after:
+      'tt-metal PR #26101, binary.cpp@40e485d (any_row_broadcasted: H 1 and W > 1); binary.cpp@60f878c (any_non_llk_row_broadcasted)',
+  },
   'binary-ng-row-bcast-cb-first': {
     family: 'eltwise (binary)',
     pr: 25715,
@@ -5203,6 +5235,28 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) sdpa_decode_program_factory.cpp at 70a9be5, 8ad390e~1, 8ad390e and 622c6fb (every CB line the same formula but for #41637 scalar_df and #45142 c_15; #36440 moves only a paged call's B, change point sdpa-paged-decode-batch-from-page-table, and binds c_0 to Q only under the MLA q_locally_available; the ProgramDescriptor port ec56365 only turns create_cb into add_cb), and every commit touching sdpa_decode/ between: 98ad3ba, 61951af, 4d4fead (comments), 8ad390e (#36440, its device operation: output spec and MLA validation), 307ffde (#39539: num_cores_per_batch after num_heads_per_core, num_cores_per_head unchanged), 7cbbc23, ce15e49, d128159, 751f7ae, 0158bfd, 7096f73, c262c36, 84af26d (share_cache, a hash), f874151, 69eb869, 6a53c74, d4d8b47 (Bmask, a compile arg), f17049d / 3ff1267 / b5fada0 (#42591: num_heads_per_core rounded to divide num_kv_heads, the active cores only), 7fb82fd (#41637), 0af0408 (#44082: block_size_override) and a401cae (#44633: num_kv_heads_override), neither passed by tt-mlir, 5cd3b7a (#44617), 580f045, ec56365 (#44755), 4179f74 (#45142), 99c973c (#45193: cache_position_modulo, a compile arg), 4652be9, 08c1e9e, a22865c, 0ee49d4, 19a5b41, ff0c6b4 (kernels only); sdpa_decode.cpp and the device operation: no chunk-size or compute-config default change but #44617",
     citedAs: 'tt-metal sdpa_decode_program_factory.cpp and sdpa_decode.cpp at every commit 70a9be5 … 622c6fb',
   },
+  'slice-tile-factory': {
+    family: 'slice',
+    // The oldest modeled build to 622c6fb (2026-06-23): no commit before it changes the tile program's CB.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'an interleaved TILE slice with unit steps and tile-aligned begins of the last two dims runs the tile factory (slice_tile_multi_core, SliceTileProgramFactory from 6ea225d): c_0 = 2 tiles of the input format on split_work_to_cores(compute grid, output tiles)',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) slice_program_factory.cpp slice_tile_multi_core at every commit touching slice/device from 352e61a (2024-11-27) to 6ea225d: num_input_tiles = 2, c_0 of num_input_tiles · tile_size(input format) on the split's cores (renames only: get_dtype → dtype at d82e42461, TileSize → tile_size at 76f5736, total_cores → all_cores at d0900d6 with sub_core_grids, which tt-mlir passes none of; ef4cb98 adds a tensor-args variant); slice_program_factory_tile.cpp at every commit 6ea225d … 622c6fb (0445a2b and ef9e7c4 port the CB to a CBDescriptor of the same total_size); slice_op.cpp / slice_device_operation.cpp select the tile program for a TILE input at every commit (f5f8fc4 adds sharded branches only)",
+    citedAs: 'tt-metal slice tile program at every commit 352e61a … 622c6fb (slice.ts)',
+  },
+  'typecast-tile-interleaved': {
+    family: 'eltwise (typecast)',
+    // The oldest modeled build to 622c6fb (2026-06-23). Before d6e9bf6 (PR #21128, 2025-05-20) ttnn::typecast was a
+    // prim::unary TYPECAST (copy.hpp), whose UnaryProgramFactory has the same two CBs.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'a typecast of an interleaved TILE input (no sub_core_grids): c_0 = 2 input tiles, c_2 = 2 output tiles (each in its own format) on split_work_to_cores(compute grid, tiles)',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) copy.hpp@d6e9bf6~1 (typecast = prim::unary with UnaryOpType::TYPECAST) and unary_program_factory.cpp at every commit 352e61a … d6e9bf6 (num_input_tiles = num_output_tiles = 2, the output tile size for c_2); typecast_program_factory.cpp at every commit d6e9bf6 … 622c6fb: the interleaved program's two 2-page CBs (544e13f, PR #34596, names them pages for row-major inputs, 6eb8e2d, PR #41547, changes the sub-grid program only, bc36583, PR #44257, ports them to CBDescriptors of the same total_size); typecast_device_op.cpp select_program_factory sends a non-sharded TILE input without sub_core_grids to TypecastProgramFactory at every commit from d6e9bf6",
+    citedAs:
+      'tt-metal typecast_program_factory.cpp and its unary predecessor at every commit 352e61a … 622c6fb (eltwise.ts)',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;
@@ -5221,6 +5275,12 @@ export function readSpanCite(id: ReadSpanId): string {
 }
 
 const readSpanCites = new Map<ReadSpanId, string>();
+
+/** How an approx reason names the builds read span `id` covers: `2025-01-01..2026-06-23 (read span id)`. */
+export function readSpanBuildsText(id: ReadSpanId): string {
+  const span: ReadSpan = READ_SPANS[id];
+  return `${span.earliest}..${span.latest} (read span ${id})`;
+}
 
 /** Whether the whole build window lies inside read span `id`. */
 export function windowWithinReadSpan(ctx: EstimateContext, id: ReadSpanId): boolean {

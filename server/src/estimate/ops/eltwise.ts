@@ -99,7 +99,7 @@ import {
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import type { L1Intermediate } from '../types';
 import type { TensorSpec, ValueSpec } from '../../ttnn/op';
 import { Step, largestStep, specWith, stepOp, withResultsPlacedLike } from './composite';
@@ -414,7 +414,8 @@ const ADD_SUB_MUL: ReadonlySet<string> = new Set(['ttnn.add', 'ttnn.subtract', '
  *   from binary-legacy-only-block-format (binary.cpp@7219e97 .. @ffdcf4b, the parent of 0fca1ed): legacy for a
  *     sharded block-format operand or a block-format operand broadcast within its tile (H or W of 1 against more),
  *     unless an integer dtype, rank > 4 or a row/col mixed broadcast (is_binary_ng_only);
- *   before it, its row-broadcast test is read at each version (any_row_broadcasted from binary-ng-default; with the
+ *   before it, its row-broadcast test is read at each version (any_row_broadcasted from binary-ng-default, a one-row
+ *     side wider than 1 only under binary-row-bcast-wide-only-first .. -reverted and from binary-row-bcast-wide-only; with the
  *     LLK row broadcast any_non_llk_row_broadcasted, bf16 pairs to binary_ng; is_binary_ng_only sends other ops and the
  *     row/col mixed shapes to binary_ng from binary-legacy-only-narrowed), but its block-format, sharding and f32 tests
  *     changed in PRs not all dated here (#24255, #26224, #27794): such an operand gives 'unknown'.
@@ -440,8 +441,11 @@ function binaryProgram(
   }
   if ([a, b, c].some((t) => isBlockFloat(t.dtype) || isSharded(t.layout))) return 'unknown';
   const [aH, aW, bH, bW] = [lastDim(a, 2), lastDim(a, 1), lastDim(b, 2), lastDim(b, 1)];
-  // any_row_broadcasted: H of 1 against more, whatever W (a scalar or row-col broadcast counts).
-  const anyRow = (aH === 1 && bH > 1) || (bH === 1 && aH > 1);
+  // any_row_broadcasted: H of 1 against more, whatever W (a scalar or row-col broadcast counts); in the builds of tt-metal
+  // PR #23686 only a side wider than 1 (binary.cpp@56351ca, @40e485d).
+  const anyRow = rowBroadcastWideOnly(ctx)
+    ? (aH === 1 && bH > 1 && aW > 1) || (bH === 1 && aH > 1 && bW > 1)
+    : (aH === 1 && bH > 1) || (bH === 1 && aH > 1);
   const ngOnly =
     atOrAfter(ctx, 'binary-legacy-only-narrowed') &&
     ([a, b].some((t) => INTEGER_DTYPES.has(t.dtype) || t.logical.length > 4) ||
@@ -457,6 +461,14 @@ function binaryProgram(
 }
 
 const INTEGER_DTYPES: ReadonlySet<string> = new Set(['si32', 'u32', 'u16', 'u8']);
+
+/** Whether any_row_broadcasted asks W > 1 of the one-row side (tt-metal PR #23686, reverted and reapplied). */
+function rowBroadcastWideOnly(ctx: EstimateContext): boolean {
+  return (
+    atOrAfter(ctx, 'binary-row-bcast-wide-only') ||
+    (atOrAfter(ctx, 'binary-row-bcast-wide-only-first') && !atOrAfter(ctx, 'binary-row-bcast-wide-only-reverted'))
+  );
+}
 
 /**
  * The k-th logical dim from the right. ttnn's ShapeBase reads a dim left of a short shape's rank as 1 (init pads to 4
@@ -1125,6 +1137,7 @@ export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
   const c = cores(ctx, output, shardedFactory ? input : undefined);
   const rm = input.layout.pageLayout === 'row_major';
   return finishProgram({
+    ...typecastConfidence(inShard, rm, ctx),
     op,
     ctx,
     factory: shardedFactory ? 'TypecastShardedProgramFactory' : 'TypecastProgramFactory',
@@ -1134,10 +1147,32 @@ export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
       { index: 0, role: 'input', nPages: 2, pageBytes: input.geometry.pageBytes, tensorBacked: shardedFactory },
       { index: 2, role: 'output', nPages: 2, pageBytes: output.geometry.pageBytes, tensorBacked: shardedFactory },
     ],
-    confidence: 'exact',
-    citations: inShard ? [CITES.typecast, CITES.typecastSelect, CITE.workSplit] : [CITES.typecast, CITE.workSplit],
+    citations: inShard
+      ? [CITES.typecast, CITES.typecastSelect, CITE.workSplit]
+      : [CITES.typecast, CITE.workSplit, readSpanCite('typecast-tile-interleaved')],
   });
 }
+
+/**
+ * An interleaved TILE typecast is `exact` on the builds of read span typecast-tile-interleaved. An interleaved row-major
+ * one runs TypecastRowMajorChunkedProgramFactory (typecast_device_op.cpp@544e13f, PR #34596, the PR that let typecast
+ * take row-major input; the same at 622c6fb): CB pages of up to 1,024 elements per row chunk, not modeled. A sharded
+ * input's factory choice rests on change point typecast-sharded-fallback.
+ */
+function typecastConfidence(
+  inShard: boolean,
+  rowMajor: boolean,
+  ctx: EstimateContext,
+): { confidence: 'exact' } | { confidence: 'approx'; approxReason: string } {
+  if (inShard) return { confidence: 'exact' };
+  if (rowMajor) return { confidence: 'approx', approxReason: TYPECAST_RM_CHUNKED };
+  if (windowReadableWithinReadSpan(ctx, 'typecast-tile-interleaved')) return { confidence: 'exact' };
+  return { confidence: 'approx', approxReason: TYPECAST_TILE_UNREAD };
+}
+
+const TYPECAST_RM_CHUNKED =
+  'a row-major interleaved typecast runs TypecastRowMajorChunkedProgramFactory (tt-metal PR #34596), whose row-chunk CBs are not modeled: the figure is two whole-row pages per CB';
+const TYPECAST_TILE_UNREAD = `the typecast program was read at every build ${readSpanBuildsText('typecast-tile-interleaved')}; the window reaches builds before it`;
 
 /**
  * can_use_sharded_optimized_factory's shard test for a non-block-format input: the shard row's bytes a multiple of the
