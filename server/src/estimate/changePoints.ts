@@ -2801,6 +2801,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #26101, binary.cpp@40e485d (any_row_broadcasted: H 1 and W > 1); binary.cpp@60f878c (any_non_llk_row_broadcasted)',
   },
+  'binary-ng-divide-sfpu': {
+    family: 'eltwise (binary)',
+    pr: 26614,
+    // Squash-merged as a50488d at 2025-10-28 14:38 UTC (nyoshifujiTT/tt-metal first-parent history of
+    // binary_ng_device_operation.cpp).
+    mergedOn: '2025-10-28',
+    dateFrom: 'merge',
+    what: "binary_ng's is_binary_sfpu_op takes DIV as an SFPU op unless fast_and_approximate_mode (which tt-mlir does not pass): no RECIP pre-activation on b, so no c_4 interim CB; before, only an f32 pair was SFPU and any other divide ran the FPU MUL with RECIP on b through c_4",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_device_operation.cpp@f74ab99 (DIV with RSUB, LOGADDEXP: FLOAT32 pairs only); binary_ng_utils.cpp OpConfig (DIV on the FPU: process_rhs RECIP)',
+    after:
+      'tt-metal PR #26614, binary_ng_device_operation.cpp@a50488d (DIV: !fast_and_approximate_mode || …); the same at 622c6fb',
+  },
   'binary-ng-row-bcast-cb-first': {
     family: 'eltwise (binary)',
     pr: 25715,
@@ -5244,6 +5257,17 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) slice_program_factory.cpp slice_tile_multi_core at every commit touching slice/device from 352e61a (2024-11-27) to 6ea225d: num_input_tiles = 2, c_0 of num_input_tiles · tile_size(input format) on the split's cores (renames only: get_dtype → dtype at d82e42461, TileSize → tile_size at 76f5736, total_cores → all_cores at d0900d6 with sub_core_grids, which tt-mlir passes none of; ef4cb98 adds a tensor-args variant); slice_program_factory_tile.cpp at every commit 6ea225d … 622c6fb (0445a2b and ef9e7c4 port the CB to a CBDescriptor of the same total_size); slice_op.cpp / slice_device_operation.cpp select the tile program for a TILE input at every commit (f5f8fc4 adds sharded branches only)",
     citedAs: 'tt-metal slice tile program at every commit 352e61a … 622c6fb (slice.ts)',
+  },
+  'binary-interleaved-tile-cbs': {
+    family: 'eltwise (binary)',
+    // The oldest modeled build to 622c6fb (2026-06-23); the CB-line changes inside are change points.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "a binary op on interleaved TILE operands and result: which program runs (the legacy BinaryDeviceOperation or binary_ng, by binary.cpp's use_legacy default and is_legacy_only / is_binary_ng_only per change points binary-ng-default-first … binary-ng-col-scalar-bcast-cb and binary-row-bcast-wide-only-first … -wide-only) and its CBs: binary_ng c_0, c_1 (1 tile for a scalar b), c_2 of 2 tiles, c_5 / c_6 of 2 tiles by subtile broadcast type per change points binary-ng-row-bcast-cb-first … binary-ng-col-scalar-bcast-cb, c_3 / c_4 only for the op's own pre-activations (logical ops; divide before binary-ng-divide-sfpu: approx); the legacy broadcast factories' and ElementWiseMultiCore's c_0, c_1, c_2 of 2 tiles",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): binary_ng_program_factory.cpp's CB creation at every commit touching it 135dd96 (2024-12-30) … 4c65907 (2026-05-22, the last before 622c6fb): changes only at ff723f0 / 0e84867 / 0e61fc0 / 27d4416 (#16138, shard-bound CBs), cb668e8 / b46b164 / 60f878c / 698ea32 (the row-broadcast CB change points), 629ddfc, af6910e, 75f4885 (sharding: change points), 0fca1ed (#37996: change points), 076511e (CBDescriptor port, same sizes); binary.cpp's dispatch lines at every commit 808b43b … 011389e: changes at #17828 and its revert (a dtype check), #17160 (use_legacy.value_or(true)), #20792 (needs_typecast_to_bfloat16, modeled), #22243 / #22347 / #22949, #24255, #23686 / #24561 / #26101 (change points binary-row-bcast-wide-only-*, added by this reading), #25715 / #26035 / #26224, #27989, #30557, #36054, #37996, #43207 (use_legacy removed, after 0fca1ed); binary_ng_device_operation.cpp is_binary_sfpu_op's DIV and LOGICAL_* lines at every commit (DIV: change point binary-ng-divide-sfpu); broadcast_height_and_width / height / width_multi_core_program_factory.cpp CB lines at every commit 72322bd … 9a42525 (num_input_tiles = 2, output 2 or the shard)",
+    citedAs:
+      'tt-metal binary_ng_program_factory.cpp, binary.cpp and the legacy broadcast factories at every commit 2024-12-28 … 622c6fb (eltwise.ts)',
   },
   'typecast-tile-interleaved': {
     family: 'eltwise (typecast)',

@@ -114,6 +114,24 @@ describe('estimate/binary broadcast', () => {
       assert.equal(estimateOf(estimateOp(mul, on(date))).cbBytesPerCore, 12_288);
   });
 
+  it('divide and the logical ops: the interim CB of a pre-activation is not modeled, so approx where tt-metal makes one', () => {
+    // binary_ng_device_operation.cpp is_binary_sfpu_op: DIV is SFPU for f32 pairs only before a50488d (PR #26614,
+    // 2025-10-28), so a bf16 divide ran the FPU multiply with RECIP on b through c_4; from it, SFPU DIV and no interim.
+    // The figure is c_0, c_1, c_2 of 2 bf16 tiles = 6 · 2,048 = 12,288 B on both sides (c_4 not added).
+    const div = binary('ttnn.divide', [64, 1024], [64, 1024], [64, 1024]);
+    const before = estimateOf(estimateOp(div, on('2025-09-01')));
+    assert.equal(before.cbBytesPerCore, 12_288);
+    assert.equal(before.confidence, 'approx');
+    assert.match(before.confidence === 'approx' ? before.approxReason : '', /RECIP pre-activation on b/);
+    const after = estimateOf(estimateOp(div, on('2025-11-01')));
+    assert.equal(after.cbBytesPerCore, 12_288);
+    assert.equal(after.confidence, 'exact');
+    // logical_or: process_lhs / process_rhs NEZ (binary_ng_utils.cpp OpConfig from 7f4eb32, PR #16153) → c_3, c_4.
+    const or = estimateOf(estimateOp(binary('ttnn.logical_or', [64, 1024], [64, 1024], [64, 1024]), on('2026-05-01')));
+    assert.equal(or.confidence, 'approx');
+    assert.match(or.confidence === 'approx' ? or.approxReason : '', /interim CBs c_3 and c_4/);
+  });
+
   it('stays approx, naming the missing input, where the program is not known', () => {
     // f32 row broadcast in 2025-09: any_non_llk_row_broadcasted excluded f32 pairs at some version between 60f878c and
     // 8096aa6, not dated: legacy or binary_ng unknown.
