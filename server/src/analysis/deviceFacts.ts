@@ -5,7 +5,7 @@
  * L1_SMALL default.
  */
 
-import { windowAtOrAfter, type TtMetalWindow } from '../estimate/changePoints';
+import { changePoint, windowAtOrAfter, type TtMetalWindow } from '../estimate/changePoints';
 import {
   L1_SMALL_BEFORE_TT_MLIR_PR_5557,
   L1_SMALL_DEFAULT,
@@ -24,8 +24,20 @@ import { datedBase } from './l1BaseHistory';
  * the window is not called safe).
  */
 export function l1SmallDefaultFor(window: TtMetalWindow): L1SmallDefault {
-  return windowAtOrAfter(window, 'tt-mlir-runtime-l1-small-64k') ? L1_SMALL_DEFAULT : L1_SMALL_BEFORE_TT_MLIR_PR_5557;
+  return windowAtOrAfter(window, 'tt-mlir-runtime-l1-small-64k') ? L1_SMALL_64K : L1_SMALL_32K;
 }
+
+// The details name the builds the change point dates (tt-metal builds tt-mlir paired with the PR), not the PR's merge.
+const L1_SMALL_64K_FROM = changePoint('tt-mlir-runtime-l1-small-64k').mergedOn;
+const L1_SMALL_64K_PR = `tt-mlir PR #${changePoint('tt-mlir-runtime-l1-small-64k').pr ?? '?'}`;
+const L1_SMALL_64K: L1SmallDefault = {
+  l1SmallSizeBytes: L1_SMALL_DEFAULT.l1SmallSizeBytes,
+  detail: `tt-mlir runtime default for tt-metal builds from ${L1_SMALL_64K_FROM} (${L1_SMALL_64K_PR}, change point tt-mlir-runtime-l1-small-64k); 32,768 B before`,
+};
+const L1_SMALL_32K: L1SmallDefault = {
+  l1SmallSizeBytes: L1_SMALL_BEFORE_TT_MLIR_PR_5557.l1SmallSizeBytes,
+  detail: `tt-mlir runtime default for tt-metal builds before ${L1_SMALL_64K_FROM} (65,536 B from ${L1_SMALL_64K_PR}, change point tt-mlir-runtime-l1-small-64k)`,
+};
 
 export function buildDeviceFacts(window: TtMetalWindow): BuildDeviceFacts {
   const baseByPreset = {} as Record<PresetName, DatedBaseChoice>;

@@ -2769,6 +2769,51 @@ export const CHANGE_POINTS = {
     before: 'tt-metal binary.cpp@f1d7b9a (is_legacy_only)',
     after: 'tt-metal PR #24255, binary.cpp@f868f49 (is_legacy_only, is_binary_ng_only)',
   },
+  'binary-row-bcast-wide-only-first': {
+    family: 'eltwise (binary)',
+    pr: 23686,
+    // Squash-merged as 56351ca at 2025-06-25 19:06 UTC (nyoshifujiTT/tt-metal first-parent history of binary.cpp).
+    mergedOn: '2025-06-25',
+    dateFrom: 'merge',
+    what: "binary.cpp's any_row_broadcasted (is_legacy_only, is_binary_ng_only) counts a side of H 1 against more rows only when that side is wider than 1 (a [.., 1, 1] operand is no row broadcast: binary_ng), and is_legacy_only adds any_sharded_scalar; before, H 1 against more whatever W",
+    before: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/binary.cpp@f1d7b9a (any_row_broadcasted: H only)',
+    after: 'tt-metal PR #23686, binary.cpp@56351ca (any_row_broadcasted: H 1 and W > 1; any_sharded_scalar)',
+  },
+  'binary-row-bcast-wide-only-reverted': {
+    family: 'eltwise (binary)',
+    pr: 24561,
+    // Revert of #23686 merged as f28e26c at 2025-07-04 05:54 UTC.
+    mergedOn: '2025-07-04',
+    dateFrom: 'merge',
+    what: 'any_row_broadcasted is H 1 against more whatever W again, and any_sharded_scalar is gone (revert of change point binary-row-bcast-wide-only-first)',
+    before: 'tt-metal binary.cpp@56351ca',
+    after: 'tt-metal PR #24561, binary.cpp@f28e26c',
+  },
+  'binary-row-bcast-wide-only': {
+    family: 'eltwise (binary)',
+    pr: 26101,
+    // Reapply of #23686 merged as 40e485d at 2025-08-01 16:49 UTC; from 60f878c (change point binary-ng-row-bcast-cb,
+    // 08-04) the test is any_non_llk_row_broadcasted, which keeps W > 1.
+    mergedOn: '2025-08-01',
+    dateFrom: 'merge',
+    what: 'any_row_broadcasted counts only a side wider than 1 (and any_sharded_scalar is legacy-only), as change point binary-row-bcast-wide-only-first, for good',
+    before: 'tt-metal binary.cpp@f28e26c',
+    after:
+      'tt-metal PR #26101, binary.cpp@40e485d (any_row_broadcasted: H 1 and W > 1); binary.cpp@60f878c (any_non_llk_row_broadcasted)',
+  },
+  'binary-ng-divide-sfpu': {
+    family: 'eltwise (binary)',
+    pr: 26614,
+    // Squash-merged as a50488d at 2025-10-28 14:38 UTC (nyoshifujiTT/tt-metal first-parent history of
+    // binary_ng_device_operation.cpp).
+    mergedOn: '2025-10-28',
+    dateFrom: 'merge',
+    what: "binary_ng's is_binary_sfpu_op takes DIV as an SFPU op unless fast_and_approximate_mode (which tt-mlir does not pass): no RECIP pre-activation on b, so no c_4 interim CB; before, only an f32 pair was SFPU and any other divide ran the FPU MUL with RECIP on b through c_4",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_device_operation.cpp@f74ab99 (DIV with RSUB, LOGADDEXP: FLOAT32 pairs only); binary_ng_utils.cpp OpConfig (DIV on the FPU: process_rhs RECIP)',
+    after:
+      'tt-metal PR #26614, binary_ng_device_operation.cpp@a50488d (DIV: !fast_and_approximate_mode || …); the same at 622c6fb',
+  },
   'binary-ng-row-bcast-cb-first': {
     family: 'eltwise (binary)',
     pr: 25715,
@@ -5351,6 +5396,39 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): tilize's selection and validation at every commit touching tilize/device from a6019d6 (2024-12-20) to e728116 (2026-06-03, the last before 622c6fb), in their distinct versions: tilize_op.cpp@365d3c7 (validate: a sharded input HEIGHT_SHARDED, output layout the same, use_multicore, ROW_MAJOR orientation; create_program: tilize_multi_core → sharded), 6c77212 (#17790: sharded first in create_program), 5440d62 and ff33cd4 (accessor syntax, worded TT_FATALs), 493dab2 (#33365: sub_core_grids refused for sharded), ecd96f5 (#33186: select_program_factory, the same order), 476b46f and c83c151 (namespaces), ff3f9f8 (#36836: WIDTH_SHARDED to its own factory), 123a3fe (#38377: can_use_sharded_optimized_factories: HEIGHT_SHARDED with the same output layout and ROW_MAJOR orientation), 31ff955 (#36376: a DRAM output to the default factory), aaa1c78 / a8c5e5a / 30843f2 (a shard grid outside the compute grid to the default factory), 1675719 (#42821: ND-sharded output to the default factory); the sharded factory's CB lines at a6019d6 (tilize_program_factory.cpp: create_cb with input.buffer() / output.buffer()), 4ec93ec, d18c5dc, 5e01e6c, f8ee447 (dst_is_dram wording, override callbacks), ecd96f5 and c83c151 (its own file), 4b30829 (#43840: CBDescriptor .buffer = src_buffer / dst_buffer), 54b521d and e728116 (no CB line); tilize.cpp (a rank > 4 input squeezed to 4-D at every commit, 365d3c7 on; 1e95aec, #47384: the reroute) and to_layout_op.cpp from 365d3c7 to 44fa8f6 (no padding: ttnn::tilize(tensor, output_memory_config, dtype, use_multicore); the shard-shape TILE_SIZE check; use_multicore_device_tilize until 6c77212)",
     citedAs: 'tt-metal tilize selection, the sharded tilize factory and to_layout at every commit 2025-01-01 … 622c6fb',
   },
+  'slice-tile-factory': {
+    family: 'slice',
+    // The oldest modeled build to 622c6fb (2026-06-23): no commit before it changes the tile program's CB.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'an interleaved TILE slice with unit steps and tile-aligned begins of the last two dims runs the tile factory (slice_tile_multi_core, SliceTileProgramFactory from 6ea225d): c_0 = 2 tiles of the input format on split_work_to_cores(compute grid, output tiles)',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) slice_program_factory.cpp slice_tile_multi_core at every commit touching slice/device from 352e61a (2024-11-27) to 6ea225d: num_input_tiles = 2, c_0 of num_input_tiles · tile_size(input format) on the split's cores (renames only: get_dtype → dtype at d82e42461, TileSize → tile_size at 76f5736, total_cores → all_cores at d0900d6 with sub_core_grids, which tt-mlir passes none of; ef4cb98 adds a tensor-args variant); slice_program_factory_tile.cpp at every commit 6ea225d … 622c6fb (0445a2b and ef9e7c4 port the CB to a CBDescriptor of the same total_size); slice_op.cpp / slice_device_operation.cpp select the tile program for a TILE input at every commit (f5f8fc4 adds sharded branches only)",
+    citedAs: 'tt-metal slice tile program at every commit 352e61a … 622c6fb (slice.ts)',
+  },
+  'binary-interleaved-tile-cbs': {
+    family: 'eltwise (binary)',
+    // The oldest modeled build to 622c6fb (2026-06-23); the CB-line changes inside are change points.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "a binary op on interleaved TILE operands and result: which program runs (the legacy BinaryDeviceOperation or binary_ng, by binary.cpp's use_legacy default and is_legacy_only / is_binary_ng_only per change points binary-ng-default-first … binary-ng-col-scalar-bcast-cb and binary-row-bcast-wide-only-first … -wide-only) and its CBs: binary_ng c_0, c_1 (1 tile for a scalar b), c_2 of 2 tiles, c_5 / c_6 of 2 tiles by subtile broadcast type per change points binary-ng-row-bcast-cb-first … binary-ng-col-scalar-bcast-cb, c_3 / c_4 only for the op's own pre-activations (logical ops; divide before binary-ng-divide-sfpu: approx); the legacy broadcast factories' and ElementWiseMultiCore's c_0, c_1, c_2 of 2 tiles",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): binary_ng_program_factory.cpp's CB creation at every commit touching it 135dd96 (2024-12-30) … 4c65907 (2026-05-22, the last before 622c6fb): changes only at ff723f0 / 0e84867 / 0e61fc0 / 27d4416 (#16138, shard-bound CBs), cb668e8 / b46b164 / 60f878c / 698ea32 (the row-broadcast CB change points), 629ddfc, af6910e, 75f4885 (sharding: change points), 0fca1ed (#37996: change points), 076511e (CBDescriptor port, same sizes); binary.cpp's dispatch lines at every commit 808b43b … 011389e: changes at #17828 and its revert (a dtype check), #17160 (use_legacy.value_or(true)), #20792 (needs_typecast_to_bfloat16, modeled), #22243 / #22347 / #22949, #24255, #23686 / #24561 / #26101 (change points binary-row-bcast-wide-only-*, added by this reading), #25715 / #26035 / #26224, #27989, #30557, #36054, #37996, #43207 (use_legacy removed, after 0fca1ed); binary_ng_device_operation.cpp is_binary_sfpu_op's DIV and LOGICAL_* lines at every commit (DIV: change point binary-ng-divide-sfpu); broadcast_height_and_width / height / width_multi_core_program_factory.cpp CB lines at every commit 72322bd … 9a42525 (num_input_tiles = 2, output 2 or the shard)",
+    citedAs:
+      'tt-metal binary_ng_program_factory.cpp, binary.cpp and the legacy broadcast factories at every commit 2024-12-28 … 622c6fb (eltwise.ts)',
+  },
+  'typecast-tile-interleaved': {
+    family: 'eltwise (typecast)',
+    // The oldest modeled build to 622c6fb (2026-06-23). Before d6e9bf6 (PR #21128, 2025-05-20) ttnn::typecast was a
+    // prim::unary TYPECAST (copy.hpp), whose UnaryProgramFactory has the same two CBs.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'a typecast of an interleaved TILE input (no sub_core_grids): c_0 = 2 input tiles, c_2 = 2 output tiles (each in its own format) on split_work_to_cores(compute grid, tiles)',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) copy.hpp@d6e9bf6~1 (typecast = prim::unary with UnaryOpType::TYPECAST) and unary_program_factory.cpp at every commit 352e61a … d6e9bf6 (num_input_tiles = num_output_tiles = 2, the output tile size for c_2); typecast_program_factory.cpp at every commit d6e9bf6 … 622c6fb: the interleaved program's two 2-page CBs (544e13f, PR #34596, names them pages for row-major inputs, 6eb8e2d, PR #41547, changes the sub-grid program only, bc36583, PR #44257, ports them to CBDescriptors of the same total_size); typecast_device_op.cpp select_program_factory sends a non-sharded TILE input without sub_core_grids to TypecastProgramFactory at every commit from d6e9bf6",
+    citedAs:
+      'tt-metal typecast_program_factory.cpp and its unary predecessor at every commit 352e61a … 622c6fb (eltwise.ts)',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;
@@ -5369,6 +5447,12 @@ export function readSpanCite(id: ReadSpanId): string {
 }
 
 const readSpanCites = new Map<ReadSpanId, string>();
+
+/** How an approx reason names the builds read span `id` covers: `2025-01-01..2026-06-23 (read span id)`. */
+export function readSpanBuildsText(id: ReadSpanId): string {
+  const span: ReadSpan = READ_SPANS[id];
+  return `${span.earliest}..${span.latest} (read span ${id})`;
+}
 
 /** Whether the whole build window lies inside read span `id`. */
 export function windowWithinReadSpan(ctx: EstimateContext, id: ReadSpanId): boolean {

@@ -288,17 +288,18 @@ export interface BuildDeviceFacts {
  */
 export const L1_SMALL_DEFAULT = {
   l1SmallSizeBytes: 65_536,
-  detail: 'tt-mlir runtime default since tt-mlir PR #5557, 2025-11-04; 32,768 B before',
+  detail: 'tt-mlir runtime default (tt::constants::L1_SMALL_SIZE, 64 KiB from tt-mlir PR #5557; 32,768 B before)',
 } as const satisfies L1SmallDefault;
 
 /**
  * The runtime default before tt-mlir PR #5557 (change point tt-mlir-runtime-l1-small-64k, which dates it by the
- * tt-metal builds tt-mlir paired with it; the analysis picks it: analysis/deviceFacts.ts). tt-xla's maskformer_swin_b
- * xfail (tt-xla 21df083a9, 2025-11-06, tt-mlir 0fb9bd4 on tt-metal 8f0c87a) prints the 64 KiB bank, 1,331,936 B.
+ * tt-metal builds tt-mlir paired with it; the analysis picks it and words both details from the change point:
+ * analysis/deviceFacts.ts). tt-xla's maskformer_swin_b xfail (tt-xla 21df083a9, 2025-11-06, tt-mlir 0fb9bd4 on tt-metal
+ * 8f0c87a) prints the 64 KiB bank, 1,331,936 B.
  */
 export const L1_SMALL_BEFORE_TT_MLIR_PR_5557 = {
   l1SmallSizeBytes: 32_768,
-  detail: 'tt-mlir runtime default from tt-mlir PR #484 (2024-08-30) until PR #5557 (2025-11-04)',
+  detail: 'tt-mlir runtime default from tt-mlir PR #484 until PR #5557',
 } as const satisfies L1SmallDefault;
 
 /**

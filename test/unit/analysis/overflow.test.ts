@@ -56,7 +56,8 @@ describe('analysis/overflow', () => {
 
     it('the default device reserves 65,536 B and says where the figure comes from', () => {
       assert.equal(small.l1SmallSizeBytes, 65_536);
-      assert.match(small.sourceDetail, /L1_SMALL 65,536 B \(tt-mlir runtime default since tt-mlir PR #5557/);
+      // No build window: the figure without dates (a window's facts name its builds, below).
+      assert.match(small.sourceDetail, /L1_SMALL 65,536 B \(tt-mlir runtime default \(tt::constants::L1_SMALL_SIZE/);
       assert.equal(l1BufferTopBytes(small), 1_433_600);
     });
 
@@ -95,7 +96,12 @@ describe('analysis/overflow', () => {
         buildFacts: buildDeviceFacts({ earliest: '2025-10-02', latest: '2025-10-02' }),
       });
       assert.equal(oct2025.l1SmallSizeBytes, 32_768);
-      assert.match(oct2025.sourceDetail, /L1_SMALL 32,768 B \(tt-mlir runtime default from tt-mlir PR #484/);
+      // The detail names the builds change point tt-mlir-runtime-l1-small-64k dates (tt-metal 2025-10-28), not the PR's
+      // tt-mlir merge day (2025-11-04).
+      assert.match(
+        oct2025.sourceDetail,
+        /L1_SMALL 32,768 B \(tt-mlir runtime default for tt-metal builds before 2025-10-28 \(65,536 B from tt-mlir PR #5557/,
+      );
       // With that L1_SMALL the bank gives the dated table's base of that build: 1,499,136 − 32,768 − 1,364,928 = 101,440.
       assert.equal(oct2025.l1UnreservedBase, 101_440);
       assert.equal(l1BufferTopBytes(oct2025) - oct2025.l1UnreservedBase, 1_364_928);
@@ -112,6 +118,10 @@ describe('analysis/overflow', () => {
         buildFacts: buildDeviceFacts({ earliest: '2025-11-10', latest: '2025-11-10' }),
       });
       assert.equal(nov2025.l1SmallSizeBytes, 65_536);
+      assert.match(
+        nov2025.sourceDetail,
+        /L1_SMALL 65,536 B \(tt-mlir runtime default for tt-metal builds from 2025-10-28 /,
+      );
       // Both sides of change point tt-mlir-runtime-l1-small-64k: tt-mlir PR #5557 (7c09667, 2025-11-04) merged on
       // tt-metal pin 6132b08 (2025-10-27); the next pin (8f0c87a, 2025-11-01) and every later one ran 64 KiB
       // (include/Constants.h: 1 << 15 = 32,768 before, 1 << 16 = 65,536 from the PR).

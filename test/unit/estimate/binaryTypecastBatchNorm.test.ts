@@ -98,6 +98,40 @@ describe('estimate/binary broadcast', () => {
     assert.equal(ng.confidence, 'exact');
   });
 
+  it('a [1, 1] operand against rows: no row broadcast in the builds of tt-metal PR #23686 (binary.cpp@56351ca)', () => {
+    // b is 1x1 in H and W against a's 64 rows. Before 56351ca (2025-06-25) any_row_broadcasted is H 1 against more, so
+    // is_legacy_only keeps the legacy op, and multiply is in no is_binary_ng_only case: BroadcastHeightAndWidthMultiCore,
+    // c_0, c_1, c_2 of 2 bf16 tiles = 6 · 2,048 = 12,288 B. From it (and from its reapply 40e485d, 2025-08-01) the
+    // one-row side must also be wider than 1: no row broadcast, binary_ng with SCALAR_B, which has no c_6 before
+    // 0fca1ed: c_0, c_1, c_2 of 2 tiles = 12,288 B. Its revert f28e26c (2025-07-04) restores the legacy op.
+    const mul = binary('ttnn.multiply', [64, 1024], [1, 1], [64, 1024]);
+    const program = (date: string) => estimateOf(estimateOp(mul, on(date))).factory;
+    assert.equal(program('2025-06-20'), 'BinaryDeviceOperation::BroadcastHeightAndWidthMultiCore');
+    assert.equal(program('2025-06-30'), 'BinaryNgDeviceOperation::ProgramFactory');
+    assert.equal(program('2025-07-10'), 'BinaryDeviceOperation::BroadcastHeightAndWidthMultiCore');
+    assert.equal(program('2025-08-02'), 'BinaryNgDeviceOperation::ProgramFactory');
+    for (const date of ['2025-06-20', '2025-06-30', '2025-07-10', '2025-08-02'])
+      assert.equal(estimateOf(estimateOp(mul, on(date))).cbBytesPerCore, 12_288);
+  });
+
+  it('divide and the logical ops: the interim CB of a pre-activation is not modeled, so approx where tt-metal makes one', () => {
+    // binary_ng_device_operation.cpp is_binary_sfpu_op: DIV is SFPU for f32 pairs only before a50488d (PR #26614,
+    // 2025-10-28), so a bf16 divide ran the FPU multiply with RECIP on b through c_4; from it, SFPU DIV and no interim.
+    // The figure is c_0, c_1, c_2 of 2 bf16 tiles = 6 · 2,048 = 12,288 B on both sides (c_4 not added).
+    const div = binary('ttnn.divide', [64, 1024], [64, 1024], [64, 1024]);
+    const before = estimateOf(estimateOp(div, on('2025-09-01')));
+    assert.equal(before.cbBytesPerCore, 12_288);
+    assert.equal(before.confidence, 'approx');
+    assert.match(before.confidence === 'approx' ? before.approxReason : '', /RECIP pre-activation on b/);
+    const after = estimateOf(estimateOp(div, on('2025-11-01')));
+    assert.equal(after.cbBytesPerCore, 12_288);
+    assert.equal(after.confidence, 'exact');
+    // logical_or: process_lhs / process_rhs NEZ (binary_ng_utils.cpp OpConfig from 7f4eb32, PR #16153) → c_3, c_4.
+    const or = estimateOf(estimateOp(binary('ttnn.logical_or', [64, 1024], [64, 1024], [64, 1024]), on('2026-05-01')));
+    assert.equal(or.confidence, 'approx');
+    assert.match(or.confidence === 'approx' ? or.approxReason : '', /interim CBs c_3 and c_4/);
+  });
+
   it('stays approx, naming the missing input, where the program is not known', () => {
     // f32 row broadcast in 2025-09: any_non_llk_row_broadcasted excluded f32 pairs at some version between 60f878c and
     // 8096aa6, not dated: legacy or binary_ng unknown.

@@ -74,7 +74,8 @@
  *       PR #33182 (2fc9b5a) made it one unary program; tt-mlir runtime binary_composite.cpp@19c86fc runPowScalarOp
  *   [15] tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/element_wise_multi_core_program_factory.cpp@1d923b2
  *
- * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
+ * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; the
+ *   op's own pre-activations (logical ops, divide before change point binary-ng-divide-sfpu) make the estimate approx; LOGIT's
  *   extra unary CB ignored. binary_ng creates its CBs on the whole worker grid (get_worker_grid); the cores named are
  *   the output's shard grid when its CB is bound, else split_work_to_cores' (the per-core figure is the same on each).
  *   The stand-in where the sharded rule is not modeled ("all sharded alike") matches the tt-mlir OpModel figures (a
@@ -99,7 +100,7 @@ import {
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import type { L1Intermediate } from '../types';
 import type { TensorSpec, ValueSpec } from '../../ttnn/op';
 import { Step, largestStep, specWith, stepOp, withResultsPlacedLike } from './composite';
@@ -124,6 +125,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_device_operation.cpp@1d923b2 (select_program_factory); broadcast_height_multi_core_program_factory.cpp, broadcast_width_multi_core_program_factory.cpp, broadcast_height_and_width_multi_core_program_factory.cpp@1d923b2',
   binaryDispatch:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/binary.cpp (invoke_binary_ng_impl, is_legacy_only) @f1d7b9a, @60f878c, @8096aa6, @0fca1ed',
+  binaryPreActivations:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_utils.cpp@622c6fb (OpConfig: LOGICAL_* process_lhs / process_rhs NEZ; DIV on the FPU process_rhs RECIP) and binary_ng_program_factory.cpp@622c6fb (c_3 / c_4 when PROCESS_LHS / RHS_ACTIVATIONS); element_wise_multi_core_program_factory.cpp@1d923b2 (interim c_3 / c_4 for SFPU_OP_INIT_PRE_IN0_0 / _IN1_0)',
   typecast: 'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_program_factory.cpp@0021b0d',
   typecastSelect:
     'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_device_op.cpp@4d50a84 (select_program_factory, can_use_sharded_optimized_factory; unchanged to @34187b6); typecast_sharded_program_factory.cpp@4d50a84 (c_0/c_2 on the shards)',
@@ -414,7 +417,8 @@ const ADD_SUB_MUL: ReadonlySet<string> = new Set(['ttnn.add', 'ttnn.subtract', '
  *   from binary-legacy-only-block-format (binary.cpp@7219e97 .. @ffdcf4b, the parent of 0fca1ed): legacy for a
  *     sharded block-format operand or a block-format operand broadcast within its tile (H or W of 1 against more),
  *     unless an integer dtype, rank > 4 or a row/col mixed broadcast (is_binary_ng_only);
- *   before it, its row-broadcast test is read at each version (any_row_broadcasted from binary-ng-default; with the
+ *   before it, its row-broadcast test is read at each version (any_row_broadcasted from binary-ng-default, a one-row
+ *     side wider than 1 only under binary-row-bcast-wide-only-first .. -reverted and from binary-row-bcast-wide-only; with the
  *     LLK row broadcast any_non_llk_row_broadcasted, bf16 pairs to binary_ng; is_binary_ng_only sends other ops and the
  *     row/col mixed shapes to binary_ng from binary-legacy-only-narrowed), but its block-format, sharding and f32 tests
  *     changed in PRs not all dated here (#24255, #26224, #27794): such an operand gives 'unknown'.
@@ -440,8 +444,11 @@ function binaryProgram(
   }
   if ([a, b, c].some((t) => isBlockFloat(t.dtype) || isSharded(t.layout))) return 'unknown';
   const [aH, aW, bH, bW] = [lastDim(a, 2), lastDim(a, 1), lastDim(b, 2), lastDim(b, 1)];
-  // any_row_broadcasted: H of 1 against more, whatever W (a scalar or row-col broadcast counts).
-  const anyRow = (aH === 1 && bH > 1) || (bH === 1 && aH > 1);
+  // any_row_broadcasted: H of 1 against more, whatever W (a scalar or row-col broadcast counts); in the builds of tt-metal
+  // PR #23686 only a side wider than 1 (binary.cpp@56351ca, @40e485d).
+  const anyRow = rowBroadcastWideOnly(ctx)
+    ? (aH === 1 && bH > 1 && aW > 1) || (bH === 1 && aH > 1 && bW > 1)
+    : (aH === 1 && bH > 1) || (bH === 1 && aH > 1);
   const ngOnly =
     atOrAfter(ctx, 'binary-legacy-only-narrowed') &&
     ([a, b].some((t) => INTEGER_DTYPES.has(t.dtype) || t.logical.length > 4) ||
@@ -457,6 +464,14 @@ function binaryProgram(
 }
 
 const INTEGER_DTYPES: ReadonlySet<string> = new Set(['si32', 'u32', 'u16', 'u8']);
+
+/** Whether any_row_broadcasted asks W > 1 of the one-row side (tt-metal PR #23686, reverted and reapplied). */
+function rowBroadcastWideOnly(ctx: EstimateContext): boolean {
+  return (
+    atOrAfter(ctx, 'binary-row-bcast-wide-only') ||
+    (atOrAfter(ctx, 'binary-row-bcast-wide-only-first') && !atOrAfter(ctx, 'binary-row-bcast-wide-only-reverted'))
+  );
+}
 
 /**
  * The k-th logical dim from the right. ttnn's ShapeBase reads a dim left of a short shape's rank as 1 (init pads to 4
@@ -1011,6 +1026,18 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       );
     }
   }
+  const preActivation = preActivationCbs(op, ctx, a, b);
+  if (approx === '' && preActivation !== undefined) {
+    approx = preActivation;
+    citations.push(CITES.binaryPreActivations);
+  }
+  // Interleaved TILE operands: the dispatch and CB lines read at every commit of read span binary-interleaved-tile-cbs.
+  if (approx === '' && !anySharded && [a, b, c].every((t) => t === undefined || t.layout.pageLayout === 'tile')) {
+    if (windowReadableWithinReadSpan(ctx, 'binary-interleaved-tile-cbs'))
+      citations.push(readSpanCite('binary-interleaved-tile-cbs'));
+    else
+      approx = `the binary programs and their CBs were read at every build ${readSpanBuildsText('binary-interleaved-tile-cbs')}; the window reaches builds before it`;
+  }
   const bound = (t: ResolvedTensor | undefined) => native && t !== undefined && isSharded(t.layout);
   const cbs = [
     { index: 0, role: 'lhs', nPages: legacyRing, pageBytes: tileBytes(a.dtype), tensorBacked: bound(a) },
@@ -1051,6 +1078,32 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     notes,
   });
 }
+
+/**
+ * Binary ops whose program runs a unary on an input before the binary one (binary_ng's OpConfig process_lhs /
+ * process_rhs; the legacy element-wise factory's SFPU_OP_INIT_PRE_IN0_0 / _IN1_0 defines): each such input passes through
+ * an interim CB, c_3 for a and c_4 for b (one tile, or num_tiles_per_cycle for all-sharded operands from tt-metal PR
+ * #37996; the legacy factory max_block_size tiles, some in Float16_b). The logical ops apply NEZ to both inputs;
+ * divide applies RECIP to b on the FPU before change point binary-ng-divide-sfpu (after it, SFPU DIV). Not
+ * modeled: the reason says the interims may be missing from the figure (binary_ng's logical_or / logical_xor process
+ * both inputs from tt-metal PR #16153, logical_and from PR #25802, before it a post-activation only; the legacy op's
+ * logical defines not read one by one).
+ */
+function preActivationCbs(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  a: ResolvedTensor,
+  b: ResolvedTensor | undefined,
+): string | undefined {
+  if (LOGICAL_OPS.has(op.name))
+    return "binary_ng's NEZ pre-activations on a and b (logical_or / logical_xor from tt-metal PR #16153, logical_and from PR #25802; binary_ng_utils.cpp OpConfig) pass through interim CBs c_3 and c_4, and the legacy op's logical defines were not read build by build: not modeled, the figure is without them";
+  if (op.name === 'ttnn.divide' && !(a.dtype === 'f32' && b?.dtype === 'f32' && binaryNgDefault(ctx)))
+    if (!atOrAfter(ctx, 'binary-ng-divide-sfpu'))
+      return "divide on these builds runs the FPU multiply with a RECIP pre-activation on b through interim CB c_4 (binary_ng's is_binary_sfpu_op takes DIV as SFPU for f32 pairs only before tt-metal PR #26614; the legacy op not read), not modeled: the figure is without it";
+  return undefined;
+}
+
+const LOGICAL_OPS: ReadonlySet<string> = new Set(['ttnn.logical_and', 'ttnn.logical_or', 'ttnn.logical_xor']);
 
 /**
  * `ttnn.where` (WhereProgramFactory [5]): c_0 predicate, c_1 true-or-false tensor, c_2 false tensor (TTT only),
@@ -1125,6 +1178,7 @@ export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
   const c = cores(ctx, output, shardedFactory ? input : undefined);
   const rm = input.layout.pageLayout === 'row_major';
   return finishProgram({
+    ...typecastConfidence(inShard, rm, ctx),
     op,
     ctx,
     factory: shardedFactory ? 'TypecastShardedProgramFactory' : 'TypecastProgramFactory',
@@ -1134,10 +1188,32 @@ export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
       { index: 0, role: 'input', nPages: 2, pageBytes: input.geometry.pageBytes, tensorBacked: shardedFactory },
       { index: 2, role: 'output', nPages: 2, pageBytes: output.geometry.pageBytes, tensorBacked: shardedFactory },
     ],
-    confidence: 'exact',
-    citations: inShard ? [CITES.typecast, CITES.typecastSelect, CITE.workSplit] : [CITES.typecast, CITE.workSplit],
+    citations: inShard
+      ? [CITES.typecast, CITES.typecastSelect, CITE.workSplit]
+      : [CITES.typecast, CITE.workSplit, readSpanCite('typecast-tile-interleaved')],
   });
 }
+
+/**
+ * An interleaved TILE typecast is `exact` on the builds of read span typecast-tile-interleaved. An interleaved row-major
+ * one runs TypecastRowMajorChunkedProgramFactory (typecast_device_op.cpp@544e13f, PR #34596, the PR that let typecast
+ * take row-major input; the same at 622c6fb): CB pages of up to 1,024 elements per row chunk, not modeled. A sharded
+ * input's factory choice rests on change point typecast-sharded-fallback.
+ */
+function typecastConfidence(
+  inShard: boolean,
+  rowMajor: boolean,
+  ctx: EstimateContext,
+): { confidence: 'exact' } | { confidence: 'approx'; approxReason: string } {
+  if (inShard) return { confidence: 'exact' };
+  if (rowMajor) return { confidence: 'approx', approxReason: TYPECAST_RM_CHUNKED };
+  if (windowReadableWithinReadSpan(ctx, 'typecast-tile-interleaved')) return { confidence: 'exact' };
+  return { confidence: 'approx', approxReason: TYPECAST_TILE_UNREAD };
+}
+
+const TYPECAST_RM_CHUNKED =
+  'a row-major interleaved typecast runs TypecastRowMajorChunkedProgramFactory (tt-metal PR #34596), whose row-chunk CBs are not modeled: the figure is two whole-row pages per CB';
+const TYPECAST_TILE_UNREAD = `the typecast program was read at every build ${readSpanBuildsText('typecast-tile-interleaved')}; the window reaches builds before it`;
 
 /**
  * can_use_sharded_optimized_factory's shard test for a non-block-format input: the shard row's bytes a multiple of the

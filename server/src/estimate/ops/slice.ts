@@ -46,7 +46,7 @@
  */
 
 import type { BufferType } from '../../ttnn/layout';
-import { atOrAfter, windowReadableWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import { elementBytes, tileBytes, TILE_HW } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -84,6 +84,8 @@ const CITES = {
     '(slice_static 6x3x258112 f32: grow to 2168608 B)',
 } as const;
 
+const TILE_FACTORY_UNREAD = `the tile program was read at every build ${readSpanBuildsText('slice-tile-factory')}; the window reaches builds before it`;
+
 /**
  * Tiled interleaved slice. TILE-factory only for unit steps, rank ≥ 2 and begins on a tile boundary in the last two dims
  * [3][4]; anything else is untilized and sliced on row-major pages [4].
@@ -112,8 +114,15 @@ function tiledSlice(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, out
         descriptorsFrom: 'slice-tile-program-descriptors',
       }),
       cbs: [{ index: 0, role: 'tiles', nPages: 2, pageBytes: tileBytes(input.dtype) }],
-      confidence: 'exact',
-      citations: [CITES.tile, CITES.select, CITE.workSplit],
+      // The tile program's CB was read at every commit of read span slice-tile-factory; a configured build before it
+      // was not read.
+      ...(windowReadableWithinReadSpan(ctx, 'slice-tile-factory')
+        ? { confidence: 'exact' as const }
+        : {
+            confidence: 'approx' as const,
+            approxReason: TILE_FACTORY_UNREAD,
+          }),
+      citations: [CITES.tile, CITES.select, CITE.workSplit, readSpanCite('slice-tile-factory')],
     });
   }
   // tt-metal stops before the implicit untilize for u16 [4].

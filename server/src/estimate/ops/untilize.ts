@@ -91,13 +91,7 @@
  *   test/unit/estimate/untilize.test.ts.
  */
 
-import {
-  PAST_NEWEST_READ_TEXT,
-  atOrAfter,
-  type ChangePointId,
-  windowAtOrAfter,
-  windowPastNewestRead,
-} from '../changePoints';
+import { PAST_NEWEST_READ_TEXT, atOrAfter, type ChangePointId, windowAtOrAfter } from '../changePoints';
 import { shardCoreCount } from '../../ttnn/layout';
 import { firstTilizeSplitRange, splitBlocksForTilizeRange } from '../printedRange';
 import { TILE_HW, tileBytes } from '../../ttnn/dtype';
@@ -359,9 +353,8 @@ function shardedInputUntilize(
         ? { index: 16, role: 'output shard', nPages: pages, pageBytes: tileOut, tensorBacked: true }
         : { index: 16, role: 'untilized rows', nPages: outputRows * shardTilesW, pageBytes: tileOut },
     ],
-    ...(windowPastNewestRead(ctx)
-      ? { confidence: 'approx' as const, approxReason: PAST_NEWEST_READ_TEXT }
-      : { confidence: 'exact' as const }),
+    // Builds after the newest read: the registry's one reason (withinReadBuilds).
+    confidence: 'exact',
     citations: [
       CITES.toLayout,
       !fullSharding
