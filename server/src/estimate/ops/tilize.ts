@@ -157,8 +157,7 @@ export function estimateTilize(
   const tileIn = tileBytes(input.dtype);
   const tileOut = tileBytes(output.dtype);
   const tiles = tileInfo({ ...input, padded }, tileOut);
-  const withPadding =
-    via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
+  const withPadding = addsPadding(input, output, via);
   // [12] Before PR #17790 to_layout ran a row wider than its multicore limit single-core (no block factory yet).
   if (
     via === 'to_layout' &&
@@ -296,6 +295,24 @@ export function tilizeWithValPaddingSingleCore(
   });
 }
 
+/** to_layout pads when the logical shape is not the padded one; tilize_with_val_padding always does. */
+function addsPadding(input: ResolvedTensor, output: ResolvedTensor, via: TilizeVia): boolean {
+  const padded = output.padded;
+  return via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
+}
+
+/** A sharded input's tile row against free L1: ttnn::tilize's is_enough_space compares (T_in + T_out) · Wt with it. */
+function tileRowFacts(ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor) {
+  const padded = output.padded;
+  return {
+    padded,
+    wt: padded[padded.length - 1] / 32,
+    tileIn: tileBytes(input.dtype),
+    tileOut: tileBytes(output.dtype),
+    maxL1: maxL1Space(ctx),
+  };
+}
+
 /**
  * Row-major input sharded in DRAM [6], or width/block-sharded in L1. A tile row that fits: the sharded factories are not
  * modeled. One that does not: from tt-metal PR #47384 on `ttnn::tilize` converts a sharded input with a large row to
@@ -312,18 +329,13 @@ function tilizeDramSharded(
   output: ResolvedTensor,
   via: TilizeVia,
 ): OpEstimateResult {
-  const padded = output.padded;
-  const wt = padded[padded.length - 1] / 32;
-  const tileIn = tileBytes(input.dtype);
-  const tileOut = tileBytes(output.dtype);
-  const maxL1 = maxL1Space(ctx);
+  const { padded, wt, tileIn, tileOut, maxL1 } = tileRowFacts(ctx, input, output);
   if (maxL1 > (tileIn + tileOut) * wt)
     return unmodeled(
       op.name,
       `tilize of a ${input.layout.bufferType} ${input.layout.memoryLayout} input whose tile row fits is not modeled (sharded tilize factories)`,
     );
-  const withPadding =
-    via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
+  const withPadding = addsPadding(input, output, via);
   if (!withPadding && atOrAfter(ctx, 'tilize-dram-sharded-via-interleaved')) {
     const interleaved = { ...input, layout: { ...input.layout, memoryLayout: 'interleaved' as const } };
     const outInterleaved = { ...output, layout: { ...output.layout, memoryLayout: 'interleaved' as const } };
@@ -378,10 +390,7 @@ function tilizeHeightSharded(
   output: ResolvedTensor,
   via: TilizeVia,
 ): OpEstimateResult {
-  const padded = output.padded;
-  const withPadding =
-    via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
-  if (withPadding)
+  if (addsPadding(input, output, via))
     return unmodeled(
       op.name,
       'tilize with padding of an L1 height-sharded input is not modeled (to_layout runs ttnn.pad on it first, then tilize; tilize_with_val_padding has its own sharded factory)',
@@ -403,10 +412,7 @@ function tilizeHeightSharded(
           op.name,
           `tilize of a height-sharded shard [${input.layout.shardShape.join(', ')}] not of whole tiles`,
         );
-  const wt = padded[padded.length - 1] / 32;
-  const tileIn = tileBytes(input.dtype);
-  const tileOut = tileBytes(output.dtype);
-  const maxL1 = maxL1Space(ctx);
+  const { padded, wt, tileIn, tileOut, maxL1 } = tileRowFacts(ctx, input, output);
   // ttnn::tilize's is_enough_space over the whole tensor row decides the reroute of PR #47384 [6].
   if (maxL1 <= (tileIn + tileOut) * wt && atOrAfter(ctx, 'tilize-dram-sharded-via-interleaved'))
     return tilizeDramSharded(op, ctx, input, output, via);
