@@ -443,6 +443,33 @@ describe('estimate/typecast of a sharded tensor', () => {
   });
 });
 
+describe('estimate/typecast of an interleaved tensor', () => {
+  // typecast_program_factory.cpp: c_0 and c_2 of 2 pages each; a TILE page is a tile (bf16 2,048 B, f32 4,096 B).
+  const tiled = op('ttnn.typecast', [tensor([1, 1, 32, 256])], [tensor([1, 1, 32, 256], { dtype: 'f32' })]);
+  const rowMajor = op(
+    'ttnn.typecast',
+    [tensor([1, 1, 32, 256], { page: 'row_major' })],
+    [tensor([1, 1, 32, 256], { dtype: 'f32', page: 'row_major' })],
+  );
+
+  it('TILE: 2 · 2,048 + 2 · 4,096 = 12,288 B, exact inside read span typecast-tile-interleaved and cited by it', () => {
+    const e = estimateOf(estimateOp(tiled, on('2026-04-01')));
+    assert.equal(e.cbBytesPerCore, 12_288);
+    assert.equal(e.confidence, 'exact');
+    assert.ok(e.citations.some((c) => c.startsWith('read span typecast-tile-interleaved')));
+    const early = estimateOf(estimateOp(tiled, on('2024-12-01')));
+    assert.equal(early.confidence, 'approx');
+    assert.match(early.confidence === 'approx' ? early.approxReason : '', /read at every build/);
+  });
+
+  it('ROW_MAJOR: the chunked factory of PR #34596 is not modeled, so approx, and the TILE read span is not cited', () => {
+    const e = estimateOf(estimateOp(rowMajor, on('2026-04-01')));
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.confidence === 'approx' ? e.approxReason : '', /TypecastRowMajorChunkedProgramFactory/);
+    assert.ok(!e.citations.some((c) => c.includes('typecast-tile-interleaved')));
+  });
+});
+
 /**
  * ttnn.batch_norm_inference (ops/batchNorm.ts) across its factory's versions (batch_norm_program_factory.cpp):
  *  - @99f1ff6~1 (before tt-metal #18332, 2025-03-07): ten CBs of 2 tiles, c_8 num (input − mean) besides temp;

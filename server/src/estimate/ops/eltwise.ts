@@ -1190,7 +1190,7 @@ export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
     ],
     citations: inShard
       ? [CITES.typecast, CITES.typecastSelect, CITE.workSplit]
-      : [CITES.typecast, CITE.workSplit, readSpanCite('typecast-tile-interleaved')],
+      : [CITES.typecast, CITE.workSplit, ...(rm ? [] : [readSpanCite('typecast-tile-interleaved')])],
   });
 }
 
