@@ -186,6 +186,9 @@ export function estimateTilize(
   const enoughSpaceHeight = maxL1 > (tileIn + tileOut) * wt;
   const area = gridArea(ctx);
   const rowSplit = splitBlocksForTilize(area, rows);
+  // Wide test, unchanged from 6c77212 (#17790, in both interleaved factories) through ecd96f5/22dc48a (2025-12-19 ports)
+  // and e4b2acd/8c95176 (#35005/#35008, moved into select_program_factory) to 622c6fb; its num_blocks_block from the
+  // row-major input's dims (≤ Wt·Ht) gives the same count: any nblocks ≤ Wt·Ht ends at the least c with ⌈Wt/c⌉·⌈Ht/c⌉ < area.
   const wideTest = wt > 32 && (ht > 32 || wt > ht);
   const whCores = wideTest ? computeNcoresWh(area, wt * ht, wt, ht).nCores : 0;
   const dispatch =
