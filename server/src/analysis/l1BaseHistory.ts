@@ -83,7 +83,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_048,
     since: 'l1-base-pr-17307',
-    seen: '2025-02-27..2025-03-02',
+    seen: '2025-02-27..2025-03-03',
     sources: ['tt-metal PR #17307 (3682cba)', 'tt-forge-fe test_alexnet.py 754b717e0'],
     derivation:
       'PR #17307 (merged 2025-02-27 05:07 UTC, NCRISC firmware run from L1): MEM_MAP_END 28,816 → 31,376 B, align32(31,376 + 70,656); tt-forge-fe test_alexnet.py xfail of 754b717e0 (2025-03-07; its tt-mlir cc6f36d pins tt-metal 9b3d855 of 02-27 23:51 UTC): 1,191,648 − 1,089,600 (the alexnet conv1 CBs with its bias, threads-conv2d.test.ts)',
@@ -92,10 +92,10 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_112,
     since: 'l1-base-pr-18486',
-    seen: '2025-03-03..2025-03-11',
+    seen: '2025-03-04..2025-03-11',
     sources: ['tt-metal PR #18486 (6908e8a)'],
     derivation:
-      'PR #18486 (merged 2025-03-03 17:56 UTC, dynamic NoC barrier types): MEM_MAP_END 31,440 B, align32(31,440 + 70,656), main to 2025-03-28 (no thread sighting; #18997 of 03-12, next entry, prints it)',
+      "PR #18486 (merged 2025-03-03 22:56 UTC, the day's last 2 h, so from the next day; dynamic NoC barrier types): MEM_MAP_END 31,440 B, align32(31,440 + 70,656), main to 2025-03-28 (no thread sighting; #18997 of 03-12, next entry, prints it)",
   },
   {
     arch: 'wormhole_b0',
@@ -394,7 +394,8 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   // PR #43082 (4919a5a, 04-25 00:09) back to 6 KiB, 103,712 B; PR #43570 (a1449a0, 05-05 19:19) + 32 B, 103,744 B;
   // PR #44545 (3363681, 05-16 19:46) + 64 B, 103,776 B; PR #45505 (0080d14, 05-29 16:10) + 128 B, 103,840 B; PR #46821
   // (ca254cb, 06-12 07:59) + 256 B, 103,968 B; PR #46526 (05cca6a, 06-12 14:49) MEM_MAILBOX_SIZE 12,912 → 13,168 B,
-  // 104,224 B. An entry starts on its merge day, except where a dated build of that day precedes the merge. Threads
+  // 104,224 B. An entry starts on its merge day, except where a dated build of that day precedes the merge (PR #43570:
+  // tt-mlir's pin 61e690c of 05-05 13:09 UTC, so 05-06; PR #41021 stays on 04-24, see its change point). Threads
   // run through tt-xla or tt-mlir use the tt-metal those pinned, often days older than the thread (their tests give the
   // pinned build's date).
   {
@@ -410,7 +411,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_712,
     since: 'l1-base-pr-43082',
-    seen: '2026-04-25..2026-05-04',
+    seen: '2026-04-25..2026-05-05',
     sources: ['tt-metal PR #43082 (4919a5a)', 'tt-xla #4583', 'tt-mlir PR #8412'],
     derivation:
       "PR #43082 restores the 6 KiB BRISC region; tt-xla #4583 (2026-05-08, its pinned tt-metal older than PR #43570): 1,843,040 − 1,739,328 (two transposed f32 row pages of 217,413 · 4 B, 32 B aligned); tt-mlir PR #8412 (2026-05-13, its branch's pin likewise): 1,498,912 − 1,395,200 (two 174,400-row si32 chunk pages)",
@@ -419,10 +420,10 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_744,
     since: 'l1-base-pr-43570',
-    seen: '2026-05-05..2026-05-15',
+    seen: '2026-05-06..2026-05-15',
     sources: ['tt-metal PR #43570 (a1449a0)', 'tt-metal #43893'],
     derivation:
-      'PR #43570: BRISC firmware region 6 KiB + 32 B, 103,712 + 32; tt-metal #43893 (2026-05-08, tt-metal main): 1,843,072 − 1,739,328 (the tt-xla #4583 concat)',
+      "PR #43570 (merged 2026-05-05 19:19 UTC): BRISC firmware region 6 KiB + 32 B, 103,712 + 32; tt-metal #43893 (2026-05-08, tt-metal main): 1,843,072 − 1,739,328 (the tt-xla #4583 concat); from the next day: tt-mlir's pin 61e690c (main of 05-05 13:09 UTC, tt-mlir PR #8272) has 103,712 B",
   },
   {
     arch: 'wormhole_b0',

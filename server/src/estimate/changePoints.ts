@@ -4233,7 +4233,9 @@ export const CHANGE_POINTS = {
   'l1-base-pr-18486': {
     family: 'device',
     pr: 18486,
-    mergedOn: '2025-03-03',
+    // Merged as 6908e8a at 2025-03-03 22:56 UTC (17:56 −05:00; nyoshifujiTT/tt-metal first-parent history): in the
+    // day's last 2 h, so the next day, as the table's other late merges.
+    mergedOn: '2025-03-04',
     dateFrom: 'merge',
     what: 'the L1 unreserved base (where CBs start): Wormhole 102,048 → 102,112 B',
     before: 'Wormhole: tt-metal PR #17307 (3682cba), tt-forge-fe test_alexnet.py 754b717e0',
@@ -4500,6 +4502,10 @@ export const CHANGE_POINTS = {
   'l1-base-pr-41021': {
     family: 'device',
     pr: 41021,
+    // Merged as 84c0174 at 2026-04-24 09:48 UTC, after tt-mlir's pin 2c1b134 (main of 04-24 00:00 UTC, tt-mlir PR
+    // #8108, 103,712 B): the next-day rule would date it 04-25, the day PR #43082 (00:09 UTC) undoes it, leaving its
+    // base no day, though tt-mlir's next pin 2a9cc7c (04-24 18:41 UTC, tt-mlir PR #8116; tt-mlir PR #8237's build) runs
+    // it. Kept on the merge day: builds of 04-24 have either base.
     mergedOn: '2026-04-24',
     dateFrom: 'merge',
     what: 'the L1 unreserved base (where CBs start): Wormhole 103,712 → 106,272 B',
@@ -4519,7 +4525,9 @@ export const CHANGE_POINTS = {
   'l1-base-pr-43570': {
     family: 'device',
     pr: 43570,
-    mergedOn: '2026-05-05',
+    // Merged as a1449a0 at 2026-05-05 19:19 UTC; tt-mlir's pin 61e690c (main of 05-05 13:09 UTC, tt-mlir PR #8272
+    // "2026-05-05") precedes it with 103,712 B, so the next day, as the table's other such merges.
+    mergedOn: '2026-05-06',
     dateFrom: 'merge',
     what: 'the L1 unreserved base (where CBs start): Wormhole 103,712 → 103,744 B',
     before: 'Wormhole: tt-metal PR #43082 (4919a5a), tt-xla #4583, tt-mlir PR #8412',

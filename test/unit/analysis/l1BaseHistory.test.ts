@@ -145,7 +145,7 @@ describe('analysis/l1BaseHistory', () => {
   it("Wormhole's BRISC firmware steps of 2026-04-24..06-12 (tt-metal's dev_mem_map.h history), each on its merge day", () => {
     // MEM_MAP_END of wormhole/dev_mem_map.h with a 6 KiB BRISC firmware region and a 12,912 B mailbox: 33,056 B;
     // DEFAULT_UNRESERVED = align32(MEM_MAP_END + 69 KiB) (wh_hal_tensix.cpp). Merge commits in nyoshifujiTT/tt-metal's
-    // main: PR #41021 84c0174 (04-24) + 2,560; PR #43082 4919a5a (04-25) + 0; PR #43570 a1449a0 (05-05) + 32; PR #44545
+    // main: PR #41021 84c0174 (04-24) + 2,560; PR #43082 4919a5a (04-25) + 0; PR #43570 a1449a0 (05-05 19:19 UTC, dated 05-06: tt-mlir's pin 61e690c of 05-05 13:09 UTC precedes it) + 32; PR #44545
     // 3363681 (05-16) + 64; PR #45505 0080d14 (05-29 16:10 UTC) + 128; PR #46821 ca254cb + PR #46526 05cca6a (06-12)
     // + 256 and a mailbox of 13,168 B (+ 256).
     const base = (mapEnd: number) => Math.ceil((mapEnd + 69 * 1024) / 32) * 32;
@@ -155,9 +155,9 @@ describe('analysis/l1BaseHistory', () => {
     // tt-mlir PR #8237's concat (tt-metal 2a9cc7c, 2026-04-24): 16,056,096 − 2 · 1,993,728 · 4.
     assert.equal(wh('2026-04-24'), base(33_056 + 2_560));
     assert.equal(wh('2026-04-24'), 16_056_096 - 2 * 1_993_728 * 4);
-    assert.equal(wh('2026-05-04'), 103_712);
+    assert.equal(wh('2026-05-05'), 103_712);
     // tt-metal #43893 (main of 2026-05-08): 1,843,072 − 2 · 869,664.
-    assert.equal(wh('2026-05-05'), base(33_056 + 32));
+    assert.equal(wh('2026-05-06'), base(33_056 + 32));
     assert.equal(wh('2026-05-08'), 1_843_072 - 2 * 869_664);
     assert.equal(wh('2026-05-15'), 103_744);
     // tt-metal #45331 (2026-05-27) and #45543 (main 5cbb689, 2026-05-29 04:08 UTC, before PR #45505).
@@ -292,11 +292,12 @@ describe('analysis/l1BaseHistory', () => {
 
   it("Wormhole 2025-02-27..03-11: main's dev_mem_map.h after PR #17307 and PR #18486; tt-forge-fe's AlexNet at 9b3d855", () => {
     // MEM_MAP_END of wormhole/dev_mem_map.h (nyoshifujiTT/tt-metal first-parent history): 28,816 until PR #17307 (NCRISC
-    // firmware in L1, 2025-02-27 05:07 UTC), 31,376 to PR #18486 (03-03 17:56), 31,440 to 2025-03-28.
+    // firmware in L1, 2025-02-27 05:07 UTC), 31,376 to PR #18486 (6908e8a, 03-03 22:56 UTC, 17:56 −05:00: after 22:00, so
+    // from 03-04), 31,440 to 2025-03-28.
     const base = (mapEnd: number) => Math.ceil((mapEnd + 69 * 1024) / 32) * 32;
     const wh = (d: string) => observedBaseFor('wormhole_b0', day(d))?.l1UnreservedBaseBytes;
     assert.deepEqual(
-      ['2025-02-26', '2025-02-27', '2025-03-02', '2025-03-03', '2025-03-11'].map(wh),
+      ['2025-02-26', '2025-02-27', '2025-03-03', '2025-03-04', '2025-03-11'].map(wh),
       [28_816, 31_376, 31_376, 31_440, 31_440].map(base),
     );
     // tt-forge-fe test_alexnet.py / test_rcnn xfails of 754b717e0 (tt-metal 9b3d855, 02-27): 1,191,648 − 1,089,600.
@@ -342,9 +343,9 @@ describe('analysis/l1BaseHistory', () => {
         assert.equal(onMergeDay, Number(named[1]!.replace(/,/g, '')), `${e.arch} ${m[1]}`);
       }
     }
-    // Wormhole: PRs #24673, #26665, #28078, #28769, #34336, #35327, #35494, #36013, #45505; Blackhole: #26665, #28769,
-    // #35327, #35494, #36013.
-    assert.equal(checked, 14);
+    // Wormhole: PRs #24673, #26665, #28078, #28769, #34336, #35327, #35494, #36013, #43570, #45505; Blackhole: #26665,
+    // #28769, #35327, #35494, #36013.
+    assert.equal(checked, 15);
   });
 
   it('before the first sighting nothing is known: the preset base stays', () => {

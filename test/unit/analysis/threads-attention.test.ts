@@ -89,7 +89,7 @@ describe('public-thread regression set: attention (test/fixtures/threads)', () =
     });
     it("vLLM MLA prefill [1-64] (tt-xla, tt-mlir e018513cd → tt-metal d5a16537 of 2026-05-11, n150): the note's figure", () => {
       // S 64: two row blocks on two cores, column-wise (0,0)-(0,1). 2,097,152 + 103,744 (Wormhole from tt-metal PR #43570,
-      // 2026-05-05, in ttnn/l1BaseHistory.ts) = 2,200,896, "on core range [0-0 - 0-1]".
+      // dated 2026-05-06, in ttnn/l1BaseHistory.ts) = 2,200,896, "on core range [0-0 - 0-1]".
       const op = assertFails({ file, date: '2026-05-11', arch: 'wormhole_b0_n150' }, 'deepseek_v3_mla_prefill', {
         first: false,
       });

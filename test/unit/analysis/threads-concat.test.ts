@@ -10,14 +10,14 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
   const c43893 = { file: 'concat_tt-metal-43893.mlir' };
   it('tt-metal #43893 (2026-05-08): 1,843,072 B to the byte, before PR #43898', () => {
     // Unaligned last dim → row-major concat of the transposed (1, 217413) rows: page = align(217,413·4, 32) = 869,664;
-    // 2 pages + 103,744 (tt-metal main from PR #43570, a1449a0 of 2026-05-05: BRISC firmware 6 KiB + 32 B,
+    // 2 pages + 103,744 (tt-metal main from PR #43570, a1449a0 of 2026-05-05 19:19 UTC, dated 05-06: BRISC firmware 6 KiB + 32 B,
     // ttnn/l1BaseHistory.ts) = 1,843,072, tt-metal's figure.
     assert.equal(regionEnd(assertFails({ ...c43893, date: '2026-05-08' })), 1_843_072);
   });
   it("tt-xla #4583 (2026-05-08, the same Faster R-CNN stack+flatten through tt-xla's pinned tt-metal): 1,843,040 B to the byte", () => {
     // The thread that led to #43893, before PR #43898: "grow to 1843040 B" on [0-0 - 0-3]; 2 · 869,664 + 103,712 =
     // 1,843,040, 32 B under #43893's main of the same day: tt-xla's pinned tt-metal predates PR #43570 (2026-05-05),
-    // so it is run at 2026-05-04, the latest build day with the 103,712 B base (ttnn/l1BaseHistory.ts).
+    // so it is run at 2026-05-04, a build day with only the 103,712 B base (ttnn/l1BaseHistory.ts).
     const op = assertFails({ ...c43893, date: '2026-05-04' });
     assert.equal(regionEnd(op), 1_843_040);
   });
