@@ -4901,6 +4901,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #41917, conv2d.cpp@7785814f74 and @622c6fb (get_input_memory_config: get_input_slice_and_padding, then calculate_output_image_size)',
   },
+  'conv2d-dram-slice-whole-input-unpadded': {
+    family: 'conv2d',
+    pr: 33763,
+    // Squash-merged on main as af7d566 ("Make auto slicing logic generic", 2025-12-17 08:13 UTC; nyoshifujiTT/tt-metal
+    // first-parent history), the same merge as conv2d-dram-slice-grid-raw-output.
+    mergedOn: '2025-12-17',
+    dateFrom: 'merge',
+    what: "a DRAM-path conv2d slice of a tiled output whose input window is the whole image (a dilated kernel spanning it) keeps its output width as cut: the right padding that makes a slice tile-wide is added only when the slice's input is not the whole input (single_slice); before, every slice of a count above 1 was padded",
+    before:
+      'tt-metal conv2d.cpp@14b5be1cb4 (conv2d_DRAM / get_conv2d_slice_input_and_padding: additional_padded_width whenever output_slice_width % 32 != 0)',
+    after:
+      'tt-metal conv2d.cpp@af7d566, @6d3661b30c, @622c6fb (Conv2dSliceAttr::get_input_slice_and_padding: `&& !single_slice`)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

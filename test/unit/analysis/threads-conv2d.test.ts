@@ -1758,3 +1758,30 @@ describe("conv2d: tt-xla #4202 / tt-metal #41918 (MapTR, 2026-04-10), the edge s
     assertFits({ ...run, date: '2026-04-21' });
   });
 });
+
+describe('conv2d: tt-xla #4003 (2026-03-30, BEVDepth ASPP, dilation 18), a slice that reads the whole image is not padded', () => {
+  // (6, 512, 16, 44) f32, 3x3, dilation 18, padding 18: the dilated kernel spans 2 · 18 + 1 = 37 rows and columns, more
+  // than the 16 x 44 image, so a height slice of any count reads all 16 input rows and all 44 columns
+  // (get_input_slice_and_padding@6d3661b30c: the window of output rows [0, 2) is rows −18 .. 20, clipped to 0 .. 16).
+  // Such a slice is single_slice (its input is the whole input), and from PR #33763 a single_slice keeps its 44 output
+  // columns (no right padding to 64). op_slicing.cpp@6d3661b30c determine_slice_config: the input is 44 wide (< 200),
+  // so a tiled output is first cut by height, up to 16 slices (compute_max_num_slices: the output height); none fits,
+  // so the retry cuts by width in 32-column groups, up to ceil(44 / 32) = 2 slices; none fits: the TT_FATAL prints
+  // current_num_slices − 1 = 2 and the retry's sliced dimension, the output width 44. Available L1 is the bank:
+  // 1,499,136 − 103,712 (base) − 65,536 (L1_SMALL) = 1,329,888 B.
+  const run = { file: 'conv2d_tt-xla-4003-bevdepth-aspp.mlir', date: '2026-03-30' };
+  it('"Tried up to 2 slices for width-slicing on output dimension 44. Available L1: 1329888 bytes"', () => {
+    const { op, first } = deviceOp(run);
+    assert.equal(first, 'this op', 'the first error of the run');
+    assert.ok(op.estimate.kind === 'illegal', op.estimate.kind);
+    const rule = op.estimate.kind === 'illegal' ? op.estimate.rule : '';
+    assert.ok(
+      rule.includes(
+        '"DRAM Auto slice could not find valid slice configuration. Tried up to 2 slices for width-slicing on output dimension 44. Available L1: 1329888 bytes. Operation requires more memory than available even with maximum slicing."',
+      ),
+      rule,
+    );
+    const { device } = analyse(run);
+    assert.equal(device.l1SizeBytes - device.l1UnreservedBase - device.l1SmallSizeBytes, 1_329_888, 'the printed bank');
+  });
+});

@@ -1849,10 +1849,16 @@ function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan, ctx: EstimateContext
  * pad_before more input than the first, and the last reads to the image's end (rows a strided conv never uses
  * included), so any of them can need the most L1. A tiled output's slice is computed whole tiles wide: tt-metal pads its
  * output width up to a multiple of 32 with extra right padding (additional_padded_width · stride; conv2d.cpp index ids
- * 3492362923, 8211315178, and Conv2dSliceAttr of the op_slicing builds, index id 54522630930, there unless one slice is
- * the whole input) [17]. conv_transpose2d: its first slice only [19].
+ * 3492362923, 8211315178, and Conv2dSliceAttr of the op_slicing builds, index id 54522630930, there unless the slice's
+ * input is the whole input: change point conv2d-dram-slice-whole-input-unpadded) [17]. conv_transpose2d: its first slice only [19].
  */
-function dramSliceProblems(p: ConvProblem, kind: 'height' | 'width', count: number, groups = 1): ConvProblem[] {
+function dramSliceProblems(
+  p: ConvProblem,
+  kind: 'height' | 'width',
+  count: number,
+  groups: number,
+  ctx: EstimateContext,
+): ConvProblem[] {
   if (p.transposed) return [transposedSliceProblem(p, kind, count, groups)];
   if (count <= 1) return [p];
   const extent = kind === 'height' ? p.outputH : p.outputW;
@@ -1886,7 +1892,15 @@ function dramSliceProblems(p: ConvProblem, kind: 'height' | 'width', count: numb
             padding: [top, bottom, axis.padBefore, axis.padAfter],
           };
     const tileWideW = alignUp(sliced.outputW, 32);
-    if (p.config.outputLayout !== 'tile' || tileWideW === sliced.outputW) out.push(sliced);
+    // From change point conv2d-dram-slice-whole-input-unpadded a slice whose input window is the whole image (a dilated
+    // kernel spanning it) is not padded to whole tiles (get_input_slice_and_padding's single_slice, conv2d.cpp@af7d566).
+    const wholeInput = sliced.inputH === p.inputH && sliced.inputW === p.inputW;
+    if (
+      p.config.outputLayout !== 'tile' ||
+      tileWideW === sliced.outputW ||
+      (wholeInput && atOrAfter(ctx, 'conv2d-dram-slice-whole-input-unpadded'))
+    )
+      out.push(sliced);
     else {
       const [sTop, sBottom, sLeft, sRight] = sliced.padding;
       out.push({
@@ -1901,8 +1915,14 @@ function dramSliceProblems(p: ConvProblem, kind: 'height' | 'width', count: numb
 }
 
 /** The first output slice of the DRAM path (one of the largest) [23]. */
-function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number, groups = 1): ConvProblem {
-  return dramSliceProblems(p, kind, count, groups)[0] ?? p;
+function sliceProblem(
+  p: ConvProblem,
+  kind: 'height' | 'width',
+  count: number,
+  groups: number,
+  ctx: EstimateContext,
+): ConvProblem {
+  return dramSliceProblems(p, kind, count, groups, ctx)[0] ?? p;
 }
 
 /** One axis of a plain conv's DRAM slice: its output extent, the input it reads and that input's padding. */
@@ -2117,7 +2137,7 @@ function fewestFittingSlices(
   const everySlice = !p.transposed && atOrAfter(ctx, 'conv2d-dram-slice-every-slice');
   for (;;) {
     if (p.transposed) {
-      const sliced = sliceProblem(p, kind, count, columns);
+      const sliced = sliceProblem(p, kind, count, columns, ctx);
       const c = choosePlan(sliced, grid, l1Align, ctx);
       // No plan (illegal or unmodeled) stops the search: the caller's choosePlan says why.
       if (typeof c === 'string' || 'unmodeled' in c) return { count, fits: true };
@@ -2130,7 +2150,7 @@ function fewestFittingSlices(
         return { count, fits: true };
     } else {
       // conv2d: each slice's L1 as modeled.
-      const slices = dramSliceProblems(p, kind, count, columns);
+      const slices = dramSliceProblems(p, kind, count, columns, ctx);
       const worst = largestSlice(everySlice ? slices : slices.slice(0, 1), grid, l1Align, ctx);
       if (worst.needBytes === undefined || worst.needBytes <= free) return { count, fits: true };
     }
@@ -2152,7 +2172,7 @@ function sizedSlice(
   l1Align: number,
   ctx: EstimateContext,
 ): { problem: ConvProblem; note: string } {
-  const slices = stickyFirstSliceScheme(dramSliceProblems(p, kind, count, groups), grid, l1Align, ctx);
+  const slices = stickyFirstSliceScheme(dramSliceProblems(p, kind, count, groups, ctx), grid, l1Align, ctx);
   if (slices.length <= 1) return { problem: slices[0] ?? p, note: '' };
   const worst = largestSlice(slices, grid, l1Align, ctx);
   if (worst.index === 0) return { problem: worst.slice, note: '' };
@@ -2407,7 +2427,7 @@ export function planConv2dOp(
       // conv_transpose2d).
       if (!found.fits && retryRead) {
         const dimension = kind === 'width' ? p.outputW : p.outputH;
-        const last = choosePlan(sliceProblem(p, kind, found.count, columns), grid, l1Align, ctx);
+        const last = choosePlan(sliceProblem(p, kind, found.count, columns, ctx), grid, l1Align, ctx);
         const need = typeof last === 'string' || 'unmodeled' in last ? '' : `, their CBs alone ${last.plan.cbBytes} B`;
         return {
           illegal: `no DRAM slice count fits the ${free} B of free L1 (at ${found.count} ${kind} slice(s)${need}): "DRAM Auto slice could not find valid slice configuration. Tried up to ${found.count} slices for ${kind}-slicing on output dimension ${dimension}. Available L1: ${free} bytes. Operation requires more memory than available even with maximum slicing."`,
