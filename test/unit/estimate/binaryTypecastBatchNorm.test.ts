@@ -215,6 +215,21 @@ describe('estimate/binary broadcast', () => {
     assert.match(rep.approxReason ?? '', /repeat/);
   });
 
+  it('tensor-scalar f32 add before f1d7b9a: BroadcastHeightAndWidthMultiCore, its scalar c_1 one Float16_b tile', () => {
+    // binary.cpp@1d923b2 (and @72322bd): prim::binary with the scalar; select_program_factory takes
+    // BroadcastHeightAndWidthMultiCore; its c_1 is 1 tile of Float16_b when b is absent
+    // (broadcast_height_and_width_multi_core_program_factory.cpp@1d923b2): 2 · 4,096 + 1 · 2,048 + 2 · 4,096 = 18,432 B.
+    const addScalar = op('ttnn.add', [tensor([64, 1024], { dtype: 'f32' })], [tensor([64, 1024], { dtype: 'f32' })]);
+    const legacy = estimateOf(estimateOp(addScalar, on('2025-03-01')));
+    assert.equal(legacy.factory, 'BinaryDeviceOperation::BroadcastHeightAndWidthMultiCore');
+    assert.equal(legacy.cbBytesPerCore, 18_432);
+    // 2025-07-15: binary_ng; an f32 add is an SFPU op, so the scalar b takes a's dtype (binary_ng_program_factory.cpp
+    // @f1d7b9a, b_dtype): 2 · 4,096 + 1 · 4,096 + 2 · 4,096 = 20,480 B.
+    const ng = estimateOf(estimateOp(addScalar, on('2025-07-15')));
+    assert.equal(ng.factory, 'BinaryNgDeviceOperation::ProgramFactory');
+    assert.equal(ng.cbBytesPerCore, 20_480);
+  });
+
   it('bfp8: legacy for a broadcast within the tile before PR #37996, binary_ng after; typecast for maximum', () => {
     const mul = binary('ttnn.multiply', [64, 1024], [1, 1024], [64, 1024], 'bfp_bf8');
     // 2026-03-01: any_subtile_broadcasted_block_format → legacy BroadcastHeightMultiCore: 6 · 1,088 = 6,528 B.

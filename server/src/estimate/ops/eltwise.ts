@@ -4,7 +4,7 @@
  *
  * Formula (bytes per core):
  *   unary:    c_0 = 2·T(in), c_2 = 2·T(out); a sharded input/output CB aliases its shard (0 B)        [1]
- *   binary:   c_0 = 2·T(a), c_1 = 2·T(b) (1 tile for a scalar b), c_2 = 2·T(c);
+ *   binary:   c_0 = 2·T(a), c_1 = 2·T(b) (1 tile for a scalar b, Float16_b on legacy builds), c_2 = 2·T(c);
  *             the subtile broadcast type (get_subtile_broadcast_type) adds c_5 = 2·T(a) or c_6 = 2·T(b) as the
  *             build's factory does (change points binary-ng-*-cb); before change point binary-ng-default (and
  *             where is_legacy_only says so) the legacy broadcast factories and, for same-H/W interleaved operands,
@@ -149,7 +149,7 @@ const CITES = {
   log1pComposite:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@d9304dd (_log1p: add(x, 1.0f) then log, the same at the parent of 7ba089f)',
   scalarAddFactory:
-    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/broadcast_height_and_width_multi_core_program_factory.cpp@d9304dd (tensor-scalar add: c_0 2 tiles, c_1 one scalar tile, c_2 2 tiles)',
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/broadcast_height_and_width_multi_core_program_factory.cpp@d9304dd (tensor-scalar add: c_0 2 tiles, c_1 one Float16_b scalar tile, c_2 2 tiles; the same lines at every commit 72322bd .. f1d7b9a)',
   cbrtComposite:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@7003188 (_cbrt: abs, log, multiply 1/3, exp, sign, multiply; parent of 11de0e3, PR #28170)',
   cbrtUnary:
@@ -1086,6 +1086,15 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       notes.push("the legacy element-wise program (binary.cpp's use_legacy default on these builds)");
     }
   }
+  // A tensor-scalar add/subtract/multiply there is prim::binary with the scalar (binary.cpp@72322bd, @1d923b2):
+  // BroadcastHeightAndWidthMultiCore, whose c_1 is one Float16_b tile whatever a's dtype
+  // (broadcast_height_and_width_multi_core_program_factory.cpp, the same at every commit 72322bd .. f1d7b9a).
+  let scalarCbDtype = a.dtype;
+  if (b === undefined && ADD_SUB_MUL.has(op.name) && !anySharded && approx === '' && !binaryNgDefault(ctx)) {
+    factory = 'BinaryDeviceOperation::BroadcastHeightAndWidthMultiCore';
+    scalarCbDtype = 'bf16';
+    citations.splice(citations.indexOf(CITES.binaryNg), 1, CITES.scalarAddFactory, CITES.binaryDispatch);
+  }
   const preActivation = preActivationCbs(op, ctx, a, b);
   if (approx === '' && preActivation !== undefined) {
     approx = preActivation;
@@ -1105,7 +1114,7 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       index: 1,
       role: 'rhs',
       nPages: b === undefined ? 1 : legacyRing,
-      pageBytes: tileBytes(b?.dtype ?? a.dtype),
+      pageBytes: tileBytes(b?.dtype ?? scalarCbDtype),
       tensorBacked: bound(b),
     },
     {
