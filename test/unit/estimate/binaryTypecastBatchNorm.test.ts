@@ -167,6 +167,69 @@ describe('estimate/binary broadcast', () => {
     assert.match(legacyRepeat.confidence === 'approx' ? legacyRepeat.approxReason : '', /ttnn::repeat/);
   });
 
+  it('same-shape interleaved ops before f1d7b9a: the legacy ElementWiseMultiCore, the same CBs as binary_ng after', () => {
+    // binary.cpp@1d923b2: use_legacy.value_or(true) sends every op to BinaryDeviceOperation; select_program_factory
+    // (binary_device_operation.cpp@1d923b2) takes ElementWiseMultiCore for equal H and W unless is_binary_sfpu_op (a bf16
+    // add is not; an f32 pair is). element_wise_multi_core_program_factory.cpp@1d923b2, unsharded: max_block_size 1,
+    // c_0 = 2·T(a), c_1 = 2·T(b), c_2 = 2·T(c), each in its own tensor's format.
+    // bf16 add of 64x1024: 3 · 2 · 2,048 = 12,288 B.
+    const add = binary('ttnn.add', [64, 1024], [64, 1024], [64, 1024]);
+    const legacy = estimateOf(estimateOp(add, on('2025-03-01')));
+    assert.equal(legacy.factory, 'BinaryDeviceOperation::ElementWiseMultiCore');
+    assert.equal(legacy.cbBytesPerCore, 12_288);
+    assert.equal(legacy.confidence, 'exact');
+    assert.ok(legacy.citations.some((c) => c.includes('element_wise_multi_core_program_factory.cpp')));
+    assert.ok(
+      !legacy.citations.some((c) =>
+        c.startsWith(
+          'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@5eb4ca2',
+        ),
+      ),
+    );
+    // 2025-07-15 (after f1d7b9a, 2025-06-06): no row broadcast, interleaved bf16: is_legacy_only false, binary_ng:
+    // c_0, c_1, c_2 of 2 bf16 tiles = 12,288 B.
+    const ng = estimateOf(estimateOp(add, on('2025-07-15')));
+    assert.equal(ng.factory, 'BinaryNgDeviceOperation::ProgramFactory');
+    assert.equal(ng.cbBytesPerCore, 12_288);
+    // 2025-05-18 (inside #22243's window, c785901 .. 1d923b2): binary_ng ran.
+    assert.equal(estimateOf(estimateOp(add, on('2025-05-18'))).factory, 'BinaryNgDeviceOperation::ProgramFactory');
+    // An f32 multiply: is_binary_sfpu_op holds (MUL, both f32, @72322bd and @1d923b2): ElementWiseMultiCoreSfpu, whose
+    // unsharded CBs are the same lines: 3 · 2 · 4,096 = 24,576 B.
+    const mulF32 = binary('ttnn.multiply', [64, 1024], [64, 1024], [64, 1024], 'f32');
+    const sfpu = estimateOf(estimateOp(mulF32, on('2025-03-01')));
+    assert.equal(sfpu.factory, 'BinaryDeviceOperation::ElementWiseMultiCoreSfpu');
+    assert.equal(sfpu.cbBytesPerCore, 24_576);
+    // A bf16 a with a bfp8 b: c_0 2 · 2,048 + c_1 2 · 1,088 + c_2 2 · 2,048 = 10,368 B (each CB in its tensor's format).
+    const mixed = op(
+      'ttnn.add',
+      [tensor([64, 1024], { dtype: 'bf16' }), tensor([64, 1024], { dtype: 'bfp_bf8' })],
+      [tensor([64, 1024], { dtype: 'bf16' })],
+    );
+    const m = estimateOf(estimateOp(mixed, on('2025-03-01')));
+    assert.equal(m.factory, 'BinaryDeviceOperation::ElementWiseMultiCore');
+    assert.equal(m.cbBytesPerCore, 10_368);
+    // Same H and W but a batch of 2 against 1: preprocess_inputs repeats b first (ttnn::repeat), not modeled: approx.
+    const batch = binary('ttnn.add', [2, 1, 64, 1024], [1, 1, 64, 1024], [2, 1, 64, 1024]);
+    const rep = estimateOf(estimateOp(batch, on('2025-03-01')));
+    assert.equal(rep.confidence, 'approx');
+    assert.match(rep.approxReason ?? '', /repeat/);
+  });
+
+  it('tensor-scalar f32 add before f1d7b9a: BroadcastHeightAndWidthMultiCore, its scalar c_1 one Float16_b tile', () => {
+    // binary.cpp@1d923b2 (and @72322bd): prim::binary with the scalar; select_program_factory takes
+    // BroadcastHeightAndWidthMultiCore; its c_1 is 1 tile of Float16_b when b is absent
+    // (broadcast_height_and_width_multi_core_program_factory.cpp@1d923b2): 2 · 4,096 + 1 · 2,048 + 2 · 4,096 = 18,432 B.
+    const addScalar = op('ttnn.add', [tensor([64, 1024], { dtype: 'f32' })], [tensor([64, 1024], { dtype: 'f32' })]);
+    const legacy = estimateOf(estimateOp(addScalar, on('2025-03-01')));
+    assert.equal(legacy.factory, 'BinaryDeviceOperation::BroadcastHeightAndWidthMultiCore');
+    assert.equal(legacy.cbBytesPerCore, 18_432);
+    // 2025-07-15: binary_ng; an f32 add is an SFPU op, so the scalar b takes a's dtype (binary_ng_program_factory.cpp
+    // @f1d7b9a, b_dtype): 2 · 4,096 + 1 · 4,096 + 2 · 4,096 = 20,480 B.
+    const ng = estimateOf(estimateOp(addScalar, on('2025-07-15')));
+    assert.equal(ng.factory, 'BinaryNgDeviceOperation::ProgramFactory');
+    assert.equal(ng.cbBytesPerCore, 20_480);
+  });
+
   it('bfp8: legacy for a broadcast within the tile before PR #37996, binary_ng after; typecast for maximum', () => {
     const mul = binary('ttnn.multiply', [64, 1024], [1, 1024], [64, 1024], 'bfp_bf8');
     // 2026-03-01: any_subtile_broadcasted_block_format → legacy BroadcastHeightMultiCore: 6 · 1,088 = 6,528 B.

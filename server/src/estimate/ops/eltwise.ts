@@ -4,10 +4,11 @@
  *
  * Formula (bytes per core):
  *   unary:    c_0 = 2·T(in), c_2 = 2·T(out); a sharded input/output CB aliases its shard (0 B)        [1]
- *   binary:   c_0 = 2·T(a), c_1 = 2·T(b) (1 tile for a scalar b), c_2 = 2·T(c);
+ *   binary:   c_0 = 2·T(a), c_1 = 2·T(b) (1 tile for a scalar b, Float16_b on legacy builds), c_2 = 2·T(c);
  *             the subtile broadcast type (get_subtile_broadcast_type) adds c_5 = 2·T(a) or c_6 = 2·T(b) as the
  *             build's factory does (change points binary-ng-*-cb); before change point binary-ng-default (and
- *             where is_legacy_only says so) the legacy broadcast factories: c_0, c_1, c_2 of 2 tiles; from change
+ *             where is_legacy_only says so) the legacy broadcast factories and, for same-H/W interleaved operands,
+ *             ElementWiseMultiCore(Sfpu): c_0, c_1, c_2 of 2 tiles, each in its tensor's format [15]; from change
  *             point binary-ng-sharded-native-l1 a sharded tensor's CB is its shard (0 B) exactly when the build's
  *             is_native_L1_sharding and get_shard_specs hold, else every CB its 2-tile ring; before it the
  *             legacy ElementWiseMultiCore where dispatch sends a same-H/W op there (a sharded input's CB its
@@ -148,7 +149,7 @@ const CITES = {
   log1pComposite:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@d9304dd (_log1p: add(x, 1.0f) then log, the same at the parent of 7ba089f)',
   scalarAddFactory:
-    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/broadcast_height_and_width_multi_core_program_factory.cpp@d9304dd (tensor-scalar add: c_0 2 tiles, c_1 one scalar tile, c_2 2 tiles)',
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/broadcast_height_and_width_multi_core_program_factory.cpp@d9304dd (tensor-scalar add: c_0 2 tiles, c_1 one Float16_b scalar tile, c_2 2 tiles; the same lines at every commit 72322bd .. f1d7b9a)',
   cbrtComposite:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@7003188 (_cbrt: abs, log, multiply 1/3, exp, sign, multiply; parent of 11de0e3, PR #28170)',
   cbrtUnary:
@@ -606,10 +607,8 @@ function legacyBroadcast(
     return { approx: `${legacy}: its sharded broadcast factories are not modeled, binary_ng's CB set stands in` };
   const ra = a.logical;
   const rb = b.logical;
-  const repeats =
-    (ra.length === 4 && rb.length === 4 && ra[0] !== rb[0]) ||
-    (ra.length >= 3 && rb.length >= 3 && ra[ra.length - 3] !== rb[rb.length - 3]);
-  if (repeats) return { approx: `${legacy}: it first repeats the smaller operand (ttnn::repeat), not modeled` };
+  if (legacyRepeats(ra, rb))
+    return { approx: `${legacy}: it first repeats the smaller operand (ttnn::repeat), not modeled` };
   const volume = (d: readonly number[]) => d.reduce((n, x) => n * x, 1);
   const swapped = (op.name === 'ttnn.add' || op.name === 'ttnn.multiply') && volume(ra) < volume(rb);
   const bcast = swapped ? ra : rb;
@@ -621,6 +620,52 @@ function legacyBroadcast(
     return { approx: `${legacy}: a broadcast of the first operand it does not swap away is not modeled` };
   const which = h(bcast) === 1 ? (w(bcast) === 1 ? 'HeightAndWidth' : 'Height') : 'Width';
   return { factory: `BinaryDeviceOperation::Broadcast${which}MultiCore` };
+}
+
+/** binary.cpp's preprocess_inputs (legacy path) repeats the operand whose dim 0 (both rank 4) or dim -3 is smaller. */
+function legacyRepeats(ra: readonly number[], rb: readonly number[]): boolean {
+  return (
+    (ra.length === 4 && rb.length === 4 && ra[0] !== rb[0]) ||
+    (ra.length >= 3 && rb.length >= 3 && ra[ra.length - 3] !== rb[rb.length - 3])
+  );
+}
+
+/** Ops whose is_binary_sfpu_op entry is "both f32" at every legacy build read (binary_device_operation.cpp@72322bd,
+ *  @1d923b2; integer pairs were added to some of them in between). */
+const SFPU_WHEN_F32: ReadonlySet<string> = new Set(
+  [
+    'add',
+    'subtract',
+    'multiply',
+    'squared_difference',
+    'logical_and',
+    'logical_or',
+    'logical_xor',
+    'eq',
+    'ne',
+    'gt',
+    'ge',
+    'lt',
+    'le',
+    'equal',
+    'not_equal',
+    'greater_than',
+    'greater_equal',
+    'less_than',
+    'less_equal',
+  ].map((n) => `ttnn.${n}`),
+);
+
+/**
+ * The legacy same-H/W factory select_program_factory picks (binary_device_operation.cpp@72322bd, @1d923b2):
+ * ElementWiseMultiCoreSfpu when is_binary_sfpu_op holds, else ElementWiseMultiCore; both make the same CBs. Named
+ * exactly where the test reads the same at both builds (a float pair of an op in SFPU_WHEN_F32), else both are named.
+ */
+function legacyElementWiseFactory(op: TtnnOp, a: ResolvedTensor, b: ResolvedTensor): string {
+  const integer = INTEGER_DTYPES.has(a.dtype) || INTEGER_DTYPES.has(b.dtype);
+  if (!SFPU_WHEN_F32.has(op.name) || integer)
+    return 'ElementWiseMultiCore or ElementWiseMultiCoreSfpu (is_binary_sfpu_op)';
+  return a.dtype === 'f32' && b.dtype === 'f32' ? 'ElementWiseMultiCoreSfpu' : 'ElementWiseMultiCore';
 }
 
 /** binary_ng's LLK row broadcast (c_5 / c_6 for ROW_A / ROW_B) is in the build. */
@@ -1026,6 +1071,30 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       );
     }
   }
+  // Before change point binary-ng-default (and outside binary-ng-default-first's window) binary.cpp runs the legacy
+  // BinaryDeviceOperation: a same-H/W pair of interleaved operands runs ElementWiseMultiCore (ElementWiseMultiCoreSfpu for
+  // is_binary_sfpu_op's pairs), whose c_0, c_1, c_2 are 2·max_block_size tiles with max_block_size 1 unsharded, each in
+  // its own tensor's format: binary_ng's figure. Its interim c_3 / c_4 come only with PRE_IN defines (divide, logical
+  // ops: approx below).
+  if (b !== undefined && sub === 'NONE' && !anySharded && approx === '' && !binaryNgDefault(ctx)) {
+    if (legacyRepeats(a.logical, b.logical))
+      approx =
+        "the legacy BinaryDeviceOperation runs on these builds (binary.cpp's dispatch): it first repeats the operand with the smaller batch or channel dim (ttnn::repeat), not modeled";
+    else {
+      factory = `BinaryDeviceOperation::${legacyElementWiseFactory(op, a, b)}`;
+      citations.splice(citations.indexOf(CITES.binaryNg), 1, CITES.legacyElementWise, CITES.binaryDispatch);
+      notes.push("the legacy element-wise program (binary.cpp's use_legacy default on these builds)");
+    }
+  }
+  // A tensor-scalar add/subtract/multiply there is prim::binary with the scalar (binary.cpp@72322bd, @1d923b2):
+  // BroadcastHeightAndWidthMultiCore, whose c_1 is one Float16_b tile whatever a's dtype
+  // (broadcast_height_and_width_multi_core_program_factory.cpp, the same at every commit 72322bd .. f1d7b9a).
+  let scalarCbDtype = a.dtype;
+  if (b === undefined && ADD_SUB_MUL.has(op.name) && !anySharded && approx === '' && !binaryNgDefault(ctx)) {
+    factory = 'BinaryDeviceOperation::BroadcastHeightAndWidthMultiCore';
+    scalarCbDtype = 'bf16';
+    citations.splice(citations.indexOf(CITES.binaryNg), 1, CITES.scalarAddFactory, CITES.binaryDispatch);
+  }
   const preActivation = preActivationCbs(op, ctx, a, b);
   if (approx === '' && preActivation !== undefined) {
     approx = preActivation;
@@ -1045,7 +1114,7 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       index: 1,
       role: 'rhs',
       nPages: b === undefined ? 1 : legacyRing,
-      pageBytes: tileBytes(b?.dtype ?? a.dtype),
+      pageBytes: tileBytes(b?.dtype ?? scalarCbDtype),
       tensorBacked: bound(b),
     },
     {
