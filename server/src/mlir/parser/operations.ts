@@ -338,7 +338,7 @@ export function parseOperandList(p: ParserState): ValueUse[] {
 /**
  * A generic op's `%a, %b` (possibly empty, stops at anything else): packed (`SlottedOp.$o`) when every use is a `%N` /
  * `%argN`, as pairs of the use's offset from `opStart` and its name's code, or one number for one use near the start
- * or for two written `%a, %b` (`packedUsePair`); else use nodes. The uses lie before any region of the op, so an edit never moves them against its start.
+ * or for a kept op's two written `%a, %b` (`packedUsePair`); else use nodes. The uses lie before any region of the op, so an edit never moves them against its start.
  */
 function parseGenericOperands(p: ParserState, opStart: number): readonly ValueUse[] | readonly number[] | number {
   const lx = p.lx;
@@ -358,8 +358,11 @@ function parseGenericOperands(p: ParserState, opStart: number): readonly ValueUs
   if (pairs.length === 0) return EMPTY;
   if (pairs.length === 2 && pairs[0]! < PACKED_USE_OFFSETS && pairs[1]! <= MAX_SINGLE_USE_CODE)
     return pairs[1]! * PACKED_USE_OFFSETS + pairs[0]!;
+  // A streamed body's op is dropped after its sink call: its pair saves no memory, and packing then decoding it costs
+  // time (the list is already made).
   if (
     pairs.length === 4 &&
+    !opGoesToSink(p) &&
     pairs[0]! < PACKED_USE_OFFSETS &&
     pairs[1]! < MAX_PAIR_USE_CODES &&
     pairs[3]! < MAX_PAIR_USE_CODES &&
