@@ -209,17 +209,8 @@ export const UNARY_OPS: readonly string[] = [
   'gelu_tanh',
 ].map((n) => `ttnn.${n}`);
 
-export const BINARY_OPS: readonly string[] = [
-  'add',
-  'subtract',
-  'multiply',
-  'divide',
-  'maximum',
-  'minimum',
-  'pow',
-  'pow_tensor',
-  'remainder',
-  'atan2',
+/** The comparison ops, under their short and long names; a list shared by BINARY_OPS and the legacy SFPU test. */
+const RELATIONAL_NAMES = [
   'eq',
   'ne',
   'gt',
@@ -232,9 +223,22 @@ export const BINARY_OPS: readonly string[] = [
   'greater_equal',
   'less_than',
   'less_equal',
-  'logical_and',
-  'logical_or',
-  'logical_xor',
+] as const;
+const LOGICAL_NAMES = ['logical_and', 'logical_or', 'logical_xor'] as const;
+
+export const BINARY_OPS: readonly string[] = [
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'maximum',
+  'minimum',
+  'pow',
+  'pow_tensor',
+  'remainder',
+  'atan2',
+  ...RELATIONAL_NAMES,
+  ...LOGICAL_NAMES,
   'bitwise_and',
   'bitwise_or',
   'bitwise_xor',
@@ -633,27 +637,7 @@ function legacyRepeats(ra: readonly number[], rb: readonly number[]): boolean {
 /** Ops whose is_binary_sfpu_op entry is "both f32" at every legacy build read (binary_device_operation.cpp@72322bd,
  *  @1d923b2; integer pairs were added to some of them in between). */
 const SFPU_WHEN_F32: ReadonlySet<string> = new Set(
-  [
-    'add',
-    'subtract',
-    'multiply',
-    'squared_difference',
-    'logical_and',
-    'logical_or',
-    'logical_xor',
-    'eq',
-    'ne',
-    'gt',
-    'ge',
-    'lt',
-    'le',
-    'equal',
-    'not_equal',
-    'greater_than',
-    'greater_equal',
-    'less_than',
-    'less_equal',
-  ].map((n) => `ttnn.${n}`),
+  ['add', 'subtract', 'multiply', 'squared_difference', ...LOGICAL_NAMES, ...RELATIONAL_NAMES].map((n) => `ttnn.${n}`),
 );
 
 /**
@@ -1172,7 +1156,7 @@ function preActivationCbs(
   return undefined;
 }
 
-const LOGICAL_OPS: ReadonlySet<string> = new Set(['ttnn.logical_and', 'ttnn.logical_or', 'ttnn.logical_xor']);
+const LOGICAL_OPS: ReadonlySet<string> = new Set(LOGICAL_NAMES.map((n) => `ttnn.${n}`));
 
 /**
  * `ttnn.where` (WhereProgramFactory [5]): c_0 predicate, c_1 true-or-false tensor, c_2 false tensor (TTT only),
