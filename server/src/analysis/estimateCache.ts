@@ -90,10 +90,8 @@ export function estimateCache(
   }
   const keyed = (op: TtnnOp, reads: EstimatorReads, live: number, freeL1Varies: boolean): OpEstimateResult => {
     const pattern = memo.hash(op, reads);
-    const readsProperties = reads.properties;
     const hit =
-      memo.get(pattern, live, op, readsProperties) ??
-      (freeL1Varies ? memo.get(pattern, ANY_FREE_L1, op, readsProperties) : undefined);
+      memo.get(pattern, live, op, reads) ?? (freeL1Varies ? memo.get(pattern, ANY_FREE_L1, op, reads) : undefined);
     if (hit !== undefined) return hit;
     liveL1Read.read = false;
     const kept = share(estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live, liveL1Read }));
@@ -202,6 +200,10 @@ class EstimateMemo {
     for (let i = 0; i < n; i++) h = mix(h, specIds[i]!);
     this.specCount = n;
     if (reads.properties) h = mix(h, this.propertiesHash(op.properties));
+    if (reads.mesh === true) {
+      const shape = op.mesh?.shape;
+      h = shape === undefined ? mix(h, 0) : mix(mix(h, shape[0]), shape[1]);
+    }
     return h;
   }
 
@@ -217,13 +219,13 @@ class EstimateMemo {
 
   /** The estimate kept for the op last hashed (`pattern`: its hash) with `live` bytes of free L1 taken (ANY_FREE_L1:
    *  one made without reading it), if any. */
-  get(pattern: number, live: number, op: TtnnOp, readsProperties: boolean): OpEstimateResult | undefined {
+  get(pattern: number, live: number, op: TtnnOp, reads: EstimatorReads): OpEstimateResult | undefined {
     const hash = withFreeL1(pattern, live);
     const mask = this.slotHashes.length - 1;
     for (let s = hash & mask; this.slotEntries[s] !== 0; s = (s + 1) & mask) {
       if (this.slotHashes[s] !== hash) continue;
       const e = this.slotEntries[s]! - 1;
-      if (this.entryLives[e] === live && this.sameInputs(e, op, readsProperties)) return this.entryEstimates[e];
+      if (this.entryLives[e] === live && this.sameInputs(e, op, reads)) return this.entryEstimates[e];
     }
     return undefined;
   }
@@ -265,8 +267,8 @@ class EstimateMemo {
     for (let s = 0; s < entries.length; s++) if (entries[s] !== 0) this.place(hashes[s]!, entries[s]!);
   }
 
-  /** Whether entry `e` holds for the inputs of `op` (the op last hashed): its name, spec content ids, properties. */
-  private sameInputs(e: number, op: TtnnOp, readsProperties: boolean): boolean {
+  /** Whether entry `e` holds for the inputs of `op` (the op last hashed): its name, spec content ids, properties, mesh. */
+  private sameInputs(e: number, op: TtnnOp, reads: EstimatorReads): boolean {
     const a = this.entryOps[e]!;
     if (a.name !== op.name || a.operands.length !== op.operands.length || a.results.length !== op.results.length)
       return false;
@@ -274,7 +276,8 @@ class EstimateMemo {
     const start = this.entrySpecStarts[e]!;
     const n = this.specCount;
     for (let i = 0; i < n; i++) if (this.entrySpecIds[start + i] !== this.specIds[i]) return false;
-    return !readsProperties || sameProperties(a.properties, op.properties);
+    if (reads.mesh === true && !sameMeshShape(a.mesh, op.mesh)) return false;
+    return !reads.properties || sameProperties(a.properties, op.properties);
   }
 }
 
@@ -353,6 +356,11 @@ function withFreeL1(pattern: number, live: number): number {
 }
 
 /** Whether two property records have the same names and keys in order. */
+function sameMeshShape(a: TtnnOp['mesh'], b: TtnnOp['mesh']): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.shape[0] === b.shape[0] && a.shape[1] === b.shape[1];
+}
+
 function sameProperties(a: TtnnOp['properties'], b: TtnnOp['properties']): boolean {
   if (a === b) return true;
   const namesA = Object.keys(a);

@@ -19,6 +19,7 @@ import type {
 import { indexContaining } from '../mlir/syntaxSearch';
 import type { TextRange } from '../text/textRange';
 import { splitTopLevel } from '../mlir/textScan';
+import { getDeviceMeshAttr } from '../ttnn/fromSyntax';
 
 /** A verifier error, worded as tt-mlir's `emitOpError` prints it (`'<op>' op <message>`). */
 export interface OpFinding {
@@ -523,11 +524,11 @@ function definingOpBefore(path: readonly Frame[], name: string): Operation | und
   return undefined;
 }
 
-function meshProperty(ctx: ChunkContext, op: Operation, name: string): string | undefined {
-  const value =
-    op.properties?.entries.find((e) => e.name === name)?.value ??
-    op.attributes?.entries.find((e) => e.name === name)?.value;
-  return value === undefined ? '' : attrKey(ctx, value);
+/** A get_device's `mesh_shape` / `mesh_offset` as compared: its `RxC` list, '' when absent (MLIR's absent optional
+ *  attribute), undefined when unreadable (the one reader, ttnn/fromSyntax.ts `getDeviceMeshAttr`). */
+function meshProperty(ctx: ChunkContext, op: Operation, name: 'mesh_shape' | 'mesh_offset'): string | undefined {
+  const read = getDeviceMeshAttr(op, name, ctx.aliases);
+  return read.kind === 'dims' ? read.text : read.kind === 'absent' ? '' : undefined;
 }
 
 /** The walk of TTNNOps.cpp over the trace function: nested trace ops and load_cached, device configuration, tensors on device. */

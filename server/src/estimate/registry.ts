@@ -111,6 +111,8 @@ export type Estimator = (op: TtnnOp, ctx: EstimateContext) => OpEstimateResult;
 export interface EstimatorReads {
   readonly properties: boolean;
   readonly liveL1: boolean;
+  /** The op's device mesh (`TtnnOp.mesh`: its shape only): the devices along cluster_axis. */
+  readonly mesh?: boolean;
   /** An operand the estimator reads only part of: the memo keys it by `read(spec)`, what is read of it (undefined: the
    *  whole spec). */
   readonly partlyRead?: {
@@ -130,6 +132,8 @@ const TYPES_ONLY: EstimatorReads = { properties: false, liveL1: false };
 const PROPERTIES: EstimatorReads = { properties: true, liveL1: false };
 const LIVE_L1: EstimatorReads = { properties: false, liveL1: true };
 const PROPERTIES_LIVE_L1: EstimatorReads = { properties: true, liveL1: true };
+const PROPERTIES_MESH: EstimatorReads = { properties: true, liveL1: false, mesh: true };
+const PROPERTIES_LIVE_L1_MESH: EstimatorReads = { properties: true, liveL1: true, mesh: true };
 // The conv family reads of its weights little but their dtype and buffer, and for a [1, 1, C_in, C_out] shape its page
 // and memory layout (conv2d.ts `convWeightsRead`): a dump's convs of one problem with weights written at other shapes
 // share an estimate.
@@ -230,8 +234,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // The 1D factory caps its row buffers by the L1 above the allocator base (a device constant), not the free L1.
   add('ttnn.rms_norm_post_all_gather', estimateRmsNormPostAllGather, PROPERTIES);
   // Fused rms_norm + fabric all-gather of the statistics (compute_config, operandSegmentSizes).
-  // The decomposed form's mean steps read the free L1 (reduction.ts).
-  add('ttnn.distributed_rms_norm', estimateDistributedRmsNorm, PROPERTIES_LIVE_L1);
+  // The decomposed form's mean steps read the free L1 (reduction.ts), its all_gather the devices along cluster_axis.
+  add('ttnn.distributed_rms_norm', estimateDistributedRmsNorm, PROPERTIES_LIVE_L1_MESH);
   add('ttnn.layer_norm_post_all_gather', estimateLayerNormPostAllGather, PROPERTIES);
   // KV caches read operandSegmentSizes and compute_config.
   add('ttnn.update_cache', estimateUpdateCache, PROPERTIES);
@@ -265,10 +269,11 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // CCL: all_gather_dim / scatter_dim and topology; the ring size comes from the per-device types.
   add('ttnn.all_gather', estimateAllGather, PROPERTIES);
   add('ttnn.reduce_scatter', estimateReduceScatter, PROPERTIES);
-  add('ttnn.all_reduce', estimateAllReduce, PROPERTIES); // topology
+  // topology; the devices along cluster_axis pick the scatter dim (or the composite path).
+  add('ttnn.all_reduce', estimateAllReduce, PROPERTIES_MESH);
   // tt-mlir's runtime calls ttnn::experimental::all_reduce_async's cluster-axis overload, the one ttnn::all_reduce
   // calls: the same programs, with the same attributes (reduce_type, cluster_axis, num_links, topology).
-  add('ttnn.all_reduce_async', estimateAllReduce, PROPERTIES);
+  add('ttnn.all_reduce_async', estimateAllReduce, PROPERTIES_MESH);
   add('ttnn.point_to_point', estimatePointToPoint, TYPES_ONLY);
   // dim picks the sliced dim; the device count is input dim / result dim.
   add('ttnn.mesh_partition', estimateMeshPartition, PROPERTIES);

@@ -7,7 +7,7 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   // Normalization variants (tt-metal ttnn/cpp/ttnn/operations/normalization/ and experimental/ccl/rms_allgather/).
   [
     'ttnn.distributed_layer_norm',
-    "tt-mlir's TTNNDecomposition pass always rewrites it before the flatbuffer (DistributedLayerNormDecompositionRewritePattern.cpp@19c86fc) into [add], layer_norm_pre_all_gather, all_gather and layer_norm_post_all_gather, which are estimated once the dump shows them; as one op its gathered-stats width (64 x the devices along cluster_axis, from get_device's mesh_shape) is not in its types",
+    "tt-mlir's TTNNDecomposition pass always rewrites it before the flatbuffer (DistributedLayerNormDecompositionRewritePattern.cpp@19c86fc) into [add], layer_norm_pre_all_gather, all_gather and layer_norm_post_all_gather, which are estimated once the dump shows them; as one op it is not modeled (its gathered-stats width is 64 x the devices along cluster_axis, which the op's mesh gives: TtnnOp.mesh)",
   ],
   // Ops tt-mlir emits (TTNNOps.td@19c86fc) whose programs were not read.
   [

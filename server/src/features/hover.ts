@@ -9,6 +9,7 @@ import type { OpAnalysis } from '../analysis/analyze';
 import type { OpEstimate } from '../estimate/types';
 import { aliasesByName } from '../mlir/aliases';
 import type { AliasDefinition } from '../mlir/syntax';
+import { meshText } from '../ttnn/device';
 import { paddedShape, volume } from '../ttnn/layout';
 import type { ValueSpec } from '../ttnn/op';
 import type { TextRange } from '../text/textRange';
@@ -243,6 +244,9 @@ function tableRows(doc: DocumentAnalysis, op: OpAnalysis): [string, string][] {
     'device',
     `${device.sourceDetail}; L1 ${formatInteger(device.l1SizeBytes)} B, base ${formatInteger(device.l1UnreservedBase)} B (${device.baseSource})`,
   ]);
+  const mesh = op.op.mesh;
+  if (mesh !== undefined)
+    rows.push(['device mesh', `${meshText(mesh)}, line ${doc.lineIndex.position(mesh.range.start).line + 1}`]);
   if (est.kind === 'estimate')
     rows.push(
       ['confidence', `${est.confidence}${est.approxReason === '' ? '' : ` — ${est.approxReason}`}`],

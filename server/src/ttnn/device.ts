@@ -5,6 +5,7 @@
  */
 
 import { formatInteger } from '../text/numbers';
+import type { TextRange } from '../text/textRange';
 
 export type Arch = 'wormhole_b0' | 'blackhole' | 'quasar';
 
@@ -497,4 +498,61 @@ export function presetDevice(
 ): Device {
   const device = applyBaseOverride(fromPreset(name, 'preset', `preset ${name}`, []), overrides.l1UnreservedBase);
   return withL1Small(device, overrides.l1SmallSizeBytes);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The device mesh an op runs on
+
+/**
+ * Where the mesh of an op was read, in the order tt-mlir states it (the first found wins):
+ * - `device operand`: the `mesh_shape` of the `ttnn.get_device` that defines the op's `!ttnn.device` operand;
+ * - `function get_device`: the `mesh_shape` of the first `ttnn.get_device` of the op's function (tt-mlir inserts one
+ *   at the top of each function body: lib/Dialect/TTNN/Utils/TransformUtils.cpp@19c86fc getOrInsertDevice);
+ * - `module device`: the `meshShape` of the module's `ttcore.device` (`tt.device` in older dumps), which both
+ *   get_device's attribute and the flatbuffer's mesh are made from (TransformUtils.cpp insertGetDeviceOp: an empty
+ *   meshShape gives 1x1; lib/Target/TTNN/TTNNToFlatbuffer.cpp@19c86fc createOp(GetDeviceOp), lookupDevice).
+ * tt-mlir's runtime runs every op on the program's mesh device, reshaped to a get_device's shape when that shape is no
+ * submesh of it (runtime/lib/ttnn/operations/context/get_device.cpp@19c86fc).
+ */
+export type MeshSource = 'device operand' | 'function get_device' | 'module device';
+
+export interface DeviceMesh {
+  /** [rows, cols], as tt-mlir prints `RxC` (MeshShape(y, x)): `cluster_axis` 0 runs along a column of `rows`
+   *  devices, 1 along a row of `cols` (tt-metal ttnn/cpp/ttnn/operations/ccl/ccl_common.cpp@622c6fb
+   *  get_topological_dimension: the largest coordinate along the axis of the devices the tensor is on, plus one). */
+  readonly shape: readonly [number, number];
+  readonly source: MeshSource;
+  /** The text that states it: the `#ttnn<mesh_shape RxC>` value, or the `RxC` after `meshShape =`. */
+  readonly range: TextRange;
+}
+
+/** Largest mesh side read as a figure; a bigger one (no system has it) is treated as unreadable. */
+const MAX_MESH_SIDE = 4096;
+
+/** `RxC` (a dimension list as MLIR prints it) as [rows, cols]; empty text is tt-mlir's 1x1. */
+export function meshShapeFromText(text: string): readonly [number, number] | undefined {
+  if (text === '') return [1, 1];
+  const m = /^(\d+)x(\d+)$/.exec(text);
+  if (m === null) return undefined;
+  const rows = Number(m[1]);
+  const cols = Number(m[2]);
+  return rows >= 1 && cols >= 1 && rows <= MAX_MESH_SIDE && cols <= MAX_MESH_SIDE ? [rows, cols] : undefined;
+}
+
+/** The devices along `clusterAxis` of `mesh` (ttnn::ccl::get_topological_dimension), undefined when either is unknown
+ *  or the axis is neither 0 nor 1. */
+export function devicesAlongAxis(mesh: DeviceMesh | undefined, clusterAxis: number | undefined): number | undefined {
+  if (mesh === undefined || (clusterAxis !== 0 && clusterAxis !== 1)) return undefined;
+  return mesh.shape[clusterAxis];
+}
+
+/** "mesh 1x2 (get_device's mesh_shape)": the mesh and where it was read, for reasons and hovers. */
+export function meshText(mesh: DeviceMesh): string {
+  const where =
+    mesh.source === 'module device'
+      ? "the module's ttcore.device meshShape"
+      : mesh.source === 'device operand'
+        ? "the device operand's get_device mesh_shape"
+        : "the function's get_device mesh_shape";
+  return `mesh ${mesh.shape[0]}x${mesh.shape[1]} (${where})`;
 }

@@ -30,6 +30,7 @@ import {
   isDumpLocationAlias,
   liveNameRangeOf,
   liveRangeOf,
+  liveRangeWithin,
   opOffsetsInto,
   packedFunctionTypeOf,
   packedName,
@@ -49,7 +50,7 @@ import { sameStrings } from '../text/stringLists';
 import { textRange, type TextRange } from '../text/textRange';
 import type { DialectFieldValue, DialectFieldValues, DialectProp } from './dialectFields';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
-import type { SystemDescInfo } from './device';
+import { meshShapeFromText, type DeviceMesh, type MeshSource, type SystemDescInfo } from './device';
 import {
   alignUp,
   type BufferType,
@@ -1614,6 +1615,8 @@ class SettledTtnnOp implements TtnnOp {
     private readonly nameStart: number,
     private readonly nameEnd: number,
     readonly source: SourcePosition | undefined,
+    /** Set once by `bodyOf` (a function's get_device may follow its first ops). */
+    public mesh: DeviceMesh | undefined,
   ) {}
 
   get range(): TextRange {
@@ -1645,6 +1648,8 @@ class EditableTtnnOp implements TtnnOp {
     readonly source: SourcePosition | undefined,
     /** The op of the syntax tree this was made from (`moduleAfterEdits` finds an edited op's view by it). */
     readonly syntax: Operation,
+    /** Set once by `bodyOf` (a function's get_device may follow its first ops). */
+    public mesh: DeviceMesh | undefined,
   ) {}
 
   get range(): TextRange {
@@ -1663,7 +1668,7 @@ class EditableTtnnOp implements TtnnOp {
 // The four offsets of the op `toTtnnOp` is making (`opOffsetsInto`), read at once: one array for every op.
 const opOffsets = new Array<number>(4).fill(0);
 
-function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
+function toTtnnOp(op: Operation, table: ChunkTables, mesh?: DeviceMesh): SettledTtnnOp | EditableTtnnOp {
   const resultNames = resultNamesOf(op, table.decoded.oneNameLists);
   const operandNames = operandNamesOf(op, table.decoded.oneNameLists);
   const fn = packedFunctionTypeOf(op);
@@ -1695,6 +1700,7 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
       symbolUses,
       source,
       op,
+      mesh,
     );
   const offsets = opOffsets;
   opOffsetsInto(op, offsets);
@@ -1711,6 +1717,7 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
     offsets[2]!,
     offsets[3]!,
     source,
+    mesh,
   );
 }
 
@@ -1742,6 +1749,112 @@ function isConstEvalDict(attributes: DictAttr): boolean {
       return true;
   }
   return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The device mesh (device.ts DeviceMesh)
+
+/** A `ttnn.get_device`'s `mesh_shape` or `mesh_offset`: absent, its `RxC` dimension list, or unreadable. */
+export type MeshAttrRead =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'dims'; readonly text: string; readonly range: TextRange }
+  | { readonly kind: 'unreadable' };
+
+const MESH_ATTR_ABSENT: MeshAttrRead = { kind: 'absent' };
+const MESH_ATTR_UNREADABLE: MeshAttrRead = { kind: 'unreadable' };
+
+/**
+ * The one reader of a get_device's mesh attributes (the TTNN view's mesh and analysis/verifyTrace.ts's device check):
+ * `#ttnn<mesh_shape 1x2>` / `#ttnn<mesh_offset 0x0>` (tt-mlir TTNNOpsAttrs.td@19c86fc MeshShapeAttr, MeshOffsetAttr),
+ * aliases followed. The range is the dimension list's, in the tree it was read from.
+ */
+export function getDeviceMeshAttr(
+  op: Operation,
+  name: 'mesh_shape' | 'mesh_offset',
+  aliases: AliasLookup,
+): MeshAttrRead {
+  const value =
+    op.properties?.entries.find((e) => e.name === name)?.value ??
+    op.attributes?.entries.find((e) => e.name === name)?.value;
+  if (value === undefined) return MESH_ATTR_ABSENT;
+  const attr = resolveAttr(value, aliases);
+  if (attr?.kind !== 'dialectAttr' || attr.body === undefined) return MESH_ATTR_UNREADABLE;
+  const children = attr.body.children;
+  const first = children[0];
+  const dims =
+    attr.name === 'ttnn' &&
+    children.length === 2 &&
+    first?.kind === 'leaf' &&
+    first.leafKind === 'ident' &&
+    first.text === name
+      ? children[1]
+      : undefined;
+  if (dims?.kind !== 'leaf' || dims.leafKind !== 'dimensionList') return MESH_ATTR_UNREADABLE;
+  return { kind: 'dims', text: dims.text, range: dims.range };
+}
+
+/** A get_device's mesh as the ops of its function see it: one object per source, made on first use. */
+interface GetDeviceMesh {
+  readonly shape: readonly [number, number];
+  readonly range: TextRange;
+  asOperand?: DeviceMesh;
+  asFunction?: DeviceMesh;
+}
+
+function getDeviceMeshOf(op: Operation, aliases: AliasLookup): GetDeviceMesh | undefined {
+  const read = getDeviceMeshAttr(op, 'mesh_shape', aliases);
+  const shape = read.kind === 'dims' ? meshShapeFromText(read.text) : undefined;
+  return read.kind === 'dims' && shape !== undefined ? { shape, range: liveRangeWithin(op, read.range) } : undefined;
+}
+
+function meshAs(mesh: GetDeviceMesh, source: MeshSource & ('device operand' | 'function get_device')): DeviceMesh {
+  if (source === 'device operand') return (mesh.asOperand ??= { shape: mesh.shape, source, range: mesh.range });
+  return (mesh.asFunction ??= { shape: mesh.shape, source, range: mesh.range });
+}
+
+/**
+ * The `meshShape = RxC` of a `ttcore.device` / `tt.device` body (tt-mlir TTCoreOpsTypes.td DeviceAttr, printed
+ * `meshShape = 1x4,`; an empty list is 1x1, as TransformUtils.cpp@19c86fc insertGetDeviceOp reads it), or undefined.
+ */
+function meshShapeInDeviceBody(owner: Operation, children: readonly TokenTree[]): DeviceMesh | undefined {
+  for (let i = 0; i + 1 < children.length; i++) {
+    const key = children[i]!;
+    if (key.kind !== 'leaf' || key.leafKind !== 'ident' || key.text !== 'meshShape') continue;
+    const eq = children[i + 1]!;
+    if (eq.kind !== 'leaf' || eq.text !== '=') return undefined;
+    const value = children[i + 2];
+    const empty = value === undefined || (value.kind === 'leaf' && value.text === ',');
+    const shape = empty
+      ? meshShapeFromText('')
+      : value.kind === 'leaf' && value.leafKind === 'dimensionList'
+        ? meshShapeFromText(value.text)
+        : undefined;
+    if (shape === undefined) return undefined;
+    const range = empty ? key.range : value.range;
+    return { shape, source: 'module device', range: liveRangeWithin(owner, range) };
+  }
+  return undefined;
+}
+
+/** The mesh of a `ttcore.device @name = <...>` op (or `= #alias`), or of a module's `tt.device = #tt.device<...>`. */
+function deviceAttrMesh(owner: Operation, value: AttrNode, aliases: AliasLookup): DeviceMesh | undefined {
+  const attr = resolveAttr(value, aliases);
+  if (attr?.kind === 'dialectAttr' && attr.body !== undefined) return meshShapeInDeviceBody(owner, attr.body.children);
+  if (attr?.kind === 'opaque') {
+    const body = attr.tokens.find((t): t is TokenGroup => t.kind === 'group' && t.open === '<');
+    return body === undefined ? undefined : meshShapeInDeviceBody(owner, body.children);
+  }
+  return undefined;
+}
+
+const DEVICE_OPS: ReadonlySet<string> = new Set(['ttcore.device', 'tt.device']);
+
+function deviceOpMesh(op: Operation, aliases: AliasLookup): DeviceMesh | undefined {
+  for (const e of op.properties?.entries ?? []) {
+    const mesh = deviceAttrMesh(op, e.value, aliases);
+    if (mesh !== undefined) return mesh;
+  }
+  return undefined;
 }
 
 interface RawFunction {
@@ -1823,6 +1936,10 @@ export function decodeSystemDesc(text: string): SystemDescInfo {
   return decodeSystemDescTokens(attr?.body?.children ?? []);
 }
 
+function isMeshOp(op: Operation): boolean {
+  return op.name === 'ttnn.get_device' || DEVICE_OPS.has(op.name);
+}
+
 /**
  * The TTNN view after in-place edits that each replaced one op without regions: `previous` (the view of the tree
  * before them) with the edited ops' views decoded again — instead of walking every op. Undefined when an edit may
@@ -1838,6 +1955,8 @@ export function moduleAfterEdits(
   const functions = previous.functions.slice();
   const copied = new Set<number>();
   for (const { removed, inserted, parent, block, index } of edits) {
+    // A device op or get_device states the mesh of other ops: rebuild.
+    if (isMeshOp(removed) || isMeshOp(inserted)) return undefined;
     // Ops outside function bodies have no TTNN view (module attributes, which carry the system descriptor, are on ops
     // with regions, which an in-place edit never replaces).
     if (parent.name !== 'func.func') continue;
@@ -1854,7 +1973,10 @@ export function moduleAfterEdits(
     }
     const before = fn.ops[opIndex];
     if (!(before instanceof EditableTtnnOp) || before.syntax !== removed) return undefined;
-    const after = toTtnnOp(inserted, tablesOf(chunk, parse.file));
+    // Operands unchanged: the same device operand, so the same mesh; else the mesh may move with them.
+    if (!sameStrings(before.operandNames, operandNamesOf(inserted, tablesOf(chunk, parse.file).decoded.oneNameLists)))
+      return undefined;
+    const after = toTtnnOp(inserted, tablesOf(chunk, parse.file), before.mesh);
     if (!sameStrings(before.symbolUses, after.symbolUses)) return undefined;
     const ops = copied.has(fnIndex) ? (fn.ops as TtnnOp[]) : fn.ops.slice();
     ops[opIndex] = after;
@@ -1876,15 +1998,18 @@ interface FunctionBody {
   readonly opsWithSymbols: readonly number[];
 }
 
-function bodyOf(fn: Operation, table: ChunkTables): FunctionBody {
-  const ops: TtnnOp[] = [];
+function bodyOf(fn: Operation, table: ChunkTables, moduleMesh: DeviceMesh | undefined): FunctionBody {
+  const ops: (SettledTtnnOp | EditableTtnnOp)[] = [];
   const opsWithSymbols: number[] = [];
+  const meshes = new MeshResolver(moduleMesh);
   // Op by op: a lazily parsed body keeps no syntax of an op once its TTNN op is made.
   const shape = forEachFunctionOp(fn, (inner) => {
     const ttnnOp = toTtnnOp(inner, table);
+    meshes.add(ttnnOp, inner, table.aliases);
     if (ttnnOp.symbolUses.length > 0) opsWithSymbols.push(ops.length);
     ops.push(ttnnOp);
   });
+  meshes.finish();
   return {
     isDeclaration: shape.blockCount === 0,
     args: shape.entryArguments.map((a) => ({ name: a.name, spec: valueSpec(a.type, table) })),
@@ -1893,17 +2018,70 @@ function bodyOf(fn: Operation, table: ChunkTables): FunctionBody {
   };
 }
 
+/**
+ * Gives each op of one function the mesh it runs on (device.ts `MeshSource`): its device operand's get_device, else
+ * the function's first get_device, else the module's ttcore.device. Ops before the function's first get_device are
+ * given theirs at `finish`.
+ */
+class MeshResolver {
+  private readonly byDeviceValue = new Map<string, GetDeviceMesh>();
+  private functionMesh: GetDeviceMesh | undefined;
+  /** Ops given the module's mesh (or none) before the function's first get_device was met. */
+  private readonly early: (SettledTtnnOp | EditableTtnnOp)[] = [];
+
+  constructor(private readonly moduleMesh: DeviceMesh | undefined) {}
+
+  add(op: SettledTtnnOp | EditableTtnnOp, syntax: Operation, aliases: AliasLookup): void {
+    if (op.name === 'ttnn.get_device') {
+      const mesh = getDeviceMeshOf(syntax, aliases);
+      if (mesh !== undefined) {
+        for (const name of op.resultNames) this.byDeviceValue.set(name, mesh);
+        this.functionMesh ??= mesh;
+      }
+    }
+    const operandNames = op.operandNames;
+    if (this.byDeviceValue.size > 0)
+      for (let i = 0; i < operandNames.length; i++) {
+        if (op.operands[i]?.kind !== 'other') continue;
+        const mesh = this.byDeviceValue.get(operandNames[i]!);
+        if (mesh !== undefined) {
+          op.mesh = meshAs(mesh, 'device operand');
+          return;
+        }
+      }
+    if (this.functionMesh !== undefined) op.mesh = meshAs(this.functionMesh, 'function get_device');
+    else {
+      op.mesh = this.moduleMesh;
+      this.early.push(op);
+    }
+  }
+
+  finish(): void {
+    const mesh = this.functionMesh;
+    if (mesh === undefined) return;
+    for (const op of this.early) op.mesh = meshAs(mesh, 'function get_device');
+  }
+}
+
 export function moduleFromSyntax(parse: ParseResult): TtnnModule {
   const raw: RawFunction[] = [];
   const loose: LooseOps[] = [];
   let systemDesc: SystemDescInfo | undefined;
   let tensorL1UsageCap: number | undefined;
+  // The first ttcore.device mesh of each chunk: every function of the chunk falls back to it.
+  const moduleMeshes: (DeviceMesh | undefined)[] = [];
   for (const [chunkIndex, chunk] of parse.file.chunks.entries()) {
     const table = tablesOf(chunk, parse.file);
     walkChunk(chunk, {
       onFunction: (op, inCpuModule) => raw.push({ op, inCpuModule, table, chunkIndex }),
+      onModuleOp: (op) => {
+        if (DEVICE_OPS.has(op.name) && moduleMeshes[chunkIndex] === undefined)
+          moduleMeshes[chunkIndex] = deviceOpMesh(op, table.aliases);
+      },
       onSymbolTable: (op) => {
         for (const e of op.attributes?.entries ?? []) {
+          if (DEVICE_OPS.has(e.name) && moduleMeshes[chunkIndex] === undefined)
+            moduleMeshes[chunkIndex] = deviceAttrMesh(op, e.value, table.aliases);
           if ((e.name === 'ttcore.system_desc' || e.name === 'tt.system_desc') && systemDesc === undefined) {
             const attr = resolveAttr(e.value, table.aliases);
             if (attr !== undefined && attr.kind === 'dialectAttr' && attr.body !== undefined)
@@ -1920,7 +2098,7 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
   }
   // Each body is read once (a lazy parse parses a body at each read of `regions`, mlir/parser/lazyBodies.ts): its
   // TTNN ops are kept, and the callees that decide each function's role are read from them.
-  const bodies = raw.map(({ op, table }) => bodyOf(op, table));
+  const bodies = raw.map(({ op, table, chunkIndex }) => bodyOf(op, table, moduleMeshes[chunkIndex]));
   const called = new Set<string>();
   // Only the ops that use symbols (`opsWithSymbols`): a loop over every op made an iterator per op, old garbage at 100k.
   for (let i = 0; i < raw.length; i++) {
@@ -1946,7 +2124,7 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
       nameRange: op.symbol?.range ?? (rangesMoveWithEdits(op) ? liveNameRangeOf(op) : op.nameRange),
     };
   });
-  const looseFunctions = loose.map(topLevelFunction);
+  const looseFunctions = loose.map((group) => topLevelFunction(group, moduleMeshes[group.chunkIndex]));
   looseFunctions.forEach((fn, k) => {
     // Results a later run of the same chunk takes as arguments (unless a run between makes them again) outlive this run.
     const namedLater = new Set<string>();
@@ -1975,6 +2153,9 @@ export interface ChunkVisitor {
    * run's span (first to last op) holds a function.
    */
   readonly onLooseRun?: (ops: Operation[]) => void;
+  /** An op of a module's body that is neither a function nor a symbol table (`ttcore.device @default_device = <...>`,
+   *  a loose `ttnn.*` op too), outside host modules. */
+  readonly onModuleOp?: (op: Operation) => void;
 }
 
 /** Nesting bound of the walk (modules in modules): deeper ops are not visited. */
@@ -1999,6 +2180,7 @@ export function walkChunk(chunk: Chunk, visitor: ChunkVisitor): void {
     }
     const cpu = inCpu || isCpuModule(op);
     if (!isSymbolTable(op)) {
+      if (!cpu) visitor.onModuleOp?.(op);
       if (!cpu && op.name.startsWith('ttnn.')) run.push(op);
       return;
     }
@@ -2022,15 +2204,17 @@ interface LooseOps {
  * (tensor<...>) -> tensor<...>`, as tt-mlir's runtime log and issue threads print it) is analysed as it would run: the
  * operands no earlier loose op defines are its arguments, typed by the op's own signature.
  */
-function topLevelFunction(group: LooseOps): TtnnFunction {
+function topLevelFunction(group: LooseOps, moduleMesh: DeviceMesh | undefined): TtnnFunction {
   const ops: TtnnOp[] = [];
   const opsWithSymbols: number[] = [];
+  const meshes = new MeshResolver(moduleMesh);
   // An operand no earlier loose op defines was made before the lines pasted: it is an argument (live from the start,
   // as a function's caller-owned argument), typed by the first op that uses it.
   const args: { name: string; spec: ValueSpec }[] = [];
   const known = new Set<string>();
   for (const op of group.ops) {
     const ttnnOp = toTtnnOp(op, group.table);
+    meshes.add(ttnnOp, op, group.table.aliases);
     if (ttnnOp.symbolUses.length > 0) opsWithSymbols.push(ops.length);
     ops.push(ttnnOp);
     ttnnOp.operandNames.forEach((name, k) => {
@@ -2041,6 +2225,7 @@ function topLevelFunction(group: LooseOps): TtnnFunction {
     });
     for (const name of ttnnOp.resultNames) known.add(name);
   }
+  meshes.finish();
   return {
     name: TOP_LEVEL_OPS_FUNCTION,
     chunkIndex: group.chunkIndex,

@@ -6,7 +6,7 @@
 import type { TextRange } from '../text/textRange';
 import type { DataType } from './dtype';
 import type { LayoutInfo } from './layout';
-import type { SystemDescInfo } from './device';
+import type { DeviceMesh, SystemDescInfo } from './device';
 
 /** Logical shape of a tensor, or why it has none we can compute with. */
 export type ShapeInfo =
@@ -100,6 +100,9 @@ export interface TtnnOp {
   readonly nameRange: TextRange;
   /** The Python source position (`file:line:col`) the op's `loc(...)` names, if any: diagnostics link to it. */
   readonly source: SourcePosition | undefined;
+  /** The device mesh the op runs on, when the IR states one (device.ts `DeviceMesh`: its get_device operand's, its
+   *  function's get_device's, or the module's ttcore.device's); absent: unknown. Shared between ops. */
+  readonly mesh?: DeviceMesh;
 }
 
 /** A 1-based `file:line:col` as MLIR locations write it. */
@@ -163,6 +166,7 @@ export function opWith(op: TtnnOp, changes: Partial<TtnnOp>): TtnnOp {
     range: op.range,
     nameRange: op.nameRange,
     source: op.source,
+    ...(op.mesh === undefined ? {} : { mesh: op.mesh }),
     ...changes,
   };
 }

@@ -233,6 +233,49 @@ describe('estimate/ccl', () => {
     });
   });
 
+  describe('all_reduce on a known mesh (the ring is the devices along cluster_axis)', () => {
+    const onMesh = (dims: number[], rows: number, cols: number, axis = 1) => ({
+      ...op('ttnn.all_reduce', [tensor(dims)], [tensor(dims)], { cluster_axis: int(axis) }),
+      mesh: { shape: [rows, cols] as const, source: 'module device' as const, range: { start: 0, end: 0 } },
+    });
+
+    it('mesh 1x4, axis 1, 1x1x256x128: scatter dim 3 (4 tiles / 4), 32-wide slices: native, 196,608 B', () => {
+      // finding_scatter_dim over tile extents [1, 1, 8, 4]: the last one 4 divides is dim 3; 128 / 4 = 32 is whole
+      // tiles, the input not padded: reduce_scatter + all_gather. CBs as without a mesh: 4 CBs of 3·8 tiles of 2,048 B.
+      const e = est(estimateOp(onMesh([1, 1, 256, 128], 1, 4), NOV_2025));
+      assert.equal(e.worstCbBytesPerCore, 4 * 3 * 8 * 2048);
+      assert.match(e.factoryReason, /4 devices along cluster_axis 1 \(mesh 1x4\): reduce_scatter on dim 3/);
+      assert.doesNotMatch(e.approxReason, /ring size along cluster_axis is not in the op's types/);
+    });
+
+    it('mesh 1x8: 4 tiles wide do not split 8 ways, the 8 tile rows do: scatter dim 2, 196,608 B', () => {
+      // tile extents [1, 1, 8, 4]: 4 % 8 ≠ 0, 8 % 8 = 0 → dim 2; 256 / 8 = 32 rows, whole tiles.
+      const e = est(estimateOp(onMesh([1, 1, 256, 128], 1, 8), NOV_2025));
+      assert.equal(e.worstCbBytesPerCore, 196_608);
+      assert.match(e.factoryReason, /reduce_scatter on dim 2/);
+    });
+
+    it('mesh 1x3: no dim divides over 3 devices: the composite all_gather + local sum, unmodeled', () => {
+      // tile extents [1, 1, 8, 4]: none is a multiple of 3.
+      const r = estimateOp(onMesh([1, 1, 256, 128], 1, 3), NOV_2025);
+      assert.equal(r.kind, 'unmodeled');
+      assert.match(r.kind === 'unmodeled' ? r.reason : '', /^3 devices along cluster_axis 1 \(mesh 1x3\): no dim/);
+    });
+
+    it('mesh 1x4 on a 100-wide tensor: 4 padded tiles split, but 100 / 4 = 25 columns are not whole tiles: composite', () => {
+      // padded 128 → 4 tiles, 4 % 4 = 0 → dim 3; use_composite_reduce_scatter: logical 100 % 4 = 0, 25 % 32 ≠ 0.
+      const r = estimateOp(onMesh([1, 1, 32, 100], 1, 4), NOV_2025);
+      assert.equal(r.kind, 'unmodeled');
+      assert.match(r.kind === 'unmodeled' ? r.reason : '', /slice of dim 3 \(25\) is not whole tiles/);
+    });
+
+    it('mesh 1x4, axis 0: one device; the figure stays the native CBs, with why (tt-mlir folds it)', () => {
+      const e = est(estimateOp(onMesh([1, 1, 256, 128], 1, 4, 0), NOV_2025));
+      assert.equal(e.worstCbBytesPerCore, 196_608);
+      assert.match(e.approxReason, /^[^]*1 device along cluster_axis 0 \(mesh 1x4\): [^]*AllReduceOp::fold/);
+    });
+  });
+
   describe('point_to_point', () => {
     it('bf16 tiles: the receiver program (headers + 4,096 B packet + 3·2 tiles) = 16,640 B', () => {
       // bf16 packets are bit_floor(4,416) = 4,096 B: 2 tiles. Receiver: 4·64 + 4,096 + 6·2,048 = 256 + 4,096 + 12,288.
@@ -270,8 +313,11 @@ describe('estimate/ccl', () => {
   });
 
   it('declares what the estimators read (topology and dims are properties; point_to_point reads types only)', () => {
-    for (const name of ['ttnn.all_gather', 'ttnn.reduce_scatter', 'ttnn.all_reduce'])
+    for (const name of ['ttnn.all_gather', 'ttnn.reduce_scatter'])
       assert.deepEqual(estimatorReads(name), { properties: true, liveL1: false });
+    // all_reduce's ring is the devices along cluster_axis of the op's mesh, not in its types.
+    for (const name of ['ttnn.all_reduce', 'ttnn.all_reduce_async'])
+      assert.deepEqual(estimatorReads(name), { properties: true, liveL1: false, mesh: true });
     assert.deepEqual(estimatorReads('ttnn.point_to_point'), { properties: false, liveL1: false });
   });
 

@@ -14,6 +14,9 @@ import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimateResult } from '../../../server/src/estimate/types';
 import type { PropValue, TensorSpec } from '../../../server/src/ttnn/op';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { DEVICE_VALUE, op, tensor, whContext } from './build';
 
 const segments = (...sizes: number[]): PropValue => ({ kind: 'ints', values: sizes });
@@ -73,7 +76,7 @@ describe('estimate/distributedRmsNormDecomposed', () => {
     assert.equal(e.confidence, 'approx');
     assert.match(
       e.approxReason,
-      /mesh_shape\) are not in the op's types: the op's figure is the same for every count from 2 to 32/,
+      /devices along cluster_axis are unknown \(no get_device mesh_shape or ttcore\.device meshShape states the op's mesh\): the op's figure is the same for every count from 2 to 32/,
     );
     // DRAM stats: no L1 tensor between the programs.
     assert.equal(e.l1IntermediateBytesPerCore ?? 0, 0);
@@ -120,6 +123,49 @@ describe('estimate/distributedRmsNormDecomposed', () => {
     assert.equal(e.worstCbBytesPerCore, 20_480);
     assert.match(e.factoryReason, /the (largest|first past L1) is flatten stats/);
     assert.match(e.approxReason, /the largest figure over 2\.\.32 devices, at 32/);
+  });
+
+  describe('on a known mesh (n = the devices along cluster_axis 1)', () => {
+    const onMesh = (rows: number, cols: number) => ({
+      ...drms(dram([1, 1, 64, 32]), { weight: weight1d(32) }),
+      mesh: { shape: [rows, cols] as const, source: 'device operand' as const, range: { start: 0, end: 0 } },
+    });
+
+    it('mesh 1x2: n = 2, the flatten is 5,120 B; the x-wide multiplies (16,384 B) are the largest', () => {
+      // As above with n = 2: flatten M = 32·2 = 64 segments, 16·(64 + 64 mod 16) + 2·2,048 = 5,120; pre_all_gather
+      // 12,288; all_gather 3·2 tiles = 12,288; x · inv_rms and · weight (binary_ng, b broadcast over W): c_0, c_1, c_2
+      // and c_6 of 2 bf16 tiles = 8·2,048 = 16,384. The unknown-mesh figure was 20,480 (n = 32).
+      const e = estimateOf(estimateOp(onMesh(1, 2), statsScaleEra));
+      assert.equal(e.worstCbBytesPerCore, 8 * 2048);
+      assert.match(e.factoryReason, /flatten stats: ReshapeTiledProgramFactory 5120 B/);
+      assert.match(e.approxReason, /^2 devices along cluster_axis 1 \(mesh 1x2\); /);
+    });
+
+    it('mesh 4x32: n = 32, the same 20,480 B flatten as the unknown-mesh worst case', () => {
+      const e = estimateOf(estimateOp(onMesh(4, 32), statsScaleEra));
+      assert.equal(e.worstCbBytesPerCore, 16 * 1024 + 2 * 2048);
+      assert.match(e.approxReason, /^32 devices along cluster_axis 1 \(mesh 4x32\)/);
+    });
+
+    it('mesh 2x1: one device along axis 1: the all_gather folds away, unmodeled with why', () => {
+      const r = estimateOp(onMesh(2, 1), statsScaleEra);
+      assert.equal(r.kind, 'unmodeled');
+      assert.match(
+        r.kind === 'unmodeled' ? r.reason : '',
+        /1 device along cluster_axis 1 \(mesh 2x1\): .*AllGatherOp::fold/,
+      );
+    });
+
+    it('each function of a dump is estimated for its own get_device mesh (1x2: 16,384 B; 1x32: 20,480 B)', () => {
+      const text = readFileSync(join(__dirname, '../../fixtures/mesh/distributed_rms_norm_two_meshes.mlir'), 'utf8');
+      const a = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2026-06-20' }).analysis;
+      const figures = a.functions.map((f) => {
+        const o = f.ops.find((x) => x.op.name === 'ttnn.distributed_rms_norm')!;
+        return estimateOf(o.estimate).worstCbBytesPerCore;
+      });
+      // @two_devices (1x2), then @thirty_two_devices (1x32): the figures of the two tests above.
+      assert.deepEqual(figures, [16_384, 20_480]);
+    });
   });
 
   it('PR #7752 to #8351: the [.., 1] statistics make all_gather composite (padded dim): unmodeled with that reason', () => {

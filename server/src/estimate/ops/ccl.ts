@@ -67,6 +67,7 @@ import { tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import { itemValue, wordOf } from '../../ttnn/dialectFields';
+import { devicesAlongAxis } from '../../ttnn/device';
 import { CbSpec, GroupSpec, ResolvedTensor, finishProgram, gridArea, propInt, resolveUnaryShape } from '../common';
 import type { EstimateContext, OpEstimate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
@@ -388,22 +389,38 @@ export function estimateAllReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   // finding_scatter_dim: the last dim (tile units for the last two) the ring divides; none → the composite all-gather
   // + local moreh_sum. With every extent 1 no ring of two or more devices divides any dim.
   const tileUnits = input.padded.map((d, i) => (i >= input.padded.length - 2 ? d / 32 : d));
-  if (tileUnits.every((d) => d === 1)) {
+  // The ring: the devices along cluster_axis of the op's mesh (ttnn/device.ts DeviceMesh), when the IR states it.
+  const axis = propInt(op, 'cluster_axis');
+  const ring = devicesAlongAxis(op.mesh, axis);
+  if (ring === undefined && tileUnits.every((d) => d === 1)) {
     return unmodeled(
       op.name,
       'no dim of a single-tile tensor splits over the ring: tt-metal runs the composite all_gather + local sum (all_broadcast, concat, moreh_sum); not modeled',
     );
+  }
+  const meshText =
+    ring === undefined || op.mesh === undefined
+      ? undefined
+      : `${ring} ${ring === 1 ? 'device' : 'devices'} along cluster_axis ${axis} (mesh ${op.mesh.shape[0]}x${op.mesh.shape[1]})`;
+  let scatter: string | undefined;
+  if (ring !== undefined && ring > 1) {
+    const found = allReduceScatterDim(input, tileUnits, ring);
+    if (typeof found === 'string') return unmodeled(op.name, `${meshText}: ${found}; not modeled`);
+    scatter = `${meshText}: reduce_scatter on dim ${found}`;
   }
   const page = tileBytes(input.dtype);
   const rs = reduceScatterCbs(op, ctx, page);
   const gatherStepChanged = atOrAfter(ctx, 'all-gather-rewrite');
   return cclEstimate(op, ctx, {
     factory: 'all_reduce_async: reduce_scatter (minimal) then all_gather',
-    factoryReason: `all_reduce = reduce_scatter on the first tile dim the ring divides, then all_gather; the reduce-scatter step's four CBs are the larger (all_gather's one sender CB is at most 3 packets): ${rs.why}`,
+    factoryReason: `all_reduce = reduce_scatter on the last dim the ring divides (tile units for the last two), then all_gather${scatter === undefined ? '' : ` (${scatter})`}; the reduce-scatter step's four CBs are the larger (all_gather's one sender CB is at most 3 packets): ${rs.why}`,
     cbs: rs.cbs,
     workersPerDirection: 1,
     reasons: [
-      "the ring size along cluster_axis is not in the op's types (result = input): assumed some tile dim divides it into tile-aligned slices (else tt-metal runs the composite all_gather + local sum)",
+      ring === undefined &&
+        "the ring size along cluster_axis is not in the op's types (result = input) and no get_device mesh_shape or ttcore.device meshShape states the op's mesh: assumed some tile dim divides it into tile-aligned slices (else tt-metal runs the composite all_gather + local sum)",
+      ring === 1 &&
+        `${meshText}: tt-mlir's canonicalizer folds such an all_reduce to its input when the module's ttcore.device meshShape is not empty (TTNNOps.cpp@19c86fc AllReduceOp::fold, tt-mlir PR #2402); the figure is the native path's CBs, whose one-device ring was not read`,
       rs.topologyUnknown && 'topology not in the IR: the larger of the line and ring tile granularities',
       gatherStepChanged &&
         `the all_gather step runs the factories of ${changePointText('all-gather-rewrite')} (unicast: two CB entries of at most 3 packets, below this figure; multicast not read)`,
@@ -411,6 +428,31 @@ export function estimateAllReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     ],
     citations: [CITES.allReduce, CITES.reduceScatter, CITES.allGatherMinimal],
   });
+}
+
+/**
+ * all_reduce_async's choice for a ring of `ring` devices (all_reduce_async.cpp@622c6fb): finding_scatter_dim takes the
+ * last dim whose extent (tile units for the last two, padded) the ring divides; with none, or when the reduce-scatter
+ * or all-gather on that dim would be composite (composite_common.cpp@622c6fb use_composite_reduce_scatter: a tiled
+ * slice of the last two dims not whole tiles; use_composite_all_gather: a tiled input padded on that dim), tt-metal
+ * runs the composite all_gather + local sum: the reason. Else the scatter dim.
+ */
+function allReduceScatterDim(input: ResolvedTensor, tileUnits: readonly number[], ring: number): number | string {
+  const rank = tileUnits.length;
+  let dim = -1;
+  for (let d = rank - 1; d >= 0; d--)
+    if (tileUnits[d]! % ring === 0) {
+      dim = d;
+      break;
+    }
+  const composite = 'tt-metal runs the composite all_gather + local sum (all_broadcast, concat, moreh_sum)';
+  if (dim < 0) return `no dim of the input divides over the ring: ${composite}`;
+  const extent = input.logical[dim]!;
+  const lastTwo = dim >= rank - 2;
+  if (lastTwo && extent % ring === 0 && (extent / ring) % 32 !== 0)
+    return `each device's slice of dim ${dim} (${extent / ring}) is not whole tiles: ${composite}`;
+  if (paddedOn(input, dim, extent)) return `dim ${dim} (${extent}) is padded inside a tile: ${composite}`;
+  return dim;
 }
 
 // ---------------------------------------------------------------------------------------------

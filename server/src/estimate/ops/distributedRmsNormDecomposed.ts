@@ -17,8 +17,11 @@
  * layout): interleaved in the input's buffer (composite.ts `specWith`). `ttnn.full` is filled from the host (no
  * program, noProgram.ts); its [.., 1] tensor is not counted.
  *
- * n, the devices along `cluster_axis`, is get_device's mesh_shape [1], which is not in the op's types: the figure is the
- * largest over n = 2 … 32 (a 1-device axis makes all_gather illegal; 32 is the longest mesh axis taken), approx.
+ * n, the devices along `cluster_axis`, is the mesh's extent along that axis (tt-metal ccl_common.cpp@622c6fb
+ * get_topological_dimension), read from the mesh the op runs on (ttnn/device.ts DeviceMesh: its get_device's
+ * mesh_shape [1], else its function's, else the module's ttcore.device meshShape). Without one the figure is the largest
+ * over n = 2 … 32 (32 is the longest mesh axis taken), approx. A 1-device axis is unmodeled: tt-mlir folds the
+ * decomposition's all_gather to its input there (TTNNOps.cpp@19c86fc AllGatherOp::fold), leaving programs not modeled.
  *
  * References:
  *   [1] tt-mlir lib/Dialect/TTNN/Transforms/Decomposition/DistributedRMSNormDecompositionRewritePattern.cpp:
@@ -30,10 +33,12 @@
  *       (validate_on_program_cache_miss; the same three messages at 85d0dea, 4961576, ce15e49, c262c36)
  */
 
+import { devicesAlongAxis } from '../../ttnn/device';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { atOrAfter } from '../changePoints';
 import type { EstimateContext, OpEstimate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
+import { propInt } from '../common';
 import { estimateAllGather } from './ccl';
 import { largestStep, specWith, stepOp, type Step } from './composite';
 import { estimateBinary, estimateUnary } from './eltwise';
@@ -51,7 +56,7 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/rms_allgather/device/rms_allgather_device_operation.cpp@982cd40 (validate_on_program_cache_miss)',
 } as const;
 
-/** Devices along cluster_axis the figure is taken over (get_device's mesh_shape is not in the op's types). */
+/** Devices along cluster_axis the figure is taken over when the op's mesh is unknown. */
 const FEWEST_DEVICES = 2;
 const MOST_DEVICES = 32;
 
@@ -225,16 +230,32 @@ export function estimateDecomposedDistributedRmsNorm(
     ...(preAllGather ? [CITES.preAllGather] : []),
     ...(statsScale ? [CITES.statsScale] : []),
   ];
-  let chosen: OpEstimate | undefined;
-  let chosenDevices = 0;
-  const figures = new Set<string>();
-  for (let n = FEWEST_DEVICES; n <= MOST_DEVICES; n++) {
-    const result = largestStep(op, ctx, [...before, ...gatherSteps(n), ...after], {
+  const run = (n: number): OpEstimateResult =>
+    largestStep(op, ctx, [...before, ...gatherSteps(n), ...after], {
       confidence: 'approx',
       approxReason: decomposition,
       citations,
       firstBeyondL1: true,
     });
+  const axis = propInt(op, 'cluster_axis');
+  const known = devicesAlongAxis(op.mesh, axis);
+  if (known !== undefined && op.mesh !== undefined) {
+    const mesh = `${known} ${known === 1 ? 'device' : 'devices'} along cluster_axis ${axis} (mesh ${op.mesh.shape[0]}x${op.mesh.shape[1]})`;
+    if (known === 1)
+      return unmodeled(
+        op.name,
+        `${decomposition}; ${mesh}: tt-mlir folds the statistics' all_gather to its input (TTNNOps.cpp@19c86fc AllGatherOp::fold), and the programs then left were not modeled`,
+      );
+    const result = run(known);
+    if (result.kind === 'unmodeled') return unmodeled(op.name, `${decomposition}; ${result.reason}`);
+    if (result.kind !== 'estimate') return result;
+    return { ...result, approxReason: `${mesh}; ${result.approxReason}` };
+  }
+  let chosen: OpEstimate | undefined;
+  let chosenDevices = 0;
+  const figures = new Set<string>();
+  for (let n = FEWEST_DEVICES; n <= MOST_DEVICES; n++) {
+    const result = run(n);
     if (result.kind === 'unmodeled') return unmodeled(op.name, `${decomposition}; ${result.reason}`);
     if (result.kind !== 'estimate') return result;
     const intermediates = result.l1IntermediateBytesPerCore ?? 0;
@@ -256,6 +277,6 @@ export function estimateDecomposedDistributedRmsNorm(
       : `the largest figure over ${FEWEST_DEVICES}..${MOST_DEVICES} devices, at ${chosenDevices}`;
   return {
     ...chosen,
-    approxReason: `the devices along cluster_axis (get_device's mesh_shape) are not in the op's types: ${devices}; ${chosen.approxReason}`,
+    approxReason: `the devices along cluster_axis are unknown (${op.mesh === undefined ? "no get_device mesh_shape or ttcore.device meshShape states the op's mesh" : `cluster_axis ${axis ?? 'missing'} is not an axis of the 2-D mesh`}): ${devices}; ${chosen.approxReason}`,
   };
 }

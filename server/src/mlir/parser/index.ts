@@ -48,6 +48,7 @@ export {
 export {
   liveNameRangeOf,
   liveRangeOf,
+  liveRangeWithin,
   opOffsetsInto,
   packedFunctionTypeOf,
   packedName,

@@ -1282,6 +1282,17 @@ export function liveNameRangeOf(op: SlottedOp): TextRange {
   return new LiveOffsetRange(op, f >> 1, (f >> 1) + op.name.length + (f & 1) * 2);
 }
 
+/**
+ * `range`, a range inside `op` (one of its attribute's tokens), kept for as long as the op is: in an editable parse it
+ * is read at its offsets from the op's start at each read (so it moves with edits before the op, as the op does);
+ * otherwise it is copied.
+ */
+export function liveRangeWithin(op: Operation, range: TextRange): TextRange {
+  if (!rangesMoveWithEdits(op)) return { start: range.start, end: range.end };
+  const opStart = op.$t.starts[op.$s]!;
+  return new LiveOffsetRange(op, range.start - opStart, range.end - opStart);
+}
+
 /** A range at fixed offsets from an op's start, read from the op's slot at each read (so it moves with edits). */
 class LiveOffsetRange implements TextRange {
   constructor(
