@@ -1778,7 +1778,10 @@ function autoShard(
   // calculate_L1_usage_for_conv_op aligns channels as for an unsliced input and always counts the ACT CB, from change
   // point conv2d-dram-slice-fit-by-own-estimate; the winner then runs on the slice's own grid [27].
   const rankedAsSliceEstimate =
-    p.path === 'dram' && !p.transposed && atOrAfter(ctx, 'conv2d-dram-slice-fit-by-own-estimate');
+    p.path === 'dram' &&
+    !p.transposed &&
+    !isMatmulConv(p, undefined, ctx) &&
+    atOrAfter(ctx, 'conv2d-dram-slice-fit-by-own-estimate');
   const rankingPlans = new Map<ShardScheme, ConvPlan | string>();
   const rankingPlan = !rankedAsSliceEstimate
     ? tilePlan
@@ -2227,7 +2230,12 @@ function fewestFittingSlices(
   // From change point conv2d-dram-slice-every-slice a count fits when its largest slice does; before, tt-metal sized a
   // slice of the largest output size (the first) [17][23].
   const everySlice = !p.transposed && atOrAfter(ctx, 'conv2d-dram-slice-every-slice');
-  const ownEstimate = !p.transposed && atOrAfter(ctx, 'conv2d-dram-slice-fit-by-own-estimate');
+  // A 1x1 matmul conv never reaches tt-metal's count search (conv2d_DRAM runs conv2d_L1 on it whole, conv2d.cpp@af7d566,
+  // @622c6fb), so its figure is not one tt-metal computes: the model's own fit stays (the search itself is the model's).
+  const ownEstimate =
+    !p.transposed &&
+    !isMatmulConv(p, p.config.shardLayout, ctx) &&
+    atOrAfter(ctx, 'conv2d-dram-slice-fit-by-own-estimate');
   for (;;) {
     if (p.transposed) {
       const sliced = sliceProblem(p, kind, count, columns, ctx);
