@@ -235,9 +235,9 @@
  *       conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL 1 < num_slices < the sliced output dimension)
  *       and from it (id 8211315178: num_slices 0 → the fewest from 2 below that dimension that fit, on the given axis,
  *       tiled width slices rounded to 32; count 1 still rejected); change point conv2d-dram-slice-count-auto. The count
- *       fits by tt-metal's own get_L1_usage from PR #33763 [27], by the model's own per-slice L1 before. The DRAM path's input (conv2d.cpp@7796cd1, PR
- *       #19686): row-major bf16 only until change point conv2d-dram-tiled-input (PR #22817); its channel alignment
- *       before PR #21612 (conv2d.cpp@867070c, the parent of 7265106): conv2d_DRAM ran
+ *       fits by tt-metal's own get_L1_usage from PR #33763 [27], by the model's own per-slice L1 before. The DRAM
+ *       path's input (conv2d.cpp@7796cd1, PR #19686): row-major bf16 only until change point conv2d-dram-tiled-input
+ *       (PR #22817); its channel alignment before PR #21612 (conv2d.cpp@867070c, the parent of 7265106): conv2d_DRAM ran
  *       determine_conv_config_for_auto_shard itself on the first slice (a row-major DRAM-interleaved input) unless
  *       shard_layout was given, and handed the winning config, alignment included, to conv2d_L1 with shard_layout set:
  *       the L1 path's pre-#21612 rule, so no change point of its own
