@@ -4914,6 +4914,20 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal conv2d.cpp@af7d566, @6d3661b30c, @622c6fb (Conv2dSliceAttr::get_input_slice_and_padding: `&& !single_slice`)',
   },
+  'conv2d-dram-slice-fit-by-own-estimate': {
+    family: 'conv2d',
+    pr: 33763,
+    // Squash-merged on main as af7d566 ("Make auto slicing logic generic", 2025-12-17 08:13 UTC; nyoshifujiTT/tt-metal
+    // first-parent history), the same merge as conv2d-dram-auto-slice-axis. Read at every commit to 622c6fb that touches
+    // the functions: read span conv2d-dram-slice-own-estimate-2025-12-2026-06.
+    mergedOn: '2025-12-17',
+    dateFrom: 'merge',
+    what: "the model decides whether a conv2d DRAM slice count fits by tt-metal's own per-slice figure, the one op_slicing's determine_slice_config compares with total_free_bytes: Conv2dSliceAttr::get_L1_usage = max(halo input + halo output, CBs + OUT + halo output) from calculate_L1_usage_for_conv_op (channels aligned as for an unsliced input, the ACT CB always counted, no halo program CBs), the largest over the count's slices; a slice without shard_layout is auto-sharded by that function too (get_input_memory_config's determine_conv_config_for_auto_shard ranks with the unsliced alignment and the ACT CB), the winner run on the slice's 8-aligned grid; before, the model's own per-slice L1 (input + halo + halo program CBs; halo + conv output + the run's CBs), conv2d's own calculate_conv_dram_slice_L1_usage of PR #27147 not being read",
+    before:
+      "tt-metal conv2d_utils.cpp@af7d566~1 (calculate_conv_dram_slice_L1_usage, conv2d's own slicer: not read commit by commit, the model's own fit)",
+    after:
+      'tt-metal conv2d.cpp@af7d566 (Conv2dSliceAttr::get_L1_usage, get_input_memory_config), conv2d_utils.cpp@af7d566 (calculate_L1_usage_for_conv_op, get_input_channels_alignment, determine_input_memory_config, conv2d::calculate_L1_usage: CBs not globally allocated + the OUT CB), op_slicing.cpp@af7d566 (compute_L1_usage_for_slice_config: the max over the slices; total_free_bytes >= l1_usage); the same at @622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5449,6 +5463,17 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) copy.hpp@d6e9bf6~1 (typecast = prim::unary with UnaryOpType::TYPECAST) and unary_program_factory.cpp at every commit 352e61a … d6e9bf6 (num_input_tiles = num_output_tiles = 2, the output tile size for c_2); typecast_program_factory.cpp at every commit d6e9bf6 … 622c6fb: the interleaved program's two 2-page CBs (544e13f, PR #34596, names them pages for row-major inputs, 6eb8e2d, PR #41547, changes the sub-grid program only, bc36583, PR #44257, ports them to CBDescriptors of the same total_size); typecast_device_op.cpp select_program_factory sends a non-sharded TILE input without sub_core_grids to TypecastProgramFactory at every commit from d6e9bf6",
     citedAs:
       'tt-metal typecast_program_factory.cpp and its unary predecessor at every commit 352e61a … 622c6fb (eltwise.ts)',
+  },
+  'conv2d-dram-slice-own-estimate-2025-12-2026-06': {
+    family: 'conv2d',
+    // PR #33763 (af7d566, 2025-12-17) to 622c6fb (2026-06-23), the newest build the mirror holds.
+    earliest: '2025-12-17',
+    latest: '2026-06-23',
+    what: "tt-metal's own per-slice L1 figure of conv2d's DRAM slicer (convSliceL1EstimateBytes): Conv2dSliceAttr::get_L1_usage's max(halo_input_size + halo_output_size, total_size) of calculate_L1_usage_for_conv_op on the slice's input memory config, compared by op_slicing's determine_slice_config with total_free_bytes. Not an exact figure by itself: the DRAM path stays approx (the run's block configs)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) af7d566 … 622c6fb: Conv2dSliceAttr::get_L1_usage at af7d566 and every commit touching conv2d.cpp (48a3a7492e #34731 makes it const and stops get_input_memory_config writing the attribute's conv_config: the same figure; c60fc18329 #35204 moves it inline, text identical to 622c6fb; 7785814f74 #41917 sizes get_input_memory_config on the padded output: change point conv2d-dram-slice-grid-padded-output; acaf1cbfa7, cb76be1ac4, cd10c66409, 984f529e2f, 6a480585ec, 9f4df7f2ea, 9890788bb7, ed92e7cd36, 2f9afc8584, e88993ce77, 2f8845059f, 77a6fc7ee1 leave it unchanged); calculate_L1_usage_for_conv_op at every commit touching conv2d_utils.cpp: identical but for e88993ce77 (#34957, 1-D depthwise on the height) and 6a480585ec (#44490, coalesced 1-D depthwise reads), both change points planConv follows; get_input_channels_alignment and determine_input_memory_config the same rule at both ends (#35245 restructures the branches; later parameters default to the old behaviour); conv2d::calculate_L1_usage: 984f529e2f adds reader_indices_actual_page_size, which this path leaves unset (the worst case); op_slicing.cpp compute_L1_usage_for_slice_config and the free-bytes test at every commit (af7d566, 48a3a74, fa00323, 441c2f9, de92bc4, 706be77, 2be027c, cb76be1, 4859af0, 622c6fb): the max over the slices, total_free_bytes >= l1_usage; get_cb_info's CBs: read span conv2d-sharded-program-2026-spring and the conv2d change points",
+    citedAs:
+      'tt-metal Conv2dSliceAttr::get_L1_usage, calculate_L1_usage_for_conv_op and op_slicing determine_slice_config at every commit af7d566 … 622c6fb (conv2d.ts)',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -1714,8 +1714,8 @@ describe('conv2d: tt-xla #3330 (2026-02-17, n300s), the DRAM slicer of 2026-01 k
     );
   });
   it("from PR #41917 (2026-04-20) the slice grid is the padded output's: a 4-row slice on 4 cores", () => {
-    // get_input_memory_config@7785814f74 sizes the grid on the outputs the halo produces. The model's own fit (tt-metal's
-    // estimate is not modeled) takes 2 height slices, 4 + 3 rows; the first, 4 rows · 32 padded columns = 128 outputs =
+    // get_input_memory_config@7785814f74 sizes the grid on the outputs the halo produces. tt-metal's own slice figure
+    // (convSliceL1EstimateBytes, change point conv2d-dram-slice-fit-by-own-estimate) fits at 2 height slices, 4 + 3 rows; the first, 4 rows · 32 padded columns = 128 outputs =
     // 4 tiles, block sharded over find_closest_largest_divisor_with_num_padding_and_mult(4, 8, 1) = 4 NHW cores; its 128
     // input rows · 224 sticks / 4 cores = 7,168 sticks · 8 channels · 4 B = 229,376 B of slice input per core.
     const later = deviceOp({ ...run, date: '2026-04-21' }).op;

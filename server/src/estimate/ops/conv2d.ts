@@ -235,9 +235,9 @@
  *       conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL 1 < num_slices < the sliced output dimension)
  *       and from it (id 8211315178: num_slices 0 → the fewest from 2 below that dimension that fit, on the given axis,
  *       tiled width slices rounded to 32; count 1 still rejected); change point conv2d-dram-slice-count-auto. The count
- *       here is the model's own fit, not tt-metal's get_L1_usage. The DRAM path's input (conv2d.cpp@7796cd1, PR
- *       #19686): row-major bf16 only until change point conv2d-dram-tiled-input (PR #22817); its channel alignment
- *       before PR #21612 (conv2d.cpp@867070c, the parent of 7265106): conv2d_DRAM ran
+ *       fits by tt-metal's own get_L1_usage from PR #33763 [27], by the model's own per-slice L1 before. The DRAM
+ *       path's input (conv2d.cpp@7796cd1, PR #19686): row-major bf16 only until change point conv2d-dram-tiled-input
+ *       (PR #22817); its channel alignment before PR #21612 (conv2d.cpp@867070c, the parent of 7265106): conv2d_DRAM ran
  *       determine_conv_config_for_auto_shard itself on the first slice (a row-major DRAM-interleaved input) unless
  *       shard_layout was given, and handed the winning config, alignment included, to conv2d_L1 with shard_layout set:
  *       the L1 path's pre-#21612 rule, so no change point of its own
@@ -316,6 +316,17 @@
  *       input's memory config) → TilizeMultiCoreShardedProgramFactory (tilize_device_operation.cpp select_program_factory
  *       and can_use_sharded_optimized_factories from #38377; tilize_multi_core_sharded_program_factory.cpp: c_0 and c_16
  *       bound to the input and output shards, the output's shard spec the input's), every commit cb11809..de47eb4
+ *  [27] tt-metal's own slice L1 figure, which op_slicing's count search compares with total_free_bytes (change point
+ *       conv2d-dram-slice-fit-by-own-estimate, PR #33763, af7d566 of 2025-12-17; read span
+ *       conv2d-dram-slice-own-estimate-2025-12-2026-06 to 622c6fb): Conv2dSliceAttr::get_L1_usage (conv2d.cpp@af7d566,
+ *       inline from c60fc18329, @622c6fb) = max(halo_input_size + halo_output_size, total_size) of
+ *       calculate_L1_usage_for_conv_op (conv2d_utils.cpp@af7d566 / @622c6fb) on the slice's input memory config
+ *       (get_input_memory_config: its grid, shard width aligned with sliced_op = a DRAM buffer unless single_slice);
+ *       total_size = conv2d::calculate_L1_usage's CBs not globally allocated + the OUT CB (get_cb_info with
+ *       skip_act_cb_create false, reader indices at the worst case) + the halo output
+ *       (calculate_precise_halo_output_elems × input_datum_size, 4 for FLOAT32 else 2); halo_input_size = the shard's
+ *       elements × input_datum_size (/ 2 for BFLOAT8_B); channels aligned by get_input_channels_alignment with
+ *       sliced_op false (32 for a tiled input)
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input and
  *   f32 weights from change point conv2d-default-fp32-acc-f32-inputs, never before; no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own,
@@ -965,20 +976,24 @@ function usesMatmulFor1x1(
   );
 }
 
-/** `get_input_channels_alignment`: block sharding shares the row-major relaxation only since tt-metal PR #26201 [1]. */
+/**
+ * `get_input_channels_alignment`: block sharding shares the row-major relaxation only since tt-metal PR #26201 [1].
+ * `slicedOp`: a DRAM-path slice (its input arrives sharded, 8-aligned); tt-metal's own slice L1 estimate passes false [27].
+ */
 function channelsAlignment(
   p: ConvProblem,
   scheme: ShardScheme,
   mm: boolean,
   l1AlignmentBytes: number,
   ctx: EstimateContext,
+  slicedOp = p.path === 'dram',
 ): number {
   if (isDepthwise(p)) return 32;
   const rowMajor = p.inputLayout.pageLayout === 'row_major';
   // The change point is asked only where it can matter (a configured tiled conv is not split at it).
   if (
     !mm &&
-    (rowMajor || p.path === 'dram') &&
+    (rowMajor || slicedOp) &&
     (scheme === 'height_sharded' || (scheme === 'block_sharded' && atOrAfter(ctx, 'conv2d-block-rm-channel-alignment')))
   ) {
     const deduced = deducedChannelsAlignment(p, scheme, l1AlignmentBytes);
@@ -1214,9 +1229,12 @@ export function planConv(
   l1AlignmentBytes: number,
   ctx: EstimateContext,
   given?: ParallelConfig,
+  /** Sized as tt-metal's DRAM slicer sizes a slice (calculate_L1_usage_for_conv_op): channels aligned as for an unsliced
+   *  input, and the ACT CB made even where the factory skips the activation multicast [27]. */
+  sliceL1Estimate = false,
 ): ConvPlan | string {
   const mm = isMatmulConv(p, scheme, ctx);
-  const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes, ctx);
+  const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes, ctx, sliceL1Estimate ? false : p.path === 'dram');
   const oriented = orientedProblem(p, scheme, ctx);
   const grids = (decoupled: boolean): { input: ParallelConfig; output: ParallelConfig } => {
     const input = given ?? determineParallelConfig(oriented, scheme, align, grid, mm, undefined, decoupled);
@@ -1387,7 +1405,7 @@ export function planConv(
         ? splitReaderViable(p, actBlockHTiles, actBlockWTiles, perCoreOutWTiles, inChannelsPadded, ctx)
         : p.config.enableSplitReader);
     const buffering = p.config.actDoubleBuffer && doubleBuffers ? 2 : 1;
-    const skipActCb = skipsActivationMcast(scheme, input, output, ctx);
+    const skipActCb = !sliceL1Estimate && skipsActivationMcast(scheme, input, output, ctx);
     const actTile = scheme === 'height_sharded' ? inputTile : outputTile;
     const first = split ? actBlockHTiles - Math.floor(actBlockHTiles / 2) : actBlockHTiles;
     const second = split ? Math.floor(actBlockHTiles / 2) : 0;
@@ -1756,7 +1774,23 @@ function autoShard(
     if (!plans.has(scheme)) plans.set(scheme, planConv(p, scheme, grid, l1Align, ctx));
     return plans.get(scheme)!;
   };
-  let ranked = rank(tilePlan);
+  // A conv2d DRAM slice is ranked by Conv2dSliceAttr::get_input_memory_config's auto shard, whose
+  // calculate_L1_usage_for_conv_op aligns channels as for an unsliced input and always counts the ACT CB, from change
+  // point conv2d-dram-slice-fit-by-own-estimate; the winner then runs on the slice's own grid [27].
+  const rankedAsSliceEstimate =
+    p.path === 'dram' &&
+    !p.transposed &&
+    !isMatmulConv(p, undefined, ctx) &&
+    atOrAfter(ctx, 'conv2d-dram-slice-fit-by-own-estimate');
+  const rankingPlans = new Map<ShardScheme, ConvPlan | string>();
+  const rankingPlan = !rankedAsSliceEstimate
+    ? tilePlan
+    : (scheme: ShardScheme): ConvPlan | string => {
+        if (!rankingPlans.has(scheme))
+          rankingPlans.set(scheme, planConv(p, scheme, grid, l1Align, ctx, undefined, true));
+        return rankingPlans.get(scheme)!;
+      };
+  let ranked = rank(rankingPlan);
   if (typeof ranked === 'string') return ranked;
   let units = '';
   // Before change point conv2d-auto-shard-tile-units (PR #18877) a row-major output was ranked with
@@ -1781,9 +1815,10 @@ function autoShard(
   }
   const winner = tilePlan(ranked.winner);
   if (typeof winner === 'string') return winner;
+  const asSlice = rankedAsSliceEstimate ? ", sized as tt-metal's DRAM slicer sizes a slice" : '';
   return {
     plan: winner,
-    why: `auto shard (CBs + output${thirdTermKind === 'none' ? '' : ` + ${thirdTermKind}`} per core${units}: ${ranked.sizes.join(', ')}) → ${winner.input.scheme}`,
+    why: `auto shard (CBs + output${thirdTermKind === 'none' ? '' : ` + ${thirdTermKind}`} per core${units}${asSlice}: ${ranked.sizes.join(', ')}) → ${winner.input.scheme}`,
   };
 }
 
@@ -2105,6 +2140,66 @@ function transposedSliceL1Estimate(
 }
 
 /**
+ * tt-metal's own L1 figure for one conv2d DRAM slice, the one op_slicing's count search compares with the allocator's
+ * total_free_bytes from change point conv2d-dram-slice-fit-by-own-estimate (Conv2dSliceAttr::get_L1_usage →
+ * calculate_L1_usage_for_conv_op) [27]: the larger of
+ *   halo input + halo output                     (the slice's input shard beside the halo output), and
+ *   CBs + OUT + halo output                      (the conv's CBs beside its output and the halo output),
+ * where the shard grid is the slice input's memory config (the run plan's `runPlan.input`, from the same
+ * get_input_memory_config); the CBs are get_cb_info's not globally allocated ones (reader indices at their worst case),
+ * sized with channels aligned as for an unsliced input (32 for a tiled one: calculate_L1_usage_for_conv_op passes
+ * sliced_op false) and the ACT CB always made (skip_act_cb_create false); OUT is the output shard; the halo output is
+ * calculate_precise_halo_output_elems over the halo input shard width; the halo input is that shard's rows × width; both
+ * in 4 B elements for an f32 input, else 2 B (halved for bfp8). The halo program's own CBs are not counted. The shard
+ * width is 8-aligned (determine_input_memory_config with a DRAM buffer: sliced) unless the slice is the whole input
+ * (single_slice: an L1 buffer, unsliced alignment).
+ */
+function convSliceL1EstimateBytes(
+  sliced: ConvProblem,
+  runPlan: ConvPlan,
+  wholeInput: boolean,
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): number | undefined {
+  const est = planConv(sliced, runPlan.input.scheme, grid, l1Align, ctx, runPlan.input, true);
+  if (typeof est === 'string') return undefined;
+  const shard = wholeInput ? est : runPlan;
+  const shardWidth = shard.inChannelsPadded / shard.input.coresC;
+  const datumBytes = sliced.inputDtype === 'f32' ? 4 : 2;
+  const haloInputBytes = Math.floor(
+    (haloInputShardRows(sliced, runPlan.input) * shardWidth * datumBytes) / (sliced.inputDtype === 'bfp_bf8' ? 2 : 1),
+  );
+  const outputSticksPerShard =
+    est.input.scheme === 'width_sharded' ? sliced.batch * sliced.outputH * sliced.outputW : est.perCoreOutHTiles * 32;
+  const haloOutputBytes = haloSticksPerCore(haloGeometry(sliced), outputSticksPerShard) * shardWidth * datumBytes;
+  return Math.max(haloInputBytes + haloOutputBytes, est.cbBytes + est.outputShardBytes + haloOutputBytes);
+}
+
+/**
+ * The largest of tt-metal's own slice L1 figures (`convSliceL1EstimateBytes`) over `slices`, each planned afresh as
+ * get_L1_usage plans it; undefined when a slice has no plan (illegal or unmodeled: the caller's choosePlan says why).
+ */
+function largestSliceL1Estimate(
+  p: ConvProblem,
+  slices: readonly ConvProblem[],
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): number | undefined {
+  let most = 0;
+  for (const slice of slices) {
+    const c = choosePlan(slice, grid, l1Align, ctx);
+    if (typeof c === 'string' || 'unmodeled' in c) return undefined;
+    const wholeInput = slice.inputH === p.inputH && slice.inputW === p.inputW;
+    const bytes = convSliceL1EstimateBytes(slice, c.plan, wholeInput, grid, l1Align, ctx);
+    if (bytes === undefined) return undefined;
+    most = Math.max(most, bytes);
+  }
+  return most;
+}
+
+/**
  * tt-metal's auto-slicer axis since change point conv2d-dram-auto-slice-axis (op_slicing.cpp best_guess_slice_type, on the
  * input image): a row-major output slices by width unless the input is more than 3x taller than wide; a tiled one by
  * width only when the input is at least 200 wide and not taller than wide [17].
@@ -2117,7 +2212,7 @@ function bestGuessSliceAxis(p: ConvProblem): 'height' | 'width' {
 /**
  * The fewest DRAM-path slices along `kind` whose L1 fits (every count from `minCount` up to 64, then doubling; for tiled
  * width slices only the ceil(OW / 32) counts that give different slices; at most `maxCount`), and whether that count fits
- * at all.
+ * at all; with tt-metal's own slice figure the count was decided by, when it was [27].
  */
 function fewestFittingSlices(
   p: ConvProblem,
@@ -2129,12 +2224,18 @@ function fewestFittingSlices(
   ctx: EstimateContext,
   minCount = 1,
   maxCount = Infinity,
-): { count: number; fits: boolean } {
+): { count: number; fits: boolean; ownEstimateBytes?: number } {
   const extent = Math.max(1, Math.min(maxCount, Math.ceil((kind === 'width' ? p.outputW : p.outputH) / columns)));
   let count = Math.min(minCount, extent);
   // From change point conv2d-dram-slice-every-slice a count fits when its largest slice does; before, tt-metal sized a
   // slice of the largest output size (the first) [17][23].
   const everySlice = !p.transposed && atOrAfter(ctx, 'conv2d-dram-slice-every-slice');
+  // A 1x1 matmul conv never reaches tt-metal's count search (conv2d_DRAM runs conv2d_L1 on it whole, conv2d.cpp@af7d566,
+  // @622c6fb), so its figure is not one tt-metal computes: the model's own fit stays (the search itself is the model's).
+  const ownEstimate =
+    !p.transposed &&
+    !isMatmulConv(p, p.config.shardLayout, ctx) &&
+    atOrAfter(ctx, 'conv2d-dram-slice-fit-by-own-estimate');
   for (;;) {
     if (p.transposed) {
       const sliced = sliceProblem(p, kind, count, columns, ctx);
@@ -2148,8 +2249,13 @@ function fewestFittingSlices(
           : p.outputW;
       if (transposedSliceL1Estimate(sliced, rawOutputW, c.plan, grid, l1Align, ctx) <= free)
         return { count, fits: true };
+    } else if (ownEstimate) {
+      // conv2d from change point conv2d-dram-slice-fit-by-own-estimate: tt-metal's own figure of every slice [27].
+      const most = largestSliceL1Estimate(p, dramSliceProblems(p, kind, count, columns, ctx), grid, l1Align, ctx);
+      if (most === undefined) return { count, fits: true };
+      if (most <= free || count >= extent) return { count, fits: most <= free, ownEstimateBytes: most };
     } else {
-      // conv2d: each slice's L1 as modeled.
+      // conv2d before it: each slice's L1 as modeled (tt-metal's calculate_conv_dram_slice_L1_usage was not read).
       const slices = dramSliceProblems(p, kind, count, columns, ctx);
       const worst = largestSlice(everySlice ? slices : slices.slice(0, 1), grid, l1Align, ctx);
       if (worst.needBytes === undefined || worst.needBytes <= free) return { count, fits: true };
@@ -2428,7 +2534,11 @@ export function planConv2dOp(
       if (!found.fits && retryRead) {
         const dimension = kind === 'width' ? p.outputW : p.outputH;
         const last = choosePlan(sliceProblem(p, kind, found.count, columns, ctx), grid, l1Align, ctx);
-        const need = typeof last === 'string' || 'unmodeled' in last ? '' : `, their CBs alone ${last.plan.cbBytes} B`;
+        const cbs = typeof last === 'string' || 'unmodeled' in last ? '' : `, their CBs alone ${last.plan.cbBytes} B`;
+        const need =
+          found.ownEstimateBytes === undefined
+            ? cbs
+            : `${cbs}; tt-metal's own slice figure ${found.ownEstimateBytes} B`;
         return {
           illegal: `no DRAM slice count fits the ${free} B of free L1 (at ${found.count} ${kind} slice(s)${need}): "DRAM Auto slice could not find valid slice configuration. Tried up to ${found.count} slices for ${kind}-slicing on output dimension ${dimension}. Available L1: ${free} bytes. Operation requires more memory than available even with maximum slicing."`,
           cite: CITES.slicing,
@@ -2438,7 +2548,7 @@ export function planConv2dOp(
       const count = found.count;
       const sized = sizedSlice(p, kind, count, columns, grid, l1Align, ctx);
       problem = sized.problem;
-      sliceNote = `DRAM path (${given !== undefined ? `conv2d_slice_config dram_${kind} with no count` : 'input in DRAM, no l1_full slice config'}): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (${found.fits ? 'the fewest that fit' : 'none fits: the count op_slicing returns when its search runs out'}; ${how})${sized.note}; `;
+      sliceNote = `DRAM path (${given !== undefined ? `conv2d_slice_config dram_${kind} with no count` : 'input in DRAM, no l1_full slice config'}): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (${found.fits ? 'the fewest that fit' : 'none fits: the count op_slicing returns when its search runs out'}${found.ownEstimateBytes === undefined ? '' : `, by tt-metal's own slice figure: ${fmtBytes(found.ownEstimateBytes)} against ${fmtBytes(free)} free`}; ${how})${sized.note}; `;
     }
   }
   const chosen = choosePlan(problem, grid, l1Align, ctx);
