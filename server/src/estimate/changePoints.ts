@@ -5520,6 +5520,18 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): the CB lines of nlp_concat_heads_decode_program_factory.cpp (both programs until 1ba319e, #33203) and nlp_concat_heads_decode_subcoregrids_program_factory.cpp at every commit touching them, 352e61a … 622c6fb: c_16 of q_num_tiles · tile size with set_globally_allocated_address(*output.buffer()) (c20ec92 adds the sub-core-grid program with the same CB; 76f5736 tt::tile_size; 32f12ad, #45423: CBDescriptor .buffer = output.buffer()); nlp_concat_heads_decode_device_operation.cpp validation at every commit (TILE, bf16/f32, dim 0 = 1, users ≤ 32, padded heads = 32 until 58eb1ea (#43252) then a multiple of 32, HEIGHT_SHARDED, shard = the padded last two dims, shard cores = users; f417dfd (#33366): the sub-core-grid program requires sub_core_grids, which tt-mlir's runtime passes as the input grid when tt-metal would infer it (runtime nlp_concat_heads_decode.cpp, search index id 29337186449)) and select_program_factory from 1ba319e (on_subcoregrids)",
     citedAs: 'tt-metal nlp_concat_heads_decode programs and validation at every commit 352e61a … 622c6fb (heads.ts)',
   },
+  'batch-norm-inference-factory': {
+    family: 'batch_norm',
+    // From 99f1ff6 (PR #18332, 2025-03-07, change point batchnorm-no-num-cb; the ten-CB factory before it stays approx)
+    // to 622c6fb (2026-06-23).
+    earliest: '2025-03-07',
+    latest: '2026-06-23',
+    what: "ttnn.batch_norm in inference of interleaved TILE bf16/f32 rank-4 tensors with running statistics, as tt-mlir calls it (no output, no memory config): batch_norm.cpp's checks (rank ≥ 4; from change point batchnorm-mixed-precision the four parameter tensors of one dtype), BatchNormOperation::validate_tensors (TILE, bf16/f32, rank 4, dim 1 = the input's channels, interleaved), the output in the input's dtype, and BatchNormFactory's nine (ten with the typecast CB) CBs of 2 tiles on the whole compute grid in the formats of change point batchnorm-mixed-precision",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): batch_norm_program_factory.cpp's CB, format and core lines at every commit touching it 99f1ff6 … 926ea5e (the last before 622c6fb): d82e424 (getters), cdc0135, cc79cd0 (#24732: fp32_dest_acc_en from the compute config, kernel choice only), 8109d99, 5f6aaad, 76f5736 (tt::tile_size), d79048d, 0475d0d, b04f3ed (#40233, change point batchnorm-mixed-precision: interm format, c_9 only when typecasting), c262c36, f874151, 926ea5e (#43213: CBDescriptors of the same total_size on the same CoreRangeSet); batch_norm_device_operation.cpp at every commit 37cd4d4 … 51ea244 (check_tensor_BN unchanged but for getters; 3a99e8b and 692b56a the storage check; 4961576 drops select_program_factory, one factory); batch_norm.cpp at every commit (22829054: rank ≥ 4 and empty inputs cloned; b04f3ed: one parameter dtype and output dtype = input's when an output is given; the rest training-only: 5929e28, 7c6c393, ef24b39, 3d96347); tt-mlir's runtime passes no output, memory config or dtype (runtime batch_norm.cpp, search index ids 30135253180, 670289800)",
+    citedAs:
+      'tt-metal batch_norm inference factory, validation and batch_norm.cpp at every commit 99f1ff6 … 622c6fb (batchNorm.ts)',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;

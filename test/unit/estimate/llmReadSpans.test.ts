@@ -196,3 +196,53 @@ describe('read span nlp-concat-heads-decode-factory', () => {
     );
   });
 });
+
+/** batch_norm_inference of a 1x32x128x128 input with 1x32x1x1 mean, var, weight and bias (dtypes as given). */
+function batchNorm(o: { input?: 'bf16' | 'f32' | 'bfp_bf8'; weight?: 'bf16' | 'f32'; result?: 'bf16' | 'f32' } = {}) {
+  const stat = (dtype: 'bf16' | 'f32' = 'bf16') => tensor([1, 32, 1, 1], { dtype });
+  return op(
+    'ttnn.batch_norm_inference',
+    [tensor([1, 32, 128, 128], { dtype: o.input ?? 'bf16' }), stat(), stat(), stat(o.weight), stat()],
+    [tensor([1, 32, 128, 128], { dtype: o.result ?? o.input ?? 'bf16' })],
+    { operandSegmentSizes: segments(1, 1, 1, 1, 1) },
+  );
+}
+
+describe('read span batch-norm-inference-factory', () => {
+  // All bf16: nine CBs of 2 tiles (c_0 input, c_1 mean, c_2 output, c_3 var, c_4 eps, c_5 weight, c_6 bias, c_7 den,
+  // c_8 temp), 9 · 2 · 2,048 = 36,864 B on every core.
+  it('exact inside the span (2026-04-01): 36,864 B, cited by it', () => {
+    const e = estimateOf(estimateOp(batchNorm(), whContext({ ttMetalDate: '2026-04-01' })));
+    assert.equal(e.cbBytesPerCore, 9 * 2 * 2_048);
+    assert.deepEqual([e.confidence, e.approxReason], ['exact', '']);
+    assert.ok(e.citations.some((c) => c.startsWith('read span batch-norm-inference-factory')));
+  });
+
+  it('a window past its read end: approx with the registry reason', () => {
+    const e = estimateOf(estimateOp(batchNorm(), whContext({ window: PAST })));
+    assert.deepEqual([e.cbBytesPerCore, e.confidence, e.approxReason], [36_864, 'approx', pastNewestReadReason(PAST)]);
+  });
+
+  it('an f32 weight among bf16 statistics: 40,960 B before PR #40233 (2026-03-01), rejected from it (2026-04-01)', () => {
+    // Per-tensor formats before it: c_5 the weight's f32 (2 · 4,096 = 8,192), the other eight CBs bf16 (c_4 eps in the
+    // variance's format, c_7 / c_8 in the input's): 8 · 2 · 2,048 + 8,192 = 40,960 B.
+    const mixed = batchNorm({ weight: 'f32' });
+    const before = estimateOf(estimateOp(mixed, whContext({ ttMetalDate: '2026-03-01' })));
+    assert.deepEqual([before.cbBytesPerCore, before.confidence], [8 * 2 * 2_048 + 2 * 4_096, 'exact']);
+    assert.equal(before.cbBytesPerCore, 40_960);
+    assert.equal(
+      illegalRule(estimateOp(mixed, whContext({ ttMetalDate: '2026-04-01' }))),
+      'batch_norm: weight dtype (FLOAT32) must match other parameter tensors dtype (BFLOAT16)',
+    );
+  });
+
+  it("validate_tensors rejects a bfloat8_b input; a result of another dtype than the input's is approx", () => {
+    assert.equal(
+      illegalRule(estimateOp(batchNorm({ input: 'bfp_bf8' }), whContext({ ttMetalDate: '2026-04-01' }))),
+      'batch_norm only supports bfloat16, float32. Got: DataType::BFLOAT8_B',
+    );
+    const e = estimateOf(estimateOp(batchNorm({ result: 'f32' }), whContext({ ttMetalDate: '2026-04-01' })));
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.approxReason, /tt-metal's output is in the input's dtype/);
+  });
+});
