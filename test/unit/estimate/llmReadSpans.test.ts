@@ -142,6 +142,9 @@ describe('read span paged-update-cache-factory', () => {
       illegalRule(estimateOp(sixteen, whContext({ ttMetalDate: '2026-06-01' }))),
       'Input tensor shard grid must have num_cores (16) equal to the number of users / batch (32)',
     );
+    // One user per core passes either way: a window across PR #45016 is not split for it.
+    const across = { earliest: '2026-05-01', latest: '2026-06-01' };
+    assert.equal(estimateOf(estimateOp(oneUserPerCore, whContext({ window: across }))).versionRange, undefined);
   });
 });
 
@@ -181,6 +184,9 @@ describe('read span nlp-concat-heads-decode-factory', () => {
     );
     const after = estimateOf(estimateOp(wide, whContext({ ttMetalDate: '2026-04-29' })));
     assert.deepEqual([after.cbBytesPerCore, after.confidence], [0, 'exact']);
+    // 32 padded heads pass either way: a window across PR #43252 is not split for them.
+    const across = { earliest: '2026-04-15', latest: '2026-05-05' };
+    assert.equal(estimateOf(estimateOp(falconLike, whContext({ window: across }))).versionRange, undefined);
   });
 
   it('validation in tt-metal order: a shard of two users fails the shard height, 32 cores for 16 users the core count', () => {

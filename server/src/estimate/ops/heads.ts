@@ -188,7 +188,8 @@ function concatHeadsDecodeRejects(
   if (shape[0] !== 1) return 'seqlen=1 for decode';
   if (shape[1] > 32) return 'currently only support less than 32 users';
   // Exactly 32 padded heads before PR #43252, a multiple of 32 (always, for a tiled dim) from it.
-  if (!atOrAfter(ctx, 'nlp-concat-heads-decode-padded-heads-tiles') && shape[2] !== 32)
+  // Asked only for other head counts, so a window is split at the change point only where it matters.
+  if (shape[2] !== 32 && !atOrAfter(ctx, 'nlp-concat-heads-decode-padded-heads-tiles'))
     return 'currently only support 32 padded heads';
   // tt-metal's message for this check names head_dim, though it compares the padded heads with num_heads.
   if (numHeads !== undefined && shape[2] < numHeads) return 'head_dim must be multiple of TILE_WIDTH';

@@ -287,8 +287,9 @@ export function estimatePagedUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEs
       `Expect batch in input tensor match the batch in cache tensor (input batch ${input.padded[1]}, cache batch ${cache.padded[0]})`,
       CITE_PAGED_UPDATE_VALIDATE_2026,
     );
-  // From PR #45016 the kernel's one user per core is checked [8].
-  if (atOrAfter(ctx, 'paged-update-cache-shard-cores-users') && shardCoreCount(input.layout) !== input.padded[1])
+  // From PR #45016 the kernel's one user per core is checked [8] (asked only when it fails, so a window is split there
+  // only where it matters).
+  if (shardCoreCount(input.layout) !== input.padded[1] && atOrAfter(ctx, 'paged-update-cache-shard-cores-users'))
     return illegal(
       op.name,
       `Input tensor shard grid must have num_cores (${shardCoreCount(input.layout)}) equal to the number of users / batch (${input.padded[1]})`,
