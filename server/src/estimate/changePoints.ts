@@ -4928,6 +4928,42 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal conv2d.cpp@af7d566 (Conv2dSliceAttr::get_L1_usage, get_input_memory_config), conv2d_utils.cpp@af7d566 (calculate_L1_usage_for_conv_op, get_input_channels_alignment, determine_input_memory_config, conv2d::calculate_L1_usage: CBs not globally allocated + the OUT CB), op_slicing.cpp@af7d566 (compute_L1_usage_for_slice_config: the max over the slices; total_free_bytes >= l1_usage); the same at @622c6fb',
   },
+  'layernorm-block-divisibility-fatal': {
+    family: 'norm',
+    // "#21564: convert some TT_ASSERT statements to TT_FATAL statements", squash-merged on main as 3a99e8b (2025-06-02
+    // 20:19 UTC; nyoshifujiTT/tt-metal first-parent history). Found by read span layernorm-interleaved-multicore.
+    pr: 22869,
+    mergedOn: '2025-06-02',
+    dateFrom: 'merge',
+    what: 'the interleaved layer/rms norm factory rejects CB tile counts not divisible by the block size (TT_FATAL "Buffer size in0_t (60) must be divisible by block_size (8)"); before, the check was a TT_ASSERT, compiled only into DEBUG builds, so a release build ran the large-tensor kernel with those CBs',
+    before:
+      'tt-metal …/layernorm/device/multi_core/layernorm_op_multi_core.cpp@3a99e8b~1 (TT_ASSERT(in0_t % block_size == 0 && …)); tt_metal/api/tt-metalium/assert.hpp@3a99e8b~1 (TT_ASSERT empty without DEBUG)',
+    after: 'the same factory @3a99e8b (TT_FATAL per buffer), kept to 6cecd5d (change point layernorm-fixed-block)',
+  },
+  'nlp-concat-heads-decode-padded-heads-tiles': {
+    family: 'heads',
+    // "nlp_concat_heads_decode: support padded_heads > 32", squash-merged on main as 58eb1ea (2026-04-29 15:37 UTC;
+    // nyoshifujiTT/tt-metal first-parent history). Found by read span nlp-concat-heads-decode-factory.
+    pr: 43252,
+    mergedOn: '2026-04-29',
+    dateFrom: 'merge',
+    what: 'nlp_concat_heads_decode accepts an input whose padded head count (dim 2) is any multiple of 32; before, exactly 32 ("currently only support 32 padded heads")',
+    before:
+      'tt-metal …/nlp_concat_heads_decode/device/nlp_concat_heads_decode_device_operation.cpp@58eb1ea~1 (TT_FATAL(input_shape[2] == 32))',
+    after: 'the same file @58eb1ea and @622c6fb (TT_FATAL(input_shape[2] % 32 == 0))',
+  },
+  'paged-update-cache-shard-cores-users': {
+    family: 'kv_cache',
+    // "[ttnn] paged_update_cache: validate input shard num_cores == num_users", squash-merged on main as 5fe8af2
+    // (2026-05-27 07:30 UTC; nyoshifujiTT/tt-metal first-parent history). Found by read span paged-update-cache-factory.
+    pr: 45016,
+    mergedOn: '2026-05-27',
+    dateFrom: 'merge',
+    what: "paged_update_cache rejects an input whose shard grid's core count differs from its users (padded dim 1): the kernel dispatches one user per core; before, no such check",
+    before:
+      'tt-metal …/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp@5fe8af2~1 (validateSharding: width, orientation, shard height only)',
+    after: 'the same file @5fe8af2 and @622c6fb (TT_FATAL(input_num_shards == num_users))',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5474,6 +5510,52 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) af7d566 … 622c6fb: Conv2dSliceAttr::get_L1_usage at af7d566 and every commit touching conv2d.cpp (48a3a7492e #34731 makes it const and stops get_input_memory_config writing the attribute's conv_config: the same figure; c60fc18329 #35204 moves it inline, text identical to 622c6fb; 7785814f74 #41917 sizes get_input_memory_config on the padded output: change point conv2d-dram-slice-grid-padded-output; acaf1cbfa7, cb76be1ac4, cd10c66409, 984f529e2f, 6a480585ec, 9f4df7f2ea, 9890788bb7, ed92e7cd36, 2f9afc8584, e88993ce77, 2f8845059f, 77a6fc7ee1 leave it unchanged); calculate_L1_usage_for_conv_op at every commit touching conv2d_utils.cpp: identical but for e88993ce77 (#34957, 1-D depthwise on the height) and 6a480585ec (#44490, coalesced 1-D depthwise reads), both change points planConv follows; get_input_channels_alignment and determine_input_memory_config the same rule at both ends (#35245 restructures the branches; later parameters default to the old behaviour); conv2d::calculate_L1_usage: 984f529e2f adds reader_indices_actual_page_size, which this path leaves unset (the worst case); op_slicing.cpp compute_L1_usage_for_slice_config and the free-bytes test at every commit (af7d566, 48a3a74, fa00323, 441c2f9, de92bc4, 706be77, 2be027c, cb76be1, 4859af0, 622c6fb): the max over the slices, total_free_bytes >= l1_usage; get_cb_info's CBs: read span conv2d-sharded-program-2026-spring and the conv2d change points",
     citedAs:
       'tt-metal Conv2dSliceAttr::get_L1_usage, calculate_L1_usage_for_conv_op and op_slicing determine_slice_config at every commit af7d566 … 622c6fb (conv2d.ts)',
+  },
+  'layernorm-interleaved-multicore': {
+    family: 'norm',
+    // The oldest modeled build to 622c6fb (2026-06-23); c08280d (2024-12-23, sharded factory only) is the last commit
+    // before it under normalization/layernorm. The CB-line changes inside are change points.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "layer_norm / rms_norm of an interleaved TILE input of rank ≥ 1 and non-zero volume, with no program config (LayerNormDefaultProgramConfig: Welford off) and TILE gamma/beta of the input's last-dim width: LayerNorm{DeviceOperation} sends it to the interleaved multi-core factory, whose CBs are block (largest divisor / fixed by change point layernorm-fixed-block), the one-pass CB set, the 0.95·l1_size fit test and the large-tensor widths as change points layernorm-large-tensor-kernel, rmsnorm-large-tensor-kernel, layernorm-block-divisibility-fatal, layernorm-large-tensor-accumulator, layernorm-fixed-block and layernorm-large-width-by-im-tile state them; fp32 accumulation from the compute config, else layer_norm's default (change point layernorm-fp32-acc-default) and rms_norm's off; split_work_to_cores(compute grid, tile rows, row-wise); before 9a76dd3 (PR #18462, 2025-03-03) the intermediates were numbered c_25 … c_30 (now c_18 … c_23), their bytes the same",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): the interleaved factory's CB, tile-size, block, fit-test, large-tensor and work-split lines at every commit touching it, multi_core/layernorm_op_multi_core.cpp (layernorm_multi_core) @c08280d … @a20579f and layernorm_op_multi_core.cpp (LayerNormMultiCoreProgramFactory) @a20579f … @622c6fb: changes only at 9a76dd3 (CB renumbering), 6eef033 (#18675), 3a99e8b (#22869: TT_ASSERT → TT_FATAL, change point added by this reading), 7aee9a5 / 8fd66cc / 089cc86 / 1715632 / bbbfc33 (Welford CBs, Welford off by default), 4c12f30 (#33120), 6cecd5d (#34584), 350e309 / 3b27555 (#36979, 2026-02-03 12:12 UTC, and its revert at 18:15 the same day: a build of those six hours, large-tensor rms_norm with c_24, is not told apart by a build date), ba98f20 (#36732: create_descriptor, default_core_range = the compute grid from (0,0), the same CBs), 2cec72b (#38006), 5117926 (#39226: widths × bf16 / im tile; ROW_MAJOR-input CBs c_27 / c_28 only), 7fb82fd (#41637: scaler c_2 still Float16_b), 926ea5e (#43213: ProgramDescriptor framework, the same descriptor), 0397458 (#45319: Welford-only aliases on existing CBs); the rest renames, namespaces, arguments and kernel paths (e34977d: fused activation defines only); layernorm_op.cpp / layernorm_device_operation.cpp (select: an interleaved input → the multi-core factory at every commit; validation: gamma/beta padded width = the input's, and from 6918485 (#43948, 05-12) logical widths equal, from d4471a8 (#44527, 05-19) ≥ — other widths approx); layernorm.cpp / rmsnorm.cpp at every commit (342342e: layer_norm fp32 acc on by default; rms_norm HiFi4, approx, fp32 off; 22829054: 0-D and empty inputs take other ops; 5117926: rms_norm refuses ROW_MAJOR); compute_kernel_config.cpp (fp32_dest_acc_en from a given config at every commit; aaca681 changes Wormhole fidelity only)",
+    citedAs:
+      'tt-metal interleaved layer-norm factory, LayerNorm device operation and layernorm.cpp / rmsnorm.cpp at every commit c08280d … 622c6fb (norm.ts)',
+  },
+  'paged-update-cache-factory': {
+    family: 'kv_cache',
+    // The oldest modeled build to 622c6fb (2026-06-23); 352e61a (2024-11-27) is the last commit before it to touch the
+    // factory.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "paged_update_cache of a sharded (not width-sharded) bf16/f32 TILE input into an interleaved TILE cache, without mesh_coords: PagedUpdateCacheProgramFactory on the input's shard grid with c_0 2·Wt cache tiles, c_1 the input shard (bound to it), one CB of 2·Wt intermediate tiles for c_24 and c_25, c_26 2·Wt intermediate tiles, c_16 B·Wt cache tiles (B = input padded dim 1), c_2 one tile of the update index's format, c_3 one page-table row (padded last dim × element bytes); Wt = head dim / 32, the intermediate format Float32 only with fp32_dest_acc_en from the compute config (off by default); validation per change point paged-update-cache-shard-cores-users",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): the factory's CB, tile-size, Wt / B and fp32 lines at every commit touching it, paged_update_cache_program_factory.cpp @352e61a … @de6219c (250ef95, fa45b9b, 0cc4e4e: get_padded_shape, 4ec93ec, d18c5dc, b7ed0f6, 12d080c, d82e424, 56b700c, 22a84dd, f91811c / 7819a2b / a192380 (TensorAccessor), 76f5736: tt::tile_size) and update_cache/paged_update_cache_program_factory.cpp @079b486 / 76a0d65 / a9a765c (the new-infra move, its revert and re-land: the same lines) … @622c6fb (f8ee447, e555420, 6131bec, 0741d5c: enable_fp32_dest's unused format argument dropped, 9e51529 / e7b0cfc, 55a31c4, 1d0b227, c83c151, c262c36, f3ef236: Wt from the input's head dim (the cache's before, equal by validation), f5eb2ac, 99c973c: no CB line, cd014e0: CBDescriptors of the same total_size, c_24 / c_25 two formats on one CB as create_cb({c_24, c_25}) did); validation in paged_cache_operation.cpp @352e61a … @e3839aa and paged_update_cache_device_operation.cpp @a9a765c … @622c6fb (sharded, not width-sharded input, shard width = head dim, ROW_MAJOR orientation, interleaved TILE cache, bf16/f32 input, dim 0 = 1, batch = cache batch without a page table or share_cache; b8415d0 adds sharded page tables and indices, f3ef236 / f5eb2ac / 99c973c checks for their new overrides only, 5fe8af2 (#45016) the shard-core count, change point added by this reading); paged_cache.cpp: init_device_compute_kernel_config(arch, config) at every commit",
+    citedAs: 'tt-metal paged_update_cache factory and validation at every commit 352e61a … 622c6fb (kvCache.ts)',
+  },
+  'nlp-concat-heads-decode-factory': {
+    family: 'heads',
+    // The oldest modeled build to 622c6fb (2026-06-23); 352e61a (2024-11-27) is the last commit before it to touch the
+    // op's device files.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'nlp_concat_heads_decode of a height-sharded TILE input: both programs (NLPConcatHeadsDecodeProgramFactory, and from c20ec92 (2025-01-10) the sub-core-grid one for an input grid of several ranges or not at (0,0)) create one CB, c_16, bound to the output shard: no CB-region bytes; validation per change point nlp-concat-heads-decode-padded-heads-tiles, users ≤ 32 and the input grid one core per user at every build',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): the CB lines of nlp_concat_heads_decode_program_factory.cpp (both programs until 1ba319e, #33203) and nlp_concat_heads_decode_subcoregrids_program_factory.cpp at every commit touching them, 352e61a … 622c6fb: c_16 of q_num_tiles · tile size with set_globally_allocated_address(*output.buffer()) (c20ec92 adds the sub-core-grid program with the same CB; 76f5736 tt::tile_size; 32f12ad, #45423: CBDescriptor .buffer = output.buffer()); nlp_concat_heads_decode_device_operation.cpp validation at every commit (TILE, bf16/f32, dim 0 = 1, users ≤ 32, padded heads = 32 until 58eb1ea (#43252) then a multiple of 32, HEIGHT_SHARDED, shard = the padded last two dims, shard cores = users; f417dfd (#33366): the sub-core-grid program requires sub_core_grids, which tt-mlir's runtime passes as the input grid when tt-metal would infer it (runtime nlp_concat_heads_decode.cpp, search index id 29337186449)) and select_program_factory from 1ba319e (on_subcoregrids)",
+    citedAs: 'tt-metal nlp_concat_heads_decode programs and validation at every commit 352e61a … 622c6fb (heads.ts)',
+  },
+  'batch-norm-inference-factory': {
+    family: 'batch_norm',
+    // From 99f1ff6 (PR #18332, 2025-03-07, change point batchnorm-no-num-cb; the ten-CB factory before it stays approx)
+    // to 622c6fb (2026-06-23).
+    earliest: '2025-03-07',
+    latest: '2026-06-23',
+    what: "ttnn.batch_norm in inference of interleaved TILE bf16/f32 rank-4 tensors with running statistics, as tt-mlir calls it (no output, no memory config): batch_norm.cpp's checks (rank ≥ 4; from change point batchnorm-mixed-precision the four parameter tensors of one dtype), BatchNormOperation::validate_tensors (TILE, bf16/f32, rank 4, dim 1 = the input's channels, interleaved), the output in the input's dtype, and BatchNormFactory's nine (ten with the typecast CB) CBs of 2 tiles on the whole compute grid in the formats of change point batchnorm-mixed-precision",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): batch_norm_program_factory.cpp's CB, format and core lines at every commit touching it 99f1ff6 … 926ea5e (the last before 622c6fb): d82e424 (getters), cdc0135, cc79cd0 (#24732: fp32_dest_acc_en from the compute config, kernel choice only), 8109d99, 5f6aaad, 76f5736 (tt::tile_size), d79048d, 0475d0d, b04f3ed (#40233, change point batchnorm-mixed-precision: interm format, c_9 only when typecasting), c262c36, f874151, 926ea5e (#43213: CBDescriptors of the same total_size on the same CoreRangeSet); batch_norm_device_operation.cpp at every commit 37cd4d4 … 51ea244 (check_tensor_BN unchanged but for getters; 3a99e8b and 692b56a the storage check; 4961576 drops select_program_factory, one factory); batch_norm.cpp at every commit (22829054: rank ≥ 4 and empty inputs cloned; b04f3ed: one parameter dtype and output dtype = input's when an output is given; the rest training-only: 5929e28, 7c6c393, ef24b39, 3d96347); tt-mlir's runtime passes no output, memory config or dtype (runtime batch_norm.cpp, search index ids 30135253180, 670289800)",
+    citedAs:
+      'tt-metal batch_norm inference factory, validation and batch_norm.cpp at every commit 99f1ff6 … 622c6fb (batchNorm.ts)',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -21,7 +21,9 @@
  *       TestOpModelLib.cpp@b73fc81:4128 and :4161 (rank-1 statistics and missing running statistics are illegal)
  *
  * Assumptions: interleaved tensors (sharded batch norm is not modeled); the CBs are created on the whole compute grid
- *   whatever the tile count, as the factory does.
+ *   whatever the tile count, as the factory does. `exact` rests on read span batch-norm-inference-factory (the factory,
+ *   BatchNormOperation's validation and batch_norm.cpp at every commit 99f1ff6 … 622c6fb), with that validation
+ *   checked (illegal, in tt-metal's order) and the result in the input's dtype (tt-mlir passes no output or dtype).
  * Worked example (golden TestOpModelLib.cpp@b73fc81:4100): 1x32x128x128 bf16 with bf16 statistics: 9 CBs × 2 tiles ×
  *   2,048 B = 36,864 B.
  */
@@ -32,7 +34,7 @@ import type { TensorSpec, TtnnOp } from '../../ttnn/op';
 import { CbSpec, finishProgram, gridArea, propInts, resolveTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import { largestStep, specWith, stepOp } from './composite';
 
 const CITE_FACTORY =
@@ -96,6 +98,8 @@ export function estimateBatchNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   }
   const dtypeOf = (t: TensorSpec | undefined): DataType | undefined =>
     t !== undefined && t.layout.kind === 'layout' ? t.layout.dtype : undefined;
+  const rejected = batchNormRejects(input.logical, roles, ctx);
+  if (rejected !== undefined) return illegal(op.name, rejected, CITE_VALIDATE);
   const aDt = input.dtype;
   const bDt = dtypeOf(roles.mean) ?? aDt;
   const cDt = out.dtype;
@@ -137,12 +141,88 @@ export function estimateBatchNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     factoryReason: `inference batch norm: ${cbs.length} double-buffered CBs (${formats}) on all ${gridArea(ctx)} cores`,
     groups: [{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }],
     cbs,
-    confidence: numCb ? 'approx' : 'exact',
-    approxReason: numCb
-      ? 'the ten-CB factory (c_8 input − mean) read at 99f1ff6~1; its versions from tt-metal PR #16432 (2025-01-12) to then were not each read'
-      : '',
-    citations: [mixed ? CITE_FACTORY : CITE_FACTORY_CREATE_CB],
+    ...inferenceConfidence(ctx, numCb, aDt, cDt),
+    citations: [mixed ? CITE_FACTORY : CITE_FACTORY_CREATE_CB, readSpanCite('batch-norm-inference-factory')],
   });
+}
+
+/**
+ * `exact` on read span batch-norm-inference-factory (the factory, its validation and batch_norm.cpp at every commit
+ * from PR #18332 to 622c6fb), for a result in the input's dtype: tt-mlir passes ttnn::batch_norm no output and no
+ * dtype, so tt-metal's output takes the input's, and the IR's other dtype was not followed.
+ */
+function inferenceConfidence(
+  ctx: EstimateContext,
+  numCb: boolean,
+  inputDtype: DataType,
+  resultDtype: DataType,
+): { confidence: 'exact' | 'approx'; approxReason: string } {
+  if (numCb)
+    return {
+      confidence: 'approx',
+      approxReason:
+        'the ten-CB factory (c_8 input − mean) read at 99f1ff6~1; its versions from tt-metal PR #16432 (2025-01-12) to then were not each read',
+    };
+  if (!windowReadableWithinReadSpan(ctx, 'batch-norm-inference-factory'))
+    return { confidence: 'approx', approxReason: BN_UNREAD };
+  if (resultDtype !== inputDtype)
+    return {
+      confidence: 'approx',
+      approxReason: `the result's dtype (${resultDtype}) is not the input's (${inputDtype}): tt-mlir passes no output or dtype, so tt-metal's output is in the input's dtype`,
+    };
+  return { confidence: 'exact', approxReason: '' };
+}
+
+const BN_UNREAD = `the inference batch norm program, its validation and batch_norm.cpp were read at every build ${readSpanBuildsText('batch-norm-inference-factory')}; the window reaches builds before it`;
+
+const TT_DTYPE: Partial<Record<DataType, string>> = { bf16: 'BFLOAT16', f32: 'FLOAT32', bfp_bf8: 'BFLOAT8_B' };
+
+/**
+ * The first check of ttnn::batch_norm (batch_norm.cpp) and BatchNormOperation::validate_tensors that an inference op
+ * fails, worded as tt-metal's TT_FATAL (read span batch-norm-inference-factory); undefined when it passes. The
+ * statistics' ranks are checked before this (with their own wording).
+ */
+function batchNormRejects(
+  inputShape: readonly number[],
+  roles: ReturnType<typeof operandsByRole>,
+  ctx: EstimateContext,
+): string | undefined {
+  if (inputShape.length < 4) return `batch_norm not supported for tensors with rank < 4. (rank=${inputShape.length})`;
+  // From PR #40233 the four parameter tensors must share one dtype (batch_norm.cpp), checked before the device op.
+  if (atOrAfter(ctx, 'batchnorm-mixed-precision')) {
+    const params = [
+      ['running_mean', roles.mean],
+      ['running_var', roles.variance],
+      ['weight', roles.weight],
+      ['bias', roles.bias],
+    ] as const;
+    const first = params.find(([, t]) => t?.layout.kind === 'layout')?.[1];
+    const firstDtype = first?.layout.kind === 'layout' ? first.layout.dtype : undefined;
+    for (const [name, t] of params) {
+      if (t === undefined || t.layout.kind !== 'layout' || firstDtype === undefined) continue;
+      if (t.layout.dtype !== firstDtype)
+        return `batch_norm: ${name} dtype (${TT_DTYPE[t.layout.dtype] ?? t.layout.dtype}) must match other parameter tensors dtype (${TT_DTYPE[firstDtype] ?? firstDtype})`;
+    }
+  }
+  if (inputShape.length !== 4) return 'batch_norm supports tensors of rank 4';
+  const channels = inputShape[1];
+  const named = [
+    ['input_shape', roles.input],
+    ['batch_mean_shape', roles.mean],
+    // tt-metal names the variance batch_mean_shape too.
+    ['batch_mean_shape', roles.variance],
+    ['weight_shape', roles.weight],
+    ['bias_shape', roles.bias],
+  ] as const;
+  for (const [name, t] of named) {
+    if (t === undefined || t.layout.kind !== 'layout') continue;
+    if (t.layout.pageLayout !== 'tile') return 'batch_norm only supports tiled layout. Got: Layout::ROW_MAJOR';
+    if (t.layout.dtype !== 'bf16' && t.layout.dtype !== 'f32')
+      return `batch_norm only supports bfloat16, float32. Got: DataType::${TT_DTYPE[t.layout.dtype] ?? t.layout.dtype}`;
+    if (t.shape.kind === 'known' && t.shape.dims[1] !== channels)
+      return `${name}[1] must be the same as input's channel size.`;
+  }
+  return undefined;
 }
 
 /**

@@ -24,7 +24,9 @@
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_concat_heads/device/nlp_concat_heads_program_factory.cpp@0172564
- *   [2] tt-metal …/nlp_concat_heads_decode/device/nlp_concat_heads_decode_program_factory.cpp@003097f
+ *   [2] tt-metal …/nlp_concat_heads_decode/device/nlp_concat_heads_decode_program_factory.cpp@003097f; both programs
+ *       and the validation (nlp_concat_heads_decode_device_operation.cpp) read at every commit 352e61a … 622c6fb (read
+ *       span nlp-concat-heads-decode-factory; change point nlp-concat-heads-decode-padded-heads-tiles)
  *   [3] tt-metal …/nlp_create_qkv_heads/device/nlp_create_qkv_heads_program_factory.cpp@086f5b2 (Interleaved::create)
  *   [4] tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@08041dd
  *   [5] tt-metal …/rotary_embedding/device/rotary_embedding_program_factory.cpp@0055520
@@ -37,7 +39,7 @@
  *   c_0 = 2·16 tiles · 2,048 = 65,536 B.
  */
 
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TensorLayout } from '../../ttnn/layout';
@@ -51,11 +53,12 @@ import {
   groupsFromSplit,
   propBool,
   propInt,
+  ResolvedTensor,
   resolveTensor,
   splitWorkToCores,
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
 
 const CITE_CONCAT =
   'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_concat_heads/device/nlp_concat_heads_program_factory.cpp@0172564';
@@ -146,6 +149,8 @@ export function estimateNlpConcatHeadsDecode(op: TtnnOp, ctx: EstimateContext): 
   const shardTiles = shardTileCount(output.layout);
   if (!Number.isFinite(shardTiles) || shardTiles <= 0)
     return unmodeled(op.name, 'output shard shape has no tile count');
+  const rejected = concatHeadsDecodeRejects(input, propInt(op, 'num_heads'), ctx);
+  if (rejected !== undefined) return illegal(op.name, rejected, CITE_CONCAT_DECODE_VALIDATE);
   return finishProgram({
     op,
     ctx,
@@ -155,9 +160,48 @@ export function estimateNlpConcatHeadsDecode(op: TtnnOp, ctx: EstimateContext): 
     cbs: [
       { index: 16, role: 'output shard', nPages: shardTiles, pageBytes: tileBytes(output.dtype), tensorBacked: true },
     ],
-    confidence: 'exact',
-    citations: [CITE_CONCAT_DECODE],
+    // Both programs' one CB and the validation were read at every commit of read span nlp-concat-heads-decode-factory.
+    ...(windowReadableWithinReadSpan(ctx, 'nlp-concat-heads-decode-factory')
+      ? { confidence: 'exact' as const }
+      : { confidence: 'approx' as const, approxReason: CONCAT_HEADS_DECODE_UNREAD }),
+    citations: [CITE_CONCAT_DECODE, readSpanCite('nlp-concat-heads-decode-factory')],
   });
+}
+
+const CITE_CONCAT_DECODE_VALIDATE =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_concat_heads_decode/device/nlp_concat_heads_decode_device_operation.cpp@622c6fb (validate_on_program_cache_miss)';
+const CONCAT_HEADS_DECODE_UNREAD = `the nlp_concat_heads_decode programs and their validation were read at every build ${readSpanBuildsText('nlp-concat-heads-decode-factory')}; the window reaches builds before it`;
+
+/**
+ * The first of NLPConcatHeadsDecodeDeviceOperation's checks a sharded input fails, worded as tt-metal's TT_FATAL, in
+ * its order (read span nlp-concat-heads-decode-factory); undefined when it passes.
+ */
+function concatHeadsDecodeRejects(
+  input: ResolvedTensor,
+  numHeads: number | undefined,
+  ctx: EstimateContext,
+): string | undefined {
+  const shape = input.padded;
+  if (input.dtype !== 'f32' && input.dtype !== 'bf16') return 'Unsupported data format';
+  if (input.layout.pageLayout !== 'tile') return 'Input tensor layout must be TILE but got ROW_MAJOR';
+  if (shape.length !== 4) return undefined;
+  if (shape[0] !== 1) return 'seqlen=1 for decode';
+  if (shape[1] > 32) return 'currently only support less than 32 users';
+  // Exactly 32 padded heads before PR #43252, a multiple of 32 (always, for a tiled dim) from it.
+  // Asked only for other head counts, so a window is split at the change point only where it matters.
+  if (shape[2] !== 32 && !atOrAfter(ctx, 'nlp-concat-heads-decode-padded-heads-tiles'))
+    return 'currently only support 32 padded heads';
+  // tt-metal's message for this check names head_dim, though it compares the padded heads with num_heads.
+  if (numHeads !== undefined && shape[2] < numHeads) return 'head_dim must be multiple of TILE_WIDTH';
+  if (input.layout.memoryLayout !== 'height_sharded')
+    return `Input tensor memory layout must be HEIGHT_SHARDED but got ${input.layout.memoryLayout?.toUpperCase() ?? 'INTERLEAVED'}`;
+  const [shardTileRows, shardTileCols] = input.layout.shardShape;
+  if (shardTileCols * 32 !== shape[3])
+    return `Shard spec shape[1] (${shardTileCols * 32}) must match input tensor padded shape[-1] (${shape[3]})`;
+  if (shardTileRows * 32 !== shape[2])
+    return `Shard spec shape[0] (${shardTileRows * 32}) must match input tensor padded shape[-2] (${shape[2]})`;
+  if (shardCoreCount(input.layout) !== shape[1]) return 'Input core grid num_cores must be equal to num users';
+  return undefined;
 }
 
 export function estimateSplitQkvHeads(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {

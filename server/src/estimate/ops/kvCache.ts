@@ -30,6 +30,9 @@
  *   [7] tt-mlir lib/Dialect/TTNN/IR/TTNNOps.cpp@19c86fc (UpdateCacheOp / FillCacheOp / PagedUpdateCacheOp::verify):
  *       cache and input agree on dims 1 (heads) and 3 (head dim); update: input dim 0 = 1; fill: input dim 2 ≤ cache
  *       dim 2; paged update: input dim 0 = 1, dim 1 = the update index's length, dim 3 = the cache's head dim
+ *   [8] tt-metal …/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp@5fe8af2 (PR #45016: input
+ *       shard cores = users); factory and validation read at every commit 352e61a … 622c6fb (read span
+ *       paged-update-cache-factory: exact for builds 2025-01-01 … 2026-06-23)
  *
  * Shapes the tt-mlir verifier rejects [7] never compile (unmodeled, naming the verifier); shapes only tt-metal's
  *   validation rejects [5][6] are illegal. Neither gets a figure (found by fuzzing: mismatched head dims were sized).
@@ -38,7 +41,7 @@
  *   recent; the tt-mlir OpModel goldens (tt-metal f4163c2, 2025-11) agree with them, and tt-mlir #3679 (2025-06-04)
  *   printed update_cache's figure to the byte (f32 cache and input, bf16 intermediates: a Float32 input no longer
  *   forces fp32 accumulation, as update_cache_op_multi_core.cpp@04896f2 of 2024 did; when that stopped was not traced,
- *   before 2025-06). Older builds were not compared.
+ *   before 2025-06). Older builds were not compared, except paged_update_cache's, read at every commit [8].
  * Worked example (golden TestOpModelLib.cpp:4618): update_cache, cache 1x32x64x512 bf16, input 1x32x3x512: g = 1,
  *   Wt = 16, B = 32: 32 + 32 + 32 + 32 + 512 = 640 tiles = 1,310,720 B.
  */
@@ -46,7 +49,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import {
   bufferAlignmentBytes,
   CITE,
@@ -228,6 +231,8 @@ export function estimateFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   );
 }
 
+const PAGED_UPDATE_UNREAD = `the paged_update_cache program and its validation were read at every build ${readSpanBuildsText('paged-update-cache-factory')}; the window reaches builds before it`;
+
 export function estimatePagedUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const r = cacheAndInput(op);
   if (typeof r === 'string') return unmodeled(op.name, r);
@@ -282,6 +287,14 @@ export function estimatePagedUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEs
       `Expect batch in input tensor match the batch in cache tensor (input batch ${input.padded[1]}, cache batch ${cache.padded[0]})`,
       CITE_PAGED_UPDATE_VALIDATE_2026,
     );
+  // From PR #45016 the kernel's one user per core is checked [8] (asked only when it fails, so a window is split there
+  // only where it matters).
+  if (shardCoreCount(input.layout) !== input.padded[1] && atOrAfter(ctx, 'paged-update-cache-shard-cores-users'))
+    return illegal(
+      op.name,
+      `Input tensor shard grid must have num_cores (${shardCoreCount(input.layout)}) equal to the number of users / batch (${input.padded[1]})`,
+      CITE_PAGED_UPDATE_VALIDATE_2026,
+    );
   const fp32 = fp32DestAccFromConfig(op) ?? false;
   const im = tileBytes(fp32 ? 'f32' : 'bf16');
   const tCache = tileBytes(cache.dtype);
@@ -314,8 +327,11 @@ export function estimatePagedUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEs
       factoryReason: `Wt = ${wt}, B = ${b}; cores = the input's ${shardCoreCount(input.layout)}-core shard grid${table !== undefined ? '; paged (page table)' : ''}`,
       groups: [shardGridGroup(input.layout)],
       cbs,
-      confidence: 'exact',
-      citations: [CITE_PAGED_UPDATE],
+      // The factory's CBs and the op's validation were read at every commit of read span paged-update-cache-factory.
+      ...(windowReadableWithinReadSpan(ctx, 'paged-update-cache-factory')
+        ? { confidence: 'exact' as const }
+        : { confidence: 'approx' as const, approxReason: PAGED_UPDATE_UNREAD }),
+      citations: [CITE_PAGED_UPDATE, readSpanCite('paged-update-cache-factory')],
     }),
     op,
     ctx,

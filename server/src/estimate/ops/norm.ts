@@ -23,6 +23,10 @@
  *   'layernorm-fixed-block' (block size / large-tensor widths); 'layernorm-large-tensor-kernel' (tt-metal PR #18675)
  *   and 'rmsnorm-large-tensor-kernel' (PR #38006): from when each norm may leave the one-pass kernel [4]. rms_norm
  *   without compute_config: fp32 acc off (the OpModel golden rows, tt-metal f4163c2, only match with it off).
+ *   'layernorm-block-divisibility-fatal' (PR #22869): from it a large-tensor width not divisible by the block is
+ *   rejected; before, the check was a TT_ASSERT (DEBUG builds only) and the kernel ran with those CBs.
+ *   `exact` rests on read span 'layernorm-interleaved-multicore' (every commit 2025-01-01 … 622c6fb of the factory, its
+ *   selection and layernorm.cpp / rmsnorm.cpp), for TILE gamma/beta of the input's width and a rank ≥ 1 input.
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/multi_core/layernorm_op_multi_core.cpp@00eaa3b
@@ -57,7 +61,7 @@
  *   c_19 2 + c_20 2 + c_21 8 = 22 tiles = 45,056 B (tt-mlir OpModel golden, TestOpModelLib.cpp:4268).
  */
 
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import { DataType, tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue } from '../../ttnn/dialectFields';
@@ -238,8 +242,9 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind, variant:
     wtB = weighted ? (fixedBlock ? 56 : 60) : fixedBlock ? 112 : 120;
     // From 'layernorm-large-width-by-im-tile' the widths scale by bf16 tile / intermediate tile (halved with fp32 acc).
     if (fp32 && atOrAfter(ctx, 'layernorm-large-width-by-im-tile')) wtB = (wtB * bf16) / im;
-    // Older builds threw before allocating: TT_FATAL(in0_t % block_size == 0) (tt-metal issue #33527).
-    if (wtB % block !== 0) {
+    // Older builds threw before allocating: TT_FATAL(in0_t % block_size == 0) (tt-metal issue #33527); before PR #22869
+    // it was a TT_ASSERT, empty in release builds, and the kernel ran with these CBs.
+    if (wtB % block !== 0 && atOrAfter(ctx, 'layernorm-block-divisibility-fatal')) {
       return illegal(op.name, `Buffer size in0_t (${wtB}) must be divisible by block_size (${block})`, CITE_LN_OLD);
     }
   }
@@ -277,6 +282,7 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind, variant:
   }
 
   const split = splitWorkToCores(gridArea(ctx), rows);
+  const unread = variant.residualSegment === undefined ? unreadReason(op, ctx, input, gamma, beta) : undefined;
   return finishProgram({
     op,
     ctx,
@@ -287,14 +293,48 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind, variant:
     // tt-mlir does not set): its first range, the full rows — tt-mlir #7153 prints (0,0)-(12,7) for 113 rows on 13x10.
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row', { order: 'row', ctx }),
     cbs,
-    confidence: 'exact',
-    approxReason: '',
+    confidence: unread === undefined ? 'exact' : 'approx',
+    approxReason: unread ?? '',
     citations: [
       fixedBlock ? CITE_LN_NEW : CITE_LN_OLD,
       CITE_LN_DEFAULTS,
       ...(residual !== undefined ? [CITE_LN_PRE_ADD] : []),
       ...(variant.citations ?? []),
       CITE.workSplit,
+      ...(variant.residualSegment === undefined ? [readSpanCite('layernorm-interleaved-multicore')] : []),
     ],
   });
+}
+
+const LN_UNREAD_BUILDS = `the interleaved layer-norm program, its selection and layernorm.cpp / rmsnorm.cpp were read at every build ${readSpanBuildsText('layernorm-interleaved-multicore')}; the window reaches builds before it`;
+
+/**
+ * Why layer_norm / rms_norm is not `exact` on the interleaved factory: the window outside read span
+ * layernorm-interleaved-multicore, or inputs the reading did not cover (a 0-D input takes other ops from tt-metal PR
+ * #19927; gamma/beta of another width or row-major meet validation that changed at PRs #43948 and #44527). An empty
+ * input never reaches here (resolveTensor).
+ */
+function unreadReason(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  gamma: ResolvedTensor | undefined,
+  beta: ResolvedTensor | undefined,
+): string | undefined {
+  if (!windowReadableWithinReadSpan(ctx, 'layernorm-interleaved-multicore')) return LN_UNREAD_BUILDS;
+  const spec = op.operands[0];
+  if (spec?.kind === 'tensor' && spec.shape.kind === 'known' && spec.shape.dims.length === 0)
+    return 'a 0-D input: layernorm.cpp / rmsnorm.cpp run other ops for it (tt-metal PR #19927), not read';
+  const width = input.logical[input.logical.length - 1];
+  for (const [w, name] of [
+    [gamma, 'weight'],
+    [beta, 'bias'],
+  ] as const) {
+    if (w === undefined) continue;
+    if (w.layout.pageLayout !== 'tile')
+      return `a row-major ${name}: its validation ([…, 32] sticks) was not read against tt-mlir's layout`;
+    if (w.logical[w.logical.length - 1] !== width)
+      return `the ${name}'s last dim (${w.logical[w.logical.length - 1]}) is not the input's (${width}): validation of it changed at tt-metal PRs #43948 and #44527, not modeled`;
+  }
+  return undefined;
 }
