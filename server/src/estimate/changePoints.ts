@@ -4964,6 +4964,36 @@ export const CHANGE_POINTS = {
       'tt-metal …/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp@5fe8af2~1 (validateSharding: width, orientation, shard height only)',
     after: 'the same file @5fe8af2 and @622c6fb (TT_FATAL(input_num_shards == num_users))',
   },
+  'unary-ng-first-ops': {
+    family: 'eltwise (unary)',
+    pr: 40294,
+    // "#32376: Introduce new unary_ng infra", squash-merged on main as 55e065a (2026-03-27 17:01 UTC; nyoshifujiTT/
+    // tt-metal first-parent history). It moves abs, neg, acos, asin, asinh, atan, cos, exp2, expm1, isfinite,
+    // logical_not, reciprocal, relu, relu6, sign, silu, sin, square, tan, bitwise_not, floor, ceil, hardsigmoid and cbrt
+    // (among ops not modeled) from unary.hpp's REGISTER_UNARY_OPERATION to unary_ng.hpp; the other unary ops follow with
+    // change point unary-mixed-memory-layouts (PR #41001). Found by the session-33 reading of the unary programs.
+    mergedOn: '2026-03-27',
+    dateFrom: 'merge',
+    what: "the unary ops PR #40294 moves run UnaryNgDeviceOperation: its validate lets input and output memory layouts differ, and it binds c_0 / c_2 to the shards only under is_native_L1_sharding (both sharded, in L1, on one grid, neither uneven), else 2-tile CBs on split_work_to_cores; before, UnaryDeviceOperation (layouts must match; a sharded input's UnaryShardedProgramFactory binds both CBs)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/unary.hpp@55e065a~1 (REGISTER_UNARY_OPERATION(relu, RELU) … → prim::unary); unary_device_operation.cpp@55e065a~1 (select_program_factory, validate)',
+    after:
+      'tt-metal PR #40294: unary_ng/unary_ng.hpp@55e065a (DECLARE_UNARY_NG_OP), unary_ng/device/unary_ng_device_operation.cpp@55e065a (validate), unary_ng/common/unary_ng_utils.cpp@55e065a (is_native_L1_sharding, get_shard_specs), unary_ng/device/unary_ng_program_factory.cpp@55e065a (c_0 / c_2)',
+  },
+  'cbrt-unary-no-tmp-cb': {
+    family: 'eltwise (unary)',
+    pr: 38279,
+    // "Optimise and improve precision for `cbrt`", squash-merged on main as 2ecbb1a (2026-02-24 10:30 UTC; nyoshifujiTT/
+    // tt-metal first-parent history). Found by the session-33 reading of the unary programs; unary_ng's needs_tmp0_cb
+    // (@55e065a: HARDSHRINK, LOGIT) never has CBRT either.
+    mergedOn: '2026-02-24',
+    dateFrom: 'merge',
+    what: "cbrt's unary program has no c_1 temporary CB (the kernel no longer needs one); before, c_1 of the input CB's size from change point cbrt-unary-sfpu",
+    before:
+      'tt-metal unary_program_factory.cpp and unary_sharded_program_factory.cpp@2ecbb1a~1 (c_1 for HARDSHRINK, CBRT, LOGIT)',
+    after:
+      'tt-metal PR #38279, unary_program_factory.cpp and unary_sharded_program_factory.cpp@2ecbb1a (c_1 for HARDSHRINK and LOGIT only)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5556,6 +5586,42 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): batch_norm_program_factory.cpp's CB, format and core lines at every commit touching it 99f1ff6 … 926ea5e (the last before 622c6fb): d82e424 (getters), cdc0135, cc79cd0 (#24732: fp32_dest_acc_en from the compute config, kernel choice only), 8109d99, 5f6aaad, 76f5736 (tt::tile_size), d79048d, 0475d0d, b04f3ed (#40233, change point batchnorm-mixed-precision: interm format, c_9 only when typecasting), c262c36, f874151, 926ea5e (#43213: CBDescriptors of the same total_size on the same CoreRangeSet); batch_norm_device_operation.cpp at every commit 37cd4d4 … 51ea244 (check_tensor_BN unchanged but for getters; 3a99e8b and 692b56a the storage check; 4961576 drops select_program_factory, one factory); batch_norm.cpp at every commit (22829054: rank ≥ 4 and empty inputs cloned; b04f3ed: one parameter dtype and output dtype = input's when an output is given; the rest training-only: 5929e28, 7c6c393, ef24b39, 3d96347); tt-mlir's runtime passes no output, memory config or dtype (runtime batch_norm.cpp, search index ids 30135253180, 670289800)",
     citedAs:
       'tt-metal batch_norm inference factory, validation and batch_norm.cpp at every commit 99f1ff6 … 622c6fb (batchNorm.ts)',
+  },
+  'unary-tile-interleaved': {
+    family: 'eltwise (unary)',
+    // The oldest modeled build to 622c6fb (2026-06-23): aa5af61 (2024-12-31) is the factory the span opens with.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "a unary op whose dispatch was read (eltwise.ts UNARY_DISPATCH_READ: one program of its UnaryOpType, the output in the input's dtype) on an interleaved TILE input and output, without sub_core_grids: UnaryProgramFactory, and from change points unary-ng-first-ops / unary-mixed-memory-layouts UnaryNgDeviceOperation's program (renamed UnaryDeviceOperation::ProgramFactory by PR #42737): c_0 = 2 input tiles, c_2 = 2 output tiles, each in its tensor's format, on split_work_to_cores(compute grid, tiles); c_1 of 2 input tiles for HARDSHRINK / LOGIT (and CBRT between change points cbrt-unary-sfpu and cbrt-unary-no-tmp-cb)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): unary_program_factory.cpp and unary_device_operation.cpp at aa5af61 (2024-12-31: num_input_tiles = num_output_tiles = 2, split_work_to_cores over physical volume / TILE_HW; select_program_factory: sharded input → UnaryShardedProgramFactory, else UnaryProgramFactory; validate: non-sharded input TILE and INTERLEAVED, layouts equal) and every commit touching them up to aa301f4 (after which no op read here runs it; PR #41468, 7257143, deletes it): 250ef95, 81f9494, ac04812, 6edcda7, fa45b9b, 0cc4e4e, 52fd64d, ec1e9aa, b5f61bb and its revert fac07e6 (compute args), 476062d (kernel path), dbf0265, 02d8c64, 4ec93ec, 6a7a60e, 7ba089f, d18c5dc, 5440d62, 10a3832, 8473ceb, 1700432, d82e424 (physical_volume), f834267, e0e0d5e (#24689: c_1 of 2 input tiles for HARDSHRINK), 9a42525, d7cba8c, fa53510, 3eb6d70 (TensorAccessor), 7b840a3, 11de0e3 (#28170: c_1 for CBRT), 76f5736, 340ca44, 17cba8f, 0e9a565, 94e78f6 (#33157: UnarySubCoreGridProgramFactory, only with sub_core_grids, which tt-mlir passes none of), f8ee447, e6d82c8 (bitcast's c_0 format), d239d36, 9c027df (#31296: c_1 for LOGIT), 08e6e67, 476b46f, 1515b3e, 8b99879 / 297f4f4 / 6223e8c, 685e40a (#34796: row-major pages, TILE unchanged), 441c2f9, 0741d5c, 55a31c4, f3f9c1a, c83c151, 544e13f, df4b2bd, 85d0dea, 2ecbb1a (#38279: CBRT's c_1 dropped, change point cbrt-unary-no-tmp-cb), 1c22985, ce15e49, 22ad2b3, aaca681 (math fidelity); unary_ng_program_factory.cpp, unary_ng_utils.cpp and unary_ng_device_operation.cpp at 55e065a (c_0 / c_2 of 2 tiles unless the shard path, tmp c_1 for HARDSHRINK / LOGIT, split_work_to_cores over the output tiles of the compute grid) and every commit touching them: aa301f4 (runtime args, approx mode), c262c36 (a copyright line), a22327a and f1eecc0 (row-major only), dc66df3 (LOGIT scalars), f874151 (namespaces), aa59894 (HARDSHRINK's c_1 gone), 076511e (CBDescriptor port, same total_size), 468245b (#42737: renamed to unary/device/unary_program_factory.cpp and unary/common/unary_utils.cpp, CB lines the same), 61f1bd8 and 2d254d5 (to 622c6fb: MISH / LOGIT scalars only); the dispatch of each op in UNARY_DISPATCH_READ: unary.hpp / unary.cpp / unary_ng.hpp / unary_ng.cpp at every commit git log -G finds for its name or UnaryOpType (65caa88, aa7b4fb, 2808d98, 35eea91, bfa1a31, b608ed8, daa68b9, 4cab147, c5fbb16, 55e065a, aa301f4, 1f4f3b9, 468245b; 852431e registers hardsigmoid; c2784e7, 457a88d, 2a88382, dea866a, 239d1a7, 9aebb1a, f2d4373, 6413450 / cd51eec / 6ee77b8 change other ops' lines): one unary_impl / unary_ng_impl call with its op type (sqrt, rsqrt, erf, gelu with a fast-mode parameter, leaky_relu and elu with a float), output dtype the input's",
+    citedAs:
+      'tt-metal unary_program_factory.cpp, unary_ng_program_factory.cpp and the unary dispatch at every commit aa5af61 … 622c6fb (eltwise.ts)',
+  },
+  'unary-tile-sharded': {
+    family: 'eltwise (unary)',
+    // The oldest modeled build to 622c6fb (2026-06-23), with change points unary-ng-first-ops and
+    // unary-mixed-memory-layouts inside (the sharded rule moves there).
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'a unary op whose dispatch was read (UNARY_DISPATCH_READ) with a sharded TILE input or output: before the unary_ng change points, input and output memory layouts equal (validate), UnaryShardedProgramFactory binds c_0 and c_2 to the input and output shards (0 CB-region bytes) on the shard grid and throws for a DRAM shard, another output core count or tile size; from them, unary_ng binds c_0 / c_2 to the shards only under is_native_L1_sharding and an even output (both sharded, input even, neither in DRAM, one shard grid), else 2-tile CBs on split_work_to_cores, the shards read through TensorAccessor',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): unary_sharded_program_factory.cpp and unary_device_operation.cpp at aa5af61 (num_tile_per_core from the shard spec, c_0 and c_2 of num_tile_per_core 32-byte-aligned input tiles set_globally_allocated_address on the input and output buffers; TT_FATALs: output core count, tile sizes, L1 buffers, shard width L1-aligned for non-block formats) and every commit touching the sharded factory up to aa301f4 (after which no op read here runs it): 250ef95, fa45b9b, f43d12a, 476062d, 0a922ee (#19610: a row-major shard width no longer rounded up to 16), 7ce4e6d, 4ec93ec, 6a7a60e, d18c5dc, 6cbeeb4 (bfp4 counted like bfp8), d82e424, f834267, e0e0d5e / 11de0e3 / 9c027df / 2ecbb1a (c_1), 9a42525, d7cba8c, 7b840a3, 76f5736, 340ca44, 17cba8f, 94e78f6 (sub_core_grids refused for a sharded input), f8ee447, e6d82c8, 08e6e67, 0741d5c, 55a31c4, c83c151, df4b2bd, 1c22985, aaca681 (no CB line); unary_ng_utils.cpp (is_uneven, is_native_L1_sharding, get_shard_specs, get_worker_grid) and unary_ng_program_factory.cpp (src_sharded / dst_sharded CBs of the shard's tiles bound to the buffers, else 2 tiles) at 55e065a and every commit touching them to 468245b and on to 622c6fb (aa301f4, c262c36, a22327a, f1eecc0: row-major shards not tile-aligned fall back to interleaved, TILE unchanged, dc66df3, f874151, aa59894, 076511e, 468245b rename, 61f1bd8, 2d254d5); unary_ng_device_operation.cpp validate at 55e065a, aa301f4, 468245b (a non-sharded input / output must be interleaved, nothing else about layouts); the dispatch as read span unary-tile-interleaved reads it",
+    citedAs:
+      'tt-metal unary_sharded_program_factory.cpp, unary_ng_utils.cpp / unary_ng_program_factory.cpp and the unary dispatch at every commit aa5af61 … 622c6fb (eltwise.ts)',
+  },
+  'binary-sharded-tile-cbs': {
+    family: 'eltwise (binary)',
+    // From af6910e (PR #30557, 2025-10-15 20:43 UTC, change point binary-ng-sharded-native-l1) to 622c6fb (2026-06-23).
+    // Before it binary_ng bound every sharded tensor and #27989's first is_native_L1_sharding followed: not read
+    // commit by commit.
+    earliest: '2025-10-15',
+    latest: '2026-06-23',
+    what: "a binary op with a sharded TILE operand or result: which program runs (binary.cpp's is_legacy_only: the legacy ElementWiseMultiCore(Sfpu) for a sharded block-format input of one shape until change point binary-ng-col-scalar-bcast-cb, whose CBs are a sharded input's shard, 2·find_max_block_size(shard tiles) for an interleaved one, c_2 the output shard or the shard's tiles for a width/block-sharded first tensor; else binary_ng), binary_ng's is_native_L1_sharding and get_shard_specs as change points binary-ng-sharded-native-l1 … binary-ng-native-sharded-a-broadcast give them (each sharded tensor's CB its shard exactly when they hold, else the 2-tile ring), and binary_ng's validate rejections to binary-ng-native-same-layout-l1",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): every commit af6910e … 622c6fb touching binary_ng_program_factory.cpp, binary_ng_utils.cpp / .hpp, binary_ng_device_operation.cpp or binary.cpp, its sharding, CB and dispatch lines read: af6910e (#30557: is_native_L1_sharding with a tensor b, a sharded c, one logical shape, none uneven, one tensor L1-sharded; get_shard_specs; validate_sharding), 6f9c404 (#30702: validate_sharding's layout test gone), 6132b08 (#31096: one memory layout, nothing in DRAM; validate_sharding and the L1 tests gone), 75f4885 (#32134: the same test on TensorSpecs, in the program hash), 5edbd5f and its revert 777bcd8 (#34132 / #34300: the test unchanged), 8096aa6 (#34482: a's and b's memory configs equal), 31570cf (#35420: c's unevenness test gone, a sharded a's / b's grid must be c's), ad5f256 (#36375: a tensor-scalar op with an even sharded a), 886755e (#36204: a sharded output memory config without a shard spec gets one over every core; tt-mlir always gives one), 154ae51 (#37229: get_shard_specs takes an uneven c as interleaved), 7219e97 (#36054: is_legacy_only keeps block formats), ccb46fc (#32813: row-major kernels, unsharded only), 0fca1ed (#37996: the sharded-a broadcast and uneven cases, is_legacy_only false), 076511e (CBDescriptor port: c_0 / c_1 / c_2 total_size the shard's tiles or 2, .buffer the sharded tensor's), 011389e (#43207: use_legacy removed); no sharding, CB or dispatch line in 341b1fc, a50488d, 183aaa7, 2febe16, 5a7e26c, 3d6a97c, 5fc7059, 0d318f7, f3696b6, 16485a6 / 96f7e9d / b8d340f (runtime-arg plumbing), 8fd944c (sub_core_grids, which tt-mlir passes none of), 185e7b4, c730987, 1e6cc37, f8ee447, 77699d4, 491867b, 00e05d1, 476b46f (the default memory config moved, unchanged), 1515b3e, 03eeba9, 441c2f9, 0741d5c, 2cb0524, f3f9c1a, 5ab92cd, 263c223, df4b2bd, 6d80350, de740bb, 277e999, 9fe772d, fae13ce, 4ffd828, 4961576, 692b56a, a9fb08c, ce15e49, c5fbb16 (function syntax), 5da2371, c262c36, aed2421, ffdcf4b, ed8a0f7, f874151, 5a8f4d5, 4a39a4b, c5268e1, b0de21b, 7ac549f, d9515c5, af933e8 (sub_device_id), 59dc06e (isclose), a8827df, 4c65907, fe96e4d (uint8 relational casts), 2feb3d4, d13ce12, b8d0c10; element_wise_multi_core_program_factory.cpp / element_wise_multi_core_sfpu_pgm_factory.cpp / binary_device_operation.cpp at every commit 6132b08 … 0fca1ed (TT_FATAL wording, includes, style: the CB lines of @0fca1ed~1 as the model has them)",
+    citedAs:
+      'tt-metal binary_ng_program_factory.cpp, binary_ng_utils.cpp, binary_ng_device_operation.cpp, binary.cpp and the legacy element-wise factories at every commit af6910e … 622c6fb (eltwise.ts)',
   },
 } as const satisfies Record<string, ReadSpan>;
 

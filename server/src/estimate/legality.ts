@@ -9,8 +9,8 @@
  * Rules:
  *   unary-on-host: a unary device op reads its input from device memory; a host tensor has none             [1]
  *   unary-memory-layout: unary ops require input and output memory layouts to match (interleaved → sharded and
- *     sharded → interleaved throw) until tt-metal relaxed unary validation (change point
- *     `unary-mixed-memory-layouts`)                                                                         [2][3]
+ *     sharded → interleaved throw) until the op runs unary_ng, whose validate does not ask it (change point
+ *     `unary-ng-first-ops` for the ops PR #40294 moved, `unary-mixed-memory-layouts` for the rest)          [2][3]
  *     Worked example: tanh of 28672x32 bf16, L1 interleaved in → L1 height-sharded out: illegal (tt-mlir OpModel
  *     golden, TestOpModelLib.cpp@b73fc81 line 308, expected_legal false); height-sharded in → interleaved out:
  *     illegal (line 275).
@@ -48,8 +48,7 @@
  */
 
 import type { TtnnOp, ValueSpec } from '../ttnn/op';
-import { atOrAfter } from './changePoints';
-import { BINARY_OPS, UNARY_OPS } from './ops/eltwise';
+import { BINARY_OPS, UNARY_OPS, unaryRunsNg } from './ops/eltwise';
 import type { EstimateContext, Illegal, Unmodeled } from './types';
 import { illegal, unmodeled } from './types';
 
@@ -184,7 +183,7 @@ export const LEGALITY_RULES: readonly LegalityRule[] = [
       const input = memoryLayoutOf(op.operands[0]);
       const output = memoryLayoutOf(op.results[0]);
       if (input === undefined || output === undefined || input === output) return undefined;
-      if (atOrAfter(ctx, 'unary-mixed-memory-layouts')) return undefined;
+      if (unaryRunsNg(op.name, ctx)) return undefined;
       return illegal(
         op.name,
         `Unary operation requires Input and Output memory layout to match. Input layout: ${input}, Output layout: ${output}`,

@@ -35,7 +35,7 @@ import {
   estimateClampTensor,
   estimateDropout,
   estimateTypecast,
-  estimateUnary,
+  estimateUnaryOp,
   estimateWhere,
 } from './ops/eltwise';
 import { estimateAccumulation } from './ops/accumulation';
@@ -152,7 +152,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.to_layout', estimateToLayout, LIVE_L1);
   add(['ttnn.untilize', 'ttnn.untilize_with_unpadding'], estimateUntilizeOp, LIVE_L1);
   add(['ttnn.tilize', 'ttnn.tilize_with_val_padding'], estimateTilizeOp, LIVE_L1);
-  add(UNARY_OPS, estimateUnary, TYPES_ONLY);
+  add(UNARY_OPS, estimateUnaryOp, TYPES_ONLY);
   add('ttnn.asinh', estimateAsinh, TYPES_ONLY);
   // In UNARY_OPS for legality; composites before their change points.
   add('ttnn.mish', estimateMish, TYPES_ONLY);

@@ -19,6 +19,7 @@ import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimateResult } from '../../../server/src/estimate/types';
 import { subtileBroadcast } from '../../../server/src/estimate/ops/eltwise';
+import { READ_SPANS } from '../../../server/src/estimate/changePoints';
 import { op, tensor, whContext } from './build';
 import type { DataType } from '../../../server/src/ttnn/dtype';
 
@@ -280,9 +281,16 @@ describe('estimate/binary of sharded operands', () => {
   const x = [1, 1, 256, 64];
   const add = (a: ReturnType<typeof tensor>, b: ReturnType<typeof tensor> | undefined, c: ReturnType<typeof tensor>) =>
     op('ttnn.add', b === undefined ? [a] : [a, b], [c]);
+  // Exact inside read span binary-sharded-tile-cbs (from #30557, 2025-10-15); before it the sharded programs were read
+  // at their change points only: the same figures, approx.
   const bytes = (o: ReturnType<typeof op>, date: string) => {
     const e = estimateOf(estimateOp(o, on(date)));
-    assert.equal(e.confidence, 'exact', `${date}: ${e.confidence === 'approx' ? e.approxReason : ''}`);
+    if (date >= READ_SPANS['binary-sharded-tile-cbs'].earliest)
+      assert.equal(e.confidence, 'exact', `${date}: ${e.confidence === 'approx' ? e.approxReason : ''}`);
+    else {
+      assert.equal(e.confidence, 'approx', date);
+      assert.match(e.approxReason, /read span binary-sharded-tile-cbs/);
+    }
     return e.cbBytesPerCore;
   };
 
@@ -401,10 +409,15 @@ describe('estimate/binary of sharded operands', () => {
     };
     assert.match(reason(alike, '2025-05-18'), /binary-ng-default-first/);
     assert.match(reason(add(tensor(x, hs([8, 1])), undefined, tensor(x, hs([8, 1]))), '2025-03-01'), /tensor-scalar/);
-    // 2025-09..11 now reads every sub-window's factory (#16138's binding, #27989's, #30557's): all bound, exact.
+    // 2025-09..11: every sub-window's factory binds all three (#16138's binding, #27989's, #30557's), 0 B; the builds
+    // before 2025-10-15 lie outside read span binary-sharded-tile-cbs: approx.
     const range = estimateOf(estimateOp(alike, window('2025-09-01', '2025-11-30')));
-    assert.equal(range.confidence, 'exact');
+    assert.equal(range.confidence, 'approx');
     assert.equal(range.cbBytesPerCore, 0);
+    // 2025-10-15..11-30 lies inside it: exact.
+    const inside = estimateOf(estimateOp(alike, window('2025-10-15', '2025-11-30')));
+    assert.deepEqual([inside.confidence, inside.cbBytesPerCore], ['exact', 0]);
+    assert.ok(inside.citations.some((c) => c.startsWith('read span binary-sharded-tile-cbs')));
   });
 
   // #27989's builds (2025-09-29..10-14), binary_ng_program_factory.cpp@629ddfc (CB lines the same to af6910e~1):

@@ -3,7 +3,9 @@
  * (`ttnn.add`, `ttnn.multiply`, ...) and `ttnn.typecast`.
  *
  * Formula (bytes per core):
- *   unary:    c_0 = 2·T(in), c_2 = 2·T(out); a sharded input/output CB aliases its shard (0 B)        [1]
+ *   unary:    c_0 = 2·T(in), c_2 = 2·T(out); a sharded input/output CB aliases its shard (0 B): always on the
+ *             old UnaryShardedProgramFactory, under unary_ng (change points unary-ng-first-ops,
+ *             unary-mixed-memory-layouts) only when is_native_L1_sharding holds, else 2-tile CBs     [1][16]
  *   binary:   c_0 = 2·T(a), c_1 = 2·T(b) (1 tile for a scalar b, Float16_b on legacy builds), c_2 = 2·T(c);
  *             the subtile broadcast type (get_subtile_broadcast_type) adds c_5 = 2·T(a) or c_6 = 2·T(b) as the
  *             build's factory does (change points binary-ng-*-cb); before change point binary-ng-default (and
@@ -74,6 +76,8 @@
  *   [14] tt-metal binary_composite_op.cpp@d43dc8d and the parent of 2fc9b5a (ExecutePower::invoke, float exponent);
  *       PR #33182 (2fc9b5a) made it one unary program; tt-mlir runtime binary_composite.cpp@19c86fc runPowScalarOp
  *   [15] tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/element_wise_multi_core_program_factory.cpp@1d923b2
+ *   [16] tt-metal ttnn/cpp/ttnn/operations/eltwise/unary_ng/common/unary_ng_utils.cpp@55e065a (is_native_L1_sharding,
+ *       get_shard_specs), unary_ng/device/unary_ng_program_factory.cpp@55e065a; unary/common/unary_utils.cpp@622c6fb
  *
  * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; the
  *   op's own pre-activations (logical ops, divide before change point binary-ng-divide-sfpu) make the estimate approx; LOGIT's
@@ -87,6 +91,7 @@
 
 import { elementBytes, isBlockFloat, TILE_HW, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
+import type { TensorLayout } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
   CITE,
@@ -119,6 +124,10 @@ const CITES = {
   binaryNgValidateSharding:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_device_operation.cpp@629ddfc, @af6910e, @6f9c404 (validate_on_program_cache_miss: sharded tensors in L1; validate_sharding); change points binary-ng-native-l1-first, binary-ng-sharding-layout-test-dropped, binary-ng-native-same-layout-l1',
   unary: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681',
+  unarySharded:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_sharded_program_factory.cpp@aa5af61 and @aaca681 (c_0 / c_2 on the input and output buffers; TT_FATALs on core count, tile size, L1); unary_device_operation.cpp (select_program_factory: a sharded input)',
+  unaryNgSharding:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary_ng/common/unary_ng_utils.cpp@55e065a (is_native_L1_sharding, get_shard_specs) and unary_ng/device/unary_ng_program_factory.cpp@55e065a (c_0 / c_2 the shards when get_shard_specs holds, else 2 tiles); as unary/common/unary_utils.cpp and unary/device/unary_program_factory.cpp@622c6fb',
   binaryNg: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@5eb4ca2',
   binaryNgSubtile:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_device_operation.cpp@2feb3d4 (get_subtile_broadcast_type, unchanged since @2e97074); c_5/c_6 per change points binary-ng-row-bcast-cb, binary-ng-row-col-bcast-cb, binary-ng-col-scalar-bcast-cb',
@@ -258,7 +267,12 @@ function sameSharding(a: ResolvedTensor, b: ResolvedTensor): boolean {
 }
 
 /** Cores of an eltwise program: the shard grid when sharded, else split_work_to_cores over the output pages. */
-function cores(ctx: EstimateContext, out: ResolvedTensor, shardSource: ResolvedTensor | undefined) {
+function cores(
+  ctx: EstimateContext,
+  out: ResolvedTensor,
+  shardSource: ResolvedTensor | undefined,
+  pages = out.geometry.nPages,
+) {
   if (shardSource !== undefined) {
     const n = shardCoreCount(shardSource.layout);
     const start = shardSource.layout.coreRanges?.[0]?.start;
@@ -268,11 +282,20 @@ function cores(ctx: EstimateContext, out: ResolvedTensor, shardSource: ResolvedT
       why: `one shard per core on the ${shardSource.layout.gridShape.join('x')} shard grid`,
     };
   }
-  const split = splitWorkToCores(gridArea(ctx), out.geometry.nPages);
+  const split = splitWorkToCores(gridArea(ctx), pages);
   return {
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-    why: `${out.geometry.nPages} pages over ${split.nCores} cores`,
+    why: `${pages} pages over ${split.nCores} cores`,
   };
+}
+
+/** The pages the program splits: a tensor's own, or the tiles of a 2024 `#tt.layout` device tensor (pageIsTile). */
+function runtimePages(t: ResolvedTensor): number {
+  if (t.layout.pageLayout === 'tile' || !pageIsTile(t.layout)) return t.geometry.nPages;
+  const h = t.logical[t.logical.length - 2] ?? 1;
+  const w = t.logical[t.logical.length - 1] ?? 1;
+  const outer = t.logical.slice(0, -2).reduce((n, d) => n * d, 1);
+  return outer * Math.ceil(h / TILE_HW) * Math.ceil(w / TILE_HW);
 }
 
 /**
@@ -281,7 +304,7 @@ function cores(ctx: EstimateContext, out: ResolvedTensor, shardSource: ResolvedT
  * allocating its CBs in turn: the largest is a binary program's (c_0, c_1, c_2 two tiles each).
  */
 export function estimateAsinh(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  if (atOrAfter(ctx, 'asinh-unary-sfpu')) return estimateUnary(op, ctx);
+  if (atOrAfter(ctx, 'asinh-unary-sfpu')) return estimateUnaryOp(op, ctx);
   const input = op.operands[0];
   if (input === undefined) return unmodeled(op.name, 'asinh without an input');
   return largestStep(
@@ -312,7 +335,7 @@ export function estimateAsinh(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
  * input's size at once when all three are in L1: tt-metal #15686).
  */
 export function estimateMish(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  if (atOrAfter(ctx, 'mish-unary-device-op')) return estimateUnary(op, ctx);
+  if (atOrAfter(ctx, 'mish-unary-device-op')) return estimateUnaryOp(op, ctx);
   const input = op.operands[0];
   const result = op.results[0];
   if (input === undefined || result === undefined) return unmodeled(op.name, 'mish without an input or a result');
@@ -338,7 +361,7 @@ export function estimateMish(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
  * tensor in the output's memory config, then log of that tensor: it is live while the log allocates its result.
  */
 export function estimateLog1p(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  if (atOrAfter(ctx, 'log1p-unary-sfpu')) return estimateUnary(op, ctx);
+  if (atOrAfter(ctx, 'log1p-unary-sfpu')) return estimateUnaryOp(op, ctx);
   const input = op.operands[0];
   const result = op.results[0];
   if (input === undefined || result === undefined) return unmodeled(op.name, 'log1p without an input or a result');
@@ -354,8 +377,107 @@ export function estimateLog1p(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
 }
 
 /**
- * `tmpCb`: the op's kernel gets a c_1 temporary CB of the input CB's size (HARDSHRINK, CBRT): two input tiles, or the
- * whole shard in 32-byte-aligned tiles (unsharded and sharded factories at 11de0e3) [11].
+ * The unary ops whose dispatch was read at every commit of read spans unary-tile-interleaved / unary-tile-sharded
+ * (unary.hpp / unary.cpp / unary_ng.hpp / unary_ng.cpp, git log -G over each name and UnaryOpType): each is one unary
+ * program of its op type, its output in the input's dtype. hardsigmoid from change point hardsigmoid-unary-sfpu (its
+ * estimator runs the composite before). Not read: abs, exp, log, sigmoid, tanh (TanhAccurate from tt-metal PR #20331),
+ * reciprocal, floor, ceil and the composite-backed ops.
+ */
+const UNARY_DISPATCH_READ: ReadonlySet<string> = new Set(
+  [
+    'relu',
+    'relu6',
+    'cos',
+    'sin',
+    'silu',
+    'sqrt',
+    'rsqrt',
+    'neg',
+    'gelu',
+    'sign',
+    'tan',
+    'erf',
+    'erfc',
+    'exp2',
+    'expm1',
+    'isfinite',
+    'logical_not',
+    'bitwise_not',
+    'leaky_relu',
+    'elu',
+    'acos',
+    'asin',
+    'atan',
+    'square',
+    'hardsigmoid',
+  ].map((n) => `ttnn.${n}`),
+);
+
+/**
+ * The modeled unary ops tt-metal PR #40294 moved to unary_ng (DECLARE_UNARY_NG_OP in unary_ng.hpp@55e065a): they run
+ * UnaryNgDeviceOperation from change point unary-ng-first-ops, the others from unary-mixed-memory-layouts (PR #41001).
+ */
+export const UNARY_NG_FIRST_OPS: ReadonlySet<string> = new Set(
+  [
+    'abs',
+    'neg',
+    'acos',
+    'asin',
+    'asinh',
+    'atan',
+    'cos',
+    'exp2',
+    'expm1',
+    'isfinite',
+    'logical_not',
+    'reciprocal',
+    'relu',
+    'relu6',
+    'sign',
+    'silu',
+    'sin',
+    'square',
+    'tan',
+    'bitwise_not',
+    'floor',
+    'ceil',
+    'hardsigmoid',
+    'cbrt',
+  ].map((n) => `ttnn.${n}`),
+);
+
+/** Whether the op runs UnaryNgDeviceOperation on this build (change points unary-ng-first-ops, -mixed-memory-layouts). */
+export function unaryRunsNg(opName: string, ctx: EstimateContext): boolean {
+  return UNARY_NG_FIRST_OPS.has(opName)
+    ? atOrAfter(ctx, 'unary-ng-first-ops')
+    : atOrAfter(ctx, 'unary-mixed-memory-layouts');
+}
+
+/**
+ * unary_ng's is_native_L1_sharding and get_shard_specs' output test (unary_ng_utils.cpp@55e065a, the same for TILE at
+ * @f1eecc0 and as unary_utils.cpp@468245b to @622c6fb): both sharded, the input evenly, neither in DRAM, one shard grid,
+ * the output evenly. Only then are c_0 / c_2 the shards.
+ */
+function unaryNgNativeL1Sharding(input: ResolvedTensor, output: ResolvedTensor): boolean {
+  return (
+    isSharded(input.layout) &&
+    isSharded(output.layout) &&
+    !unevenShards(input) &&
+    !inDram(input) &&
+    !inDram(output) &&
+    sameShardGrid(input, output) &&
+    !unevenShards(output)
+  );
+}
+
+/**
+ * The program of one unary op: UnaryProgramFactory (interleaved) or UnaryShardedProgramFactory (sharded input) on builds
+ * before the op moved to unary_ng (unaryRunsNg), then unary_ng's one program (c_0 / c_2 bound to the shards only under
+ * unaryNgNativeL1Sharding). The figure of the program; `estimateUnaryOp` says whether the op's dispatch and programs
+ * were read for every build of the window. Also the unary step of composites and other ops' programs (they answer for
+ * their own reading).
+ * `tmpCb`: the op's kernel gets a c_1 temporary CB of the input CB's size (CBRT from change point cbrt-unary-sfpu to
+ * cbrt-unary-no-tmp-cb): two input tiles, or the whole shard in 32-byte-aligned tiles (factories at 11de0e3) [11].
  */
 export function estimateUnary(
   op: TtnnOp,
@@ -368,12 +490,31 @@ export function estimateUnary(
   if (typeof output === 'string') return unmodeled(op.name, output);
   const inShard = isSharded(input.layout);
   const outShard = isSharded(output.layout);
-  const c = cores(ctx, output, inShard ? input : outShard ? output : undefined);
+  // Only a sharded tensor's program differs between unary_ng and the old programs; an interleaved op asks nothing.
+  const ng = (inShard || outShard) && unaryRunsNg(op.name, ctx);
+  let boundIn = inShard;
+  let boundOut = outShard;
+  let factory = inShard ? 'UnaryShardedProgramFactory' : 'UnaryProgramFactory';
+  const notes: string[] = [];
+  if (ng) {
+    boundIn = boundOut = unaryNgNativeL1Sharding(input, output);
+    factory = 'UnaryProgramFactory';
+    notes.push(
+      boundIn
+        ? "unary_ng's is_native_L1_sharding holds: c_0 and c_2 are the input and output shards"
+        : "unary_ng's is_native_L1_sharding does not hold: 2-tile CBs, the shards read and written through TensorAccessor",
+    );
+  } else if (inShard) {
+    const rejected = unaryShardedRejection(input, output);
+    if (rejected !== undefined) return illegal(op.name, rejected, CITES.unarySharded);
+  }
+  const c = cores(ctx, output, boundIn ? input : boundOut ? output : undefined, runtimePages(output));
   const cbs = [
-    { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype), tensorBacked: inShard },
-    { index: 2, role: 'output', nPages: 2, pageBytes: tileBytes(output.dtype), tensorBacked: outShard },
+    { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype), tensorBacked: boundIn },
+    { index: 2, role: 'output', nPages: 2, pageBytes: tileBytes(output.dtype), tensorBacked: boundOut },
   ];
-  if (how.tmpCb === true) {
+  const tmpCb = how.tmpCb === true && !atOrAfter(ctx, 'cbrt-unary-no-tmp-cb');
+  if (tmpCb) {
     const tmpPages = inShard ? shardTilesPerCore(input) : 2;
     if (tmpPages === undefined) return unmodeled(op.name, 'the input shard has no tile count (element size unknown)');
     const tmpPageBytes = inShard ? alignUp(tileBytes(input.dtype), 32) : tileBytes(input.dtype);
@@ -382,13 +523,76 @@ export function estimateUnary(
   return finishProgram({
     op,
     ctx,
-    factory: inShard ? 'UnaryShardedProgramFactory' : 'UnaryProgramFactory',
+    factory,
     factoryReason: c.why,
     groups: c.groups,
     cbs,
     confidence: 'exact',
-    citations: how.tmpCb === true ? [CITES.unary, CITES.cbrtUnary, CITE.workSplit] : [CITES.unary, CITE.workSplit],
+    citations: [
+      CITES.unary,
+      ...(tmpCb ? [CITES.cbrtUnary] : []),
+      ...(ng ? [CITES.unaryNgSharding] : inShard ? [CITES.unarySharded] : []),
+      CITE.workSplit,
+    ],
+    notes,
   });
+}
+
+/**
+ * UnaryShardedProgramFactory's TT_FATALs (unary_sharded_program_factory.cpp@aa5af61 … @aaca681): the output's shard
+ * grid must have the input's core count, the tiles one size, both buffers in L1.
+ */
+function unaryShardedRejection(input: ResolvedTensor, output: ResolvedTensor): string | undefined {
+  const inCores = shardCoreCount(input.layout);
+  const outCores = isSharded(output.layout) ? shardCoreCount(output.layout) : inCores;
+  if (outCores !== inCores)
+    return `Output tensor should have same number of cores ${outCores} as input tensor ${inCores}`;
+  if (tileBytes(input.dtype) !== tileBytes(output.dtype)) return 'Input and output tile size should be same';
+  if (inDram(input)) return 'Input buffer should be in L1';
+  if (inDram(output)) return 'Output buffer should be in L1';
+  return undefined;
+}
+
+/**
+ * A unary op as the registry runs it: `estimateUnary`'s program, `exact` only when the op's dispatch was read
+ * (UNARY_DISPATCH_READ), its tensors are tiles and the window's readable builds lie inside read span
+ * unary-tile-interleaved (unary-tile-sharded when a tensor is sharded).
+ */
+export function estimateUnaryOp(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  how: { readonly tmpCb?: boolean } = {},
+): OpEstimateResult {
+  const r = estimateUnary(op, ctx, how);
+  if (r.kind !== 'estimate' || r.confidence !== 'exact') return r;
+  const [input, output] = [op.operands[0], op.results[0]];
+  const sharded = [input, output].some(
+    (t) => t?.kind === 'tensor' && t.layout.kind === 'layout' && isSharded(t.layout),
+  );
+  const span = sharded ? 'unary-tile-sharded' : 'unary-tile-interleaved';
+  const tiles = [input, output].every(
+    (t) => t?.kind === 'tensor' && t.layout.kind === 'layout' && pageIsTile(t.layout),
+  );
+  let approxReason = '';
+  if (!UNARY_DISPATCH_READ.has(op.name))
+    approxReason = `ttnn's dispatch of ${op.name.slice('ttnn.'.length)} (unary.cpp / unary_ng.cpp) was not read build by build: one unary program of the op is taken`;
+  else if (!tiles) approxReason = UNARY_ROW_MAJOR_UNREAD;
+  else if (!windowReadableWithinReadSpan(ctx, span))
+    approxReason = `the unary programs were read at every build ${readSpanBuildsText(span)}; the window reaches builds before it`;
+  if (approxReason !== '') return { ...r, confidence: 'approx', approxReason };
+  return { ...r, citations: [...r.citations, readSpanCite(span)] };
+}
+
+const UNARY_ROW_MAJOR_UNREAD =
+  'a row-major unary: the interleaved factory rejects it before tt-metal PR #34796 (2026-01) and then pages it by rows, unary_ng by tile-sized chunks (PR #41185): not read as a span, two tile pages per CB stand in';
+
+/**
+ * Whether a tensor's pages are tiles at run time: a TILE layout, or a device tensor in tt-mlir's 2024 `#tt.layout`
+ * syntax, whose memref printed scalars for tiled tensors too (such dumps type their own `ttnn.to_layout <tile>` results
+ * so) and whose eltwise programs of those builds reject a row-major operand.
+ */
+function pageIsTile(layout: TensorLayout): boolean {
+  return layout.pageLayout === 'tile' || (layout.syntax === 'tt_layout' && layout.bufferType !== 'system_memory');
 }
 
 /**
@@ -518,7 +722,7 @@ function shardTilesPerCore(t: ResolvedTensor): number | undefined {
  * the last multiply, beside the sign result and the multiply's own.
  */
 export function estimateCbrt(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  if (atOrAfter(ctx, 'cbrt-unary-sfpu')) return estimateUnary(op, ctx, { tmpCb: true });
+  if (atOrAfter(ctx, 'cbrt-unary-sfpu')) return estimateUnaryOp(op, ctx, { tmpCb: true });
   const input = op.operands[0];
   const result = op.results[0];
   if (input === undefined || result === undefined) return unmodeled(op.name, 'cbrt without an input or a result');
@@ -551,7 +755,7 @@ export function estimateCbrt(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
  * where(ltz, NaN, product), every result in the output's memory config; a negative exponent was a TT_FATAL.
  */
 export function estimatePowScalar(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  if (atOrAfter(ctx, 'pow-scalar-unary-sfpu')) return estimateUnary(op, ctx);
+  if (atOrAfter(ctx, 'pow-scalar-unary-sfpu')) return estimateUnaryOp(op, ctx);
   const input = op.operands[0];
   const result = op.results[0];
   if (input === undefined || result === undefined) return unmodeled(op.name, 'pow_scalar without an input or a result');
@@ -559,7 +763,7 @@ export function estimatePowScalar(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (exponent === undefined)
     return unmodeled(op.name, 'pow_scalar without a numeric exponent (rhs): integer power or composite not known');
   if (exponent < 0) return illegal(op.name, 'works for positive exponents only', CITES.powComposite);
-  if (Number.isInteger(exponent)) return estimateUnary(op, ctx);
+  if (Number.isInteger(exponent)) return estimateUnaryOp(op, ctx);
   const unary = (name: string, from: ValueSpec) => estimateUnary(stepOp(op, name, [from], [result]), ctx);
   return largestStep(
     op,
@@ -688,7 +892,7 @@ function broadcastCbOperand(ctx: EstimateContext, sub: SubtileBroadcast): 'a' | 
  * typecast to f32 (placed like the input, held to the end). min > max runs full_like instead (unmodeled).
  */
 export function estimateClampScalar(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  if (atOrAfter(ctx, 'clamp-scalar-unary-sfpu')) return estimateUnary(op, ctx);
+  if (atOrAfter(ctx, 'clamp-scalar-unary-sfpu')) return estimateUnaryOp(op, ctx);
   const input = op.operands[0];
   const result = op.results[0];
   if (input?.kind !== 'tensor' || result?.kind !== 'tensor')
@@ -732,7 +936,7 @@ export function estimateClampScalar(op: TtnnOp, ctx: EstimateContext): OpEstimat
  * each result, the op's own included, is placed like the input (the IR's result placement is not what ran).
  */
 export function estimateHardsigmoid(opAsWritten: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  if (atOrAfter(ctx, 'hardsigmoid-unary-sfpu')) return estimateUnary(opAsWritten, ctx);
+  if (atOrAfter(ctx, 'hardsigmoid-unary-sfpu')) return estimateUnaryOp(opAsWritten, ctx);
   const input = opAsWritten.operands[0];
   if (input === undefined || opAsWritten.results[0] === undefined)
     return unmodeled(opAsWritten.name, 'hardsigmoid without an input or a result');
@@ -1084,12 +1288,14 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     approx = preActivation;
     citations.push(CITES.binaryPreActivations);
   }
-  // Interleaved TILE operands: the dispatch and CB lines read at every commit of read span binary-interleaved-tile-cbs.
-  if (approx === '' && !anySharded && [a, b, c].every((t) => t === undefined || t.layout.pageLayout === 'tile')) {
-    if (windowReadableWithinReadSpan(ctx, 'binary-interleaved-tile-cbs'))
-      citations.push(readSpanCite('binary-interleaved-tile-cbs'));
+  // TILE operands: the dispatch and CB lines read at every commit of read span binary-interleaved-tile-cbs
+  // (interleaved) or binary-sharded-tile-cbs (a sharded tensor). A row-major operand's programs were not read.
+  if (approx === '') {
+    const span = anySharded ? 'binary-sharded-tile-cbs' : 'binary-interleaved-tile-cbs';
+    if (![a, b, c].every((t) => t === undefined || pageIsTile(t.layout))) approx = BINARY_ROW_MAJOR_UNREAD;
+    else if (windowReadableWithinReadSpan(ctx, span)) citations.push(readSpanCite(span));
     else
-      approx = `the binary programs and their CBs were read at every build ${readSpanBuildsText('binary-interleaved-tile-cbs')}; the window reaches builds before it`;
+      approx = `the binary programs and their CBs${anySharded ? ' for sharded tensors' : ''} were read at every build ${readSpanBuildsText(span)}; the window reaches builds before it`;
   }
   const bound = (t: ResolvedTensor | undefined) => native && t !== undefined && isSharded(t.layout);
   const cbs = [
@@ -1117,6 +1323,7 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     ctx,
     c,
     workShardSource ?? (native ? [c, a, b].find((t) => t !== undefined && isSharded(t.layout)) : undefined),
+    runtimePages(c),
   );
   return finishProgram({
     op,
@@ -1155,6 +1362,9 @@ function preActivationCbs(
       return "divide on these builds runs the FPU multiply with a RECIP pre-activation on b through interim CB c_4 (binary_ng's is_binary_sfpu_op takes DIV as SFPU for f32 pairs only before tt-metal PR #26614; the legacy op not read), not modeled: the figure is without it";
   return undefined;
 }
+
+const BINARY_ROW_MAJOR_UNREAD =
+  'a row-major operand: binary.cpp tilizes it around the program (and from tt-metal PR #32813 binary_ng has row-major kernels of its own), not read as a span: the tile CB set stands in';
 
 const LOGICAL_OPS: ReadonlySet<string> = new Set(LOGICAL_NAMES.map((n) => `ttnn.${n}`));
 
