@@ -137,15 +137,16 @@ describe('estimate/permute: read spans permute-rm-factories and permute-tiled-fa
     assert.match(before.approxReason, /read span permute-rm-factories/);
   });
 
-  it('TiledGeneric pads when the new last dim is not a multiple of 32 even if the new H is', () => {
-    // 1x40x64x64 bf16 DRAM, perm (0,2,3,1): X = C = 40 (40 % 32 ≠ 0: needs_x_padding), new H = W = 64. Page = 2,048 +
-    // max(0, 32 − 16 · 2) = 2,048; c_0..c_2 = 3 · 2 · 2,048 = 12,288; c_3 = 16 · 2 = 32 B at base + 12,288 → 12,320 B.
+  it('TiledGeneric: no pad CB when only the new last dim is off the tile grid (needs_x_padding sets kernel args only)', () => {
+    // 1x40x64x64 bf16 DRAM, perm (0,2,3,1): X = C = 40 (40 % 32 ≠ 0: needs_x_padding), new H = W = 64 (no
+    // needs_y_padding). permute_tiled_program_factory.cpp@fb9f208 … @622c6fb creates c_3 under `if (needs_y_padding)`.
+    // Page = 2,048 + max(0, 32 − 16 · 2) = 2,048; c_0..c_2 = 3 · 2 · 2,048 = 12,288 B.
     const p = op('ttnn.permute', [tensor([1, 40, 64, 64])], [tensor([1, 64, 64, 40])], {
       permutation: ints(0, 2, 3, 1),
     });
     const e = est(estimateOp(p, on('2025-09-17', '2026-01-18')));
     assert.equal(e.factory, 'PermuteDeviceOperation::MultiCoreTiledGeneric');
-    assert.equal(e.cbBytesPerCore, 12_320);
+    assert.equal(e.cbBytesPerCore, 12_288);
     assert.equal(e.confidence, 'exact');
     assert.ok(cites(e, 'permute-tiled-factories'));
     const pastWindow = { earliest: '2026-07-01', latest: '2026-07-20' };

@@ -292,11 +292,10 @@ export function estimateTiledPermute(
       { index: 1, role: 'tilized block', nPages: 2, pageBytes: page },
       { index: 2, role: 'transposed block', nPages: 2, pageBytes: page },
     );
+    // The pad CB c_3 is created for needs_y_padding alone (the new H not a multiple of 32; needs_x_padding only sets kernel
+    // arguments) at fb9f208 … 622c6fb: tt-mlir #5463's 8x3x224x224 (0,2,3,1), X = 3, prints cBUsagePeak 12,288.
+    if (outH % 32 !== 0) cbs.push({ index: 3, role: 'padding face row', nPages: 1, pageBytes: 16 * elem });
     const x = input.logical[perm[last]] ?? 1;
-    // needs_x_padding || needs_y_padding: the new last dim (X) or the new H not a multiple of 32 (the factory at fb9f208
-    // … 622c6fb).
-    if (outH % 32 !== 0 || x % 32 !== 0)
-      cbs.push({ index: 3, role: 'padding face row', nPages: 1, pageBytes: 16 * elem });
     const w = input.logical[last] ?? 1;
     let xw = Math.ceil(x / 32) * 32 * Math.ceil(w / 32) * 32;
     for (let i = 0; i < rank - 1; i++) if (i !== perm[last]) xw *= input.logical[i] ?? 1;
