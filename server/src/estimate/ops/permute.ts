@@ -6,7 +6,8 @@
  *   permute RM, last dim moved: c_0 = c_1 = c_2 = 2 · 32·32·elem (blocked generic kernel), split over
  *     (rows / X)·ceil(X/32)·ceil(W/32) blocks, X the input dim that becomes last                          [1]
  *   transpose WH tiled:         c_0 = c_16 = 2 tiles, split over tiles                              [2]
- *   transpose WH row-major:     c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt tiles (whole HW plane per core) [2]
+ *   transpose WH row-major:     c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt, c_25 = Ht tiles (whole HW plane per
+ *     core); before PR #16155 through tiles when W·elem or H·elem % 16 ≠ 0 or the CBs do not fit   [2][10]
  *     (interleaved row-major WH from change point 'transpose-rm-interleaved-via-permute', tt-metal PR #16155, and
  *     HC / CN from 'permute-tiled-generic', PR #17048: ttnn::transpose runs prim::permute (0,1,3,2) / (0,2,1,3) /
  *     (1,0,2,3) instead — the permute rows above; the transpose factories then serve sharded row-major inputs only;
@@ -45,6 +46,10 @@
  *       transpose_ HC tiled_only when W·elem % buffer alignment ≠ 0 → to_layout(TILE), Transpose, to_layout(back);
  *       to_layout_op.cpp@09349dd (tilize_with_val_padding, untilize_with_unpadding with use_multicore = true, the reshapes
  *       views); transpose_hc_multi_core_tiled_interleaved unchanged a927a47 … 0cc4e4e but for its IDevice type
+ *   [10] tt-metal …/transpose/transpose.cpp@416ce55 (transpose_ WH: tiled_only when W·elem or H·elem % FACE_WIDTH ≠ 0 or
+ *       !rm_enough_available_space) and transpose_program_factory.cpp@416ce55 (transpose_wh_multi_core, row-major: four
+ *       CBs); read spans transpose-rm-before-permute, transpose-tiled-interleaved, permute-rm-factories and
+ *       permute-tiled-factories (changePoints.ts) hold which builds each path was read at
  *   [6] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_:
  *       an interleaved row-major WH / HC / CN transpose calls prim::permute); tt-metal PR #16155 (issue #16109: "RM
  *       transpose has circular buffer overflows", the WH factory's CBs scale with H·W)
@@ -612,9 +617,10 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     const viaTiles = transposeViaTiles(op, ctx, 'tiled WH transpose', CITES.transposeWhViaTiles);
     if (viaTiles !== undefined) return viaTiles;
   }
-  const wt = Math.ceil(w / 32);
-  const ht = Math.ceil(h / 32);
-  const cbBytes = (2 * wt + 2 * ht + ht * wt + ht) * tileBytes(input.dtype);
+  // get_estimated_size_of_cbs divides the padded W and H by 32 rounding down (the factory itself rounds up).
+  const wtFloor = Math.floor(w / 32);
+  const htFloor = Math.floor(h / 32);
+  const cbBytes = (2 * wtFloor + 2 * htFloor + htFloor * wtFloor + htFloor) * tileBytes(input.dtype);
   const unreservedBytes = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
   if (cbBytes >= unreservedBytes) {
     const viaTiles = transposeViaTiles(op, ctx, 'tiled WH transpose', CITES.transposeWhViaTiles);
@@ -627,7 +633,7 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     ctx,
     input,
     mayNotFit
-      ? `the factory's CBs (${cbBytes} B) may not fit under the lowest occupied L1 address with live L1 buffers, when transpose_ runs the tiled path instead (not modeled): this factory's figure is given`
+      ? `transpose.cpp's estimate of the factory's CBs (${cbBytes} B) may not fit under the lowest occupied L1 address with live L1 buffers, when transpose_ runs the tiled path instead (not modeled): this factory's figure is given`
       : windowReadableWithinReadSpan(ctx, 'transpose-rm-before-permute')
         ? ''
         : unreadReason('transpose-rm-before-permute'),
