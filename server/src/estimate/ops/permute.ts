@@ -613,9 +613,18 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
   const h = input.padded[input.padded.length - 2] ?? 1;
   const w = input.padded[input.padded.length - 1];
-  if ((w * elem) % 16 !== 0 || (h * elem) % 16 !== 0) {
+  const offFaceWidth = (w * elem) % 16 !== 0 || (h * elem) % 16 !== 0;
+  if (offFaceWidth) {
     const viaTiles = transposeViaTiles(op, ctx, 'tiled WH transpose', CITES.transposeWhViaTiles);
     if (viaTiles !== undefined) return viaTiles;
+    // A result that is no interleaved device tensor (validate rejects a sharded output of an interleaved input): the
+    // factory's figure, approx.
+    return transposeWhRowMajorFactory(
+      op,
+      ctx,
+      input,
+      'W·elem or H·elem is not a multiple of 16 B: transpose_ runs to_layout TILE, the tiled WH transpose and to_layout ROW_MAJOR, not sized for this result; the row-major factory figure is given',
+    );
   }
   // get_estimated_size_of_cbs divides the padded W and H by 32 rounding down (the factory itself rounds up).
   const wtFloor = Math.floor(w / 32);
