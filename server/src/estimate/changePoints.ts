@@ -4994,6 +4994,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #38279, unary_program_factory.cpp and unary_sharded_program_factory.cpp@2ecbb1a (c_1 for HARDSHRINK and LOGIT only)',
   },
+  'copy-rm-page-buffer-alignment': {
+    family: 'copy',
+    pr: 29189,
+    // "Use correct alignment for ttnn copy (fixes slice_write BH test)", squash-merged on main as 9f264de (2025-09-24
+    // 20:33 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-24',
+    dateFrom: 'merge',
+    what: "the copy program's row-major pages (c_0's input rows, c_16's output rows on a dtype change) are aligned to their buffer's alignment (L1 16 B, DRAM 32 B on Wormhole), not rounded up to 32 B",
+    before:
+      'tt-metal …/data_movement/copy/device/copy_program_factory.cpp@9f264de~1 (aligned_input_unit_size = round_up_to_mul32(input_unit_size), the output likewise)',
+    after:
+      'tt-metal copy_program_factory.cpp@9f264de (tt::align(unit, buffer()->alignment())); copy_same_memory_config_program_factory.cpp@2ee6b13, @622c6fb (the same)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5622,6 +5635,84 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): every commit af6910e … 622c6fb touching binary_ng_program_factory.cpp, binary_ng_utils.cpp / .hpp, binary_ng_device_operation.cpp or binary.cpp, its sharding, CB and dispatch lines read: af6910e (#30557: is_native_L1_sharding with a tensor b, a sharded c, one logical shape, none uneven, one tensor L1-sharded; get_shard_specs; validate_sharding), 6f9c404 (#30702: validate_sharding's layout test gone), 6132b08 (#31096: one memory layout, nothing in DRAM; validate_sharding and the L1 tests gone), 75f4885 (#32134: the same test on TensorSpecs, in the program hash), 5edbd5f and its revert 777bcd8 (#34132 / #34300: the test unchanged), 8096aa6 (#34482: a's and b's memory configs equal), 31570cf (#35420: c's unevenness test gone, a sharded a's / b's grid must be c's), ad5f256 (#36375: a tensor-scalar op with an even sharded a), 886755e (#36204: a sharded output memory config without a shard spec gets one over every core; tt-mlir always gives one), 154ae51 (#37229: get_shard_specs takes an uneven c as interleaved), 7219e97 (#36054: is_legacy_only keeps block formats), ccb46fc (#32813: row-major kernels, unsharded only), 0fca1ed (#37996: the sharded-a broadcast and uneven cases, is_legacy_only false), 076511e (CBDescriptor port: c_0 / c_1 / c_2 total_size the shard's tiles or 2, .buffer the sharded tensor's), 011389e (#43207: use_legacy removed); no sharding, CB or dispatch line in 341b1fc, a50488d, 183aaa7, 2febe16, 5a7e26c, 3d6a97c, 5fc7059, 0d318f7, f3696b6, 16485a6 / 96f7e9d / b8d340f (runtime-arg plumbing), 8fd944c (sub_core_grids, which tt-mlir passes none of), 185e7b4, c730987, 1e6cc37, f8ee447, 77699d4, 491867b, 00e05d1, 476b46f (the default memory config moved, unchanged), 1515b3e, 03eeba9, 441c2f9, 0741d5c, 2cb0524, f3f9c1a, 5ab92cd, 263c223, df4b2bd, 6d80350, de740bb, 277e999, 9fe772d, fae13ce, 4ffd828, 4961576, 692b56a, a9fb08c, ce15e49, c5fbb16 (function syntax), 5da2371, c262c36, aed2421, ffdcf4b, ed8a0f7, f874151, 5a8f4d5, 4a39a4b, c5268e1, b0de21b, 7ac549f, d9515c5, af933e8 (sub_device_id), 59dc06e (isclose), a8827df, 4c65907, fe96e4d (uint8 relational casts), 2feb3d4, d13ce12, b8d0c10; element_wise_multi_core_program_factory.cpp / element_wise_multi_core_sfpu_pgm_factory.cpp / binary_device_operation.cpp at every commit 6132b08 … 0fca1ed (TT_FATAL wording, includes, style: the CB lines of @0fca1ed~1 as the model has them)",
     citedAs:
       'tt-metal binary_ng_program_factory.cpp, binary_ng_utils.cpp, binary_ng_device_operation.cpp, binary.cpp and the legacy element-wise factories at every commit af6910e … 622c6fb (eltwise.ts)',
+  },
+  'i2s-l1-shard': {
+    family: 'to_memory_config',
+    // The oldest modeled build to 622c6fb (2026-06-23): the CB changes inside are change points.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "an interleaved → L1-sharded to_memory_config (tiled, or row-major with the shard row a multiple of the L1 alignment and no dtype change: interleaved_to_sharded's validation) runs interleaved_to_sharded: the output CB (shard units · align(unit, the output buffer's alignment)) bound to the shard, on a dtype change c_0 = shard units · align(input unit, the input buffer's alignment), and the c_1 scratch of 4 pages per change points dram-l1-specific-alignment and i2s-scratch-dram-padded; from to-memory-config-reroute-copy a copy when the unbound CBs reach l1_size − base",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): interleaved_to_sharded_program_factory.cpp at every commit touching it 416ce55 (2024-12-31's tree) … c35459c (2026-06-11, the last before 622c6fb): the CB lines change only at 8473c4d (PR #17122, keep_l1_aligned forced on: change point dram-l1-specific-alignment), 18b4c2e (PR #23392: the output CB unbound for a DRAM shard), 3ae3181 (PR #33905: the scratch page align(unit + DRAM alignment, DRAM alignment), change point i2s-scratch-dram-padded), 7df84f1 (PR #33126, the new device-operation infra: the same CBs), 4b30829 (PR #43840: CBDescriptors of the same total_size, the output bound to dst_buffer, on get_optimal_worker_cores_for_sharded_tensor instead of shard_spec.grid); the others (250ef95, fa45b9b, 9563f5f, 0cc4e4e, 3ea7230, df3e71a, f43d12a, 7ce4e6d, 8245606, 4ec93ec, d18c5dc, b7ed0f6, 5440d62, bf56992, c5bd6d3, d82e424, e453a0e, 27f40cc, 5e01e6c, 3eb6d70, 76f5736, de6219c, 183aaa7, f8ee447, 803736d, 0741d5c, c83c151, de5a8ae (the unaligned-read test only), c262c36, 389a367 / a66c91a / 7406871 (a compile arg), 1ed3656) no CB line; interleaved_to_sharded_op.cpp / the device operation's validation at every commit touching it (e258476 … 7cdaf9d): interleaved input, sharded output, L1 only until 18b4c2e (then DRAM block sharding refused), a row-major shard row a multiple of the L1 alignment, a dtype change only for TILE (TT_FATAL; validate_inputs from 1ed3656, failing → copy; 7cdaf9d: bfp8 / bfp4 need TILE, ND specs normalized); to_memory_config_op.hpp / .cpp at every commit touching them (9acc400 … 7cdaf9d): an interleaved input to a sharded config runs interleaved_to_sharded with keep_l1_aligned false at every one (prim::copy for ND-sharded configs from 2ee6b13, can_use_interleaved_to_sharded from 1ed3656)",
+    citedAs:
+      'tt-metal interleaved_to_sharded_program_factory.cpp, its validation and to_memory_config at every commit 2025-01-01 … 622c6fb (memoryConfig.ts)',
+  },
+  's2i-l1-shard': {
+    family: 'to_memory_config',
+    // The oldest modeled build to 622c6fb (2026-06-23).
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "an L1-sharded → interleaved to_memory_config (tiled, or row-major with the shard row a multiple of the L1 alignment and no dtype change: sharded_to_interleaved's validation) runs sharded_to_interleaved: c_0 bound to the input shard, on a dtype change c_16 = shard units · align(output unit, the output buffer's alignment); from to-memory-config-reroute-copy a copy when c_16 reaches l1_size − base",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): sharded_to_interleaved_program_factory.cpp at every commit touching it 416ce55 (2024-12-31's tree) … 4b30829 (2026-05-26, the last before 622c6fb): c_0 = num_units_per_shard · align(input unit, the input buffer's alignment) set_globally_allocated_address(input) and, when convert_df, c_16 = num_units_per_shard · align(output unit, the output buffer's alignment) at every one; 8473c4d (is_l1_aligned forced on: the write path only), 44e4d37 (PR #20538: the end core, no CB), 18bbeef (PR #31085: the runtime-arg cores), f6accfe / d303970 / 4b51e3a (the new infra, reverted and re-landed: the same CBs), 651445f (PR #34942: CBs on the used cores), 4b30829 (PR #43840: CBDescriptors of the same total_size, c_0 bound to src_buffer); the others (250ef95, fa45b9b, 0cc4e4e, f43d12a, 7ce4e6d, 8245606, 4ec93ec, d18c5dc, b7ed0f6, 5440d62, bf56992, c5bd6d3, d82e424, e453a0e, 5e01e6c, 3eb6d70, 567bba5, 76f5736, fc82114, dfa09ba, f8ee447, c83c151, f9e2c0b, c262c36, 389a367 / a66c91a / 7406871) no CB line; the validation at every commit touching it (5d0170e … 1ed3656): a sharded L1 input, an interleaved output, a row-major shard row a multiple of the L1 alignment, a dtype change only for TILE (validate_inputs from 1ed3656, failing → copy); to_memory_config: a sharded input to an interleaved config runs sharded_to_interleaved at every commit 9acc400 … 7cdaf9d (can_use_sharded_to_interleaved from 1ed3656)",
+    citedAs:
+      'tt-metal sharded_to_interleaved_program_factory.cpp, its validation and to_memory_config at every commit 2025-01-01 … 622c6fb (memoryConfig.ts)',
+  },
+  'transpose-tiled-interleaved': {
+    family: 'permute/transpose',
+    // The oldest modeled build to 622c6fb (2026-06-23); the pad CB's change inside is change point
+    // transpose-hc-tiled-face-padding.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'ttnn::transpose of an interleaved TILE tensor (rank ≤ 4, unsqueezed to 4-D) over W and H or C and H: transpose_ runs the Transpose device operation (never prim::permute for a tiled input); WH → TransposeWHProgramFactory (transpose_wh_multi_core): c_0 = c_16 = 2 tiles on split_work_to_cores over the tiles; HC → TransposeHCTiledInterleavedProgramFactory (transpose_hc_multi_core_tiled_interleaved): c_0 = 2 tiles, and when C % 32 ≠ 0 a pad CB c_1 of one face row (16 datums), one whole face (16·16) from change point transpose-hc-tiled-face-padding, on the whole grid (a pad value is always set: 0.0f by default, value_or(0.0f) from 588e634, a float from 97eef10)',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): transpose.cpp (transpose_ and ExecuteTranspose::invoke), transpose_op.cpp / transpose_device_operation.cpp (validate, create_program / select_program_factory) and transpose_program_factory.cpp (split by 5f2f322, PR #33423, into transpose_wh_program_factory.cpp and transpose_hc_tiled_interleaved_program_factory.cpp) at every commit touching transpose/ outside kernels from 416ce55 (2024-12-31's tree) to 9890788 (2026-06-16, the last before 622c6fb), 92 commits from 2025-01-01, read by their hunks on CB lines, factory selection and dispatch: the tiled interleaved WH CBs (num_input_tiles = num_output_tiles = 2 for a tiled input) and the HC tiled-interleaved CBs (2 tiles; pad CB face_shape[1]·elem when needs_padding) the same at every commit but eda5031 (PR #36896: the pad CB max_padding_write = 16·16 datums; change point transpose-hc-tiled-face-padding) and 1ff24da (PR #45071: CBDescriptors of the same total_size on total_cores); needs_padding asks pad_value.has_value() until 97eef10 (PR #35785) and a pad value is always passed (transpose.hpp default 0.0f; 588e634, PR #34292: value_or(0.0f)); transpose_ sends a tiled input to the Transpose operation at every commit (the RM-only prim::permute branches of 9acc400 / 14f2057 / fb9f208, the RM WH L1 budget of 0326f01, the native-sharding output configs of be88793 / 0326f01 aside); select_program_factory (5f2f322 … 622c6fb): a non-sharded WH → TransposeWHProgramFactory, a non-sharded tiled HC → TransposeHCTiledInterleavedProgramFactory (be88793's use_sharded_wh / use_sharded_hc need an L1 shard); other commits: renames, includes, logging, runtime args (97d8aed, e76ffe1), compile args (db5cc9c, 13afacb), dtype checks (c17bf8a / d70af10 / d4f71ea int32), sharded-only validation (99302c5, 05e3456, 5454e81, 879ad1a)",
+    citedAs:
+      'tt-metal transpose.cpp, the transpose device operation and its WH / HC tiled-interleaved factories at every commit 2025-01-01 … 622c6fb (permute.ts)',
+  },
+  'transpose-rm-before-permute': {
+    family: 'permute/transpose',
+    // The oldest modeled build to the day before fb9f208 (PR #17048, 2025-01-23, change point permute-tiled-generic), from
+    // which transpose_ hands every interleaved row-major HC / CN to prim::permute.
+    earliest: '2025-01-01',
+    latest: '2025-01-22',
+    what: "ttnn::transpose of an interleaved ROW_MAJOR 4-D tensor before prim::permute took it: WH (before change point transpose-rm-interleaved-via-permute) runs to_layout TILE → tiled WH → to_layout ROW_MAJOR when W·elem or H·elem is not a multiple of 16 B or get_estimated_size_of_cbs (2·Wt + 2·Ht + Ht·Wt + Ht tiles, W and H divided by 32 rounding down) reaches the L1 below the lowest occupied address, else transpose_wh_multi_core's row-major CBs c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt, c_25 = Ht tiles on the whole grid; HC runs transpose_hc_multi_core's row-major c_0 = (most sticks of a core) · W·elem on the whole grid when W·elem is a multiple of the input buffer's alignment, else the tiled path",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): transpose.cpp, transpose_op.cpp and transpose_program_factory.cpp at 416ce55 (2024-12-31's tree: transpose_'s WH tiled_only rules — W·elem or H·elem % FACE_WIDTH, rm_enough_available_space against lowest_occupied_compute_l1_address — and HC's W·elem % buffer alignment; transpose_wh_multi_core's four row-major CBs; transpose_hc_multi_core's stick CB) and at every commit touching them to 09349dd (2025-01-22): 9acc400 (PR #16155: interleaved RM WH → prim::permute, change point transpose-rm-interleaved-via-permute; get_estimated_size_of_cbs removed with it), 17e2de8 and 4549ef0 (DRAM_ALIGNMENT / L1_ALIGNMENT → hal::get_dram_alignment / get_l1_alignment, the same values), 250ef95 (IDevice), d408f13 (permute only), fa45b9b (includes), 09349dd (get_logical_shape); the Transpose validation's RM WH 16 B stick check and HC alignment check the same throughout",
+    citedAs:
+      'tt-metal transpose.cpp and transpose_program_factory.cpp at every commit 2025-01-01 … 2025-01-22 (permute.ts)',
+  },
+  'permute-rm-factories': {
+    family: 'permute/transpose',
+    // The oldest modeled build to 622c6fb (2026-06-23).
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "prim::permute of an interleaved ROW_MAJOR tensor (ttnn::permute, and ttnn::transpose's interleaved row-major WH from change point transpose-rm-interleaved-via-permute, HC / CN from permute-tiled-generic): the last dim kept → MultiCoreRowInvariant, c_0 = 2 pages of round_up(W·elem, the input buffer type's alignment) on split_work_to_cores over the rows; else MultiCoreBlockedGeneric, c_0 = c_1 = c_2 = 2 · 32·32·elem on split_work_to_cores over (rows / X) · ceil(X/32) · ceil(W/32) blocks",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): permute_program_factory.cpp (416ce55's tree; renamed permute_rm_program_factory.cpp by 158d2a5, PR #16468) and permute_device_operation.cpp at every commit touching them 416ce55 … 9890788 (2026-06-16), read by their hunks on CB lines and select_program_factory: detail::page_size (round_up(W·elem, DRAM / L1 alignment by the input buffer type; the constants → hal at 4549ef0 and 7ce4e6d, the same values), num_input_pages_to_read = 2, the blocked CBs (input_cb_page_size · x_block_size, output_cb_page_size · w_block_size, x_block_size · w_block_size · elem, each doubled) and num_blocks_total the same at every commit; num_rows = volume / W, physical_volume / W (d82e424), num_pages (e3da0ed, PR #39996): the rows of a row-major tensor each time; 1ff24da (PR #45071): CBDescriptors of the same total_size on all_cores; select_program_factory: ROW_MAJOR → RowInvariant when dims.back() is the last dim, else BlockedGeneric at every commit (158d2a5 adds the tiled branch); validation: sharded inputs refused until 1f97c57 (PR #31981); transpose.cpp's interleaved_rm branches call prim::permute with (0,1,3,2) / (0,2,1,3) / (1,0,2,3) at every commit from 9acc400 / fb9f208",
+    citedAs:
+      'tt-metal permute_rm_program_factory.cpp and the permute device operation at every commit 2025-01-01 … 622c6fb (permute.ts)',
+  },
+  'permute-tiled-factories': {
+    family: 'permute/transpose',
+    // From fb9f208 (PR #17048, 2025-01-23, change point permute-tiled-generic) to 622c6fb (2026-06-23).
+    earliest: '2025-01-23',
+    latest: '2026-06-23',
+    what: 'ttnn::permute of an interleaved TILE tensor (not block-float, not a no-op): permute.cpp unsqueezes to 4-D and runs (0,1,3,2) / (0,2,1,3) / (1,0,2,3) as ttnn::transpose (read span transpose-tiled-interleaved), any other order as prim::permute: the last two dims kept or swapped → MultiCoreTileInvariant (c_0 = 2 tiles, + c_16 = 2 tiles when swapped); one of them moves, the last kept or the new last the old H → MultiCoreTileRowInvariant (c_0 = 2 tiles, c_1 one face row of 16·elem when the new H % 32 ≠ 0, c_16 = 2 tiles when the new last is the old H); both move → MultiCoreTiledGeneric (c_0 = c_1 = c_2 = 2 · (tile + max(0, read alignment − 16·elem)), c_3 one face row when the new H is not a multiple of 32: needs_y_padding alone creates it, needs_x_padding only sets kernel arguments)',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): permute_tiled_program_factory.cpp, permute_device_operation.cpp and permute.cpp at every commit touching them fb9f208 … 9890788 (2026-06-16), read by their hunks on CB lines, select_program_factory and permute_impl's dispatch: the three factories' CB totals and their padding CBs (TileRowInvariant's c_1 when the new H % 32 ≠ 0; TiledGeneric's c_3 under `if (needs_y_padding)`) the same at every commit but bee6c8c (PR #22652, tile_size from the dataformat: the same for non-block-float), 97eef10 (PR #35785: the pad_value.has_value() term dropped, a pad value always passed: 0.0f default, value_or(0.0f) from 588e634) and 1ff24da (PR #45071: CBDescriptors of the same total_size); select_program_factory's tiled branches unchanged (441c2f9, 7552777 reflow them); permute_impl for an interleaved input: rank > 4 → prim::permute, the three 4-D orders → ttnn::transpose, others → prim::permute, the bfp8 typecast and is_permute_nop at every commit (1f97c57, 879ad1a, be88793, 7552777, 46e6f47 change sharded inputs only)",
+    citedAs:
+      'tt-metal permute_tiled_program_factory.cpp, the permute device operation and permute.cpp at every commit 2025-01-23 … 622c6fb (permute.ts)',
+  },
+  'copy-tile-interleaved': {
+    family: 'copy',
+    // The oldest modeled build to 622c6fb (2026-06-23).
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'to_memory_config between two interleaved configs of a TILE tensor (a buffer-type or dtype change) runs ttnn::prim::copy: c_0 = 2 input tiles, + c_16 = 2 output tiles on a dtype change, on split_work_to_cores over the tiles — the one copy program until change point copy-default-row-major-subblocks, then CopySameMemoryConfig (equal memory configs, CBs under l1_size − base) or the default tilized program, whose CBs are the same',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): to_memory_config_op.hpp / .cpp at every commit touching them (9acc400 … 7cdaf9d): an interleaved input to an interleaved config runs CopyDeviceOperation / prim::copy (8f568f3's new infra; 2ee6b13 sends ND-sharded configs to copy too); copy/device outside kernels at every commit b4af6c8 … e728116 (2026-06-03, the last before 622c6fb), read by their hunks on CB lines, factory selection and validation: copy_program_factory.cpp's tiled units (TileSize, tile_size at 76f5736), num_input_units = num_output_units = 2 and the output CB only when convert_dtype at every commit to 2ee6b13, where it becomes copy_same_memory_config_program_factory.cpp with the same lines, beside copy_default_tilized_program_factory.cpp (2 · aligned input page, 2 · aligned output page on a dtype change); 15df477 (PR #43536: CBDescriptors of the same total_size); 9f264de (PR #29189: the units aligned to the buffer alignment, a tile being a multiple of it; change point copy-rm-page-buffer-alignment for rows); select_program_factory from 2ee6b13 (can_use_specialized_factory: equal memory configs and the CBs under l1_size − base); validation: interleaved input until 1e86df4 (PR #22591), the dtype list, a dtype change only for TILE (d82e424 wording) — the rest renames, includes and runtime args (56f51d0, 16308ac, da0698f output spec, 41c3fed UINT16)",
+    citedAs: 'tt-metal to_memory_config and the tiled copy programs at every commit 2025-01-01 … 622c6fb (copy.ts)',
   },
 } as const satisfies Record<string, ReadSpan>;
 

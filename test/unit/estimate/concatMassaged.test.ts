@@ -64,12 +64,13 @@ describe('estimate/concat: the massaged row-major path (read span concat-massage
     assert.equal(e.confidence, 'exact', e.approxReason);
   });
 
-  it('2025-01-02 (before PR #16155): the row-major WH transpose back holds a whole HW plane, 57,344 B', () => {
-    // transpose_wh_multi_core on a row-major 1x100x12: Ht = 4, Wt = 1 → c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt = 2 + 8 +
-    // 4 = 14 f32 tiles = 57,344 B (transpose_wh_program_factory.cpp@022c236); the pad before PR #18370 holds one
-    // 512 B stick per core and the pad-value row: 1,024 B.
+  it('2025-01-02 (before PR #16155): the row-major WH transpose back holds a whole HW plane, 73,728 B', () => {
+    // transpose_wh_multi_core on a row-major 1x100x12 f32 (W·4 = 48 and H·4 = 400 multiples of 16, so transpose.cpp@416ce55
+    // keeps the row-major factory): Ht = 4, Wt = 1 → c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt, c_25 = Ht = 2 + 8 + 4 + 4 =
+    // 18 f32 tiles = 73,728 B (transpose_program_factory.cpp@416ce55); the pad before PR #18370 holds one 512 B stick per
+    // core and the pad-value row: 1,024 B.
     const e = est(estimateOp(llamaConcat(false), at('2025-01-02')));
-    assert.equal(e.cbBytesPerCore, 57_344);
+    assert.equal(e.cbBytesPerCore, 73_728);
     assert.match(e.factoryReason, /the largest is transpose the result back/);
     assert.equal(e.confidence, 'exact', e.approxReason);
   });

@@ -271,11 +271,15 @@ describe('estimate/datamove: to_memory_config CBs by build (interleaved_to_shard
     assert.equal(est(estimateOp(aligned, at('2025-01-15'))).cbBytesPerCore, 0);
     assert.equal(est(estimateOp(aligned, at('2025-06-01'))).cbBytesPerCore, 384);
     // A dtype change (bf16 → f32) adds c_0 = 8 rows · align(80, source alignment): 8 · 96 = 768 B from DRAM (32) at
-    //   2025-06-01, + 384 B scratch = 1,152 B, exact; before PR #17122 that page took the larger alignment: approx.
+    //   2025-06-01, + 384 B scratch = 1,152 B. interleaved_to_sharded's validation refuses a row-major dtype change
+    //   ("Input tensor layout must be TILE when dtype conversion is needed", interleaved_to_sharded_op.cpp@ff33cd4;
+    //   validate_inputs → copy @1ed3656): approx in every build; before PR #17122 the page also took the larger
+    //   alignment.
     const convert = op('ttnn.to_memory_config', [rm([64, 40])], [rmL1Shard([64, 40], 'f32')]);
     const mid = est(estimateOp(convert, at('2025-06-01')));
     assert.equal(mid.cbBytesPerCore, 1_152);
-    assert.equal(mid.confidence, 'exact');
+    assert.equal(mid.confidence, 'approx');
+    assert.match(mid.approxReason ?? '', /validation rejects it: a dtype change needs a TILE tensor/);
     const early = est(estimateOp(convert, at('2025-01-15')));
     assert.equal(early.confidence, 'approx');
     assert.match(early.approxReason ?? '', /PR #17122/);
@@ -295,15 +299,19 @@ describe('estimate/datamove: to_memory_config CBs by build (interleaved_to_shard
     assert.match(after.factoryReason, /reroutes to copy/);
   });
 
-  it('sharded (row-major) → interleaved with a dtype change: c_16 pages aligned to the output buffer; tiles exact in every build', () => {
+  it('sharded (row-major) → interleaved with a dtype change: c_16 pages aligned to the output buffer, refused by the validation; tiles exact in every build', () => {
     // 64x36 bf16 height-sharded over 8 cores → 8 rows per shard; f32 output unit = 36 · 4 = 144 B
     //   (sharded_to_interleaved_program_factory.cpp@e258476 .. @622c6fb: align(output unit, output buffer alignment)):
-    //   to DRAM (32) 8 · 160 = 1,280 B; to L1 (16) 8 · 144 = 1,152 B. Exact from PR #17122 on; approx before (the
-    //   page then took the larger alignment).
+    //   to DRAM (32) 8 · 160 = 1,280 B; to L1 (16) 8 · 144 = 1,152 B. The validation refuses both a row-major dtype
+    //   change and a shard row of 36 · 2 = 72 B (not a multiple of the L1 alignment 16): approx in every build.
     const toDram = op('ttnn.to_memory_config', [rmL1Shard([64, 36])], [rm([64, 36], 'f32')]);
     const e = est(estimateOp(toDram, at('2025-11-27')));
     assert.equal(e.cbBytesPerCore, 1_280);
-    assert.equal(e.confidence, 'exact');
+    assert.equal(e.confidence, 'approx');
+    assert.match(
+      e.approxReason ?? '',
+      /the row-major shard row \(72 B\) is not a multiple of the L1 alignment \(16 B\) and a dtype change needs a TILE tensor/,
+    );
     const toL1 = op(
       'ttnn.to_memory_config',
       [rmL1Shard([64, 36])],

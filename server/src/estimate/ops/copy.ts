@@ -4,7 +4,8 @@
  *
  * Formula (bytes per core):
  *   c_0 = 2 input pages; a dtype change adds c_16 = 2 output pages                                     [1]
- *   page = tile bytes (tile layout) or round_up(row bytes, 32) (row-major: one row per page)            [1]
+ *   page = tile bytes (tile layout) or round_up(row bytes, 32) (row-major: one row per page); the row aligned
+ *   to its buffer's alignment from change point `copy-rm-page-buffer-alignment` (PR #29189)         [1]
  *   cores: split_work_to_cores(grid, pages)                                                             [1][2]
  * From change point `copy-default-row-major-subblocks` (PR #40964) that program runs only when the input and output
  * memory configs are equal and its CBs stay under l1_size − base [3]; otherwise a row-major copy runs the default
@@ -26,6 +27,7 @@
  *   [5] tt-metal …/copy/device/copy_default_tilized_program_factory.cpp@04b3405
  *
  * Assumptions: sharded operands use the same CB set ('approx'); `ttnn.copy` writes into its second operand (no result).
+ *   to_memory_config's tiled interleaved copy is `exact` inside read span copy-tile-interleaved.
  * Worked example: assign of 64x64 f32 tiles DRAM → DRAM: 2 · 4,096 = 8,192 B (tt-mlir OpModel golden
  *   TestOpModelLib.cpp@b73fc81:5822); to bf16: + 2 · 2,048 = 12,288 B.
  *   Row-major (32, 256000) bf16 L1 → DRAM after PR #40964: rows of 512,000 B, c_0 262,144 + c_1 2 · 262,144 =
@@ -33,7 +35,7 @@
  */
 
 import { alignUp, isSharded, type TensorLayout } from '../../ttnn/layout';
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import type { TtnnOp } from '../../ttnn/op';
 import {
   bufferAlignmentBytes,
@@ -58,8 +60,14 @@ const CITE_COPY_DEFAULT_TILIZED =
 const CITE_COPY_SELECT =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_device_operation.cpp (index id 52470118365: select_program_factory)';
 
-function pageBytes(t: ResolvedTensor): number {
-  return t.layout.pageLayout === 'tile' ? t.geometry.pageBytes : alignUp(t.geometry.pageBytes, 32);
+/** A CB page of the copy program [1]: a tile, or a row rounded up to 32 B — to its buffer's alignment from change point
+ *  'copy-rm-page-buffer-alignment' (asked only when the two differ, so a window is not split for nothing). */
+function pageBytes(t: ResolvedTensor, ctx: EstimateContext): number {
+  if (t.layout.pageLayout === 'tile') return t.geometry.pageBytes;
+  const roundedTo32 = alignUp(t.geometry.pageBytes, 32);
+  const bufferAligned = alignUp(t.geometry.pageBytes, bufferAlignmentBytes(t, ctx));
+  if (roundedTo32 === bufferAligned) return roundedTo32;
+  return atOrAfter(ctx, 'copy-rm-page-buffer-alignment') ? bufferAligned : roundedTo32;
 }
 
 /** The copy program from `input` to `output` (shared with to_memory_config). */
@@ -74,8 +82,9 @@ export function estimateCopyProgram(
   if (input.layout.pageLayout !== output.layout.pageLayout)
     return unmodeled(op.name, 'copy between tile and row-major layouts (tt-metal requires the same layout)');
   const convert = input.dtype !== output.dtype;
-  const cbs = [{ index: 0, role: 'input pages', nPages: 2, pageBytes: pageBytes(input) }];
-  if (convert) cbs.push({ index: 16, role: 'output pages (dtype change)', nPages: 2, pageBytes: pageBytes(output) });
+  const cbs = [{ index: 0, role: 'input pages', nPages: 2, pageBytes: pageBytes(input, ctx) }];
+  if (convert)
+    cbs.push({ index: 16, role: 'output pages (dtype change)', nPages: 2, pageBytes: pageBytes(output, ctx) });
   // [3]: since PR #40964 the program above is the "same memory config" one; anything else takes a default program,
   // which differs from it in CBs only for row-major tensors. The tiled one is another factory all the same (its own
   // Metal 2.0 port, change point copy-default-dataflow-buffers, words its overflow differently).
@@ -92,6 +101,10 @@ export function estimateCopyProgram(
   }
   const split = splitWorkToCores(gridArea(ctx), Math.max(1, input.geometry.nPages));
   const sharded = isSharded(input.layout) || isSharded(output.layout);
+  // Read span copy-tile-interleaved: to_memory_config's interleaved → interleaved copy of a TILE tensor (ttnn.copy's and
+  // ttnn.assign's own dispatch was not read with it).
+  const tileSpan = op.name === 'ttnn.to_memory_config' && !sharded && input.layout.pageLayout === 'tile';
+  const tileSpanRead = !tileSpan || windowReadableWithinReadSpan(ctx, 'copy-tile-interleaved');
   return finishProgram({
     op,
     ctx,
@@ -99,11 +112,18 @@ export function estimateCopyProgram(
     factoryReason: `${why}: ${defaultTilized ? 'not the same-memory-config program, so the default tilized one (tt-metal PR #40964), ' : ''}${input.geometry.nPages} pages over ${split.nCores} cores${convert ? `; ${input.dtype} → ${output.dtype} adds an output CB` : ''}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs,
-    confidence: sharded ? 'approx' : 'exact',
-    approxReason: sharded ? 'sharded copy assumed to use the interleaved CB set' : '',
-    citations: defaultTilized
-      ? [CITE_COPY_DEFAULT_TILIZED, CITE_COPY_SELECT, ...citations, CITE.workSplit]
-      : [CITE_COPY, ...citations, CITE.workSplit],
+    confidence: sharded || !tileSpanRead ? 'approx' : 'exact',
+    approxReason: sharded
+      ? 'sharded copy assumed to use the interleaved CB set'
+      : tileSpanRead
+        ? ''
+        : `the tiled copy under to_memory_config was read at every build ${readSpanBuildsText('copy-tile-interleaved')}; the window reaches builds before it`,
+    citations: [
+      ...(defaultTilized ? [CITE_COPY_DEFAULT_TILIZED, CITE_COPY_SELECT] : [CITE_COPY]),
+      ...citations,
+      CITE.workSplit,
+      ...(tileSpan ? [readSpanCite('copy-tile-interleaved')] : []),
+    ],
   });
 }
 

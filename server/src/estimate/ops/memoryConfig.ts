@@ -34,19 +34,22 @@
  *
  * References (tenstorrent/tt-metal):
  *   [1] ttnn/cpp/ttnn/operations/data_movement/sharded/interleaved_to_sharded/device/interleaved_to_sharded_program_factory.cpp
- *       read at every change on main 2025-01 .. 2026-06-23 (8473c4d~1, 8473c4d, c83c151, 3ae3181, 7cdaf9d, c35459c) and
- *       @019b681: the CB set changes only at the change points above
+ *       and its validation read at every commit 2025-01-01 … 622c6fb (read span i2s-l1-shard) and @019b681: the CB set
+ *       changes only at the change points above; validation: a row-major shard row a multiple of the L1 alignment, a
+ *       dtype change only for TILE
  *   [2] ttnn/cpp/ttnn/operations/data_movement/sharded/sharded_to_interleaved/device/sharded_to_interleaved_program_factory.cpp
- *       @e258476 (2025-01-12), @44e4d37, @18bbeef, @651445f, @1ed3656, @4b30829, @622c6fb (2026-06-23): the same CBs
+ *       and its validation read at every commit 2025-01-01 … 622c6fb (read span s2i-l1-shard): the same CBs; validation:
+ *       an L1 input, the same row-major and dtype rules as [1]
  *   [3] ttnn/cpp/ttnn/operations/data_movement/sharded/reshard/device/reshard_program_factory.cpp
  *   [4] ttnn/cpp/ttnn/operations/core/to_memory_config/to_memory_config_op.hpp, to_memory_config_op.cpp@1ed3656, @7cdaf9d
  *       (can_use_interleaved_to_sharded, can_use_sharded_to_interleaved), @040a27c
  *   [5] ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_program_factory.cpp (see copy.ts)
  *
- * Assumptions: I2S to an L1 shard and S2I from an L1 shard are 'exact' (their factories read over the builds, branched on
- *   the change points above); 'approx': builds before 'dram-l1-specific-alignment' (buffers then took the larger of
- *   the two alignments, not modeled) where an alignment shows, a DRAM-shard destination (its support's date), a
- *   DRAM-sharded S2I input, and reshard (its factories not re-read per build; the CB is tensor-backed).
+ * Assumptions: I2S to an L1 shard and S2I from an L1 shard are 'exact' inside read spans i2s-l1-shard / s2i-l1-shard
+ *   (branched on the change points above); 'approx': builds before 'dram-l1-specific-alignment' (buffers then took the
+ *   larger of the two alignments, not modeled) where an alignment shows, a DRAM-shard destination (its support's date),
+ *   a DRAM-sharded S2I input and a row-major shard the validation rejects (TT_FATAL, later a copy: not modeled), and
+ *   reshard outside its read spans.
  * Worked example: DRAM-interleaved bf16 tiles → L1 height-sharded: scratch 4 × align(2,048 + 32, 32) = 8,320 B (WH);
  *   L1 height-sharded → DRAM interleaved, same dtype: 0 B of CBs; asserted in test/unit/estimate/families.test.ts and
  *   test/unit/estimate/datamove.test.ts.
@@ -55,7 +58,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { atOrAfter, windowReadableWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import { ResolvedTensor, bufferAlignmentBytes, finishProgram, resolveTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
@@ -159,12 +162,15 @@ function interleavedToSharded(
   // unbound CBs only a row-major dtype change's input page follows a buffer's alignment (the scratch follows the HAL's,
   // a tile is a multiple of 32 B); a DRAM shard's output page is approx anyway.
   const alignmentKnown = !convert || tile || atOrAfter(ctx, 'dram-l1-specific-alignment');
+  const rejection = tile ? undefined : rowMajorShardRejection(shardWidth * (inElem ?? 0), convert, ctx);
   const approxReasons = [
+    ...(rejection === undefined ? [] : [`interleaved_to_sharded's validation rejects it: ${rejection}`]),
     ...(alignmentKnown
       ? []
       : [
           'builds before tt-metal PR #17122 (2025-02-05) aligned the row-major input page to the larger of the L1 and DRAM alignments (not modeled)',
         ]),
+    ...(windowReadableWithinReadSpan(ctx, 'i2s-l1-shard') ? [] : [I2S_UNREAD]),
     // DRAM shards came to interleaved_to_sharded with tt-metal PR #23392 (2025-06-13); later limits not placed.
     ...(dstIsDram
       ? [
@@ -183,8 +189,30 @@ function interleavedToSharded(
     cbs,
     confidence: approxReasons.length === 0 ? 'exact' : 'approx',
     approxReason: approxReasons.join('; '),
-    citations: [CITES.i2s, CITES.route],
+    citations: [CITES.i2s, CITES.route, readSpanCite('i2s-l1-shard')],
   });
+}
+
+const I2S_UNREAD = `interleaved_to_sharded was read at every build ${readSpanBuildsText('i2s-l1-shard')}; the window reaches builds before it`;
+const S2I_UNREAD = `sharded_to_interleaved was read at every build ${readSpanBuildsText('s2i-l1-shard')}; the window reaches builds before it`;
+
+/**
+ * What interleaved_to_sharded's and sharded_to_interleaved's validation (read spans i2s-l1-shard, s2i-l1-shard) says of
+ * a row-major shard, or undefined when it passes: the shard row (`shardRowBytes`) must be a multiple of the L1
+ * alignment, and a dtype change needs TILE. tt-metal fails with TT_FATAL before change point
+ * 'to-memory-config-reroute-copy' and runs ttnn::copy from it (validate_inputs false): neither is modeled.
+ */
+function rowMajorShardRejection(shardRowBytes: number, convert: boolean, ctx: EstimateContext): string | undefined {
+  const problems = [
+    ...(shardRowBytes % ctx.device.l1AlignmentBytes === 0
+      ? []
+      : [
+          `the row-major shard row (${shardRowBytes} B) is not a multiple of the L1 alignment (${ctx.device.l1AlignmentBytes} B)`,
+        ]),
+    ...(convert ? ['a dtype change needs a TILE tensor'] : []),
+  ];
+  if (problems.length === 0) return undefined;
+  return `${problems.join(' and ')} (TT_FATAL before tt-metal PR #41413; from it to_memory_config runs ttnn::copy instead: neither modeled, the factory's figure is given)`;
 }
 
 /**
@@ -290,11 +318,23 @@ function shardedToInterleaved(
   // A row-major output page took the larger of the L1 and DRAM alignments before 'dram-l1-specific-alignment'; the
   // bound input CB and tile pages (multiples of 32 B) cost the same either way, so only that case asks.
   const alignmentKnown = !convert || input.layout.pageLayout === 'tile' || atOrAfter(ctx, 'dram-l1-specific-alignment');
-  const approxReason = !inL1
-    ? 'DRAM-sharded input: the input CB is assumed to hold one shard'
-    : alignmentKnown
-      ? ''
-      : 'builds before tt-metal PR #17122 (2025-02-05) aligned the row-major output page to the larger of the L1 and DRAM alignments (not modeled)';
+  const rejection =
+    input.layout.pageLayout === 'tile' ? undefined : rowMajorShardRejection(inPages.pageBytes, convert, ctx);
+  const approxReason = [
+    // Validation refuses a DRAM-sharded input ("Input tensor must be in L1") at every build read [2].
+    ...(inL1
+      ? []
+      : [
+          "sharded_to_interleaved's validation rejects a DRAM-sharded input (TT_FATAL before tt-metal PR #41413; from it to_memory_config runs ttnn::copy instead: neither modeled); the input CB is taken as one shard",
+        ]),
+    ...(rejection === undefined ? [] : [`sharded_to_interleaved's validation rejects it: ${rejection}`]),
+    ...(alignmentKnown
+      ? []
+      : [
+          'builds before tt-metal PR #17122 (2025-02-05) aligned the row-major output page to the larger of the L1 and DRAM alignments (not modeled)',
+        ]),
+    ...(windowReadableWithinReadSpan(ctx, 's2i-l1-shard') ? [] : [S2I_UNREAD]),
+  ].join('; ');
   return finishProgram({
     op,
     ctx,
@@ -304,7 +344,7 @@ function shardedToInterleaved(
     cbs,
     confidence: approxReason === '' ? 'exact' : 'approx',
     approxReason,
-    citations: [CITES.s2i, CITES.route],
+    citations: [CITES.s2i, CITES.route, readSpanCite('s2i-l1-shard')],
   });
 }
 

@@ -6,7 +6,8 @@
  *   permute RM, last dim moved: c_0 = c_1 = c_2 = 2 · 32·32·elem (blocked generic kernel), split over
  *     (rows / X)·ceil(X/32)·ceil(W/32) blocks, X the input dim that becomes last                          [1]
  *   transpose WH tiled:         c_0 = c_16 = 2 tiles, split over tiles                              [2]
- *   transpose WH row-major:     c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt tiles (whole HW plane per core) [2]
+ *   transpose WH row-major:     c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt, c_25 = Ht tiles (whole HW plane per
+ *     core); before PR #16155 through tiles when W·elem or H·elem % 16 ≠ 0 or the CBs do not fit   [2][10]
  *     (interleaved row-major WH from change point 'transpose-rm-interleaved-via-permute', tt-metal PR #16155, and
  *     HC / CN from 'permute-tiled-generic', PR #17048: ttnn::transpose runs prim::permute (0,1,3,2) / (0,2,1,3) /
  *     (1,0,2,3) instead — the permute rows above; the transpose factories then serve sharded row-major inputs only;
@@ -45,6 +46,10 @@
  *       transpose_ HC tiled_only when W·elem % buffer alignment ≠ 0 → to_layout(TILE), Transpose, to_layout(back);
  *       to_layout_op.cpp@09349dd (tilize_with_val_padding, untilize_with_unpadding with use_multicore = true, the reshapes
  *       views); transpose_hc_multi_core_tiled_interleaved unchanged a927a47 … 0cc4e4e but for its IDevice type
+ *   [10] tt-metal …/transpose/transpose.cpp@416ce55 (transpose_ WH: tiled_only when W·elem or H·elem % FACE_WIDTH ≠ 0 or
+ *       !rm_enough_available_space) and transpose_program_factory.cpp@416ce55 (transpose_wh_multi_core, row-major: four
+ *       CBs); read spans transpose-rm-before-permute, transpose-tiled-interleaved, permute-rm-factories and
+ *       permute-tiled-factories (changePoints.ts) hold which builds each path was read at
  *   [6] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_:
  *       an interleaved row-major WH / HC / CN transpose calls prim::permute); tt-metal PR #16155 (issue #16109: "RM
  *       transpose has circular buffer overflows", the WH factory's CBs scale with H·W)
@@ -61,6 +66,7 @@ import type { TtnnOp } from '../../ttnn/op';
 import {
   bufferAlignmentBytes,
   CITE,
+  liveL1Of,
   ResolvedTensor,
   finishProgram,
   gridArea,
@@ -70,7 +76,13 @@ import {
   resolveTensor,
   splitWorkToCores,
 } from '../common';
-import { atOrAfter } from '../changePoints';
+import {
+  atOrAfter,
+  readSpanBuildsText,
+  readSpanCite,
+  windowReadableWithinReadSpan,
+  type ReadSpanId,
+} from '../changePoints';
 import { gridRectangle, onRange } from '../printedRange';
 import { largestStep, specWith, stepOp, toLayoutStep, type Step } from './composite';
 import type { EstimateContext, OpEstimateResult } from '../types';
@@ -90,6 +102,10 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_program_factory.cpp@a927a47, @9acc400, @fa45b9b, @0cc4e4e (transpose_hc_multi_core, row_major); transpose.cpp@9acc400 (transpose_: HC tiled_only unless W·elem % buffer alignment == 0)',
   transposeHcViaTiles:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@a927a47, @9acc400, @09349dd (transpose_: HC tiled_only when W·elem % buffer alignment ≠ 0 → to_layout TILE, Transpose, to_layout back); to_layout_op.cpp@09349dd (tilize_with_val_padding / untilize_with_unpadding, use_multicore_untilize = true); tt-mlir runtime/lib/ttnn/operations/data_movement/transpose.cpp@13cf48f (no pad value)',
+  transposeWhRm:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_program_factory.cpp@416ce55 (transpose_wh_multi_core, row_major: c_0 2·Wt, c_16 2·Ht, c_24 Ht·Wt, c_25 Ht tiles); transpose_wh_program_factory.cpp@5f2f322 … @622c6fb (the same CB lines)',
+  transposeWhViaTiles:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@416ce55 (transpose_ WH: tiled_only when W·elem or H·elem % FACE_WIDTH ≠ 0 or !rm_enough_available_space → to_layout TILE, Transpose, to_layout back)',
   transposeHcTiled:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b and transpose_program_factory.cpp@a927a47 … @5f2f322 (transpose_hc_multi_core_tiled_interleaved)',
 } as const;
@@ -109,9 +125,22 @@ function rmPermute(
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
   const w = input.logical[input.logical.length - 1];
   const rows = input.geometry.nPages;
+  const unread = [
+    ...(windowReadableWithinReadSpan(ctx, 'permute-rm-factories') ? [] : [unreadReason('permute-rm-factories')]),
+    // The permute validation refuses a sharded input until tt-metal PR #31981 (1f97c57, 2025-11-06); the factories on
+    // sharded buffers were not compared.
+    ...(input.layout.memoryLayout === 'interleaved'
+      ? []
+      : [
+          'sharded row-major input: refused before tt-metal PR #31981, its sharded paths (and to_memory_config detours) not modeled',
+        ]),
+  ];
   if (lastDimKept) {
-    const page = alignUp(w * elem, Math.max(ctx.device.dramAlignmentBytes, ctx.device.l1AlignmentBytes));
+    // detail::page_size: round_up(W·elem, the input buffer type's alignment: DRAM 32 / L1 16 on Wormhole) at every
+    // commit read (read span permute-rm-factories).
+    const page = alignUp(w * elem, bufferAlignmentBytes(input, ctx));
     const split = splitWorkToCores(gridArea(ctx), rows);
+    const approxReasons = [...(via?.approxReason === undefined ? [] : [via.approxReason]), ...unread];
     return finishProgram({
       op,
       ctx,
@@ -119,9 +148,15 @@ function rmPermute(
       factoryReason: `${via === undefined ? '' : `${via.why}; `}last dim kept: ${rows} rows over ${split.nCores} cores`,
       groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
       cbs: [{ index: 0, role: 'rows', nPages: 2, pageBytes: page }],
-      confidence: via?.approxReason === undefined ? 'exact' : 'approx',
-      approxReason: via?.approxReason,
-      citations: [CITES.permute, ...(via === undefined ? [] : [via.citation]), CITE.workSplit],
+      ...(approxReasons.length === 0
+        ? { confidence: 'exact' as const }
+        : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
+      citations: [
+        CITES.permute,
+        ...(via === undefined ? [] : [via.citation]),
+        CITE.workSplit,
+        readSpanCite('permute-rm-factories'),
+      ],
     });
   }
   const block = TILE_ELEMENTS * elem;
@@ -132,6 +167,7 @@ function rmPermute(
   const split = splitWorkToCores(gridArea(ctx), blocks);
   const approxReasons = [
     ...(via?.approxReason === undefined ? [] : [via.approxReason]),
+    ...unread,
     ...(atOrAfter(ctx, 'permute-dataflow-buffers')
       ? ['the Metal 2.0 port of the factories (PR #51095) is not read: its buffers are taken as the CBs before it']
       : []),
@@ -150,8 +186,18 @@ function rmPermute(
     ...(approxReasons.length === 0
       ? { confidence: 'exact' as const }
       : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
-    citations: [CITES.permute, ...(via === undefined ? [] : [via.citation]), CITE.workSplit],
+    citations: [
+      CITES.permute,
+      ...(via === undefined ? [] : [via.citation]),
+      CITE.workSplit,
+      readSpanCite('permute-rm-factories'),
+    ],
   });
+}
+
+/** The approx reason of a build window reaching past read span `id`. */
+function unreadReason(id: ReadSpanId): string {
+  return `the program was read at every build ${readSpanBuildsText(id)}; the window reaches builds outside it`;
 }
 
 export function estimatePermute(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -251,6 +297,8 @@ export function estimateTiledPermute(
       { index: 1, role: 'tilized block', nPages: 2, pageBytes: page },
       { index: 2, role: 'transposed block', nPages: 2, pageBytes: page },
     );
+    // The pad CB c_3 is created for needs_y_padding alone (the new H not a multiple of 32; needs_x_padding only sets kernel
+    // arguments) at fb9f208 … 622c6fb: tt-mlir #5463's 8x3x224x224 (0,2,3,1), X = 3, prints cBUsagePeak 12,288.
     if (outH % 32 !== 0) cbs.push({ index: 3, role: 'padding face row', nPages: 1, pageBytes: 16 * elem });
     const x = input.logical[perm[last]] ?? 1;
     const w = input.logical[last] ?? 1;
@@ -260,7 +308,11 @@ export function estimateTiledPermute(
     why = `both tiled dims move: ${units} XW blocks; page = tile + ${misalignment} B read misalignment`;
   }
   const approxReasons = [
-    ...(atOrAfter(ctx, 'permute-tiled-generic') ? [] : ['tiled permute factories before tt-metal PR #17048 not read']),
+    ...(!atOrAfter(ctx, 'permute-tiled-generic')
+      ? ['tiled permute factories before tt-metal PR #17048 not read']
+      : windowReadableWithinReadSpan(ctx, 'permute-tiled-factories')
+        ? []
+        : [unreadReason('permute-tiled-factories')]),
     ...(atOrAfter(ctx, 'permute-dataflow-buffers')
       ? ['the Metal 2.0 port of the factories (PR #51095) is not read: its buffers are taken as the CBs before it']
       : []),
@@ -282,7 +334,13 @@ export function estimateTiledPermute(
     ...(approxReasons.length === 0
       ? { confidence: 'exact' as const }
       : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
-    citations: [CITES_TILED.select, CITES_TILED.factories, CITES_TILED.routing, CITE.workSplit],
+    citations: [
+      CITES_TILED.select,
+      CITES_TILED.factories,
+      CITES_TILED.routing,
+      CITE.workSplit,
+      readSpanCite('permute-tiled-factories'),
+    ],
   });
 }
 
@@ -306,6 +364,16 @@ function transposeTiled(
   const split = splitWorkToCores(gridArea(ctx), input.geometry.nPages);
   const t = tileBytes(input.dtype);
   if (kind === 'hc') return transposeHcTiled(op, ctx, input, split, t);
+  // Read span transpose-tiled-interleaved: an interleaved tiled WH runs TransposeWHProgramFactory (c_0, c_16 of 2 tiles)
+  // at every build read; a sharded one the sharded WH factory (CBs of the shard), not modeled.
+  const whApprox =
+    kind !== 'wh'
+      ? 'HC/CN transpose factories not read; two double-buffered tiles assumed'
+      : input.layout.memoryLayout !== 'interleaved'
+        ? 'sharded tiled WH: TransposeWHShardedProgramFactory (CBs of a whole shard) or the interleaved factory on the shard, by the shard specs: not modeled; two double-buffered tiles assumed'
+        : windowReadableWithinReadSpan(ctx, 'transpose-tiled-interleaved')
+          ? ''
+          : unreadReason('transpose-tiled-interleaved');
   return finishProgram({
     op,
     ctx,
@@ -321,9 +389,13 @@ function transposeTiled(
       { index: 0, role: 'input', nPages: 2, pageBytes: t },
       { index: 16, role: 'output', nPages: 2, pageBytes: t },
     ],
-    confidence: kind === 'wh' ? 'exact' : 'approx',
-    approxReason: kind === 'wh' ? '' : 'HC/CN transpose factories not read; two double-buffered tiles assumed',
-    citations: [CITES.transpose, CITE.workSplit],
+    confidence: whApprox === '' ? 'exact' : 'approx',
+    approxReason: whApprox,
+    citations: [
+      CITES.transpose,
+      CITE.workSplit,
+      ...(kind === 'wh' ? [readSpanCite('transpose-tiled-interleaved')] : []),
+    ],
   });
 }
 
@@ -360,6 +432,9 @@ function transposeHcTiled(
     ...(atOrAfter(ctx, 'transpose-dataflow-buffers')
       ? ['the Metal 2.0 port of the factory (PR #54333) is not read: its buffers are taken as the CBs before it']
       : []),
+    ...(windowReadableWithinReadSpan(ctx, 'transpose-tiled-interleaved')
+      ? []
+      : [unreadReason('transpose-tiled-interleaved')]),
   ];
   return finishProgram({
     op,
@@ -372,7 +447,7 @@ function transposeHcTiled(
     ...(approxReasons.length === 0
       ? { confidence: 'exact' as const }
       : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
-    citations: [CITES.transposeHcTiled, CITE.workSplit],
+    citations: [CITES.transposeHcTiled, CITE.workSplit, readSpanCite('transpose-tiled-interleaved')],
   });
 }
 
@@ -439,8 +514,10 @@ function transposeHcRowMajorJan2025(op: TtnnOp, ctx: EstimateContext, input: Res
     factoryReason: `${sticks} sticks over ${split.nCores} cores; each core buffers all ${split.maxUnitsPerCore} of its sticks`,
     groups: onRange([{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }], gridRectangle(ctx.device.workerGrid)),
     cbs: [{ index: 0, role: 'sticks', nPages: split.maxUnitsPerCore, pageBytes: stickBytes }],
-    confidence: 'exact',
-    citations: [CITES.transposeHcRmJan2025, CITE.workSplit],
+    ...(windowReadableWithinReadSpan(ctx, 'transpose-rm-before-permute')
+      ? { confidence: 'exact' as const }
+      : { confidence: 'approx' as const, approxReason: unreadReason('transpose-rm-before-permute') }),
+    citations: [CITES.transposeHcRmJan2025, CITE.workSplit, readSpanCite('transpose-rm-before-permute')],
   });
 }
 
@@ -454,6 +531,16 @@ function transposeHcRowMajorJan2025(op: TtnnOp, ctx: EstimateContext, input: Res
  * tensor (validate rejects a sharded output of an interleaved input).
  */
 function transposeHcViaTiles(op: TtnnOp, ctx: EstimateContext): OpEstimateResult | undefined {
+  return transposeViaTiles(op, ctx, 'tiled HC transpose', CITES.transposeHcViaTiles);
+}
+
+/** to_layout TILE, the tiled transpose `label` names, to_layout ROW_MAJOR: the largest of the three programs. */
+function transposeViaTiles(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  label: string,
+  citation: string,
+): OpEstimateResult | undefined {
   const inSpec = op.operands[0];
   const outSpec = op.results[0];
   if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor' || outSpec.layout.kind !== 'layout') return undefined;
@@ -461,11 +548,11 @@ function transposeHcViaTiles(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const tilize = toLayoutStep(op, ctx, 'to_layout TILE', inSpec, 'tile');
   const tiledOut = specWith(outSpec, { pageLayout: 'tile' });
   const transpose: Step = {
-    label: 'tiled HC transpose',
+    label,
     result: estimateTranspose(stepOp(op, 'ttnn.transpose', [tilize.to], [tiledOut], op.properties), ctx),
   };
   const untilize = toLayoutStep(op, ctx, 'to_layout ROW_MAJOR', tiledOut, 'row_major');
-  return largestStep(op, ctx, [tilize.step, transpose, untilize.step], { citations: [CITES.transposeHcViaTiles] });
+  return largestStep(op, ctx, [tilize.step, transpose, untilize.step], { citations: [citation] });
 }
 
 export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -512,6 +599,66 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     if (!hc) return unmodeled(op.name, 'row-major CN transpose is not modeled');
     return transposeHcRowMajor(op, ctx, input);
   }
+  if (!interleaved)
+    return transposeWhRowMajorFactory(
+      op,
+      ctx,
+      input,
+      "sharded row-major WH: TransposeWHShardedRMProgramFactory or, for shards it cannot take, the interleaved factory on the shard (by the shard specs): not modeled; the interleaved factory's figure is given",
+    );
+  // Before change point 'transpose-rm-interleaved-via-permute' [10]: transpose_ sends an interleaved row-major WH to the
+  // tiled path when W·elem or H·elem is not a multiple of FACE_WIDTH (16 B), or when the factory's CBs do not fit under
+  // the lowest occupied L1 address.
+  const elem = elementBytes(input.dtype);
+  if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
+  const h = input.padded[input.padded.length - 2] ?? 1;
+  const w = input.padded[input.padded.length - 1];
+  const offFaceWidth = (w * elem) % 16 !== 0 || (h * elem) % 16 !== 0;
+  if (offFaceWidth) {
+    const viaTiles = transposeViaTiles(op, ctx, 'tiled WH transpose', CITES.transposeWhViaTiles);
+    if (viaTiles !== undefined) return viaTiles;
+    // A result that is no interleaved device tensor (validate rejects a sharded output of an interleaved input): the
+    // factory's figure, approx.
+    return transposeWhRowMajorFactory(
+      op,
+      ctx,
+      input,
+      'W·elem or H·elem is not a multiple of 16 B: transpose_ runs to_layout TILE, the tiled WH transpose and to_layout ROW_MAJOR, not sized for this result; the row-major factory figure is given',
+    );
+  }
+  // get_estimated_size_of_cbs divides the padded W and H by 32 rounding down (the factory itself rounds up).
+  const wtFloor = Math.floor(w / 32);
+  const htFloor = Math.floor(h / 32);
+  const cbBytes = (2 * wtFloor + 2 * htFloor + htFloor * wtFloor + htFloor) * tileBytes(input.dtype);
+  const unreservedBytes = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
+  if (cbBytes >= unreservedBytes) {
+    const viaTiles = transposeViaTiles(op, ctx, 'tiled WH transpose', CITES.transposeWhViaTiles);
+    if (viaTiles !== undefined) return viaTiles;
+  }
+  // The lowest occupied L1 address is l1_size with no L1 buffer; live L1 buffers lower it by at least their bytes.
+  const mayNotFit = cbBytes >= unreservedBytes - liveL1Of(ctx);
+  return transposeWhRowMajorFactory(
+    op,
+    ctx,
+    input,
+    mayNotFit
+      ? `transpose.cpp's estimate of the factory's CBs (${cbBytes} B) may not fit under the lowest occupied L1 address with live L1 buffers, when transpose_ runs the tiled path instead (not modeled): this factory's figure is given`
+      : windowReadableWithinReadSpan(ctx, 'transpose-rm-before-permute')
+        ? ''
+        : unreadReason('transpose-rm-before-permute'),
+  );
+}
+
+/**
+ * transpose_wh_multi_core's row-major branch [10]: c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt and c_25 = Ht tiles (the
+ * tilize and untilize CBs), on the whole grid; N·C HW planes split over it. The same CB lines at every commit to 622c6fb.
+ */
+function transposeWhRowMajorFactory(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  approxReason: string,
+): OpEstimateResult {
   const t = tileBytes(input.dtype);
   const p = input.padded;
   const wt = Math.ceil(p[p.length - 1] / 32);
@@ -519,11 +666,6 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   let planes = 1;
   for (let i = 0; i < p.length - 2; i++) planes *= p[i];
   const split = splitWorkToCores(gridArea(ctx), planes);
-  // transpose.cpp's own CB estimate for this factory (c_0, c_16, the plane and one more Ht row): when it exceeds the
-  // free L1, stored versions leave this factory (an interleaved input to the tiled transpose, search-index id
-  // 2493999154; at @00b0fa3 to ttnn::permute), undated, so the whole-plane figure is not certain there.
-  const routedAwayWhenOver =
-    (2 * wt + 2 * ht + ht * wt + ht) * t > ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
   return finishProgram({
     op,
     ctx,
@@ -533,12 +675,10 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     cbs: [
       { index: 0, role: 'input rows', nPages: 2 * wt, pageBytes: t },
       { index: 16, role: 'output rows', nPages: 2 * ht, pageBytes: t },
-      { index: 24, role: 'plane', nPages: ht * wt, pageBytes: t },
+      { index: 24, role: 'plane (tilized)', nPages: ht * wt, pageBytes: t },
+      { index: 25, role: 'untilize rows', nPages: ht, pageBytes: t },
     ],
-    confidence: routedAwayWhenOver ? 'approx' : 'exact',
-    approxReason: routedAwayWhenOver
-      ? "the whole-plane CBs exceed the free L1: stored transpose.cpp versions then run another path (the tiled transpose for an interleaved input; ttnn::permute at @00b0fa3), not dated: this factory's figure taken"
-      : undefined,
-    citations: [CITES.transpose, CITE.workSplit],
+    ...(approxReason === '' ? { confidence: 'exact' as const } : { confidence: 'approx' as const, approxReason }),
+    citations: [CITES.transposeWhRm, CITE.workSplit, readSpanCite('transpose-rm-before-permute')],
   });
 }
