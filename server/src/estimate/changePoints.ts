@@ -5007,6 +5007,54 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal copy_program_factory.cpp@9f264de (tt::align(unit, buffer()->alignment())); copy_same_memory_config_program_factory.cpp@2ee6b13, @622c6fb (the same)',
   },
+  'sdpa-prefill-f32-q-scalars': {
+    family: 'attention',
+    pr: 41637,
+    // "Reduce compute and dataflow helpers", squash-merged on main as 7fb82fd (2026-04-24 08:59 UTC;
+    // nyoshifujiTT/tt-metal first-parent history); the same commit as change point sdpa-decode-f32-q-scalars.
+    mergedOn: '2026-04-24',
+    dateFrom: 'merge',
+    what: "SDPA prefill's (and chunked / flash MLA prefill's) identity-scale and column-identity CBs (c_5, c_7; sequential ids from #45104) take scalar_df = Float32 when Q is FLOAT32; before, Float16_b for every Q (an f32 Q: 2 x 2,048 B more from here)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@7fb82fd~1 (scalar_df = Float16_b)',
+    after:
+      'the same file @7fb82fd (scalar_df = Q FLOAT32 ? Float32 : Float16_b), kept by ec56365 and 5e9f894 to @622c6fb',
+  },
+  'sdpa-mask-prescale': {
+    family: 'attention',
+    pr: 42891,
+    // "Fix SDPA mask scaling to match PyTorch semantics", squash-merged on main as 955f2bb (2026-04-28 09:31 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-28',
+    dateFrom: 'merge',
+    what: "ttnn.scaled_dot_product_attention given a mask first runs ttnn::multiply(mask, 1 / scale) (scale the op's, else 1/sqrt(head_dim); skipped only for a scale of exactly 1) and hands the SDPA program that product: a binary program and a mask-sized tensor in the mask's memory config before the SDPA program, which the model does not size (`approx`)",
+    before: 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/sdpa.cpp@955f2bb~1 (attn_mask passed as given)',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/sdpa.cpp@955f2bb and @622c6fb (effective_mask)',
+  },
+  'sdpa-sliding-window-mask-cb': {
+    family: 'attention',
+    pr: 45104,
+    // "Fix ring joint SDPA streaming CB setup", squash-merged on main as 5e9f894 (2026-05-26 09:22 UTC;
+    // nyoshifujiTT/tt-metal first-parent history): the single-chip factory moved to sequential CB ids too.
+    mergedOn: '2026-05-26',
+    dateFrom: 'merge',
+    what: 'SDPA prefill creates its mask CB for a sliding window too (needs_mask_cb adds sliding_window_size > 0): a non-causal sliding-window call without a mask or padding, on the non-streaming path (sliding windows stream from change point sdpa-streaming-sliding-window), gets the double-buffered Sq_chunk_t·Sk_chunk_t Bfp4_b mask; before, no mask CB',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@5e9f894~1 (c_3 for use_provided_mask or is_causal or use_padded_mask)',
+    after:
+      'the same file @5e9f894 and @622c6fb (needs_mask_cb = use_provided_mask || is_causal || use_padded_mask || sliding_window_size > 0)',
+  },
+  'sdpa-sliding-window-mask-exclusive': {
+    family: 'attention',
+    pr: 46600,
+    // "sdpa streaming: support user-provided (dense) masks", 1bbb556 (2026-06-12 09:09 UTC), the same commit as change
+    // point sdpa-streaming-provided-mask.
+    mergedOn: '2026-06-12',
+    dateFrom: 'merge',
+    what: 'SDPA prefill\'s validation rejects a sliding_window_size together with an attn_mask (TT_FATAL "sliding_window_size and attn_mask cannot both be present"); before, the pair ran',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_device_operation.cpp@6489100',
+    after: 'the same file @1bbb556 and @622c6fb (validate_on_program_cache_miss)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5713,6 +5761,17 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): to_memory_config_op.hpp / .cpp at every commit touching them (9acc400 … 7cdaf9d): an interleaved input to an interleaved config runs CopyDeviceOperation / prim::copy (8f568f3's new infra; 2ee6b13 sends ND-sharded configs to copy too); copy/device outside kernels at every commit b4af6c8 … e728116 (2026-06-03, the last before 622c6fb), read by their hunks on CB lines, factory selection and validation: copy_program_factory.cpp's tiled units (TileSize, tile_size at 76f5736), num_input_units = num_output_units = 2 and the output CB only when convert_dtype at every commit to 2ee6b13, where it becomes copy_same_memory_config_program_factory.cpp with the same lines, beside copy_default_tilized_program_factory.cpp (2 · aligned input page, 2 · aligned output page on a dtype change); 15df477 (PR #43536: CBDescriptors of the same total_size); 9f264de (PR #29189: the units aligned to the buffer alignment, a tile being a multiple of it; change point copy-rm-page-buffer-alignment for rows); select_program_factory from 2ee6b13 (can_use_specialized_factory: equal memory configs and the CBs under l1_size − base); validation: interleaved input until 1e86df4 (PR #22591), the dtype list, a dtype change only for TILE (d82e424 wording) — the rest renames, includes and runtime args (56f51d0, 16308ac, da0698f output spec, 41c3fed UINT16)",
     citedAs: 'tt-metal to_memory_config and the tiled copy programs at every commit 2025-01-01 … 622c6fb (copy.ts)',
+  },
+  'sdpa-prefill-factory-2026': {
+    family: 'attention',
+    // From the day after dfc30d0 (2026-03-02 16:11 UTC), whose state of every source below was read whole, to 622c6fb.
+    earliest: '2026-03-03',
+    latest: '2026-06-23',
+    what: "SDPAProgramFactory (scaled_dot_product_attention, chunked and flash MLA prefill) as attention.ts sizes it: q/k chunks from the program_config, else 32/32; c_0 Sq_chunk_t·DHt·q_buffer_factor, c_1 / c_2 Sk_chunk_t·(v)DHt·2, the mask CB (provided, generated Bfp4_b, lightweight causal or streaming Float16_b), the two scalar CBs, page-table and chunk_start_idx CBs, the sink, the streaming recip scratch, qk_im, out_im ×2, five statistics CBs (Float16_b) and the output CB (Sq_chunk_t·vDHt, or streaming_cb_out_tiles), all on the program grid's rectangle; can_use_streaming_compute with fp32 dest accumulation off (sdpa.cpp's init_device_compute_kernel_config(HiFi2, approx, fp32 off) for tt-mlir's nullopt compute config), with change points sdpa-prefill-streaming, sdpa-streaming-q-subblocks, sdpa-lightweight-causal-mask, sdpa-prefill-f32-q-scalars, sdpa-mask-prescale, sdpa-streaming-cb-out-ping-pong, sdpa-streaming-causal, sdpa-global-q-scheduling, sdpa-sliding-window-mask-cb, sdpa-streaming-sliding-window, sdpa-streaming-provided-mask and sdpa-sliding-window-mask-exclusive inside",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main), session 33: sdpa_program_factory.cpp whole at dfc30d0 (= 609582b, the last change before it: c_0 … c_31 fixed ids, mask c_3 for a provided mask, causal or padded, Bfp4_b when generated, q_buffer_factor from q_per_core) and at 622c6fb, and the diff of its CB-sizing, format, core and streaming-selection lines at every first-parent commit touching it between: 98ad3ba, 61951af, 4d4fead (comments), 08a5992 (#38838: can_use_streaming_compute, recip scratch c_4, the lightweight padded mask), 221ad05 (#39287: q_num_subblocks > 1), 93b1879 (a comment), 98efefb (dst_size in the selection, out subblock capped at 2 when streaming), 7de64c4 (an assert), c262c36, bc41b97 (readers' NOC barriers), 597deb2 (#42159), 4859af0 (logging), 7fb82fd (#41637: scalar_df), 4862a06 (#43043: streaming_cb_out_tiles), c47d23c (#43538), 89cc991 (a define), f1aff20 (#44614: global Q scheduling), ec56365 (#44755: CBDescriptors, the same sizes), 8635db0 (the chunk_start_idx buffer binding), 5e9f894 (#45104: sequential CB ids, needs_mask_cb with the sliding window), 32651f0 (check_uniform_dataformat removed: a define), 6489100 (#46281: lightweight_mask_tile_count), 1bbb556 (#46600); sdpa_subblock_utils.hpp at 98efefb (max_subblock_h), 4862a06 (streaming_cb_out_tiles; kernels/sdpa_streaming_qktv.hpp streaming_qktv_h, unchanged after) and fdc7165 (max_subblock_w, default unbounded: the factory passes none); kernels/sliding_window_geometry.hpp (kSlidingWindowEdgeTiles 4, from 6489100); sdpa_device_operation.cpp / .hpp / _types.hpp at every commit touching them: 8d91e28 (the perf model), ce15e49, c262c36, f874151 (renames), 98bc750 (a hash), ec56365 (an include), 8635db0 (chunk_start_idx tensor TT_FATALs, met by tt-mlir's call), 1bbb556 (the sliding-window / mask TT_FATAL, change point sdpa-sliding-window-mask-exclusive); sdpa.cpp at every commit touching it (b0f0258, 8d91e28, d128159, f327044, c262c36, f874151, 8f3dac3, 955f2bb, 6abfd73, 0694bbf, 8574aad, 36996d0, 7d06936, 85f539a): every entry's init_device_compute_kernel_config(arch, config, HiFi2, true, false, false) unchanged, the only change to the single-chip entries 955f2bb's mask prescale (change point sdpa-mask-prescale); compute_kernel_config.cpp's init keeps the passed fp32 default for a nullopt config at dfc30d0 and 622c6fb. tt-mlir (tenstorrent/tt-mlir first-parent to 19c86fc): runtime scaled_dot_product_attention.cpp at every commit touching it (2a2233e, 29398cf, 10e2b3f, 19c86fc) and flash_mla_prefill.cpp (70ff200, its one version) pass program_config and compute_kernel_config nullopt (TTNN_ScaledDotProductAttentionOp and FlashMlaPrefillOp have no program_config); chunked_scaled_dot_product_attention.cpp passes the IR's program_config or nullopt",
+    citedAs:
+      'tt-metal sdpa_program_factory.cpp, sdpa_device_operation.cpp, sdpa_subblock_utils.hpp and sdpa.cpp at every commit dfc30d0 … 622c6fb (attention.ts)',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -13,7 +13,7 @@ import { inferBuildWindow } from '../../../server/src/analysis/buildWindow';
 import { estimateOp, estimatorReads } from '../../../server/src/estimate/registry';
 import type { OpEstimateResult } from '../../../server/src/estimate/types';
 import type { PropValue, TensorSpec, TtnnOp } from '../../../server/src/ttnn/op';
-import { computeConfig, dialect, int, op, tensor, whContext } from './build';
+import { assertExactUpToNewestRead, computeConfig, dialect, int, op, tensor, whContext } from './build';
 import { loadGolden } from './goldenCases/goldenRows';
 import { NORM_ATTENTION_FILES } from '../../support/corpus';
 import { presetDevice } from '../../../server/src/ttnn/device';
@@ -579,7 +579,7 @@ describe('estimate/normattn', () => {
     assert.equal(d.inPlaceOutputs, undefined);
   });
 
-  it('sdpa prefill with a program_config: exact before tt-metal PR #38838 (2026-03-04), approx from its streaming path', () => {
+  it('sdpa prefill with a program_config: the same figure either side of tt-metal PR #38838 (2026-03-04), exact on both', () => {
     // Non-causal, no mask, q/k chunks 64/64: the non-streaming factory at 000e7c0. q 1x1x64x64 bf16 → Sq_chunk_t 2,
     // DHt 2; K/V 1x1x128x64 → Sk_chunk_t 2; one q chunk per core: c_0 2·2 = 4, c_1 and c_2 2·2·2 = 8 each, c_5 and
     // c_7 1 each, c_24 2·2 = 4, c_25 and c_26 2·2 = 4 each, c_27..c_31 2 each = 10, c_16 4 → 48 bf16 tiles = 98,304 B.
@@ -602,8 +602,9 @@ describe('estimate/normattn', () => {
     assert.equal(before.confidence, 'exact');
     const after = estimateOf(estimateOp(sdpa, whContext({ ttMetalDate: '2026-03-04' })));
     assert.equal(after.cbBytesPerCore, 98_304);
-    assert.equal(after.confidence, 'approx');
-    assert.match(after.approxReason, /PR #38838 \(2026-03-04\).*here not streaming/);
+    // Inside read span sdpa-prefill-factory-2026 (2026-03-03..2026-06-23).
+    assert.deepEqual([after.confidence, after.approxReason], ['exact', '']);
+    assert.match(after.factoryReason, /non-streaming compute path/);
     // Not streamed at 08a5992's rule: the QK subblock of the 2x2 chunk block is (2, 2) (the first table pair within
     // dst 8 dividing it), and Sk_chunk_t 2 is no multiple of 8 / 2 = 4. From PR #43538 (2026-05-08) any call without a
     // mask, sink or window streams: + the 1-tile recip scratch, and (PR #43043) the output CB 2 · streaming_qktv_h ·
@@ -701,14 +702,124 @@ describe('estimate/normattn', () => {
     assert.equal(on('2026-05-08').cbBytesPerCore, 29 * 2048);
     assert.match(on('2026-05-08').factoryReason, /streaming compute path/);
     assert.equal(on('2026-05-21').cbBytesPerCore, 31 * 2048);
-    // A window across all three reports each figure.
-    const range = on('2026-05-07');
-    assert.equal(range.confidence, 'approx');
+    // A window across all three reports each figure; inside read span sdpa-prefill-factory-2026 it is exact (tt-mlir's
+    // runtime passes no program_config, so the 32/32 default is known).
     const w = estimateOf(estimateOp(sdpa, whContext({ window: { earliest: '2026-05-01', latest: '2026-06-01' } })));
+    assert.deepEqual([w.confidence, w.approxReason], ['exact', '']);
     assert.deepEqual(
       w.versionRange?.figures.map((f) => (f.kind === 'estimate' ? f.cbBytesPerCore : f.kind)),
       [26 * 2048, 29 * 2048, 31 * 2048],
     );
+  });
+
+  it('sdpa prefill without a program_config: exact inside read span sdpa-prefill-factory-2026, approx before it and past 622c6fb', () => {
+    // q/k/v 1x8x64x64 bf16, causal, no program_config (tt-mlir's runtime passes none): the figures of the test above.
+    const sdpa = op(
+      'ttnn.scaled_dot_product_attention',
+      [dram([1, 8, 64, 64]), dram([1, 8, 64, 64]), dram([1, 8, 64, 64])],
+      [dram([1, 8, 64, 64])],
+      { is_causal: bool(true), operandSegmentSizes: segments(1, 1, 1, 0, 0) },
+    );
+    const inSpan = { earliest: '2026-05-21', latest: '2026-06-23' };
+    const e = estimateOf(estimateOp(sdpa, whContext({ window: inSpan })));
+    // 31 bf16 tiles from global Q scheduling (the test above).
+    assert.equal(e.cbBytesPerCore, 31 * 2048);
+    assertExactUpToNewestRead(e, inSpan);
+    assert.ok(e.citations.some((c) => c.startsWith('read span sdpa-prefill-factory-2026')));
+    // One day past the newest build read: the same figure, approx by the registry's rule.
+    const past = { earliest: '2026-05-21', latest: '2026-06-24' };
+    const p = estimateOf(estimateOp(sdpa, whContext({ window: past })));
+    assert.equal(p.cbBytesPerCore, 31 * 2048);
+    assertExactUpToNewestRead(p, past);
+    assert.equal(p.confidence, 'approx');
+    // Builds before the span (2026-02-01..2026-03-02: no change point asked of this call inside) were not read at
+    // every commit: 2026-02 is non-streaming with the lightweight mask not yet in (PR #42159): mask c_3 = Sq_chunk_t ·
+    // Sk_chunk_t · 2 = 2 Bfp4_b tiles (576 B) for its 2 tiles; 26 − 2 = 24 bf16 tiles + 1,152 = 50,304 B.
+    const before = estimateOf(
+      estimateOp(sdpa, whContext({ window: { earliest: '2026-02-01', latest: '2026-03-02' } })),
+    );
+    assert.equal(before.cbBytesPerCore, 24 * 2048 + 2 * 576);
+    assert.equal(before.confidence, 'approx');
+    assert.match(before.approxReason, /read span sdpa-prefill-factory-2026, builds 2026-03-03\.\.2026-06-23/);
+  });
+
+  it('sdpa prefill of an f32 Q: c_5 / c_7 Float32 from tt-metal PR #41637 (2026-04-24)', () => {
+    // q/k/v/out 1x1x64x64 f32, non-causal, no mask, no config: Sq_chunk_t = Sk_chunk_t = 1, DHt 2. Not streaming in
+    // 2026-04 (08a5992's shape test: the 1x1 QK subblock is (1, 1), Sk_chunk_t 1 is no multiple of 8 / 1). 2 q chunks
+    // on 2 cores, one each (before global Q scheduling): c_0 1·2 = 2, c_1 and c_2 1·2·2 = 4 each, c_16 1·2 = 2 f32
+    // tiles of 4,096 B = 12 · 4,096 = 49,152; c_24 1, c_25 and c_26 1·2 = 2 each, c_27..c_31 1 each = 10 bf16 tiles =
+    // 20,480; c_5 and c_7: 2 bf16 tiles = 4,096 before, 2 f32 tiles = 8,192 from PR #41637.
+    const sdpa = op(
+      'ttnn.scaled_dot_product_attention',
+      [dram([1, 1, 64, 64], 'f32'), dram([1, 1, 64, 64], 'f32'), dram([1, 1, 64, 64], 'f32')],
+      [dram([1, 1, 64, 64], 'f32')],
+      { is_causal: bool(false), operandSegmentSizes: segments(1, 1, 1, 0, 0) },
+    );
+    const on = (date: string) => estimateOf(estimateOp(sdpa, whContext({ ttMetalDate: date })));
+    assert.equal(on('2026-04-23').cbBytesPerCore, 49_152 + 20_480 + 4_096);
+    assert.equal(on('2026-04-24').cbBytesPerCore, 49_152 + 20_480 + 8_192);
+    assert.equal(on('2026-04-24').confidence, 'exact');
+  });
+
+  it('non-causal sliding-window sdpa prefill: a mask CB from PR #45104, the streamed one from PR #46281; with a mask illegal from PR #46600', () => {
+    // q/k/v 1x1x64x64 bf16, non-causal, sliding_window_size 32, no mask, no config: Sq_chunk_t = Sk_chunk_t = 1, DHt 2,
+    // vDHt 2; lengths on the chunks (no padded mask). 2 q chunks over 64 cores under global Q scheduling (non-causal:
+    // base 2 / 64 = 0, 2 cores take one) → c_0 single-buffered. Not streaming until PR #46281 (a sliding window).
+    // 2026-05-25: c_0 2, c_1 4, c_2 4, c_5 1, c_7 1, c_24 1, c_25 2, c_26 2, 5 statistics, c_16 2 = 24 bf16 tiles.
+    // 2026-05-26 (PR #45104): + the mask Sq_chunk_t · Sk_chunk_t · 2 = 2 Bfp4_b tiles of 576 B.
+    // 2026-06-08 (PR #46281, streams): the mask 1 + kSlidingWindowEdgeTiles 4 = 5 Float16_b tiles; + recip 1; c_16 =
+    //   2 · qktv_h · vDHt: the out subblock of the 1x2 block is (1, 2) (no earlier table pair divides it), qktv_h 1
+    //   (Sq_chunk_t < 2) → 4 tiles for 2: 24 − 2 + 4 + 1 + 5 = 32 bf16 tiles.
+    const sdpa = (withMask: boolean) =>
+      op(
+        'ttnn.scaled_dot_product_attention',
+        [dram([1, 1, 64, 64]), dram([1, 1, 64, 64]), dram([1, 1, 64, 64]), ...(withMask ? [dram([1, 1, 64, 64])] : [])],
+        [dram([1, 1, 64, 64])],
+        {
+          is_causal: bool(false),
+          sliding_window_size: int(32),
+          operandSegmentSizes: segments(1, 1, 1, withMask ? 1 : 0, 0),
+        },
+      );
+    const on = (withMask: boolean, date: string) => estimateOp(sdpa(withMask), whContext({ ttMetalDate: date }));
+    assert.equal(estimateOf(on(false, '2026-05-25')).cbBytesPerCore, 24 * 2048);
+    assert.equal(estimateOf(on(false, '2026-05-26')).cbBytesPerCore, 24 * 2048 + 2 * 576);
+    assert.equal(estimateOf(on(false, '2026-06-08')).cbBytesPerCore, 32 * 2048);
+    assert.equal(estimateOf(on(false, '2026-06-08')).confidence, 'exact');
+    // With a mask: runs (approx: the mask is first multiplied by 1/scale, PR #42891) until PR #46600 rejects the pair.
+    assert.equal(on(true, '2026-06-11').kind, 'estimate');
+    const rejected = on(true, '2026-06-12');
+    assert.equal(rejected.kind, 'illegal');
+    assert.match(
+      rejected.kind === 'illegal' ? rejected.rule : '',
+      /sliding_window_size and attn_mask cannot both be present/,
+    );
+  });
+
+  it('sdpa prefill with a mask: approx from PR #42891 (the mask multiplied by 1/scale first) unless the scale is 1', () => {
+    // q/k/v/mask 1x1x64x64 bf16, non-causal, no config, non-streaming (a provided mask streams only from PR #46600):
+    // 24 bf16 tiles (the sliding-window test's 2026-05-25 list; 2026-04: 2 q chunks on 2 cores, one each) + the mask
+    // Sq_chunk_t · Sk_chunk_t · 2 = 2 bf16 tiles = 26 tiles = 53,248 B, on either side of the change point.
+    const sdpa = (scale?: number) =>
+      op(
+        'ttnn.scaled_dot_product_attention',
+        [dram([1, 1, 64, 64]), dram([1, 1, 64, 64]), dram([1, 1, 64, 64]), dram([1, 1, 64, 64])],
+        [dram([1, 1, 64, 64])],
+        {
+          is_causal: bool(false),
+          operandSegmentSizes: segments(1, 1, 1, 1, 0),
+          ...(scale === undefined ? {} : { scale: { kind: 'float', value: scale } as PropValue }),
+        },
+      );
+    const on = (date: string, scale?: number) => estimateOf(estimateOp(sdpa(scale), whContext({ ttMetalDate: date })));
+    assert.equal(on('2026-04-27').cbBytesPerCore, 26 * 2048);
+    assert.equal(on('2026-04-27').confidence, 'exact');
+    // No scale: 1/sqrt(64) = 0.125, so the mask is multiplied by 8 first.
+    const after = on('2026-04-28');
+    assert.equal(after.cbBytesPerCore, 26 * 2048);
+    assert.equal(after.confidence, 'approx');
+    assert.match(after.approxReason, /PR #42891 .*scale 0\.125/);
+    assert.equal(on('2026-04-28', 1).confidence, 'exact');
   });
 
   it('declares what each estimator reads', () => {

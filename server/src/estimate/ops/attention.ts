@@ -71,10 +71,16 @@
  *   `sdpa-prefill-streaming`, `sdpa-streaming-q-subblocks`, `-causal`, `-sliding-window`, `-provided-mask`), adding a
  *   1-tile recip scratch, a lightweight Float16_b mask (1 tile, + 4 sliding-window edge tiles, + a partial-K tile)
  *   and from PR #43043 (`sdpa-streaming-cb-out-ping-pong`) an output CB of 2·streaming_qktv_h·vDHt tiles; c_0's
- *   double buffering follows PR #44614's global Q scheduling from `sdpa-global-q-scheduling`. Those commits were read,
- *   not every build between them, so every prefill from PR #38838 on is 'approx'; Q/output interleaved or sharded (the
- *   output CB c_20 is then the output shard). The factory versions read are recent; the OpModel upper bounds
- *   (tt-metal f4163c2, 2025-11) agree with them, builds before that were not compared (no change point traced).
+ *   double buffering follows PR #44614's global Q scheduling from `sdpa-global-q-scheduling`. Also from the reading:
+ *   c_5 / c_7 Float32 for an f32 Q (`sdpa-prefill-f32-q-scalars`), a mask CB for a sliding window alone
+ *   (`sdpa-sliding-window-mask-cb`), a sliding window with a mask rejected (`sdpa-sliding-window-mask-exclusive`), and
+ *   scaled_dot_product_attention's mask multiplied by 1/scale in a program of its own first (`sdpa-mask-prescale`,
+ *   not sized: 'approx').
+ * Prefill confidence: the factory, its validation, the subblock helpers and sdpa.cpp's entry points were read at every
+ *   commit from dfc30d0 to 622c6fb (read span `sdpa-prefill-factory-2026`, builds 2026-03-03..2026-06-23), and tt-mlir's
+ *   runtime passes scaled_dot_product_attention and flash_mla_prefill no program_config and no compute config at every
+ *   version (so the 32/32 default and fp32 accumulation off are known): 'exact' for a window inside the span; before it,
+ *   'exact' only with a program_config on the non-streaming builds (change points), else 'approx'.
  * Worked example (tt-mlir OpModel upper bound TestOpModelLib.cpp:5335, WH 8x8): decode q 1x1x12x32, K/V 1x12x128x32,
  *   causal: half tiles, Sk = 128/32 = 4, h = 64/12 = 5: 38.5 full tiles' worth = 78,848 B (equal to the bound).
  */
@@ -83,14 +89,7 @@ import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import { fieldValue, intOf, pairOf } from '../../ttnn/dialectFields';
-import {
-  atOrAfter,
-  type ChangePointId,
-  NEWEST_READ_COMMIT,
-  readSpanCite,
-  windowPastNewestRead,
-  windowReadableWithinReadSpan,
-} from '../changePoints';
+import { atOrAfter, type ChangePointId, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import {
   bufferAlignmentBytes,
   CITE,
@@ -101,6 +100,7 @@ import {
   groupsFromSplit,
   propBool,
   propInt,
+  propNumber,
   resolveTensor,
   splitWorkToCores,
 } from '../common';
@@ -114,6 +114,13 @@ const CITE_SDPA_STREAMING =
 const CITE_SDPA_LIGHTWEIGHT_CAUSAL =
   'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@597deb2 (PR #42159: lightweight_causal, mask_tiles 2, the mask CB Float16_b) and @622c6fb (lightweight_mask_tile_count)';
 const CITE_SDPA = 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@000e7c0';
+const CITE_SDPA_DEVICE_OPERATION =
+  'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_device_operation.cpp@1bbb556 and @622c6fb (PR #46600)';
+const CITE_SDPA_MASK_PRESCALE =
+  'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/sdpa.cpp@955f2bb and @622c6fb (PR #42891: effective_mask = ttnn::multiply(attn_mask, 1 / scale))';
+const PREFILL_READ_SPAN = 'sdpa-prefill-factory-2026';
+const PREFILL_NOT_EVERY_BUILD_REASON =
+  "no program_config (tt-mlir's runtime passes none: the factory's 32/32 default): the SDPA prefill factory was read at every commit from tt-metal dfc30d0 (read span sdpa-prefill-factory-2026, builds 2026-03-03..2026-06-23); earlier builds were read only at the commits that change it";
 const CITE_SDPA_DECODE =
   'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d';
 const CITE_SDPA_DECODE_ENTRY =
@@ -353,6 +360,14 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     kLength: kLogical,
     paddedSk,
   });
+  // From PR #46600 the validation rejects a sliding window with a mask (change point
+  // 'sdpa-sliding-window-mask-exclusive'; asked only of such calls) [1].
+  if (slidingWindow && mask !== undefined && atOrAfter(ctx, 'sdpa-sliding-window-mask-exclusive'))
+    return illegal(
+      op.name,
+      `sliding_window_size and attn_mask cannot both be present; bake the sliding-window mask into attn_mask. Got sliding_window_size: ${propInt(op, 'sliding_window_size')}, attn_mask: true`,
+      CITE_SDPA_DEVICE_OPERATION,
+    );
   const cbOutPingPong = streaming && atOrAfter(ctx, 'sdpa-streaming-cb-out-ping-pong');
   const bf16 = tileBytes('bf16');
   const cbs: CbSpec[] = [
@@ -377,7 +392,13 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
       nPages: 1 + (slidingWindow ? SDPA_SLIDING_WINDOW_EDGE_TILES : 0) + partialK,
       pageBytes: tileBytes('bf16'),
     });
-  } else if (mask !== undefined || isCausal || usePaddedMask) {
+  } else if (
+    mask !== undefined ||
+    isCausal ||
+    usePaddedMask ||
+    // From PR #45104 a sliding window alone makes the mask CB too (change point 'sdpa-sliding-window-mask-cb') [1].
+    (slidingWindow && atOrAfter(ctx, 'sdpa-sliding-window-mask-cb'))
+  ) {
     // The mask the factory generates (causal or padded) is Bfp4_b from PR #18894 (change point
     // 'sdpa-generated-mask-bfp4'), Float16_b before [1].
     const maskDtype = mask?.dtype ?? (atOrAfter(ctx, 'sdpa-generated-mask-bfp4') ? 'bfp_bf4' : 'bf16');
@@ -388,9 +409,11 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
       pageBytes: tileBytes(maskDtype),
     });
   }
+  // c_5 / c_7 are Float32 for an f32 Q from PR #41637 (change point 'sdpa-prefill-f32-q-scalars'; asked only then) [1].
+  const scalarBytes = q.dtype === 'f32' && atOrAfter(ctx, 'sdpa-prefill-f32-q-scalars') ? tileBytes('f32') : bf16;
   cbs.push(
-    { index: 5, role: 'identity scalar', nPages: 1, pageBytes: bf16 },
-    { index: 7, role: 'identity column', nPages: 1, pageBytes: bf16 },
+    { index: 5, role: 'identity scalar', nPages: 1, pageBytes: scalarBytes },
+    { index: 7, role: 'identity column', nPages: 1, pageBytes: scalarBytes },
   );
   if (chunked && pageTable !== undefined) {
     cbs.push(
@@ -416,8 +439,6 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   if (streaming)
     cbs.push({ index: sink === undefined ? 4 : 10, role: 'recip scratch (streaming)', nPages: 1, pageBytes: bf16 });
   const configured = cfg?.qChunk !== undefined && cfg.kChunk !== undefined;
-  // Asked of every prefill: the streaming path's selection was not traced, so any build with it is approx.
-  const streamingBuild = atOrAfter(ctx, 'sdpa-prefill-streaming');
   // Builds that cannot run the call at all: flash_mla_prefill before PR #24855, its V operand before PR #37721, a
   // chunk_start_idx tensor before PR #36936 (asked only of those ops).
   const notInBuild =
@@ -428,6 +449,17 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
         : chunked && !atOrAfter(ctx, 'sdpa-chunk-start-idx-tensor')
           ? 'chunked SDPA takes chunk_start_idx as a tensor only from tt-metal PR #36936 (2026-02-04)'
           : '';
+  // From PR #42891 scaled_dot_product_attention multiplies a given mask by 1 / scale first (scale the op's, else
+  // 1/sqrt(head_dim)) in a binary program of its own, which is not sized here (asked only of such calls) [1].
+  const scale = propNumber(op, 'scale') ?? 1 / Math.sqrt(q.padded[3]);
+  const prescaledMask =
+    !mla && !chunked && mask !== undefined && scale !== 1 && atOrAfter(ctx, 'sdpa-mask-prescale')
+      ? `from tt-metal PR #42891 (2026-04-28) the mask is first multiplied by 1/scale (ttnn::multiply, scale ${scale}): that binary program and its mask-sized output (in the mask's memory config) run before the SDPA program and are not sized; the SDPA program's CBs are`
+      : '';
+  // The factory, its validation, the subblock helpers and the entry points were read at every commit of read span
+  // sdpa-prefill-factory-2026; before it, a configured non-streaming call rests on the change points.
+  const readEveryBuild = windowReadableWithinReadSpan(ctx, PREFILL_READ_SPAN);
+  const exact = notInBuild === '' && prescaledMask === '' && (readEveryBuild || configured);
   return finishProgram({
     op,
     ctx,
@@ -437,22 +469,18 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     // Every CB on core_grid = CoreRange({0, 0}, {grid.x − 1, grid.y − 1}) [1]: tt-metal #16288 prints (0,0)-(7,7).
     groups: [{ name: 'grid', nCores, firstCore: [0, 0], printedRange: gridRectangle([gy, gx]) }],
     cbs,
-    confidence: configured && !streamingBuild && notInBuild === '' ? 'exact' : 'approx',
-    approxReason: [
-      notInBuild,
-      configured
-        ? ''
-        : "no program_config: 32/32 chunks, the factory's default at every build read (sdpa_op.cpp get_q/k_chunk_size before PR #33733, sdpa_program_factory.cpp after, to 622c6fb; tt-mlir's runtime passes no program_config: scaled_dot_product_attention.cpp, index ids 834327570 and 226221049); tt-mlir's OpModel goldens (tt-metal f4163c2) fit a 128-wide K chunk, OpModel's own call",
-      streamingBuild
-        ? `from tt-metal PR #38838 (2026-03-04) the factory chooses a streaming compute path (can_use_streaming_compute; here ${streaming ? 'streaming' : 'not streaming'}); its selection and CBs were read at the commits that change them (change points sdpa-prefill-streaming … sdpa-streaming-provided-mask), not at every build, with fp32 dest accumulation taken as off${windowPastNewestRead(ctx) ? `; builds after ${NEWEST_READ_COMMIT} not read` : ''}`
-        : '',
-    ]
-      .filter((r) => r !== '')
-      .join('; '),
+    confidence: exact ? 'exact' : 'approx',
+    approxReason: exact
+      ? ''
+      : [notInBuild, prescaledMask, readEveryBuild || configured ? '' : PREFILL_NOT_EVERY_BUILD_REASON]
+          .filter((r) => r !== '')
+          .join('; '),
     citations: [
       CITE_SDPA,
       ...(lightweightCausal ? [CITE_SDPA_LIGHTWEIGHT_CAUSAL] : []),
-      ...(streamingBuild ? [CITE_SDPA_STREAMING] : []),
+      ...(streaming ? [CITE_SDPA_STREAMING] : []),
+      ...(prescaledMask !== '' ? [CITE_SDPA_MASK_PRESCALE] : []),
+      ...(readEveryBuild ? [readSpanCite(PREFILL_READ_SPAN)] : []),
     ],
   });
 }
