@@ -3,7 +3,7 @@
  * Everything it prints comes from the same core the language server uses.
  */
 
-import { setFlagsFromString } from 'v8';
+import { capCompilerInlining } from '../host/compilerTuning';
 import { parseArgs, USAGE } from './args';
 import { runCheck } from './check';
 import { runFix } from './fix';
@@ -13,19 +13,6 @@ declare const TTNN_L1_VERSION: string | undefined;
 
 function version(): string {
   return typeof TTNN_L1_VERSION === 'string' ? TTNN_L1_VERSION : 'dev';
-}
-
-/**
- * A check is one run of a few seconds through code it meets once, so V8's optimizing compiler (TurboFan, on a
- * background thread) is a large share of its CPU: 45% of the instructions of a 20k-op check. A quarter of the bytecode
- * TurboFan may inline into one compiled function by default (920 -> 230) makes each compile smaller for code about as
- * fast (callgrind: 920 -> 460 -6.4% instructions at 20k ops, -5.7% at 40k; 460 -> 230 -5.3% (generated dump) and
- * -3.9% (Falcon copy) at 20k ops, -2.1% on the generated dump at 100k; docs/internals.md, cli/). Set here, not in the
- * core: the language server runs for hours on V8's defaults. Only on the V8 it was measured on (Node 20's 11.3):
- * later ones tier up differently (Maglev).
- */
-function tuneCompilerForOneShotRun(): void {
-  if (process.versions.v8.startsWith('11.3.')) setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');
 }
 
 function main(argv: readonly string[]): number {
@@ -68,7 +55,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit();
 });
 
-tuneCompilerForOneShotRun();
+capCompilerInlining();
 writeStdoutSynchronously();
 const exitCode = main(process.argv.slice(2));
 // With nothing left to write, exit now: the kernel frees the heap at exit in one go, where a natural exit first has V8
