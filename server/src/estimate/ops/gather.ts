@@ -199,6 +199,11 @@ function compositeSteps(op: TtnnOp, ctx: EstimateContext, dim: number): Composit
   if (inSpec?.kind !== 'tensor' || idxSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
     return { before, after, notSized };
   const rank = inSpec.shape.kind === 'known' ? inSpec.shape.dims.length : 0;
+  const rankOf = (t: TensorSpec): number => (t.shape.kind === 'known' ? t.shape.dims.length : -1);
+  if (rankOf(idxSpec) !== rank || rankOf(outSpec) !== rank || dim < 0 || dim >= rank) {
+    notSized.push("the composite's transposes, fill_pad and slice (operands of unequal or unknown rank) are not sized");
+    return { before, after, notSized };
+  }
   const dimLast = dim === rank - 1;
   const int = (value: number): PropValue => ({ kind: 'int', value, text: String(value) });
   const transposeProps = { dim0: int(dim), dim1: int(rank - 1) };
