@@ -5055,6 +5055,19 @@ export const CHANGE_POINTS = {
     before: 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_device_operation.cpp@6489100',
     after: 'the same file @1bbb556 and @622c6fb (validate_on_program_cache_miss)',
   },
+  'fill-pad-border-tiles': {
+    family: 'gather',
+    pr: 42673,
+    // "Improve FillPadDeviceOperation performance", squash-merged on main as 9cb25bbb (2026-05-20 01:41 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-05-20',
+    dateFrom: 'merge',
+    what: "fill_pad (gather's fill_implicit_tile_padding) works on whole tiles: c_0 and c_16 hold 2 tiles each, c_1 / c_2 one mask tile when the width / height is padded, split over the border tiles (N·(Ht−1 or Ht) right, N·(Wt−1 or Wt) bottom, N corners); an L1-sharded input runs FillPadL1ShardedProgramFactory. Before: one CB c_0 of 2 pages of elem·16 + 2 B, split over the rank-3 view's N slices",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/fill_pad/device/fill_pad_program_factory.cpp@9cb25bbb^ (cb_page_size = elem·FACE_HEIGHT + 2, c_0 = 2 pages; split_work_to_cores(grid, logical[-3])); the same CB lines at each factory commit from d6e9bf6 (2025-05-20) on',
+    after:
+      'tt-metal fill_pad_program_factory.cpp@9cb25bbb (c_0 2·tile, c_1/c_2 tile if padded, c_16 2·tile; split over total_work border tiles), the same CBs at 1ff24da, e728116, ef1afdb, fdefd7c',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -56,10 +56,28 @@ describe('estimate/coverage of composites, row-major gather, bilinear upsample',
     //   tilize input (tilize_multi_core_interleaved): Wt = 1 → c_0 1 f32 tile 4,096 + c_16 1 f32 tile 4,096 = 8,192 B;
     //   tilize index: 1 u32 tile 4,096 + 4,096 = 8,192 B;
     //   gather (tiled): Wt_input = ceil(5/32) = 1 ≤ 60, Wt_index = 1 → SingleRowSingleCore: c_0 = 1 · 4,096 (f32),
-    //   c_1 = 4,096 (u32 index tile), c_2 = 4,096 (f32 output tile) = 12,288 B, the largest.
-    assert.equal(e.worstCbBytesPerCore, 12_288);
-    assert.equal(e.factory, 'GatherProgramFactorySingleRowSingleCore');
+    //   c_1 = 4,096 (u32 index tile), c_2 = 4,096 (f32 output tile) = 12,288 B;
+    //   its composite (gather.cpp@622c6fb) first transposes the index 2x3 → 3x2 (TransposeWH: c_0 2 + c_16 2 u32 tiles
+    //   = 16,384 B) and fills the padding of its 1x1x3x2 view: FillPad from PR #42673, padded right and below →
+    //   c_0 2·4,096 + c_1 4,096 + c_2 4,096 + c_16 2·4,096 = 24,576 B, the largest (the window straddles #42673:
+    //   before it c_0 = 2 · (4·16 + 2) = 132 B, so the newer figure is the worst).
+    assert.equal(e.worstCbBytesPerCore, 24_576);
+    assert.equal(e.factory, 'FillPadProgramFactory');
     assert.match(e.factoryReason, /tilize input: \S+ 8192 B; tilize index: \S+ 8192 B; gather \(tiled operands\)/);
+    assert.match(
+      e.factoryReason,
+      /transpose index \(0, −1\): TransposeWHProgramFactory 16384 B; fill_pad index: FillPadProgramFactory 24576 B/,
+    );
+    assert.equal(e.confidence, 'approx');
+    // The input 5x3 transposed to 3x5 (16,384 B), viewed 1x1x3x5, is sliced to the index's padded 1x1x32x5 (within its
+    // padded shape: SliceTile c_0 = 2 f32 tiles = 8,192 B), whose 5 columns are filled (right only: 2·4,096 + 4,096 +
+    // 2·4,096 = 20,480 B).
+    assert.match(
+      e.factoryReason,
+      /slice input: SliceTileProgramFactory 8192 B; fill_pad input: FillPadProgramFactory 20480 B/,
+    );
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.approxReason, /fill_pad's factory was read at 9cb25bbb\^/);
     // The tiled copies stay in DRAM like their operands: no L1 tensor is added; each tilize is checked where it runs
     // (its result 0 B of L1, held until the gather has run), the gather last.
     assert.equal(e.l1IntermediateBytesPerCore, undefined);
@@ -68,9 +86,16 @@ describe('estimate/coverage of composites, row-major gather, bilinear upsample',
       [
         ['result of tilize input', 0, true, 8192],
         ['result of tilize index', 0, true, 8192],
+        // The composite's programs in turn (DRAM results, 0 B of L1): transpose index, fill_pad index (held for the
+        // gather), transpose input, slice and fill_pad input (held), the gather (f32 3x2 → transposed back after it).
+        ['result of transpose index (0, −1)', 0, false, 16_384],
+        ['result of fill_pad index', 0, true, 24_576],
+        ['result of transpose input (0, −1)', 0, false, 16_384],
+        ['result of slice input', 0, false, 8192],
+        ['result of fill_pad input', 0, true, 20_480],
+        ['result of gather', 0, true, 12_288],
       ],
     );
-    assert.equal(e.lastProgram, undefined, 'the gather, the last program, is the reported one');
   });
 
   it('row-major gather with an L1 input: the tiled copy is an L1 tensor held while the gather runs', () => {
@@ -98,18 +123,27 @@ module {
       [
         ['result of tilize input', 2048, true, 8192],
         ['result of tilize index', 0, true, 16_384],
+        // gather.cpp@622c6fb, dim 0 of rank 2: transpose index 2x64 → 64x2 (u32: c_0 2 + c_16 2 tiles = 16,384 B);
+        // fill_pad of its 1x1x64x2 view, padded right only (2 % 32 ≠ 0, 64 % 32 = 0): c_0 2·4,096 + c_1 4,096 +
+        // c_16 2·4,096 = 20,480 B, the largest; transpose input 64x64 bf16 (2 + 2 tiles of 2,048 = 8,192 B; its copy in
+        // L1 like the input, 2,048 B per core, held for the gather); the slice to the index's padded 1x1x64 rows is the
+        // whole input (no program), 64x64 needs no fill; the gather 10,240 B (below); the transpose back 8,192 B.
+        ['result of transpose index (0, −1)', 0, false, 16_384],
+        ['result of fill_pad index', 0, true, 20_480],
+        ['result of transpose input (0, −1)', 2048, true, 8192],
+        ['result of gather', 0, true, 10_240],
       ],
     );
-    // The reported program (the index's tilize, the largest) is not the last: the gather is checked with the output.
-    assert.equal(e.lastProgram?.cbBytesPerCore, 10_240);
     // gather (tiled): Wt_input = 64/32 = 2, Wt_index = 1 → SingleRowSingleCore: c_0 = 2 · 2,048 (bf16) + c_1 4,096
-    // (u32) + c_2 2,048 = 10,240 B; tilize index (2x64 u32, Wt = 2): c_0 2 · 4,096 + c_16 2 · 4,096 = 16,384 B, the
-    // largest; tilize input (Wt = 2, bf16): 2 · 2,048 + 2 · 2,048 = 8,192 B.
+    // (u32) + c_2 2,048 = 10,240 B; tilize index (2x64 u32, Wt = 2): c_0 2 · 4,096 + c_16 2 · 4,096 = 16,384 B;
+    // tilize input (Wt = 2, bf16): 2 · 2,048 + 2 · 2,048 = 8,192 B.
+    assert.match(e.factoryReason, /tilize input: \S+ 8192 B; tilize index: \S+ 16384 B; gather \(tiled operands\)/);
     assert.match(
       e.factoryReason,
-      /tilize input: \S+ 8192 B; tilize index: \S+ 16384 B; gather \(tiled operands\): \S+ 10240 B/,
+      /fill_pad index: FillPadProgramFactory 20480 B; transpose input \(0, −1\): \S+ 8192 B; gather: \S+ 10240 B; transpose result \(0, −1\): \S+ 8192 B/,
     );
-    assert.equal(e.worstCbBytesPerCore, 16_384);
+    assert.equal(e.worstCbBytesPerCore, 20_480);
+    assert.equal(e.lastProgram?.cbBytesPerCore, 8192, 'the transpose back runs last');
   });
 
   it('bilinear upsample, height-sharded input (the corpus test that needs no workaround): factory CBs + halo shard', () => {

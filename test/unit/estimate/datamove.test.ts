@@ -524,6 +524,57 @@ describe('estimate/datamove: search and accumulation', () => {
   });
 });
 
+describe('estimate/datamove: the gather composite (gather.cpp@622c6fb) sizes its fill_pad and slice programs', () => {
+  // Input 1x1x64x40 f32, index 1x1x20x8 u32, dim 3 (last: no transposes). pre_gather_transform_tensor: the index's
+  // padding is filled (20 % 32 ≠ 0 below, 8 % 32 ≠ 0 right); the input is sliced to the index's padded N, C, H
+  // (1x1x32x40) and its padding filled (40 % 32 ≠ 0 right, 32 rows none below).
+  const gatherOp = () =>
+    op('ttnn.gather', [dram([1, 1, 64, 40], 'f32'), dram([1, 1, 20, 8], 'u32')], [dram([1, 1, 20, 8], 'f32')], {
+      dim: int(3),
+    });
+  it('from PR #42673 (fill_pad on whole tiles) the index fill is the largest program', () => {
+    const e = est(estimateOp(gatherOp(), whContext({ ttMetalDate: '2026-06-01' })));
+    // fill_pad_program_factory.cpp@9cb25bbb: fill_pad index (u32, T = 4,096): c_0 2T + c_1 T (right) + c_2 T (below) +
+    //   c_16 2T = 24,576 B; slice (slice_program_factory_tile: c_0 = 2 f32 input tiles) = 8,192 B; fill_pad input
+    //   (f32, right only): 2T + T + 2T = 20,480 B; gather: Wt_input = ceil(40/32) = 2, Wt_index = 1 → SingleRowSingleCore
+    //   c_0 2 · 4,096 + c_1 4,096 + c_2 4,096 = 16,384 B.
+    assert.equal(e.factory, 'FillPadProgramFactory');
+    assert.equal(e.worstCbBytesPerCore, 24_576);
+    assert.match(
+      e.factoryReason,
+      /fill_pad index: FillPadProgramFactory 24576 B; slice input: SliceTileProgramFactory 8192 B; fill_pad input: FillPadProgramFactory 20480 B; gather: GatherProgramFactorySingleRowSingleCore 16384 B/,
+    );
+    // fill_pad rests on its change point's readings, not on a read span.
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.approxReason, /fill_pad's factory was read at 9cb25bbb\^/);
+  });
+  it('before PR #42673 fill_pad holds two face-column pages and the gather is the largest', () => {
+    const e = est(estimateOp(gatherOp(), whContext({ ttMetalDate: '2025-11-27' })));
+    // fill_pad_program_factory.cpp@9cb25bbb^: c_0 = 2 · (4 B · 16 + 2) = 132 B for either operand; the gather's
+    // 16,384 B is the largest.
+    assert.equal(e.factory, 'GatherProgramFactorySingleRowSingleCore');
+    assert.equal(e.worstCbBytesPerCore, 16_384);
+    assert.match(
+      e.factoryReason,
+      /fill_pad index: FillPadProgramFactory 132 B; slice input: \S+ 8192 B; fill_pad input: \S+ 132 B/,
+    );
+  });
+  it('an index of whole tiles with the input rows: no index fill, no slice; the input fill, then the gather', () => {
+    // Index 1x1x64x32 (tile multiples), input 1x1x64x40: the slice ends 1x1x64x40 equal the input's (no-op); the
+    // input's padding is filled (40 % 32 ≠ 0): 2T + T + 2T = 20,480 B > the gather's 16,384 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.gather', [dram([1, 1, 64, 40], 'f32'), dram([1, 1, 64, 32], 'u32')], [dram([1, 1, 64, 32], 'f32')], {
+          dim: int(3),
+        }),
+        whContext({ ttMetalDate: '2026-06-01' }),
+      ),
+    );
+    assert.equal(e.worstCbBytesPerCore, 20_480);
+    assert.match(e.factoryReason, /^2 programs run in turn \(fill_pad input: FillPadProgramFactory 20480 B; gather: /);
+  });
+});
+
 describe('estimate/datamove: composites (largest program of the sequence)', () => {
   it('rand f32 is the rand program alone; rand bf16 adds a typecast of the same size', () => {
     // rand program: 2 · 4,096 + 4,096 = 12,288; typecast f32 → bf16: 2 · 4,096 + 2 · 2,048 = 12,288.

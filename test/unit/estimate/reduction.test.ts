@@ -307,6 +307,29 @@ describe("estimate/reduction: the W reduce's scaler CB across change point reduc
 });
 
 describe('estimate/reduction: ttnn.min', () => {
+  it('from PR #30509, H of a block-sharded tensor: the interleaved CBs, approx for the sharded rules of 2026 (#42120, #43253)', () => {
+    // The corpus's reduction_op.mlir @test_min at a build inside read span reduce-min-negate-w-h-2026, after change
+    // points reduce-scaler-f32-input (7fb82fd) and reduce-min-h-negate-full-column (7b6870b): 128x64 f32 block-sharded
+    // on one core → 64 f32, block sharded. Not both width sharded, so the H factory's interleaved CBs: Ht = 4, Wt = 2
+    // columns over 2 cores (1 each); c_0 = chunk 4 (fp32 accumulation by default) · 4,096 = 16,384; c_2 = one Float32
+    // scaler tile 4,096; c_3 = 4 · 4,096 = 16,384; c_4, c_5 = Ht · 1 column = 4 tiles each → 2 · 16,384 = 32,768;
+    // 69,632 B in all.
+    const sharded = (shape: number[]) => tensor(shape, { dtype: 'f32', buffer: 'l1', mem: 'block_sharded' });
+    const e = est(
+      estimateOp(
+        op('ttnn.min', [sharded([128, 64])], [sharded([64])], {
+          keep_dim: { kind: 'bool', value: false },
+          dim_arg: ints(0),
+        }),
+        whContext({ ttMetalDate: '2026-06-01' }),
+      ),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.cbBytesPerCore, 69_632);
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.approxReason, /over H of a sharded tensor: .*PR #42120 .*PR #43253/);
+  });
+
   it('before PR #30509: neg → max → neg, the negated input an L1 tensor when the result is in L1', () => {
     // 1x1x64x64 bf16 over H: neg 2·2,048 + 2·2,048 = 8,192 B; max H over 2 columns 10,240 B; neg of the 1x1x1x64
     // result 8,192 B → 10,240 B. L1 result: the negated 1x1x64x64 (4 tiles over 64 banks: 1 tile, 2,048 B) and the

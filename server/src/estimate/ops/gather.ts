@@ -36,14 +36,22 @@
  *       (select_program_factory), gather_codegen_program_factory.cpp@1d7b315; PR #52074's description (row-buffered
  *       up to Wt ≈ 682 on Wormhole, Tiled split by Ht·Wt_index, streaming chunk from the per-core L1)
  *
- * Assumptions ('approx' when `dim` is not the last dim): the transpose programs of the composite are smaller.
+ * Composite [6] (rank ≤ 4; each program a step, the figure the largest, see compositeSteps): per operand (index first)
+ *   transpose(dim, −1) when `dim` is not last, a 4-D view; the index's tile padding filled (fill_pad); the input sliced to
+ *   the index's padded N, C, H (no program when equal to the input's; ends may reach into the input's tile padding) and
+ *   its padding filled; after the device op, squeeze and transpose back. fill_pad per change point
+ *   `fill-pad-border-tiles` (see fillPadStep). `approx` when the composite is not rank 4 with `dim` last (its steps
+ *   compared at eight gather.cpp commits only), and for any fill_pad (no read span). Rank > 4: not sized, `approx`.
+ *   [6] ttnn/cpp/ttnn/operations/data_movement/gather/gather.cpp@622c6fb (pre/post_gather_transform_tensor);
+ *       fill_pad/fill_pad.cpp@622c6fb; fill_pad_program_factory.cpp@9cb25bbb^, @9cb25bbb, @622c6fb;
+ *       slice/device/slice_device_operation.cpp@622c6fb (ends ≤ the padded shape)
  * Worked example: gather along the last dim of a 1x1x32x2048 bf16 input with a 1x1x32x64 u32 index (Wt_input = 64 > 60):
  *   multi-core factory, c_0 = 2 · 2,048, c_1 = 4,096 (u32 tile), c_2 = 2,048 → 10,240 B; see datamove.test.ts.
  */
 
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
-import { isSharded, volume } from '../../ttnn/layout';
-import type { TensorSpec, TtnnOp } from '../../ttnn/op';
+import { isSharded, volume, type MemoryLayout } from '../../ttnn/layout';
+import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { itemValue, wordOf } from '../../ttnn/dialectFields';
 import {
   CITE,
@@ -61,6 +69,8 @@ import { atOrAfter } from '../changePoints';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
+import { estimateTranspose } from './permute';
+import { estimateSlice } from './slice';
 
 const CITE_GATHER =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/gather/device/gather_program_factory.cpp@0055520; gather_device_operation.cpp (WT_THRESHOLD = 60, index id 860703337)';
@@ -98,7 +108,8 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const indexRows = Math.max(1, leading * Math.ceil(heightDim / 32));
   const single = wtInput <= WT_THRESHOLD && wtIndex <= WT_THRESHOLD;
   const split = splitWorkToCores(gridArea(ctx), single ? indexRows : wtIndex);
-  return finishProgram({
+  const composite = rank <= 4 ? compositeSteps(op, ctx, dim) : undefined;
+  const gatherProgram = finishProgram({
     op,
     ctx,
     factory: single ? 'GatherProgramFactorySingleRowSingleCore' : 'GatherProgramFactorySingleRowMultiCore',
@@ -115,14 +126,249 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       { index: 2, role: 'output tile', nPages: 1, pageBytes: tileBytes(output.dtype) },
     ],
     ...confidenceOf([
-      dim === rank - 1 && rank === 4
+      composite !== undefined
         ? ''
         : dim === rank - 1
-          ? `the composite views the rank-${rank} tensors as 4-D and fills their tile padding (fill_pad, when padded) and slices the input to the index's rows first; those programs are not sized and the composite was read at tt-metal 622c6fb only`
-          : `the composite transposes dim ${dim} last (ttnn.transpose of input and index, and of the result back) and views them as 4-D first; the transposes are not sized`,
+          ? `the composite views the rank-${rank} tensors as 4-D and fills their tile padding (fill_pad, when padded) and slices the input to the index's rows first; those programs are not sized`
+          : `the composite transposes dim ${dim} last (ttnn.transpose of input and index, and of the result back) and reshapes them to 4-D; those programs and its fill_pad and slice are not sized`,
     ]),
     citations: [CITE_GATHER, CITE.workSplit],
   });
+  if (composite === undefined) return gatherProgram;
+  const readOnce = rank !== 4 || dim !== rank - 1;
+  if (composite.before.length === 0 && composite.after.length === 0 && composite.notSized.length === 0)
+    return readOnce && gatherProgram.confidence === 'exact'
+      ? { ...gatherProgram, confidence: 'approx', approxReason: COMPOSITE_READ_ONCE }
+      : gatherProgram;
+  return largestStep(op, ctx, [...composite.before, { label: 'gather', result: gatherProgram }, ...composite.after], {
+    firstBeyondL1: true,
+    confidence: composite.notSized.length > 0 || readOnce ? 'approx' : undefined,
+    approxReason: [...composite.notSized, ...(readOnce ? [COMPOSITE_READ_ONCE] : [])].join('; '),
+    citations: [CITE_GATHER_COMPOSITE],
+  });
+}
+
+const CITE_GATHER_COMPOSITE =
+  "tt-metal ttnn/cpp/ttnn/operations/data_movement/gather/gather.cpp@622c6fb (pre_gather_transform_tensor: perform_transpose, transform_to_4d_tensor, fill_implicit_tile_padding of the index, slice of the input to the index's padded N, C, H then fill_implicit_tile_padding; post_gather_transform_tensor: squeeze_from_4D, transpose back)";
+const CITE_FILL_PAD = {
+  composite:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/fill_pad/fill_pad.cpp@622c6fb (fill_implicit_tile_padding: nothing when the last two dims are tile multiples; a rank > 3 tensor viewed as rank 3; bfloat8_b typecast to bf16 around it)',
+  before:
+    'tt-metal …/fill_pad/device/fill_pad_program_factory.cpp@9cb25bbb^ (c_0 = 2 pages of elem·16 + 2 B; split_work_to_cores(grid, logical[-3]))',
+  after:
+    'tt-metal …/fill_pad/device/fill_pad_program_factory.cpp@9cb25bbb, @622c6fb (c_0, c_16 2 tiles; c_1 / c_2 a mask tile when padded right / below; split over the border tiles); fill_pad_device_operation.cpp@622c6fb (L1-sharded → FillPadL1ShardedProgramFactory)',
+} as const;
+/** fill_pad is sized from the change point's two readings, not a read span. */
+const FILL_PAD_NOT_SPANNED =
+  "fill_pad's factory was read at 9cb25bbb^, 9cb25bbb and 622c6fb (fill_pad.cpp at d6e9bf6 and 622c6fb) and its CB sizes compared at the factory commits of 2026, not at every build of the window";
+/** Why a composite other than rank 4 with `dim` last stays approx even with every program sized. */
+const COMPOSITE_READ_ONCE =
+  "the composite's transposes, 4-D views, fill_pad and slice were compared at gather.cpp@6547c32, 500f283, c8dd8fce, 4ec85b1, b5dcf00, 34e22ca, 6fba90c, ef1afdb and read in full at 622c6fb, not at every build of the window (nor the experimental gather before 6547c32)";
+
+interface CompositeSteps {
+  /** Programs before the gather device op, in order (index first, then input). */
+  readonly before: Step[];
+  /** Programs after it (the transpose back). */
+  readonly after: Step[];
+  /** Programs that run but are not sized, in words. */
+  readonly notSized: string[];
+}
+
+function padded32(n: number): number {
+  return Math.ceil(n / 32) * 32;
+}
+
+/** The dims as `transform_to_4d_tensor` / `unsqueeze_to_4D` views them (leading 1s; a view, no program). */
+function as4d(dims: readonly number[]): number[] {
+  return [...Array<number>(Math.max(0, 4 - dims.length)).fill(1), ...dims];
+}
+
+/**
+ * The programs `ttnn::gather` runs around the device op for a rank ≤ 4 input (gather.cpp@622c6fb): per operand (the
+ * index first) a transpose of `dim` with the last dim when `dim` is not last, a 4-D view (no program), then for the
+ * index fill_implicit_tile_padding, for the input a slice to the index's padded N, C, H (no program when those equal the
+ * input's) and fill_implicit_tile_padding; after the device op, a transpose back when `dim` is not last. A scalar
+ * ([1]) operand is passed as is. A tensor handed to the gather is held until it has run.
+ */
+function compositeSteps(op: TtnnOp, ctx: EstimateContext, dim: number): CompositeSteps {
+  const before: Step[] = [];
+  const after: Step[] = [];
+  const notSized: string[] = [];
+  const [inSpec, idxSpec] = op.operands;
+  const outSpec = op.results[0];
+  if (inSpec?.kind !== 'tensor' || idxSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
+    return { before, after, notSized };
+  const rank = inSpec.shape.kind === 'known' ? inSpec.shape.dims.length : 0;
+  const rankOf = (t: TensorSpec): number => (t.shape.kind === 'known' ? t.shape.dims.length : -1);
+  if (rankOf(idxSpec) !== rank || rankOf(outSpec) !== rank || dim < 0 || dim >= rank) {
+    notSized.push("the composite's transposes, fill_pad and slice (operands of unequal or unknown rank) are not sized");
+    return { before, after, notSized };
+  }
+  const dimLast = dim === rank - 1;
+  const int = (value: number): PropValue => ({ kind: 'int', value, text: String(value) });
+  const transposeProps = { dim0: int(dim), dim1: int(rank - 1) };
+  const swapped = (dims: readonly number[]): number[] => {
+    const d = [...dims];
+    [d[dim], d[rank - 1]] = [d[rank - 1]!, d[dim]!];
+    return d;
+  };
+  const moveDimLast = (role: string, spec: TensorSpec): TensorSpec => {
+    if (dimLast || spec.shape.kind !== 'known') return spec;
+    const to = specWith(spec, { dims: swapped(spec.shape.dims) });
+    before.push({
+      label: `transpose ${role} (${dim}, −1)`,
+      result: estimateTranspose(stepOp(op, 'ttnn.transpose', [spec], [to], transposeProps), ctx),
+    });
+    return to;
+  };
+  const isScalar = (spec: TensorSpec): boolean =>
+    spec.shape.kind === 'known' && spec.shape.dims.length === 1 && spec.shape.dims[0] === 1;
+  // Index: transpose, 4-D view, fill its tile padding with 0.
+  let index4: number[] | undefined;
+  if (!isScalar(idxSpec) && idxSpec.shape.kind === 'known') {
+    const moved = moveDimLast('index', idxSpec);
+    index4 = as4d(moved.shape.kind === 'known' ? moved.shape.dims : []);
+    const fill = fillPadStep(
+      op,
+      ctx,
+      'fill_pad index',
+      specWith(moved, { dims: index4, memoryLayout: memoryLayoutOf(moved) }),
+    );
+    if (fill !== undefined) before.push({ ...fill, resultHeldToLast: true });
+    else if (before.length > 0) before[before.length - 1] = { ...before[before.length - 1]!, resultHeldToLast: true };
+  }
+  // Input: transpose, 4-D view, slice to the index's padded N, C, H, fill its tile padding.
+  if (!isScalar(inSpec) && inSpec.shape.kind === 'known') {
+    const firstInputStep = before.length;
+    const moved = moveDimLast('input', inSpec);
+    const input4 = as4d(moved.shape.kind === 'known' ? moved.shape.dims : []);
+    const ends = index4 === undefined ? input4 : [index4[0]!, index4[1]!, padded32(index4[2]!), input4[3]!];
+    let toFill: TensorSpec | undefined = specWith(moved, { dims: input4, memoryLayout: memoryLayoutOf(moved) });
+    // slice_device_operation.cpp validates ends against the padded shape: the index's padded rows may reach into the
+    // input's tile padding (a program still runs: ttnn::slice skips only ends equal to the logical shape).
+    const inputPadded = [input4[0]!, input4[1]!, padded32(input4[2]!), padded32(input4[3]!)];
+    if (ends.some((e, i) => e > inputPadded[i]!)) {
+      notSized.push(
+        `the slice of the input (${input4.join('x')}) to the index's padded N, C, H (${ends.join('x')}, past the input's padded shape) and the fill_pad after it are not sized`,
+      );
+      toFill = undefined;
+    } else if (ends.some((e, i) => e !== input4[i])) {
+      // Begins 0, unit steps: ttnn::slice's tiled path (the input's memory config).
+      const sliced = specWith(moved, { dims: ends, memoryLayout: memoryLayoutOf(moved) });
+      const ints = (values: readonly number[]): PropValue => ({ kind: 'ints', values: [...values] });
+      before.push({
+        label: 'slice input',
+        result: estimateSlice(
+          stepOp(op, 'ttnn.slice_static', [toFill], [sliced], {
+            begins: ints([0, 0, 0, 0]),
+            ends: ints(ends),
+            step: ints([1, 1, 1, 1]),
+          }),
+          ctx,
+        ),
+      });
+      toFill = sliced;
+    }
+    if (toFill !== undefined) {
+      const fill = fillPadStep(op, ctx, 'fill_pad input', toFill);
+      if (fill !== undefined) before.push({ ...fill, resultHeldToLast: true });
+    }
+    if (before.length > firstInputStep && before[before.length - 1]!.resultHeldToLast !== true)
+      before[before.length - 1] = { ...before[before.length - 1]!, resultHeldToLast: true };
+  }
+  // Result: squeeze from 4-D (a view), transpose back.
+  if (!dimLast && outSpec.shape.kind === 'known') {
+    const from = specWith(outSpec, { dims: swapped(outSpec.shape.dims) });
+    after.push({
+      label: `transpose result (${dim}, −1)`,
+      result: estimateTranspose(stepOp(op, 'ttnn.transpose', [from], [outSpec], transposeProps), ctx),
+    });
+  }
+  return { before, after, notSized };
+}
+
+function memoryLayoutOf(spec: TensorSpec): MemoryLayout | undefined {
+  return spec.layout.kind === 'layout' ? spec.layout.memoryLayout : undefined;
+}
+
+/**
+ * fill_implicit_tile_padding of a 4-D TILE tensor (fill_pad.cpp) [CITE_FILL_PAD]: no program when its last two dims are
+ * tile multiples; else the tensor is viewed as rank 3 (N = the product of the leading dims) and FillPad runs:
+ *   from PR #42673 (change point `fill-pad-border-tiles`): c_0 = 2·T, c_1 = T when W % 32 ≠ 0, c_2 = T when H % 32 ≠ 0,
+ *     c_16 = 2·T (T the tile bytes); split_work_to_cores over the border tiles
+ *     N·(right ? (bottom ? Ht−1 : Ht) : 0) + N·(bottom ? (right ? Wt−1 : Wt) : 0) + (right && bottom ? N : 0)
+ *   before: c_0 = 2 pages of elem·16 + 2 B; split_work_to_cores over N
+ * A bfloat8_b tensor is typecast to bf16 around it (those typecasts not sized: said in the step's reason).
+ */
+function fillPadStep(op: TtnnOp, ctx: EstimateContext, label: string, spec: TensorSpec): Step | undefined {
+  if (spec.shape.kind !== 'known' || spec.layout.kind !== 'layout') return undefined;
+  const dims = spec.shape.dims;
+  const height = dims[dims.length - 2] ?? 1;
+  const width = dims[dims.length - 1] ?? 1;
+  const rightPad = width % 32 !== 0;
+  const bottomPad = height % 32 !== 0;
+  if (!rightPad && !bottomPad) return undefined;
+  const slices = dims.slice(0, -2).reduce((a, b) => a * b, 1);
+  const blockFloat = spec.layout.dtype === 'bfp_bf8';
+  if (!blockFloat && spec.layout.dtype.startsWith('bfp_'))
+    return { label, result: unmodeled(op.name, `fill_pad of a ${spec.layout.dtype} tensor is not modeled`) };
+  const dtype = blockFloat ? 'bf16' : spec.layout.dtype;
+  const filled = blockFloat ? specWith(spec, { dtype }) : spec;
+  const reasons: string[] = [FILL_PAD_NOT_SPANNED];
+  if (blockFloat)
+    reasons.push(
+      'the bfloat8_b tensor is typecast to bf16 before fill_pad and back after it; those typecasts are not sized',
+    );
+  const stepOfFill = stepOp(op, 'ttnn.fill_pad', [filled], [filled]);
+  if (atOrAfter(ctx, 'fill-pad-border-tiles')) {
+    if (isSharded(spec.layout) && spec.layout.bufferType === 'l1')
+      return {
+        label,
+        result: unmodeled(op.name, 'an L1-sharded tensor runs FillPadL1ShardedProgramFactory, which is not modeled'),
+      };
+    const ht = Math.ceil(height / 32);
+    const wt = Math.ceil(width / 32);
+    const work =
+      (rightPad ? slices * (bottomPad ? ht - 1 : ht) : 0) +
+      (bottomPad ? slices * (rightPad ? wt - 1 : wt) : 0) +
+      (rightPad && bottomPad ? slices : 0);
+    const split = splitWorkToCores(gridArea(ctx), work);
+    const tile = tileBytes(dtype);
+    return {
+      label,
+      result: finishProgram({
+        op: stepOfFill,
+        ctx,
+        factory: 'FillPadProgramFactory',
+        factoryReason: `${dims.join('x')} ${dtype} viewed as ${slices} slice(s) of ${height}x${width}: ${work} border tiles on ${split.nCores} cores`,
+        groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+        cbs: [
+          { index: 0, role: 'data in', nPages: 2, pageBytes: tile },
+          ...(rightPad ? [{ index: 1, role: 'right mask', nPages: 1, pageBytes: tile }] : []),
+          ...(bottomPad ? [{ index: 2, role: 'bottom mask', nPages: 1, pageBytes: tile }] : []),
+          { index: 16, role: 'data out', nPages: 2, pageBytes: tile },
+        ],
+        ...confidenceOf(reasons),
+        citations: [CITE_FILL_PAD.composite, CITE_FILL_PAD.after, CITE.workSplit],
+      }),
+    };
+  }
+  const elem = elementBytes(dtype);
+  if (elem === undefined) return { label, result: unmodeled(op.name, `fill_pad of a ${dtype} tensor is not modeled`) };
+  const split = splitWorkToCores(gridArea(ctx), slices);
+  return {
+    label,
+    result: finishProgram({
+      op: stepOfFill,
+      ctx,
+      factory: 'FillPadProgramFactory',
+      factoryReason: `${dims.join('x')} ${dtype} viewed as ${slices} slice(s) of ${height}x${width}: split over ${slices} slices on ${split.nCores} cores`,
+      groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+      cbs: [{ index: 0, role: 'face column', nPages: 2, pageBytes: elem * 16 + 2 }],
+      ...confidenceOf(reasons),
+      citations: [CITE_FILL_PAD.composite, CITE_FILL_PAD.before, CITE.workSplit],
+    }),
+  };
 }
 
 const CITE_GATHER_CODEGEN = {

@@ -426,7 +426,16 @@ function reduceMin(
     MIN_READ_DTYPES.has(input.dtype) &&
     op.properties['compute_config'] === undefined &&
     op.properties['compute_kernel_config'] === undefined;
-  const reason = [approxReason, read ? '' : MIN_FUSED_APPROX].filter((r) => r !== '').join('; ');
+  // An H reduce of a sharded (not both width-sharded) tensor runs the interleaved CBs the span read; what the span
+  // lacks for it is the sharded validation and output handling.
+  const shardedH =
+    reduceDim === 'H' &&
+    windowReadableWithinReadSpan(ctx, 'reduce-min-negate-w-h-2026') &&
+    (isSharded(input.layout) || isSharded(output.layout)) &&
+    !(input.layout.memoryLayout === 'width_sharded' && output.layout.memoryLayout === 'width_sharded');
+  const reason = [approxReason, read ? '' : shardedH ? MIN_H_SHARDED_APPROX : MIN_FUSED_APPROX]
+    .filter((r) => r !== '')
+    .join('; ');
   const cited = (r: OpEstimateResult): OpEstimateResult =>
     read && r.kind === 'estimate'
       ? { ...r, citations: [...r.citations, readSpanCite('reduce-min-negate-w-h-2026')] }
@@ -446,6 +455,9 @@ function reduceMin(
 
 /** Input dtypes of read span reduce-min-negate-w-h-2026 (an INT32 min runs the SFPU path from tt-metal PR #43989). */
 const MIN_READ_DTYPES: ReadonlySet<DataType> = new Set<DataType>(['bf16', 'f32', 'bfp_bf8', 'bfp_bf4']);
+
+const MIN_H_SHARDED_APPROX =
+  'min with the negate flag over H of a sharded tensor: the H factory takes its interleaved CBs unless input and output are both width sharded (use_width_sharding, the same at every commit 0fa5c69 … 7fab83e), read in span reduce-min-negate-w-h-2026 for interleaved tensors only; the sharded rules of the window are not modeled: tt-metal PR #42120 (d9169f1, 2026-04-24: an explicit sharded output_mem_config, validate_reduce_sharded_buffer_types) and PR #43253 (0ed8e14, 2026-05-07: the input shard grid within the program grid, a tile-aligned shard shape)';
 
 const MIN_FUSED_APPROX =
   'min with the negate flag: its CBs were read at the commits that size them, not at every commit (W: one-tile c_4/c_5; H: c_4/c_5 one dest-register chunk at 65635a3, the lcm of the pushes from 0fa5c69, Ht·columns from 7b6870b; the chunk read as 4 tiles with the default fp32 accumulation, 8 without)';
