@@ -507,6 +507,17 @@ export function withInPlaceOutput(
   };
 }
 
+/** `exact` when no reason is given, else `approx` with the reasons joined (empty reasons are dropped). */
+export function confidenceFromReasons(reasons: readonly string[]): {
+  readonly confidence: 'exact' | 'approx';
+  readonly approxReason: string;
+} {
+  const given = reasons.filter((r) => r !== '');
+  return given.length === 0
+    ? { confidence: 'exact', approxReason: '' }
+    : { confidence: 'approx', approxReason: given.join('; ') };
+}
+
 /**
  * Place the CBs like `allocate_circular_buffers`: on each core group, in creation order, every non-tensor-backed CB
  * starts at the previous end rounded up to the DRAM alignment. Region end = base + that sum. tt-metal validates the

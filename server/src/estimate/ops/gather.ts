@@ -55,6 +55,7 @@ import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { itemValue, wordOf } from '../../ttnn/dialectFields';
 import {
   CITE,
+  confidenceFromReasons,
   ResolvedTensor,
   finishProgram,
   fmtBytes,
@@ -75,14 +76,6 @@ import { estimateSlice } from './slice';
 const CITE_GATHER =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/gather/device/gather_program_factory.cpp@0055520; gather_device_operation.cpp (WT_THRESHOLD = 60, index id 860703337)';
 const WT_THRESHOLD = 60;
-
-/** `exact` when no reason is given, else `approx` with the reasons joined. */
-function confidenceOf(reasons: readonly string[]): { confidence: 'exact' | 'approx'; approxReason: string } {
-  const given = reasons.filter((r) => r !== '');
-  return given.length === 0
-    ? { confidence: 'exact', approxReason: '' }
-    : { confidence: 'approx', approxReason: given.join('; ') };
-}
 
 export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
@@ -125,7 +118,7 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       { index: 1, role: 'index tile', nPages: 1, pageBytes: tileBytes(index.dtype) },
       { index: 2, role: 'output tile', nPages: 1, pageBytes: tileBytes(output.dtype) },
     ],
-    ...confidenceOf([
+    ...confidenceFromReasons([
       composite !== undefined
         ? ''
         : dim === rank - 1
@@ -348,7 +341,7 @@ function fillPadStep(op: TtnnOp, ctx: EstimateContext, label: string, spec: Tens
           ...(bottomPad ? [{ index: 2, role: 'bottom mask', nPages: 1, pageBytes: tile }] : []),
           { index: 16, role: 'data out', nPages: 2, pageBytes: tile },
         ],
-        ...confidenceOf(reasons),
+        ...confidenceFromReasons(reasons),
         citations: [CITE_FILL_PAD.composite, CITE_FILL_PAD.after, CITE.workSplit],
       }),
     };
@@ -365,7 +358,7 @@ function fillPadStep(op: TtnnOp, ctx: EstimateContext, label: string, spec: Tens
       factoryReason: `${dims.join('x')} ${dtype} viewed as ${slices} slice(s) of ${height}x${width}: split over ${slices} slices on ${split.nCores} cores`,
       groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
       cbs: [{ index: 0, role: 'face column', nPages: 2, pageBytes: elem * 16 + 2 }],
-      ...confidenceOf(reasons),
+      ...confidenceFromReasons(reasons),
       citations: [CITE_FILL_PAD.composite, CITE_FILL_PAD.before, CITE.workSplit],
     }),
   };
@@ -566,7 +559,7 @@ function scatterProgram(
           { index: 2, role: 'index row chunk', nPages: 1, pageBytes: pIdx },
           { index: 3, role: 'output row chunk', nPages: 1, pageBytes: pIn },
         ],
-    ...confidenceOf([
+    ...confidenceFromReasons([
       reduceBf16
         ? 'the bf16 reduction factory was read at one build (00e3779); its CB indices are taken in creation order'
         : '',

@@ -66,6 +66,7 @@ import type { TtnnOp } from '../../ttnn/op';
 import {
   bufferAlignmentBytes,
   CITE,
+  confidenceFromReasons,
   liveL1Of,
   ResolvedTensor,
   finishProgram,
@@ -148,9 +149,7 @@ function rmPermute(
       factoryReason: `${via === undefined ? '' : `${via.why}; `}last dim kept: ${rows} rows over ${split.nCores} cores`,
       groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
       cbs: [{ index: 0, role: 'rows', nPages: 2, pageBytes: page }],
-      ...(approxReasons.length === 0
-        ? { confidence: 'exact' as const }
-        : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
+      ...confidenceFromReasons(approxReasons),
       citations: [
         CITES.permute,
         ...(via === undefined ? [] : [via.citation]),
@@ -183,9 +182,7 @@ function rmPermute(
       { index: 1, role: 'transposed block', nPages: 2, pageBytes: block },
       { index: 2, role: 'output block', nPages: 2, pageBytes: block },
     ],
-    ...(approxReasons.length === 0
-      ? { confidence: 'exact' as const }
-      : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
+    ...confidenceFromReasons(approxReasons),
     citations: [
       CITES.permute,
       ...(via === undefined ? [] : [via.citation]),
@@ -331,9 +328,7 @@ export function estimateTiledPermute(
     factoryReason: `${why} over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs,
-    ...(approxReasons.length === 0
-      ? { confidence: 'exact' as const }
-      : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
+    ...confidenceFromReasons(approxReasons),
     citations: [
       CITES_TILED.select,
       CITES_TILED.factories,
@@ -444,9 +439,7 @@ function transposeHcTiled(
     // The CBs sit on total_cores, the whole grid, at every version read [4].
     groups: onRange([{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }], gridRectangle(ctx.device.workerGrid)),
     cbs,
-    ...(approxReasons.length === 0
-      ? { confidence: 'exact' as const }
-      : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
+    ...confidenceFromReasons(approxReasons),
     citations: [CITES.transposeHcTiled, CITE.workSplit, readSpanCite('transpose-tiled-interleaved')],
   });
 }
