@@ -4914,6 +4914,44 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal conv2d.cpp@af7d566, @6d3661b30c, @622c6fb (Conv2dSliceAttr::get_input_slice_and_padding: `&& !single_slice`)',
   },
+  'tilize-with-val-padding-single-core-fallback': {
+    family: 'tilize/untilize',
+    pr: 16633,
+    // "Tilize with val padding results in L1 cache OOM", committed on main as ea6d5c0 (2025-01-13 23:27 UTC;
+    // nyoshifujiTT/tt-metal first-parent history); replaced by the block factory of PR #17790 (6c77212, 2025-02-28).
+    mergedOn: '2025-01-13',
+    dateFrom: 'merge',
+    what: "tilize_with_val_padding's multi-core interleaved factory falls back to its single-core factory when a tile row does not fit the free L1 (get_max_l1_space: the lowest occupied L1 address, else l1_size, less the base, not above (T_in + T_out) · Wt); before, it allocated the Wt-tile CBs and threw",
+    before:
+      'tt-metal …/tilize_with_val_padding/device/tilize_with_val_padding_program_factory.cpp@ea6d5c0~1 (tilize_with_val_padding_multi_core_interleaved: c_0, c_16 of Wt tiles, no space test)',
+    after:
+      'tt-metal PR #16633; tilize_with_val_padding_program_factory.cpp@ea6d5c0 and @6c77212~1 (enough_available_space → tilize_with_val_padding_single_core)',
+  },
+  'tilize-block-staging-cb': {
+    family: 'tilize/untilize',
+    pr: 44307,
+    // "Add support for fp8 -> bfp8 for tilize op", committed on main as 54b521d (2026-06-01 17:28 UTC;
+    // nyoshifujiTT/tt-metal first-parent history). The budget follows at change point tilize-block-staging-budget.
+    mergedOn: '2026-06-01',
+    dateFrom: 'merge',
+    what: "the tilize and tilize_with_val_padding block factories add c_1, a row staging CB of (T_in / 32) · k + 2 · dram_alignment bytes beside each group's c_0 / c_16 of k tiles, while the sub-block limit stays max_l1 / (T_in + T_out); before, c_0 and c_16 only",
+    before:
+      'tt-metal …/tilize/device/tilize_multi_core_block_program_factory.cpp@4b30829 and …/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@4b30829 (push_padded_cb_pair: c_0, c_16)',
+    after:
+      'tt-metal PR #44307; tilize_multi_core_block_program_factory.cpp@54b521d, @622c6fb and tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@54b521d, @622c6fb (c_1 temp_cb_size = input_single_tile_size / TILE_HEIGHT · num_tiles + 2 · dram_alignment; cb_block_size_limit = max_l1_size / (in + out))',
+  },
+  'untilize-with-unpadding-multicore-default': {
+    family: 'tilize/untilize',
+    pr: 16555,
+    // "Enable multi-core and fixing bfloat8 for untilize with unpadding", committed on main as a686bf9 (2025-01-10
+    // 16:26 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-01-10',
+    dateFrom: 'merge',
+    what: 'ttnn.untilize_with_unpadding called directly defaults use_multicore to true (the multi-core factories); before, false (the single-core factory). to_layout passes use_multicore = true either way',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize_with_unpadding/untilize_with_unpadding.hpp@a686bf9~1 (use_multicore = false)',
+    after: 'tt-metal PR #16555; untilize_with_unpadding.hpp@a686bf9 (use_multicore = true)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5449,6 +5487,39 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) copy.hpp@d6e9bf6~1 (typecast = prim::unary with UnaryOpType::TYPECAST) and unary_program_factory.cpp at every commit 352e61a … d6e9bf6 (num_input_tiles = num_output_tiles = 2, the output tile size for c_2); typecast_program_factory.cpp at every commit d6e9bf6 … 622c6fb: the interleaved program's two 2-page CBs (544e13f, PR #34596, names them pages for row-major inputs, 6eb8e2d, PR #41547, changes the sub-grid program only, bc36583, PR #44257, ports them to CBDescriptors of the same total_size); typecast_device_op.cpp select_program_factory sends a non-sharded TILE input without sub_core_grids to TypecastProgramFactory at every commit from d6e9bf6",
     citedAs:
       'tt-metal typecast_program_factory.cpp and its unary predecessor at every commit 352e61a … 622c6fb (eltwise.ts)',
+  },
+  'tilize-with-val-padding-interleaved-2025-2026': {
+    family: 'tilize/untilize',
+    // The oldest modeled build to 622c6fb (2026-06-23); the rule changes inside are change points.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'to_layout of an interleaved row-major input to an interleaved TILE result that needs padding (or ttnn.tilize_with_val_padding called directly): to_layout calls tilize_with_val_padding(padded shape, output memory config, dtype, use_multicore = true); is_enough_space compares (T_in + T_out) · Wt with get_max_l1_space; the tile-row factory (c_0 = Wt · T_in, c_16 = Wt · T_out on split_blocks_for_tilize(rows)) unless a change point sends it elsewhere: tilize-with-val-padding-single-core-fallback, tilize-untilize-padding-block-factory (the block factory on !enough_space_height or the wide test), tilize-untilize-sub-block, tilize-block-staging-cb, tilize-block-staging-budget, tilize-with-val-padding-multicore-default, to-layout-tilize-multicore-width-check-dropped (the core order and printed range: padding-block-cores-column-major, tilize-program-descriptors)',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): to_layout_op.cpp at every commit touching core/to_layout from ca2ce56 (2025-01-03) to 44fa8f6 (2026-06-18): the padding path calls tilize_with_val_padding with use_multicore_tilize (use_multicore_device_tilize until 6c77212, true after: change point to-layout-tilize-multicore-width-check-dropped), the reshape / view after it a view of the same padded shape (b2912fe, 8063f0a, 493dab2; dropped by 1675719), the HEIGHT_SHARDED pad branch only for sharded inputs, pad_value (5c2d8f1) and sub_core_grids (493dab2, c116a3d) plumbing, a rank < 2 input viewed as [1, W] (b2912fe, 1675719); tilize_with_val_padding.cpp at every commit (d9395105 … 44fa8f6: the rank > 4 squeeze, enough_space_width / _height from 6c77212, the empty-tensor path 652c0dc, sub_core_grids, the TILE early return 70f6c3d, the free function b5dcf00); tilize_with_val_padding_op.cpp create_program and validate at every commit to 22dc48a (sharded or use_multicore → multi_core before 6c77212; sharded, !enough_space_height → block, !use_multicore → single core, else interleaved from it; validate: dtypes bf16 / f32 / uint32, int32 from 5f2199a, uint16 from 8a2d4ed, rank ≥ 1 from f94e091), then tilize_with_val_padding_device_operation.cpp select_program_factory at every commit 22dc48a … 479d767 (the wide test moved from the interleaved factory at 8c95176, the same test; a7efdee renames the interleaved factory Default and sends unsupported shard specs to it); the factories' CB lines by git log -G over tilize_with_val_padding/ (kernels excluded) 2024-12-25 … 622c6fb: ea6d5c0 (change point tilize-with-val-padding-single-core-fallback), 6c77212 (the block factory), 5e01e6c, d82e424, 76f5736, 07456f0, c116a3d (renames, the sub grid), 22dc48a (the factories/ files, the same CBs), 8c95176, 95b3153 (change point tilize-untilize-sub-block), a7efdee, 2340438, 1c444da (no CB line), 4b30829 (CBDescriptors of the same total_size), 54b521d (change point tilize-block-staging-cb); common.cpp get_max_l1_space / is_enough_space / get_estimated_size_of_cbs the same from 6c77212 (moved there from the factory) to 622c6fb (f8ee447 auto* only); work_split_tilize.hpp at every commit (ca4e4ab, b2912fe, 6603389, f94e091: distribute_work; 6c77212: split_blocks_for_tilize_wh; 493dab2: the CoreRangeSet overloads; 0d76c12: the cliff core's 1x1 range in all_cores, a printed range only; 38355f5 / cfe022f: compute_ncores_wh split out; 8cb4d9e: BlockRep; 95b3153: the sub-block split; the rest comments)",
+    citedAs:
+      'tt-metal to_layout_op.cpp, tilize_with_val_padding.cpp, its selection, factories, common.cpp and work_split_tilize.hpp at every commit 2025-01-01 … 622c6fb',
+  },
+  'tilize-interleaved-2025-2026': {
+    family: 'tilize/untilize',
+    // The oldest modeled build to 622c6fb (2026-06-23); the rule changes inside are change points.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'to_layout of an interleaved row-major input to an interleaved TILE result that needs no padding: to_layout calls ttnn::tilize(output memory config, dtype, use_multicore); is_enough_space compares (T_in + T_out) · Wt with get_max_l1_space; the tile-row factory (c_0 = Wt · T_in, c_16 = Wt · T_out on split_blocks_for_tilize(rows)) unless a change point sends it elsewhere: to-layout-tilize-multicore-width-check-dropped (single-core before it for a row over the half-L1 limit), tilize-untilize-padding-block-factory (the block factory on !enough_space_height or the wide test), tilize-untilize-sub-block, tilize-block-staging-cb, tilize-block-staging-budget (the core order and printed range: tilize-cores-column-major, tilize-program-descriptors)',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): to_layout_op.cpp at every commit 2025-01-03 … 44fa8f6 as read for span tilize-with-val-padding-interleaved-2025-2026 (the no-padding path: ttnn::tilize(tensor, output_memory_config, dtype, use_multicore_tilize), low perf false and sub_core_grids from 493dab2); tilize.cpp at every commit (d9395105, 09349dd, 2df6e60, 14f9739, 65caa88, 6c77212: enough_space from the input's padded width in tiles, d82e424, 1da0258 / 042be27 / 3d989c3, 76f5736, 493dab2, ecd96f5, b5dcf00, 44fa8f6, 1e95aec: the sharded reroute only); tilize_op.cpp create_program at every commit to ecd96f5 (use_multicore → tilize_multi_core before 6c77212; sharded, !enough_space_height → block, !use_multicore → single core, else interleaved from it; 493dab2 checks low perf / !use_multicore first), then tilize_device_operation.cpp select_program_factory at every commit ecd96f5 … 622c6fb (e4b2acd moves the wide test from the interleaved factory into it, the same test; ff3f9f8, 123a3fe: sharded inputs only; 123a3fe renames the interleaved factory Default, ntiles_per_block = div_up(logical width, 32), the padded width for an input that needs no padding); the factories' CB lines by git log -G over tilize/ (kernels excluded) 2024-12-25 … 622c6fb: 0cc4e4e, d82e424, 5e01e6c (renames), 6c77212 (the block factory), 493dab2 (the sub grid), ecd96f5 (own files, the same CBs), 95b3153 (change point tilize-untilize-sub-block), 4b30829 (CBDescriptors of the same total_size), 54b521d (change point tilize-block-staging-cb); common.cpp and work_split_tilize.hpp as read for span tilize-with-val-padding-interleaved-2025-2026",
+    citedAs:
+      'tt-metal to_layout_op.cpp, tilize.cpp, its selection, factories, common.cpp and work_split_tilize.hpp at every commit 2025-01-01 … 622c6fb',
+  },
+  'untilize-with-unpadding-interleaved-2025-2026': {
+    family: 'tilize/untilize',
+    // The oldest modeled build to 622c6fb (2026-06-23); the rule changes inside are change points.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "to_layout of an interleaved TILE input to an interleaved row-major result that drops padding (or ttnn.untilize_with_unpadding called directly, from change point untilize-with-unpadding-multicore-default): to_layout calls untilize_with_unpadding(logical end, output memory config, use_multicore = true); is_enough_space compares (T_in + T_in) · Wt (the output tile sized as the input's) with get_max_l1_space; the tile-row factory (c_0 = Wt · T_in, c_16 = Wt · T_out on split_blocks_for_tilize(rows)) unless a change point sends it elsewhere: untilize-unpadding-col-factory, untilize-unpadding-col-by-space (the column factory, c_0 = c_16 = Ht tiles), tilize-untilize-padding-block-factory (the block factory on !enough_space_height or the wide test), tilize-untilize-sub-block (the core order and printed range: padding-block-cores-column-major, untilize-program-descriptors)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): to_layout_op.cpp at every commit 2025-01-03 … 44fa8f6 as read for span tilize-with-val-padding-interleaved-2025-2026 (the unpadding path: untilize_with_unpadding(tensor, logical end, output_memory_config, use_multicore_untilize = true), then a reshape to the same logical shape until 1675719; the dtype TT_FATAL of 028b296, relaxed for BFLOAT8_B → BFLOAT16 by 8aafa3a); untilize_with_unpadding.cpp at every commit (d9395105, 09349dd, c9ddf84, 8063f0a, 2df6e60, 14f9739, 65caa88, a4b0687: enough_space from the input tile for both CBs, 6c77212: moved to common.cpp, d82e424, cdc0135, 1da0258 / 042be27 / 3d989c3, 76f5736, 07456f0: fp32 accumulation, c116a3d, 2669ae5, 197bbce, 751f7ae: use_pack_untilize dropped, b5dcf00, c262c36, 063669d: enough_space_width dropped); untilize_with_unpadding.hpp's use_multicore default (false until a686bf9, change point untilize-with-unpadding-multicore-default); untilize_with_unpadding_op.cpp create_program at every commit to 2669ae5 (sharded or use_multicore → multi_core until 6c77212; then sharded, !use_multicore → single core, !enough_space_height → block, else interleaved) and its validate; untilize_with_unpadding_device_operation.cpp select_program_factory at every commit 2669ae5 … 063669d (cfe022f moves the wide test from the interleaved factory into it, the same test; 162da7c: ND-sharded inputs only) and validate by git log -G TT_FATAL (f7f6527 / 751f7ae: uint32 / int32 without pack untilize, which to_layout always asked for; 162da7c, 1675719: sharded inputs); the factories' CB lines by git log -G over untilize_with_unpadding/ (kernels excluded) 2024-12-25 … 622c6fb: 1b01e8b and a4b0687 (the column factory: change points), 6c77212 (the block factory), c485f7c, d82e424, 7abfb7a, 5e01e6c, 2344ba5, c116a3d (compute arguments, renames, the sub grid), 2669ae5 (the factories/ files, the same CBs), cfe022f, 3d91752 (compute only), 162da7c (the ND-sharded factory), 95b3153 (change point tilize-untilize-sub-block), 1ff24da (CBDescriptors of the same total_size); the interleaved factory's c_0 / c_16 of num_tiles_per_row tiles at aa5af61 (main of 2024-12-31) and 622c6fb; common.cpp and work_split_tilize.hpp as read for span tilize-with-val-padding-interleaved-2025-2026",
+    citedAs:
+      'tt-metal to_layout_op.cpp, untilize_with_unpadding.cpp, its selection, factories, common.cpp and work_split_tilize.hpp at every commit 2025-01-01 … 622c6fb',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -4,7 +4,7 @@ import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import { computeNcoresWh, computeNcoresWhSb, splitBlocksForTilize } from '../../../server/src/estimate/common';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
-import { op, tensor, whContext } from './build';
+import { assertExactUpToNewestRead, op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : ''}`);
@@ -145,6 +145,51 @@ describe('estimate/untilize', () => {
     assert.equal(e.cbRegionEndBytes, 200_960);
     // 4·60·128 / 32 = 960 tile rows → 64 cores.
     assert.equal(e.nCoresUsed, 64);
+  });
+
+  describe('read span untilize-with-unpadding-interleaved-2025-2026', () => {
+    // 60x1000 bf16 tile (padded 64x1024) → row-major 60x1000: to_layout drops the padding → untilize_with_unpadding;
+    // Wt = 32 (not > 32), (2,048 + 2,048)·32 = 131,072 < free L1 → the tile-row factory, c_0 = c_16 = 32·2,048 = 65,536
+    // → 131,072 B.
+    const viaToLayout = op('ttnn.to_layout', [tensor([60, 1000])], [tensor([60, 1000], { page: 'row_major' })]);
+    const direct = op(
+      'ttnn.untilize_with_unpadding',
+      [tensor([60, 1000])],
+      [tensor([60, 1000], { page: 'row_major' })],
+    );
+    const SPAN = 'untilize-with-unpadding-interleaved-2025-2026';
+
+    it('a window inside the span is exact and cites it; one reaching past 2026-06-23 is approx for the later builds', () => {
+      for (const window of [
+        { earliest: '2025-01-01', latest: '2025-02-04' },
+        { earliest: '2026-03-06', latest: '2026-05-05' },
+        { earliest: '2026-06-10', latest: '2026-07-10' },
+      ]) {
+        const e = est(estimateOp(viaToLayout, whContext({ window })));
+        assert.equal(e.factory, 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory');
+        assert.equal(e.cbBytesPerCore, 131_072);
+        assertExactUpToNewestRead(e, window);
+        assert.ok(e.citations.some((c) => c.startsWith(`read span ${SPAN} (builds 2025-01-01..2026-06-23`)));
+      }
+    });
+
+    it('a window reaching builds before the span (a configured 2024 date) is approx, with the same figure', () => {
+      const e = est(estimateOp(viaToLayout, whContext({ window: { earliest: '2024-12-20', latest: '2025-01-05' } })));
+      assert.equal(e.cbBytesPerCore, 131_072);
+      assert.equal(e.confidence, 'approx');
+      assert.match(
+        e.approxReason,
+        new RegExp(`read at every build 2025-01-01\\.\\.2026-06-23 \\(read span ${SPAN}\\)`),
+      );
+    });
+
+    it('a direct call is approx before tt-metal PR #16555 (use_multicore defaulted to false), exact from it', () => {
+      const before = est(estimateOp(direct, whContext({ ttMetalDate: '2025-01-09' })));
+      assert.equal(before.cbBytesPerCore, 131_072);
+      assert.equal(before.confidence, 'approx');
+      assert.match(before.approxReason, /use_multicore defaulted to false before tt-metal PR #16555/);
+      assert.equal(est(estimateOp(direct, whContext({ ttMetalDate: '2025-01-10' }))).confidence, 'exact');
+    });
   });
 
   it('live L1 tensors shrink the free space the factory sees', () => {

@@ -81,6 +81,10 @@
  *       always asks for —, 751f7ae, 1ff24da, ca71236); the block factory took a sharded input whose tile row missed
  *       the free L1 from 6c77212 (PR #17790) until 3a255e7 (PR #22735)
  *
+ *   [15] interleaved untilize_with_unpadding (to_layout's, or a direct call from tt-metal PR #16555, 2025-01-10): the route,
+ *       selection and factories read at every commit 2025-01-01..2026-06-23 (read span
+ *       untilize-with-unpadding-interleaved-2025-2026; changePoints.ts)
+ *
  * Assumptions: interleaved input (sharded untilize is unmodeled but for [14]); `use_multicore = true` as to_layout passes; the
  *   codegen routing is PR #50178's as merged (approx); a rank-1 input stays on the native factories; a native
  *   ttnn.untilize off the tile grid is sized as the padded untilize (tt-metal unpads it in some builds); the
@@ -91,7 +95,15 @@
  *   test/unit/estimate/untilize.test.ts.
  */
 
-import { PAST_NEWEST_READ_TEXT, atOrAfter, type ChangePointId, windowAtOrAfter } from '../changePoints';
+import {
+  PAST_NEWEST_READ_TEXT,
+  atOrAfter,
+  type ChangePointId,
+  readSpanBuildsText,
+  readSpanCite,
+  windowAtOrAfter,
+  windowReadableWithinReadSpan,
+} from '../changePoints';
 import { shardCoreCount } from '../../ttnn/layout';
 import { firstTilizeSplitRange, splitBlocksForTilizeRange } from '../printedRange';
 import { TILE_HW, tileBytes } from '../../ttnn/dtype';
@@ -154,6 +166,27 @@ const CITES = {
 export type UntilizeVia = 'to_layout' | 'untilize' | 'untilize_with_unpadding';
 
 /**
+ * The read span of an interleaved untilize_with_unpadding [15]: its citation when every build of the window that can be
+ * read lies inside it, else the approx reason. A direct call defaulted use_multicore to false before tt-metal PR #16555
+ * (untilize_with_unpadding.hpp@a686bf9~1), which the span does not cover: whether tt-mlir's runtime passes it is not read.
+ */
+function unpaddingSpanBasis(
+  ctx: EstimateContext,
+  via: UntilizeVia,
+): { readonly cite?: string; readonly approxReason?: string } {
+  if (via === 'untilize_with_unpadding' && !atOrAfter(ctx, 'untilize-with-unpadding-multicore-default'))
+    return {
+      approxReason:
+        "ttnn.untilize_with_unpadding called directly: its use_multicore defaulted to false before tt-metal PR #16555 (2025-01-10, the single-core factory); whether tt-mlir's runtime passes it is not read, the multi-core figure is given",
+    };
+  return windowReadableWithinReadSpan(ctx, 'untilize-with-unpadding-interleaved-2025-2026')
+    ? { cite: readSpanCite('untilize-with-unpadding-interleaved-2025-2026') }
+    : {
+        approxReason: `the untilize_with_unpadding route and factories were read at every build ${readSpanBuildsText('untilize-with-unpadding-interleaved-2025-2026')}; the window reaches builds before it`,
+      };
+}
+
+/**
  * The one group of the interleaved untilize_with_unpadding factories (tile-row and column): c_0 and c_16 on
  * split_blocks_for_tilize's all_cores, printed as that set [3][12].
  */
@@ -210,6 +243,8 @@ export function blockFactoryProgram(args: {
   readonly columnMajorFrom: ChangePointId | undefined;
   /** The change point from which the factory builds a ProgramDescriptor, whose CBs keep their 1x1 ranges unmerged. */
   readonly descriptorsFrom: ChangePointId;
+  /** Why the figure is approx (the window reaches builds its read span does not hold), if it is. */
+  readonly approxReason?: string;
 }): OpEstimateResult {
   const { op, ctx } = args;
   const area = gridArea(ctx);
@@ -276,7 +311,8 @@ export function blockFactoryProgram(args: {
     factoryReason: `${args.factoryReason}; split_blocks_for_tilize_wh: ${splitNote}; ${split.nCores} cores (${coreOrder === 'col' ? 'column' : 'row'}-major)`,
     groups,
     cbs,
-    confidence: 'exact',
+    confidence: args.approxReason === undefined ? 'exact' : 'approx',
+    approxReason: args.approxReason ?? '',
     citations: [...args.citations, CITE.workSplitTilize, CITE.coreOrder],
     tiles: args.tiles,
     notes: [
@@ -446,6 +482,7 @@ export function estimateUntilize(
     const sel = [...baseCites, CITES.uwuSelect];
     // Before tt-metal PR #17790 there was no block factory: the tile-row factory ran with Wt-tile CBs and threw.
     if (blockWhy !== undefined && atOrAfter(ctx, 'tilize-untilize-padding-block-factory')) {
+      const basis = unpaddingSpanBasis(ctx, via);
       return blockFactoryProgram({
         op,
         ctx,
@@ -458,7 +495,12 @@ export function estimateUntilize(
         tileIn,
         tileOut,
         limit: limit(),
-        citations: [...sel, subBlock() ? CITES.uwuBlockSub : CITES.uwuBlockLegacy],
+        citations: [
+          ...sel,
+          subBlock() ? CITES.uwuBlockSub : CITES.uwuBlockLegacy,
+          ...(basis.cite === undefined ? [] : [basis.cite]),
+        ],
+        approxReason: basis.approxReason,
         tiles,
       });
     }
@@ -475,6 +517,7 @@ export function estimateUntilize(
         : atOrAfter(ctx, 'untilize-unpadding-col-factory') && wt > ht);
     if (column) {
       const colSplit = splitBlocksForTilize(area, wt);
+      const basis = unpaddingSpanBasis(ctx, via);
       return finishProgram({
         op,
         ctx,
@@ -486,15 +529,15 @@ export function estimateUntilize(
           { index: 0, role: 'input column', nPages: ht, pageBytes: tileIn },
           { index: 16, role: 'output column', nPages: ht, pageBytes: tileOut },
         ],
-        confidence: 'exact',
-        citations: [...sel, CITES.uwuColumn, CITE.workSplitTilize],
+        confidence: basis.approxReason === undefined ? 'exact' : 'approx',
+        approxReason: basis.approxReason ?? '',
+        citations: [...sel, CITES.uwuColumn, CITE.workSplitTilize, ...(basis.cite === undefined ? [] : [basis.cite])],
         tiles,
       });
     }
-    // A direct ttnn.untilize_with_unpadding call defaulted to the single-core factory before PR #16555 (not dated
-    // here): only to_layout's calls (use_multicore = true) are exact before PR #17790.
-    // Past the block-factory return above, a defined blockWhy means a build before PR #17790.
-    const exactRowFactory = blockWhy === undefined || via === 'to_layout';
+    // A direct ttnn.untilize_with_unpadding call defaulted to the single-core factory before tt-metal PR #16555 (change
+    // point untilize-with-unpadding-multicore-default): unpaddingSpanBasis makes it approx; to_layout passes true.
+    const basis = unpaddingSpanBasis(ctx, via);
     return finishProgram({
       op,
       ctx,
@@ -506,11 +549,14 @@ export function estimateUntilize(
         { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
         { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
       ],
-      confidence: exactRowFactory ? 'exact' : 'approx',
-      approxReason: exactRowFactory
-        ? ''
-        : 'ttnn.untilize_with_unpadding called directly before tt-metal PR #17790: its use_multicore default (false before PR #16555) not dated; the tile-row factory (Wt tiles each) is given',
-      citations: [...sel, CITES.uwuInterleaved, CITE.workSplitTilize],
+      confidence: basis.approxReason === undefined ? 'exact' : 'approx',
+      approxReason: basis.approxReason ?? '',
+      citations: [
+        ...sel,
+        CITES.uwuInterleaved,
+        CITE.workSplitTilize,
+        ...(basis.cite === undefined ? [] : [basis.cite]),
+      ],
       tiles,
     });
   }
