@@ -4952,6 +4952,30 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize_with_unpadding/untilize_with_unpadding.hpp@a686bf9~1 (use_multicore = false)',
     after: 'tt-metal PR #16555; untilize_with_unpadding.hpp@a686bf9 (use_multicore = true)',
   },
+  'untilize-interleaved-single-block-single-buffer': {
+    family: 'tilize/untilize',
+    pr: 23198,
+    // The same merge as untilize-full-sharding (f73c77e3c3, 2025-06-12 16:05 UTC; nyoshifujiTT/tt-metal first-parent).
+    mergedOn: '2025-06-12',
+    dateFrom: 'merge',
+    what: 'the multi-core untilize of an interleaved input (UntilizeMultiCoreProgramFactory) makes c_0 and c_16 one block (Wt tiles) each when a core untilizes one tile row, two when more; before, 2·Wt tiles each whatever the rows per core',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_program_factory.cpp@3a255e7 (untilize_multi_core: num_input_tiles = ntiles_per_block · 2, num_output_tiles = ntiles_per_block · 2 unless sharded)',
+    after:
+      'tt-metal PR #23198; untilize_program_factory.cpp@f73c77e (input_cb_num_tiles / output_cb_num_tiles: num_tiles_per_input_block when num_input_blocks_per_full_core == 1, else twice); factories/untilize_multi_core_program_factory.cpp@622c6fb',
+  },
+  'untilize-max-tiles-input-tile': {
+    family: 'tilize/untilize',
+    pr: 27194,
+    // "Hackathon AI finds", committed on main as 39ed86f509 (2025-08-26; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-08-26',
+    dateFrom: 'merge',
+    what: "ttnn::untilize's test for a row too wide for the multi-core factory (then the column factory for one tile row, else single core) divides (l1_size/2 − base) by twice the input tile (get_pf_type); before, by the input plus the output tile (untilize_multi_core's max_tiles_per_cb): the two differ only for a block-float input (1,088 + 2,048 B against 2·1,088 B)",
+    before:
+      'tt-metal …/untilize/device/untilize_program_factory.cpp@3949130, @f73c77e (max_tiles(_per_cb) = max_l1_size / (input_single_tile_size + output_single_tile_size))',
+    after:
+      'tt-metal PR #27194; untilize_op.cpp@39ed86f (get_pf_type: max_l1_size / (2 · single_tile_size) of the input); untilize_device_operation.cpp@622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

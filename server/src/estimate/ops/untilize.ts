@@ -85,6 +85,12 @@
  *       selection and factories read at every commit 2025-01-01..2026-06-23 (read span
  *       untilize-with-unpadding-interleaved-2025-2026; changePoints.ts)
  *
+ *   [16] plain untilize of an interleaved input, before tt-metal PR #17790 (create_program@3949130: untilize_multi_core,
+ *       no block factory, no space test): Wt > (l1_size/2 − base) / (T_in + T_out) → column (one tile row) or single
+ *       core, else the multi-core factory; its c_0 and c_16 were 2·Wt tiles until PR #23198 (f73c77e, 2025-06-12: one
+ *       block per core single-buffered, untilize_program_factory.cpp@f73c77e); the max-tiles divisor 2·T_in from PR
+ *       #27194 (39ed86f, 2025-08-26: get_pf_type)
+ *
  * Assumptions: interleaved input (sharded untilize is unmodeled but for [14]); `use_multicore = true` as to_layout passes; the
  *   codegen routing is PR #50178's as merged (approx); a rank-1 input stays on the native factories; a native
  *   ttnn.untilize off the tile grid is sized as the padded untilize (tt-metal unpads it in some builds); the
@@ -142,6 +148,8 @@ const CITES = {
   untilizeSelect:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_device_operation.cpp@01656bf (select_program_factory, get_pf_type)',
   untilizeMulti: 'tt-metal …/untilize/device/factories/untilize_multi_core_program_factory.cpp@005c352',
+  untilizeMultiBefore23198:
+    'tt-metal …/untilize/device/untilize_program_factory.cpp@3949130, @6c77212, @3a255e7 (untilize_multi_core: num_input_tiles = num_output_tiles = ntiles_per_block · 2 for an interleaved input and output)',
   untilizeSingle: 'tt-metal …/untilize/device/factories/untilize_single_core_program_factory.cpp@02dffd6',
   untilizeColumn:
     'tt-metal …/untilize/device/factories/untilize_multi_core_parallelize_column_program_factory.cpp@04b3405',
@@ -561,9 +569,10 @@ export function estimateUntilize(
     });
   }
 
-  // Plain untilize, native.
+  // Plain untilize, native. Before tt-metal PR #17790 it had no block factory (untilize_op.cpp@3949130 create_program:
+  // untilize_multi_core or single core) [16]: a row that does not fit takes the tests below.
   const sel = untilizeSel;
-  if (blockWhy !== undefined) {
+  if (blockWhy !== undefined && atOrAfter(ctx, 'tilize-untilize-padding-block-factory')) {
     return blockFactoryProgram({
       op,
       ctx,
@@ -584,8 +593,11 @@ export function estimateUntilize(
       tiles,
     });
   }
+  // [16] (l1_size/2 − base) / (T_in + T_out) until tt-metal PR #27194's get_pf_type, / (2·T_in) from it (asked only when
+  // the two tiles differ).
   const maxTilesPerCb = Math.floor(
-    (Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase) / (2 * tileIn),
+    (Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase) /
+      (tileOut !== tileIn && !atOrAfter(ctx, 'untilize-max-tiles-input-tile') ? tileIn + tileOut : 2 * tileIn),
   );
   if (wt > maxTilesPerCb) {
     if (rows === 1) {
@@ -623,7 +635,9 @@ export function estimateUntilize(
       tiles,
     });
   }
-  const buffering = rowSplit.blocksPerCore === 1 ? 1 : 2;
+  // [16] One block per core is single-buffered from tt-metal PR #23198 (asked only then); before, 2·Wt tiles each.
+  const buffering =
+    rowSplit.blocksPerCore === 1 && atOrAfter(ctx, 'untilize-interleaved-single-block-single-buffer') ? 1 : 2;
   return finishProgram({
     op,
     ctx,
@@ -635,7 +649,12 @@ export function estimateUntilize(
       { index: 16, role: 'output', nPages: wt * buffering, pageBytes: tileOut },
     ],
     confidence: 'exact',
-    citations: [...sel, CITES.untilizeMulti, CITE.workSplitTilize],
+    citations: [
+      ...sel,
+      CITES.untilizeMulti,
+      ...(buffering === 2 && rowSplit.blocksPerCore === 1 ? [CITES.untilizeMultiBefore23198] : []),
+      CITE.workSplitTilize,
+    ],
     tiles,
   });
 }
