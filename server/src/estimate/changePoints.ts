@@ -5068,6 +5068,68 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal fill_pad_program_factory.cpp@9cb25bbb (c_0 2·tile, c_1/c_2 tile if padded, c_16 2·tile; split over total_work border tiles), the same CBs at 1ff24da, e728116, ef1afdb, fdefd7c',
   },
+  'tilize-with-val-padding-single-core-fallback': {
+    family: 'tilize/untilize',
+    pr: 16633,
+    // "Tilize with val padding results in L1 cache OOM", committed on main as ea6d5c0 (2025-01-13 23:27 UTC;
+    // nyoshifujiTT/tt-metal first-parent history); replaced by the block factory of PR #17790 (6c77212, 2025-02-28).
+    mergedOn: '2025-01-13',
+    dateFrom: 'merge',
+    what: "tilize_with_val_padding's multi-core interleaved factory falls back to its single-core factory when a tile row does not fit the free L1 (get_max_l1_space: the lowest occupied L1 address, else l1_size, less the base, not above (T_in + T_out) · Wt); before, it allocated the Wt-tile CBs and threw",
+    before:
+      'tt-metal …/tilize_with_val_padding/device/tilize_with_val_padding_program_factory.cpp@ea6d5c0~1 (tilize_with_val_padding_multi_core_interleaved: c_0, c_16 of Wt tiles, no space test)',
+    after:
+      'tt-metal PR #16633; tilize_with_val_padding_program_factory.cpp@ea6d5c0 and @6c77212~1 (enough_available_space → tilize_with_val_padding_single_core)',
+  },
+  'tilize-block-staging-cb': {
+    family: 'tilize/untilize',
+    pr: 44307,
+    // "Add support for fp8 -> bfp8 for tilize op", committed on main as 54b521d (2026-06-01 17:28 UTC;
+    // nyoshifujiTT/tt-metal first-parent history). The budget follows at change point tilize-block-staging-budget.
+    mergedOn: '2026-06-01',
+    dateFrom: 'merge',
+    what: "the tilize and tilize_with_val_padding block factories add c_1, a row staging CB of (T_in / 32) · k + 2 · dram_alignment bytes beside each group's c_0 / c_16 of k tiles, while the sub-block limit stays max_l1 / (T_in + T_out); before, c_0 and c_16 only",
+    before:
+      'tt-metal …/tilize/device/tilize_multi_core_block_program_factory.cpp@4b30829 and …/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@4b30829 (push_padded_cb_pair: c_0, c_16)',
+    after:
+      'tt-metal PR #44307; tilize_multi_core_block_program_factory.cpp@54b521d, @622c6fb and tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@54b521d, @622c6fb (c_1 temp_cb_size = input_single_tile_size / TILE_HEIGHT · num_tiles + 2 · dram_alignment; cb_block_size_limit = max_l1_size / (in + out))',
+  },
+  'untilize-with-unpadding-multicore-default': {
+    family: 'tilize/untilize',
+    pr: 16555,
+    // "Enable multi-core and fixing bfloat8 for untilize with unpadding", committed on main as a686bf9 (2025-01-10
+    // 16:26 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-01-10',
+    dateFrom: 'merge',
+    what: 'ttnn.untilize_with_unpadding called directly defaults use_multicore to true (the multi-core factories); before, false (the single-core factory). to_layout passes use_multicore = true either way',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize_with_unpadding/untilize_with_unpadding.hpp@a686bf9~1 (use_multicore = false)',
+    after: 'tt-metal PR #16555; untilize_with_unpadding.hpp@a686bf9 (use_multicore = true)',
+  },
+  'untilize-interleaved-single-block-single-buffer': {
+    family: 'tilize/untilize',
+    pr: 23198,
+    // The same merge as untilize-full-sharding (f73c77e3c3, 2025-06-12 16:05 UTC; nyoshifujiTT/tt-metal first-parent).
+    mergedOn: '2025-06-12',
+    dateFrom: 'merge',
+    what: 'the multi-core untilize of an interleaved input (UntilizeMultiCoreProgramFactory) makes c_0 and c_16 one block (Wt tiles) each when a core untilizes one tile row, two when more; before, 2·Wt tiles each whatever the rows per core',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_program_factory.cpp@3a255e7 (untilize_multi_core: num_input_tiles = ntiles_per_block · 2, num_output_tiles = ntiles_per_block · 2 unless sharded)',
+    after:
+      'tt-metal PR #23198; untilize_program_factory.cpp@f73c77e (input_cb_num_tiles / output_cb_num_tiles: num_tiles_per_input_block when num_input_blocks_per_full_core == 1, else twice); factories/untilize_multi_core_program_factory.cpp@622c6fb',
+  },
+  'untilize-max-tiles-input-tile': {
+    family: 'tilize/untilize',
+    pr: 27194,
+    // "Hackathon AI finds", committed on main as 39ed86f509 (2025-08-26; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-08-26',
+    dateFrom: 'merge',
+    what: "ttnn::untilize's test for a row too wide for the multi-core factory (then the column factory for one tile row, else single core) divides (l1_size/2 − base) by twice the input tile (get_pf_type); before, by the input plus the output tile (untilize_multi_core's max_tiles_per_cb): the two differ only for a block-float input (1,088 + 2,048 B against 2·1,088 B)",
+    before:
+      'tt-metal …/untilize/device/untilize_program_factory.cpp@3949130, @f73c77e (max_tiles(_per_cb) = max_l1_size / (input_single_tile_size + output_single_tile_size))',
+    after:
+      'tt-metal PR #27194; untilize_op.cpp@39ed86f (get_pf_type: max_l1_size / (2 · single_tile_size) of the input); untilize_device_operation.cpp@622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5785,6 +5847,39 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main), session 33: sdpa_program_factory.cpp whole at dfc30d0 (= 609582b, the last change before it: c_0 … c_31 fixed ids, mask c_3 for a provided mask, causal or padded, Bfp4_b when generated, q_buffer_factor from q_per_core) and at 622c6fb, and the diff of its CB-sizing, format, core and streaming-selection lines at every first-parent commit touching it between: 98ad3ba, 61951af, 4d4fead (comments), 08a5992 (#38838: can_use_streaming_compute, recip scratch c_4, the lightweight padded mask), 221ad05 (#39287: q_num_subblocks > 1), 93b1879 (a comment), 98efefb (dst_size in the selection, out subblock capped at 2 when streaming), 7de64c4 (an assert), c262c36, bc41b97 (readers' NOC barriers), 597deb2 (#42159), 4859af0 (logging), 7fb82fd (#41637: scalar_df), 4862a06 (#43043: streaming_cb_out_tiles), c47d23c (#43538), 89cc991 (a define), f1aff20 (#44614: global Q scheduling), ec56365 (#44755: CBDescriptors, the same sizes), 8635db0 (the chunk_start_idx buffer binding), 5e9f894 (#45104: sequential CB ids, needs_mask_cb with the sliding window), 32651f0 (check_uniform_dataformat removed: a define), 6489100 (#46281: lightweight_mask_tile_count), 1bbb556 (#46600); sdpa_subblock_utils.hpp at 98efefb (max_subblock_h), 4862a06 (streaming_cb_out_tiles; kernels/sdpa_streaming_qktv.hpp streaming_qktv_h, unchanged after) and fdc7165 (max_subblock_w, default unbounded: the factory passes none); kernels/sliding_window_geometry.hpp (kSlidingWindowEdgeTiles 4, from 6489100); sdpa_device_operation.cpp / .hpp / _types.hpp at every commit touching them: 8d91e28 (the perf model), ce15e49, c262c36, f874151 (renames), 98bc750 (a hash), ec56365 (an include), 8635db0 (chunk_start_idx tensor TT_FATALs, met by tt-mlir's call), 1bbb556 (the sliding-window / mask TT_FATAL, change point sdpa-sliding-window-mask-exclusive); sdpa.cpp at every commit touching it (b0f0258, 8d91e28, d128159, f327044, c262c36, f874151, 8f3dac3, 955f2bb, 6abfd73, 0694bbf, 8574aad, 36996d0, 7d06936, 85f539a): every entry's init_device_compute_kernel_config(arch, config, HiFi2, true, false, false) unchanged, the only change to the single-chip entries 955f2bb's mask prescale (change point sdpa-mask-prescale); compute_kernel_config.cpp's init keeps the passed fp32 default for a nullopt config at dfc30d0 and 622c6fb. tt-mlir (tenstorrent/tt-mlir first-parent to 19c86fc): runtime scaled_dot_product_attention.cpp at every commit touching it (2a2233e, 29398cf, 10e2b3f, 19c86fc) and flash_mla_prefill.cpp (70ff200, its one version) pass program_config and compute_kernel_config nullopt (TTNN_ScaledDotProductAttentionOp and FlashMlaPrefillOp have no program_config); chunked_scaled_dot_product_attention.cpp passes the IR's program_config or nullopt",
     citedAs:
       'tt-metal sdpa_program_factory.cpp, sdpa_device_operation.cpp, sdpa_subblock_utils.hpp and sdpa.cpp at every commit dfc30d0 … 622c6fb (attention.ts)',
+  },
+  'tilize-with-val-padding-interleaved-2025-2026': {
+    family: 'tilize/untilize',
+    // The oldest modeled build to 622c6fb (2026-06-23); the rule changes inside are change points.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'to_layout of an interleaved row-major input to an interleaved TILE result that needs padding (or ttnn.tilize_with_val_padding called directly): to_layout calls tilize_with_val_padding(padded shape, output memory config, dtype, use_multicore = true); is_enough_space compares (T_in + T_out) · Wt with get_max_l1_space; the tile-row factory (c_0 = Wt · T_in, c_16 = Wt · T_out on split_blocks_for_tilize(rows)) unless a change point sends it elsewhere: tilize-with-val-padding-single-core-fallback, tilize-untilize-padding-block-factory (the block factory on !enough_space_height or the wide test), tilize-untilize-sub-block, tilize-block-staging-cb, tilize-block-staging-budget, tilize-with-val-padding-multicore-default, to-layout-tilize-multicore-width-check-dropped (the core order and printed range: padding-block-cores-column-major, tilize-program-descriptors)',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): to_layout_op.cpp at every commit touching core/to_layout from ca2ce56 (2025-01-03) to 44fa8f6 (2026-06-18): the padding path calls tilize_with_val_padding with use_multicore_tilize (use_multicore_device_tilize until 6c77212, true after: change point to-layout-tilize-multicore-width-check-dropped), the reshape / view after it a view of the same padded shape (b2912fe, 8063f0a, 493dab2; dropped by 1675719), the HEIGHT_SHARDED pad branch only for sharded inputs, pad_value (5c2d8f1) and sub_core_grids (493dab2, c116a3d) plumbing, a rank < 2 input viewed as [1, W] (b2912fe, 1675719); tilize_with_val_padding.cpp at every commit (d9395105 … 44fa8f6: the rank > 4 squeeze, enough_space_width / _height from 6c77212, the empty-tensor path 652c0dc, sub_core_grids, the TILE early return 70f6c3d, the free function b5dcf00); tilize_with_val_padding_op.cpp create_program and validate at every commit to 22dc48a (sharded or use_multicore → multi_core before 6c77212; sharded, !enough_space_height → block, !use_multicore → single core, else interleaved from it; validate: dtypes bf16 / f32 / uint32, int32 from 5f2199a, uint16 from 8a2d4ed, rank ≥ 1 from f94e091), then tilize_with_val_padding_device_operation.cpp select_program_factory at every commit 22dc48a … 479d767 (the wide test moved from the interleaved factory at 8c95176, the same test; a7efdee renames the interleaved factory Default and sends unsupported shard specs to it); the factories' CB lines by git log -G over tilize_with_val_padding/ (kernels excluded) 2024-12-25 … 622c6fb: ea6d5c0 (change point tilize-with-val-padding-single-core-fallback), 6c77212 (the block factory), 5e01e6c, d82e424, 76f5736, 07456f0, c116a3d (renames, the sub grid), 22dc48a (the factories/ files, the same CBs), 8c95176, 95b3153 (change point tilize-untilize-sub-block), a7efdee, 2340438, 1c444da (no CB line), 4b30829 (CBDescriptors of the same total_size), 54b521d (change point tilize-block-staging-cb); common.cpp get_max_l1_space / is_enough_space / get_estimated_size_of_cbs the same from 6c77212 (moved there from the factory) to 622c6fb (f8ee447 auto* only); work_split_tilize.hpp at every commit (ca4e4ab, b2912fe, 6603389, f94e091: distribute_work; 6c77212: split_blocks_for_tilize_wh; 493dab2: the CoreRangeSet overloads; 0d76c12: the cliff core's 1x1 range in all_cores, a printed range only; 38355f5 / cfe022f: compute_ncores_wh split out; 8cb4d9e: BlockRep; 95b3153: the sub-block split; the rest comments)",
+    citedAs:
+      'tt-metal to_layout_op.cpp, tilize_with_val_padding.cpp, its selection, factories, common.cpp and work_split_tilize.hpp at every commit 2025-01-01 … 622c6fb',
+  },
+  'tilize-interleaved-2025-2026': {
+    family: 'tilize/untilize',
+    // The oldest modeled build to 622c6fb (2026-06-23); the rule changes inside are change points.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: 'to_layout of an interleaved row-major input to an interleaved TILE result that needs no padding: to_layout calls ttnn::tilize(output memory config, dtype, use_multicore); is_enough_space compares (T_in + T_out) · Wt with get_max_l1_space; the tile-row factory (c_0 = Wt · T_in, c_16 = Wt · T_out on split_blocks_for_tilize(rows)) unless a change point sends it elsewhere: to-layout-tilize-multicore-width-check-dropped (single-core before it for a row over the half-L1 limit), tilize-untilize-padding-block-factory (the block factory on !enough_space_height or the wide test), tilize-untilize-sub-block, tilize-block-staging-cb, tilize-block-staging-budget (the core order and printed range: tilize-cores-column-major, tilize-program-descriptors)',
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): to_layout_op.cpp at every commit 2025-01-03 … 44fa8f6 as read for span tilize-with-val-padding-interleaved-2025-2026 (the no-padding path: ttnn::tilize(tensor, output_memory_config, dtype, use_multicore_tilize), low perf false and sub_core_grids from 493dab2); tilize.cpp at every commit (d9395105, 09349dd, 2df6e60, 14f9739, 65caa88, 6c77212: enough_space from the input's padded width in tiles, d82e424, 1da0258 / 042be27 / 3d989c3, 76f5736, 493dab2, ecd96f5, b5dcf00, 44fa8f6, 1e95aec: the sharded reroute only); tilize_op.cpp create_program at every commit to ecd96f5 (use_multicore → tilize_multi_core before 6c77212; sharded, !enough_space_height → block, !use_multicore → single core, else interleaved from it; 493dab2 checks low perf / !use_multicore first), then tilize_device_operation.cpp select_program_factory at every commit ecd96f5 … 622c6fb (e4b2acd moves the wide test from the interleaved factory into it, the same test; ff3f9f8, 123a3fe: sharded inputs only; 123a3fe renames the interleaved factory Default, ntiles_per_block = div_up(logical width, 32), the padded width for an input that needs no padding); the factories' CB lines by git log -G over tilize/ (kernels excluded) 2024-12-25 … 622c6fb: 0cc4e4e, d82e424, 5e01e6c (renames), 6c77212 (the block factory), 493dab2 (the sub grid), ecd96f5 (own files, the same CBs), 95b3153 (change point tilize-untilize-sub-block), 4b30829 (CBDescriptors of the same total_size), 54b521d (change point tilize-block-staging-cb); common.cpp and work_split_tilize.hpp as read for span tilize-with-val-padding-interleaved-2025-2026",
+    citedAs:
+      'tt-metal to_layout_op.cpp, tilize.cpp, its selection, factories, common.cpp and work_split_tilize.hpp at every commit 2025-01-01 … 622c6fb',
+  },
+  'untilize-with-unpadding-interleaved-2025-2026': {
+    family: 'tilize/untilize',
+    // The oldest modeled build to 622c6fb (2026-06-23); the rule changes inside are change points.
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "to_layout of an interleaved TILE input to an interleaved row-major result that drops padding (or ttnn.untilize_with_unpadding called directly, from change point untilize-with-unpadding-multicore-default): to_layout calls untilize_with_unpadding(logical end, output memory config, use_multicore = true); is_enough_space compares (T_in + T_in) · Wt (the output tile sized as the input's) with get_max_l1_space; the tile-row factory (c_0 = Wt · T_in, c_16 = Wt · T_out on split_blocks_for_tilize(rows)) unless a change point sends it elsewhere: untilize-unpadding-col-factory, untilize-unpadding-col-by-space (the column factory, c_0 = c_16 = Ht tiles), tilize-untilize-padding-block-factory (the block factory on !enough_space_height or the wide test), tilize-untilize-sub-block (the core order and printed range: padding-block-cores-column-major, untilize-program-descriptors)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main): to_layout_op.cpp at every commit 2025-01-03 … 44fa8f6 as read for span tilize-with-val-padding-interleaved-2025-2026 (the unpadding path: untilize_with_unpadding(tensor, logical end, output_memory_config, use_multicore_untilize = true), then a reshape to the same logical shape until 1675719; the dtype TT_FATAL of 028b296, relaxed for BFLOAT8_B → BFLOAT16 by 8aafa3a); untilize_with_unpadding.cpp at every commit (d9395105, 09349dd, c9ddf84, 8063f0a, 2df6e60, 14f9739, 65caa88, a4b0687: enough_space from the input tile for both CBs, 6c77212: moved to common.cpp, d82e424, cdc0135, 1da0258 / 042be27 / 3d989c3, 76f5736, 07456f0: fp32 accumulation, c116a3d, 2669ae5, 197bbce, 751f7ae: use_pack_untilize dropped, b5dcf00, c262c36, 063669d: enough_space_width dropped); untilize_with_unpadding.hpp's use_multicore default (false until a686bf9, change point untilize-with-unpadding-multicore-default); untilize_with_unpadding_op.cpp create_program at every commit to 2669ae5 (sharded or use_multicore → multi_core until 6c77212; then sharded, !use_multicore → single core, !enough_space_height → block, else interleaved) and its validate; untilize_with_unpadding_device_operation.cpp select_program_factory at every commit 2669ae5 … 063669d (cfe022f moves the wide test from the interleaved factory into it, the same test; 162da7c: ND-sharded inputs only) and validate by git log -G TT_FATAL (f7f6527 / 751f7ae: uint32 / int32 without pack untilize, which to_layout always asked for; 162da7c, 1675719: sharded inputs); the factories' CB lines by git log -G over untilize_with_unpadding/ (kernels excluded) 2024-12-25 … 622c6fb: 1b01e8b and a4b0687 (the column factory: change points), 6c77212 (the block factory), c485f7c, d82e424, 7abfb7a, 5e01e6c, 2344ba5, c116a3d (compute arguments, renames, the sub grid), 2669ae5 (the factories/ files, the same CBs), cfe022f, 3d91752 (compute only), 162da7c (the ND-sharded factory), 95b3153 (change point tilize-untilize-sub-block), 1ff24da (CBDescriptors of the same total_size); the interleaved factory's c_0 / c_16 of num_tiles_per_row tiles at aa5af61 (main of 2024-12-31) and 622c6fb; common.cpp and work_split_tilize.hpp as read for span tilize-with-val-padding-interleaved-2025-2026",
+    citedAs:
+      'tt-metal to_layout_op.cpp, untilize_with_unpadding.cpp, its selection, factories, common.cpp and work_split_tilize.hpp at every commit 2025-01-01 … 622c6fb',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -103,12 +103,18 @@ describe('estimate/changePoints', () => {
 
   it('an op whose factory does not depend on the straddled change point gets no range', () => {
     // f32: outside the untilize codegen factory's bf16 / bfp8 scope, so the native multi-core factory over the whole
-    // window (its bf16 twin runs the codegen factory from tt-metal PR #50178 and gets a range).
+    // window (its bf16 twin runs the codegen factory from tt-metal PR #50178 and gets a range). 256 tile rows over 64
+    // cores, 4 per core: c_0 / c_16 double-buffered in every build (one row per core was double-buffered only before
+    // change point untilize-interleaved-single-block-single-buffer, which such an op straddles).
     const f32 = { dtype: 'f32' as const };
-    const small = op('ttnn.to_layout', [tensor([64, 1024], f32)], [tensor([64, 1024], { ...f32, page: 'row_major' })]);
+    const small = op(
+      'ttnn.to_layout',
+      [tensor([8192, 1024], f32)],
+      [tensor([8192, 1024], { ...f32, page: 'row_major' })],
+    );
     const r = estimateOp(small, whContext({ window: { earliest: '2025-01-01', latest: '2026-11-30' } }));
     assert.equal(r.kind === 'estimate' ? r.versionRange : 'not an estimate', undefined);
-    const bf16 = op('ttnn.to_layout', [tensor([64, 1024])], [tensor([64, 1024], { page: 'row_major' })]);
+    const bf16 = op('ttnn.to_layout', [tensor([8192, 1024])], [tensor([8192, 1024], { page: 'row_major' })]);
     const ranged = estimateOp(bf16, whContext({ window: { earliest: '2025-01-01', latest: '2026-11-30' } }));
     assert.ok(ranged.kind === 'estimate' && ranged.versionRange?.changePoints.includes('untilize-codegen'));
   });

@@ -134,6 +134,118 @@ describe('estimate/tilize', () => {
     assert.ok(e.worstCbBytesPerCore + 102_656 <= 1_499_136, `fits: ${e.worstCbBytesPerCore}`);
   });
 
+  describe('interleaved read spans (tilize-with-val-padding-interleaved-2025-2026, tilize-interleaved-2025-2026)', () => {
+    // 60x1000 bf16 row-major → tile pads to 64x1024 → tilize_with_val_padding; 64x1024 needs no padding → tilize. Both
+    // Wt = 32 (not > 32) and a row fits: the tile-row factory, c_0 = c_16 = 32·2,048 = 65,536 → 131,072 B.
+    const padded = op('ttnn.to_layout', [tensor([60, 1000], { page: 'row_major' })], [tensor([60, 1000])]);
+    const unpadded = op('ttnn.to_layout', [tensor([64, 1024], { page: 'row_major' })], [tensor([64, 1024])]);
+    const cases = [
+      [
+        padded,
+        'TilizeWithValPaddingMultiCoreInterleavedProgramFactory',
+        'tilize-with-val-padding-interleaved-2025-2026',
+      ],
+      [unpadded, 'TilizeMultiCoreInterleavedProgramFactory', 'tilize-interleaved-2025-2026'],
+    ] as const;
+
+    it('a window inside the span is exact and cites it; one reaching past 2026-06-23 is approx for the later builds', () => {
+      for (const [toLayout, factory, span] of cases)
+        for (const window of [
+          { earliest: '2025-01-01', latest: '2025-02-27' },
+          { earliest: '2026-03-06', latest: '2026-05-05' },
+          { earliest: '2026-06-10', latest: '2026-07-10' },
+        ]) {
+          const e = est(estimateOp(toLayout, whContext({ window })));
+          assert.equal(e.factory, factory);
+          assert.equal(e.cbBytesPerCore, 131_072);
+          assertExactUpToNewestRead(e, window);
+          assert.ok(
+            e.citations.some((c) => c.startsWith(`read span ${span} (builds 2025-01-01..2026-06-23`)),
+            span,
+          );
+        }
+    });
+
+    it('a window reaching builds before the span (a configured 2024 date) is approx, with the same figure', () => {
+      for (const [toLayout, factory, span] of cases) {
+        const e = est(estimateOp(toLayout, whContext({ window: { earliest: '2024-12-20', latest: '2025-01-05' } })));
+        assert.equal(e.factory, factory);
+        assert.equal(e.cbBytesPerCore, 131_072);
+        assert.equal(e.confidence, 'approx');
+        assert.match(
+          e.approxReason,
+          new RegExp(`read at every build 2025-01-01\\.\\.2026-06-23 \\(read span ${span}\\)`),
+        );
+      }
+    });
+
+    it('ttnn.tilize called directly is approx before tt-metal PR #33365 (use_multicore defaulted to false)', () => {
+      const direct = op('ttnn.tilize', [tensor([64, 1024], { page: 'row_major' })], [tensor([64, 1024])]);
+      const before = est(estimateOp(direct, whContext({ ttMetalDate: '2025-12-01' })));
+      assert.equal(before.cbBytesPerCore, 131_072);
+      assert.equal(before.confidence, 'approx');
+      assert.match(before.approxReason, /use_multicore defaulted to false before tt-metal PR #33365/);
+      assert.equal(est(estimateOp(direct, whContext({ ttMetalDate: '2025-12-02' }))).confidence, 'exact');
+    });
+
+    it('tilize_with_val_padding falls back to single-core for a row over free L1 from PR #16633 until PR #17790', () => {
+      // tilize_with_val_padding of [30, 8000] f32 → f32 tile [32, 8000]: Wt = 250, (4,096 + 4,096)·250 = 2,048,000 B
+      // ≥ free L1 1,499,136 − 102,656 = 1,396,480 → !enough_space.
+      // Before PR #16633 (2025-01-10): the tile-row factory, c_0 = c_16 = 250·4,096 = 1,024,000 → 2,048,000 B.
+      // From it (2025-02-01): tilize_with_val_padding_single_core: max_tiles = ⌊⌊(749,568 − 102,656 − 32) / (4·64 + 4)⌋
+      // / 32⌋ = ⌊⌊646,880 / 260⌋ / 32⌋ = ⌊2,488 / 32⌋ = 77; the largest divisor of 250 ≤ 77 is 50 → c_0 = c_16 =
+      // 50·4,096 = 204,800 → 409,600 B on core (0,0). From PR #17790 (2025-02-28): the block factory.
+      const direct = op(
+        'ttnn.tilize_with_val_padding',
+        [tensor([30, 8000], { page: 'row_major', dtype: 'f32' })],
+        [tensor([30, 8000], { dtype: 'f32' })],
+      );
+      const ctx = (date: string) => whContext({ base: 102_656, ttMetalDate: date });
+      const before = est(estimateOp(direct, ctx('2025-01-10')));
+      assert.equal(before.factory, 'TilizeWithValPaddingMultiCoreInterleavedProgramFactory');
+      assert.equal(before.cbBytesPerCore, 2_048_000);
+      const fallback = est(estimateOp(direct, ctx('2025-02-01')));
+      assert.equal(fallback.factory, 'TilizeWithValPaddingSingleCoreProgramFactory');
+      assert.equal(fallback.cbBytesPerCore, 409_600);
+      assert.equal(fallback.nCoresUsed, 1);
+      assert.equal(fallback.confidence, 'exact');
+      assert.ok(fallback.citations.some((c) => c.includes('PR #16633')));
+      assert.equal(
+        est(estimateOp(direct, ctx('2025-02-28'))).factory,
+        'TilizeWithValPaddingMultiCoreBlockInterleavedProgramFactory',
+      );
+    });
+
+    it('the block factories allocate the c_1 staging CB from PR #44307, unbudgeted until PR #50551', () => {
+      // tilize_with_val_padding of [1, 1, 1, 9600] f32 → bf16: Wt = 300, Ht = 1; (4,096 + 2,048)·300 = 1,843,200 B over
+      // free L1 1,499,136 − 103,712 = 1,395,424 → block factory. split_blocks_for_tilize_wh: 300 blocks over 64 cores →
+      // 5 per core; √5 → 2 (2·2 ≠ 5), then the first c ≥ 3 with ⌈300 / c⌉·⌈1 / c⌉ < 64 is 5 (60 blocks): blocks of 5
+      // tiles, within the sub-block limit ⌊1,395,424 / 6,144⌋ = 227 (and PR #50551's ⌊1,395,360 / 6,272⌋ = 222).
+      // Ht = 1 < 5: every core a cliff_col core of width 5: c_0 = 5·4,096 = 20,480, c_16 = 5·2,048 = 10,240 → 30,720 B.
+      // From PR #44307 (2026-06-01) c_1 = 4,096 / 32 · 5 + 2·32 (dram_alignment, Wormhole) = 704 beside them: 31,424 B,
+      // also after PR #50551 (2026-07-22; its budget leaves the block at 5).
+      const input = tensor([1, 1, 1, 9600], { page: 'row_major', dtype: 'f32' });
+      const output = tensor([1, 1, 1, 9600], { dtype: 'bf16' });
+      for (const name of ['ttnn.tilize_with_val_padding', 'ttnn.to_layout']) {
+        const at = (date: string) =>
+          est(estimateOp(op(name, [input], [output]), whContext({ base: 103_712, ttMetalDate: date })));
+        const before = at('2026-05-30');
+        assert.equal(before.factory, 'TilizeWithValPaddingMultiCoreBlockInterleavedProgramFactory', name);
+        assert.equal(before.nCoresUsed, 60, name);
+        assert.equal(before.worstCbBytesPerCore, 30_720, name);
+        assert.ok(!before.cbs.some((c) => c.cbIndex === 'c_1'), name);
+        const staged = at('2026-06-10');
+        assert.equal(staged.worstCbBytesPerCore, 31_424, name);
+        assert.ok(
+          staged.cbs.some((c) => c.cbIndex === 'c_1' && c.totalBytes === 704),
+          name,
+        );
+        assert.equal(staged.confidence, 'exact', name);
+        assert.equal(at('2026-07-22').worstCbBytesPerCore, 31_424, name);
+      }
+    });
+  });
+
   describe('L1 height-sharded input (the sharded factory, read span tilize-height-sharded-factory)', () => {
     // Row-major bf16 [1, 1, 256, W] height-sharded on 8 cores: shard [32, W]; the TILE result the same shard in tiles.
     const heightSharded = (w: number, page: 'tile' | 'row_major', buffer: 'l1' | 'dram' = 'l1') =>

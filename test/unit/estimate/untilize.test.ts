@@ -4,7 +4,7 @@ import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import { computeNcoresWh, computeNcoresWhSb, splitBlocksForTilize } from '../../../server/src/estimate/common';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
-import { op, tensor, whContext } from './build';
+import { assertExactUpToNewestRead, op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : ''}`);
@@ -145,6 +145,100 @@ describe('estimate/untilize', () => {
     assert.equal(e.cbRegionEndBytes, 200_960);
     // 4·60·128 / 32 = 960 tile rows → 64 cores.
     assert.equal(e.nCoresUsed, 64);
+  });
+
+  describe('read span untilize-with-unpadding-interleaved-2025-2026', () => {
+    // 60x1000 bf16 tile (padded 64x1024) → row-major 60x1000: to_layout drops the padding → untilize_with_unpadding;
+    // Wt = 32 (not > 32), (2,048 + 2,048)·32 = 131,072 < free L1 → the tile-row factory, c_0 = c_16 = 32·2,048 = 65,536
+    // → 131,072 B.
+    const viaToLayout = op('ttnn.to_layout', [tensor([60, 1000])], [tensor([60, 1000], { page: 'row_major' })]);
+    const direct = op(
+      'ttnn.untilize_with_unpadding',
+      [tensor([60, 1000])],
+      [tensor([60, 1000], { page: 'row_major' })],
+    );
+    const SPAN = 'untilize-with-unpadding-interleaved-2025-2026';
+
+    it('a window inside the span is exact and cites it; one reaching past 2026-06-23 is approx for the later builds', () => {
+      for (const window of [
+        { earliest: '2025-01-01', latest: '2025-02-04' },
+        { earliest: '2026-03-06', latest: '2026-05-05' },
+        { earliest: '2026-06-10', latest: '2026-07-10' },
+      ]) {
+        const e = est(estimateOp(viaToLayout, whContext({ window })));
+        assert.equal(e.factory, 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory');
+        assert.equal(e.cbBytesPerCore, 131_072);
+        assertExactUpToNewestRead(e, window);
+        assert.ok(e.citations.some((c) => c.startsWith(`read span ${SPAN} (builds 2025-01-01..2026-06-23`)));
+      }
+    });
+
+    it('a window reaching builds before the span (a configured 2024 date) is approx, with the same figure', () => {
+      const e = est(estimateOp(viaToLayout, whContext({ window: { earliest: '2024-12-20', latest: '2025-01-05' } })));
+      assert.equal(e.cbBytesPerCore, 131_072);
+      assert.equal(e.confidence, 'approx');
+      assert.match(
+        e.approxReason,
+        new RegExp(`read at every build 2025-01-01\\.\\.2026-06-23 \\(read span ${SPAN}\\)`),
+      );
+    });
+
+    it('a direct call is approx before tt-metal PR #16555 (use_multicore defaulted to false), exact from it', () => {
+      const before = est(estimateOp(direct, whContext({ ttMetalDate: '2025-01-09' })));
+      assert.equal(before.cbBytesPerCore, 131_072);
+      assert.equal(before.confidence, 'approx');
+      assert.match(before.approxReason, /use_multicore defaulted to false before tt-metal PR #16555/);
+      assert.equal(est(estimateOp(direct, whContext({ ttMetalDate: '2025-01-10' }))).confidence, 'exact');
+    });
+  });
+
+  it('multi-core untilize: one tile row per core double-buffered until tt-metal PR #23198', () => {
+    // ttnn.untilize of [64, 1024] bf16: Wt = 32 (not > 32), 2 tile rows over 2 cores, one each; (2,048 + 2,048)·32 =
+    // 131,072 B < free L1 → UntilizeMultiCoreProgramFactory. untilize_program_factory.cpp@3a255e7: c_0 = c_16 =
+    // 2·Wt = 64 tiles → 2·64·2,048 = 262,144 B; @f73c77e (2025-06-12): one block per core → Wt = 32 tiles → 131,072 B.
+    const untilize = op('ttnn.untilize', [tensor([64, 1024])], [tensor([64, 1024], { page: 'row_major' })]);
+    const at = (date: string) => est(estimateOp(untilize, whContext({ ttMetalDate: date })));
+    assert.equal(at('2025-06-11').factory, 'UntilizeMultiCoreProgramFactory');
+    assert.equal(at('2025-06-11').cbBytesPerCore, 262_144);
+    assert.equal(at('2025-06-12').cbBytesPerCore, 131_072);
+  });
+
+  it('before tt-metal PR #17790 a plain untilize had no block factory: a wide row of 2+ tile rows ran single-core', () => {
+    // ttnn.untilize of [64, 16384] bf16, base 102,656: Wt = 512, 2 tile rows; (2,048 + 2,048)·512 = 2,097,152 B over
+    // free L1 → the block factory from PR #17790. Before it (untilize_op.cpp@3949130: untilize_multi_core):
+    // max_tiles = ⌊(749,568 − 102,656) / (2,048 + 2,048)⌋ = ⌊646,912 / 4,096⌋ = 157 < 512 and 2 tile rows → single core
+    // (untilize_single_core@3949130): the largest divisor of 512 ≤ 157 is 128 → c_0 = c_16 = 128·2,048 = 262,144 →
+    // 524,288 B on one core.
+    const wide = op('ttnn.untilize', [tensor([64, 16384])], [tensor([64, 16384], { page: 'row_major' })]);
+    const at = (date: string) => est(estimateOp(wide, whContext({ base: 102_656, ttMetalDate: date })));
+    const before = at('2025-02-27');
+    assert.equal(before.factory, 'UntilizeSingleCoreProgramFactory');
+    assert.equal(before.cbBytesPerCore, 524_288);
+    assert.equal(before.nCoresUsed, 1);
+    assert.equal(at('2025-02-28').factory, 'UntilizeMultiCoreBlockProgramFactory');
+  });
+
+  it('the row-too-wide test divides by T_in + T_out until tt-metal PR #27194, by 2·T_in from it (bfp8 input)', () => {
+    // ttnn.untilize of [8000, 8000] bfp8 → bf16, base 102,656: Wt = Ht = 250. A row fits ((1,088 + 1,088)·250 =
+    // 544,000 B < free L1); the wide test: the row split gives ⌈250 / 64⌉ = 4 rows per core on ⌈250 / 4⌉ = 63 cores,
+    // the 2-D split 49 (62,500 blocks, 977 per core, the first side c > 31 with ⌈250 / c⌉² < 64 is 36: 7·7) → no block.
+    // Before PR #27194 (untilize_program_factory.cpp@f73c77e): max_tiles_per_cb = ⌊646,912 / (1,088 + 2,048)⌋ = 206 <
+    // 250, 250 tile rows → single core (untilize_single_core: the largest divisor of 250 ≤ 206 is 125): c_0 =
+    // 125·1,088 = 136,000, c_16 = 125·2,048 = 256,000 → 392,000 B. From it (get_pf_type): ⌊646,912 / 2,176⌋ = 297 ≥ 250
+    // → the multi-core factory, 4 rows per core → double-buffered: c_0 = 2·250·1,088 = 544,000, c_16 = 2·250·2,048 =
+    // 1,024,000 → 1,568,000 B.
+    const bfp8 = op(
+      'ttnn.untilize',
+      [tensor([8000, 8000], { dtype: 'bfp_bf8' })],
+      [tensor([8000, 8000], { page: 'row_major', dtype: 'bf16' })],
+    );
+    const at = (date: string) => est(estimateOp(bfp8, whContext({ base: 102_656, ttMetalDate: date })));
+    const before = at('2025-08-25');
+    assert.equal(before.factory, 'UntilizeSingleCoreProgramFactory');
+    assert.equal(before.cbBytesPerCore, 392_000);
+    const after = at('2025-08-26');
+    assert.equal(after.factory, 'UntilizeMultiCoreProgramFactory');
+    assert.equal(after.cbBytesPerCore, 1_568_000);
   });
 
   it('live L1 tensors shrink the free space the factory sees', () => {

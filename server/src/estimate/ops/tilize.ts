@@ -10,8 +10,9 @@
  *   tilize_with_val_padding before tt-metal PR #17790 (≈2025-02): always Interleaved (no block factory)  [5]
  *   Block, legacy era: per group c_0 = k·T_in, c_16 = k·T_out, k = b (full, cliff_col) or cliff_row    [5]
  *   Block, sub-block era (PR #35806): limit = maxL1 / (T_in + T_out); k = s or cliff_row             [5]
- *     from tt-metal PR #50551: limit = (maxL1 − 2·dramAlign) / (T_in + T_out + T_in/32), plus staging
- *     c_1 = (T_in/32)·k + 2·dramAlign                                                                [5][7]
+ *     from tt-metal PR #44307: plus staging c_1 = (T_in/32)·k + 2·dramAlign (the limit unchanged)       [5][7]
+ *     from tt-metal PR #50551: limit = (maxL1 − 2·dramAlign) / (T_in + T_out + T_in/32)                [5][7]
+ *   tilize_with_val_padding, PR #16633 until PR #17790: a row that does not fit → single-core [10]       [14]
  *
  * Symbols: T_in = tile bytes of the row-major input dtype (f32 4,096, bf16 2,048), T_out = tile bytes of the output
  *   dtype, Wt/Ht = padded last/second-last dim / 32, maxL1 = (l1_size − live L1) − base.
@@ -23,9 +24,10 @@
  *   [4] tt-metal …/tilize/device/tilize_multi_core_interleaved_program_factory.cpp@0425c5c
  *   [5] tt-metal …/tilize_with_val_padding/device/factories/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@01656bf;
  *       work_split_tilize.hpp@02ed05c; tt-metal issue #38364
- *   [7] tt-metal PR #50551 / issue #50748 (2026-07-21): the block factories allocated c_1 staging without budgeting it;
- *       the PR folds it into cb_block_size_limit. When staging first appeared between #35806 and #50551 is not known:
- *       that window is modelled without it.
+ *   [7] tt-metal PR #44307 (54b521d, 2026-06-01): both block factories allocate c_1 staging
+ *       (tilize_multi_core_block_program_factory.cpp@54b521d, @622c6fb: temp_cb_size = T_in/32 · k + 2·dram_alignment)
+ *       without budgeting it (cb_block_size_limit = max_l1 / (in + out)); PR #50551 / issue #50748 (2026-07-21) folds
+ *       it into cb_block_size_limit.
  *   [6] tt-metal issue #45331 (2026-05-27), PR #47384 (2026-06-17), issue #47735 (2026-06-22): DRAM-sharded input;
  *       issue #45543 (2026-05-29): an L1 width-sharded input gets the same whole-row CBs. The default factory
  *       (tilize_multi_core_default_program_factory.cpp@050f24f, @cf8e2a8) makes c_0 and c_16 of one tile row each
@@ -58,6 +60,12 @@
  *       tilize_single_core (tilize_program_factory.cpp@365d3c7 … @5f32a15, the same lines but allocator accessors):
  *       c_0 = c_16 = Wt, or its largest divisor ≤ that limit, tiles on (0,0); with padding, [10]
  *
+ *   [13] interleaved input and output: the route, selection and factories read at every commit 2025-01-01..2026-06-23
+ *       (read spans tilize-with-val-padding-interleaved-2025-2026 and tilize-interleaved-2025-2026; changePoints.ts)
+ *   [14] tt-metal PR #16633 (ea6d5c0, 2025-01-13): tilize_with_val_padding_multi_core_interleaved calls
+ *       tilize_with_val_padding_single_core when !enough_available_space (get_max_l1_space ≤ (T_in + T_out)·Wt), until
+ *       PR #17790's block factory (tilize_with_val_padding_program_factory.cpp@ea6d5c0, @6c77212~1)
+ *
  * Assumptions: sharded inputs are unmodeled except [11] and a DRAM-sharded or L1 width/block-sharded row too wide for L1
  *   (the whole-row CBs of [6], 'approx'; that the L1 case takes PR #47384's reroute too follows its description,
  *   "sharded"); staging CB sizes in the sub-block era follow ttmetal-l1-model.md §4.1.
@@ -66,7 +74,13 @@
  *   asserted in test/unit/estimate/tilize.test.ts.
  */
 
-import { atOrAfter, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
+import {
+  type ReadSpanId,
+  atOrAfter,
+  readSpanBuildsText,
+  readSpanCite,
+  windowReadableWithinReadSpan,
+} from '../changePoints';
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -112,16 +126,48 @@ const CITES = {
     'tt-metal …/tilize/device/tilize_program_factory.cpp@365d3c7 … @5f32a15 (tilize_single_core: num_tiles_per_block = Wt, or its largest divisor ≤ (l1_size/2 − base) / (T_in + T_out); c_0, c_16 of that many tiles on (0,0))',
   toLayoutMulticoreCheck:
     'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@365d3c7 (use_multicore_device_tilize), …/tilize/device/tilize_op.cpp@365d3c7 (validate: TT_FATAL(use_multicore == true, "Error") for a sharded input)',
+  singleCoreFallback:
+    'tt-metal PR #16633; …/tilize_with_val_padding/device/tilize_with_val_padding_program_factory.cpp@ea6d5c0 (tilize_with_val_padding_multi_core_interleaved: !enough_available_space → tilize_with_val_padding_single_core)',
+  stagingCb:
+    'tt-metal PR #44307; …/tilize/device/tilize_multi_core_block_program_factory.cpp@54b521d, …/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@54b521d (c_1 = input tile / 32 · k + 2 · dram_alignment, the limit max_l1 / (in + out))',
   issue45543:
     'tt-metal issue #45543 (L1 width-sharded row-major → tile on a Galaxy, 1,152,352 / 2,200,928 B: the same whole-row CBs)',
 } as const;
 
 export type TilizeVia = 'to_layout' | 'tilize' | 'tilize_with_val_padding';
 
+const SINGLE_CORE_DEFAULT_REASON =
+  "ttnn.tilize_with_val_padding called directly defaulted to its single-core factory before tt-metal PR #16252 (2025-01-02); whether tt-mlir's runtime passed use_multicore is not read, the multi-core figure is given";
+
 /** to_layout's use_multicore_device_tilize before change point to-layout-tilize-multicore-width-check-dropped [12]:
  *  multicore only for a row of at most (⌊l1_size/2⌋ − base) / (T_in + T_out) tiles. */
 function toLayoutMulticoreMaxTiles(ctx: EstimateContext, tileIn: number, tileOut: number): number {
   return Math.floor((Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase) / (tileIn + tileOut));
+}
+
+/**
+ * The read span of an interleaved tilize [13]: its citation when every build of the window that can be read lies inside
+ * it, else the approx reason. A direct ttnn.tilize defaulted use_multicore to false before tt-metal PR #33365
+ * (tilize.hpp@493dab2~1), which the span does not cover: whether tt-mlir's runtime passes it is not read.
+ */
+function interleavedSpanBasis(
+  ctx: EstimateContext,
+  withPadding: boolean,
+  via: TilizeVia,
+): { readonly cite?: string; readonly approxReason?: string } {
+  if (via === 'tilize' && !atOrAfter(ctx, 'tilize-cores-column-major'))
+    return {
+      approxReason:
+        "ttnn.tilize called directly: its use_multicore defaulted to false before tt-metal PR #33365 (2025-12-02, the single-core factory); whether tt-mlir's runtime passes it is not read, the multi-core figure is given",
+    };
+  const span: ReadSpanId = withPadding
+    ? 'tilize-with-val-padding-interleaved-2025-2026'
+    : 'tilize-interleaved-2025-2026';
+  return windowReadableWithinReadSpan(ctx, span)
+    ? { cite: readSpanCite(span) }
+    : {
+        approxReason: `the ${withPadding ? 'tilize_with_val_padding' : 'tilize'} route and factories were read at every build ${readSpanBuildsText(span)}; the window reaches builds before it`,
+      };
 }
 
 /** `ttnn.to_layout` / `ttnn.tilize[_with_val_padding]` from ROW_MAJOR to TILE. */
@@ -167,6 +213,7 @@ export function estimateTilize(
     const why = `to_layout: Wt = ${wt} > ${toLayoutMulticoreMaxTiles(ctx, tileIn, tileOut)} tiles ((l1_size/2 − base) / (T_in + T_out)) → use_multicore false (before tt-metal PR #17790)`;
     if (withPadding) return tilizeWithValPaddingSingleCore(op, ctx, `${why} → tilize_with_val_padding single-core`);
     const perBlock = largestDivisorAtMost(wt, Math.max(1, toLayoutMulticoreMaxTiles(ctx, tileIn, tileOut)));
+    const basis = interleavedSpanBasis(ctx, false, via);
     return finishProgram({
       op,
       ctx,
@@ -177,8 +224,13 @@ export function estimateTilize(
         { index: 0, role: 'input', nPages: perBlock, pageBytes: tileIn },
         { index: 16, role: 'output', nPages: perBlock, pageBytes: tileOut },
       ],
-      confidence: 'exact',
-      citations: [CITES.toLayoutMulticoreCheck, CITES.singleCoreTilize],
+      confidence: basis.approxReason === undefined ? 'exact' : 'approx',
+      approxReason: basis.approxReason ?? '',
+      citations: [
+        CITES.toLayoutMulticoreCheck,
+        CITES.singleCoreTilize,
+        ...(basis.cite === undefined ? [] : [basis.cite]),
+      ],
       tiles,
     });
   }
@@ -206,14 +258,16 @@ export function estimateTilize(
       : `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`;
     const dramAlign = ctx.device.dramAlignmentBytes;
     const subBlock = atOrAfter(ctx, 'tilize-untilize-sub-block');
-    // The c_1 staging CB is in the budget (and allocated) from tt-metal PR #50551 on; PR #35806's split divided free L1
-    // by the two tile CBs only.
-    const staged = subBlock && atOrAfter(ctx, 'tilize-block-staging-budget');
+    // The c_1 staging CB is allocated from tt-metal PR #44307 on [7], and in the budget from PR #50551 on; until then the
+    // split divided free L1 by the two tile CBs only (PR #35806).
+    const stagingCb = subBlock && atOrAfter(ctx, 'tilize-block-staging-cb');
+    const budgeted = stagingCb && atOrAfter(ctx, 'tilize-block-staging-budget');
     const limit = !subBlock
       ? undefined
-      : staged
+      : budgeted
         ? Math.floor((maxL1 - 2 * dramAlign) / (tileIn + tileOut + tileIn / 32))
         : Math.floor(maxL1 / (tileIn + tileOut));
+    const basis = interleavedSpanBasis(ctx, withPadding, via);
     return blockFactoryProgram({
       op,
       ctx,
@@ -230,8 +284,15 @@ export function estimateTilize(
       tileIn,
       tileOut,
       limit,
-      staging: staged ? { perTile: tileIn / 32, fixed: 2 * dramAlign } : undefined,
-      citations: [...cites, CITES.blockTwvp, CITES.issue38364],
+      staging: stagingCb ? { perTile: tileIn / 32, fixed: 2 * dramAlign } : undefined,
+      citations: [
+        ...cites,
+        CITES.blockTwvp,
+        CITES.issue38364,
+        ...(stagingCb ? [CITES.stagingCb] : []),
+        ...(basis.cite === undefined ? [] : [basis.cite]),
+      ],
+      approxReason: basis.approxReason,
       tiles,
     });
   }
@@ -240,6 +301,42 @@ export function estimateTilize(
   // multi-core figure is given. tt-metal's own default-argument calls size it (tilizeWithValPaddingSingleCore).
   const singleCoreDefault =
     via === 'tilize_with_val_padding' && !atOrAfter(ctx, 'tilize-with-val-padding-multicore-default');
+  // [14] Between tt-metal PR #16633 and PR #17790 the tile-row factory of tilize_with_val_padding handed a row that did
+  // not fit to its single-core factory (asked only then, so other tilizes do not straddle the change point).
+  if (
+    withPadding &&
+    !enoughSpaceHeight &&
+    !atOrAfter(ctx, 'tilize-untilize-padding-block-factory') &&
+    atOrAfter(ctx, 'tilize-with-val-padding-single-core-fallback')
+  ) {
+    const r = tilizeWithValPaddingSingleCore(
+      op,
+      ctx,
+      `${dispatch}a tile row does not fit (${spaceText}) → the multi-core factory falls back to single-core (tt-metal PR #16633)`,
+    );
+    if (r.kind !== 'estimate') return r;
+    const basis = interleavedSpanBasis(ctx, true, via);
+    const approx = [
+      ...(singleCoreDefault ? [SINGLE_CORE_DEFAULT_REASON] : []),
+      ...(basis.approxReason === undefined ? [] : [basis.approxReason]),
+    ];
+    return {
+      ...r,
+      confidence: approx.length === 0 ? r.confidence : 'approx',
+      approxReason: approx.length === 0 ? r.approxReason : approx.join('; '),
+      citations: [
+        ...cites,
+        CITES.singleCoreFallback,
+        ...r.citations,
+        ...(basis.cite === undefined ? [] : [basis.cite]),
+      ],
+    };
+  }
+  const basis = interleavedSpanBasis(ctx, withPadding, via);
+  const approxReasons = [
+    ...(singleCoreDefault ? [SINGLE_CORE_DEFAULT_REASON] : []),
+    ...(basis.approxReason === undefined ? [] : [basis.approxReason]),
+  ];
   return finishProgram({
     op,
     ctx,
@@ -252,11 +349,14 @@ export function estimateTilize(
       { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
       { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
     ],
-    confidence: singleCoreDefault ? 'approx' : 'exact',
-    approxReason: singleCoreDefault
-      ? "ttnn.tilize_with_val_padding called directly defaulted to its single-core factory before tt-metal PR #16252 (2025-01-02); whether tt-mlir's runtime passed use_multicore is not read, the multi-core figure is given"
-      : '',
-    citations: [...cites, withPadding ? CITES.interleavedTwvp : CITES.interleaved, CITE.workSplitTilize],
+    confidence: approxReasons.length === 0 ? 'exact' : 'approx',
+    approxReason: approxReasons.join('; '),
+    citations: [
+      ...cites,
+      withPadding ? CITES.interleavedTwvp : CITES.interleaved,
+      CITE.workSplitTilize,
+      ...(basis.cite === undefined ? [] : [basis.cite]),
+    ],
     tiles,
   });
 }

@@ -81,6 +81,16 @@
  *       always asks for —, 751f7ae, 1ff24da, ca71236); the block factory took a sharded input whose tile row missed
  *       the free L1 from 6c77212 (PR #17790) until 3a255e7 (PR #22735)
  *
+ *   [15] interleaved untilize_with_unpadding (to_layout's, or a direct call from tt-metal PR #16555, 2025-01-10): the route,
+ *       selection and factories read at every commit 2025-01-01..2026-06-23 (read span
+ *       untilize-with-unpadding-interleaved-2025-2026; changePoints.ts)
+ *
+ *   [16] plain untilize of an interleaved input, before tt-metal PR #17790 (create_program@3949130: untilize_multi_core,
+ *       no block factory, no space test): Wt > (l1_size/2 − base) / (T_in + T_out) → column (one tile row) or single
+ *       core, else the multi-core factory; its c_0 and c_16 were 2·Wt tiles until PR #23198 (f73c77e, 2025-06-12: one
+ *       block per core single-buffered, untilize_program_factory.cpp@f73c77e); the max-tiles divisor 2·T_in from PR
+ *       #27194 (39ed86f, 2025-08-26: get_pf_type)
+ *
  * Assumptions: interleaved input (sharded untilize is unmodeled but for [14]); `use_multicore = true` as to_layout passes; the
  *   codegen routing is PR #50178's as merged (approx); a rank-1 input stays on the native factories; a native
  *   ttnn.untilize off the tile grid is sized as the padded untilize (tt-metal unpads it in some builds); the
@@ -91,7 +101,15 @@
  *   test/unit/estimate/untilize.test.ts.
  */
 
-import { PAST_NEWEST_READ_TEXT, atOrAfter, type ChangePointId, windowAtOrAfter } from '../changePoints';
+import {
+  PAST_NEWEST_READ_TEXT,
+  atOrAfter,
+  type ChangePointId,
+  readSpanBuildsText,
+  readSpanCite,
+  windowAtOrAfter,
+  windowReadableWithinReadSpan,
+} from '../changePoints';
 import { shardCoreCount } from '../../ttnn/layout';
 import { firstTilizeSplitRange, splitBlocksForTilizeRange } from '../printedRange';
 import { TILE_HW, tileBytes } from '../../ttnn/dtype';
@@ -130,6 +148,8 @@ const CITES = {
   untilizeSelect:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_device_operation.cpp@01656bf (select_program_factory, get_pf_type)',
   untilizeMulti: 'tt-metal …/untilize/device/factories/untilize_multi_core_program_factory.cpp@005c352',
+  untilizeMultiBefore23198:
+    'tt-metal …/untilize/device/untilize_program_factory.cpp@3949130, @6c77212, @3a255e7 (untilize_multi_core: num_input_tiles = num_output_tiles = ntiles_per_block · 2 for an interleaved input and output)',
   untilizeSingle: 'tt-metal …/untilize/device/factories/untilize_single_core_program_factory.cpp@02dffd6',
   untilizeColumn:
     'tt-metal …/untilize/device/factories/untilize_multi_core_parallelize_column_program_factory.cpp@04b3405',
@@ -152,6 +172,27 @@ const CITES = {
 } as const;
 
 export type UntilizeVia = 'to_layout' | 'untilize' | 'untilize_with_unpadding';
+
+/**
+ * The read span of an interleaved untilize_with_unpadding [15]: its citation when every build of the window that can be
+ * read lies inside it, else the approx reason. A direct call defaulted use_multicore to false before tt-metal PR #16555
+ * (untilize_with_unpadding.hpp@a686bf9~1), which the span does not cover: whether tt-mlir's runtime passes it is not read.
+ */
+function unpaddingSpanBasis(
+  ctx: EstimateContext,
+  via: UntilizeVia,
+): { readonly cite?: string; readonly approxReason?: string } {
+  if (via === 'untilize_with_unpadding' && !atOrAfter(ctx, 'untilize-with-unpadding-multicore-default'))
+    return {
+      approxReason:
+        "ttnn.untilize_with_unpadding called directly: its use_multicore defaulted to false before tt-metal PR #16555 (2025-01-10, the single-core factory); whether tt-mlir's runtime passes it is not read, the multi-core figure is given",
+    };
+  return windowReadableWithinReadSpan(ctx, 'untilize-with-unpadding-interleaved-2025-2026')
+    ? { cite: readSpanCite('untilize-with-unpadding-interleaved-2025-2026') }
+    : {
+        approxReason: `the untilize_with_unpadding route and factories were read at every build ${readSpanBuildsText('untilize-with-unpadding-interleaved-2025-2026')}; the window reaches builds before it`,
+      };
+}
 
 /**
  * The one group of the interleaved untilize_with_unpadding factories (tile-row and column): c_0 and c_16 on
@@ -210,6 +251,8 @@ export function blockFactoryProgram(args: {
   readonly columnMajorFrom: ChangePointId | undefined;
   /** The change point from which the factory builds a ProgramDescriptor, whose CBs keep their 1x1 ranges unmerged. */
   readonly descriptorsFrom: ChangePointId;
+  /** Why the figure is approx (the window reaches builds its read span does not hold), if it is. */
+  readonly approxReason?: string;
 }): OpEstimateResult {
   const { op, ctx } = args;
   const area = gridArea(ctx);
@@ -276,7 +319,8 @@ export function blockFactoryProgram(args: {
     factoryReason: `${args.factoryReason}; split_blocks_for_tilize_wh: ${splitNote}; ${split.nCores} cores (${coreOrder === 'col' ? 'column' : 'row'}-major)`,
     groups,
     cbs,
-    confidence: 'exact',
+    confidence: args.approxReason === undefined ? 'exact' : 'approx',
+    approxReason: args.approxReason ?? '',
     citations: [...args.citations, CITE.workSplitTilize, CITE.coreOrder],
     tiles: args.tiles,
     notes: [
@@ -446,6 +490,7 @@ export function estimateUntilize(
     const sel = [...baseCites, CITES.uwuSelect];
     // Before tt-metal PR #17790 there was no block factory: the tile-row factory ran with Wt-tile CBs and threw.
     if (blockWhy !== undefined && atOrAfter(ctx, 'tilize-untilize-padding-block-factory')) {
+      const basis = unpaddingSpanBasis(ctx, via);
       return blockFactoryProgram({
         op,
         ctx,
@@ -458,7 +503,12 @@ export function estimateUntilize(
         tileIn,
         tileOut,
         limit: limit(),
-        citations: [...sel, subBlock() ? CITES.uwuBlockSub : CITES.uwuBlockLegacy],
+        citations: [
+          ...sel,
+          subBlock() ? CITES.uwuBlockSub : CITES.uwuBlockLegacy,
+          ...(basis.cite === undefined ? [] : [basis.cite]),
+        ],
+        approxReason: basis.approxReason,
         tiles,
       });
     }
@@ -475,6 +525,7 @@ export function estimateUntilize(
         : atOrAfter(ctx, 'untilize-unpadding-col-factory') && wt > ht);
     if (column) {
       const colSplit = splitBlocksForTilize(area, wt);
+      const basis = unpaddingSpanBasis(ctx, via);
       return finishProgram({
         op,
         ctx,
@@ -486,15 +537,15 @@ export function estimateUntilize(
           { index: 0, role: 'input column', nPages: ht, pageBytes: tileIn },
           { index: 16, role: 'output column', nPages: ht, pageBytes: tileOut },
         ],
-        confidence: 'exact',
-        citations: [...sel, CITES.uwuColumn, CITE.workSplitTilize],
+        confidence: basis.approxReason === undefined ? 'exact' : 'approx',
+        approxReason: basis.approxReason ?? '',
+        citations: [...sel, CITES.uwuColumn, CITE.workSplitTilize, ...(basis.cite === undefined ? [] : [basis.cite])],
         tiles,
       });
     }
-    // A direct ttnn.untilize_with_unpadding call defaulted to the single-core factory before PR #16555 (not dated
-    // here): only to_layout's calls (use_multicore = true) are exact before PR #17790.
-    // Past the block-factory return above, a defined blockWhy means a build before PR #17790.
-    const exactRowFactory = blockWhy === undefined || via === 'to_layout';
+    // A direct ttnn.untilize_with_unpadding call defaulted to the single-core factory before tt-metal PR #16555 (change
+    // point untilize-with-unpadding-multicore-default): unpaddingSpanBasis makes it approx; to_layout passes true.
+    const basis = unpaddingSpanBasis(ctx, via);
     return finishProgram({
       op,
       ctx,
@@ -506,18 +557,22 @@ export function estimateUntilize(
         { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
         { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
       ],
-      confidence: exactRowFactory ? 'exact' : 'approx',
-      approxReason: exactRowFactory
-        ? ''
-        : 'ttnn.untilize_with_unpadding called directly before tt-metal PR #17790: its use_multicore default (false before PR #16555) not dated; the tile-row factory (Wt tiles each) is given',
-      citations: [...sel, CITES.uwuInterleaved, CITE.workSplitTilize],
+      confidence: basis.approxReason === undefined ? 'exact' : 'approx',
+      approxReason: basis.approxReason ?? '',
+      citations: [
+        ...sel,
+        CITES.uwuInterleaved,
+        CITE.workSplitTilize,
+        ...(basis.cite === undefined ? [] : [basis.cite]),
+      ],
       tiles,
     });
   }
 
-  // Plain untilize, native.
+  // Plain untilize, native. Before tt-metal PR #17790 it had no block factory (untilize_op.cpp@3949130 create_program:
+  // untilize_multi_core or single core) [16]: a row that does not fit takes the tests below.
   const sel = untilizeSel;
-  if (blockWhy !== undefined) {
+  if (blockWhy !== undefined && atOrAfter(ctx, 'tilize-untilize-padding-block-factory')) {
     return blockFactoryProgram({
       op,
       ctx,
@@ -538,8 +593,11 @@ export function estimateUntilize(
       tiles,
     });
   }
+  // [16] (l1_size/2 − base) / (T_in + T_out) until tt-metal PR #27194's get_pf_type, / (2·T_in) from it (asked only when
+  // the two tiles differ).
   const maxTilesPerCb = Math.floor(
-    (Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase) / (2 * tileIn),
+    (Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase) /
+      (tileOut !== tileIn && !atOrAfter(ctx, 'untilize-max-tiles-input-tile') ? tileIn + tileOut : 2 * tileIn),
   );
   if (wt > maxTilesPerCb) {
     if (rows === 1) {
@@ -577,7 +635,9 @@ export function estimateUntilize(
       tiles,
     });
   }
-  const buffering = rowSplit.blocksPerCore === 1 ? 1 : 2;
+  // [16] One block per core is single-buffered from tt-metal PR #23198 (asked only then); before, 2·Wt tiles each.
+  const buffering =
+    rowSplit.blocksPerCore === 1 && atOrAfter(ctx, 'untilize-interleaved-single-block-single-buffer') ? 1 : 2;
   return finishProgram({
     op,
     ctx,
@@ -589,7 +649,12 @@ export function estimateUntilize(
       { index: 16, role: 'output', nPages: wt * buffering, pageBytes: tileOut },
     ],
     confidence: 'exact',
-    citations: [...sel, CITES.untilizeMulti, CITE.workSplitTilize],
+    citations: [
+      ...sel,
+      CITES.untilizeMulti,
+      ...(buffering === 2 && rowSplit.blocksPerCore === 1 ? [CITES.untilizeMultiBefore23198] : []),
+      CITE.workSplitTilize,
+    ],
     tiles,
   });
 }
