@@ -17,7 +17,6 @@ const CHANGE_POINT_ONLY: readonly (readonly [string, string])[] = [
   ['ttnn.concat', 'ConcatProgramFactory'],
   ['ttnn.concat', 'ConcatS2SMultiProgramFactory'],
   ['ttnn.mean', 'ReduceMultiCoreHProgramFactory'],
-  ['ttnn.mean', 'ReduceMultiCoreWProgramFactory'],
   ['ttnn.reshape', 'ReshapeRMProgramFactory'],
   ['ttnn.reshape', 'ReshapeTiledProgramFactory'],
   ['ttnn.reshape', 'TilizeWithValPaddingSingleCoreProgramFactory'],
@@ -26,7 +25,6 @@ const CHANGE_POINT_ONLY: readonly (readonly [string, string])[] = [
   ['ttnn.slice_static', 'TilizeWithValPaddingMultiCoreInterleavedProgramFactory'],
   ['ttnn.softmax', 'SoftmaxProgramFactoryAttentionOptimized'],
 
-  ['ttnn.sum', 'ReduceMultiCoreWProgramFactory'],
   ['ttnn.to_layout', 'TilizeMultiCoreBlockProgramFactory'],
   ['ttnn.to_layout', 'TilizeMultiCoreInterleavedProgramFactory'],
   ['ttnn.to_layout', 'TilizeWithValPaddingMultiCoreBlockInterleavedProgramFactory'],
