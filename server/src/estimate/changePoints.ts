@@ -5130,6 +5130,20 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #27194; untilize_op.cpp@39ed86f (get_pf_type: max_l1_size / (2 · single_tile_size) of the input); untilize_device_operation.cpp@622c6fb',
   },
+  'reduce-fill-implicit-tile-padding': {
+    family: 'reduction',
+    pr: 16925,
+    // "#12662: pad generic reduce op input", squash-merged on main as b6957c4 (2025-01-22; nyoshifujiTT/tt-metal
+    // first-parent history). Still so at 622c6fb: generic_reductions.cpp's reduce() changed the call only for INT32
+    // pad values (ebab885, ef1afdb).
+    mergedOn: '2025-01-22',
+    dateFrom: 'merge',
+    what: "ttnn.sum / mean / max / min of a TILE input whose last two logical dims are not tile multiples first run fill_implicit_tile_padding: a fill_pad program (the input reshaped to 3-D when its rank is above 3) writing the reduce's pad value into the tile padding; before, the reduce read the input as given",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp@b6957c4~1 (reduce() passes input_tensor_arg to the reduce as given)',
+    after:
+      'tt-metal generic_reductions.cpp@b6957c4 (input_tensor = is_tiled ? fill_implicit_tile_padding(input_tensor_arg, pad_value) : input_tensor_arg), the same at 5895de3, 8b99879 and 622c6fb; data_movement/fill_pad/fill_pad.cpp@b6957c4 and @622c6fb (no program when the last two logical dims are tile multiples)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

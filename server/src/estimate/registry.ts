@@ -81,7 +81,7 @@ import {
   estimatePrepareConvTranspose2dWeights,
 } from './ops/prepareWeights';
 import { estimatePermute, estimateTranspose } from './ops/permute';
-import { estimateProd, estimateReduction } from './ops/reduction';
+import { estimateGenericReduction, estimateProd } from './ops/reduction';
 import { estimateReshape } from './ops/reshape';
 import { estimateSlice } from './ops/slice';
 import { estimateSoftmax } from './ops/softmax';
@@ -198,7 +198,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.conv3d', estimateConv3d, PROPERTIES);
   add(
     ['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`),
-    estimateReduction,
+    estimateGenericReduction,
     PROPERTIES_LIVE_L1,
   );
   // MoE: program_config, compute_config, nnz and which input is sparse; the remap reads only types.

@@ -17,12 +17,9 @@ const CHANGE_POINT_ONLY: readonly (readonly [string, string])[] = [
   ['ttnn.concat', 'ConcatProgramFactory'],
   ['ttnn.concat', 'ConcatS2SMultiProgramFactory'],
   ['ttnn.mean', 'ReduceMultiCoreHProgramFactory'],
-  ['ttnn.mean', 'ReduceMultiCoreWProgramFactory'],
   ['ttnn.reshape', 'ReshapeRMProgramFactory'],
   ['ttnn.reshape', 'ReshapeTiledProgramFactory'],
   ['ttnn.softmax', 'SoftmaxProgramFactoryAttentionOptimized'],
-
-  ['ttnn.sum', 'ReduceMultiCoreWProgramFactory'],
   ['ttnn.to_layout', 'UntilizeMultiCoreProgramFactory'],
   ['ttnn.to_memory_config', 'ReshardGenericFactory'],
   ['ttnn.typecast', 'TypecastProgramFactory'],

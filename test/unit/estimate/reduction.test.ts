@@ -1268,3 +1268,46 @@ describe('estimate/reduction: a row-major input', () => {
     });
   });
 });
+
+describe('estimate/reduction: fill_implicit_tile_padding before the reduce (change point reduce-fill-implicit-tile-padding)', () => {
+  // The r18_loc corpus op: ttnn.sum over dims 2 and 3 of 1x512x7x7 f32. 7 is no tile multiple, so from tt-metal PR
+  // #16925 (b6957c4, 2025-01-22) reduce() runs fill_implicit_tile_padding (a fill_pad program) first.
+  const r18Sum = () =>
+    op('ttnn.sum', [dram([1, 512, 7, 7], 'f32')], [dram([1, 512, 1, 1], 'f32')], {
+      keep_dim: KEEP,
+      dim_arg: ints(2, 3),
+    });
+  const FILL = /fill_implicit_tile_padding/;
+
+  it('a padded input from PR #16925: the reduce figure stands, approx for the unsized fill_pad program', () => {
+    // HW over 512 tiles = W reduce then H reduce. W: NC·Ht = 512·1 tile rows; c_0 2 f32 tiles = 2·4,096 = 8,192 B,
+    // c_2 2 bf16 scaler tiles (before PR #41838) = 2·2,048 = 4,096 B, c_3 2 f32 tiles = 8,192 B: 20,480 B.
+    const e = est(estimateOp(r18Sum(), whContext({ ttMetalDate: '2025-11-27' })));
+    assert.equal(e.cbBytesPerCore, 20_480);
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.approxReason, FILL);
+    assert.ok(e.citations.some((c) => c.includes('b6957c4')));
+  });
+
+  it('the same op before PR #16925 (a 2025-01-15 build) has no fill_pad program to size', () => {
+    const e = est(estimateOp(r18Sum(), whContext({ ttMetalDate: '2025-01-15' })));
+    assert.doesNotMatch(e.approxReason, FILL);
+  });
+
+  it('a window across 2025-01-22 is approx: its builds from PR #16925 run fill_pad', () => {
+    const e = est(estimateOp(r18Sum(), whContext({ window: { earliest: '2025-01-10', latest: '2025-02-10' } })));
+    assert.equal(e.confidence, 'approx');
+  });
+
+  it('a tile-aligned input runs no fill_pad: the vovnet H mean stays exact (10,240 B)', () => {
+    // 1x1x3136x256: 3136 = 98·32 and 256 = 8·32. NC·Wt = 8 columns; 2·2,048 + 1·2,048 + 2·2,048 = 10,240 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.mean', [dram([1, 1, 3136, 256])], [dram([1, 1, 1, 256])], { keep_dim: KEEP, dim_arg: ints(2) }),
+        whContext({ ttMetalDate: '2026-04-01' }),
+      ),
+    );
+    assert.equal(e.cbBytesPerCore, 10_240);
+    assert.equal(e.confidence, 'exact');
+  });
+});

@@ -362,6 +362,34 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   return sharded ? { ...res, citations: [...res.citations, CITE_REDUCE_ND_SHARDING] } : res;
 }
 
+const CITE_FILL_IMPLICIT_PAD =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp@b6957c4 (PR #16925) to @622c6fb (reduce: a TILE input goes through fill_implicit_tile_padding first); data_movement/fill_pad/fill_pad.cpp@b6957c4 and @622c6fb (a fill_pad program, rank > 3 reshaped to 3-D, unless the last two logical dims are tile multiples)';
+
+const FILL_PAD_UNSIZED =
+  "the input's last two dims are not tile multiples: ttnn's reduce runs fill_implicit_tile_padding (a fill_pad program, tt-metal PR #16925) before the reduce, and that program is not sized (its c_0/c_16 double buffers and padding masks in the input's format can outweigh the reduce's CBs)";
+
+/**
+ * The top-level ttnn.sum / mean / max / min. From change point reduce-fill-implicit-tile-padding, ttnn's reduce (not the
+ * reduce_impl that pool_sum and composite steps call) fills a TILE input's tile padding with the op's pad value first
+ * [CITE_FILL_IMPLICIT_PAD]: a fill_pad program this model does not size, so such estimates are approx.
+ */
+export function estimateGenericReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const res = estimateReduction(op, ctx);
+  if (res.kind !== 'estimate') return res;
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string' || input.layout.pageLayout !== 'tile') return res;
+  const last2 = input.logical.slice(-2);
+  const tileAligned = last2.length === 2 && last2.every((d) => d % 32 === 0);
+  // Asked only for a padded input, so an aligned one's window is not split at the change point.
+  if (tileAligned || !atOrAfter(ctx, 'reduce-fill-implicit-tile-padding')) return res;
+  return {
+    ...res,
+    confidence: 'approx',
+    approxReason: [res.approxReason, FILL_PAD_UNSIZED].filter((r) => r !== '').join('; '),
+    citations: [...res.citations, CITE_FILL_IMPLICIT_PAD],
+  };
+}
+
 function estimateReductionOfLayout(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
