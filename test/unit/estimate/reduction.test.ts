@@ -1279,14 +1279,25 @@ describe('estimate/reduction: fill_implicit_tile_padding before the reduce (chan
     });
   const FILL = /fill_implicit_tile_padding/;
 
-  it('a padded input from PR #16925: the reduce figure stands, approx for the unsized fill_pad program', () => {
+  it('a padded input from PR #16925: fill_pad then the reduce, the reduce larger before PR #42673; approx (fill_pad has no read span)', () => {
     // HW over 512 tiles = W reduce then H reduce. W: NC·Ht = 512·1 tile rows; c_0 2 f32 tiles = 2·4,096 = 8,192 B,
     // c_2 2 bf16 scaler tiles (before PR #41838) = 2·2,048 = 4,096 B, c_3 2 f32 tiles = 8,192 B: 20,480 B.
+    // fill_pad before PR #42673: c_0 = 2 pages of 4·16 + 2 = 66 B = 132 B, under the reduce's.
     const e = est(estimateOp(r18Sum(), whContext({ ttMetalDate: '2025-11-27' })));
     assert.equal(e.cbBytesPerCore, 20_480);
     assert.equal(e.confidence, 'approx');
-    assert.match(e.approxReason, FILL);
+    assert.match(e.factoryReason, /fill_pad input: FillPadProgramFactory 132 B/);
+    assert.match(e.approxReason, /fill_pad/);
     assert.ok(e.citations.some((c) => c.includes('b6957c4')));
+  });
+
+  it('from PR #42673 (2026-05-20) the fill_pad program outweighs the reduce: 24,576 B', () => {
+    // 7x7 pads right and below: c_0 2·4,096 + c_1 4,096 (right mask) + c_2 4,096 (bottom mask) + c_16 2·4,096, f32
+    // tiles of 4,096 B: 24,576 B, over the reduce's 20,480 B.
+    const e = est(estimateOp(r18Sum(), whContext({ ttMetalDate: '2026-06-01' })));
+    assert.equal(e.factory, 'FillPadProgramFactory');
+    assert.equal(e.cbBytesPerCore, 24_576);
+    assert.equal(e.confidence, 'approx');
   });
 
   it('the same op before PR #16925 (a 2025-01-15 build) has no fill_pad program to size', () => {

@@ -151,6 +151,7 @@ import type { EstimateContext, OpEstimate, OpEstimateResult, Unmodeled } from '.
 import { illegal, unmodeled } from '../types';
 import { atOrAfter, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
+import { fillPadStep } from './fillPad';
 import { fp32DestAccFromConfig } from './norm';
 import { estimateTypecast, estimateUnary } from './eltwise';
 import { estimatePermute, estimateTranspose } from './permute';
@@ -371,7 +372,9 @@ const FILL_PAD_UNSIZED =
 /**
  * The top-level ttnn.sum / mean / max / min. From change point reduce-fill-implicit-tile-padding, ttnn's reduce (not the
  * reduce_impl that pool_sum and composite steps call) fills a TILE input's tile padding with the op's pad value first
- * [CITE_FILL_IMPLICIT_PAD]: a fill_pad program this model does not size, so such estimates are approx.
+ * [CITE_FILL_IMPLICIT_PAD]: that fill_pad program (ops/fillPad.ts) and the reduce are the op's two steps, the larger
+ * reported. fill_pad has no read span, so such estimates are approx; a fill_pad this model cannot size leaves the
+ * reduce's figure, approx with why.
  */
 export function estimateGenericReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const res = estimateReduction(op, ctx);
@@ -382,6 +385,13 @@ export function estimateGenericReduction(op: TtnnOp, ctx: EstimateContext): OpEs
   const tileAligned = last2.length === 2 && last2.every((d) => d % 32 === 0);
   // Asked only for a padded input, so an aligned one's window is not split at the change point.
   if (tileAligned || !atOrAfter(ctx, 'reduce-fill-implicit-tile-padding')) return res;
+  const spec = op.operands[0];
+  const fill = spec?.kind === 'tensor' ? fillPadStep(op, ctx, 'fill_pad input', spec) : undefined;
+  if (fill !== undefined && fill.result.kind === 'estimate')
+    return largestStep(op, ctx, [fill, { label: 'reduce', result: res }], {
+      firstBeyondL1: true,
+      citations: [CITE_FILL_IMPLICIT_PAD],
+    });
   return {
     ...res,
     confidence: 'approx',
