@@ -4914,6 +4914,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal conv2d.cpp@af7d566, @6d3661b30c, @622c6fb (Conv2dSliceAttr::get_input_slice_and_padding: `&& !single_slice`)',
   },
+  'reshape-int32': {
+    family: 'reshape',
+    pr: 25585,
+    // "enable int32 on reshape", squash-merged on main as 76b41ae (2025-08-01 03:45 UTC, authored 2025-07-31;
+    // nyoshifujiTT/tt-metal first-parent history): the first day built with it is taken.
+    mergedOn: '2025-08-01',
+    dateFrom: 'merge',
+    what: 'reshape\'s device operation (the row-major and the tiled program) accepts INT32 tensors; before, only BFLOAT16, FLOAT32 and UINT32 ("Can only work with bfloat16/float32 or uint32 tensors"); UINT16, UINT8 and BFLOAT4_B are refused throughout',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_rm_op.cpp@d30b8c2 (RM_RESHAPE_STRUCT::validate), reshape_device_operation.cpp@ed0a405 … @acde882 (ReshapeDeviceOperation::validate)',
+    after:
+      'tt-metal PR #25585, reshape_device_operation.cpp@76b41ae ("Can only work with bfloat16/float32 or int32/uint32 tensors"); the same list at ebbcdf2 (validate_on_program_cache_miss), c83c151 (ReshapeViewDeviceOperation) and 622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5449,6 +5462,39 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) copy.hpp@d6e9bf6~1 (typecast = prim::unary with UnaryOpType::TYPECAST) and unary_program_factory.cpp at every commit 352e61a … d6e9bf6 (num_input_tiles = num_output_tiles = 2, the output tile size for c_2); typecast_program_factory.cpp at every commit d6e9bf6 … 622c6fb: the interleaved program's two 2-page CBs (544e13f, PR #34596, names them pages for row-major inputs, 6eb8e2d, PR #41547, changes the sub-grid program only, bc36583, PR #44257, ports them to CBDescriptors of the same total_size); typecast_device_op.cpp select_program_factory sends a non-sharded TILE input without sub_core_grids to TypecastProgramFactory at every commit from d6e9bf6",
     citedAs:
       'tt-metal typecast_program_factory.cpp and its unary predecessor at every commit 352e61a … 622c6fb (eltwise.ts)',
+  },
+  'reshape-tiled-interleaved': {
+    family: 'reshape',
+    // From ed0a405 (PR #20189, 2025-04-17 21:14 UTC: change point reshape-tiled-native) to 622c6fb (2026-06-23).
+    earliest: '2025-04-17',
+    latest: '2026-06-23',
+    what: "a tiled reshape that is no view, of a BFLOAT16 / FLOAT32 / UINT32 (INT32 from change point reshape-int32) tensor: ttnn::reshape's view test (same last dim, same sharded-ness and L1-ness, and row-major or the same or two tile-aligned second-last dims), reshape_tiled's rank-3 squeeze and the interleaved route straight to prim reshape_view (the padding fill only with an explicit pad_value), and ReshapeTiledProgramFactory's CBs: c_0 one mapping page of 16 · (M + M mod l1 alignment) B from the host segment map, c_1 one input tile, c_2 one output tile, on the whole grid (on split_work_to_cores' cores from change point reshape-tiled-program-descriptor); the sharded routes are change points reshape-tiled-sharded-*",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) reshape_tiled_program_factory.cpp (device/host/ to ebbcdf2, device/ after) at every commit touching it from ed0a405 to 622c6fb: the three CB lines the same (reader_cb_len 1; 3623ec5, b7ed0f6, 82501b9, d82e424, 5e01e6c, 2dc2546, 396f8b2, c4a3669, 76f5736, d79048d, de6219c, 0e9a565, f8ee447, f7f0eb3, 6131bec, 803736d, 441c2f9, 0741d5c, 55a31c4, 1d0b227, c83c151, c262c36: names, style, includes); 633160e (kernels on all_cores only), 82d9e85 (TensorAccessor args), 133ad3d / its revert 84bfd48 (2025-08-14..18: a bfp8 exponent CB, bfp8 only), 998ffb0 / 4c61e06 / d48f32f (recreate_mapping_tensor on cache hits), a17527e (sub_core_grid, which tt-mlir does not pass), ebbcdf2 (new device-operation infra, the same CBs), 2bb1f91 / its revert d711cca (12-11..16: another factory only for on_device_mappings = false), b2af0cd (CBDescriptors on all_cores: change point reshape-tiled-program-descriptor); the segment map code (namespace detail) diffed whole between ed0a405 and 622c6fb: parentheses, const, member initializers and contains() only; the mapping tensor goes to_device with the default MemoryConfig (DRAM) throughout. reshape.cpp and reshape_device_operation.cpp at every commit ed0a405 … 622c6fb (3623ec5, baa1db9, 18d125c, 5440d62, d6e9bf6, d82e424, 67fb39c, cdc0135, acde882, 76b41ae, 133ad3d / 84bfd48 (bfp8 only), 1da0258 / 042be27 / 3d989c3 (queue id), 91ebe94 / e400aa5, 998ffb0 / 4c61e06 / d48f32f, 984e8b8, a17527e, 70f6c3d, ebbcdf2, 2bb1f91 / d711cca, 476b46f, 1515b3e, c7da2ef, 441c2f9, 0741d5c, 197bbce, 3cc3eff, f3f9c1a, c83c151, 4914f84 / ce64b8b / 9cfdc2a (row-major and sharded outputs), 85d0dea, a3ffa27, ce15e49, b5dcf00 (free function), c262c36, 4c32297 / 034ac58 / bb5f24f / 24d1ac0 / d9ac9a5, d9169f1, 1116349, a8bffc3 (sharded outputs: change points), f7045af (fill with an explicit pad_value, which tt-mlir's runtime does not pass, or bfp8), 2c561f0 (the row-major 2-D view's padded shape)): the view test and the interleaved route unchanged; validate's dtype list: change point reshape-int32",
+    citedAs:
+      'tt-metal reshape_tiled_program_factory.cpp and reshape.cpp at every commit ed0a405 … 622c6fb (reshape.ts)',
+  },
+  'reshape-rm-interleaved': {
+    family: 'reshape',
+    // The oldest modeled build to 622c6fb (2026-06-23); reshape.cpp read from d30b8c2 (2024-12-24), the factory from its
+    // rewrite 3389120 (2024-12-04).
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "a row-major reshape that changes the last dim, of a BFLOAT16 / FLOAT32 / UINT32 (INT32 from change point reshape-int32) tensor: the rows × last-dim 2-D views around prim reshape into the requested config (sharded sides through sharded_to_interleaved / interleaved_to_sharded: change point reshape-sharded-output-recomputed) and ReshapeRMProgramFactory's CBs: c_0 = 2 · (floor64(src row B − 1) + 128), c_1 = floor64(dst row B − 1) + 80 on the whole grid (c_2 / c_3 from change point reshape-rm-dual-kernel)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) reshape_rm_host_prep.cpp (3389120), host/reshape_rm_program_factory.cpp (ed0a405), device/reshape_rm_program_factory.cpp (ebbcdf2) at every commit touching them 3389120 … 622c6fb: cb_size0 / cb_size1 and the CBs on total_cores (CoreRange (0,0)..(grid − 1)) the same at b4af6c8, 250ef95, fa45b9b, 00d7afd (runtime args), 8063f0a, ed0a405, bf56992 / c5bd6d3, 12d080c, d82e424, e453a0e, cdc0135, 5e01e6c, 82d9e85 (TensorAccessor args), 396f8b2, f37b776, 964d583 (runtime args), 76f5736, 0e9a565, a17527e (sub_core_grid, which tt-mlir does not pass), 951db7e, ebbcdf2, 55a31c4, 1d0b227, c83c151, c262c36, 4b30829 (CBDescriptors of the same total_size on total_cores); 51d87b0 adds c_2 / c_3 (change point reshape-rm-dual-kernel); reshape.cpp at every commit d30b8c2 … 622c6fb (before ed0a405: d0326ed, 83f816b, 250ef95, e258476, ba97aad, fa45b9b, b97973e, 09349dd, 52fd64d, f94e091, f358ebe, c109516, 8063f0a, 2df6e60, 14f9739, 3e5adf3, fd3ed75, 2d2a4c5, 3b28664; after: as read span reshape-tiled-interleaved lists): the view test, the rows × last-dim view and perform_reshape_on_2D_RM's interleaved route the same (2c561f0 passes the padded second dim, equal to the logical one for a row-major tensor); RM_RESHAPE_STRUCT::validate / ReshapeDeviceOperation::validate's dtype list: change point reshape-int32",
+    citedAs:
+      'tt-metal reshape_rm_program_factory.cpp (and reshape_rm_host_prep.cpp) and reshape.cpp at every commit 3389120 / d30b8c2 … 622c6fb (reshape.ts)',
+  },
+  'reshape-tiled-through-rm-2025': {
+    family: 'reshape',
+    // The oldest modeled build to the day before ed0a405 (PR #20189, 2025-04-17: change point reshape-tiled-native).
+    earliest: '2025-01-01',
+    latest: '2025-04-16',
+    what: "a tiled reshape that is no view, before the native tiled program: convert_tile_to_rm on the rank-3 views: to_layout ROW_MAJOR in the input's memory config, the row-major reshape (read span reshape-rm-interleaved) into the requested config, to_layout TILE into it; each step as its own estimator gives it (the to_layout programs' confidence is theirs)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) reshape.cpp at every commit d30b8c2 … 3b28664 / f610743 (d0326ed, 83f816b: to_layout without the input's dtype, 250ef95, e258476, ba97aad, fa45b9b, b97973e: views through ttnn::experimental::view, 09349dd, 52fd64d, f94e091 (rank-1 views), f358ebe, c109516, 8063f0a, 2df6e60, 14f9739, 3e5adf3, fd3ed75, 2d2a4c5, 3b28664): the view test, convert_tensor_to_rm_reshape_convert_back_to_orig_layout → fix_shape_and_perform_reshape_on_3D_TILE → convert_tile_to_rm (to_layout ROW_MAJOR with no memory config, ReshapeViewOperation::invoke into the requested one, to_layout TILE into it) the same",
+    citedAs: 'tt-metal reshape.cpp at every commit d30b8c2 … ed0a405~1 (reshape.ts)',
   },
 } as const satisfies Record<string, ReadSpan>;
 
