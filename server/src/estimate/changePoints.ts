@@ -4927,6 +4927,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #25585, reshape_device_operation.cpp@76b41ae ("Can only work with bfloat16/float32 or int32/uint32 tensors"); the same list at ebbcdf2 (validate_on_program_cache_miss), c83c151 (ReshapeViewDeviceOperation) and 622c6fb',
   },
+  'concat-batches-of-47-all': {
+    family: 'concat',
+    pr: 42109,
+    // "Fix concat hang with 48 inputs on N150", squash-merged on main as 6ddfde3 (2026-04-14 21:14 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-14',
+    dateFrom: 'merge',
+    what: 'interleaved concat batches hold 47 inputs on every cluster; before (from PR #41073), 47 on N300, T3K and N300_2x2 clusters (Ethernet dispatch) and 49 on the others (N150 hung at 48): the model, not knowing the cluster, takes 47 and is approx on those builds',
+    before:
+      'tt-metal concat_device_operation.cpp@efa765c (calculate_max_tensors_per_concat: likely_eth_dispatch ? 47 : 49 by GetClusterType)',
+    after: 'tt-metal PR #42109, concat_device_operation.cpp@6ddfde3 … @622c6fb (constexpr max_tensors = 47)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5495,6 +5507,17 @@ export const READ_SPANS = {
     evidence:
       "tt-metal (nyoshifujiTT/tt-metal first-parent main) reshape.cpp at every commit d30b8c2 … 3b28664 / f610743 (d0326ed, 83f816b: to_layout without the input's dtype, 250ef95, e258476, ba97aad, fa45b9b, b97973e: views through ttnn::experimental::view, 09349dd, 52fd64d, f94e091 (rank-1 views), f358ebe, c109516, 8063f0a, 2df6e60, 14f9739, 3e5adf3, fd3ed75, 2d2a4c5, 3b28664): the view test, convert_tensor_to_rm_reshape_convert_back_to_orig_layout → fix_shape_and_perform_reshape_on_3D_TILE → convert_tile_to_rm (to_layout ROW_MAJOR with no memory config, ReshapeViewOperation::invoke into the requested one, to_layout TILE into it) the same",
     citedAs: 'tt-metal reshape.cpp at every commit d30b8c2 … ed0a405~1 (reshape.ts)',
+  },
+  'concat-interleaved-factory': {
+    family: 'concat',
+    // The oldest modeled build to 622c6fb (2026-06-23).
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "ttnn::concat of interleaved inputs of rank ≥ 2 that concat.cpp hands to concat_impl unmassaged (read spans concat-massaged-rm-path-2025 / -2025-26 for its routing) into an interleaved output, and ConcatProgramFactory (concat_multi_core before 498e08d): c_0 of two pages (one above l1_size/2 − base, and a page above l1_size − base a TT_FATAL, from change point concat-single-buffer-fallback), a page a tile of the output's format or align(elem · padded W of the output, max(input 0's buffer alignment, the output's)) (the output's alone, with every buffer at the larger alignment, before change point dram-l1-specific-alignment), on split_work_to_cores(grid, output pages) column-wise; more inputs than a program takes in batches (change points concat-batches-of-50, -47, -47-all)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) concat_program_factory.cpp at every commit touching it 2edaca7 … 622c6fb: the interleaved program's c_0 (num_input_pages = 2, single_page_size, all_cores of split_work_to_cores(grid, pages, row_wise false)) unchanged but for 9563f5f (tt::align), 0cc4e4e (padded shape), b130161 / its revert a5796bc (01-24..26) and 8473c4d (PR #17122: common_align_len = max(input 0's, the output's alignment)), 76f5736 (tile_size), 498e08d (ConcatProgramFactory, the same lines), 6a974f0 (sub_core_grids, which tt-mlir's runtime does not pass: ttnn::concat(inputs, dim, memoryConfig)), 438eaf0 (CBDescriptor on all_cores: change point concat-program-descriptors), 4c70c91 (PR #43898: change point concat-single-buffer-fallback); the other commits (c5e92ef, 0548b09, 450c2b0, 5e01e6c, 124a99a / 3883482 / 6f4edaa, 16308ac, 3eb6d70, 1595893, …) change the sharded factories, kernel arguments or style; concat_device_operation.cpp at every commit 2edaca7 … 622c6fb: select_program_factory sends interleaved inputs to the interleaved program throughout (5a7d275 restructures the sharded branches), validate's interleaved checks (layouts, dtypes, ranks, shapes) unchanged, f11fd1a (PR #41566) rejects a sharded output of interleaved inputs (approx here), concat_impl's batching (change points concat-batches-of-50 at 14d91b5, -47 at efa765c, -47-all at 6ddfde3; 70f6c3d / 6491d96 replace AutoFormat by to_layout of inputs whose layout differs from the first's: none for inputs of one layout)",
+    citedAs:
+      'tt-metal concat_program_factory.cpp and concat_device_operation.cpp at every commit 2edaca7 … 622c6fb (concat.ts)',
   },
 } as const satisfies Record<string, ReadSpan>;
 
