@@ -4939,6 +4939,19 @@ export const CHANGE_POINTS = {
       'tt-metal concat_device_operation.cpp@efa765c (calculate_max_tensors_per_concat: likely_eth_dispatch ? 47 : 49 by GetClusterType)',
     after: 'tt-metal PR #42109, concat_device_operation.cpp@6ddfde3 … @622c6fb (constexpr max_tensors = 47)',
   },
+  'concat-interleaved-to-sharded-rejected': {
+    family: 'concat',
+    pr: 41566,
+    // "#41469: Reject sharded output for interleaved inputs in ttnn.concat", squash-merged on main as f11fd1a
+    // (2026-04-17 20:05 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-17',
+    dateFrom: 'merge',
+    what: 'validate refuses a sharded output of interleaved inputs ("Cannot concat interleaved inputs into a sharded output"), for every program concat runs (the massaged and batched ones concatenate into the output\'s memory config); before, the interleaved program ran with the sharded output and its kernel failed to compile (tt-metal #41469): not modeled, approx',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp@f11fd1a~1 (select_program_factory: interleaved inputs → ConcatProgramFactory whatever the output)',
+    after:
+      'tt-metal PR #41566, concat_device_operation.cpp@f11fd1a … @622c6fb (validate_on_program_cache_miss: !shard_first → !output sharded)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -98,3 +98,25 @@ describe('estimate/concat: batches between PR #41073 and PR #42109 depend on the
     assert.equal(april20.confidence, 'exact');
   });
 });
+
+describe('estimate/concat: interleaved inputs into a sharded output (tt-metal PR #41566)', () => {
+  // Two DRAM-interleaved tiled [64, 1024] bf16 on dim 0 into an L1 height-sharded [128, 1024] over 4 cores.
+  const intoSharded = op(
+    'ttnn.concat',
+    [tensor([64, 1024]), tensor([64, 1024])],
+    [tensor([128, 1024], { buffer: 'l1', mem: 'height_sharded', grid: [4, 1] })],
+    { dim: int(0) },
+  );
+
+  it("refused from f11fd1a (2026-04-17) in validate's words; before it approx, not exact", () => {
+    const after = estimateOp(intoSharded, on('2026-04-20'));
+    assert.equal(after.kind, 'illegal');
+    assert.match(
+      after.kind === 'illegal' ? after.rule : '',
+      /^Cannot concat interleaved inputs into a sharded output\./,
+    );
+    const before = est(estimateOp(intoSharded, on('2026-04-10')));
+    assert.equal(before.confidence, 'approx');
+    assert.match(reasonOf(before), /interleaved inputs into a sharded output: before tt-metal PR #41566/);
+  });
+});

@@ -66,7 +66,9 @@
  *       program and concat_device_operation.cpp's selection, validation and concat_impl at every commit 2edaca7 …
  *       622c6fb. The row-major page aligns to max(input 0's alignment, the output's) (8473c4d, PR #17122; before it
  *       every buffer took the larger of the L1 and DRAM alignments); rank-1 inputs are left out (approx). From PR
- *       #41073 to PR #42109 the batch size was 47 or 49 by cluster type (change point concat-batches-of-47-all).
+ *       #41073 to PR #42109 the batch size was 47 or 49 by cluster type (change point concat-batches-of-47-all). From
+ *       PR #41566 (change point concat-interleaved-to-sharded-rejected) interleaved inputs into a sharded output are
+ *       refused ('illegal'); before, approx.
  *
  * Assumptions: the unaligned-last-dim rewrite is taken from PR
  *   #43898's description (untilize_rm_retilize_concat + non_aligned_last_dim_concat), not read from concat.cpp:
@@ -109,6 +111,8 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 
 const CITE_CONCAT = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_program_factory.cpp@d95c1ad';
+const CITE_INTERLEAVED_INTO_SHARDED =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp@f11fd1a … @622c6fb (validate_on_program_cache_miss; PR #41566)';
 const INTERLEAVED_UNREAD = `the interleaved concat program was read at every build ${readSpanBuildsText('concat-interleaved-factory')}; the window reaches builds outside it`;
 const CITE_PAGE_GUARD = 'tt-metal PR #43898 (concat program factory: a CB page above l1_size − base is a TT_FATAL)';
 const CITE_CHUNKING =
@@ -122,8 +126,18 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (inputs.some((t) => isSharded(t.layout)) || isSharded(output.layout)) {
     const sharded = shardedConcat(op, ctx, inputs, output, dim, rank);
     if (sharded !== undefined) return sharded;
-    dramShardedNote =
-      'DRAM-sharded operands run the generic factory (concat_device_operation.cpp@0029bb1 uses_zero_copy_sharded_factory), read at a 2026 build';
+    // Interleaved inputs into a sharded output: refused from PR #41566 [9]; before it the interleaved program ran with a
+    // sharded output (its kernel failed to compile, tt-metal #41469), not modeled.
+    const interleavedIntoSharded = !inputs.some((t) => isSharded(t.layout));
+    if (interleavedIntoSharded && atOrAfter(ctx, 'concat-interleaved-to-sharded-rejected'))
+      return illegal(
+        op.name,
+        'Cannot concat interleaved inputs into a sharded output. Either shard the inputs first or use an interleaved output memory config.',
+        CITE_INTERLEAVED_INTO_SHARDED,
+      );
+    dramShardedNote = interleavedIntoSharded
+      ? 'interleaved inputs into a sharded output: before tt-metal PR #41566 the interleaved program ran with it (its kernel failed to compile, tt-metal #41469), not modeled'
+      : 'DRAM-sharded operands run the generic factory (concat_device_operation.cpp@0029bb1 uses_zero_copy_sharded_factory), read at a 2026 build';
   }
   const rewrite = rewriteOf(inputs, output, dim, rank, ctx, false);
   // Within the builds whose concat.cpp was read commit by commit, the rewrite's programs are sized one by one [7]; from
