@@ -367,10 +367,10 @@ function concatProgram(
       ? `concat.cpp's ${untilizeRetilize ? 'untilize and re-tilize' : 'transposes (−2, −1)'} around this program are sized only on the builds of read spans concat-massaged-rm-path-2025 and concat-massaged-rm-path-2025-26 (rank ≥ 2)`
       : '';
   // The row-major page aligns to max(input 0's buffer alignment, the output's) (common_align_len, from 8473c4d; the
-  // output's alone before, when every buffer took the larger of the L1 and DRAM alignments) [1]. Asked only for an L1
-  // operand, whose alignment the change moves.
+  // output's alone before, when every buffer took the larger of the L1 and DRAM alignments) [1]. Asked only for a
+  // row-major page with an L1 operand, whose alignment the change moves (a tile page splits no window).
   const first = inputs[0];
-  const maxAlign =
+  const rowPageAlign = (): number =>
     [first, output].some((t) => t?.layout.bufferType === 'l1') && !atOrAfter(ctx, 'dram-l1-specific-alignment')
       ? Math.max(ctx.device.l1AlignmentBytes, ctx.device.dramAlignmentBytes)
       : Math.max(first === undefined ? 1 : bufferAlignmentBytes(first, ctx), bufferAlignmentBytes(output, ctx));
@@ -383,13 +383,13 @@ function concatProgram(
   const l1Capacity = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
   if (unalignedLastDim && elem !== undefined && rowsAligned) {
     const w = outLogical[rank - 1];
-    page = alignUp(w * elem, maxAlign);
+    page = alignUp(w * elem, rowPageAlign());
     pages = outLogical.reduce((n, d) => n * d, 1) / Math.max(1, w);
     how = `last dim not tile-aligned but its rows buffer-aligned → row-major concat of the untilized inputs on the last dim, page = one ${w}-element row`;
   } else if (unalignedLastDim) {
     if (elem === undefined) return unmodeled(op.name, `dtype ${output.dtype} has no row-major size`);
     const h = outLogical[rank - 2];
-    page = alignUp(h * elem, maxAlign);
+    page = alignUp(h * elem, rowPageAlign());
     pages = outLogical.reduce((n, d) => n * d, 1) / Math.max(1, h);
     how = `last dim not tile-aligned → row-major concat of the transposed tensors, page = one ${h}-element row`;
     // From PR #46321 a transposed row page above l1_size − base is avoided by slicing dim[-2] into chunks of
@@ -402,11 +402,14 @@ function concatProgram(
           `ttnn.concat: double-buffered tile-height chunk (2 x 32 x ${elem} B) exceeds L1 capacity (${l1Capacity} B)`,
           CITE_CHUNKING,
         );
-      page = alignUp(chunkRows * elem, maxAlign);
+      page = alignUp(chunkRows * elem, rowPageAlign());
       chunkNote = `; the ${h}-row page exceeds l1_size − base (${l1Capacity} B): ${Math.ceil(h / chunkRows)} chunks of ${chunkRows} rows (PR #46321), page = one ${chunkRows}-element row`;
     }
   } else {
-    page = output.layout.pageLayout === 'tile' ? tileBytes(output.dtype) : alignUp(output.geometry.pageBytes, maxAlign);
+    page =
+      output.layout.pageLayout === 'tile'
+        ? tileBytes(output.dtype)
+        : alignUp(output.geometry.pageBytes, rowPageAlign());
     pages = output.geometry.nPages;
     how = `${pages} output pages`;
   }
