@@ -5144,6 +5144,44 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal generic_reductions.cpp@b6957c4 (input_tensor = is_tiled ? fill_implicit_tile_padding(input_tensor_arg, pad_value) : input_tensor_arg), the same at 5895de3, 8b99879 and 622c6fb; data_movement/fill_pad/fill_pad.cpp@b6957c4 and @622c6fb (no program when the last two logical dims are tile multiples)',
   },
+  'reshape-int32': {
+    family: 'reshape',
+    pr: 25585,
+    // "enable int32 on reshape", squash-merged on main as 76b41ae (2025-08-01 03:45 UTC, authored 2025-07-31;
+    // nyoshifujiTT/tt-metal first-parent history): the first day built with it is taken.
+    mergedOn: '2025-08-01',
+    dateFrom: 'merge',
+    what: 'reshape\'s device operation (the row-major and the tiled program) accepts INT32 tensors; before, only BFLOAT16, FLOAT32 and UINT32 ("Can only work with bfloat16/float32 or uint32 tensors"); UINT16, UINT8 and BFLOAT4_B are refused throughout',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_rm_op.cpp@d30b8c2 (RM_RESHAPE_STRUCT::validate), reshape_device_operation.cpp@ed0a405 … @acde882 (ReshapeDeviceOperation::validate)',
+    after:
+      'tt-metal PR #25585, reshape_device_operation.cpp@76b41ae ("Can only work with bfloat16/float32 or int32/uint32 tensors"); the same list at ebbcdf2 (validate_on_program_cache_miss), c83c151 (ReshapeViewDeviceOperation) and 622c6fb',
+  },
+  'concat-batches-of-47-all': {
+    family: 'concat',
+    pr: 42109,
+    // "Fix concat hang with 48 inputs on N150", squash-merged on main as 6ddfde3 (2026-04-14 21:14 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-14',
+    dateFrom: 'merge',
+    what: 'interleaved concat batches hold 47 inputs on every cluster; before (from PR #41073), 47 on N300, T3K and N300_2x2 clusters (Ethernet dispatch) and 49 on the others (N150 hung at 48): the model, not knowing the cluster, takes 47 and is approx on those builds',
+    before:
+      'tt-metal concat_device_operation.cpp@efa765c (calculate_max_tensors_per_concat: likely_eth_dispatch ? 47 : 49 by GetClusterType)',
+    after: 'tt-metal PR #42109, concat_device_operation.cpp@6ddfde3 … @622c6fb (constexpr max_tensors = 47)',
+  },
+  'concat-interleaved-to-sharded-rejected': {
+    family: 'concat',
+    pr: 41566,
+    // "#41469: Reject sharded output for interleaved inputs in ttnn.concat", squash-merged on main as f11fd1a
+    // (2026-04-17 20:05 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-17',
+    dateFrom: 'merge',
+    what: 'validate refuses a sharded output of interleaved inputs ("Cannot concat interleaved inputs into a sharded output"), for every program concat runs (the massaged and batched ones concatenate into the output\'s memory config); before, the interleaved program ran with the sharded output and its kernel failed to compile (tt-metal #41469): not modeled, approx',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp@f11fd1a~1 (select_program_factory: interleaved inputs → ConcatProgramFactory whatever the output)',
+    after:
+      'tt-metal PR #41566, concat_device_operation.cpp@f11fd1a … @622c6fb (validate_on_program_cache_miss: !shard_first → !output sharded)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -5894,6 +5932,50 @@ export const READ_SPANS = {
       "tt-metal (nyoshifujiTT/tt-metal first-parent main): to_layout_op.cpp at every commit 2025-01-03 … 44fa8f6 as read for span tilize-with-val-padding-interleaved-2025-2026 (the unpadding path: untilize_with_unpadding(tensor, logical end, output_memory_config, use_multicore_untilize = true), then a reshape to the same logical shape until 1675719; the dtype TT_FATAL of 028b296, relaxed for BFLOAT8_B → BFLOAT16 by 8aafa3a); untilize_with_unpadding.cpp at every commit (d9395105, 09349dd, c9ddf84, 8063f0a, 2df6e60, 14f9739, 65caa88, a4b0687: enough_space from the input tile for both CBs, 6c77212: moved to common.cpp, d82e424, cdc0135, 1da0258 / 042be27 / 3d989c3, 76f5736, 07456f0: fp32 accumulation, c116a3d, 2669ae5, 197bbce, 751f7ae: use_pack_untilize dropped, b5dcf00, c262c36, 063669d: enough_space_width dropped); untilize_with_unpadding.hpp's use_multicore default (false until a686bf9, change point untilize-with-unpadding-multicore-default); untilize_with_unpadding_op.cpp create_program at every commit to 2669ae5 (sharded or use_multicore → multi_core until 6c77212; then sharded, !use_multicore → single core, !enough_space_height → block, else interleaved) and its validate; untilize_with_unpadding_device_operation.cpp select_program_factory at every commit 2669ae5 … 063669d (cfe022f moves the wide test from the interleaved factory into it, the same test; 162da7c: ND-sharded inputs only) and validate by git log -G TT_FATAL (f7f6527 / 751f7ae: uint32 / int32 without pack untilize, which to_layout always asked for; 162da7c, 1675719: sharded inputs); the factories' CB lines by git log -G over untilize_with_unpadding/ (kernels excluded) 2024-12-25 … 622c6fb: 1b01e8b and a4b0687 (the column factory: change points), 6c77212 (the block factory), c485f7c, d82e424, 7abfb7a, 5e01e6c, 2344ba5, c116a3d (compute arguments, renames, the sub grid), 2669ae5 (the factories/ files, the same CBs), cfe022f, 3d91752 (compute only), 162da7c (the ND-sharded factory), 95b3153 (change point tilize-untilize-sub-block), 1ff24da (CBDescriptors of the same total_size); the interleaved factory's c_0 / c_16 of num_tiles_per_row tiles at aa5af61 (main of 2024-12-31) and 622c6fb; common.cpp and work_split_tilize.hpp as read for span tilize-with-val-padding-interleaved-2025-2026",
     citedAs:
       'tt-metal to_layout_op.cpp, untilize_with_unpadding.cpp, its selection, factories, common.cpp and work_split_tilize.hpp at every commit 2025-01-01 … 622c6fb',
+  },
+  'reshape-tiled-interleaved': {
+    family: 'reshape',
+    // From ed0a405 (PR #20189, 2025-04-17 21:14 UTC: change point reshape-tiled-native) to 622c6fb (2026-06-23).
+    earliest: '2025-04-17',
+    latest: '2026-06-23',
+    what: "a tiled reshape that is no view, of a BFLOAT16 / FLOAT32 / UINT32 (INT32 from change point reshape-int32) tensor: ttnn::reshape's view test (same last dim, same sharded-ness and L1-ness, and row-major or the same or two tile-aligned second-last dims), reshape_tiled's rank-3 squeeze and the interleaved route straight to prim reshape_view (the padding fill only with an explicit pad_value), and ReshapeTiledProgramFactory's CBs: c_0 one mapping page of 16 · (M + M mod l1 alignment) B from the host segment map, c_1 one input tile, c_2 one output tile, on the whole grid (on split_work_to_cores' cores from change point reshape-tiled-program-descriptor); the sharded routes are change points reshape-tiled-sharded-*",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) reshape_tiled_program_factory.cpp (device/host/ to ebbcdf2, device/ after) at every commit touching it from ed0a405 to 622c6fb: the three CB lines the same (reader_cb_len 1; 3623ec5, b7ed0f6, 82501b9, d82e424, 5e01e6c, 2dc2546, 396f8b2, c4a3669, 76f5736, d79048d, de6219c, 0e9a565, f8ee447, f7f0eb3, 6131bec, 803736d, 441c2f9, 0741d5c, 55a31c4, 1d0b227, c83c151, c262c36: names, style, includes); 633160e (kernels on all_cores only), 82d9e85 (TensorAccessor args), 133ad3d / its revert 84bfd48 (2025-08-14..18: a bfp8 exponent CB, bfp8 only), 998ffb0 / 4c61e06 / d48f32f (recreate_mapping_tensor on cache hits), a17527e (sub_core_grid, which tt-mlir does not pass), ebbcdf2 (new device-operation infra, the same CBs), 2bb1f91 / its revert d711cca (12-11..16: another factory only for on_device_mappings = false), b2af0cd (CBDescriptors on all_cores: change point reshape-tiled-program-descriptor); the segment map code (namespace detail) diffed whole between ed0a405 and 622c6fb: parentheses, const, member initializers and contains() only; the mapping tensor goes to_device with the default MemoryConfig (DRAM) throughout. reshape.cpp and reshape_device_operation.cpp at every commit ed0a405 … 622c6fb (3623ec5, baa1db9, 18d125c, 5440d62, d6e9bf6, d82e424, 67fb39c, cdc0135, acde882, 76b41ae, 133ad3d / 84bfd48 (bfp8 only), 1da0258 / 042be27 / 3d989c3 (queue id), 91ebe94 / e400aa5, 998ffb0 / 4c61e06 / d48f32f, 984e8b8, a17527e, 70f6c3d, ebbcdf2, 2bb1f91 / d711cca, 476b46f, 1515b3e, c7da2ef, 441c2f9, 0741d5c, 197bbce, 3cc3eff, f3f9c1a, c83c151, 4914f84 / ce64b8b / 9cfdc2a (row-major and sharded outputs), 85d0dea, a3ffa27, ce15e49, b5dcf00 (free function), c262c36, 4c32297 / 034ac58 / bb5f24f / 24d1ac0 / d9ac9a5, d9169f1, 1116349, a8bffc3 (sharded outputs: change points), f7045af (fill with an explicit pad_value, which tt-mlir's runtime does not pass, or bfp8), 2c561f0 (the row-major 2-D view's padded shape)): the view test and the interleaved route unchanged; validate's dtype list: change point reshape-int32",
+    citedAs:
+      'tt-metal reshape_tiled_program_factory.cpp and reshape.cpp at every commit ed0a405 … 622c6fb (reshape.ts)',
+  },
+  'reshape-rm-interleaved': {
+    family: 'reshape',
+    // The oldest modeled build to 622c6fb (2026-06-23); reshape.cpp read from d30b8c2 (2024-12-24), the factory from its
+    // rewrite 3389120 (2024-12-04).
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "a row-major reshape that changes the last dim, of a BFLOAT16 / FLOAT32 / UINT32 (INT32 from change point reshape-int32) tensor: the rows × last-dim 2-D views around prim reshape into the requested config (sharded sides through sharded_to_interleaved / interleaved_to_sharded: change point reshape-sharded-output-recomputed) and ReshapeRMProgramFactory's CBs: c_0 = 2 · (floor64(src row B − 1) + 128), c_1 = floor64(dst row B − 1) + 80 on the whole grid (c_2 / c_3 from change point reshape-rm-dual-kernel)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) reshape_rm_host_prep.cpp (3389120), host/reshape_rm_program_factory.cpp (ed0a405), device/reshape_rm_program_factory.cpp (ebbcdf2) at every commit touching them 3389120 … 622c6fb: cb_size0 / cb_size1 and the CBs on total_cores (CoreRange (0,0)..(grid − 1)) the same at b4af6c8, 250ef95, fa45b9b, 00d7afd (runtime args), 8063f0a, ed0a405, bf56992 / c5bd6d3, 12d080c, d82e424, e453a0e, cdc0135, 5e01e6c, 82d9e85 (TensorAccessor args), 396f8b2, f37b776, 964d583 (runtime args), 76f5736, 0e9a565, a17527e (sub_core_grid, which tt-mlir does not pass), 951db7e, ebbcdf2, 55a31c4, 1d0b227, c83c151, c262c36, 4b30829 (CBDescriptors of the same total_size on total_cores); 51d87b0 adds c_2 / c_3 (change point reshape-rm-dual-kernel); reshape.cpp at every commit d30b8c2 … 622c6fb (before ed0a405: d0326ed, 83f816b, 250ef95, e258476, ba97aad, fa45b9b, b97973e, 09349dd, 52fd64d, f94e091, f358ebe, c109516, 8063f0a, 2df6e60, 14f9739, 3e5adf3, fd3ed75, 2d2a4c5, 3b28664; after: as read span reshape-tiled-interleaved lists): the view test, the rows × last-dim view and perform_reshape_on_2D_RM's interleaved route the same (2c561f0 passes the padded second dim, equal to the logical one for a row-major tensor); RM_RESHAPE_STRUCT::validate / ReshapeDeviceOperation::validate's dtype list: change point reshape-int32",
+    citedAs:
+      'tt-metal reshape_rm_program_factory.cpp (and reshape_rm_host_prep.cpp) and reshape.cpp at every commit 3389120 / d30b8c2 … 622c6fb (reshape.ts)',
+  },
+  'reshape-tiled-through-rm-2025': {
+    family: 'reshape',
+    // The oldest modeled build to the day before ed0a405 (PR #20189, 2025-04-17: change point reshape-tiled-native).
+    earliest: '2025-01-01',
+    latest: '2025-04-16',
+    what: "a tiled reshape that is no view, before the native tiled program: convert_tile_to_rm on the rank-3 views: to_layout ROW_MAJOR in the input's memory config, the row-major reshape (read span reshape-rm-interleaved) into the requested config, to_layout TILE into it; each step as its own estimator gives it (the to_layout programs' confidence is theirs)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) reshape.cpp at every commit d30b8c2 … 3b28664 / f610743 (d0326ed, 83f816b: to_layout without the input's dtype, 250ef95, e258476, ba97aad, fa45b9b, b97973e: views through ttnn::experimental::view, 09349dd, 52fd64d, f94e091 (rank-1 views), f358ebe, c109516, 8063f0a, 2df6e60, 14f9739, 3e5adf3, fd3ed75, 2d2a4c5, 3b28664): the view test, convert_tensor_to_rm_reshape_convert_back_to_orig_layout → fix_shape_and_perform_reshape_on_3D_TILE → convert_tile_to_rm (to_layout ROW_MAJOR with no memory config, ReshapeViewOperation::invoke into the requested one, to_layout TILE into it) the same",
+    citedAs: 'tt-metal reshape.cpp at every commit d30b8c2 … ed0a405~1 (reshape.ts)',
+  },
+  'concat-interleaved-factory': {
+    family: 'concat',
+    // The oldest modeled build to 622c6fb (2026-06-23).
+    earliest: '2025-01-01',
+    latest: '2026-06-23',
+    what: "ttnn::concat of interleaved inputs of rank ≥ 2 that concat.cpp hands to concat_impl unmassaged (read spans concat-massaged-rm-path-2025 / -2025-26 for its routing) into an interleaved output, and ConcatProgramFactory (concat_multi_core before 498e08d): c_0 of two pages (one above l1_size/2 − base, and a page above l1_size − base a TT_FATAL, from change point concat-single-buffer-fallback), a page a tile of the output's format or align(elem · padded W of the output, max(input 0's buffer alignment, the output's)) (the output's alone, with every buffer at the larger alignment, before change point dram-l1-specific-alignment), on split_work_to_cores(grid, output pages) column-wise; more inputs than a program takes in batches (change points concat-batches-of-50, -47, -47-all)",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) concat_program_factory.cpp at every commit touching it 2edaca7 … 622c6fb: the interleaved program's c_0 (num_input_pages = 2, single_page_size, all_cores of split_work_to_cores(grid, pages, row_wise false)) unchanged but for 9563f5f (tt::align), 0cc4e4e (padded shape), b130161 / its revert a5796bc (01-24..26) and 8473c4d (PR #17122: common_align_len = max(input 0's, the output's alignment)), 76f5736 (tile_size), 498e08d (ConcatProgramFactory, the same lines), 6a974f0 (sub_core_grids, which tt-mlir's runtime does not pass: ttnn::concat(inputs, dim, memoryConfig)), 438eaf0 (CBDescriptor on all_cores: change point concat-program-descriptors), 4c70c91 (PR #43898: change point concat-single-buffer-fallback); the other commits (c5e92ef, 0548b09, 450c2b0, 5e01e6c, 124a99a / 3883482 / 6f4edaa, 16308ac, 3eb6d70, 1595893, …) change the sharded factories, kernel arguments or style; concat_device_operation.cpp at every commit 2edaca7 … 622c6fb: select_program_factory sends interleaved inputs to the interleaved program throughout (5a7d275 restructures the sharded branches), validate's interleaved checks (layouts, dtypes, ranks, shapes) unchanged, f11fd1a (PR #41566) rejects a sharded output of interleaved inputs (approx here), concat_impl's batching (change points concat-batches-of-50 at 14d91b5, -47 at efa765c, -47-all at 6ddfde3; 70f6c3d / 6491d96 replace AutoFormat by to_layout of inputs whose layout differs from the first's: none for inputs of one layout)",
+    citedAs:
+      'tt-metal concat_program_factory.cpp and concat_device_operation.cpp at every commit 2edaca7 … 622c6fb (concat.ts)',
   },
 } as const satisfies Record<string, ReadSpan>;
 

@@ -14,11 +14,8 @@ import { CORPUS_DIR, allCorpusFiles } from '../../support/corpus';
 
 /** [op, factory] pairs whose corpus `exact`s cite no read span (audit of session 32, docs/estimators.md). */
 const CHANGE_POINT_ONLY: readonly (readonly [string, string])[] = [
-  ['ttnn.concat', 'ConcatProgramFactory'],
   ['ttnn.concat', 'ConcatS2SMultiProgramFactory'],
   ['ttnn.mean', 'ReduceMultiCoreHProgramFactory'],
-  ['ttnn.reshape', 'ReshapeRMProgramFactory'],
-  ['ttnn.reshape', 'ReshapeTiledProgramFactory'],
   ['ttnn.softmax', 'SoftmaxProgramFactoryAttentionOptimized'],
   ['ttnn.to_layout', 'UntilizeMultiCoreProgramFactory'],
   ['ttnn.to_memory_config', 'ReshardGenericFactory'],

@@ -62,6 +62,14 @@
  *       Rank-1 inputs (PRs #32109 / #33634 change their routing inside) and the chunked transposes of PR #46321
  *       (58430ab, 2026-06-12) are left out of the span.
  *
+ *   [9] read span concat-interleaved-factory (2025-01-01..2026-06-23, session 33): concat_program_factory.cpp's interleaved
+ *       program and concat_device_operation.cpp's selection, validation and concat_impl at every commit 2edaca7 …
+ *       622c6fb. The row-major page aligns to max(input 0's alignment, the output's) (8473c4d, PR #17122; before it
+ *       every buffer took the larger of the L1 and DRAM alignments); rank-1 inputs are left out (approx). From PR
+ *       #41073 to PR #42109 the batch size was 47 or 49 by cluster type (change point concat-batches-of-47-all). From
+ *       PR #41566 (change point concat-interleaved-to-sharded-rejected) interleaved inputs into a sharded output are
+ *       refused ('illegal'); before, approx.
+ *
  * Assumptions: the unaligned-last-dim rewrite is taken from PR
  *   #43898's description (untilize_rm_retilize_concat + non_aligned_last_dim_concat), not read from concat.cpp:
  *   'approx', and only the concat program is estimated (the untilize/tilize around it are separate programs).
@@ -70,7 +78,13 @@
  *   figure; tt-xla #4583's pinned tt-metal (base 103,712) printed 1,843,040.
  */
 
-import { atOrAfter, readSpanCite, windowReadableWithinReadSpan, windowWithinReadSpan } from '../changePoints';
+import {
+  atOrAfter,
+  readSpanBuildsText,
+  readSpanCite,
+  windowReadableWithinReadSpan,
+  windowWithinReadSpan,
+} from '../changePoints';
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -97,6 +111,9 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 
 const CITE_CONCAT = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_program_factory.cpp@d95c1ad';
+const CITE_INTERLEAVED_INTO_SHARDED =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp@f11fd1a … @622c6fb (validate_on_program_cache_miss; PR #41566)';
+const INTERLEAVED_UNREAD = `the interleaved concat program was read at every build ${readSpanBuildsText('concat-interleaved-factory')}; the window reaches builds outside it`;
 const CITE_PAGE_GUARD = 'tt-metal PR #43898 (concat program factory: a CB page above l1_size − base is a TT_FATAL)';
 const CITE_CHUNKING =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp after PR #46321 (search index id 54616107264: chunk_rows)';
@@ -109,8 +126,18 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (inputs.some((t) => isSharded(t.layout)) || isSharded(output.layout)) {
     const sharded = shardedConcat(op, ctx, inputs, output, dim, rank);
     if (sharded !== undefined) return sharded;
-    dramShardedNote =
-      'DRAM-sharded operands run the generic factory (concat_device_operation.cpp@0029bb1 uses_zero_copy_sharded_factory), read at a 2026 build';
+    // Interleaved inputs into a sharded output: refused from PR #41566 [9]; before it the interleaved program ran with a
+    // sharded output (its kernel failed to compile, tt-metal #41469), not modeled.
+    const interleavedIntoSharded = !inputs.some((t) => isSharded(t.layout));
+    if (interleavedIntoSharded && atOrAfter(ctx, 'concat-interleaved-to-sharded-rejected'))
+      return illegal(
+        op.name,
+        'Cannot concat interleaved inputs into a sharded output. Either shard the inputs first or use an interleaved output memory config.',
+        CITE_INTERLEAVED_INTO_SHARDED,
+      );
+    dramShardedNote = interleavedIntoSharded
+      ? 'interleaved inputs into a sharded output: before tt-metal PR #41566 the interleaved program ran with it (its kernel failed to compile, tt-metal #41469), not modeled'
+      : 'DRAM-sharded operands run the generic factory (concat_device_operation.cpp@0029bb1 uses_zero_copy_sharded_factory), read at a 2026 build';
   }
   const rewrite = rewriteOf(inputs, output, dim, rank, ctx, false);
   // Within the builds whose concat.cpp was read commit by commit, the rewrite's programs are sized one by one [7]; from
@@ -303,9 +330,16 @@ function batchedConcat(op: TtnnOp, ctx: EstimateContext, rewrite: Rewrite, batch
   for (const step of steps)
     if (step.result.kind === 'illegal')
       return { ...step.result, opName: op.name, rule: `${step.result.rule}; in ${step.label}` };
+  // From PR #41073 to PR #42109 the batch held 47 inputs on N300 / T3K clusters (Ethernet dispatch) and 49 on the
+  // others (concat_device_operation.cpp@efa765c calculate_max_tensors_per_concat) [6]: the cluster is not known here.
+  const clusterNote =
+    batchSize === 47 && !atOrAfter(ctx, 'concat-batches-of-47-all')
+      ? 'tt-metal PR #41073 batched 47 inputs on N300 / T3K clusters (Ethernet dispatch) and 49 on the others until PR #42109; the cluster is not known: 47 taken'
+      : '';
+  const batchNotes = [clonedNote, clusterNote].filter((n) => n !== '').join('; ');
   return largestStep(op, ctx, steps, {
     firstBeyondL1: true,
-    ...(clonedNote !== '' && { approxReason: clonedNote }),
+    ...(batchNotes !== '' && { approxReason: batchNotes }),
     citations: [
       `tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp (concat_impl: batches of ${batchSize}, then the concat of the batch results)`,
     ],
@@ -332,10 +366,14 @@ function concatProgram(
     !unalignedLastDim && (untilizeRetilize || transposeRows)
       ? `concat.cpp's ${untilizeRetilize ? 'untilize and re-tilize' : 'transposes (−2, −1)'} around this program are sized only on the builds of read spans concat-massaged-rm-path-2025 and concat-massaged-rm-path-2025-26 (rank ≥ 2)`
       : '';
-  const maxAlign = inputs.reduce(
-    (m, t) => Math.max(m, bufferAlignmentBytes(t, ctx)),
-    bufferAlignmentBytes(output, ctx),
-  );
+  // The row-major page aligns to max(input 0's buffer alignment, the output's) (common_align_len, from 8473c4d; the
+  // output's alone before, when every buffer took the larger of the L1 and DRAM alignments) [1]. Asked only for a
+  // row-major page with an L1 operand, whose alignment the change moves (a tile page splits no window).
+  const first = inputs[0];
+  const rowPageAlign = (): number =>
+    [first, output].some((t) => t?.layout.bufferType === 'l1') && !atOrAfter(ctx, 'dram-l1-specific-alignment')
+      ? Math.max(ctx.device.l1AlignmentBytes, ctx.device.dramAlignmentBytes)
+      : Math.max(first === undefined ? 1 : bufferAlignmentBytes(first, ctx), bufferAlignmentBytes(output, ctx));
   const outLogical = output.logical;
   let page: number;
   let pages: number;
@@ -345,13 +383,13 @@ function concatProgram(
   const l1Capacity = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
   if (unalignedLastDim && elem !== undefined && rowsAligned) {
     const w = outLogical[rank - 1];
-    page = alignUp(w * elem, maxAlign);
+    page = alignUp(w * elem, rowPageAlign());
     pages = outLogical.reduce((n, d) => n * d, 1) / Math.max(1, w);
     how = `last dim not tile-aligned but its rows buffer-aligned → row-major concat of the untilized inputs on the last dim, page = one ${w}-element row`;
   } else if (unalignedLastDim) {
     if (elem === undefined) return unmodeled(op.name, `dtype ${output.dtype} has no row-major size`);
     const h = outLogical[rank - 2];
-    page = alignUp(h * elem, maxAlign);
+    page = alignUp(h * elem, rowPageAlign());
     pages = outLogical.reduce((n, d) => n * d, 1) / Math.max(1, h);
     how = `last dim not tile-aligned → row-major concat of the transposed tensors, page = one ${h}-element row`;
     // From PR #46321 a transposed row page above l1_size − base is avoided by slicing dim[-2] into chunks of
@@ -364,11 +402,14 @@ function concatProgram(
           `ttnn.concat: double-buffered tile-height chunk (2 x 32 x ${elem} B) exceeds L1 capacity (${l1Capacity} B)`,
           CITE_CHUNKING,
         );
-      page = alignUp(chunkRows * elem, maxAlign);
+      page = alignUp(chunkRows * elem, rowPageAlign());
       chunkNote = `; the ${h}-row page exceeds l1_size − base (${l1Capacity} B): ${Math.ceil(h / chunkRows)} chunks of ${chunkRows} rows (PR #46321), page = one ${chunkRows}-element row`;
     }
   } else {
-    page = output.layout.pageLayout === 'tile' ? tileBytes(output.dtype) : alignUp(output.geometry.pageBytes, maxAlign);
+    page =
+      output.layout.pageLayout === 'tile'
+        ? tileBytes(output.dtype)
+        : alignUp(output.geometry.pageBytes, rowPageAlign());
     pages = output.geometry.nPages;
     how = `${pages} output pages`;
   }
@@ -383,6 +424,20 @@ function concatProgram(
   // Asked only when the answer matters: two pages above the budget.
   const depth = 2 * page > budget && atOrAfter(ctx, 'concat-single-buffer-fallback') ? 1 : 2;
   const split = splitWorkToCores(gridArea(ctx), pages);
+  const approxReasons = [
+    unalignedLastDim
+      ? "unaligned last-dim rewrite taken from tt-metal PR #43898's description, not from concat.cpp; the untilize/tilize around it are not included"
+      : '',
+    unsizedRewrite,
+    dramShardedNote ?? '',
+    // concat.cpp hands rank-1 row-major inputs with buffer-aligned rows to concat_impl as they are at every build; tiled
+    // or unaligned ones go through paths that PRs #32109 / #33634 changed (untilize, unsqueeze): not read.
+    rank < 2 && !rank1RowsDirect(inputs, ctx)
+      ? "rank-1 tiled or unaligned inputs: concat.cpp's routing of them was not read"
+      : '',
+    // The program and its dispatch were read at every commit of read span concat-interleaved-factory [9].
+    windowReadableWithinReadSpan(ctx, 'concat-interleaved-factory') ? '' : INTERLEAVED_UNREAD,
+  ].filter((r) => r !== '');
   return finishProgram({
     op,
     ctx,
@@ -396,23 +451,27 @@ function concatProgram(
       descriptorsFrom: 'concat-program-descriptors',
     }),
     cbs: [{ index: 0, role: 'pages', nPages: depth, pageBytes: page }],
-    confidence: unalignedLastDim || unsizedRewrite !== '' || dramShardedNote !== undefined ? 'approx' : 'exact',
-    approxReason: [
-      unalignedLastDim
-        ? "unaligned last-dim rewrite taken from tt-metal PR #43898's description, not from concat.cpp; the untilize/tilize around it are not included"
-        : '',
-      unsizedRewrite,
-      dramShardedNote ?? '',
-    ]
-      .filter((r) => r !== '')
-      .join('; '),
+    confidence: approxReasons.length > 0 ? 'approx' : 'exact',
+    approxReason: approxReasons.join('; '),
     citations: [
       CITE_CONCAT,
+      readSpanCite('concat-interleaved-factory'),
       CITE.workSplit,
       ...(unalignedLastDim ? ['tt-metal PR #43898', 'tt-metal issue #43371'] : []),
       ...(chunkNote !== '' ? [CITE_CHUNKING] : []),
     ],
   });
+}
+
+/** Rank-1 row-major inputs whose bytes are a multiple of their buffer's alignment (no massaging at any build) [9]. */
+function rank1RowsDirect(inputs: readonly ResolvedTensor[], ctx: EstimateContext): boolean {
+  const elem = elementBytes(inputs[0]?.dtype ?? 'bf16');
+  return (
+    elem !== undefined &&
+    inputs.every(
+      (t) => t.layout.pageLayout === 'row_major' && ((t.logical[0] ?? 0) * elem) % bufferAlignmentBytes(t, ctx) === 0,
+    )
+  );
 }
 
 const CITE_MASSAGED =

@@ -56,8 +56,15 @@
  *   [6] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp, reshape_tiled, read at every
  *       first-parent commit from ed0a405 (2025-04-17) to 622c6fb (2026-06-23): the routing by placement changes at
  *       a3ffa27 (PR #37407), d9ac9a5 (PR #42904, after three reverts on 04-23/24) and 1116349 (PR #42543)
+ *   [8] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_rm_op.cpp@d30b8c2 and
+ *       reshape_device_operation.cpp@ed0a405 … @622c6fb (validate): BFLOAT16, FLOAT32, UINT32 only; INT32 from 76b41ae
+ *       (change point `reshape-int32`); anything else TT_FATALs ("Can only work with …")
  *
- * Assumptions: the row-major program is exact for interleaved tensors until `reshape-rm-dest-staging`; a sharded side
+ * Basis of `exact`: read spans reshape-tiled-interleaved (the tiled program and reshape_tiled's route, every commit
+ * ed0a405 … 622c6fb), reshape-rm-interleaved (the row-major program and its route, every commit 3389120 / d30b8c2 …
+ * 622c6fb) and reshape-tiled-through-rm-2025 (the route before PR #20189); a window outside them is approx.
+ *
+ * Assumptions: the row-major program is exact for interleaved bf16 / f32 / u32 / si32 tensors until `reshape-rm-dest-staging`; a sharded side
  * is exact when its s2i / i2s programs are and the result shard is the IR's (`recomputedShardIsIrs`). The tiled
  * reshape before PR #20189 is exact when its three programs are (not for block floats). The tiled estimate is exact for non-block-float tensors
  * with an interleaved result (a sharded input from PR #37407 on, or through the round trip before); a segment map over the trace budget keeps the old 64 / 128-entry guess ('approx').
@@ -68,9 +75,17 @@ import { TILE_HW, elementBytes, isBlockFloat, tileBytes } from '../../ttnn/dtype
 import type { TtnnOp } from '../../ttnn/op';
 import { ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, NoProgram, OpEstimateResult } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
 import { outputsInL1 } from '../common';
-import { PAST_NEWEST_READ_TEXT, atOrAfter, changePointText, windowAtOrAfter } from '../changePoints';
+import {
+  PAST_NEWEST_READ_TEXT,
+  atOrAfter,
+  changePointText,
+  readSpanBuildsText,
+  readSpanCite,
+  windowAtOrAfter,
+  windowReadableWithinReadSpan,
+} from '../changePoints';
 import { shardCoreCount } from '../../ttnn/layout';
 import { largestStep, specWith, stepOp, toLayoutStep, type Step } from './composite';
 import { estimateToMemoryConfig } from './memoryConfig';
@@ -88,6 +103,33 @@ const CITE_RM_SHARDED =
   "tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@d30b8c2 … @622c6fb (perform_reshape_on_2D_RM: sharded_to_interleaved into the input's buffer type, prim reshape into the output's, interleaved_to_sharded; every commit touching it read; the shard spec recomputed from 4914f84 / 9cfdc2a)";
 const CITE_TILED_CALLER =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@622c6fb (reshape_tiled: squeeze_shape_to_3D, bfp8 typecast)';
+const CITE_VALIDATE =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_rm_op.cpp@d30b8c2 (RM_RESHAPE_STRUCT::validate), reshape_device_operation.cpp@ed0a405 … @622c6fb (the dtype list; INT32 from 76b41ae, PR #25585)';
+
+const TILED_UNREAD = `the tiled reshape was read at every build ${readSpanBuildsText('reshape-tiled-interleaved')}; the window reaches builds outside it`;
+const ROW_MAJOR_UNREAD = `the row-major reshape was read at every build ${readSpanBuildsText('reshape-rm-interleaved')}; the window reaches builds outside it`;
+const THROUGH_ROW_MAJOR_UNREAD = `the tiled reshape's untilize / reshape / tilize route was read at every build ${readSpanBuildsText('reshape-tiled-through-rm-2025')}; the window reaches builds outside it`;
+
+/**
+ * tt-metal's reshape device operation refuses every dtype but BFLOAT16, FLOAT32, UINT32 and (from change point
+ * `reshape-int32`) INT32, for the row-major and the tiled program alike [8]; a tiled BFLOAT8_B is typecast to BFLOAT16
+ * before it [5]. tt-mlir's u16, u8 and bfp_bf4 are ttnn's UINT16, UINT8 and BFLOAT4_B: illegal.
+ */
+function dtypeRejection(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor): OpEstimateResult | undefined {
+  const dtype = input.dtype;
+  const refused =
+    dtype === 'u16' || dtype === 'u8' || dtype === 'bfp_bf4' || (dtype === 'si32' && !atOrAfter(ctx, 'reshape-int32'));
+  if (!refused) return undefined;
+  const accepted = atOrAfter(ctx, 'reshape-int32') ? 'bfloat16/float32 or int32/uint32' : 'bfloat16/float32 or uint32';
+  return illegal(op.name, `Can only work with ${accepted} tensors (${dtype})`, CITE_VALIDATE);
+}
+
+/** Why a dtype whose mapping to a ttnn DataType was not read keeps a reshape approx; undefined for the read ones. */
+function unreadDtypeReason(dtype: string): string | undefined {
+  return dtype === 'bf16' || dtype === 'f32' || dtype === 'u32' || dtype === 'si32' || dtype === 'bfp_bf8'
+    ? undefined
+    : `${dtype}: which ttnn DataType it reaches reshape's validation as was not read`;
+}
 
 /**
  * The mapping page of the tiled reshape [3]: tt-metal builds, on the host and from the two rank-3 shapes alone, a
@@ -339,10 +381,10 @@ function tiledReshape(
   const approxReasons = [
     ...(traced === undefined ? [`segment map of ${outputTiles} output tiles not traced (over the trace budget)`] : []),
     ...(bfp8 ? ['bfp8: the typecasts to bf16 and back around the program (and the padding fill) are not modeled'] : []),
-    ...(isBlockFloat(input.dtype) && !bfp8
-      ? [`${input.dtype}: the factory's handling of this block float not read`]
-      : []),
+    ...(unreadDtypeReason(input.dtype) !== undefined ? [unreadDtypeReason(input.dtype) as string] : []),
     ...(placementReason !== undefined ? [placementReason] : []),
+    // Read at every commit of read span reshape-tiled-interleaved [3][5][6]; a configured build outside it was not.
+    ...(windowReadableWithinReadSpan(ctx, 'reshape-tiled-interleaved') ? [] : [TILED_UNREAD]),
   ];
   const split = splitWorkToCores(gridArea(ctx), outputTiles);
   const groups = windowAtOrAfter(ctx.ttMetal.window, 'reshape-tiled-program-descriptor')
@@ -366,7 +408,7 @@ function tiledReshape(
     ...(approxReasons.length === 0
       ? { confidence: 'exact' as const }
       : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
-    citations: [CITE_TILED, CITE_TILED_CALLER],
+    citations: [CITE_TILED, CITE_TILED_CALLER, readSpanCite('reshape-tiled-interleaved')],
   });
 }
 
@@ -523,13 +565,18 @@ function tiledReshapeThroughRowMajor(op: TtnnOp, ctx: EstimateContext): OpEstima
   const tilize = toLayoutStep(op, ctx, 'tilize result', rmOut, 'tile');
   // convert_tile_to_rm typecasts bfp8 to bf16 but untilizes the original tensor [4]: not modeled.
   const blockFloat = inSpec.layout.kind === 'layout' && isBlockFloat(inSpec.layout.dtype);
+  // The route was read at every commit of read span reshape-tiled-through-rm-2025 [4]; a configured build before it
+  // was not.
+  const routeRead = windowReadableWithinReadSpan(ctx, 'reshape-tiled-through-rm-2025');
   return largestStep(op, ctx, [untilize.step, reshapeRm, tilize.step], {
     firstBeyondL1: true,
-    ...(blockFloat && {
+    ...((blockFloat || !routeRead) && {
       confidence: 'approx' as const,
-      approxReason: 'tiled reshape before tt-metal PR #20189 of a block-float tensor: the typecasts are not modeled',
+      approxReason: blockFloat
+        ? 'tiled reshape before tt-metal PR #20189 of a block-float tensor: the typecasts are not modeled'
+        : THROUGH_ROW_MAJOR_UNREAD,
     }),
-    citations: [CITE_TILED_BEFORE],
+    citations: [CITE_TILED_BEFORE, readSpanCite('reshape-tiled-through-rm-2025')],
   });
 }
 
@@ -581,6 +628,8 @@ export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
     };
     return result;
   }
+  const rejection = dtypeRejection(op, ctx, input);
+  if (rejection !== undefined) return rejection;
   if (input.layout.pageLayout === 'tile' && output.layout.pageLayout === 'tile')
     return atOrAfter(ctx, 'reshape-tiled-native')
       ? routedTiledReshape(op, ctx, input, output)
@@ -619,11 +668,17 @@ function rowMajorReshape(
     srcRow > 0 &&
     dstRow > 0 &&
     (srcRow % dstRow === 0 || dstRow % srcRow === 0);
-  const approxReasons = atOrAfter(ctx, 'reshape-rm-dest-staging')
-    ? [
-        `tt-metal PR #50967's destination staging ring and dual-kernel rule are not modeled: the CBs before it are given (${PAST_NEWEST_READ_TEXT})`,
-      ]
-    : [];
+  const unreadDtype = unreadDtypeReason(input.dtype);
+  const approxReasons = [
+    ...(atOrAfter(ctx, 'reshape-rm-dest-staging')
+      ? [
+          `tt-metal PR #50967's destination staging ring and dual-kernel rule are not modeled: the CBs before it are given (${PAST_NEWEST_READ_TEXT})`,
+        ]
+      : []),
+    ...(unreadDtype !== undefined ? [unreadDtype] : []),
+    // Read at every commit of read span reshape-rm-interleaved [2][7]; a configured build outside it was not.
+    ...(windowReadableWithinReadSpan(ctx, 'reshape-rm-interleaved') ? [] : [ROW_MAJOR_UNREAD]),
+  ];
   return finishProgram({
     op,
     ctx,
@@ -644,6 +699,6 @@ function rowMajorReshape(
     ...(approxReasons.length === 0
       ? { confidence: 'exact' as const }
       : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
-    citations: [CITE_RESHAPE],
+    citations: [CITE_RESHAPE, readSpanCite('reshape-rm-interleaved')],
   });
 }
