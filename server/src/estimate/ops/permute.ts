@@ -126,6 +126,13 @@ function rmPermute(
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
   const w = input.logical[input.logical.length - 1];
   const rows = input.geometry.nPages;
+  // Both row-major programs: the same sources (read span permute-rm-factories).
+  const citations = [
+    CITES.permute,
+    ...(via === undefined ? [] : [via.citation]),
+    CITE.workSplit,
+    readSpanCite('permute-rm-factories'),
+  ];
   const unread = [
     ...(windowReadableWithinReadSpan(ctx, 'permute-rm-factories') ? [] : [unreadReason('permute-rm-factories')]),
     // The permute validation refuses a sharded input until tt-metal PR #31981 (1f97c57, 2025-11-06); the factories on
@@ -150,12 +157,7 @@ function rmPermute(
       groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
       cbs: [{ index: 0, role: 'rows', nPages: 2, pageBytes: page }],
       ...confidenceFromReasons(approxReasons),
-      citations: [
-        CITES.permute,
-        ...(via === undefined ? [] : [via.citation]),
-        CITE.workSplit,
-        readSpanCite('permute-rm-factories'),
-      ],
+      citations,
     });
   }
   const block = TILE_ELEMENTS * elem;
@@ -183,12 +185,7 @@ function rmPermute(
       { index: 2, role: 'output block', nPages: 2, pageBytes: block },
     ],
     ...confidenceFromReasons(approxReasons),
-    citations: [
-      CITES.permute,
-      ...(via === undefined ? [] : [via.citation]),
-      CITE.workSplit,
-      readSpanCite('permute-rm-factories'),
-    ],
+    citations,
   });
 }
 
