@@ -31,6 +31,7 @@ import {
   liveNameRangeOf,
   liveRangeOf,
   liveRangeWithin,
+  liveStartOf,
   opOffsetsInto,
   packedFunctionTypeOf,
   packedName,
@@ -43,6 +44,7 @@ import {
   releaseAliasReadSlots,
   sharedTextOf,
   type FunctionTypeTemplate,
+  type SlottedOp,
 } from '../mlir/parser';
 import { printAttr, printTokens, printType, type PrintOptions } from '../mlir/print';
 import { numberAfter } from '../text/numberedNames';
@@ -1804,7 +1806,57 @@ interface GetDeviceMesh {
 function getDeviceMeshOf(op: Operation, aliases: AliasLookup): GetDeviceMesh | undefined {
   const read = getDeviceMeshAttr(op, 'mesh_shape', aliases);
   const shape = read.kind === 'dims' ? meshShapeFromText(read.text) : undefined;
-  return read.kind === 'dims' && shape !== undefined ? { shape, range: liveRangeWithin(op, read.range) } : undefined;
+  if (read.kind !== 'dims' || shape === undefined) return undefined;
+  if (!rangesMoveWithEdits(op)) return { shape, range: liveRangeWithin(op, read.range) };
+  const opStart = liveStartOf(op);
+  const range = new GetDeviceMeshRange(op, read.text, read.range.start - opStart, read.range.end - opStart);
+  meshRangeOf.set(op, range);
+  return { shape, range };
+}
+
+/**
+ * A get_device's `mesh_shape` dimension list in an editable parse, read at its offsets from the get_device that states
+ * it now: an in-place edit of that get_device that keeps the list's text and offsets re-points `owner`
+ * (`repointGetDeviceMesh`), so the ops' meshes hold without rebuilding the view (the replaced op's slot is killed).
+ */
+class GetDeviceMeshRange implements TextRange {
+  constructor(
+    public owner: SlottedOp,
+    readonly text: string,
+    readonly startOffset: number,
+    readonly endOffset: number,
+  ) {}
+
+  get start(): number {
+    return liveStartOf(this.owner) + this.startOffset;
+  }
+
+  get end(): number {
+    return liveStartOf(this.owner) + this.endOffset;
+  }
+
+  /** Plain data as every other range (the view's op records are compared and printed as JSON). */
+  toJSON(): TextRange {
+    return { start: this.start, end: this.end };
+  }
+}
+
+const meshRangeOf = new WeakMap<Operation, GetDeviceMeshRange>();
+
+/**
+ * Whether the in-place edit of get_device `removed` into `inserted` keeps the mesh its function's ops were given (the
+ * same `mesh_shape` text at the same offsets); if so its range now reads `inserted`.
+ */
+function repointGetDeviceMesh(removed: Operation, inserted: Operation, aliases: AliasLookup): boolean {
+  const range = meshRangeOf.get(removed);
+  if (range === undefined || inserted.name !== 'ttnn.get_device' || !rangesMoveWithEdits(inserted)) return false;
+  const read = getDeviceMeshAttr(inserted, 'mesh_shape', aliases);
+  if (read.kind !== 'dims' || read.text !== range.text) return false;
+  const opStart = liveStartOf(inserted);
+  if (read.range.start - opStart !== range.startOffset || read.range.end - opStart !== range.endOffset) return false;
+  range.owner = inserted;
+  meshRangeOf.set(inserted, range);
+  return true;
 }
 
 function meshAs(mesh: GetDeviceMesh, source: MeshSource & ('device operand' | 'function get_device')): DeviceMesh {
@@ -1936,10 +1988,6 @@ export function decodeSystemDesc(text: string): SystemDescInfo {
   return decodeSystemDescTokens(attr?.body?.children ?? []);
 }
 
-function isMeshOp(op: Operation): boolean {
-  return op.name === 'ttnn.get_device' || DEVICE_OPS.has(op.name);
-}
-
 /**
  * The TTNN view after in-place edits that each replaced one op without regions: `previous` (the view of the tree
  * before them) with the edited ops' views decoded again — instead of walking every op. Undefined when an edit may
@@ -1955,8 +2003,8 @@ export function moduleAfterEdits(
   const functions = previous.functions.slice();
   const copied = new Set<number>();
   for (const { removed, inserted, parent, block, index } of edits) {
-    // A device op or get_device states the mesh of other ops: rebuild.
-    if (isMeshOp(removed) || isMeshOp(inserted)) return undefined;
+    // A device op states the mesh of other ops: rebuild (a get_device: below, unless its mesh_shape is kept).
+    if (DEVICE_OPS.has(removed.name) || DEVICE_OPS.has(inserted.name)) return undefined;
     // Ops outside function bodies have no TTNN view (module attributes, which carry the system descriptor, are on ops
     // with regions, which an in-place edit never replaces).
     if (parent.name !== 'func.func') continue;
@@ -1978,6 +2026,11 @@ export function moduleAfterEdits(
       return undefined;
     const after = toTtnnOp(inserted, tablesOf(chunk, parse.file), before.mesh);
     if (!sameStrings(before.symbolUses, after.symbolUses)) return undefined;
+    // A get_device states the mesh of other ops: kept only when its results and mesh_shape are.
+    if (removed.name === 'ttnn.get_device' || inserted.name === 'ttnn.get_device') {
+      if (!sameStrings(before.resultNames, after.resultNames)) return undefined;
+      if (!repointGetDeviceMesh(removed, inserted, tablesOf(chunk, parse.file).aliases)) return undefined;
+    }
     const ops = copied.has(fnIndex) ? (fn.ops as TtnnOp[]) : fn.ops.slice();
     ops[opIndex] = after;
     copied.add(fnIndex);

@@ -11,7 +11,13 @@ import { parse } from '../../../server/src/mlir/parser';
 import { devicesAlongAxis, meshShapeFromText, meshText } from '../../../server/src/ttnn/device';
 import { getDeviceMeshAttr, moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
 import type { TtnnModule, TtnnOp } from '../../../server/src/ttnn/op';
-import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
+import {
+  analyzeAfterEdits,
+  analyzeDocument,
+  DEFAULT_ANALYSIS_SETTINGS,
+  type DocumentAnalysis,
+} from '../../../server/src/features/documentAnalysis';
+import { LineIndex } from '../../../server/src/text/lineIndex';
 import { opBreakdownAt } from '../../../server/src/features/hover';
 
 const FIXTURES = join(__dirname, '../../fixtures');
@@ -110,5 +116,49 @@ describe('ttnn/mesh: the device mesh an op runs on', () => {
     const md = opBreakdownAt(doc, at) ?? '';
     // The get_device that defines %2 is on line 15 of the fixture.
     assert.match(md, /\| device mesh \| mesh 2x2 \(the device operand's get_device mesh_shape\), line 15 \|/);
+  });
+});
+
+describe('ttnn/mesh: edits of a get_device', () => {
+  const text = read('mesh/mesh_sources.mlir');
+  /** The editable analysis after inserting `newText` at `at` (undefined: the edit rebuilt the view from the text). */
+  function afterEdit(at: number, newText: string): { doc: DocumentAnalysis | undefined; edited: string } {
+    const doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS, { forEdits: true });
+    const change = { start: at, end: at, newText };
+    const lineIndex = LineIndex.edited(new LineIndex(text), change);
+    return { doc: analyzeAfterEdits(doc, [{ change, lineIndex }], DEFAULT_ANALYSIS_SETTINGS), edited: lineIndex.text };
+  }
+  const getDevice = text.indexOf('%1 = "ttnn.get_device"');
+
+  it("a space in its type list keeps the view (in place) and its function's ops keep their mesh, at the moved text", () => {
+    // The space follows the mesh_shape text, which keeps its offsets: read from the op that replaced the get_device.
+    const { doc, edited } = afterEdit(text.indexOf(': () -> !ttnn.device', getDevice) + 2, ' ');
+    assert.ok(doc !== undefined, 'analysed in place');
+    const ops = opsOf(doc.analysis.module, '@own_devices');
+    assert.equal(meshOf(edited, ops[0]!), '1x8 function get_device "1x8"');
+    assert.equal(
+      meshOf(edited, ops[ops.length - 2]!),
+      meshOf(text, opsOf(moduleFromSyntax(parse(text)), '@own_devices')[ops.length - 2]!),
+    );
+  });
+
+  it('an edit before it moves its mesh text with it', () => {
+    const { doc, edited } = afterEdit(text.indexOf('"ttnn.relu"', text.indexOf('@own_devices')), ' ');
+    assert.ok(doc !== undefined);
+    assert.equal(meshOf(edited, opsOf(doc.analysis.module, '@own_devices')[0]!), '1x8 function get_device "1x8"');
+  });
+
+  it('a changed mesh_shape rebuilds the view: the ops read the new shape', () => {
+    const at = text.indexOf('1x8', getDevice);
+    const doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS, { forEdits: true });
+    const change = { start: at, end: at + 3, newText: '1x4' };
+    const lineIndex = LineIndex.edited(new LineIndex(text), change);
+    const after =
+      analyzeAfterEdits(doc, [{ change, lineIndex }], DEFAULT_ANALYSIS_SETTINGS) ??
+      analyzeDocument(lineIndex.text, DEFAULT_ANALYSIS_SETTINGS, { forEdits: true });
+    assert.equal(
+      meshOf(lineIndex.text, opsOf(after.analysis.module, '@own_devices')[0]!),
+      '1x4 function get_device "1x4"',
+    );
   });
 });

@@ -49,6 +49,7 @@ export {
   liveNameRangeOf,
   liveRangeOf,
   liveRangeWithin,
+  liveStartOf,
   opOffsetsInto,
   packedFunctionTypeOf,
   packedName,

@@ -1293,6 +1293,11 @@ export function liveRangeWithin(op: Operation, range: TextRange): TextRange {
   return new LiveOffsetRange(op, range.start - opStart, range.end - opStart);
 }
 
+/** Where `op` of an editable parse starts now (read from its slot, so it moves with edits before it). */
+export function liveStartOf(op: SlottedOp): number {
+  return op.$t.starts[op.$s]!;
+}
+
 /** A range at fixed offsets from an op's start, read from the op's slot at each read (so it moves with edits). */
 class LiveOffsetRange implements TextRange {
   constructor(
