@@ -6002,6 +6002,12 @@ export function readSpanBuildsText(id: ReadSpanId): string {
   return `${span.earliest}..${span.latest} (read span ${id})`;
 }
 
+/** Why an estimate is approx when its window reaches builds before (or outside) read span `id`: `subject` (what was read,
+ *  with its verb) "read at every build <span's builds>; the window reaches builds <side> it". */
+export function readSpanUnreadReason(subject: string, id: ReadSpanId, side: 'before' | 'outside'): string {
+  return `${subject} read at every build ${readSpanBuildsText(id)}; the window reaches builds ${side} it`;
+}
+
 /** Whether the whole build window lies inside read span `id`. */
 export function windowWithinReadSpan(ctx: EstimateContext, id: ReadSpanId): boolean {
   return withinSpan(ctx.ttMetal.window, READ_SPANS[id]);

@@ -34,7 +34,7 @@ import type { TensorSpec, TtnnOp } from '../../ttnn/op';
 import { CbSpec, finishProgram, gridArea, propInts, resolveTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanUnreadReason, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import { largestStep, specWith, stepOp } from './composite';
 
 const CITE_FACTORY =
@@ -173,7 +173,11 @@ function inferenceConfidence(
   return { confidence: 'exact', approxReason: '' };
 }
 
-const BN_UNREAD = `the inference batch norm program, its validation and batch_norm.cpp were read at every build ${readSpanBuildsText('batch-norm-inference-factory')}; the window reaches builds before it`;
+const BN_UNREAD = readSpanUnreadReason(
+  'the inference batch norm program, its validation and batch_norm.cpp were',
+  'batch-norm-inference-factory',
+  'before',
+);
 
 const TT_DTYPE: Partial<Record<DataType, string>> = { bf16: 'BFLOAT16', f32: 'FLOAT32', bfp_bf8: 'BFLOAT8_B' };
 

@@ -80,10 +80,10 @@
 
 import {
   atOrAfter,
-  readSpanBuildsText,
   readSpanCite,
   windowReadableWithinReadSpan,
   windowWithinReadSpan,
+  readSpanUnreadReason,
 } from '../changePoints';
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount } from '../../ttnn/layout';
@@ -113,7 +113,11 @@ import { illegal, unmodeled } from '../types';
 const CITE_CONCAT = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_program_factory.cpp@d95c1ad';
 const CITE_INTERLEAVED_INTO_SHARDED =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp@f11fd1a … @622c6fb (validate_on_program_cache_miss; PR #41566)';
-const INTERLEAVED_UNREAD = `the interleaved concat program was read at every build ${readSpanBuildsText('concat-interleaved-factory')}; the window reaches builds outside it`;
+const INTERLEAVED_UNREAD = readSpanUnreadReason(
+  'the interleaved concat program was',
+  'concat-interleaved-factory',
+  'outside',
+);
 const CITE_PAGE_GUARD = 'tt-metal PR #43898 (concat program factory: a CB page above l1_size − base is a TT_FATAL)';
 const CITE_CHUNKING =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp after PR #46321 (search index id 54616107264: chunk_rows)';

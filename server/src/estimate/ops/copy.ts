@@ -35,7 +35,7 @@
  */
 
 import { alignUp, isSharded, type TensorLayout } from '../../ttnn/layout';
-import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanUnreadReason, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import type { TtnnOp } from '../../ttnn/op';
 import {
   bufferAlignmentBytes,
@@ -117,7 +117,7 @@ export function estimateCopyProgram(
       ? 'sharded copy assumed to use the interleaved CB set'
       : tileSpanRead
         ? ''
-        : `the tiled copy under to_memory_config was read at every build ${readSpanBuildsText('copy-tile-interleaved')}; the window reaches builds before it`,
+        : readSpanUnreadReason('the tiled copy under to_memory_config was', 'copy-tile-interleaved', 'before'),
     citations: [
       ...(defaultTilized ? [CITE_COPY_DEFAULT_TILIZED, CITE_COPY_SELECT] : [CITE_COPY]),
       ...citations,

@@ -106,7 +106,7 @@ import {
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanUnreadReason, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import type { L1Intermediate } from '../types';
 import type { TensorSpec, ValueSpec } from '../../ttnn/op';
 import { Step, largestStep, specWith, stepOp, withResultsPlacedLike } from './composite';
@@ -578,7 +578,7 @@ export function estimateUnaryOp(
     approxReason = `ttnn's dispatch of ${op.name.slice('ttnn.'.length)} (unary.cpp / unary_ng.cpp) was not read build by build: one unary program of the op is taken`;
   else if (!tiles) approxReason = UNARY_ROW_MAJOR_UNREAD;
   else if (!windowReadableWithinReadSpan(ctx, span))
-    approxReason = `the unary programs were read at every build ${readSpanBuildsText(span)}; the window reaches builds before it`;
+    approxReason = readSpanUnreadReason('the unary programs were', span, 'before');
   if (approxReason !== '') return { ...r, confidence: 'approx', approxReason };
   return { ...r, citations: [...r.citations, readSpanCite(span)] };
 }
@@ -1295,7 +1295,11 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     if (![a, b, c].every((t) => t === undefined || pageIsTile(t.layout))) approx = BINARY_ROW_MAJOR_UNREAD;
     else if (windowReadableWithinReadSpan(ctx, span)) citations.push(readSpanCite(span));
     else
-      approx = `the binary programs and their CBs${anySharded ? ' for sharded tensors' : ''} were read at every build ${readSpanBuildsText(span)}; the window reaches builds before it`;
+      approx = readSpanUnreadReason(
+        `the binary programs and their CBs${anySharded ? ' for sharded tensors' : ''} were`,
+        span,
+        'before',
+      );
   }
   const bound = (t: ResolvedTensor | undefined) => native && t !== undefined && isSharded(t.layout);
   const cbs = [
@@ -1476,7 +1480,7 @@ function typecastConfidence(
 
 const TYPECAST_RM_CHUNKED =
   'a row-major interleaved typecast runs TypecastRowMajorChunkedProgramFactory (tt-metal PR #34596), whose row-chunk CBs are not modeled: the figure is two whole-row pages per CB';
-const TYPECAST_TILE_UNREAD = `the typecast program was read at every build ${readSpanBuildsText('typecast-tile-interleaved')}; the window reaches builds before it`;
+const TYPECAST_TILE_UNREAD = readSpanUnreadReason('the typecast program was', 'typecast-tile-interleaved', 'before');
 
 /**
  * can_use_sharded_optimized_factory's shard test for a non-block-format input: the shard row's bytes a multiple of the

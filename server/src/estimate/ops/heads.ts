@@ -39,7 +39,7 @@
  *   c_0 = 2·16 tiles · 2,048 = 65,536 B.
  */
 
-import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanUnreadReason, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TensorLayout } from '../../ttnn/layout';
@@ -170,7 +170,11 @@ export function estimateNlpConcatHeadsDecode(op: TtnnOp, ctx: EstimateContext): 
 
 const CITE_CONCAT_DECODE_VALIDATE =
   'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_concat_heads_decode/device/nlp_concat_heads_decode_device_operation.cpp@622c6fb (validate_on_program_cache_miss)';
-const CONCAT_HEADS_DECODE_UNREAD = `the nlp_concat_heads_decode programs and their validation were read at every build ${readSpanBuildsText('nlp-concat-heads-decode-factory')}; the window reaches builds before it`;
+const CONCAT_HEADS_DECODE_UNREAD = readSpanUnreadReason(
+  'the nlp_concat_heads_decode programs and their validation were',
+  'nlp-concat-heads-decode-factory',
+  'before',
+);
 
 /**
  * The first of NLPConcatHeadsDecodeDeviceOperation's checks a sharded input fails, worded as tt-metal's TT_FATAL, in

@@ -49,7 +49,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanUnreadReason, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import {
   bufferAlignmentBytes,
   CITE,
@@ -231,7 +231,11 @@ export function estimateFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   );
 }
 
-const PAGED_UPDATE_UNREAD = `the paged_update_cache program and its validation were read at every build ${readSpanBuildsText('paged-update-cache-factory')}; the window reaches builds before it`;
+const PAGED_UPDATE_UNREAD = readSpanUnreadReason(
+  'the paged_update_cache program and its validation were',
+  'paged-update-cache-factory',
+  'before',
+);
 
 export function estimatePagedUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const r = cacheAndInput(op);

@@ -58,7 +58,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanUnreadReason, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import { ResolvedTensor, bufferAlignmentBytes, finishProgram, resolveTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
@@ -193,8 +193,8 @@ function interleavedToSharded(
   });
 }
 
-const I2S_UNREAD = `interleaved_to_sharded was read at every build ${readSpanBuildsText('i2s-l1-shard')}; the window reaches builds before it`;
-const S2I_UNREAD = `sharded_to_interleaved was read at every build ${readSpanBuildsText('s2i-l1-shard')}; the window reaches builds before it`;
+const I2S_UNREAD = readSpanUnreadReason('interleaved_to_sharded was', 'i2s-l1-shard', 'before');
+const S2I_UNREAD = readSpanUnreadReason('sharded_to_interleaved was', 's2i-l1-shard', 'before');
 
 /**
  * What interleaved_to_sharded's and sharded_to_interleaved's validation (read spans i2s-l1-shard, s2i-l1-shard) says of

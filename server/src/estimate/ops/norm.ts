@@ -61,7 +61,7 @@
  *   c_19 2 + c_20 2 + c_21 8 = 22 tiles = 45,056 B (tt-mlir OpModel golden, TestOpModelLib.cpp:4268).
  */
 
-import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanUnreadReason, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
 import { DataType, tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue } from '../../ttnn/dialectFields';
@@ -306,7 +306,11 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind, variant:
   });
 }
 
-const LN_UNREAD_BUILDS = `the interleaved layer-norm program, its selection and layernorm.cpp / rmsnorm.cpp were read at every build ${readSpanBuildsText('layernorm-interleaved-multicore')}; the window reaches builds before it`;
+const LN_UNREAD_BUILDS = readSpanUnreadReason(
+  'the interleaved layer-norm program, its selection and layernorm.cpp / rmsnorm.cpp were',
+  'layernorm-interleaved-multicore',
+  'before',
+);
 
 /**
  * Why layer_norm / rms_norm is not `exact` on the interleaved factory: the window outside read span

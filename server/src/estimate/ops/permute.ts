@@ -79,10 +79,10 @@ import {
 } from '../common';
 import {
   atOrAfter,
-  readSpanBuildsText,
   readSpanCite,
   windowReadableWithinReadSpan,
   type ReadSpanId,
+  readSpanUnreadReason,
 } from '../changePoints';
 import { gridRectangle, onRange } from '../printedRange';
 import { largestStep, specWith, stepOp, toLayoutStep, type Step } from './composite';
@@ -191,7 +191,7 @@ function rmPermute(
 
 /** The approx reason of a build window reaching past read span `id`. */
 function unreadReason(id: ReadSpanId): string {
-  return `the program was read at every build ${readSpanBuildsText(id)}; the window reaches builds outside it`;
+  return readSpanUnreadReason('the program was', id, 'outside');
 }
 
 export function estimatePermute(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {

@@ -81,10 +81,10 @@ import {
   PAST_NEWEST_READ_TEXT,
   atOrAfter,
   changePointText,
-  readSpanBuildsText,
   readSpanCite,
   windowAtOrAfter,
   windowReadableWithinReadSpan,
+  readSpanUnreadReason,
 } from '../changePoints';
 import { shardCoreCount } from '../../ttnn/layout';
 import { largestStep, specWith, stepOp, toLayoutStep, type Step } from './composite';
@@ -106,9 +106,13 @@ const CITE_TILED_CALLER =
 const CITE_VALIDATE =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_rm_op.cpp@d30b8c2 (RM_RESHAPE_STRUCT::validate), reshape_device_operation.cpp@ed0a405 … @622c6fb (the dtype list; INT32 from 76b41ae, PR #25585)';
 
-const TILED_UNREAD = `the tiled reshape was read at every build ${readSpanBuildsText('reshape-tiled-interleaved')}; the window reaches builds outside it`;
-const ROW_MAJOR_UNREAD = `the row-major reshape was read at every build ${readSpanBuildsText('reshape-rm-interleaved')}; the window reaches builds outside it`;
-const THROUGH_ROW_MAJOR_UNREAD = `the tiled reshape's untilize / reshape / tilize route was read at every build ${readSpanBuildsText('reshape-tiled-through-rm-2025')}; the window reaches builds outside it`;
+const TILED_UNREAD = readSpanUnreadReason('the tiled reshape was', 'reshape-tiled-interleaved', 'outside');
+const ROW_MAJOR_UNREAD = readSpanUnreadReason('the row-major reshape was', 'reshape-rm-interleaved', 'outside');
+const THROUGH_ROW_MAJOR_UNREAD = readSpanUnreadReason(
+  "the tiled reshape's untilize / reshape / tilize route was",
+  'reshape-tiled-through-rm-2025',
+  'outside',
+);
 
 /**
  * tt-metal's reshape device operation refuses every dtype but BFLOAT16, FLOAT32, UINT32 and (from change point

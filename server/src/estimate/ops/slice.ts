@@ -46,7 +46,7 @@
  */
 
 import type { BufferType } from '../../ttnn/layout';
-import { atOrAfter, readSpanBuildsText, readSpanCite, windowReadableWithinReadSpan } from '../changePoints';
+import { atOrAfter, readSpanCite, windowReadableWithinReadSpan, readSpanUnreadReason } from '../changePoints';
 import { elementBytes, tileBytes, TILE_HW } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -84,7 +84,7 @@ const CITES = {
     '(slice_static 6x3x258112 f32: grow to 2168608 B)',
 } as const;
 
-const TILE_FACTORY_UNREAD = `the tile program was read at every build ${readSpanBuildsText('slice-tile-factory')}; the window reaches builds before it`;
+const TILE_FACTORY_UNREAD = readSpanUnreadReason('the tile program was', 'slice-tile-factory', 'before');
 
 /**
  * Tiled interleaved slice. TILE-factory only for unit steps, rank ≥ 2 and begins on a tile boundary in the last two dims

@@ -77,7 +77,7 @@
 import {
   type ReadSpanId,
   atOrAfter,
-  readSpanBuildsText,
+  readSpanUnreadReason,
   readSpanCite,
   windowReadableWithinReadSpan,
 } from '../changePoints';
@@ -166,7 +166,11 @@ function interleavedSpanBasis(
   return windowReadableWithinReadSpan(ctx, span)
     ? { cite: readSpanCite(span) }
     : {
-        approxReason: `the ${withPadding ? 'tilize_with_val_padding' : 'tilize'} route and factories were read at every build ${readSpanBuildsText(span)}; the window reaches builds before it`,
+        approxReason: readSpanUnreadReason(
+          `the ${withPadding ? 'tilize_with_val_padding' : 'tilize'} route and factories were`,
+          span,
+          'before',
+        ),
       };
 }
 

@@ -105,7 +105,7 @@ import {
   PAST_NEWEST_READ_TEXT,
   atOrAfter,
   type ChangePointId,
-  readSpanBuildsText,
+  readSpanUnreadReason,
   readSpanCite,
   windowAtOrAfter,
   windowReadableWithinReadSpan,
@@ -190,7 +190,11 @@ function unpaddingSpanBasis(
   return windowReadableWithinReadSpan(ctx, 'untilize-with-unpadding-interleaved-2025-2026')
     ? { cite: readSpanCite('untilize-with-unpadding-interleaved-2025-2026') }
     : {
-        approxReason: `the untilize_with_unpadding route and factories were read at every build ${readSpanBuildsText('untilize-with-unpadding-interleaved-2025-2026')}; the window reaches builds before it`,
+        approxReason: readSpanUnreadReason(
+          'the untilize_with_unpadding route and factories were',
+          'untilize-with-unpadding-interleaved-2025-2026',
+          'before',
+        ),
       };
 }
 
